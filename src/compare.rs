@@ -1,0 +1,259 @@
+//! Comparing two models (SPEC section 4, `opmodel compare`): the change in totals, coverage
+//! and rotas, and which services, teams and domains were added, removed or changed, matched
+//! by id, down to the stored fields that changed.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::analysis::{Analysis, Severity, analyze};
+use crate::model::{Dependency, EntityKind, Interaction, Model};
+
+/// Both analyses and what changed from `a` to `b`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    pub a: Analysis,
+    pub b: Analysis,
+    pub delta: Delta,
+}
+
+/// `b − a` for every figure; ids in file order (added: `b`'s order; removed and changed: `a`'s).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Delta {
+    pub annual_cost: f64,
+    pub standby_cost: f64,
+    pub callout_cost: f64,
+    pub ownership: f64,
+    pub on_call: f64,
+    pub rotas: i64,
+    pub errors: i64,
+    pub warnings: i64,
+    pub infos: i64,
+    pub services_added: Vec<String>,
+    pub services_removed: Vec<String>,
+    pub services_changed: Vec<String>,
+    pub teams_added: Vec<String>,
+    pub teams_removed: Vec<String>,
+    pub teams_changed: Vec<String>,
+    pub domains_added: Vec<String>,
+    pub domains_removed: Vec<String>,
+    pub domains_changed: Vec<String>,
+    /// Field by field, for every changed service, team and domain.
+    pub changes: Vec<EntityChange>,
+    pub settings_changed: Vec<FieldChange>,
+    pub dependencies_added: Vec<Dependency>,
+    pub dependencies_removed: Vec<Dependency>,
+    pub interactions_added: Vec<Interaction>,
+    pub interactions_removed: Vec<Interaction>,
+    pub rotas_added: Vec<String>,
+    pub rotas_removed: Vec<String>,
+    pub rotas_changed: Vec<RotaChange>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntityChange {
+    pub kind: EntityKind,
+    pub id: String,
+    pub fields: Vec<FieldChange>,
+}
+
+/// One stored field, from its value in `a` to its value in `b`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: Value,
+    pub new: Value,
+}
+
+/// A rota in both models whose pool, services or cost changed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RotaChange {
+    pub id: String,
+    pub pool_a: u64,
+    pub pool_b: u64,
+    pub services_a: usize,
+    pub services_b: usize,
+    pub annual_cost_a: f64,
+    pub annual_cost_b: f64,
+}
+
+/// Analyses both models and works out the delta.
+pub fn compare(a: &Model, b: &Model) -> Comparison {
+    let (report_a, report_b) = (analyze(a), analyze(b));
+    let delta = delta(a, b, &report_a, &report_b);
+    Comparison {
+        a: report_a,
+        b: report_b,
+        delta,
+    }
+}
+
+/// The delta between two models whose analyses are already known (the GUI keeps them).
+pub fn delta(a: &Model, b: &Model, report_a: &Analysis, report_b: &Analysis) -> Delta {
+    let count = |report: &Analysis, severity| report.count(severity) as i64;
+    let mut delta = Delta {
+        annual_cost: report_b.totals.annual_cost - report_a.totals.annual_cost,
+        standby_cost: report_b.totals.standby_cost - report_a.totals.standby_cost,
+        callout_cost: report_b.totals.callout_cost - report_a.totals.callout_cost,
+        ownership: report_b.coverage.ownership - report_a.coverage.ownership,
+        on_call: report_b.coverage.on_call - report_a.coverage.on_call,
+        rotas: report_b.rotas.len() as i64 - report_a.rotas.len() as i64,
+        errors: count(report_b, Severity::Error) - count(report_a, Severity::Error),
+        warnings: count(report_b, Severity::Warning) - count(report_a, Severity::Warning),
+        infos: count(report_b, Severity::Info) - count(report_a, Severity::Info),
+        settings_changed: field_changes(&a.settings, &b.settings),
+        dependencies_added: missing_from(&b.dependencies, &a.dependencies),
+        dependencies_removed: missing_from(&a.dependencies, &b.dependencies),
+        interactions_added: missing_from(&b.interactions, &a.interactions),
+        interactions_removed: missing_from(&a.interactions, &b.interactions),
+        ..Delta::default()
+    };
+    let services = match_entities(&a.services, &b.services, |s| &s.id, EntityKind::Service);
+    (
+        delta.services_added,
+        delta.services_removed,
+        delta.services_changed,
+    ) = services.ids();
+    let teams = match_entities(&a.teams, &b.teams, |t| &t.id, EntityKind::Team);
+    (delta.teams_added, delta.teams_removed, delta.teams_changed) = teams.ids();
+    let domains = match_entities(&a.domains, &b.domains, |d| &d.id, EntityKind::Domain);
+    (
+        delta.domains_added,
+        delta.domains_removed,
+        delta.domains_changed,
+    ) = domains.ids();
+    delta.changes = [services, teams, domains]
+        .into_iter()
+        .flat_map(|m| m.changed)
+        .collect();
+
+    for rota in &report_b.rotas {
+        match report_a.rota(&rota.id) {
+            None => delta.rotas_added.push(rota.id.clone()),
+            Some(old) => {
+                if old.pool != rota.pool
+                    || old.services != rota.services
+                    || old.annual_cost != rota.annual_cost
+                {
+                    delta.rotas_changed.push(RotaChange {
+                        id: rota.id.clone(),
+                        pool_a: old.pool,
+                        pool_b: rota.pool,
+                        services_a: old.services.len(),
+                        services_b: rota.services.len(),
+                        annual_cost_a: old.annual_cost,
+                        annual_cost_b: rota.annual_cost,
+                    });
+                }
+            }
+        }
+    }
+    delta.rotas_removed = report_a
+        .rotas
+        .iter()
+        .filter(|r| report_b.rota(&r.id).is_none())
+        .map(|r| r.id.clone())
+        .collect();
+    delta
+}
+
+struct Matched {
+    added: Vec<String>,
+    removed: Vec<String>,
+    changed: Vec<EntityChange>,
+}
+
+impl Matched {
+    fn ids(&self) -> (Vec<String>, Vec<String>, Vec<String>) {
+        (
+            self.added.clone(),
+            self.removed.clone(),
+            self.changed.iter().map(|c| c.id.clone()).collect(),
+        )
+    }
+}
+
+fn match_entities<T: Serialize + PartialEq>(
+    a: &[T],
+    b: &[T],
+    id: impl Fn(&T) -> &String,
+    kind: EntityKind,
+) -> Matched {
+    let in_b: std::collections::HashMap<&String, &T> = b.iter().map(|e| (id(e), e)).collect();
+    let in_a: std::collections::HashSet<&String> = a.iter().map(&id).collect();
+    let mut matched = Matched {
+        added: b
+            .iter()
+            .map(&id)
+            .filter(|i| !in_a.contains(i))
+            .cloned()
+            .collect(),
+        removed: Vec::new(),
+        changed: Vec::new(),
+    };
+    for old in a {
+        match in_b.get(id(old)) {
+            None => matched.removed.push(id(old).clone()),
+            Some(new) if *new != old => matched.changed.push(EntityChange {
+                kind,
+                id: id(old).clone(),
+                fields: field_changes(old, *new),
+            }),
+            Some(_) => {}
+        }
+    }
+    matched
+}
+
+/// Items of `these` that `those` lacks, in order.
+fn missing_from<T: PartialEq + Clone>(these: &[T], those: &[T]) -> Vec<T> {
+    these
+        .iter()
+        .filter(|x| !those.contains(x))
+        .cloned()
+        .collect()
+}
+
+/// Every stored field that differs, nested fields written `product_pay.standby_per_week`.
+pub fn field_changes<T: Serialize>(a: &T, b: &T) -> Vec<FieldChange> {
+    let mut changes = Vec::new();
+    let (Ok(a), Ok(b)) = (serde_json::to_value(a), serde_json::to_value(b)) else {
+        return changes;
+    };
+    collect_changes("", &a, &b, &mut changes);
+    changes
+}
+
+fn collect_changes(prefix: &str, a: &Value, b: &Value, out: &mut Vec<FieldChange>) {
+    match (a, b) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (key, old) in a {
+                let field = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                collect_changes(&field, old, b.get(key).unwrap_or(&Value::Null), out);
+            }
+        }
+        _ if a != b => out.push(FieldChange {
+            field: prefix.to_owned(),
+            old: a.clone(),
+            new: b.clone(),
+        }),
+        _ => {}
+    }
+}
+
+/// A stored value as a person reads it: `none`, `checkout`, `99.9`, `[…]`.
+pub fn show_value(value: &Value) -> String {
+    match value {
+        Value::Null => "none".to_owned(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n
+            .as_f64()
+            .map_or_else(|| n.to_string(), |x| crate::format::trimmed(x, 6)),
+        Value::Bool(b) => b.to_string(),
+        Value::Array(items) => format!("{} items", items.len()),
+        Value::Object(_) => "…".to_owned(),
+    }
+}

@@ -1,0 +1,14 @@
+//! Opmodel models You Build It You Run It operating models: product teams, operations teams,
+//! domains, services and their dependencies. It works out what on-call costs, rota by rota,
+//! and how well services are owned and covered out of hours.
+//!
+//! The domain core — [`model`], [`io`], [`analysis`], [`compare`] and [`report`] — has no
+//! GUI dependency. [`cli`] is the command line and [`app`] the desktop editor.
+
+pub mod analysis;
+pub mod cli;
+pub mod compare;
+pub mod format;
+pub mod io;
+pub mod model;
+pub mod report;

@@ -1,0 +1,12 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use opmodel::cli::{Cli, run};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(command) => run(command),
+        None => ExitCode::SUCCESS,
+    }
+}

@@ -1,0 +1,168 @@
+//! The content of a model report, shared by the terminal and Markdown renderings: the
+//! headline figures and the rota, service, team and domain tables.
+
+use super::table::{Align, Table};
+use crate::analysis::{Analysis, Finding, Severity};
+use crate::format::{grouped, money, percent, share};
+use crate::model::Model;
+
+/// Headline figures as (label, value) pairs.
+pub fn summary(analysis: &Analysis) -> Vec<(&'static str, String)> {
+    let totals = &analysis.totals;
+    let currency = &analysis.currency;
+    let needing = analysis
+        .services
+        .iter()
+        .filter(|s| s.cover != crate::analysis::Cover::NotRequired)
+        .count();
+    let covered = analysis
+        .services
+        .iter()
+        .filter(|s| s.cover == crate::analysis::Cover::Covered)
+        .count();
+    let owned = analysis
+        .services
+        .iter()
+        .filter(|s| s.owner.is_some())
+        .count();
+    vec![
+        ("Annual on-call cost", money(totals.annual_cost, currency)),
+        ("Standby", money(totals.standby_cost, currency)),
+        ("Callout", money(totals.callout_cost, currency)),
+        (
+            "Ownership",
+            format!(
+                "{} ({owned} of {} services have an owner)",
+                share(analysis.coverage.ownership),
+                totals.services
+            ),
+        ),
+        (
+            "On-call coverage",
+            format!(
+                "{} ({covered} of {needing} services that need cover have a healthy rota)",
+                share(analysis.coverage.on_call)
+            ),
+        ),
+        (
+            "Size",
+            format!(
+                "{} teams, {} services, {} rotas",
+                totals.teams, totals.services, totals.rotas
+            ),
+        ),
+        (
+            "R(n): a rota per product team",
+            money(analysis.baselines.all_team_rotas, currency),
+        ),
+        (
+            "R(1): one operations rota",
+            money(analysis.baselines.single_ops_rota, currency),
+        ),
+    ]
+}
+
+pub fn rotas(analysis: &Analysis) -> Table {
+    let mut table = Table::new(&[
+        ("Rota", Align::Left),
+        ("Kind", Align::Left),
+        ("Pool", Align::Right),
+        ("1 week in", Align::Right),
+        ("Healthy", Align::Left),
+        ("Services", Align::Right),
+        ("Standby", Align::Right),
+        ("Callout", Align::Right),
+        ("Annual cost", Align::Right),
+    ]);
+    for rota in &analysis.rotas {
+        table.row(vec![
+            format!("{} ({})", rota.name, rota.id),
+            rota.kind.label().to_owned(),
+            rota.pool.to_string(),
+            rota.frequency_weeks.to_string(),
+            if rota.healthy { "yes" } else { "NO" }.to_owned(),
+            rota.services.len().to_string(),
+            grouped(rota.standby_cost),
+            grouped(rota.callout_cost),
+            grouped(rota.annual_cost),
+        ]);
+    }
+    table
+}
+
+pub fn services(model: &Model, analysis: &Analysis) -> Table {
+    let mut table = Table::new(&[
+        ("Service", Align::Left),
+        ("Owner", Align::Left),
+        ("Availability", Align::Right),
+        ("Operating model", Align::Left),
+        ("Out of hours", Align::Left),
+        ("Cover", Align::Left),
+        ("Rota", Align::Left),
+        ("Annual cost", Align::Right),
+    ]);
+    for (service, figures) in model.services.iter().zip(&analysis.services) {
+        table.row(vec![
+            service.id.clone(),
+            figures.owner.clone().unwrap_or_else(|| "—".to_owned()),
+            percent(figures.availability),
+            figures.operating_model.label().to_owned(),
+            figures.out_of_hours.label().to_owned(),
+            figures.cover.label().to_owned(),
+            figures.rota.clone().unwrap_or_else(|| "—".to_owned()),
+            grouped(figures.annual_cost),
+        ]);
+    }
+    table
+}
+
+pub fn teams(model: &Model, analysis: &Analysis) -> Table {
+    let mut table = Table::new(&[
+        ("Team", Align::Left),
+        ("Kind", Align::Left),
+        ("Members", Align::Right),
+        ("Domain", Align::Left),
+        ("Services", Align::Right),
+        ("Annual cost", Align::Right),
+    ]);
+    for (team, figures) in model.teams.iter().zip(&analysis.teams) {
+        table.row(vec![
+            format!("{} ({})", team.name, team.id),
+            team.kind.label().to_owned(),
+            team.members.to_string(),
+            team.domain.clone().unwrap_or_else(|| "—".to_owned()),
+            figures.services.to_string(),
+            grouped(figures.annual_cost),
+        ]);
+    }
+    table
+}
+
+pub fn domains(model: &Model, analysis: &Analysis) -> Table {
+    let mut table = Table::new(&[("Domain", Align::Left), ("Annual cost", Align::Right)]);
+    for (domain, figures) in model.domains.iter().zip(&analysis.domains) {
+        table.row(vec![
+            format!("{} ({})", domain.name, domain.id),
+            grouped(figures.annual_cost),
+        ]);
+    }
+    table
+}
+
+/// Findings of one severity, in report order.
+pub fn findings_of(analysis: &Analysis, severity: Severity) -> Vec<&Finding> {
+    analysis
+        .findings
+        .iter()
+        .filter(|f| f.severity == severity)
+        .collect()
+}
+
+/// "Errors", "Warnings", "Info".
+pub fn severity_heading(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "Errors",
+        Severity::Warning => "Warnings",
+        Severity::Info => "Info",
+    }
+}

@@ -1,0 +1,93 @@
+//! A plain table, rendered either aligned for a terminal or as a Markdown table.
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+pub struct Table {
+    headers: Vec<String>,
+    align: Vec<Align>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// Columns given as (header, alignment).
+    pub fn new(columns: &[(&str, Align)]) -> Self {
+        Table {
+            headers: columns.iter().map(|(h, _)| (*h).to_owned()).collect(),
+            align: columns.iter().map(|(_, a)| *a).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        debug_assert_eq!(cells.len(), self.headers.len());
+        self.rows.push(cells);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Aligned columns separated by two spaces, indented by `indent`.
+    pub fn terminal(&self, indent: &str) -> String {
+        let widths: Vec<usize> = (0..self.headers.len())
+            .map(|c| {
+                self.rows
+                    .iter()
+                    .map(|r| r[c].chars().count())
+                    .chain([self.headers[c].chars().count()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let line = |cells: &[String]| {
+            let padded: Vec<String> = cells
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    let pad = " ".repeat(widths[c] - cell.chars().count());
+                    match self.align[c] {
+                        Align::Left => format!("{cell}{pad}"),
+                        Align::Right => format!("{pad}{cell}"),
+                    }
+                })
+                .collect();
+            format!("{indent}{}\n", padded.join("  ").trim_end())
+        };
+        let mut out = line(&self.headers);
+        let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+        out.push_str(&line(&rule));
+        for row in &self.rows {
+            out.push_str(&line(row));
+        }
+        out
+    }
+
+    /// A GitHub-flavoured Markdown table.
+    pub fn markdown(&self) -> String {
+        let escape = |cell: &String| cell.replace('|', "\\|");
+        let line = |cells: &[String]| {
+            format!(
+                "| {} |\n",
+                cells.iter().map(escape).collect::<Vec<_>>().join(" | ")
+            )
+        };
+        let mut out = line(&self.headers);
+        let rule: Vec<String> = self
+            .align
+            .iter()
+            .map(|a| match a {
+                Align::Left => "---".to_owned(),
+                Align::Right => "---:".to_owned(),
+            })
+            .collect();
+        out.push_str(&format!("|{}|\n", rule.join("|")));
+        for row in &self.rows {
+            out.push_str(&line(row));
+        }
+        out
+    }
+}

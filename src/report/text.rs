@@ -1,0 +1,63 @@
+//! The terminal report: headline figures, coverage, the rota table, services, teams and
+//! domains, and findings grouped by severity.
+
+use super::sections;
+use crate::analysis::{Analysis, Severity};
+use crate::model::Model;
+
+pub fn text(model: &Model, analysis: &Analysis) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{}\n{}\n",
+        analysis.name,
+        "═".repeat(analysis.name.chars().count().max(1))
+    ));
+    if !model.description.is_empty() {
+        out.push_str(&format!("{}\n", model.description));
+    }
+    out.push('\n');
+    let summary = sections::summary(analysis);
+    let width = summary
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (label, value) in &summary {
+        out.push_str(&format!("  {label:<width$}  {value}\n"));
+    }
+    let mut section = |title: &str, table: super::table::Table| {
+        out.push_str(&format!("\n{title}\n"));
+        if table.is_empty() {
+            out.push_str("  (none)\n");
+        } else {
+            out.push_str(&table.terminal("  "));
+        }
+    };
+    section("Rotas", sections::rotas(analysis));
+    section("Services", sections::services(model, analysis));
+    section("Teams", sections::teams(model, analysis));
+    section("Domains", sections::domains(model, analysis));
+    out.push_str("\nFindings\n");
+    if analysis.findings.is_empty() {
+        out.push_str("  No findings: every service is owned and covered.\n");
+    }
+    for severity in Severity::ALL {
+        let findings = sections::findings_of(analysis, severity);
+        if findings.is_empty() {
+            continue;
+        }
+        out.push_str(&format!(
+            "  {} ({})\n",
+            sections::severity_heading(severity),
+            findings.len()
+        ));
+        for finding in findings {
+            out.push_str(&format!(
+                "    [{}] {}\n",
+                finding.code.as_str(),
+                finding.message
+            ));
+        }
+    }
+    out
+}

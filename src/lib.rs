@@ -5,10 +5,16 @@
 //! The domain core — [`model`], [`io`], [`analysis`], [`compare`] and [`report`] — has no
 //! GUI dependency. [`cli`] is the command line and [`app`] the desktop editor.
 
+pub mod actions;
 pub mod analysis;
+pub mod app;
+pub mod arrange;
 pub mod cli;
 pub mod compare;
+pub mod edit;
 pub mod format;
+pub mod history;
 pub mod io;
 pub mod model;
 pub mod report;
+pub mod synthetic;

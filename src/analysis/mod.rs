@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::model::{Model, OperatingModel, OutOfHours};
 
-pub use availability::{AvailabilitySource, Deployment};
+pub use availability::{AvailabilitySource, Deployment, out_of_hours_level};
 pub use findings::{FindingCode, Severity};
 
 /// Everything Opmodel works out about a model.

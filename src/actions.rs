@@ -1,0 +1,399 @@
+//! Whole user actions — add, update, rename, connect, delete — turned into one [`Edit`] each,
+//! so every action undoes in one step and never leaves a dangling reference behind.
+//!
+//! Builders check what a person could get wrong (an empty or taken id, a dependency on a
+//! team) and refuse with a message for them; what they return always applies cleanly.
+
+use crate::edit::{Edit, Entity, List};
+use crate::model::{
+    Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, Position, Service,
+    Settings, Team, validate,
+};
+
+/// Why an id cannot be used, or `Ok` when it can.
+pub fn check_id(model: &Model, id: &str) -> Result<(), String> {
+    if id.trim().is_empty() {
+        return Err("An id cannot be empty.".to_owned());
+    }
+    if id.trim() != id {
+        return Err("An id cannot start or end with a space.".to_owned());
+    }
+    match model.entity_kind(id) {
+        Some(kind) => Err(format!("`{id}` is already the id of a {}.", kind.label())),
+        None => Ok(()),
+    }
+}
+
+fn with_position(id: &str, insert: Edit, at: Position) -> Edit {
+    Edit::Batch(vec![
+        insert,
+        Edit::SetPosition {
+            id: id.to_owned(),
+            position: Some(at),
+        },
+    ])
+}
+
+pub fn add_team(model: &Model, team: Team, at: Position) -> Result<Edit, String> {
+    check_id(model, &team.id)?;
+    let id = team.id.clone();
+    let insert = Edit::Insert {
+        index: model.teams.len(),
+        entity: Entity::Team(team),
+    };
+    Ok(with_position(&id, insert, at))
+}
+
+pub fn add_service(model: &Model, service: Service, at: Position) -> Result<Edit, String> {
+    check_id(model, &service.id)?;
+    if let Some(owner) = &service.owner
+        && model.team(owner).is_none()
+    {
+        return Err(format!("There is no team `{owner}` to own the service."));
+    }
+    let id = service.id.clone();
+    let insert = Edit::Insert {
+        index: model.services.len(),
+        entity: Entity::Service(service),
+    };
+    Ok(with_position(&id, insert, at))
+}
+
+pub fn add_domain(model: &Model, domain: Domain, at: Position) -> Result<Edit, String> {
+    check_id(model, &domain.id)?;
+    let id = domain.id.clone();
+    let insert = Edit::Insert {
+        index: model.domains.len(),
+        entity: Entity::Domain(domain),
+    };
+    Ok(with_position(&id, insert, at))
+}
+
+fn position_of<T>(items: &[T], id: impl Fn(&T) -> bool, what: &str) -> Result<usize, String> {
+    items
+        .iter()
+        .position(id)
+        .ok_or_else(|| format!("The {what} no longer exists."))
+}
+
+/// Replaces a team's stored fields, keeping its id (see [`rename`] for ids).
+pub fn update_team(model: &Model, team: Team) -> Result<Edit, String> {
+    let index = position_of(&model.teams, |t| t.id == team.id, "team")?;
+    if let Some(domain) = &team.domain
+        && model.domain(domain).is_none()
+    {
+        return Err(format!("There is no domain `{domain}`."));
+    }
+    Ok(Edit::Replace {
+        index,
+        entity: Entity::Team(team),
+    })
+}
+
+/// Replaces a service's stored fields, keeping its id, after checking its values.
+pub fn update_service(model: &Model, service: Service) -> Result<Edit, String> {
+    let index = position_of(&model.services, |s| s.id == service.id, "service")?;
+    let mut trial = model.clone();
+    trial.services[index] = service.clone();
+    validate(&trial).map_err(|e| e.message)?;
+    Ok(Edit::Replace {
+        index,
+        entity: Entity::Service(service),
+    })
+}
+
+pub fn update_domain(model: &Model, domain: Domain) -> Result<Edit, String> {
+    let index = position_of(&model.domains, |d| d.id == domain.id, "domain")?;
+    Ok(Edit::Replace {
+        index,
+        entity: Entity::Domain(domain),
+    })
+}
+
+pub fn set_owner(model: &Model, service_id: &str, owner: Option<&str>) -> Result<Edit, String> {
+    let service = model
+        .service(service_id)
+        .ok_or_else(|| "The service no longer exists.".to_owned())?;
+    if let Some(owner) = owner
+        && model.team(owner).is_none()
+    {
+        return Err(format!("`{owner}` is not a team, so it cannot own a service."));
+    }
+    let mut changed = service.clone();
+    changed.owner = owner.map(str::to_owned);
+    update_service(model, changed)
+}
+
+/// Replaces the settings after checking them as the loader would.
+pub fn set_settings(model: &Model, settings: Settings) -> Result<Edit, String> {
+    let mut trial = Model::named(&model.name);
+    trial.settings = settings.clone();
+    validate(&trial).map_err(|e| e.message)?;
+    Ok(Edit::SetSettings(Box::new(settings)))
+}
+
+pub fn set_info(name: &str, description: &str) -> Edit {
+    Edit::SetInfo {
+        name: name.to_owned(),
+        description: description.to_owned(),
+    }
+}
+
+pub fn add_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
+    for end in [from, to] {
+        if model.service(end).is_none() {
+            return Err(match model.entity_kind(end) {
+                Some(kind) => format!(
+                    "Only services have dependencies, and `{end}` is a {}.",
+                    kind.label()
+                ),
+                None => format!("There is no service `{end}`."),
+            });
+        }
+    }
+    let dependency = Dependency {
+        from: from.to_owned(),
+        to: to.to_owned(),
+    };
+    if model.dependencies.contains(&dependency) {
+        return Err(format!("`{from}` already depends on `{to}`."));
+    }
+    Ok(Edit::Insert {
+        index: model.dependencies.len(),
+        entity: Entity::Dependency(dependency),
+    })
+}
+
+pub fn remove_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
+    let index = position_of(
+        &model.dependencies,
+        |d| d.from == from && d.to == to,
+        "dependency",
+    )?;
+    Ok(Edit::Remove {
+        list: List::Dependencies,
+        index,
+    })
+}
+
+pub fn add_interaction(
+    model: &Model,
+    from: &str,
+    to: &str,
+    mode: InteractionMode,
+) -> Result<Edit, String> {
+    for end in [from, to] {
+        if model.team(end).is_none() {
+            return Err(format!("Interactions are between teams, and `{end}` is not a team."));
+        }
+    }
+    if from == to {
+        return Err("A team cannot interact with itself.".to_owned());
+    }
+    if model
+        .interactions
+        .iter()
+        .any(|i| (i.from == from && i.to == to) || (i.from == to && i.to == from))
+    {
+        return Err(format!("`{from}` and `{to}` already have an interaction."));
+    }
+    Ok(Edit::Insert {
+        index: model.interactions.len(),
+        entity: Entity::Interaction(Interaction {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            mode,
+        }),
+    })
+}
+
+pub fn remove_interaction(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
+    let index = position_of(
+        &model.interactions,
+        |i| i.from == from && i.to == to,
+        "interaction",
+    )?;
+    Ok(Edit::Remove {
+        list: List::Interactions,
+        index,
+    })
+}
+
+/// Moves entities on the canvas; one batch, so one drag or one auto-layout undoes at once.
+pub fn move_to(positions: Vec<(String, Position)>) -> Edit {
+    Edit::Batch(
+        positions
+            .into_iter()
+            .map(|(id, position)| Edit::SetPosition {
+                id,
+                position: Some(position),
+            })
+            .collect(),
+    )
+}
+
+/// Removals of the list items matching `doomed`, last first so earlier positions stay valid.
+fn remove_where<T>(items: &[T], list: List, doomed: impl Fn(&T) -> bool) -> Vec<Edit> {
+    items
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, item)| doomed(item))
+        .map(|(index, _)| Edit::Remove { list, index })
+        .collect()
+}
+
+/// Deletes a team, service or domain and cleans up everything that refers to it: owners,
+/// domains, dependencies, interactions and its canvas position.
+pub fn delete(model: &Model, id: &str) -> Result<Edit, String> {
+    let kind = model
+        .entity_kind(id)
+        .ok_or_else(|| format!("There is nothing with the id `{id}`."))?;
+    let mut edits = Vec::new();
+    match kind {
+        EntityKind::Team => {
+            for (index, service) in model.services.iter().enumerate() {
+                if service.owner.as_deref() == Some(id) {
+                    let mut orphan = service.clone();
+                    orphan.owner = None;
+                    edits.push(Edit::Replace {
+                        index,
+                        entity: Entity::Service(orphan),
+                    });
+                }
+            }
+            edits.extend(remove_where(&model.interactions, List::Interactions, |i| {
+                i.from == id || i.to == id
+            }));
+            edits.extend(remove_where(&model.teams, List::Teams, |t| t.id == id));
+        }
+        EntityKind::Service => {
+            edits.extend(remove_where(&model.dependencies, List::Dependencies, |d| {
+                d.from == id || d.to == id
+            }));
+            edits.extend(remove_where(&model.services, List::Services, |s| s.id == id));
+        }
+        EntityKind::Domain => {
+            for (index, team) in model.teams.iter().enumerate() {
+                if team.domain.as_deref() == Some(id) {
+                    let mut loose = team.clone();
+                    loose.domain = None;
+                    edits.push(Edit::Replace {
+                        index,
+                        entity: Entity::Team(loose),
+                    });
+                }
+            }
+            edits.extend(remove_where(&model.domains, List::Domains, |d| d.id == id));
+        }
+    }
+    if model.layout.contains_key(id) {
+        edits.push(Edit::SetPosition {
+            id: id.to_owned(),
+            position: None,
+        });
+    }
+    Ok(Edit::Batch(edits))
+}
+
+/// Gives an entity a new id and updates every reference to it.
+pub fn rename(model: &Model, old: &str, new: &str) -> Result<Edit, String> {
+    if old == new {
+        return Ok(Edit::Batch(Vec::new()));
+    }
+    check_id(model, new)?;
+    let kind = model
+        .entity_kind(old)
+        .ok_or_else(|| format!("There is nothing with the id `{old}`."))?;
+    let swap = |id: &String| if id == old { new.to_owned() } else { id.clone() };
+    let mut edits = Vec::new();
+    match kind {
+        EntityKind::Team => {
+            for (index, team) in model.teams.iter().enumerate().filter(|(_, t)| t.id == old) {
+                let mut renamed = team.clone();
+                renamed.id = new.to_owned();
+                edits.push(Edit::Replace {
+                    index,
+                    entity: Entity::Team(renamed),
+                });
+            }
+            for (index, service) in model.services.iter().enumerate() {
+                if service.owner.as_deref() == Some(old) {
+                    let mut changed = service.clone();
+                    changed.owner = Some(new.to_owned());
+                    edits.push(Edit::Replace {
+                        index,
+                        entity: Entity::Service(changed),
+                    });
+                }
+            }
+            for (index, interaction) in model.interactions.iter().enumerate() {
+                if interaction.from == old || interaction.to == old {
+                    let changed = Interaction {
+                        from: swap(&interaction.from),
+                        to: swap(&interaction.to),
+                        mode: interaction.mode,
+                    };
+                    edits.push(Edit::Replace {
+                        index,
+                        entity: Entity::Interaction(changed),
+                    });
+                }
+            }
+        }
+        EntityKind::Service => {
+            for (index, service) in model.services.iter().enumerate().filter(|(_, s)| s.id == old) {
+                let mut renamed = service.clone();
+                renamed.id = new.to_owned();
+                edits.push(Edit::Replace {
+                    index,
+                    entity: Entity::Service(renamed),
+                });
+            }
+            for (index, dependency) in model.dependencies.iter().enumerate() {
+                if dependency.from == old || dependency.to == old {
+                    let changed = Dependency {
+                        from: swap(&dependency.from),
+                        to: swap(&dependency.to),
+                    };
+                    edits.push(Edit::Replace {
+                        index,
+                        entity: Entity::Dependency(changed),
+                    });
+                }
+            }
+        }
+        EntityKind::Domain => {
+            for (index, domain) in model.domains.iter().enumerate().filter(|(_, d)| d.id == old) {
+                edits.push(Edit::Replace {
+                    index,
+                    entity: Entity::Domain(Domain {
+                        id: new.to_owned(),
+                        name: domain.name.clone(),
+                    }),
+                });
+            }
+            for (index, team) in model.teams.iter().enumerate() {
+                if team.domain.as_deref() == Some(old) {
+                    let mut changed = team.clone();
+                    changed.domain = Some(new.to_owned());
+                    edits.push(Edit::Replace {
+                        index,
+                        entity: Entity::Team(changed),
+                    });
+                }
+            }
+        }
+    }
+    if let Some(position) = model.layout.get(old) {
+        edits.push(Edit::SetPosition {
+            id: old.to_owned(),
+            position: None,
+        });
+        edits.push(Edit::SetPosition {
+            id: new.to_owned(),
+            position: Some(*position),
+        });
+    }
+    Ok(Edit::Batch(edits))
+}

@@ -1,0 +1,95 @@
+//! The legend in the canvas corner: what the shapes, colours and lines mean, so a room
+//! looking at a projector can read the picture without asking.
+
+use egui::epaint::StrokeKind;
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2, vec2};
+
+use super::shapes::hexagon;
+use crate::analysis::Cover;
+use crate::app::theme;
+use crate::model::{InteractionMode, TeamKind};
+
+const ROW: f32 = 22.0;
+const FONT: f32 = 13.0;
+
+/// Paints the legend in the bottom-left corner of `canvas`.
+pub fn paint(painter: &Painter, canvas: Rect) {
+    let size = vec2(650.0, ROW * 3.0 + 16.0);
+    let area = Rect::from_min_size(pos2(canvas.left() + 10.0, canvas.bottom() - size.y - 10.0), size);
+    painter.rect(area, 6.0, Color32::from_white_alpha(235), Stroke::new(1.0, theme::GREY), StrokeKind::Inside);
+    let font = FontId::proportional(FONT);
+    let mut cursor = area.min + vec2(12.0, 8.0 + ROW / 2.0);
+    let mut write = |painter: &Painter, at: &mut Pos2, text: &str| {
+        let rect = painter.text(*at, Align2::LEFT_CENTER, text, font.clone(), theme::INK);
+        at.x = rect.right() + 14.0;
+    };
+
+    let r = 7.0;
+    let icon = |at: &mut Pos2| {
+        let centre = *at + vec2(r, 0.0);
+        at.x += 2.0 * r + 5.0;
+        centre
+    };
+    for (shape, label) in [("circle", "Digital"), ("square", "COTS"), ("hexagon", "Foundational")] {
+        let centre = icon(&mut cursor);
+        let stroke = Stroke::new(1.5, theme::INK);
+        painter.add(match shape {
+            "circle" => Shape::circle_stroke(centre, r, stroke),
+            "square" => Shape::rect_stroke(Rect::from_center_size(centre, vec2(2.0 * r, 2.0 * r)), 2.0, stroke, StrokeKind::Inside),
+            _ => Shape::closed_line(hexagon(centre, r * 1.1), stroke),
+        });
+        write(painter, &mut cursor, label);
+    }
+    for (cover, label) in [
+        (Cover::Covered, "covered"),
+        (Cover::Understaffed, "understaffed"),
+        (Cover::Uncovered, "uncovered / no owner"),
+        (Cover::NotRequired, "no cover needed"),
+    ] {
+        let (fill, stroke) = theme::cover_colours(cover);
+        let centre = icon(&mut cursor);
+        painter.circle(centre, r, fill, Stroke::new(2.0, stroke));
+        write(painter, &mut cursor, label);
+    }
+
+    cursor = pos2(area.left() + 12.0, cursor.y + ROW);
+    for kind in TeamKind::ALL {
+        let rect = Rect::from_min_size(cursor - vec2(0.0, 7.0), vec2(22.0, 14.0));
+        painter.rect(rect, 3.0, theme::team_fill(kind), Stroke::new(1.0, theme::darker(theme::team_fill(kind))), StrokeKind::Inside);
+        cursor.x += 27.0;
+        write(painter, &mut cursor, kind.label());
+    }
+
+    cursor = pos2(area.left() + 12.0, cursor.y + ROW);
+    let line = |painter: &Painter, at: &mut Pos2, colour: Color32, dashed: bool| {
+        let (a, b) = (*at, *at + vec2(34.0, 0.0));
+        if dashed {
+            painter.extend(Shape::dashed_line(&[a, b], Stroke::new(2.0, colour), 6.0, 4.0));
+        } else {
+            painter.line_segment([a, b], Stroke::new(2.0, colour));
+        }
+        at.x += 40.0;
+        (a, b)
+    };
+    let (a, _) = line(painter, &mut cursor, theme::OWNERSHIP_EDGE, false);
+    painter.add(Shape::convex_polygon(
+        vec![a, a + vec2(6.0, -4.0), a + vec2(12.0, 0.0), a + vec2(6.0, 4.0)],
+        theme::OWNERSHIP_EDGE,
+        Stroke::NONE,
+    ));
+    write(painter, &mut cursor, "owns");
+    let (_, b) = line(painter, &mut cursor, theme::DEPENDENCY_EDGE, false);
+    painter.add(Shape::convex_polygon(vec![b, b + vec2(-8.0, -4.0), b + vec2(-8.0, 4.0)], theme::DEPENDENCY_EDGE, Stroke::NONE));
+    write(painter, &mut cursor, "depends on");
+    line(painter, &mut cursor, theme::interaction_colour(InteractionMode::Collaboration), true);
+    write(painter, &mut cursor, "interaction (toggle with I)");
+    painter.rect(
+        Rect::from_min_size(cursor - vec2(0.0, 8.0), vec2(26.0, 16.0)),
+        5.0,
+        theme::DOMAIN_FILL,
+        Stroke::new(1.5, theme::DOMAIN_STROKE),
+        StrokeKind::Inside,
+    );
+    cursor.x += 32.0;
+    write(painter, &mut cursor, "domain");
+}

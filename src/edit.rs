@@ -1,0 +1,195 @@
+//! Undoable edits: the one path by which the editor changes a model.
+//!
+//! An [`Edit`] is a small, absolute change (insert, remove or replace one entity, move one
+//! position, replace the settings). Applying it returns its inverse, so undo is applying the
+//! inverse. [`crate::actions`] builds the edits for whole user actions as one
+//! [`Edit::Batch`], which undoes in one step.
+
+use std::fmt;
+
+use crate::model::{Dependency, Domain, Interaction, Model, Position, Service, Settings, Team};
+
+/// One thing held in one of the model's lists.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entity {
+    Domain(Domain),
+    Team(Team),
+    Service(Service),
+    Dependency(Dependency),
+    Interaction(Interaction),
+}
+
+/// The model's lists, for [`Edit::Remove`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    Domains,
+    Teams,
+    Services,
+    Dependencies,
+    Interactions,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Insert {
+        index: usize,
+        entity: Entity,
+    },
+    Remove {
+        list: List,
+        index: usize,
+    },
+    Replace {
+        index: usize,
+        entity: Entity,
+    },
+    /// Sets (or, with `None`, forgets) the canvas position of an id.
+    SetPosition {
+        id: String,
+        position: Option<Position>,
+    },
+    SetSettings(Box<Settings>),
+    SetInfo {
+        name: String,
+        description: String,
+    },
+    /// Several edits applied in order, undone in reverse order.
+    Batch(Vec<Edit>),
+}
+
+/// An edit that does not fit the model it is applied to: a bug in the caller, reported
+/// rather than panicking. The model is left as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EditError(String);
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// A type stored in one of the model's lists.
+trait Listed: Sized {
+    fn wrap(self) -> Entity;
+    fn items(model: &mut Model) -> &mut Vec<Self>;
+}
+
+macro_rules! listed {
+    ($type:ty, $variant:ident, $field:ident) => {
+        impl Listed for $type {
+            fn wrap(self) -> Entity {
+                Entity::$variant(self)
+            }
+            fn items(model: &mut Model) -> &mut Vec<Self> {
+                &mut model.$field
+            }
+        }
+    };
+}
+
+listed!(Domain, Domain, domains);
+listed!(Team, Team, teams);
+listed!(Service, Service, services);
+listed!(Dependency, Dependency, dependencies);
+listed!(Interaction, Interaction, interactions);
+
+fn out_of_range(index: usize, len: usize) -> EditError {
+    EditError(format!("position {index} is outside a list of {len}"))
+}
+
+fn insert<T: Listed>(model: &mut Model, index: usize, item: T) -> Result<(), EditError> {
+    let items = T::items(model);
+    if index > items.len() {
+        return Err(out_of_range(index, items.len()));
+    }
+    items.insert(index, item);
+    Ok(())
+}
+
+fn remove<T: Listed>(model: &mut Model, index: usize) -> Result<Entity, EditError> {
+    let items = T::items(model);
+    if index >= items.len() {
+        return Err(out_of_range(index, items.len()));
+    }
+    Ok(items.remove(index).wrap())
+}
+
+fn replace<T: Listed>(model: &mut Model, index: usize, item: T) -> Result<Entity, EditError> {
+    let items = T::items(model);
+    match items.get_mut(index) {
+        Some(slot) => Ok(std::mem::replace(slot, item).wrap()),
+        None => Err(out_of_range(index, items.len())),
+    }
+}
+
+impl Edit {
+    /// Applies the edit and returns the edit that undoes it. On error the model is unchanged.
+    pub fn apply(self, model: &mut Model) -> Result<Edit, EditError> {
+        match self {
+            Edit::Insert { index, entity } => {
+                let list = match entity {
+                    Entity::Domain(d) => insert(model, index, d).map(|()| List::Domains),
+                    Entity::Team(t) => insert(model, index, t).map(|()| List::Teams),
+                    Entity::Service(s) => insert(model, index, s).map(|()| List::Services),
+                    Entity::Dependency(d) => insert(model, index, d).map(|()| List::Dependencies),
+                    Entity::Interaction(i) => insert(model, index, i).map(|()| List::Interactions),
+                }?;
+                Ok(Edit::Remove { list, index })
+            }
+            Edit::Remove { list, index } => {
+                let entity = match list {
+                    List::Domains => remove::<Domain>(model, index),
+                    List::Teams => remove::<Team>(model, index),
+                    List::Services => remove::<Service>(model, index),
+                    List::Dependencies => remove::<Dependency>(model, index),
+                    List::Interactions => remove::<Interaction>(model, index),
+                }?;
+                Ok(Edit::Insert { index, entity })
+            }
+            Edit::Replace { index, entity } => {
+                let entity = match entity {
+                    Entity::Domain(d) => replace(model, index, d),
+                    Entity::Team(t) => replace(model, index, t),
+                    Entity::Service(s) => replace(model, index, s),
+                    Entity::Dependency(d) => replace(model, index, d),
+                    Entity::Interaction(i) => replace(model, index, i),
+                }?;
+                Ok(Edit::Replace { index, entity })
+            }
+            Edit::SetPosition { id, position } => {
+                let old = match position {
+                    Some(position) => model.layout.insert(id.clone(), position),
+                    None => model.layout.remove(&id),
+                };
+                Ok(Edit::SetPosition { id, position: old })
+            }
+            Edit::SetSettings(settings) => {
+                let old = std::mem::replace(&mut model.settings, *settings);
+                Ok(Edit::SetSettings(Box::new(old)))
+            }
+            Edit::SetInfo { name, description } => Ok(Edit::SetInfo {
+                name: std::mem::replace(&mut model.name, name),
+                description: std::mem::replace(&mut model.description, description),
+            }),
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply(model) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(error) => {
+                            for inverse in inverses.into_iter().rev() {
+                                // Undoing what was just applied always fits the model.
+                                let _ = inverse.apply(model);
+                            }
+                            return Err(error);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+        }
+    }
+}

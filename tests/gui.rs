@@ -1,0 +1,388 @@
+//! The editor driven through its real UI with egui_kittest: clicking, typing and reading
+//! what the panels show. Canvas nodes are painted, not in the accessibility tree, so they
+//! are clicked by their screen position.
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use opmodel::app::{OpmodelApp, Picker, RecentFiles, Selection, UiCommand};
+
+/// A web team on a team rota for its shop front, and an unowned COTS report.
+/// Shop front: exposure 500,000 → 99.9 %, very high demand → You Build It You Run It at
+/// Team level, covered by the web team's rota of 6. Cost: standby 500 × 52 = 26,000 plus
+/// callout 4 × 2 h × 60 = 480, so 26,480. Legacy reports has no owner: an orphan.
+const SHOP: &str = r#"(
+    name: "Shop",
+    settings: (exposure_bands: [
+        (max_exposure_per_hour: 10000.0, availability: 95.0),
+        (max_exposure_per_hour: 100000.0, availability: 99.0),
+        (max_exposure_per_hour: 1000000.0, availability: 99.9),
+    ]),
+    teams: [(id: "web", name: "Web team", kind: Product, members: 6)],
+    services: [
+        (id: "shop", name: "Shop front", kind: Digital, owner: Some("web"),
+         exposure_per_hour: Some(500000.0), demand: VeryHigh, callouts_per_year: 4.0),
+        (id: "legacy", name: "Legacy reports", kind: Cots, exposure_per_hour: Some(5000.0)),
+    ],
+)"#;
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("the temporary folder is writable");
+    path
+}
+
+fn harness(app: OpmodelApp) -> Harness<'static, OpmodelApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
+    harness.run_steps(6);
+    harness
+}
+
+fn app() -> OpmodelApp {
+    OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn)
+}
+
+fn with_shop(dir: &Path) -> Harness<'static, OpmodelApp> {
+    let mut app = app();
+    app.open_at_start(&write(dir, "shop.ron", SHOP));
+    harness(app)
+}
+
+fn annual_cost(harness: &Harness<'_, OpmodelApp>) -> f64 {
+    harness.state().active_document().expect("a document is open").analysis.totals.annual_cost
+}
+
+fn selection(harness: &Harness<'_, OpmodelApp>) -> Option<Selection> {
+    harness.state().active_document().and_then(|d| d.selection.clone())
+}
+
+fn node_position(harness: &Harness<'_, OpmodelApp>, id: &str) -> Pos2 {
+    harness
+        .state()
+        .active_document()
+        .and_then(|d| d.canvas.screen_position(id))
+        .expect("the node was drawn")
+}
+
+fn click_at(harness: &mut Harness<'_, OpmodelApp>, at: Pos2) {
+    harness.hover_at(at);
+    harness.run_steps(2);
+    harness.event(egui::Event::PointerButton { pos: at, button: egui::PointerButton::Primary, pressed: true, modifiers: Modifiers::NONE });
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerButton { pos: at, button: egui::PointerButton::Primary, pressed: false, modifiers: Modifiers::NONE });
+    harness.run_steps(3);
+}
+
+#[test]
+fn adding_a_team_and_its_service_and_covering_it_changes_cost_and_coverage() {
+    let mut harness = harness(app());
+    harness.get_by_label("➕ Add team").click();
+    harness.run_steps(3);
+    harness.get_by_label("➕ Add service").click();
+    harness.run_steps(3);
+    let doc = harness.state().active_document().unwrap();
+    assert_eq!(doc.model.teams.len(), 1);
+    assert_eq!(doc.model.services[0].owner.as_deref(), Some("team"), "a new service is owned by the selected team");
+    // No bands: 99.0 %; low demand → monthly → Ops Run It, which a product team cannot cover.
+    assert_eq!(doc.analysis.coverage.ownership, 1.0);
+    assert_eq!(doc.analysis.coverage.on_call, 0.0);
+    harness.get_by_label("GBP 0");
+
+    // Run it You Build It You Run It on the team's own rota: 500 × 52 = 26,000 standby.
+    assert_eq!(harness.get_by_label("Operating model").value().as_deref(), Some("Recommended (Ops Run It)"));
+    harness.get_by_label("Operating model").click();
+    harness.run_steps(2);
+    harness.get_by_label("You Build It You Run It").click();
+    harness.run_steps(2);
+    harness.get_by_label("Out of hours").click();
+    harness.run_steps(2);
+    harness.get_by_label("Team").click();
+    harness.run_steps(4);
+    let analysis = &harness.state().active_document().unwrap().analysis;
+    assert_eq!(analysis.totals.annual_cost, 26_000.0);
+    assert_eq!(analysis.coverage.on_call, 1.0);
+    harness.get_by_label("GBP 26,000");
+}
+
+#[test]
+fn undo_and_redo_restore_the_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    assert_eq!(annual_cost(&harness), 26_480.0);
+    harness.state_mut().active_document_mut().unwrap().selection = Some(Selection::Entity("web".into()));
+    harness.run_steps(2);
+    harness.key_press(Key::Delete);
+    harness.run_steps(3);
+    let doc = harness.state().active_document().unwrap();
+    assert!(doc.model.team("web").is_none());
+    assert_eq!(doc.model.service("shop").unwrap().owner, None, "deleting a team orphans its services");
+    assert_eq!(annual_cost(&harness), 0.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(annual_cost(&harness), 26_480.0);
+    assert_eq!(harness.state().active_document().unwrap().model.service("shop").unwrap().owner.as_deref(), Some("web"));
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(annual_cost(&harness), 0.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run_steps(3);
+    assert_eq!(annual_cost(&harness), 0.0, "Ctrl+Y redoes too");
+}
+
+#[test]
+fn a_load_error_shows_the_message_and_leaves_the_open_model_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.ron", "(\n    name: \"Broken\",\n    teams: [(id: \"a\", name: \"A\", kind: Wizard)],\n)");
+    let mut harness = with_shop(dir.path());
+    let before = harness.state().active_document().unwrap().model.clone();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run_steps(3);
+    let field = harness.get_by_label("Path of the .ron file");
+    field.focus();
+    field.type_text(&bad.display().to_string());
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+    let message = harness.state().error_message().expect("an error dialog is open").to_owned();
+    assert!(message.contains("bad.ron:3:"), "names the file and the line: {message}");
+    assert!(message.contains("Wizard"), "names the bad value: {message}");
+    harness.get_by_label_contains("Wizard");
+    assert_eq!(harness.state().active_document().unwrap().model, before);
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    assert!(harness.state().error_message().is_none());
+}
+
+#[test]
+fn clicking_a_finding_selects_its_subject() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    harness.get_by_label_contains("has no owning team").click();
+    harness.run_steps(3);
+    assert_eq!(selection(&harness), Some(Selection::Entity("legacy".into())));
+    assert_eq!(harness.get_by_label("Id").value().as_deref(), Some("legacy"), "the inspector shows the service");
+}
+
+#[test]
+fn the_settings_editor_changes_the_cost() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Comma);
+    harness.run_steps(3);
+    let standby = harness.get_by_label("Product standby per week");
+    standby.click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Product standby per week").type_text("600");
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+    // 600 × 52 = 31,200 standby + 480 callout.
+    assert_eq!(annual_cost(&harness), 31_680.0);
+    harness.get_by_label("GBP 31,680");
+}
+
+#[test]
+fn clicking_a_node_on_the_canvas_selects_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    let at = node_position(&harness, "shop");
+    click_at(&mut harness, at);
+    assert_eq!(selection(&harness), Some(Selection::Entity("shop".into())));
+    harness.get_by_label_contains("Covered by Web team");
+}
+
+#[test]
+fn dragging_a_node_moves_it_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    let start = node_position(&harness, "web");
+    harness.hover_at(start);
+    harness.run_steps(2);
+    harness.drag_at(start);
+    harness.run_steps(1);
+    for step in 1..=10 {
+        harness.hover_at(start + vec2(12.0 * step as f32, 6.0 * step as f32));
+        harness.run_steps(1);
+    }
+    harness.drop_at(start + vec2(120.0, 60.0));
+    harness.run_steps(3);
+    let moved = harness.state().active_document().unwrap().model.layout.get("web").copied().expect("the drag saved a position");
+    let end = node_position(&harness, "web");
+    assert!((end - start).length() > 50.0, "the node follows the pointer");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    let doc = harness.state().active_document().unwrap();
+    assert!(doc.model.layout.get("web").is_none(), "one undo takes the whole drag back (was {moved:?})");
+    assert!(doc.history.undo_label().is_none());
+}
+
+#[test]
+fn connect_mode_adds_a_dependency_between_two_services() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    harness.key_press(Key::C);
+    harness.run_steps(2);
+    let (shop, legacy) = (node_position(&harness, "shop"), node_position(&harness, "legacy"));
+    click_at(&mut harness, shop);
+    click_at(&mut harness, legacy);
+    let doc = harness.state().active_document().unwrap();
+    assert_eq!(doc.model.dependencies.len(), 1);
+    assert_eq!((doc.model.dependencies[0].from.as_str(), doc.model.dependencies[0].to.as_str()), ("shop", "legacy"));
+    // Shop front (99.9 %) now depends on something at 95 %.
+    assert!(doc.analysis.findings.iter().any(|f| f.code.as_str() == "weaker-dependency"));
+}
+
+#[test]
+fn a_taken_id_is_refused_where_it_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    harness.state_mut().active_document_mut().unwrap().selection = Some(Selection::Entity("legacy".into()));
+    harness.run_steps(3);
+    let id = harness.get_by_label("Id");
+    id.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Id").type_text("web");
+    harness.run_steps(2);
+    harness.get_by_label_contains("already the id of a team");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    let doc = harness.state().active_document().unwrap();
+    assert!(doc.model.service("legacy").is_some(), "the service keeps its id");
+    assert!(doc.history.undo_label().is_none(), "nothing was changed");
+}
+
+#[test]
+fn renaming_an_id_updates_every_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    harness.state_mut().active_document_mut().unwrap().selection = Some(Selection::Entity("web".into()));
+    harness.run_steps(3);
+    harness.get_by_label("Id").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Id").type_text("storefront");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    let doc = harness.state().active_document().unwrap();
+    assert!(doc.model.team("storefront").is_some());
+    assert_eq!(doc.model.service("shop").unwrap().owner.as_deref(), Some("storefront"));
+    assert_eq!(annual_cost(&harness), 26_480.0, "the rota follows the renamed team");
+}
+
+#[test]
+fn saving_writes_the_file_and_clears_the_unsaved_marker() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(app());
+    harness.get_by_label("➕ Add team").click();
+    harness.run_steps(3);
+    assert!(harness.state().title().starts_with("● "), "unsaved changes are marked: {}", harness.state().title());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    let target = dir.path().join("saved.ron");
+    let field = harness.get_by_label("Path of the .ron file");
+    field.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Path of the .ron file").type_text(&target.display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+    let saved = opmodel::io::load(&target).expect("the saved file loads");
+    assert_eq!(&saved, &harness.state().active_document().unwrap().model);
+    assert_eq!(harness.state().title(), "Untitled model — Opmodel");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind: {leftovers:?}");
+}
+
+#[test]
+fn new_asks_before_discarding_unsaved_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    harness.state_mut().active_document_mut().unwrap().selection = Some(Selection::Entity("legacy".into()));
+    harness.run_steps(2);
+    harness.key_press(Key::Delete);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().active_document().unwrap().model.name, "Shop", "cancel keeps the model");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(3);
+    harness.get_by_label("Don't save").click();
+    harness.run_steps(3);
+    let doc = harness.state().active_document().unwrap();
+    assert!(doc.model.services.is_empty() && doc.path.is_none(), "a fresh model replaces it");
+}
+
+#[test]
+fn an_idle_window_stops_asking_for_frames() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    harness.hover_at(node_position(&harness, "shop"));
+    harness.run_steps(2);
+    // egui_graphs asks for a repaint on every frame it draws; the canvas must let the
+    // window go quiet once nothing happens.
+    let steps = harness.try_run().expect("the app settles without input");
+    assert!(steps <= 4, "settled after {steps} frames");
+}
+
+#[test]
+fn duplicating_as_a_scenario_compares_live_with_the_original() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    harness.state_mut().run(UiCommand::DuplicateScenario);
+    harness.run_steps(3);
+    assert_eq!(harness.state().tab_count(), 3, "the original, the comparison and the copy");
+    let copy = harness.state().active_document().unwrap();
+    assert_eq!(copy.model.name, "Shop (what-if)");
+    assert!(copy.is_dirty() && copy.path.is_none(), "the copy is unsaved until saved to its own file");
+    harness.state_mut().active_document_mut().unwrap().selection = Some(Selection::Entity("shop".into()));
+    harness.run_steps(3);
+    // Out of hours Off: the shop front no longer needs the web team's rota, which goes.
+    harness.get_by_label("Out of hours").click();
+    harness.run_steps(2);
+    harness.get_by_label("Off").click();
+    harness.run_steps(4);
+    harness.get_by_label_contains("What-if against Shop");
+    harness.get_by_label("Cost −26,480 GBP");
+    let comparison = harness.get_by_label_contains("⚖ Shop vs Shop (what-if)");
+    comparison.click();
+    harness.run_steps(4);
+    assert!(harness.state().is_comparing());
+    harness.get_by_label("−26,480");
+    harness.get_by_label_contains("out_of_hours: none → Off");
+}
+
+#[test]
+fn comparing_two_open_models_shows_the_delta_and_jumps_to_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = SHOP.replace("members: 6", "members: 2").replace("\"Shop\"", "\"Shop, small team\"");
+    let second = write(dir.path(), "small.ron", &other);
+    let mut harness = with_shop(dir.path());
+    harness.state_mut().run(UiCommand::OpenInNewTab);
+    harness.run_steps(3);
+    let field = harness.get_by_label("Path of the .ron file");
+    field.focus();
+    field.type_text(&second.display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run_steps(3);
+    harness.get_by_label("Shop (shop.ron)").click();
+    harness.run_steps(4);
+    assert!(harness.state().is_comparing());
+    // Only the team changed: members 2 → 6 in the second model's comparison with the first.
+    harness.get_by_label_contains("members: 2 → 6");
+    harness.get_by_label("~ team:web: pool 2 → 6, services 1 → 1, cost 26,480 → 26,480");
+    harness.get_by_label("in A").click();
+    harness.run_steps(4);
+    assert!(!harness.state().is_comparing(), "jumped to the model");
+    let doc = harness.state().active_document().unwrap();
+    assert_eq!(doc.model.name, "Shop, small team");
+    assert_eq!(doc.selection, Some(Selection::Entity("web".into())));
+}

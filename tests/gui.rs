@@ -386,3 +386,18 @@ fn comparing_two_open_models_shows_the_delta_and_jumps_to_a_change() {
     assert_eq!(doc.model.name, "Shop, small team");
     assert_eq!(doc.selection, Some(Selection::Entity("web".into())));
 }
+
+#[test]
+fn auto_layout_moves_every_node_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    assert!(harness.state().active_document().unwrap().model.layout.is_empty());
+    harness.key_press(Key::L);
+    harness.run_steps(4);
+    let doc = harness.state().active_document().unwrap();
+    assert_eq!(doc.model.layout.len(), 3, "the team and both services got positions");
+    assert_eq!(doc.history.undo_label(), Some("Auto-layout"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert!(harness.state().active_document().unwrap().model.layout.is_empty());
+}

@@ -393,7 +393,7 @@ fn findings_about(ui: &mut Ui, doc: &Document, subject: &str) {
     ui.label(RichText::new("Findings").strong());
     for finding in related {
         ui.horizontal_wrapped(|ui| {
-            ui.colored_label(theme::severity_colour(finding.severity), "●");
+            ui.colored_label(theme::severity_colour(finding.severity), "•");
             ui.label(&finding.message);
         });
     }

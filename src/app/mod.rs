@@ -863,7 +863,7 @@ impl OpmodelApp {
     fn tab_label(&self, tab: &Tab) -> String {
         match tab {
             Tab::Document(id) => self.document(*id).map_or_else(String::new, |d| {
-                let marker = if d.is_dirty() { " ●" } else { "" };
+                let marker = if d.is_dirty() { " •" } else { "" };
                 let what_if = if d.scenario_of.is_some() { "⎘ " } else { "" };
                 format!("{what_if}{}{marker}", d.model.name)
             }),

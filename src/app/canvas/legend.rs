@@ -14,14 +14,16 @@ const FONT: f32 = 13.0;
 
 /// Paints the legend in the bottom-left corner of `canvas`.
 pub fn paint(painter: &Painter, canvas: Rect) {
-    let size = vec2(650.0, ROW * 3.0 + 16.0);
-    let area = Rect::from_min_size(pos2(canvas.left() + 10.0, canvas.bottom() - size.y - 10.0), size);
-    painter.rect(area, 6.0, Color32::from_white_alpha(235), Stroke::new(1.0, theme::GREY), StrokeKind::Inside);
+    let height = ROW * 4.0 + 16.0;
+    let area = Rect::from_min_size(pos2(canvas.left() + 10.0, canvas.bottom() - height - 10.0), vec2(0.0, height));
+    let backing = painter.add(Shape::Noop);
+    let mut right = area.left();
     let font = FontId::proportional(FONT);
     let mut cursor = area.min + vec2(12.0, 8.0 + ROW / 2.0);
     let mut write = |painter: &Painter, at: &mut Pos2, text: &str| {
         let rect = painter.text(*at, Align2::LEFT_CENTER, text, font.clone(), theme::INK);
         at.x = rect.right() + 14.0;
+        right = right.max(rect.right());
     };
 
     let r = 7.0;
@@ -40,6 +42,7 @@ pub fn paint(painter: &Painter, canvas: Rect) {
         });
         write(painter, &mut cursor, label);
     }
+    cursor = pos2(area.left() + 12.0, cursor.y + ROW);
     for (cover, label) in [
         (Cover::Covered, "covered"),
         (Cover::Understaffed, "understaffed"),
@@ -92,4 +95,9 @@ pub fn paint(painter: &Painter, canvas: Rect) {
     );
     cursor.x += 32.0;
     write(painter, &mut cursor, "domain");
+    let area = Rect::from_min_max(area.min, pos2(right + 12.0, area.max.y));
+    painter.set(
+        backing,
+        Shape::Rect(egui::epaint::RectShape::new(area, 6.0, Color32::from_white_alpha(235), Stroke::new(1.0, theme::GREY), StrokeKind::Inside)),
+    );
 }

@@ -14,9 +14,8 @@ use std::collections::{HashMap, HashSet};
 use egui::epaint::ClippedShape;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, pos2, vec2};
 use egui_graphs::{
-    FruchtermanReingold, FruchtermanReingoldState, GraphChange, GraphView, Layout,
-    LayoutForceDirected, LayoutState, MetadataFrame, SettingsInteraction, SettingsNavigation,
-    SettingsStyle,
+    GraphChange, GraphView, Layout, LayoutState, MetadataFrame, SettingsInteraction,
+    SettingsNavigation, SettingsStyle,
 };
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
@@ -109,6 +108,8 @@ pub struct Canvas {
     context_target: Option<String>,
     context_at: Position,
     fit_requested: bool,
+    /// Fit once the graph is rebuilt from the model (after an auto-layout lands in it).
+    fit_after_rebuild: bool,
     centre_requested: Option<String>,
     auto_layout_requested: bool,
     /// Set by anything that must be drawn afresh next frame.
@@ -132,6 +133,7 @@ impl Canvas {
             context_target: None,
             context_at: Position::default(),
             fit_requested: true,
+            fit_after_rebuild: false,
             centre_requested: None,
             auto_layout_requested: false,
             stale: true,
@@ -324,6 +326,7 @@ impl Canvas {
         if self.built_for != Some(key) {
             self.rebuild(model, analysis);
             self.built_for = Some(key);
+            self.fit_requested |= std::mem::take(&mut self.fit_after_rebuild);
             self.stale = true;
         }
         self.show_selection(selection);
@@ -334,7 +337,7 @@ impl Canvas {
             let replay = self.replay.as_ref().expect("a replay exists when the frame is not live");
             // The same widget, id and sense as the graph view registers, so that a click
             // on the next frame is hit-tested against the graph view.
-            ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
+            let (response, _) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
             let layer = ui.layer_id();
             ui.ctx().graphics_mut(|graphics| {
                 let list = graphics.entry(layer);
@@ -342,7 +345,10 @@ impl Canvas {
                     list.add(clipped.clip_rect, clipped.shape.clone());
                 }
             });
-            return Vec::new();
+            // An open context menu is drawn on every frame, live or not.
+            let mut actions = Vec::new();
+            response.context_menu(|ui| self.context_menu(ui, &mut actions));
+            return actions;
         }
         self.stale = false;
 
@@ -351,7 +357,7 @@ impl Canvas {
         let mut actions = Vec::new();
         if self.auto_layout_requested {
             self.auto_layout_requested = false;
-            actions.extend(self.auto_layout(ui));
+            actions.extend(self.auto_layout(model));
         }
         let backdrop = ui.painter().add(Shape::Noop);
 
@@ -437,35 +443,16 @@ impl Canvas {
         ui.ctx().request_repaint();
     }
 
-    /// One undoable step of force-directed layout, run to a standstill within a time budget.
-    fn auto_layout(&mut self, ui: &mut Ui) -> Option<CanvasAction> {
-        let count = self.graph.node_count();
-        if count == 0 {
+    /// A force-directed layout of the whole model, as one undoable move.
+    fn auto_layout(&mut self, model: &Model) -> Option<CanvasAction> {
+        if self.graph.node_count() == 0 {
             return None;
         }
-        let id = Some(format!("{}-force", self.view_id));
-        let mut state = FruchtermanReingoldState::default();
-        let ideal_spacing = (ui.ctx().content_rect().area() / count as f32).sqrt();
-        state.k_scale = 260.0 / ideal_spacing.max(1.0);
-        state.is_running = true;
-        egui_graphs::set_layout_state(ui, state, id.clone());
-        GraphView::<FruchtermanReingoldState, LayoutForceDirected<FruchtermanReingold>>::fast_forward_until_stable_budgeted(
-            ui,
-            &mut self.graph,
-            0.5,
-            2_000,
-            1_500,
-            id,
-        );
-        self.fit_requested = true;
-        let positions = self
-            .graph
-            .nodes_iter()
-            .map(|(_, node)| {
-                let p = node.location();
-                (node.payload().id.clone(), Position { x: f64::from(p.x), y: f64::from(p.y) })
-            })
-            .collect();
+        let start = crate::arrange::positions(model);
+        let arranged = crate::arrange::force_directed(model, &start, std::time::Duration::from_millis(1500));
+        self.fit_after_rebuild = true;
+        let mut positions: Vec<(String, Position)> = arranged.into_iter().collect();
+        positions.sort_by(|a, b| a.0.cmp(&b.0));
         Some(CanvasAction::Move {
             label: "Auto-layout".to_owned(),
             positions,

@@ -18,7 +18,10 @@ use opmodel::{io, synthetic};
 fn app_with_1000_nodes() -> (OpmodelApp, tempfile::TempDir) {
     let model = synthetic::generate(820, 160, 2_000, 7);
     let nodes = model.services.len() + model.teams.len() + model.domains.len();
-    println!("canvas: {nodes} nodes, {} dependencies", model.dependencies.len());
+    println!(
+        "canvas: {nodes} nodes, {} dependencies",
+        model.dependencies.len()
+    );
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("big.ron");
     io::save(&model, &path).expect("the model saves");
@@ -49,16 +52,25 @@ fn frames(c: &mut Criterion) {
         frame(&ctx, &mut app, Vec::new());
     }
     let mut group = c.benchmark_group("1,000 nodes");
-    group.sample_size(30).warm_up_time(Duration::from_secs(2)).measurement_time(Duration::from_secs(8));
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(8));
     let mut x = 0.0;
     // Target: ≤ 16 ms.
     group.bench_function("live frame", |b| {
         b.iter(|| {
             x = (x + 7.0) % 400.0;
-            frame(&ctx, &mut app, vec![Event::PointerMoved(pos2(600.0 + x, 500.0))])
+            frame(
+                &ctx,
+                &mut app,
+                vec![Event::PointerMoved(pos2(600.0 + x, 500.0))],
+            )
         })
     });
-    group.bench_function("idle frame", |b| b.iter(|| frame(&ctx, &mut app, Vec::new())));
+    group.bench_function("idle frame", |b| {
+        b.iter(|| frame(&ctx, &mut app, Vec::new()))
+    });
     group.finish();
 }
 

@@ -68,9 +68,7 @@ fn report_scaling(c: &mut Criterion) {
                         report(file);
                     }
                     let elapsed = start.elapsed();
-                    times
-                        .borrow_mut()
-                        .push(elapsed / iterations.max(1) as u32);
+                    times.borrow_mut().push(elapsed / iterations.max(1) as u32);
                     elapsed
                 })
             },
@@ -88,7 +86,11 @@ fn report_scaling(c: &mut Criterion) {
         large.0,
         large.1.as_secs_f64() * 1e3,
         large.0 / small.0,
-        if ratio <= TARGET_RATIO { "ok" } else { "OVER TARGET" }
+        if ratio <= TARGET_RATIO {
+            "ok"
+        } else {
+            "OVER TARGET"
+        }
     );
 }
 

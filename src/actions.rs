@@ -117,7 +117,9 @@ pub fn set_owner(model: &Model, service_id: &str, owner: Option<&str>) -> Result
     if let Some(owner) = owner
         && model.team(owner).is_none()
     {
-        return Err(format!("`{owner}` is not a team, so it cannot own a service."));
+        return Err(format!(
+            "`{owner}` is not a team, so it cannot own a service."
+        ));
     }
     let mut changed = service.clone();
     changed.owner = owner.map(str::to_owned);
@@ -184,7 +186,9 @@ pub fn add_interaction(
 ) -> Result<Edit, String> {
     for end in [from, to] {
         if model.team(end).is_none() {
-            return Err(format!("Interactions are between teams, and `{end}` is not a team."));
+            return Err(format!(
+                "Interactions are between teams, and `{end}` is not a team."
+            ));
         }
     }
     if from == to {
@@ -271,7 +275,9 @@ pub fn delete(model: &Model, id: &str) -> Result<Edit, String> {
             edits.extend(remove_where(&model.dependencies, List::Dependencies, |d| {
                 d.from == id || d.to == id
             }));
-            edits.extend(remove_where(&model.services, List::Services, |s| s.id == id));
+            edits.extend(remove_where(&model.services, List::Services, |s| {
+                s.id == id
+            }));
         }
         EntityKind::Domain => {
             for (index, team) in model.teams.iter().enumerate() {
@@ -305,7 +311,13 @@ pub fn rename(model: &Model, old: &str, new: &str) -> Result<Edit, String> {
     let kind = model
         .entity_kind(old)
         .ok_or_else(|| format!("There is nothing with the id `{old}`."))?;
-    let swap = |id: &String| if id == old { new.to_owned() } else { id.clone() };
+    let swap = |id: &String| {
+        if id == old {
+            new.to_owned()
+        } else {
+            id.clone()
+        }
+    };
     let mut edits = Vec::new();
     match kind {
         EntityKind::Team => {
@@ -342,7 +354,12 @@ pub fn rename(model: &Model, old: &str, new: &str) -> Result<Edit, String> {
             }
         }
         EntityKind::Service => {
-            for (index, service) in model.services.iter().enumerate().filter(|(_, s)| s.id == old) {
+            for (index, service) in model
+                .services
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.id == old)
+            {
                 let mut renamed = service.clone();
                 renamed.id = new.to_owned();
                 edits.push(Edit::Replace {
@@ -364,7 +381,12 @@ pub fn rename(model: &Model, old: &str, new: &str) -> Result<Edit, String> {
             }
         }
         EntityKind::Domain => {
-            for (index, domain) in model.domains.iter().enumerate().filter(|(_, d)| d.id == old) {
+            for (index, domain) in model
+                .domains
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.id == old)
+            {
                 edits.push(Edit::Replace {
                     index,
                     entity: Entity::Domain(Domain {

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use crate::model::{Model, Position};
+use crate::model::{Model, Position, Team};
 
 /// Horizontal distance between columns, in canvas units.
 pub const COLUMN_WIDTH: f64 = 290.0;
@@ -30,7 +30,8 @@ pub fn positions(model: &Model) -> HashMap<String, Position> {
 
 /// The column arrangement of every domain, team and service, ignoring saved positions.
 pub fn arrangement(model: &Model) -> HashMap<String, Position> {
-    let mut out = HashMap::with_capacity(model.domains.len() + model.teams.len() + model.services.len());
+    let mut out =
+        HashMap::with_capacity(model.domains.len() + model.teams.len() + model.services.len());
     let mut owned: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut unowned = Vec::new();
     for service in &model.services {
@@ -62,21 +63,17 @@ pub fn arrangement(model: &Model) -> HashMap<String, Position> {
         place_teams(&mut out, x, TEAM_GAP, &teams);
         column += 1.0;
     }
-    let without_domain: Vec<&str> = model
+    let (operations, without_domain): (Vec<&Team>, Vec<&Team>) = model
         .teams
         .iter()
-        .filter(|t| !t.is_operations())
-        .filter(|t| t.domain.as_deref().is_none_or(|d| model.domain(d).is_none()))
-        .map(|t| t.id.as_str())
-        .collect();
-    let operations: Vec<&str> = model
-        .teams
-        .iter()
-        .filter(|t| t.is_operations())
-        .filter(|t| t.domain.as_deref().is_none_or(|d| model.domain(d).is_none()))
-        .map(|t| t.id.as_str())
-        .collect();
+        .filter(|t| {
+            t.domain
+                .as_deref()
+                .is_none_or(|d| model.domain(d).is_none())
+        })
+        .partition(|t| t.is_operations());
     for group in [without_domain, operations] {
+        let group: Vec<&str> = group.iter().map(|t| t.id.as_str()).collect();
         if !group.is_empty() {
             place_teams(&mut out, column * COLUMN_WIDTH, TEAM_GAP, &group);
             column += 1.0;
@@ -89,7 +86,12 @@ pub fn arrangement(model: &Model) -> HashMap<String, Position> {
 }
 
 /// Services in rows of two under `(x, y)`; returns the y below the last row.
-fn place_services(out: &mut HashMap<String, Position>, x: f64, mut y: f64, services: &[&str]) -> f64 {
+fn place_services(
+    out: &mut HashMap<String, Position>,
+    x: f64,
+    mut y: f64,
+    services: &[&str],
+) -> f64 {
     for pair in services.chunks(2) {
         let xs: &[f64] = if pair.len() == 2 {
             &[x - SERVICE_SPREAD, x + SERVICE_SPREAD]
@@ -139,7 +141,11 @@ const REPULSION_RANGE: f64 = 260.0;
 /// Spring-and-repulsion layout from `start` (missing ids start at their column place):
 /// owners pull their services close, domains their teams, dependencies more loosely, and
 /// everything pushes away what is too near. Deterministic; stops after `budget`.
-pub fn force_directed(model: &Model, start: &HashMap<String, Position>, budget: Duration) -> HashMap<String, Position> {
+pub fn force_directed(
+    model: &Model,
+    start: &HashMap<String, Position>,
+    budget: Duration,
+) -> HashMap<String, Position> {
     let began = Instant::now();
     let fallback = arrangement(model);
     let ids: Vec<&str> = model
@@ -153,7 +159,11 @@ pub fn force_directed(model: &Model, start: &HashMap<String, Position>, budget: 
     let mut at: Vec<(f64, f64)> = ids
         .iter()
         .map(|id| {
-            let p = start.get(*id).or_else(|| fallback.get(*id)).copied().unwrap_or_default();
+            let p = start
+                .get(*id)
+                .or_else(|| fallback.get(*id))
+                .copied()
+                .unwrap_or_default();
             (p.x, p.y)
         })
         .collect();
@@ -161,7 +171,10 @@ pub fn force_directed(model: &Model, start: &HashMap<String, Position>, budget: 
     let count = at.len();
     let centre = |at: &[(f64, f64)]| {
         let n = at.len().max(1) as f64;
-        (at.iter().map(|p| p.0).sum::<f64>() / n, at.iter().map(|p| p.1).sum::<f64>() / n)
+        (
+            at.iter().map(|p| p.0).sum::<f64>() / n,
+            at.iter().map(|p| p.1).sum::<f64>() / n,
+        )
     };
     let before = centre(&at);
     const ROUNDS: usize = 300;
@@ -173,7 +186,12 @@ pub fn force_directed(model: &Model, start: &HashMap<String, Position>, budget: 
         let mut push = vec![(0.0_f64, 0.0_f64); count];
         // Repulsion between near neighbours, found through a grid of range-sized cells.
         let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-        let cell = |p: (f64, f64)| ((p.0 / REPULSION_RANGE).floor() as i64, (p.1 / REPULSION_RANGE).floor() as i64);
+        let cell = |p: (f64, f64)| {
+            (
+                (p.0 / REPULSION_RANGE).floor() as i64,
+                (p.1 / REPULSION_RANGE).floor() as i64,
+            )
+        };
         for (i, p) in at.iter().enumerate() {
             grid.entry(cell(*p)).or_default().push(i);
         }
@@ -214,7 +232,11 @@ pub fn force_directed(model: &Model, start: &HashMap<String, Position>, budget: 
         }
         for (p, (fx, fy)) in at.iter_mut().zip(push) {
             let length = (fx * fx + fy * fy).sqrt();
-            let scale = if length > temperature { temperature / length } else { 1.0 };
+            let scale = if length > temperature {
+                temperature / length
+            } else {
+                1.0
+            };
             p.0 += fx * scale;
             p.1 += fy * scale;
         }
@@ -246,8 +268,15 @@ mod tests {
         let mut product = Team::new("t", "T", TeamKind::Product);
         product.domain = Some("d".into());
         model.teams.push(product);
-        model.teams.push(Team::new("ops", "Ops", TeamKind::Operations));
-        for (id, owner) in [("a", Some("t")), ("b", Some("t")), ("c", Some("ops")), ("z", None)] {
+        model
+            .teams
+            .push(Team::new("ops", "Ops", TeamKind::Operations));
+        for (id, owner) in [
+            ("a", Some("t")),
+            ("b", Some("t")),
+            ("c", Some("ops")),
+            ("z", None),
+        ] {
             let mut service = Service::new(id, id, ServiceKind::Digital);
             service.owner = owner.map(str::to_owned);
             model.services.push(service);
@@ -259,12 +288,24 @@ mod tests {
     fn domains_are_columns_with_teams_above_their_services() {
         let placed = arrangement(&model());
         assert_eq!(placed.len(), 7, "every entity gets a place");
-        assert_eq!(placed["d"].x, placed["t"].x, "a team sits in its domain's column");
+        assert_eq!(
+            placed["d"].x, placed["t"].x,
+            "a team sits in its domain's column"
+        );
         assert!(placed["d"].y < placed["t"].y);
-        assert!(placed["t"].y < placed["a"].y, "services sit below their owner");
+        assert!(
+            placed["t"].y < placed["a"].y,
+            "services sit below their owner"
+        );
         assert_eq!(placed["a"].y, placed["b"].y, "two services share a row");
-        assert!(placed["ops"].x > placed["t"].x, "operations teams get their own column");
-        assert!(placed["z"].x > placed["ops"].x, "unowned services come last");
+        assert!(
+            placed["ops"].x > placed["t"].x,
+            "operations teams get their own column"
+        );
+        assert!(
+            placed["z"].x > placed["ops"].x,
+            "unowned services come last"
+        );
     }
 
     #[test]
@@ -275,15 +316,27 @@ mod tests {
         let twice = force_directed(&model, &start, Duration::from_secs(5));
         assert_eq!(once, twice);
         assert_eq!(once.len(), 7);
-        let distance = |a: &str, b: &str| ((once[a].x - once[b].x).powi(2) + (once[a].y - once[b].y).powi(2)).sqrt();
-        assert!(distance("t", "a") < 200.0, "an owner keeps its service close: {}", distance("t", "a"));
-        assert!(distance("a", "b") > 60.0, "nothing sits on top of anything else: {}", distance("a", "b"));
+        let distance = |a: &str, b: &str| {
+            ((once[a].x - once[b].x).powi(2) + (once[a].y - once[b].y).powi(2)).sqrt()
+        };
+        assert!(
+            distance("t", "a") < 200.0,
+            "an owner keeps its service close: {}",
+            distance("t", "a")
+        );
+        assert!(
+            distance("a", "b") > 60.0,
+            "nothing sits on top of anything else: {}",
+            distance("a", "b")
+        );
     }
 
     #[test]
     fn saved_positions_win() {
         let mut model = model();
-        model.layout.insert("a".into(), Position { x: -5.0, y: 7.0 });
+        model
+            .layout
+            .insert("a".into(), Position { x: -5.0, y: 7.0 });
         let placed = positions(&model);
         assert_eq!(placed["a"], Position { x: -5.0, y: 7.0 });
         assert_eq!(placed["b"], arrangement(&model)["b"]);

@@ -64,6 +64,18 @@ pub struct FieldChange {
     pub new: Value,
 }
 
+impl FieldChange {
+    /// "members: 2 → 6".
+    pub fn describe(&self) -> String {
+        format!(
+            "{}: {} → {}",
+            self.field,
+            show_value(&self.old),
+            show_value(&self.new)
+        )
+    }
+}
+
 /// A rota in both models whose pool, services or cost changed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RotaChange {
@@ -74,6 +86,23 @@ pub struct RotaChange {
     pub services_b: usize,
     pub annual_cost_a: f64,
     pub annual_cost_b: f64,
+}
+
+impl RotaChange {
+    /// "team:web: pool 2 → 6, services 1 → 1, cost 26,480 → 26,480".
+    pub fn describe(&self) -> String {
+        use crate::format::grouped;
+        format!(
+            "{}: pool {} → {}, services {} → {}, cost {} → {}",
+            self.id,
+            self.pool_a,
+            self.pool_b,
+            self.services_a,
+            self.services_b,
+            grouped(self.annual_cost_a),
+            grouped(self.annual_cost_b)
+        )
+    }
 }
 
 /// Analyses both models and works out the delta.
@@ -245,7 +274,7 @@ fn collect_changes(prefix: &str, a: &Value, b: &Value, out: &mut Vec<FieldChange
 }
 
 /// A stored value as a person reads it: `none`, `checkout`, `99.9`, `[…]`.
-pub fn show_value(value: &Value) -> String {
+fn show_value(value: &Value) -> String {
     match value {
         Value::Null => "none".to_owned(),
         Value::String(s) => s.clone(),

@@ -41,12 +41,18 @@ impl History {
         self.redo.clear();
         let merges = !self.sealed
             && merge_key.is_some()
-            && self.undo.last().is_some_and(|last| last.merge_key == merge_key);
+            && self
+                .undo
+                .last()
+                .is_some_and(|last| last.merge_key == merge_key);
         self.sealed = false;
         if merges {
             let last = self.undo.last_mut().expect("checked above");
             // The first inverse still undoes the whole run; the forward must redo all of it.
-            last.forward = Edit::Batch(vec![std::mem::replace(&mut last.forward, Edit::Batch(Vec::new())), edit]);
+            last.forward = Edit::Batch(vec![
+                std::mem::replace(&mut last.forward, Edit::Batch(Vec::new())),
+                edit,
+            ]);
             last.state = state;
             return Ok(());
         }
@@ -70,34 +76,33 @@ impl History {
 
     /// Undoes the last step; returns its label.
     pub fn undo(&mut self, model: &mut Model) -> Option<String> {
-        let mut step = self.undo.pop()?;
-        match step.inverse.clone().apply(model) {
-            Ok(_) => {
-                let label = step.label.clone();
-                self.redo.push(step);
-                self.sealed = true;
-                Some(label)
-            }
-            Err(_) => {
-                step.merge_key = None;
-                self.undo.push(step);
-                None
-            }
-        }
+        Self::replay(&mut self.undo, &mut self.redo, model, |step| &step.inverse)
+            .inspect(|_| self.sealed = true)
     }
 
     /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self, model: &mut Model) -> Option<String> {
-        let step = self.redo.pop()?;
-        match step.forward.clone().apply(model) {
+        Self::replay(&mut self.redo, &mut self.undo, model, |step| &step.forward)
+            .inspect(|_| self.sealed = true)
+    }
+
+    /// Applies one side of the top step of `from` and moves the step to `to`. A step that no
+    /// longer fits the model stays where it was.
+    fn replay(
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+        model: &mut Model,
+        side: fn(&Step) -> &Edit,
+    ) -> Option<String> {
+        let step = from.pop()?;
+        match side(&step).clone().apply(model) {
             Ok(_) => {
                 let label = step.label.clone();
-                self.undo.push(step);
-                self.sealed = true;
+                to.push(step);
                 Some(label)
             }
             Err(_) => {
-                self.redo.push(step);
+                from.push(step);
                 None
             }
         }

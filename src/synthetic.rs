@@ -14,8 +14,8 @@ use std::collections::HashSet;
 
 use crate::arrange;
 use crate::model::{
-    Demand, Dependency, Domain, ExposureBand, Interaction, InteractionMode, Model,
-    OperatingModel, OutOfHours, Service, ServiceKind, Team, TeamKind,
+    Demand, Dependency, Domain, ExposureBand, Interaction, InteractionMode, Model, OperatingModel,
+    OutOfHours, Service, ServiceKind, Team, TeamKind,
 };
 
 /// Teams per domain, operations teams aside.
@@ -53,8 +53,22 @@ fn band(max_exposure_per_hour: f64, availability: f64) -> ExposureBand {
 }
 
 const DOMAIN_NAMES: [&str; 16] = [
-    "Checkout", "Search", "Catalogue", "Payments", "Customer", "Delivery", "Stores", "Pricing",
-    "Marketing", "Returns", "Loyalty", "Inventory", "Finance", "Identity", "Content", "Partners",
+    "Checkout",
+    "Search",
+    "Catalogue",
+    "Payments",
+    "Customer",
+    "Delivery",
+    "Stores",
+    "Pricing",
+    "Marketing",
+    "Returns",
+    "Loyalty",
+    "Inventory",
+    "Finance",
+    "Identity",
+    "Content",
+    "Partners",
 ];
 
 const SERVICE_NOUNS: [&str; 12] = [
@@ -137,10 +151,12 @@ enum Layer {
 
 const LAYERS: [Layer; 3] = [Layer::Digital, Layer::Platform, Layer::Foundational];
 
-/// Each service's layer and domain position, for drawing dependencies.
+/// Each service's layer and neighbourhood, for drawing dependencies. Neighbourhoods are
+/// numbered: first the domains, then teams outside any domain, then the orphans.
 struct Placement {
     layer: Vec<Layer>,
-    domain: Vec<Option<usize>>,
+    neighbourhood: Vec<usize>,
+    neighbourhoods: usize,
 }
 
 /// Adds the services, grouped by owner in team order with orphans scattered among them.
@@ -172,7 +188,11 @@ fn add_services(
     let mut owners: Vec<Option<usize>> = (0..services - orphans)
         .map(|_| {
             let at = rng.between(0.0, total);
-            Some(cumulative.partition_point(|&c| c <= at).min(cumulative.len() - 1))
+            Some(
+                cumulative
+                    .partition_point(|&c| c <= at)
+                    .min(cumulative.len() - 1),
+            )
         })
         .collect();
     owners.sort_unstable();
@@ -181,9 +201,11 @@ fn add_services(
         owners.insert(at, None);
     }
 
+    let (domains, teams) = (model.domains.len(), model.teams.len());
     let mut placement = Placement {
         layer: Vec::with_capacity(services),
-        domain: Vec::with_capacity(services),
+        neighbourhood: Vec::with_capacity(services),
+        neighbourhoods: domains + teams + 1,
     };
     for (s, owner) in owners.into_iter().enumerate() {
         let layer = match owner.map(|t| model.teams[t].kind) {
@@ -196,20 +218,20 @@ fn add_services(
             Layer::Digital => (
                 &[(ServiceKind::Digital, 90), (ServiceKind::Cots, 10)],
                 &[
-                    (Demand::Low, 10),
-                    (Demand::Medium, 20),
-                    (Demand::High, 40),
-                    (Demand::VeryHigh, 30),
+                    (Demand::Low, 5),
+                    (Demand::Medium, 15),
+                    (Demand::High, 45),
+                    (Demand::VeryHigh, 35),
                 ],
                 (3.0, 6.0),
             ),
             Layer::Platform => (
                 &[(ServiceKind::Foundational, 60), (ServiceKind::Digital, 40)],
                 &[
-                    (Demand::Low, 20),
-                    (Demand::Medium, 35),
-                    (Demand::High, 35),
-                    (Demand::VeryHigh, 10),
+                    (Demand::Low, 10),
+                    (Demand::Medium, 20),
+                    (Demand::High, 45),
+                    (Demand::VeryHigh, 25),
                 ],
                 (3.5, 6.0),
             ),
@@ -261,13 +283,18 @@ fn add_services(
         if rng.chance(0.02) {
             service.out_of_hours = Some(pick(
                 rng,
-                &[(OutOfHours::Off, 1), (OutOfHours::Domain, 1), (OutOfHours::Team, 1)],
+                &[
+                    (OutOfHours::Off, 1),
+                    (OutOfHours::Domain, 1),
+                    (OutOfHours::Team, 1),
+                ],
             ));
         }
         placement.layer.push(layer);
-        placement
-            .domain
-            .push(owner.and_then(|t| team_domains[t]));
+        placement.neighbourhood.push(match owner {
+            Some(t) => team_domains[t].unwrap_or(domains + t),
+            None => domains + teams,
+        });
         model.services.push(service);
     }
     placement
@@ -291,9 +318,11 @@ fn exposure(rng: &mut Rng, (lo, hi): (f64, f64)) -> f64 {
     (raw / unit).round() * unit
 }
 
-/// Adds `count` distinct dependencies: mostly down the layers, within a layer only to an
-/// earlier service, so that the graph is acyclic apart from a few deliberate cycles (the
-/// reverse of an existing same-layer edge) and self-dependencies.
+/// Adds `count` distinct dependencies: mostly down the layers, half of them within the
+/// neighbourhood and half to popular hubs anywhere; within a layer only to an earlier service
+/// of the same neighbourhood, so that transitive dependencies stay local as in a real estate.
+/// The graph is acyclic apart from a few deliberate cycles (the reverse of an existing
+/// same-layer edge) and self-dependencies.
 fn add_dependencies(model: &mut Model, count: usize, placement: &Placement, rng: &mut Rng) {
     let services = model.services.len();
     if services == 0 {
@@ -311,16 +340,13 @@ fn add_dependencies(model: &mut Model, count: usize, placement: &Placement, rng:
     };
     let acyclic = count - self_loops - reversed;
 
-    // Services of each layer, and of each domain and layer, in file order.
-    let domains = model.domains.len();
+    // Services of each layer, and of each neighbourhood and layer, in file order.
     let mut by_layer: [Vec<usize>; 3] = Default::default();
-    let mut by_domain: Vec<[Vec<usize>; 3]> = vec![Default::default(); domains];
+    let mut nearby: Vec<[Vec<usize>; 3]> = vec![Default::default(); placement.neighbourhoods];
     for s in 0..services {
         let layer = placement.layer[s] as usize;
         by_layer[layer].push(s);
-        if let Some(d) = placement.domain[s] {
-            by_domain[d][layer].push(s);
-        }
+        nearby[placement.neighbourhood[s]][layer].push(s);
     }
 
     let mut seen: HashSet<(usize, usize)> = HashSet::with_capacity(count);
@@ -330,18 +356,26 @@ fn add_dependencies(model: &mut Model, count: usize, placement: &Placement, rng:
         attempts -= 1;
         let from = rng.below(services);
         let layer = placement.layer[from] as usize;
-        // Three in four go down a layer, preferring the next one; the rest stay in the layer
-        // and point at an earlier service.
-        let target_layer = if layer < 2 && rng.chance(0.75) {
-            if layer == 0 && rng.chance(0.3) { 2 } else { layer + 1 }
+        // Foundational services depend on little.
+        if layer == 2 && rng.chance(0.7) {
+            continue;
+        }
+        // Most go down a layer, preferring the next one; the rest stay in the layer and point
+        // at an earlier service nearby.
+        let target_layer = if layer < 2 && rng.chance(0.85) {
+            if layer == 0 && rng.chance(0.3) {
+                2
+            } else {
+                layer + 1
+            }
         } else {
             layer
         };
-        let candidates = match placement.domain[from] {
-            Some(d) if rng.chance(0.5) && !by_domain[d][target_layer].is_empty() => {
-                &by_domain[d][target_layer]
-            }
-            _ => &by_layer[target_layer],
+        let near = &nearby[placement.neighbourhood[from]][target_layer];
+        let candidates = if target_layer == layer || (rng.chance(0.5) && !near.is_empty()) {
+            near
+        } else {
+            &by_layer[target_layer]
         };
         let end = if target_layer == layer {
             candidates.partition_point(|&s| s < from)
@@ -500,7 +534,11 @@ mod tests {
         assert_eq!(model.services.len(), 1_000);
         assert_eq!(model.teams.len(), 200);
         assert_eq!(model.dependencies.len(), 3_000);
-        assert_eq!(model.domains.len(), 24, "190 non-operations teams, 8 per domain");
+        assert_eq!(
+            model.domains.len(),
+            24,
+            "190 non-operations teams, 8 per domain"
+        );
         let operations = model.teams.iter().filter(|t| t.is_operations()).count();
         assert_eq!(operations, 10, "one team in twenty runs operations");
         let orphans = model.services.iter().filter(|s| s.owner.is_none()).count();
@@ -513,17 +551,27 @@ mod tests {
     #[test]
     fn dependencies_are_distinct_with_a_few_cycles() {
         let model = generate(2_000, 400, 6_000, 3);
-        let pairs: HashSet<_> = model.dependencies.iter().map(|d| (&d.from, &d.to)).collect();
+        let pairs: HashSet<_> = model
+            .dependencies
+            .iter()
+            .map(|d| (&d.from, &d.to))
+            .collect();
         assert_eq!(pairs.len(), model.dependencies.len(), "no duplicate pairs");
         let self_loops = model.dependencies.iter().filter(|d| d.from == d.to).count();
-        assert!((1..=5).contains(&self_loops), "{self_loops} self-dependencies");
+        assert!(
+            (1..=5).contains(&self_loops),
+            "{self_loops} self-dependencies"
+        );
         let analysis = analyze(&model);
         let cycles = analysis
             .findings
             .iter()
             .filter(|f| f.code == FindingCode::DependencyCycle)
             .count();
-        assert!((self_loops + 1..=self_loops + 10).contains(&cycles), "{cycles} cycles");
+        assert!(
+            (self_loops + 1..=self_loops + 10).contains(&cycles),
+            "{cycles} cycles"
+        );
     }
 
     #[test]
@@ -534,35 +582,6 @@ mod tests {
             assert_eq!(model.teams.len(), teams);
             assert!(model.dependencies.len() <= dependencies);
             validate(&model).expect("a generated model is valid");
-        }
-    }
-}
-#[cfg(test)]
-mod scratch_stats {
-    #[test]
-    fn stats() {
-        for (s, t, d) in [(1000, 200, 3000), (10_000, 2_000, 30_000)] {
-            let start = std::time::Instant::now();
-            let model = super::generate(s, t, d, 20_240_601);
-            let gen_time = start.elapsed();
-            let a = crate::analysis::analyze(&model);
-            let mut counts = std::collections::BTreeMap::new();
-            for f in &a.findings { *counts.entry(f.code.as_str()).or_insert(0) += 1; }
-            println!("{s}: gen {gen_time:?} deps {} inter {} rotas {} cov {:?} findings {counts:?}", model.dependencies.len(), model.interactions.len(), a.rotas.len(), a.coverage);
-            let mut avail = std::collections::BTreeMap::new();
-            for sf in &a.services { *avail.entry(format!("{}", sf.availability)).or_insert(0) += 1; }
-            println!("  avail {avail:?}");
-            let mut cov = std::collections::BTreeMap::new();
-            for sf in &a.services { *cov.entry(format!("{:?}/{:?}", sf.operating_model, sf.cover)).or_insert(0) += 1; }
-            println!("  cover {cov:?}");
-            let ceil: Vec<f64> = a.services.iter().map(|s| s.availability_ceiling).collect();
-            let min = ceil.iter().cloned().fold(100.0, f64::min);
-            let below90 = ceil.iter().filter(|c| **c < 90.0).count();
-            println!("  ceiling min {min} below90 {below90}");
-            for f in a.findings.iter().filter(|f| f.code.as_str() == "dependency-cycle").take(20) { println!("  {}", &f.message[..f.message.len().min(200)]); }
-            println!("  {}", a.findings.iter().find(|f| f.code.as_str()=="uncovered-service").map(|f| f.message.clone()).unwrap_or_default());
-            println!("  names: {:?}", model.services.iter().take(5).map(|s| s.name.clone()).collect::<Vec<_>>());
-            println!("  teams: {:?}", model.teams.iter().take(10).map(|s| (s.name.clone(), s.kind)).collect::<Vec<_>>());
         }
     }
 }

@@ -1,66 +1,227 @@
 //! The availability ceiling (SPEC 2.1, rule 8): the product of the availabilities of a service
 //! and of every service it depends on, directly or transitively, each counted once.
 //!
-//! Counting each service once means knowing each service's full reachable set, which is a
-//! transitive closure. It is computed over the condensation (cycles collapsed) as bitsets,
-//! a slice of services at a time so memory stays bounded. Services are numbered so that equal
-//! availabilities are neighbours, which turns "multiply every reachable availability" into a
-//! few popcounts per component.
+//! Counting each service once means knowing each service's full reachable set, over the
+//! condensation (cycles collapsed). Real service graphs reach a few dozen services from each,
+//! so a depth-first walk from every component is cheapest. A long chain or a dense graph would
+//! make those walks quadratic, so they run on a budget; past it, the transitive closure is
+//! computed as bitsets instead, a slice of services at a time so memory stays bounded, at a
+//! cost that depends only on the size of the graph.
+//!
+//! Either way a ceiling is the product, over the distinct availabilities in ascending order,
+//! of `availability ^ (how many reached services have it)`: the same number whichever way the
+//! reachable set was found.
 
 use super::availability::Decision;
-use super::graph::DependencyGraph;
+use super::graph::{DependencyGraph, Rows};
 
-/// Services handled per pass; the bitset of one component in one pass is this many bits.
+/// Services handled per bitset pass; the bitset of one component in one pass is this many bits.
 const SLICE_BITS: usize = 64 * 64;
-
-/// A run of bit positions whose services share one availability.
-struct Group {
-    start: usize,
-    end: usize,
-    factor: f64,
-}
 
 /// The ceiling of every service, as a percentage, in model order.
 pub(crate) fn availability_ceilings(graph: &DependencyGraph, decisions: &[Decision]) -> Vec<f64> {
-    let services = decisions.len();
-    let components = graph.components.len();
-    let factor = |s: usize| decisions[s].availability / 100.0;
+    let levels = Levels::new(decisions);
+    let successors = graph.component_successors();
+    // About what the bitsets cost: one pass over every component and edge per word of bits.
+    let bitset_cost =
+        (graph.component_count() + successors.edge_count()) * graph.component_of.len().div_ceil(64);
+    let products = walks(graph, &successors, &levels, bitset_cost.max(1 << 16))
+        .unwrap_or_else(|| bitsets(graph, &successors, &levels));
+    graph
+        .component_of
+        .iter()
+        .map(|&c| products[c] * 100.0)
+        .collect()
+}
 
-    let mut by_availability: Vec<usize> = (0..services).collect();
-    by_availability.sort_by(|&a, &b| factor(a).total_cmp(&factor(b)));
-    let mut bit_of = vec![0; services];
-    let mut groups: Vec<Group> = Vec::new();
-    for (bit, &s) in by_availability.iter().enumerate() {
-        bit_of[s] = bit;
-        match groups.last_mut() {
-            Some(group) if group.factor == factor(s) => group.end = bit + 1,
-            _ => groups.push(Group {
-                start: bit,
-                end: bit + 1,
-                factor: factor(s),
-            }),
+/// The distinct availabilities, as factors in ascending order, and each service's.
+struct Levels {
+    factors: Vec<f64>,
+    level_of: Vec<usize>,
+    /// Services in ascending order of availability, then file order: the bit order of the
+    /// bitsets, in which each level is one run of bits.
+    by_level: Vec<usize>,
+}
+
+impl Levels {
+    fn new(decisions: &[Decision]) -> Self {
+        let factor = |s: usize| decisions[s].availability / 100.0;
+        let mut by_level: Vec<usize> = (0..decisions.len()).collect();
+        by_level.sort_by(|&a, &b| factor(a).total_cmp(&factor(b)));
+        let mut factors: Vec<f64> = Vec::new();
+        let mut level_of = vec![0; decisions.len()];
+        for &s in &by_level {
+            if factors.last() != Some(&factor(s)) {
+                factors.push(factor(s));
+            }
+            level_of[s] = factors.len() - 1;
+        }
+        Levels {
+            factors,
+            level_of,
+            by_level,
+        }
+    }
+}
+
+/// The level of a component of several services, whose levels differ.
+const SEVERAL: u32 = u32::MAX;
+
+fn narrow(n: usize) -> Option<u32> {
+    u32::try_from(n).ok()
+}
+
+/// The factor of `count` services at `level`. A ceiling multiplies these, starting from 1,
+/// in ascending order of level.
+fn power(levels: &Levels, (level, count): (usize, u32)) -> f64 {
+    levels.factors[level].powi(count as i32)
+}
+
+/// A depth-first walk from every component, or `None` when the walks would take more than
+/// `budget` steps (or the graph is too big to number its parts in 32 bits).
+fn walks(
+    graph: &DependencyGraph,
+    successors: &Rows,
+    levels: &Levels,
+    mut budget: usize,
+) -> Option<Vec<f64>> {
+    let components = graph.component_count();
+    narrow(components)?;
+    // Everything a walk needs about a component side by side, so that reaching one costs
+    // one cache miss rather than four: walks are bound by memory, not arithmetic.
+    #[derive(Clone, Copy)]
+    struct Node {
+        walked_from: u32,
+        /// The level of its one service, or `SEVERAL`.
+        level: u32,
+        /// Its successors: `successors.targets[first..end]`.
+        first: u32,
+        end: u32,
+    }
+    let mut nodes = Vec::with_capacity(components);
+    for c in 0..components {
+        let range = successors.range(c);
+        nodes.push(Node {
+            walked_from: u32::MAX,
+            level: match graph.members(c) {
+                [s] => narrow(levels.level_of[*s])?,
+                _ => SEVERAL,
+            },
+            first: narrow(range.start)?,
+            end: narrow(range.end)?,
+        });
+    }
+    let targets: Vec<u32> = successors
+        .targets()
+        .iter()
+        .map(|&t| narrow(t))
+        .collect::<Option<_>>()?;
+
+    let mut tally = Tally {
+        graph,
+        levels,
+        counts: vec![0; levels.factors.len()],
+        met: Vec::new(),
+    };
+    let mut products = Vec::with_capacity(components);
+    let mut stack: Vec<u32> = Vec::new();
+    for c in 0..components {
+        let walk = c as u32;
+        nodes[c].walked_from = walk;
+        tally.add(c, nodes[c].level);
+        stack.push(walk);
+        while let Some(here) = stack.pop() {
+            let Node { first, end, .. } = nodes[here as usize];
+            budget = budget.checked_sub(1 + (end - first) as usize)?;
+            for &d in &targets[first as usize..end as usize] {
+                let node = &mut nodes[d as usize];
+                if node.walked_from != walk {
+                    node.walked_from = walk;
+                    let (level, leaf) = (node.level, node.first == node.end);
+                    tally.add(d as usize, level);
+                    // Services that depend on nothing need no visit of their own.
+                    if !leaf {
+                        stack.push(d);
+                    }
+                }
+            }
+        }
+        products.push(tally.product());
+    }
+    Some(products)
+}
+
+/// How many services of each level one walk has reached.
+struct Tally<'a> {
+    graph: &'a DependencyGraph,
+    levels: &'a Levels,
+    counts: Vec<u32>,
+    /// The levels with a count, in the order first met.
+    met: Vec<usize>,
+}
+
+impl Tally<'_> {
+    /// Counts the services of component `c`, whose level is `level` or `SEVERAL`.
+    #[inline(always)]
+    fn add(&mut self, c: usize, level: u32) {
+        if level == SEVERAL {
+            for &s in self.graph.members(c) {
+                self.add_level(self.levels.level_of[s]);
+            }
+        } else {
+            self.add_level(level as usize);
         }
     }
 
-    let successors = component_successors(graph);
-    let mut product = vec![1.0_f64; components];
+    fn add_level(&mut self, level: usize) {
+        if self.counts[level] == 0 {
+            self.met.push(level);
+        }
+        self.counts[level] += 1;
+    }
+
+    /// The product of the levels met, and a fresh start for the next walk.
+    fn product(&mut self) -> f64 {
+        self.met.sort_unstable();
+        let mut product = 1.0;
+        for level in self.met.drain(..) {
+            product *= power(
+                self.levels,
+                (level, std::mem::take(&mut self.counts[level])),
+            );
+        }
+        product
+    }
+}
+
+/// The transitive closure as bitsets over services in level order, a slice at a time. For
+/// each component the counts of a level can span slices, so each component carries its
+/// unfinished level from one slice to the next.
+fn bitsets(graph: &DependencyGraph, successors: &Rows, levels: &Levels) -> Vec<f64> {
+    let services = graph.component_of.len();
+    let components = graph.component_count();
+    let mut bit_of = vec![0; services];
+    for (bit, &s) in levels.by_level.iter().enumerate() {
+        bit_of[s] = bit;
+    }
+    let mut products = vec![1.0_f64; components];
+    // For each component, the level being counted and how many of it so far.
+    let mut open: Vec<Option<(usize, u32)>> = vec![None; components];
     for slice_start in (0..services).step_by(SLICE_BITS) {
         let slice_end = (slice_start + SLICE_BITS).min(services);
         let words = (slice_end - slice_start).div_ceil(64);
         let mut bits = vec![0_u64; components * words];
         let mut reaches_slice = vec![false; components];
-        for (s, &bit) in bit_of.iter().enumerate() {
-            if (slice_start..slice_end).contains(&bit) {
-                let c = graph.component_of[s];
-                let local = bit - slice_start;
-                bits[c * words + local / 64] |= 1 << (local % 64);
-                reaches_slice[c] = true;
-            }
+        for &s in &levels.by_level[slice_start..slice_end] {
+            let c = graph.component_of[s];
+            let local = bit_of[s] - slice_start;
+            bits[c * words + local / 64] |= 1 << (local % 64);
+            reaches_slice[c] = true;
         }
         for c in 0..components {
             let (done, rest) = bits.split_at_mut(c * words);
             let own = &mut rest[..words];
-            for &d in &successors[c] {
+            for &d in successors.row(c) {
                 debug_assert!(d < c, "dependencies come before their dependents");
                 if reaches_slice[d] {
                     for (word, theirs) in own.iter_mut().zip(&done[d * words..(d + 1) * words]) {
@@ -70,83 +231,85 @@ pub(crate) fn availability_ceilings(graph: &DependencyGraph, decisions: &[Decisi
                 }
             }
         }
-        let slice_groups: Vec<&Group> = groups
-            .iter()
-            .filter(|g| g.end > slice_start && g.start < slice_end)
-            .collect();
-        // Few distinct availabilities: count each run. Many: visit each reachable service.
-        let count_runs = slice_groups.len() <= words * 4;
         for c in (0..components).filter(|&c| reaches_slice[c]) {
             let own = &bits[c * words..(c + 1) * words];
-            if count_runs {
-                for group in &slice_groups {
-                    let lo = group.start.max(slice_start) - slice_start;
-                    let hi = group.end.min(slice_end) - slice_start;
-                    let count = count_ones(own, lo, hi);
-                    if count > 0 {
-                        product[c] *= group.factor.powi(count as i32);
-                    }
-                }
-            } else {
-                for (w, &word) in own.iter().enumerate() {
-                    let mut rest = word;
-                    while rest != 0 {
-                        let bit = slice_start + w * 64 + rest.trailing_zeros() as usize;
-                        product[c] *= factor(by_availability[bit]);
-                        rest &= rest - 1;
-                    }
+            for (w, &word) in own.iter().enumerate() {
+                let mut rest = word;
+                while rest != 0 {
+                    let bit = slice_start + w * 64 + rest.trailing_zeros() as usize;
+                    let level = levels.level_of[levels.by_level[bit]];
+                    open[c] = match open[c] {
+                        Some((current, count)) if current == level => Some((level, count + 1)),
+                        Some(finished) => {
+                            products[c] *= power(levels, finished);
+                            Some((level, 1))
+                        }
+                        None => Some((level, 1)),
+                    };
+                    rest &= rest - 1;
                 }
             }
         }
     }
-    (0..services)
-        .map(|s| product[graph.component_of[s]] * 100.0)
-        .collect()
-}
-
-/// For each component, the distinct components it depends on directly.
-fn component_successors(graph: &DependencyGraph) -> Vec<Vec<usize>> {
-    let mut successors = vec![Vec::new(); graph.components.len()];
-    for &(from, to) in &graph.edges {
-        let (a, b) = (graph.component_of[from], graph.component_of[to]);
-        if a != b {
-            successors[a].push(b);
+    for (c, last) in open.into_iter().enumerate() {
+        if let Some(last) = last {
+            products[c] *= power(levels, last);
         }
     }
-    for list in &mut successors {
-        list.sort_unstable();
-        list.dedup();
-    }
-    successors
-}
-
-/// Set bits in positions `lo..hi` of a bitset.
-fn count_ones(words: &[u64], lo: usize, hi: usize) -> u32 {
-    if lo >= hi {
-        return 0;
-    }
-    let (first, last) = (lo / 64, (hi - 1) / 64);
-    let head_mask = u64::MAX << (lo % 64);
-    let tail_mask = u64::MAX >> (63 - (hi - 1) % 64);
-    if first == last {
-        return (words[first] & head_mask & tail_mask).count_ones();
-    }
-    let middle: u32 = words[first + 1..last].iter().map(|w| w.count_ones()).sum();
-    (words[first] & head_mask).count_ones() + middle + (words[last] & tail_mask).count_ones()
+    products
 }
 
 #[cfg(test)]
 mod tests {
-    use super::count_ones;
+    use super::*;
+    use crate::analysis::{Index, availability};
+    use crate::model::{Dependency, Model, Service, ServiceKind};
+
+    /// Services `s0`… with the given availabilities, and dependencies between them.
+    fn model(availabilities: &[f64], dependencies: &[(usize, usize)]) -> Model {
+        let mut model = Model::named("m");
+        for (i, availability) in availabilities.iter().enumerate() {
+            let mut service = Service::new(&format!("s{i}"), "", ServiceKind::Digital);
+            service.availability = Some(*availability);
+            model.services.push(service);
+        }
+        for &(from, to) in dependencies {
+            model.dependencies.push(Dependency {
+                from: format!("s{from}"),
+                to: format!("s{to}"),
+            });
+        }
+        model
+    }
+
+    /// Both ways of computing the products, for each service of the model.
+    fn both_ways(model: &Model) -> (Vec<f64>, Vec<f64>) {
+        let index = Index::new(model);
+        let decisions = availability::decide_all(model);
+        let graph = DependencyGraph::new(model, &index);
+        let successors = graph.component_successors();
+        let levels = Levels::new(&decisions);
+        let walked = walks(&graph, &successors, &levels, usize::MAX).expect("no budget to exceed");
+        let bitset = bitsets(&graph, &successors, &levels);
+        let per_service =
+            |products: Vec<f64>| graph.component_of.iter().map(|&c| products[c]).collect();
+        (per_service(walked), per_service(bitset))
+    }
 
     #[test]
-    fn count_ones_respects_the_range_edges() {
-        let words = [u64::MAX, u64::MAX, u64::MAX];
-        assert_eq!(count_ones(&words, 0, 192), 192);
-        assert_eq!(count_ones(&words, 3, 5), 2);
-        assert_eq!(count_ones(&words, 60, 70), 10);
-        assert_eq!(count_ones(&words, 64, 128), 64);
-        assert_eq!(count_ones(&words, 7, 7), 0);
-        assert_eq!(count_ones(&[0b1010], 0, 4), 2);
+    fn walks_and_bitsets_agree_to_the_bit() {
+        // 0 → 1 → 2 ⇄ 3, 0 → 3, 4 → 4; levels repeated across a cycle.
+        let small = model(
+            &[99.9, 99.0, 95.0, 99.0, 99.5],
+            &[(0, 1), (1, 2), (2, 3), (3, 2), (0, 3), (4, 4)],
+        );
+        let (walked, bitset) = both_ways(&small);
+        assert_eq!(walked, bitset);
+        assert_eq!(walked[4], 0.995);
+        // Big enough for several slices, with levels spanning slice edges.
+        let availabilities: Vec<f64> = (0..9_000).map(|i| [95.0, 99.0, 99.9][i % 3]).collect();
+        let chain: Vec<(usize, usize)> = (1..9_000).map(|i| (i, i - 1)).collect();
+        let (walked, bitset) = both_ways(&model(&availabilities, &chain));
+        assert_eq!(walked, bitset);
     }
 }

@@ -8,7 +8,7 @@ use super::availability::Decision;
 use super::graph::DependencyGraph;
 use super::rotas::{Assignment, RotaPlan, UncoveredReason};
 use super::{Finding, Index};
-use crate::format::{entity_label, percent};
+use crate::format::{EntityLabel, percent};
 use crate::model::{Model, OperatingModel, OutOfHours, ServiceKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -113,8 +113,18 @@ pub(crate) fn findings(
     graph: &DependencyGraph,
 ) -> Vec<Finding> {
     let mut out = Findings(Vec::new());
-    let service_label = |s: usize| entity_label(&model.services[s].name, &model.services[s].id);
-    let team_label = |t: usize| entity_label(&model.teams[t].name, &model.teams[t].id);
+    // Models can have thousands of findings, and the analysis runs after every edit: labels
+    // are written straight into each message, and each distinct target is written out once.
+    let targets = Targets::new(decisions);
+    let target = |s: usize| targets.text(decisions[s].availability);
+    let service_label = |s: usize| EntityLabel {
+        name: &model.services[s].name,
+        id: &model.services[s].id,
+    };
+    let team_label = |t: usize| EntityLabel {
+        name: &model.teams[t].name,
+        id: &model.teams[t].id,
+    };
 
     for (s, service) in model.services.iter().enumerate() {
         if plan.cover[s] == Assignment::NoOwner {
@@ -133,7 +143,7 @@ pub(crate) fn findings(
         let Assignment::Uncovered(reason) = plan.cover[s] else {
             continue;
         };
-        let owner = index.owner[s].map(team_label).unwrap_or_default();
+        let owner = index.owner[s].map_or(EntityLabel { name: "", id: "" }, team_label);
         let level = match decisions[s].out_of_hours {
             OutOfHours::Domain => "domain",
             _ => "team",
@@ -202,16 +212,19 @@ pub(crate) fn findings(
                 format!(
                     "{} targets {} but depends on {}, which targets only {}, so it cannot reliably meet its own target.",
                     service_label(from),
-                    percent(a),
+                    target(from),
                     service_label(to),
-                    percent(b)
+                    target(to)
                 ),
             );
         }
     }
 
     for members in graph.cycles() {
-        let names: Vec<String> = members.iter().map(|&s| service_label(s)).collect();
+        let names: Vec<String> = members
+            .iter()
+            .map(|&s| service_label(s).to_string())
+            .collect();
         let message = if members.len() == 1 {
             format!("{} depends on itself.", names[0])
         } else {
@@ -270,7 +283,7 @@ pub(crate) fn findings(
             FindingCode::ManyTeamRotas,
             "",
             format!(
-                "{team_rotas} of the {owning_product_teams} non-operations teams that own services run their own team rota. Team rotas cost grows linearly with the number of teams; domain rotas break that line, and so many team rotas suggest inflated availability targets."
+                "{team_rotas} of the {owning_product_teams} non-operations teams that own services run their own team rota. The cost of team rotas grows linearly with the number of teams; domain rotas break that line, and this many team rotas suggests inflated availability targets."
             ),
         );
     }
@@ -283,12 +296,36 @@ pub(crate) fn findings(
                 format!(
                     "{} has neither an availability target nor a financial exposure, so it gets {}.",
                     service_label(s),
-                    percent(decisions[s].availability)
+                    target(s)
                 ),
             );
         }
     }
     out.0
+}
+
+/// The distinct availability targets of a model, each with its text: "99.9 %".
+struct Targets {
+    values: Vec<f64>,
+    texts: Vec<String>,
+}
+
+impl Targets {
+    fn new(decisions: &[Decision]) -> Self {
+        let mut values: Vec<f64> = decisions.iter().map(|d| d.availability).collect();
+        values.sort_unstable_by(f64::total_cmp);
+        values.dedup_by(|a, b| a.total_cmp(b).is_eq());
+        let texts = values.iter().map(|&value| percent(value)).collect();
+        Targets { values, texts }
+    }
+
+    fn text(&self, availability: f64) -> &str {
+        let at = self
+            .values
+            .binary_search_by(|value| value.total_cmp(&availability))
+            .expect("every decision's availability is listed");
+        &self.texts[at]
+    }
 }
 
 /// "a, b and c".

@@ -47,7 +47,7 @@ pub fn horizontal_bars(ui: &mut Ui, id: &str, labels: &[String], series: &[Serie
             }
         });
     if multiple {
-        plot = plot.legend(Legend::default());
+        plot = plot.legend(Legend::default().position(egui_plot::Corner::RightBottom));
     }
     plot.show(ui, |plot_ui| {
         for (k, s) in series.iter().enumerate() {
@@ -78,7 +78,9 @@ pub fn top_rows(mut rows: Vec<(String, Vec<f64>)>) -> Vec<(String, Vec<f64>)> {
     if rows.len() > MAX_ROWS {
         let rest = rows.split_off(MAX_ROWS - 1);
         let lanes = rest[0].1.len();
-        let sums = (0..lanes).map(|k| rest.iter().map(|r| r.1[k]).sum()).collect();
+        let sums = (0..lanes)
+            .map(|k| rest.iter().map(|r| r.1[k]).sum())
+            .collect();
         rows.push((format!("{} others", rest.len()), sums));
     }
     rows
@@ -90,7 +92,9 @@ mod tests {
 
     #[test]
     fn top_rows_folds_the_tail_into_others() {
-        let rows: Vec<(String, Vec<f64>)> = (0..20).map(|i| (format!("r{i}"), vec![f64::from(i)])).collect();
+        let rows: Vec<(String, Vec<f64>)> = (0..20)
+            .map(|i| (format!("r{i}"), vec![f64::from(i)]))
+            .collect();
         let top = top_rows(rows);
         assert_eq!(top.len(), MAX_ROWS);
         assert_eq!(top[0], ("r19".to_owned(), vec![19.0]));

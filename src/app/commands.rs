@@ -107,7 +107,9 @@ impl UiCommand {
             UiCommand::Undo => "Undo the last change",
             UiCommand::Redo => "Redo the last undone change",
             UiCommand::AddTeam => "Add a product team",
-            UiCommand::AddService => "Add a digital service, owned by the selected team if one is selected",
+            UiCommand::AddService => {
+                "Add a digital service, owned by the selected team if one is selected"
+            }
             UiCommand::AddDomain => "Add a product domain",
             UiCommand::Delete => "Delete the selection and everything that refers to it",
             UiCommand::ConnectMode => {
@@ -119,7 +121,9 @@ impl UiCommand {
             UiCommand::ToggleInteractions => "Show or hide team interactions on the canvas",
             UiCommand::ToggleLegend => "Show or hide the legend in the canvas corner",
             UiCommand::Settings => "Currency, pay, rota rules and exposure bands",
-            UiCommand::DuplicateScenario => "Make an editable what-if copy, compared live against this model",
+            UiCommand::DuplicateScenario => {
+                "Make an editable what-if copy, compared live against this model"
+            }
             UiCommand::CompareWith => "Compare this model with another open model or a file",
         }
     }
@@ -173,9 +177,16 @@ impl UiCommand {
         let mut candidates: Vec<(UiCommand, KeyboardShortcut)> = UiCommand::ALL
             .iter()
             .filter(|c| !(typing && c.is_plain()))
-            .flat_map(|c| [c.shortcut(), c.alternative()].into_iter().flatten().map(move |s| (*c, s)))
+            .flat_map(|c| {
+                [c.shortcut(), c.alternative()]
+                    .into_iter()
+                    .flatten()
+                    .map(move |s| (*c, s))
+            })
             .collect();
-        candidates.sort_by_key(|(_, s)| std::cmp::Reverse(s.modifiers.shift as u8 + s.modifiers.command as u8));
+        candidates.sort_by_key(|(_, s)| {
+            std::cmp::Reverse(s.modifiers.shift as u8 + s.modifiers.command as u8)
+        });
         let mut pressed = Vec::new();
         ctx.input_mut(|input| {
             for (command, shortcut) in candidates {

@@ -7,8 +7,8 @@ use egui::{Color32, Grid, RichText, ScrollArea, Ui};
 use super::charts::{self, Series};
 use super::document::{Document, Selection};
 use super::theme;
-use crate::compare::{Delta, delta, show_value};
-use crate::format::{grouped, share};
+use crate::compare::{Delta, delta};
+use crate::format::{grouped, share, signed_count, signed_money, signed_points};
 
 /// The delta is recomputed only when either model changes.
 #[derive(Default)]
@@ -33,99 +33,142 @@ pub fn show(ui: &mut Ui, a: &Document, b: &Document, cache: &mut CompareCache) -
     }
     let delta = &cache.delta;
     let mut jump = None;
-    ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("A").strong().color(A_COLOUR));
-            ui.label(RichText::new(format!("{} ({})", a.model.name, a.file_label())).strong());
-            ui.label("  ⚖  ");
-            ui.label(RichText::new("B").strong().color(B_COLOUR));
-            ui.label(RichText::new(format!("{} ({})", b.model.name, b.file_label())).strong());
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("A").strong().color(A_COLOUR));
+                ui.label(RichText::new(format!("{} ({})", a.model.name, a.file_label())).strong());
+                ui.label("  ⚖  ");
+                ui.label(RichText::new("B").strong().color(B_COLOUR));
+                ui.label(RichText::new(format!("{} ({})", b.model.name, b.file_label())).strong());
+            });
+            ui.add_space(8.0);
+            figures(ui, a, b, delta);
+            ui.add_space(10.0);
+            ui.columns(2, |columns| {
+                columns[0].label(RichText::new("Cost by rota").strong());
+                rota_chart(&mut columns[0], a, b);
+                columns[1].label(RichText::new("Cost by team").strong());
+                team_chart(&mut columns[1], a, b);
+            });
+            ui.label(RichText::new("Standby: modelled vs R(n) and R(1)").strong());
+            let labels = vec!["Modelled".to_owned(), "R(n)".to_owned(), "R(1)".to_owned()];
+            let values = |d: &Document| {
+                vec![
+                    d.analysis.totals.standby_cost,
+                    d.analysis.baselines.all_team_rotas,
+                    d.analysis.baselines.single_ops_rota,
+                ]
+            };
+            charts::horizontal_bars(
+                ui,
+                "compare-baselines",
+                &labels,
+                &[
+                    Series {
+                        name: "A",
+                        colour: A_COLOUR,
+                        values: values(a),
+                    },
+                    Series {
+                        name: "B",
+                        colour: B_COLOUR,
+                        values: values(b),
+                    },
+                ],
+            );
+            ui.add_space(10.0);
+            rota_changes(ui, delta);
+            ui.add_space(10.0);
+            jump = entity_changes(ui, a, b, delta);
         });
-        ui.add_space(8.0);
-        figures(ui, a, b, delta);
-        ui.add_space(10.0);
-        ui.columns(2, |columns| {
-            columns[0].label(RichText::new("Cost by rota").strong());
-            rota_chart(&mut columns[0], a, b);
-            columns[1].label(RichText::new("Cost by team").strong());
-            team_chart(&mut columns[1], a, b);
-        });
-        ui.label(RichText::new("Standby: modelled vs R(n) and R(1)").strong());
-        let labels = vec!["Modelled".to_owned(), "R(n)".to_owned(), "R(1)".to_owned()];
-        let values = |d: &Document| {
-            vec![d.analysis.totals.standby_cost, d.analysis.baselines.all_team_rotas, d.analysis.baselines.single_ops_rota]
-        };
-        charts::horizontal_bars(
-            ui,
-            "compare-baselines",
-            &labels,
-            &[
-                Series { name: "A", colour: A_COLOUR, values: values(a) },
-                Series { name: "B", colour: B_COLOUR, values: values(b) },
-            ],
-        );
-        ui.add_space(10.0);
-        rota_changes(ui, delta);
-        ui.add_space(10.0);
-        jump = entity_changes(ui, a, b, delta);
-    });
     jump
 }
 
 fn figures(ui: &mut Ui, a: &Document, b: &Document, delta: &Delta) {
     let currency = &b.analysis.currency;
-    Grid::new("compare-figures").striped(true).num_columns(4).spacing([24.0, 6.0]).show(ui, |ui| {
-        ui.label("");
-        ui.label(RichText::new("A").strong().color(A_COLOUR));
-        ui.label(RichText::new("B").strong().color(B_COLOUR));
-        ui.label(RichText::new("Change").strong());
-        ui.end_row();
-        let mut money_row = |label: &str, x: f64, y: f64, change: f64| {
-            ui.label(format!("{label} ({currency})"));
-            ui.label(grouped(x));
-            ui.label(grouped(y));
-            ui.colored_label(theme::delta_colour(change, true), signed(change, grouped(change.abs())));
+    Grid::new("compare-figures")
+        .striped(true)
+        .num_columns(4)
+        .spacing([24.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("");
+            ui.label(RichText::new("A").strong().color(A_COLOUR));
+            ui.label(RichText::new("B").strong().color(B_COLOUR));
+            ui.label(RichText::new("Change").strong());
             ui.end_row();
-        };
-        let (ta, tb) = (&a.analysis.totals, &b.analysis.totals);
-        money_row("Annual cost", ta.annual_cost, tb.annual_cost, delta.annual_cost);
-        money_row("Standby", ta.standby_cost, tb.standby_cost, delta.standby_cost);
-        money_row("Callout", ta.callout_cost, tb.callout_cost, delta.callout_cost);
-        let (ca, cb) = (&a.analysis.coverage, &b.analysis.coverage);
-        for (label, x, y, change) in [
-            ("Ownership", ca.ownership, cb.ownership, delta.ownership),
-            ("On-call coverage", ca.on_call, cb.on_call, delta.on_call),
-        ] {
-            ui.label(label);
-            ui.label(share(x));
-            ui.label(share(y));
-            ui.colored_label(theme::delta_colour(change, false), signed(change, format!("{:.1} pts", change.abs() * 100.0)));
-            ui.end_row();
-        }
-        use crate::analysis::Severity;
-        for (label, x, y, change, lower_is_better) in [
-            ("Rotas", a.analysis.rotas.len(), b.analysis.rotas.len(), delta.rotas, true),
-            ("Errors", a.analysis.count(Severity::Error), b.analysis.count(Severity::Error), delta.errors, true),
-            ("Warnings", a.analysis.count(Severity::Warning), b.analysis.count(Severity::Warning), delta.warnings, true),
-        ] {
-            ui.label(label);
-            ui.label(x.to_string());
-            ui.label(y.to_string());
-            ui.colored_label(theme::delta_colour(change as f64, lower_is_better), signed(change as f64, change.abs().to_string()));
-            ui.end_row();
-        }
-    });
-}
-
-/// "+1,200", "−300" or "0".
-fn signed(change: f64, magnitude: String) -> String {
-    if change.abs() < 1e-9 {
-        "0".to_owned()
-    } else if change > 0.0 {
-        format!("+{magnitude}")
-    } else {
-        format!("−{magnitude}")
-    }
+            let mut money_row = |label: &str, x: f64, y: f64, change: f64| {
+                ui.label(format!("{label} ({currency})"));
+                ui.label(grouped(x));
+                ui.label(grouped(y));
+                ui.colored_label(theme::delta_colour(change, true), signed_money(change));
+                ui.end_row();
+            };
+            let (ta, tb) = (&a.analysis.totals, &b.analysis.totals);
+            money_row(
+                "Annual cost",
+                ta.annual_cost,
+                tb.annual_cost,
+                delta.annual_cost,
+            );
+            money_row(
+                "Standby",
+                ta.standby_cost,
+                tb.standby_cost,
+                delta.standby_cost,
+            );
+            money_row(
+                "Callout",
+                ta.callout_cost,
+                tb.callout_cost,
+                delta.callout_cost,
+            );
+            let (ca, cb) = (&a.analysis.coverage, &b.analysis.coverage);
+            for (label, x, y, change) in [
+                ("Ownership", ca.ownership, cb.ownership, delta.ownership),
+                ("On-call coverage", ca.on_call, cb.on_call, delta.on_call),
+            ] {
+                ui.label(label);
+                ui.label(share(x));
+                ui.label(share(y));
+                ui.colored_label(theme::delta_colour(change, false), signed_points(change));
+                ui.end_row();
+            }
+            use crate::analysis::Severity;
+            for (label, x, y, change, lower_is_better) in [
+                (
+                    "Rotas",
+                    a.analysis.rotas.len(),
+                    b.analysis.rotas.len(),
+                    delta.rotas,
+                    true,
+                ),
+                (
+                    "Errors",
+                    a.analysis.count(Severity::Error),
+                    b.analysis.count(Severity::Error),
+                    delta.errors,
+                    true,
+                ),
+                (
+                    "Warnings",
+                    a.analysis.count(Severity::Warning),
+                    b.analysis.count(Severity::Warning),
+                    delta.warnings,
+                    true,
+                ),
+            ] {
+                ui.label(label);
+                ui.label(x.to_string());
+                ui.label(y.to_string());
+                ui.colored_label(
+                    theme::delta_colour(change as f64, lower_is_better),
+                    signed_count(change),
+                );
+                ui.end_row();
+            }
+        });
 }
 
 fn paired_chart(ui: &mut Ui, id: &str, rows: Vec<(String, Vec<f64>)>) {
@@ -140,14 +183,27 @@ fn paired_chart(ui: &mut Ui, id: &str, rows: Vec<(String, Vec<f64>)>) {
         id,
         &labels,
         &[
-            Series { name: "A", colour: A_COLOUR, values: rows.iter().map(|(_, v)| v[0]).collect() },
-            Series { name: "B", colour: B_COLOUR, values: rows.iter().map(|(_, v)| v[1]).collect() },
+            Series {
+                name: "A",
+                colour: A_COLOUR,
+                values: rows.iter().map(|(_, v)| v[0]).collect(),
+            },
+            Series {
+                name: "B",
+                colour: B_COLOUR,
+                values: rows.iter().map(|(_, v)| v[1]).collect(),
+            },
         ],
     );
 }
 
 fn rota_chart(ui: &mut Ui, a: &Document, b: &Document) {
-    let mut rows: Vec<(String, Vec<f64>)> = a.analysis.rotas.iter().map(|r| (r.id.clone(), vec![r.annual_cost, 0.0])).collect();
+    let mut rows: Vec<(String, Vec<f64>)> = a
+        .analysis
+        .rotas
+        .iter()
+        .map(|r| (r.id.clone(), vec![r.annual_cost, 0.0]))
+        .collect();
     for rota in &b.analysis.rotas {
         match rows.iter_mut().find(|(id, _)| *id == rota.id) {
             Some(row) => row.1[1] = rota.annual_cost,
@@ -177,7 +233,10 @@ fn team_chart(ui: &mut Ui, a: &Document, b: &Document) {
 
 fn rota_changes(ui: &mut Ui, delta: &Delta) {
     ui.label(RichText::new("Rotas").strong());
-    if delta.rotas_added.is_empty() && delta.rotas_removed.is_empty() && delta.rotas_changed.is_empty() {
+    if delta.rotas_added.is_empty()
+        && delta.rotas_removed.is_empty()
+        && delta.rotas_changed.is_empty()
+    {
         ui.label(RichText::new("No rota changed.").color(theme::MUTED_INK));
     }
     for id in &delta.rotas_added {
@@ -187,16 +246,7 @@ fn rota_changes(ui: &mut Ui, delta: &Delta) {
         ui.colored_label(theme::RED, format!("− {id} removed"));
     }
     for rota in &delta.rotas_changed {
-        ui.label(format!(
-            "~ {}: pool {} → {}, services {} → {}, cost {} → {}",
-            rota.id,
-            rota.pool_a,
-            rota.pool_b,
-            rota.services_a,
-            rota.services_b,
-            grouped(rota.annual_cost_a),
-            grouped(rota.annual_cost_b)
-        ));
+        ui.label(format!("~ {}", rota.describe()));
     }
 }
 
@@ -208,24 +258,44 @@ fn entity_changes(ui: &mut Ui, a: &Document, b: &Document, delta: &Delta) -> Opt
     };
     ui.label(RichText::new("Services, teams and domains").strong());
     let nothing = delta.changes.is_empty()
-        && [&delta.services_added, &delta.services_removed, &delta.teams_added, &delta.teams_removed, &delta.domains_added, &delta.domains_removed]
-            .iter()
-            .all(|ids| ids.is_empty());
+        && [
+            &delta.services_added,
+            &delta.services_removed,
+            &delta.teams_added,
+            &delta.teams_removed,
+            &delta.domains_added,
+            &delta.domains_removed,
+        ]
+        .iter()
+        .all(|ids| ids.is_empty());
     if nothing {
-        ui.label(RichText::new("Both models hold the same services, teams and domains.").color(theme::MUTED_INK));
+        ui.label(
+            RichText::new("Both models hold the same services, teams and domains.")
+                .color(theme::MUTED_INK),
+        );
     }
     for (ids, doc, sign, colour, what) in [
         (&delta.services_added, b, "+", theme::GREEN, "service added"),
         (&delta.teams_added, b, "+", theme::GREEN, "team added"),
         (&delta.domains_added, b, "+", theme::GREEN, "domain added"),
-        (&delta.services_removed, a, "−", theme::RED, "service removed"),
+        (
+            &delta.services_removed,
+            a,
+            "−",
+            theme::RED,
+            "service removed",
+        ),
         (&delta.teams_removed, a, "−", theme::RED, "team removed"),
         (&delta.domains_removed, a, "−", theme::RED, "domain removed"),
     ] {
         for id in ids {
             ui.horizontal(|ui| {
                 ui.colored_label(colour, sign);
-                if ui.link(format!("{} ({id})", doc.model.display_name(id))).on_hover_text(format!("Show it in {}", doc.model.name)).clicked() {
+                if ui
+                    .link(format!("{} ({id})", doc.model.display_name(id)))
+                    .on_hover_text(format!("Show it in {}", doc.model.name))
+                    .clicked()
+                {
                     jump = Some(go(doc, id));
                 }
                 ui.label(RichText::new(what).color(theme::MUTED_INK));
@@ -244,11 +314,11 @@ fn entity_changes(ui: &mut Ui, a: &Document, b: &Document, delta: &Delta) -> Opt
             }
         });
         for field in &change.fields {
-            ui.label(format!("      {}: {} → {}", field.field, show_value(&field.old), show_value(&field.new)));
+            ui.label(format!("      {}", field.describe()));
         }
     }
     for field in &delta.settings_changed {
-        ui.label(format!("~ setting {}: {} → {}", field.field, show_value(&field.old), show_value(&field.new)));
+        ui.label(format!("~ setting {}", field.describe()));
     }
     for d in &delta.dependencies_added {
         ui.colored_label(theme::GREEN, format!("+ dependency {} → {}", d.from, d.to));

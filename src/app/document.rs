@@ -54,7 +54,12 @@ impl Document {
 
     /// Applies an edit as one undoable step (or merges it into the last step with the same
     /// `merge_key`), then refreshes the analysis.
-    pub fn apply(&mut self, label: &str, edit: Edit, merge_key: Option<String>) -> Result<(), String> {
+    pub fn apply(
+        &mut self,
+        label: &str,
+        edit: Edit,
+        merge_key: Option<String>,
+    ) -> Result<(), String> {
         self.history
             .apply(&mut self.model, label, edit, merge_key)
             .map_err(|e| format!("{label} could not be applied: {e}"))?;
@@ -101,10 +106,10 @@ impl Document {
 
     /// The file name, or "Untitled" for a model never saved.
     pub fn file_label(&self) -> String {
-        self.path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(|| "Untitled".to_owned(), |n| n.to_string_lossy().into_owned())
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "Untitled".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// `<model name> — Opmodel`, with a dot in front while there are unsaved changes.

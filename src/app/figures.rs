@@ -8,7 +8,9 @@ use super::charts::{self, Series};
 use super::document::{Document, Selection};
 use super::theme;
 use crate::analysis::{Analysis, Severity};
-use crate::format::{entity_label, grouped, money, share};
+use crate::format::{
+    entity_label, grouped, money, share, signed_count, signed_money, signed_points,
+};
 use crate::model::Model;
 
 /// The original of a what-if copy, to show the live difference against.
@@ -18,65 +20,90 @@ pub struct Baseline<'a> {
 }
 
 pub fn show(ui: &mut Ui, doc: &mut Document, baseline: Option<Baseline>) {
-    ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        let currency = doc.analysis.currency.clone();
-        totals(ui, &doc.analysis, &currency);
-        if let Some(baseline) = baseline {
-            what_if(ui, &doc.analysis, &baseline, &currency);
-        }
-        coverage(ui, &doc.analysis);
-        ui.add_space(6.0);
-        let mut select: Option<Selection> = None;
-        CollapsingHeader::new(format!("Rotas ({})", doc.analysis.rotas.len()))
-            .default_open(true)
-            .show(ui, |ui| rotas(ui, &doc.analysis, &mut select));
-        CollapsingHeader::new("Cost by rota, team and domain")
-            .default_open(false)
-            .show(ui, |ui| costs(ui, &doc.model, &doc.analysis));
-        CollapsingHeader::new("Baselines: R(n) vs R(1)")
-            .default_open(false)
-            .show(ui, |ui| baselines(ui, &doc.analysis, &currency));
-        findings(ui, &doc.model, &doc.analysis, &mut select);
-        if let Some(selection) = select {
-            doc.select_and_centre(selection);
-        }
-    });
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let currency = doc.analysis.currency.clone();
+            totals(ui, &doc.analysis, &currency);
+            if let Some(baseline) = baseline {
+                what_if(ui, &doc.analysis, &baseline, &currency);
+            }
+            coverage(ui, &doc.analysis);
+            ui.add_space(6.0);
+            let mut select: Option<Selection> = None;
+            CollapsingHeader::new(format!("Rotas ({})", doc.analysis.rotas.len()))
+                .default_open(true)
+                .show(ui, |ui| rotas(ui, &doc.analysis, &mut select));
+            CollapsingHeader::new("Cost by rota, team and domain")
+                .default_open(false)
+                .show(ui, |ui| costs(ui, &doc.model, &doc.analysis));
+            CollapsingHeader::new("Baselines: R(n) vs R(1)")
+                .default_open(false)
+                .show(ui, |ui| baselines(ui, &doc.analysis, &currency));
+            findings(ui, &doc.model, &doc.analysis, &mut select);
+            if let Some(selection) = select {
+                doc.select_and_centre(selection);
+            }
+        });
 }
 
 fn totals(ui: &mut Ui, analysis: &Analysis, currency: &str) {
     let totals = &analysis.totals;
-    ui.label(RichText::new("ANNUAL ON-CALL COST").small().color(theme::MUTED_INK));
-    ui.label(RichText::new(money(totals.annual_cost, currency)).size(30.0).strong().color(theme::INK))
-        .on_hover_text("Standby plus callout pay for every rota, per year");
-    let split = if totals.annual_cost > 0.0 { totals.standby_cost / totals.annual_cost } else { 0.0 };
+    ui.label(
+        RichText::new("ANNUAL ON-CALL COST")
+            .small()
+            .color(theme::MUTED_INK),
+    );
+    ui.label(
+        RichText::new(money(totals.annual_cost, currency))
+            .size(30.0)
+            .strong()
+            .color(theme::INK),
+    )
+    .on_hover_text("Standby plus callout pay for every rota, per year");
+    let split = if totals.annual_cost > 0.0 {
+        totals.standby_cost / totals.annual_cost
+    } else {
+        0.0
+    };
     ui.add(
         ProgressBar::new(split as f32)
             .fill(theme::STANDBY)
-            .text(format!("Standby {} · Callout {}", grouped(totals.standby_cost), grouped(totals.callout_cost))),
+            .text(format!(
+                "Standby {} · Callout {}",
+                grouped(totals.standby_cost),
+                grouped(totals.callout_cost)
+            )),
     );
     ui.label(
-        RichText::new(format!("{} teams · {} services · {} rotas", totals.teams, totals.services, totals.rotas))
-            .color(theme::MUTED_INK),
+        RichText::new(format!(
+            "{} teams · {} services · {} rotas",
+            totals.teams, totals.services, totals.rotas
+        ))
+        .color(theme::MUTED_INK),
     );
 }
 
 fn what_if(ui: &mut Ui, analysis: &Analysis, baseline: &Baseline, currency: &str) {
     let change = analysis.totals.annual_cost - baseline.analysis.totals.annual_cost;
     let on_call = analysis.coverage.on_call - baseline.analysis.coverage.on_call;
-    egui::Frame::new().fill(theme::GREY_FILL).corner_radius(6.0).inner_margin(6.0).show(ui, |ui| {
-        ui.label(RichText::new(format!("What-if against {}", baseline.name)).strong());
-        let sign = if change > 0.0 { "+" } else if change < 0.0 { "−" } else { "±" };
-        ui.colored_label(
-            theme::delta_colour(change, true),
-            format!("Cost {sign}{} {currency}", grouped(change.abs())),
-        );
-        ui.colored_label(
-            theme::delta_colour(on_call, false),
-            format!("On-call coverage {:+.1} pts", on_call * 100.0),
-        );
-        let rotas = analysis.rotas.len() as i64 - baseline.analysis.rotas.len() as i64;
-        ui.label(format!("Rotas {rotas:+}"));
-    });
+    egui::Frame::new()
+        .fill(theme::GREY_FILL)
+        .corner_radius(6.0)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.label(RichText::new(format!("What-if against {}", baseline.name)).strong());
+            ui.colored_label(
+                theme::delta_colour(change, true),
+                format!("Cost {} {currency}", signed_money(change)),
+            );
+            ui.colored_label(
+                theme::delta_colour(on_call, false),
+                format!("On-call coverage {}", signed_points(on_call)),
+            );
+            let rotas = analysis.rotas.len() as i64 - baseline.analysis.rotas.len() as i64;
+            ui.label(format!("Rotas {}", signed_count(rotas)));
+        });
 }
 
 /// Green when complete, amber when most is there, red otherwise.
@@ -93,40 +120,63 @@ fn coverage_colour(value: f64) -> Color32 {
 fn coverage(ui: &mut Ui, analysis: &Analysis) {
     ui.add_space(8.0);
     for (label, value, help) in [
-        ("Ownership", analysis.coverage.ownership, "Services with an owning team"),
-        ("On-call coverage", analysis.coverage.on_call, "Services that need out-of-hours cover and get it from a healthy rota"),
+        (
+            "Ownership",
+            analysis.coverage.ownership,
+            "Services with an owning team",
+        ),
+        (
+            "On-call coverage",
+            analysis.coverage.on_call,
+            "Services that need out-of-hours cover and get it from a healthy rota",
+        ),
     ] {
         ui.label(RichText::new(label).strong()).on_hover_text(help);
-        ui.add(ProgressBar::new(value as f32).fill(coverage_colour(value)).text(share(value)));
+        ui.add(
+            ProgressBar::new(value as f32)
+                .fill(coverage_colour(value))
+                .text(share(value)),
+        );
     }
 }
 
 fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<Selection>) {
     if analysis.rotas.is_empty() {
-        ui.label(RichText::new("No rotas: no service needs out-of-hours cover yet.").color(theme::MUTED_INK));
+        ui.label(
+            RichText::new("No rotas: no service needs out-of-hours cover yet.")
+                .color(theme::MUTED_INK),
+        );
         return;
     }
-    Grid::new("rota-table").striped(true).num_columns(6).spacing([10.0, 4.0]).show(ui, |ui| {
-        for header in ["Rota", "Kind", "Pool", "1 in N", "Healthy", "Cost"] {
-            ui.label(RichText::new(header).strong());
-        }
-        ui.end_row();
-        for rota in &analysis.rotas {
-            if ui.link(&rota.name).on_hover_text(format!("{} — covers {}", rota.id, rota.services.join(", "))).clicked() {
-                *select = Some(Selection::Entity(rota.owner.clone()));
+    Grid::new("rota-table")
+        .striped(true)
+        .num_columns(6)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            for header in ["Rota", "Kind", "Pool", "1 in N", "Healthy", "Cost"] {
+                ui.label(RichText::new(header).strong());
             }
-            ui.label(rota.kind.label());
-            ui.label(rota.pool.to_string());
-            ui.label(rota.frequency_weeks.to_string());
-            if rota.healthy {
-                ui.colored_label(theme::GREEN, "yes");
-            } else {
-                ui.colored_label(theme::RED, "no");
-            }
-            ui.label(grouped(rota.annual_cost));
             ui.end_row();
-        }
-    });
+            for rota in &analysis.rotas {
+                if ui
+                    .link(&rota.name)
+                    .on_hover_text(format!("{} — covers {}", rota.id, rota.services.join(", ")))
+                    .clicked()
+                {
+                    *select = Some(Selection::Entity(rota.owner.clone()));
+                }
+                ui.label(rota.kind.label());
+                ui.label(rota.pool.to_string());
+                ui.label(rota.frequency_weeks.to_string());
+                if rota.healthy {
+                    ui.colored_label(theme::GREEN, "yes");
+                } else {
+                    ui.colored_label(theme::RED, "no");
+                }
+                ui.label(grouped(rota.annual_cost));
+                ui.end_row();
+            }
+        });
 }
 
 fn costs(ui: &mut Ui, model: &Model, analysis: &Analysis) {
@@ -137,56 +187,100 @@ fn costs(ui: &mut Ui, model: &Model, analysis: &Analysis) {
             return;
         }
         let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
-        let series = [Series { name: "Annual cost", colour, values: rows.iter().map(|(_, v)| v[0]).collect() }];
+        let series = [Series {
+            name: "Annual cost",
+            colour,
+            values: rows.iter().map(|(_, v)| v[0]).collect(),
+        }];
         charts::horizontal_bars(ui, id, &labels, &series);
     };
     ui.label(RichText::new("By rota").strong());
-    chart(ui, "cost-by-rota", analysis.rotas.iter().map(|r| (r.name.clone(), vec![r.annual_cost])).collect(), theme::SELECTION);
+    chart(
+        ui,
+        "cost-by-rota",
+        analysis
+            .rotas
+            .iter()
+            .map(|r| (r.name.clone(), vec![r.annual_cost]))
+            .collect(),
+        theme::SELECTION,
+    );
     ui.label(RichText::new("By team").strong());
-    let teams = model.teams.iter().zip(&analysis.teams).map(|(t, f)| (t.name.clone(), vec![f.annual_cost])).collect();
-    chart(ui, "cost-by-team", teams, theme::team_fill(crate::model::TeamKind::Product));
+    let teams = model
+        .teams
+        .iter()
+        .zip(&analysis.teams)
+        .map(|(t, f)| (t.name.clone(), vec![f.annual_cost]))
+        .collect();
+    chart(
+        ui,
+        "cost-by-team",
+        teams,
+        theme::team_fill(crate::model::TeamKind::Product),
+    );
     if !model.domains.is_empty() {
         ui.label(RichText::new("By domain").strong());
-        let domains = model.domains.iter().zip(&analysis.domains).map(|(d, f)| (d.name.clone(), vec![f.annual_cost])).collect();
+        let domains = model
+            .domains
+            .iter()
+            .zip(&analysis.domains)
+            .map(|(d, f)| (d.name.clone(), vec![f.annual_cost]))
+            .collect();
         chart(ui, "cost-by-domain", domains, theme::DOMAIN_STROKE);
     }
 }
 
 fn baselines(ui: &mut Ui, analysis: &Analysis, currency: &str) {
     let modelled = analysis.totals.standby_cost;
-    Grid::new("baselines").num_columns(2).spacing([10.0, 4.0]).show(ui, |ui| {
-        ui.label("Modelled standby");
-        ui.label(money(modelled, currency));
-        ui.end_row();
-        ui.label("R(n): a rota per product team");
-        ui.label(money(analysis.baselines.all_team_rotas, currency));
-        ui.end_row();
-        ui.label("R(1): one operations rota");
-        ui.label(money(analysis.baselines.single_ops_rota, currency));
-        ui.end_row();
-    });
+    Grid::new("baselines")
+        .num_columns(2)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("Modelled standby");
+            ui.label(money(modelled, currency));
+            ui.end_row();
+            ui.label("R(n): a rota per product team");
+            ui.label(money(analysis.baselines.all_team_rotas, currency));
+            ui.end_row();
+            ui.label("R(1): one operations rota");
+            ui.label(money(analysis.baselines.single_ops_rota, currency));
+            ui.end_row();
+        });
     let labels = vec!["Modelled".to_owned(), "R(n)".to_owned(), "R(1)".to_owned()];
     let series = [Series {
         name: "Standby per year",
         colour: theme::SELECTION,
-        values: vec![modelled, analysis.baselines.all_team_rotas, analysis.baselines.single_ops_rota],
+        values: vec![
+            modelled,
+            analysis.baselines.all_team_rotas,
+            analysis.baselines.single_ops_rota,
+        ],
     }];
     charts::horizontal_bars(ui, "baselines-chart", &labels, &series);
     ui.label(
-        RichText::new("Team rotas grow linearly with the number of teams; domain rotas break that line.")
-            .small()
-            .color(theme::MUTED_INK),
+        RichText::new(
+            "Team rotas grow linearly with the number of teams; domain rotas break that line.",
+        )
+        .small()
+        .color(theme::MUTED_INK),
     );
 }
 
 fn findings(ui: &mut Ui, model: &Model, analysis: &Analysis, select: &mut Option<Selection>) {
     ui.add_space(6.0);
     if analysis.findings.is_empty() {
-        ui.colored_label(theme::GREEN, "✔ No findings: every service is owned and covered.");
+        ui.colored_label(
+            theme::GREEN,
+            "✔ No findings: every service is owned and covered.",
+        );
         return;
     }
     for severity in Severity::ALL {
-        let of_severity: Vec<_> = analysis.findings.iter().filter(|f| f.severity == severity).collect();
+        let of_severity: Vec<_> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
         if of_severity.is_empty() {
             continue;
         }
@@ -195,17 +289,27 @@ fn findings(ui: &mut Ui, model: &Model, analysis: &Analysis, select: &mut Option
             Severity::Warning => "Warnings",
             Severity::Info => "Info",
         };
-        let header = RichText::new(format!("{title} ({})", of_severity.len())).color(theme::severity_colour(severity)).strong();
+        let header = RichText::new(format!("{title} ({})", of_severity.len()))
+            .color(theme::severity_colour(severity))
+            .strong();
         CollapsingHeader::new(header)
             .id_salt(("findings", severity.label()))
             .default_open(severity != Severity::Info)
             .show(ui, |ui| {
                 for finding in of_severity {
                     let response = ui
-                        .add(egui::Label::new(format!("• {}", finding.message)).sense(egui::Sense::click()))
-                        .on_hover_text(format!("{} — click to show {}", finding.code.as_str(), subject_label(model, &finding.subject)));
+                        .add(
+                            egui::Label::new(format!("• {}", finding.message))
+                                .sense(egui::Sense::click()),
+                        )
+                        .on_hover_text(format!(
+                            "{} — click to show {}",
+                            finding.code.as_str(),
+                            subject_label(model, &finding.subject)
+                        ));
                     if response.clicked()
-                        && let Some(selection) = subject_selection(model, analysis, &finding.subject)
+                        && let Some(selection) =
+                            subject_selection(model, analysis, &finding.subject)
                     {
                         *select = Some(selection);
                     }
@@ -227,5 +331,7 @@ fn subject_selection(model: &Model, analysis: &Analysis, subject: &str) -> Optio
     if model.id_in_use(subject) {
         return Some(Selection::Entity(subject.to_owned()));
     }
-    analysis.rota(subject).map(|rota| Selection::Entity(rota.owner.clone()))
+    analysis
+        .rota(subject)
+        .map(|rota| Selection::Entity(rota.owner.clone()))
 }

@@ -76,13 +76,23 @@ pub fn with_ron_extension(path: PathBuf) -> PathBuf {
 pub fn suggested_file_name(model_name: &str) -> String {
     let stem: String = model_name
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect::<String>()
         .split('-')
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    if stem.is_empty() { "model.ron".to_owned() } else { format!("{stem}.ron") }
+    if stem.is_empty() {
+        "model.ron".to_owned()
+    } else {
+        format!("{stem}.ron")
+    }
 }
 
 /// Most recent first, without duplicates.
@@ -144,7 +154,13 @@ mod tests {
         recent.add(Path::new("/nowhere/a.ron"));
         recent.add(Path::new("/nowhere/b.ron"));
         recent.add(Path::new("/nowhere/a.ron"));
-        assert_eq!(recent.paths(), [PathBuf::from("/nowhere/a.ron"), PathBuf::from("/nowhere/b.ron")]);
+        assert_eq!(
+            recent.paths(),
+            [
+                PathBuf::from("/nowhere/a.ron"),
+                PathBuf::from("/nowhere/b.ron")
+            ]
+        );
         for i in 0..20 {
             recent.add(Path::new(&format!("/nowhere/{i}.ron")));
         }
@@ -153,9 +169,18 @@ mod tests {
 
     #[test]
     fn file_names_come_from_model_names() {
-        assert_eq!(suggested_file_name("Furniture retailer"), "furniture-retailer.ron");
+        assert_eq!(
+            suggested_file_name("Furniture retailer"),
+            "furniture-retailer.ron"
+        );
         assert_eq!(suggested_file_name("  "), "model.ron");
-        assert_eq!(with_ron_extension(PathBuf::from("x")), PathBuf::from("x.ron"));
-        assert_eq!(with_ron_extension(PathBuf::from("x.txt")), PathBuf::from("x.txt"));
+        assert_eq!(
+            with_ron_extension(PathBuf::from("x")),
+            PathBuf::from("x.ron")
+        );
+        assert_eq!(
+            with_ron_extension(PathBuf::from("x.txt")),
+            PathBuf::from("x.txt")
+        );
     }
 }

@@ -18,32 +18,41 @@ use crate::model::{
 /// Shows the inspector for the document's selection; returns a command a button asked for.
 pub fn show(ui: &mut Ui, doc: &mut Document) -> Option<UiCommand> {
     let mut command = None;
-    ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        match doc.selection.clone() {
-            None => model_info(ui, doc, &mut command),
-            Some(Selection::Entity(id)) => match doc.model.entity_kind(&id) {
-                Some(crate::model::EntityKind::Service) => service(ui, doc, &id),
-                Some(crate::model::EntityKind::Team) => team(ui, doc, &id),
-                Some(crate::model::EntityKind::Domain) => domain(ui, doc, &id),
-                None => {
-                    ui.label("The selection no longer exists.");
-                }
-            },
-            Some(Selection::Dependency { from, to }) => dependency(ui, doc, &from, &to),
-            Some(Selection::Ownership { service }) => ownership(ui, doc, &service),
-            Some(Selection::Interaction { from, to }) => interaction(ui, doc, &from, &to),
-        }
-        if matches!(doc.selection, Some(Selection::Entity(_))) {
-            ui.add_space(12.0);
-            if ui
-                .button(RichText::new("🗑 Delete").color(theme::RED))
-                .on_hover_text(UiCommand::Delete.tooltip())
-                .clicked()
-            {
-                command = Some(UiCommand::Delete);
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            match doc.selection.clone() {
+                None => model_info(ui, doc, &mut command),
+                Some(Selection::Entity(id)) => match doc.model.entity_kind(&id) {
+                    Some(crate::model::EntityKind::Service) => service(ui, doc, &id),
+                    Some(crate::model::EntityKind::Team) => team(ui, doc, &id),
+                    Some(crate::model::EntityKind::Domain) => domain(ui, doc, &id),
+                    None => {
+                        ui.label("The selection no longer exists.");
+                    }
+                },
+                Some(Selection::Dependency { from, to }) => dependency(ui, doc, &from, &to),
+                Some(Selection::Ownership { service }) => ownership(ui, doc, &service),
+                Some(Selection::Interaction { from, to }) => interaction(ui, doc, &from, &to),
             }
-        }
-    });
+            let delete = match &doc.selection {
+                None => None,
+                Some(Selection::Entity(_)) => Some("🗑 Delete"),
+                Some(Selection::Dependency { .. }) => Some("🗑 Remove the dependency"),
+                Some(Selection::Ownership { .. }) => Some("🗑 Remove the owner"),
+                Some(Selection::Interaction { .. }) => Some("🗑 Remove the interaction"),
+            };
+            if let Some(text) = delete {
+                ui.add_space(12.0);
+                if ui
+                    .button(RichText::new(text).color(theme::RED))
+                    .on_hover_text(UiCommand::Delete.tooltip())
+                    .clicked()
+                {
+                    command = Some(UiCommand::Delete);
+                }
+            }
+        });
     show_error(ui, doc.id);
     command
 }
@@ -61,7 +70,13 @@ fn show_error(ui: &mut Ui, doc_id: u64) {
 }
 
 /// Applies an edit built by an action, or shows why it was refused.
-fn commit(ui: &Ui, doc: &mut Document, label: &str, edit: Result<Edit, String>, merge_key: Option<String>) {
+fn commit(
+    ui: &Ui,
+    doc: &mut Document,
+    label: &str,
+    edit: Result<Edit, String>,
+    merge_key: Option<String>,
+) {
     let outcome = edit.and_then(|edit| doc.apply(label, edit, merge_key));
     ui.data_mut(|d| match outcome {
         Ok(()) => d.remove::<String>(error_id(doc.id)),
@@ -79,7 +94,11 @@ fn seal_when_done(doc: &mut Document, response: &egui::Response) {
 }
 
 fn heading(ui: &mut Ui, kind: &str, title: &str) {
-    ui.label(RichText::new(kind.to_uppercase()).small().color(theme::MUTED_INK));
+    ui.label(
+        RichText::new(kind.to_uppercase())
+            .small()
+            .color(theme::MUTED_INK),
+    );
     ui.heading(title);
     ui.add_space(4.0);
 }
@@ -88,14 +107,26 @@ fn heading(ui: &mut Ui, kind: &str, title: &str) {
 /// focus leaves.
 fn id_field(ui: &mut Ui, doc: &mut Document, id: &str, label: egui::Id) {
     let key = egui::Id::new(("id-field", doc.id, id.to_owned()));
-    let mut text = ui.data(|d| d.get_temp::<String>(key)).unwrap_or_else(|| id.to_owned());
-    let response = ui.add(TextEdit::singleline(&mut text).desired_width(f32::INFINITY)).labelled_by(label);
-    let problem = (text != id).then(|| actions::check_id(&doc.model, &text).err()).flatten();
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(key))
+        .unwrap_or_else(|| id.to_owned());
+    let response = ui
+        .add(TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
+        .labelled_by(label);
+    let problem = (text != id)
+        .then(|| actions::check_id(&doc.model, &text).err())
+        .flatten();
     if response.lost_focus() {
         ui.data_mut(|d| d.remove::<String>(key));
         if text != id && problem.is_none() {
             let label = format!("Rename {id} to {text}");
-            commit(ui, doc, &label, actions::rename(&doc.model, id, &text), None);
+            commit(
+                ui,
+                doc,
+                &label,
+                actions::rename(&doc.model, id, &text),
+                None,
+            );
             doc.selection = Some(Selection::Entity(text));
             return;
         }
@@ -113,12 +144,28 @@ fn model_info(ui: &mut Ui, doc: &mut Document, command: &mut Option<UiCommand>) 
     heading(ui, "Model", &doc.model.name.clone());
     let (mut name, mut description) = (doc.model.name.clone(), doc.model.description.clone());
     let label = ui.label("Name").id;
-    let name_response = ui.add(TextEdit::singleline(&mut name).desired_width(f32::INFINITY)).labelled_by(label);
+    let name_response = ui
+        .add(TextEdit::singleline(&mut name).desired_width(f32::INFINITY))
+        .labelled_by(label);
     ui.label("Description");
-    let description_response = ui.add(TextEdit::multiline(&mut description).desired_rows(3).desired_width(f32::INFINITY));
+    let description_response = ui.add(
+        TextEdit::multiline(&mut description)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    );
     if name_response.changed() || description_response.changed() {
-        let key = if name_response.changed() { "model:name" } else { "model:description" };
-        commit(ui, doc, "Edit model details", Ok(actions::set_info(&name, &description)), Some(key.to_owned()));
+        let key = if name_response.changed() {
+            "model:name"
+        } else {
+            "model:description"
+        };
+        commit(
+            ui,
+            doc,
+            "Edit model details",
+            Ok(actions::set_info(&name, &description)),
+            Some(key.to_owned()),
+        );
     }
     seal_when_done(doc, &name_response);
     seal_when_done(doc, &description_response);
@@ -132,7 +179,11 @@ fn model_info(ui: &mut Ui, doc: &mut Document, command: &mut Option<UiCommand>) 
         model.dependencies.len()
     ));
     ui.add_space(8.0);
-    if ui.button("⚙ Model settings…").on_hover_text(UiCommand::Settings.tooltip()).clicked() {
+    if ui
+        .button("⚙ Model settings…")
+        .on_hover_text(UiCommand::Settings.tooltip())
+        .clicked()
+    {
         *command = Some(UiCommand::Settings);
     }
     ui.add_space(12.0);
@@ -140,45 +191,78 @@ fn model_info(ui: &mut Ui, doc: &mut Document, command: &mut Option<UiCommand>) 
 }
 
 /// A combo box over a fixed set of values.
-fn choice<T: Copy + PartialEq>(ui: &mut Ui, label: &str, value: &mut T, options: &[(T, String)]) -> bool {
+fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut T,
+    options: &[(T, String)],
+) -> bool {
     let label = ui.label(label);
-    let current = options.iter().find(|(v, _)| v == value).map_or_else(String::new, |(_, l)| l.clone());
+    let current = options
+        .iter()
+        .find(|(v, _)| v == value)
+        .map_or_else(String::new, |(_, l)| l.clone());
     let mut changed = false;
-    ComboBox::from_id_salt(label.id).selected_text(current).width(ui.available_width()).show_ui(ui, |ui| {
-        for (option, text) in options {
-            changed |= ui.selectable_value(value, *option, text).changed();
-        }
-    })
-    .response
-    .labelled_by(label.id);
+    ComboBox::from_id_salt(label.id)
+        .selected_text(current)
+        .width(ui.available_width())
+        .show_ui(ui, |ui| {
+            for (option, text) in options {
+                changed |= ui.selectable_value(value, *option, text).changed();
+            }
+        })
+        .response
+        .labelled_by(label.id);
     changed
 }
 
 /// A combo box over optional team, domain or service ids.
-fn id_choice(ui: &mut Ui, label: &str, value: &mut Option<String>, none: &str, options: &[(String, String)]) -> bool {
+fn id_choice(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<String>,
+    none: &str,
+    options: &[(String, String)],
+) -> bool {
     let label = ui.label(label);
     let current = value
         .as_ref()
-        .and_then(|id| options.iter().find(|(o, _)| o == id).map(|(_, l)| l.clone()))
+        .and_then(|id| {
+            options
+                .iter()
+                .find(|(o, _)| o == id)
+                .map(|(_, l)| l.clone())
+        })
         .unwrap_or_else(|| none.to_owned());
     let mut changed = false;
-    ComboBox::from_id_salt(label.id).selected_text(current).width(ui.available_width()).show_ui(ui, |ui| {
-        changed |= ui.selectable_value(value, None, none).changed();
-        for (id, text) in options {
-            changed |= ui.selectable_value(value, Some(id.clone()), text).changed();
-        }
-    })
-    .response
-    .labelled_by(label.id);
+    ComboBox::from_id_salt(label.id)
+        .selected_text(current)
+        .width(ui.available_width())
+        .show_ui(ui, |ui| {
+            changed |= ui.selectable_value(value, None, none).changed();
+            for (id, text) in options {
+                changed |= ui.selectable_value(value, Some(id.clone()), text).changed();
+            }
+        })
+        .response
+        .labelled_by(label.id);
     changed
 }
 
 fn team_options(model: &Model) -> Vec<(String, String)> {
-    model.teams.iter().map(|t| (t.id.clone(), entity_label(&t.name, &t.id))).collect()
+    model
+        .teams
+        .iter()
+        .map(|t| (t.id.clone(), entity_label(&t.name, &t.id)))
+        .collect()
 }
 
 fn domain_options(model: &Model) -> Vec<(String, String)> {
-    model.domains.iter().map(|d| (d.id.clone(), entity_label(&d.name, &d.id))).collect()
+    model
+        .domains
+        .iter()
+        .map(|d| (d.id.clone(), entity_label(&d.name, &d.id)))
+        .collect()
 }
 
 /// An optional number: a checkbox to set it, and the value when set.
@@ -206,89 +290,177 @@ fn optional_number(
     .inner
 }
 
-fn service(ui: &mut Ui, doc: &mut Document, id: &str) {
-    let Some(original) = doc.model.service(id).cloned() else { return };
-    heading(ui, &format!("{} service", original.kind.label()), &original.name);
-    let currency = doc.model.settings.currency.clone();
-    let mut edited = original.clone();
-    let mut field: Option<&str> = None;
-    let mut sealing = Vec::new();
-    Grid::new(("service-grid", id)).num_columns(2).spacing([10.0, 8.0]).show(ui, |ui| {
-        let label = ui.label("Id").id;
-        id_field(ui, doc, id, label);
-        ui.end_row();
-        let label = ui.label("Name").id;
-        let r = ui.add(TextEdit::singleline(&mut edited.name).desired_width(f32::INFINITY)).labelled_by(label);
-        if r.changed() {
-            field = Some("name");
+/// An entity's fields in a two-column grid: which one changed this frame, and the widgets
+/// whose edits merge into one undo step until the user lets go of them.
+#[derive(Default)]
+struct Form {
+    changed: Option<&'static str>,
+    sealing: Vec<egui::Response>,
+}
+
+impl Form {
+    /// A labelled text or number row.
+    fn row(
+        &mut self,
+        ui: &mut Ui,
+        field: &'static str,
+        label: &str,
+        add: impl FnOnce(&mut Ui) -> egui::Response,
+    ) {
+        let label = ui.label(label).id;
+        let response = add(ui).labelled_by(label);
+        if response.changed() {
+            self.changed = Some(field);
         }
-        sealing.push(r);
+        self.sealing.push(response);
         ui.end_row();
-        let kinds: Vec<(ServiceKind, String)> = ServiceKind::ALL.iter().map(|k| (*k, k.label().to_owned())).collect();
-        if choice(ui, "Kind", &mut edited.kind, &kinds) {
-            field = Some("kind");
+    }
+
+    /// A row drawn by [`choice`] or [`id_choice`], which label themselves.
+    fn pick(&mut self, ui: &mut Ui, field: &'static str, add: impl FnOnce(&mut Ui) -> bool) {
+        if add(ui) {
+            self.changed = Some(field);
         }
         ui.end_row();
-        if id_choice(ui, "Owner", &mut edited.owner, "— no owner —", &team_options(&doc.model)) {
-            field = Some("owner");
-        }
-        ui.end_row();
-        ui.label("Exposure / hour");
-        let r = optional_number(ui, &mut edited.exposure_per_hour, "not set", 10_000.0, |v| {
-            DragValue::new(v).range(0.0..=1e12).speed(100.0).prefix(format!("{currency} "))
+    }
+}
+
+/// The id and name rows every entity has, then `rows`; returns the field that changed.
+fn entity_form(
+    ui: &mut Ui,
+    doc: &mut Document,
+    id: &str,
+    name: &mut String,
+    rows: impl FnOnce(&mut Ui, &mut Form),
+) -> Option<&'static str> {
+    let mut form = Form::default();
+    Grid::new(("entity-form", id))
+        .num_columns(2)
+        .spacing([10.0, 8.0])
+        .show(ui, |ui| {
+            let label = ui.label("Id").id;
+            id_field(ui, doc, id, label);
+            ui.end_row();
+            form.row(ui, "name", "Name", |ui| {
+                ui.add(TextEdit::singleline(name).desired_width(f32::INFINITY))
+            });
+            rows(ui, &mut form);
         });
-        if r.changed() {
-            field = Some("exposure_per_hour");
-        }
-        sealing.push(r);
-        ui.end_row();
-        ui.label("Availability");
-        let r = optional_number(ui, &mut edited.availability, "from exposure bands", 99.0, |v| {
-            DragValue::new(v).range(0.01..=100.0).speed(0.01).max_decimals(4).suffix(" %")
-        });
-        if r.changed() {
-            field = Some("availability");
-        }
-        sealing.push(r);
-        ui.end_row();
-        let demands: Vec<(Demand, String)> = Demand::ALL.iter().map(|d| (*d, d.label().to_owned())).collect();
-        if choice(ui, "Feature demand", &mut edited.demand, &demands) {
-            field = Some("demand");
-        }
-        ui.end_row();
-        let label = ui.label("Callouts / year").id;
-        let r = ui.add(DragValue::new(&mut edited.callouts_per_year).range(0.0..=100_000.0).speed(0.1)).labelled_by(label);
-        if r.changed() {
-            field = Some("callouts_per_year");
-        }
-        sealing.push(r);
-        ui.end_row();
-        let figures = doc.analysis.service(id).cloned();
-        let recommended = figures.as_ref().map_or("", |f| f.recommended_operating_model.label());
-        let mut models = vec![(None, format!("Recommended ({recommended})"))];
-        models.extend(OperatingModel::ALL.iter().map(|m| (Some(*m), m.label().to_owned())));
-        if choice(ui, "Operating model", &mut edited.operating_model, &models) {
-            field = Some("operating_model");
-        }
-        ui.end_row();
-        let level = figures.as_ref().map(|f| {
-            crate::analysis::out_of_hours_level(f.operating_model, f.availability).label()
-        });
-        let mut levels = vec![(None, format!("By availability ({})", level.unwrap_or("")))];
-        levels.extend(OutOfHours::ALL.iter().map(|l| (Some(*l), l.label().to_owned())));
-        if choice(ui, "Out of hours", &mut edited.out_of_hours, &levels) {
-            field = Some("out_of_hours");
-        }
-        ui.end_row();
-    });
-    for response in &sealing {
+    for response in &form.sealing {
         seal_when_done(doc, response);
     }
+    form.changed
+}
+
+/// Applies the edit for a changed field as one undo step per field.
+fn commit_field(
+    ui: &Ui,
+    doc: &mut Document,
+    (kind, id, name): (&str, &str, &str),
+    field: Option<&str>,
+    edit: impl FnOnce(&Model) -> Result<Edit, String>,
+) {
     if let Some(field) = field {
-        let label = format!("Change {field} of {}", original.name);
-        let key = Some(format!("service:{id}:{field}"));
-        commit(ui, doc, &label, actions::update_service(&doc.model, edited), key);
+        let label = format!("Change {field} of {name}");
+        let edit = edit(&doc.model);
+        commit(ui, doc, &label, edit, Some(format!("{kind}:{id}:{field}")));
     }
+}
+
+fn labelled<T: Copy>(values: &[T], label: fn(T) -> &'static str) -> Vec<(T, String)> {
+    values.iter().map(|v| (*v, label(*v).to_owned())).collect()
+}
+
+fn service(ui: &mut Ui, doc: &mut Document, id: &str) {
+    let Some(original) = doc.model.service(id).cloned() else {
+        return;
+    };
+    heading(
+        ui,
+        &format!("{} service", original.kind.label()),
+        &original.name,
+    );
+    let currency = doc.model.settings.currency.clone();
+    let teams = team_options(&doc.model);
+    let figures = doc.analysis.service(id).cloned();
+    let recommended = figures
+        .as_ref()
+        .map_or("", |f| f.recommended_operating_model.label());
+    let mut models = vec![(None, format!("Recommended ({recommended})"))];
+    models.extend(
+        OperatingModel::ALL
+            .iter()
+            .map(|m| (Some(*m), m.label().to_owned())),
+    );
+    let level = figures.as_ref().map_or("", |f| {
+        crate::analysis::out_of_hours_level(f.operating_model, f.availability).label()
+    });
+    let mut levels = vec![(None, format!("By availability ({level})"))];
+    levels.extend(
+        OutOfHours::ALL
+            .iter()
+            .map(|l| (Some(*l), l.label().to_owned())),
+    );
+
+    let mut edited = original.clone();
+    let changed = entity_form(ui, doc, id, &mut edited.name, |ui, form| {
+        let kinds = labelled(&ServiceKind::ALL, ServiceKind::label);
+        form.pick(ui, "kind", |ui| {
+            choice(ui, "Kind", &mut edited.kind, &kinds)
+        });
+        form.pick(ui, "owner", |ui| {
+            id_choice(ui, "Owner", &mut edited.owner, "— no owner —", &teams)
+        });
+        form.row(ui, "exposure_per_hour", "Exposure / hour", |ui| {
+            optional_number(
+                ui,
+                &mut edited.exposure_per_hour,
+                "not set",
+                10_000.0,
+                |v| {
+                    DragValue::new(v)
+                        .range(0.0..=1e12)
+                        .speed(100.0)
+                        .prefix(format!("{currency} "))
+                },
+            )
+        });
+        form.row(ui, "availability", "Availability", |ui| {
+            optional_number(
+                ui,
+                &mut edited.availability,
+                "from exposure bands",
+                99.0,
+                |v| {
+                    DragValue::new(v)
+                        .range(0.01..=100.0)
+                        .speed(0.01)
+                        .max_decimals(4)
+                        .suffix(" %")
+                },
+            )
+        });
+        let demands = labelled(&Demand::ALL, Demand::label);
+        form.pick(ui, "demand", |ui| {
+            choice(ui, "Feature demand", &mut edited.demand, &demands)
+        });
+        form.row(ui, "callouts_per_year", "Callouts / year", |ui| {
+            ui.add(
+                DragValue::new(&mut edited.callouts_per_year)
+                    .range(0.0..=100_000.0)
+                    .speed(0.1),
+            )
+        });
+        form.pick(ui, "operating_model", |ui| {
+            choice(ui, "Operating model", &mut edited.operating_model, &models)
+        });
+        form.pick(ui, "out_of_hours", |ui| {
+            choice(ui, "Out of hours", &mut edited.out_of_hours, &levels)
+        });
+    });
+    commit_field(ui, doc, ("service", id, &original.name), changed, |model| {
+        actions::update_service(model, edited)
+    });
     dependencies(ui, doc, id);
     if let Some(figures) = doc.analysis.service(id).cloned() {
         explain_service(ui, doc, &figures);
@@ -299,17 +471,36 @@ fn service(ui: &mut Ui, doc: &mut Document, id: &str) {
 fn dependencies(ui: &mut Ui, doc: &mut Document, id: &str) {
     ui.add_space(8.0);
     ui.label(RichText::new("Depends on").strong());
-    let depends_on: Vec<String> = doc.model.dependencies.iter().filter(|d| d.from == id).map(|d| d.to.clone()).collect();
+    let depends_on: Vec<String> = doc
+        .model
+        .dependencies
+        .iter()
+        .filter(|d| d.from == id)
+        .map(|d| d.to.clone())
+        .collect();
     if depends_on.is_empty() {
         ui.label(RichText::new("nothing").color(theme::MUTED_INK));
     }
     for to in &depends_on {
         ui.horizontal(|ui| {
-            if ui.small_button("🗙").on_hover_text("Remove this dependency").clicked() {
+            if ui
+                .small_button("🗙")
+                .on_hover_text("Remove this dependency")
+                .clicked()
+            {
                 let label = format!("Remove dependency {id} → {to}");
-                commit(ui, doc, &label, actions::remove_dependency(&doc.model, id, to), None);
+                commit(
+                    ui,
+                    doc,
+                    &label,
+                    actions::remove_dependency(&doc.model, id, to),
+                    None,
+                );
             }
-            if ui.link(entity_label(doc.model.display_name(to), to)).clicked() {
+            if ui
+                .link(entity_label(doc.model.display_name(to), to))
+                .clicked()
+            {
                 doc.select_and_centre(Selection::Entity(to.clone()));
             }
         });
@@ -322,17 +513,43 @@ fn dependencies(ui: &mut Ui, doc: &mut Document, id: &str) {
         .filter(|s| s.id != id && !depends_on.contains(&s.id))
         .map(|s| (s.id.clone(), entity_label(&s.name, &s.id)))
         .collect();
-    if !candidates.is_empty() && ui.horizontal(|ui| id_choice(ui, "Add a dependency", &mut new_dependency, "choose a service…", &candidates)).inner
+    if !candidates.is_empty()
+        && ui
+            .horizontal(|ui| {
+                id_choice(
+                    ui,
+                    "Add a dependency",
+                    &mut new_dependency,
+                    "choose a service…",
+                    &candidates,
+                )
+            })
+            .inner
         && let Some(to) = new_dependency
     {
         let label = format!("Add dependency {id} → {to}");
-        commit(ui, doc, &label, actions::add_dependency(&doc.model, id, &to), None);
+        commit(
+            ui,
+            doc,
+            &label,
+            actions::add_dependency(&doc.model, id, &to),
+            None,
+        );
     }
-    let used_by: Vec<String> = doc.model.dependencies.iter().filter(|d| d.to == id).map(|d| d.from.clone()).collect();
+    let used_by: Vec<String> = doc
+        .model
+        .dependencies
+        .iter()
+        .filter(|d| d.to == id)
+        .map(|d| d.from.clone())
+        .collect();
     if !used_by.is_empty() {
         ui.label(RichText::new("Depended on by").strong());
         for from in used_by {
-            if ui.link(entity_label(doc.model.display_name(&from), &from)).clicked() {
+            if ui
+                .link(entity_label(doc.model.display_name(&from), &from))
+                .clicked()
+            {
                 doc.select_and_centre(Selection::Entity(from));
             }
         }
@@ -345,27 +562,56 @@ fn explain_service(ui: &mut Ui, doc: &mut Document, figures: &ServiceFigures) {
     ui.add_space(10.0);
     ui.label(RichText::new("Why it is where it is").strong());
     let (fill, stroke) = theme::cover_colours(figures.cover);
-    egui::Frame::new().fill(fill).stroke(egui::Stroke::new(1.0, stroke)).corner_radius(6.0).inner_margin(8.0).show(ui, |ui| {
-        {
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(1.0, stroke))
+        .corner_radius(6.0)
+        .inner_margin(8.0)
+        .show(ui, |ui| {
             let mut row = |label: &str, value: String| {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format!("{label}:")).color(theme::MUTED_INK));
                     ui.label(RichText::new(value).color(theme::INK));
                 });
             };
-            row("Availability", format!("{} — {}", percent(figures.availability), figures.availability_source.describe()));
-            row("Downtime allowed", format!("{} per week", duration(figures.tolerable_downtime_per_week_s)));
-            row("Deployment", format!("{} (from feature demand)", figures.deployment.label()));
-            row("Recommended", figures.recommended_operating_model.label().to_owned());
+            row(
+                "Availability",
+                format!(
+                    "{} — {}",
+                    percent(figures.availability),
+                    figures.availability_source.describe()
+                ),
+            );
+            row(
+                "Downtime allowed",
+                format!(
+                    "{} per week",
+                    duration(figures.tolerable_downtime_per_week_s)
+                ),
+            );
+            row(
+                "Deployment",
+                format!("{} (from feature demand)", figures.deployment.label()),
+            );
+            row(
+                "Recommended",
+                figures.recommended_operating_model.label().to_owned(),
+            );
             let overridden = figures.operating_model != figures.recommended_operating_model;
             row(
                 "Operating model",
-                format!("{}{}", figures.operating_model.label(), if overridden { " (override)" } else { "" }),
+                format!(
+                    "{}{}",
+                    figures.operating_model.label(),
+                    if overridden { " (override)" } else { "" }
+                ),
             );
             row("Out of hours", figures.out_of_hours.label().to_owned());
             let rota = figures.rota.as_ref().and_then(|r| doc.analysis.rota(r));
             let cover = match (figures.cover, rota) {
-                (Cover::NotRequired, _) => "Not required: alerts wait for the next working day".to_owned(),
+                (Cover::NotRequired, _) => {
+                    "Not required: alerts wait for the next working day".to_owned()
+                }
                 (_, Some(rota)) => format!(
                     "{} by {} ({} rota, {} people, 1 week in {})",
                     figures.cover.label(),
@@ -377,15 +623,31 @@ fn explain_service(ui: &mut Ui, doc: &mut Document, figures: &ServiceFigures) {
                 (cover, None) => format!("{}: see the findings below", cover.label()),
             };
             row("Cover", cover);
-            row("Line item", money(figures.annual_cost, &currency) + " a year");
-            row("Projected loss", money(figures.projected_annual_loss, &currency) + " a year");
-            row("Availability ceiling", format!("{} with its dependencies", percent(figures.availability_ceiling)));
-        }
-    });
+            row(
+                "Line item",
+                money(figures.annual_cost, &currency) + " a year",
+            );
+            row(
+                "Projected loss",
+                money(figures.projected_annual_loss, &currency) + " a year",
+            );
+            row(
+                "Availability ceiling",
+                format!(
+                    "{} with its dependencies",
+                    percent(figures.availability_ceiling)
+                ),
+            );
+        });
 }
 
 fn findings_about(ui: &mut Ui, doc: &Document, subject: &str) {
-    let related: Vec<_> = doc.analysis.findings.iter().filter(|f| f.subject == subject).collect();
+    let related: Vec<_> = doc
+        .analysis
+        .findings
+        .iter()
+        .filter(|f| f.subject == subject)
+        .collect();
     if related.is_empty() {
         return;
     }
@@ -400,55 +662,51 @@ fn findings_about(ui: &mut Ui, doc: &Document, subject: &str) {
 }
 
 fn team(ui: &mut Ui, doc: &mut Document, id: &str) {
-    let Some(original) = doc.model.team(id).cloned() else { return };
-    heading(ui, &format!("{} team", original.kind.label()), &original.name);
+    let Some(original) = doc.model.team(id).cloned() else {
+        return;
+    };
+    heading(
+        ui,
+        &format!("{} team", original.kind.label()),
+        &original.name,
+    );
+    let domains = domain_options(&doc.model);
     let mut edited: Team = original.clone();
-    let mut field: Option<&str> = None;
-    let mut sealing = Vec::new();
-    Grid::new(("team-grid", id)).num_columns(2).spacing([10.0, 8.0]).show(ui, |ui| {
-        let label = ui.label("Id").id;
-        id_field(ui, doc, id, label);
-        ui.end_row();
-        let label = ui.label("Name").id;
-        let r = ui.add(TextEdit::singleline(&mut edited.name).desired_width(f32::INFINITY)).labelled_by(label);
-        if r.changed() {
-            field = Some("name");
-        }
-        sealing.push(r);
-        ui.end_row();
-        let kinds: Vec<(TeamKind, String)> = TeamKind::ALL.iter().map(|k| (*k, k.label().to_owned())).collect();
-        if choice(ui, "Kind", &mut edited.kind, &kinds) {
-            field = Some("kind");
-        }
-        ui.end_row();
-        let label = ui.label("Members").id;
-        let r = ui.add(DragValue::new(&mut edited.members).range(0..=1000).speed(0.1)).labelled_by(label);
-        if r.changed() {
-            field = Some("members");
-        }
-        sealing.push(r);
-        ui.end_row();
-        if id_choice(ui, "Domain", &mut edited.domain, "— no domain —", &domain_options(&doc.model)) {
-            field = Some("domain");
-        }
-        ui.end_row();
+    let changed = entity_form(ui, doc, id, &mut edited.name, |ui, form| {
+        let kinds = labelled(&TeamKind::ALL, TeamKind::label);
+        form.pick(ui, "kind", |ui| {
+            choice(ui, "Kind", &mut edited.kind, &kinds)
+        });
+        form.row(ui, "members", "Members", |ui| {
+            ui.add(
+                DragValue::new(&mut edited.members)
+                    .range(0..=1000)
+                    .speed(0.1),
+            )
+        });
+        form.pick(ui, "domain", |ui| {
+            id_choice(ui, "Domain", &mut edited.domain, "— no domain —", &domains)
+        });
     });
-    for response in &sealing {
-        seal_when_done(doc, response);
-    }
-    if let Some(field) = field {
-        let label = format!("Change {field} of {}", original.name);
-        let key = Some(format!("team:{id}:{field}"));
-        commit(ui, doc, &label, actions::update_team(&doc.model, edited), key);
-    }
+    commit_field(ui, doc, ("team", id, &original.name), changed, |model| {
+        actions::update_team(model, edited)
+    });
 
     let currency = doc.model.settings.currency.clone();
     ui.add_space(8.0);
     if let Some(figures) = doc.analysis.team(id) {
-        ui.label(format!("Owns {} services · {} a year", figures.services, money(figures.annual_cost, &currency)));
+        ui.label(format!(
+            "Owns {} services · {} a year",
+            figures.services,
+            money(figures.annual_cost, &currency)
+        ));
     }
     for rota in doc.analysis.rotas.iter().filter(|r| r.owner == id) {
-        let health = if rota.healthy { "healthy" } else { "understaffed" };
+        let health = if rota.healthy {
+            "healthy"
+        } else {
+            "understaffed"
+        };
         ui.label(format!(
             "Runs the {} rota: {} people, 1 week in {}, {health}, {} a year",
             rota.kind.label(),
@@ -491,8 +749,18 @@ fn interactions(ui: &mut Ui, doc: &mut Document, id: &str) {
     for (from, to, mode) in &current {
         let other = if from == id { to } else { from };
         ui.horizontal(|ui| {
-            if ui.small_button("🗙").on_hover_text("Remove this interaction").clicked() {
-                commit(ui, doc, "Remove interaction", actions::remove_interaction(&doc.model, from, to), None);
+            if ui
+                .small_button("🗙")
+                .on_hover_text("Remove this interaction")
+                .clicked()
+            {
+                commit(
+                    ui,
+                    doc,
+                    "Remove interaction",
+                    actions::remove_interaction(&doc.model, from, to),
+                    None,
+                );
             }
             ui.colored_label(theme::interaction_colour(*mode), mode.label());
             ui.label("with");
@@ -510,43 +778,51 @@ fn interactions(ui: &mut Ui, doc: &mut Document, id: &str) {
         .collect();
     let mut partner: Option<String> = None;
     if !candidates.is_empty()
-        && ui.horizontal(|ui| id_choice(ui, "Add an interaction", &mut partner, "choose a team…", &candidates)).inner
+        && ui
+            .horizontal(|ui| {
+                id_choice(
+                    ui,
+                    "Add an interaction",
+                    &mut partner,
+                    "choose a team…",
+                    &candidates,
+                )
+            })
+            .inner
         && let Some(partner) = partner
     {
-        let edit = actions::add_interaction(&doc.model, id, &partner, InteractionMode::Collaboration);
+        let edit =
+            actions::add_interaction(&doc.model, id, &partner, InteractionMode::Collaboration);
         commit(ui, doc, "Add interaction", edit, None);
         doc.canvas.show_interactions = true;
     }
 }
 
 fn domain(ui: &mut Ui, doc: &mut Document, id: &str) {
-    let Some(original) = doc.model.domain(id).cloned() else { return };
+    let Some(original) = doc.model.domain(id).cloned() else {
+        return;
+    };
     heading(ui, "Domain", &original.name);
     let mut edited = original.clone();
-    let mut name_response = None;
-    Grid::new(("domain-grid", id)).num_columns(2).spacing([10.0, 8.0]).show(ui, |ui| {
-        let label = ui.label("Id").id;
-        id_field(ui, doc, id, label);
-        ui.end_row();
-        let label = ui.label("Name").id;
-        name_response = Some(ui.add(TextEdit::singleline(&mut edited.name).desired_width(f32::INFINITY)).labelled_by(label));
-        ui.end_row();
+    let changed = entity_form(ui, doc, id, &mut edited.name, |_, _| {});
+    commit_field(ui, doc, ("domain", id, &original.name), changed, |model| {
+        actions::update_domain(model, edited)
     });
-    if let Some(response) = name_response {
-        if response.changed() {
-            let key = Some(format!("domain:{id}:name"));
-            commit(ui, doc, "Rename domain", actions::update_domain(&doc.model, edited), key);
-        }
-        seal_when_done(doc, &response);
-    }
     let currency = doc.model.settings.currency.clone();
     ui.add_space(8.0);
     if let Some(figures) = doc.analysis.domain(id) {
-        ui.label(format!("Teams' line items: {} a year", money(figures.annual_cost, &currency)));
+        ui.label(format!(
+            "Teams' line items: {} a year",
+            money(figures.annual_cost, &currency)
+        ));
     }
     match doc.analysis.rota(&format!("domain:{id}")) {
         Some(rota) => {
-            let health = if rota.healthy { "healthy" } else { "understaffed" };
+            let health = if rota.healthy {
+                "healthy"
+            } else {
+                "understaffed"
+            };
             ui.label(format!(
                 "Domain rota: {} people, 1 week in {}, {health}, covering {} services, {} a year",
                 rota.pool,
@@ -556,7 +832,10 @@ fn domain(ui: &mut Ui, doc: &mut Document, id: &str) {
             ));
         }
         None => {
-            ui.label(RichText::new("No domain rota: no domain-level service needs one.").color(theme::MUTED_INK));
+            ui.label(
+                RichText::new("No domain rota: no domain-level service needs one.")
+                    .color(theme::MUTED_INK),
+            );
         }
     }
     ui.add_space(6.0);
@@ -569,7 +848,10 @@ fn domain(ui: &mut Ui, doc: &mut Document, id: &str) {
         .map(|t| (t.id.clone(), entity_label(&t.name, &t.id)))
         .collect();
     if teams.is_empty() {
-        ui.label(RichText::new("none yet: set a team's domain, or connect a team to this domain").color(theme::MUTED_INK));
+        ui.label(
+            RichText::new("none yet: set a team's domain, or connect a team to this domain")
+                .color(theme::MUTED_INK),
+        );
     }
     for (team, label) in teams {
         if ui.link(label).clicked() {
@@ -594,44 +876,44 @@ fn relation_heading(ui: &mut Ui, doc: &mut Document, kind: &str, from: &str, ver
 
 fn dependency(ui: &mut Ui, doc: &mut Document, from: &str, to: &str) {
     relation_heading(ui, doc, "Dependency", from, "depends on", to);
-    let (a, b) = (doc.analysis.service(from).map(|s| s.availability), doc.analysis.service(to).map(|s| s.availability));
+    let (a, b) = (
+        doc.analysis.service(from).map(|s| s.availability),
+        doc.analysis.service(to).map(|s| s.availability),
+    );
     if let (Some(a), Some(b)) = (a, b) {
         let colour = if b < a { theme::AMBER } else { theme::INK };
         ui.colored_label(colour, format!("{} → {}", percent(a), percent(b)));
     }
-    if ui.button(RichText::new("🗑 Remove dependency").color(theme::RED)).clicked() {
-        let label = format!("Remove dependency {from} → {to}");
-        commit(ui, doc, &label, actions::remove_dependency(&doc.model, from, to), None);
-        doc.selection = None;
-    }
 }
 
 fn ownership(ui: &mut Ui, doc: &mut Document, service: &str) {
-    let Some(owner) = doc.model.service(service).and_then(|s| s.owner.clone()) else { return };
+    let Some(owner) = doc.model.service(service).and_then(|s| s.owner.clone()) else {
+        return;
+    };
     relation_heading(ui, doc, "Ownership", &owner, "owns", service);
-    if ui.button(RichText::new("Remove the owner").color(theme::RED)).clicked() {
-        let label = format!("Remove the owner of {service}");
-        commit(ui, doc, &label, actions::set_owner(&doc.model, service, None), None);
-        doc.selection = None;
-    }
 }
 
 fn interaction(ui: &mut Ui, doc: &mut Document, from: &str, to: &str) {
     relation_heading(ui, doc, "Interaction", from, "works with", to);
-    let Some((index, current)) = doc.model.interactions.iter().enumerate().find(|(_, i)| i.from == from && i.to == to) else {
+    let Some((index, current)) = doc
+        .model
+        .interactions
+        .iter()
+        .enumerate()
+        .find(|(_, i)| i.from == from && i.to == to)
+    else {
         return;
     };
     let mut edited = current.clone();
-    let modes: Vec<(InteractionMode, String)> = InteractionMode::ALL.iter().map(|m| (*m, m.label().to_owned())).collect();
+    let modes: Vec<(InteractionMode, String)> = InteractionMode::ALL
+        .iter()
+        .map(|m| (*m, m.label().to_owned()))
+        .collect();
     if choice(ui, "Mode", &mut edited.mode, &modes) {
         let edit = Edit::Replace {
             index,
             entity: crate::edit::Entity::Interaction(edited),
         };
         commit(ui, doc, "Change interaction mode", Ok(edit), None);
-    }
-    if ui.button(RichText::new("🗑 Remove interaction").color(theme::RED)).clicked() {
-        commit(ui, doc, "Remove interaction", actions::remove_interaction(&doc.model, from, to), None);
-        doc.selection = None;
     }
 }

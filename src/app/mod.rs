@@ -29,12 +29,18 @@ pub use document::{Document, Selection};
 pub use files::{Picker, RecentFiles};
 
 use crate::actions;
-use crate::model::{Domain, EntityKind, InteractionMode, Model, Position, Service, ServiceKind, Team, TeamKind};
+use crate::model::{
+    Domain, EntityKind, InteractionMode, Model, Position, Service, ServiceKind, Team, TeamKind,
+};
 
 /// A tab: a document, or a comparison of two documents.
 pub enum Tab {
     Document(u64),
-    Comparison { a: u64, b: u64, cache: CompareCache },
+    Comparison {
+        a: u64,
+        b: u64,
+        cache: Box<CompareCache>,
+    },
 }
 
 /// Something waiting for the user to deal with unsaved changes first.
@@ -55,12 +61,27 @@ enum Purpose {
     Compare { with: u64 },
 }
 
+/// What to do once a dialog closes, run with the whole app at hand.
+type AfterDialog = Box<dyn FnOnce(&mut OpmodelApp)>;
+
 enum Dialog {
-    Error { title: String, message: String },
-    Unsaved { doc: u64, then: Pending },
+    Error {
+        title: String,
+        message: String,
+    },
+    Unsaved {
+        doc: u64,
+        then: Pending,
+    },
     /// The built-in file prompt, where no desktop file dialog is available.
-    Path { purpose: Purpose, text: String, problem: Option<String> },
-    CompareWith { doc: u64 },
+    Path {
+        purpose: Purpose,
+        text: String,
+        problem: Option<String>,
+    },
+    CompareWith {
+        doc: u64,
+    },
 }
 
 pub struct OpmodelApp {
@@ -204,7 +225,10 @@ impl OpmodelApp {
 
     /// Drops a document that no tab shows any more, with the comparisons that used it.
     fn forget_unreferenced(&mut self, id: u64) {
-        let shown = self.tabs.iter().any(|t| matches!(t, Tab::Document(d) if *d == id));
+        let shown = self
+            .tabs
+            .iter()
+            .any(|t| matches!(t, Tab::Document(d) if *d == id));
         if shown {
             return;
         }
@@ -243,13 +267,19 @@ impl OpmodelApp {
                     Purpose::SaveAs { doc, .. } => self.suggested_path(*doc).display().to_string(),
                     _ => String::new(),
                 };
-                self.dialog = Some(Dialog::Path { purpose, text, problem: None });
+                self.dialog = Some(Dialog::Path {
+                    purpose,
+                    text,
+                    problem: None,
+                });
             }
         }
     }
 
     fn suggested_path(&self, doc: u64) -> PathBuf {
-        let Some(doc) = self.document(doc) else { return PathBuf::from("model.ron") };
+        let Some(doc) = self.document(doc) else {
+            return PathBuf::from("model.ron");
+        };
         if let Some(path) = &doc.path {
             return path.clone();
         }
@@ -266,7 +296,9 @@ impl OpmodelApp {
     fn file_chosen(&mut self, purpose: Purpose, path: PathBuf) {
         match purpose {
             Purpose::Open { new_tab } => self.open_path(&path, new_tab),
-            Purpose::SaveAs { doc, then } => self.write(doc, &files::with_ron_extension(path), then),
+            Purpose::SaveAs { doc, then } => {
+                self.write(doc, &files::with_ron_extension(path), then)
+            }
             Purpose::Compare { with } => {
                 if let Some(other) = self.load(&path) {
                     self.tabs.push(Tab::Document(other));
@@ -316,7 +348,9 @@ impl OpmodelApp {
 
     /// Writes atomically; on failure the model stays open and unsaved, and the user is told why.
     fn write(&mut self, doc: u64, path: &Path, then: Option<Pending>) {
-        let Some(document) = self.document(doc) else { return };
+        let Some(document) = self.document(doc) else {
+            return;
+        };
         match crate::io::save(&document.model, path) {
             Ok(()) => {
                 if let Some(document) = self.document_mut(doc) {
@@ -365,7 +399,11 @@ impl OpmodelApp {
     }
 
     fn close_document(&mut self, id: u64) {
-        if let Some(index) = self.tabs.iter().position(|t| matches!(t, Tab::Document(d) if *d == id)) {
+        if let Some(index) = self
+            .tabs
+            .iter()
+            .position(|t| matches!(t, Tab::Document(d) if *d == id))
+        {
             self.tabs.remove(index);
             if self.active > index || self.active >= self.tabs.len() {
                 self.active = self.active.saturating_sub(1);
@@ -405,22 +443,35 @@ impl OpmodelApp {
             .map(|d| d.id);
         match dirty {
             Some(doc) => {
-                if let Some(index) = self.tabs.iter().position(|t| matches!(t, Tab::Document(d) if *d == doc)) {
+                if let Some(index) = self
+                    .tabs
+                    .iter()
+                    .position(|t| matches!(t, Tab::Document(d) if *d == doc))
+                {
                     self.active = index;
                 }
-                self.dialog = Some(Dialog::Unsaved { doc, then: Pending::Quit });
+                self.dialog = Some(Dialog::Unsaved {
+                    doc,
+                    then: Pending::Quit,
+                });
             }
             None => self.close_window = true,
         }
     }
 
     fn open_comparison(&mut self, a: u64, b: u64) {
-        self.tabs.push(Tab::Comparison { a, b, cache: CompareCache::default() });
+        self.tabs.push(Tab::Comparison {
+            a,
+            b,
+            cache: Box::default(),
+        });
         self.active = self.tabs.len() - 1;
     }
 
     fn duplicate_as_scenario(&mut self) {
-        let Some(original) = self.active_document() else { return };
+        let Some(original) = self.active_document() else {
+            return;
+        };
         let mut model = original.model.clone();
         model.name = format!("{} (what-if)", original.model.name);
         let original_id = original.id;
@@ -430,7 +481,11 @@ impl OpmodelApp {
             doc.mark_unsaved();
             doc.canvas.request_fit();
         }
-        self.tabs.push(Tab::Comparison { a: original_id, b: copy, cache: CompareCache::default() });
+        self.tabs.push(Tab::Comparison {
+            a: original_id,
+            b: copy,
+            cache: Box::default(),
+        });
         self.tabs.push(Tab::Document(copy));
         self.active = self.tabs.len() - 1;
         self.status = "What-if copy made: edit it and watch the difference".to_owned();
@@ -462,7 +517,9 @@ impl OpmodelApp {
             }
             UiCommand::CloseTab => self.close_tab(self.active),
             UiCommand::Undo | UiCommand::Redo => {
-                let Some(doc) = self.active_document_mut() else { return };
+                let Some(doc) = self.active_document_mut() else {
+                    return;
+                };
                 let (done, verb) = if command == UiCommand::Undo {
                     (doc.undo(), "Undid")
                 } else {
@@ -526,19 +583,37 @@ impl OpmodelApp {
     }
 
     /// Adds a team, service or domain with a fresh id, places it and selects it.
-    fn add_entity(&mut self, kind: NewEntity, at: Option<Position>, owner: Option<String>, ui: &Ui) {
-        let Some(doc) = self.active_document_mut() else { return };
+    fn add_entity(
+        &mut self,
+        kind: NewEntity,
+        at: Option<Position>,
+        owner: Option<String>,
+        ui: &Ui,
+    ) {
+        let Some(doc) = self.active_document_mut() else {
+            return;
+        };
         let model = &doc.model;
         let selected_team = match &doc.selection {
             Some(Selection::Entity(id)) if model.team(id).is_some() => Some(id.clone()),
             _ => None,
         };
-        let owner = owner.or(if kind == NewEntity::Service { selected_team } else { None });
+        let owner = owner.or(if kind == NewEntity::Service {
+            selected_team
+        } else {
+            None
+        });
         let at = at.unwrap_or_else(|| {
-            match owner.as_ref().and_then(|o| crate::arrange::positions(model).get(o).copied()) {
+            match owner
+                .as_ref()
+                .and_then(|o| crate::arrange::positions(model).get(o).copied())
+            {
                 Some(p) => {
                     let below = model.services.iter().filter(|s| s.owner == owner).count() as f64;
-                    Position { x: p.x + 150.0 * (below % 2.0) - 75.0, y: p.y + 100.0 + 100.0 * (below / 2.0).floor() }
+                    Position {
+                        x: p.x + 150.0 * (below % 2.0) - 75.0,
+                        y: p.y + 100.0 + 100.0 * (below / 2.0).floor(),
+                    }
                 }
                 None => doc.canvas.view_centre(ui),
             }
@@ -557,7 +632,10 @@ impl OpmodelApp {
             }
             NewEntity::Domain => {
                 let id = model.unused_id("domain");
-                let domain = Domain { id: id.clone(), name: "New domain".to_owned() };
+                let domain = Domain {
+                    id: id.clone(),
+                    name: "New domain".to_owned(),
+                };
                 (id, "Add domain", actions::add_domain(model, domain, at))
             }
         };
@@ -571,13 +649,27 @@ impl OpmodelApp {
     }
 
     fn delete(&mut self, selection: Selection) {
-        let Some(doc) = self.active_document_mut() else { return };
+        let Some(doc) = self.active_document_mut() else {
+            return;
+        };
         let model = &doc.model;
         let (label, edit) = match &selection {
-            Selection::Entity(id) => (format!("Delete {}", model.display_name(id)), actions::delete(model, id)),
-            Selection::Dependency { from, to } => (format!("Remove dependency {from} → {to}"), actions::remove_dependency(model, from, to)),
-            Selection::Ownership { service } => (format!("Remove the owner of {service}"), actions::set_owner(model, service, None)),
-            Selection::Interaction { from, to } => ("Remove interaction".to_owned(), actions::remove_interaction(model, from, to)),
+            Selection::Entity(id) => (
+                format!("Delete {}", model.display_name(id)),
+                actions::delete(model, id),
+            ),
+            Selection::Dependency { from, to } => (
+                format!("Remove dependency {from} → {to}"),
+                actions::remove_dependency(model, from, to),
+            ),
+            Selection::Ownership { service } => (
+                format!("Remove the owner of {service}"),
+                actions::set_owner(model, service, None),
+            ),
+            Selection::Interaction { from, to } => (
+                "Remove interaction".to_owned(),
+                actions::remove_interaction(model, from, to),
+            ),
         };
         match edit.and_then(|edit| doc.apply(&label, edit, None)) {
             Ok(()) => {
@@ -590,19 +682,24 @@ impl OpmodelApp {
 
     /// What connecting two things means depends on what they are.
     fn connect(&mut self, from: &str, to: &str) {
-        let Some(doc) = self.active_document_mut() else { return };
+        let Some(doc) = self.active_document_mut() else {
+            return;
+        };
         let model = &doc.model;
         let name = |id: &str| model.display_name(id).to_owned();
         let (label, edit) = match (model.entity_kind(from), model.entity_kind(to)) {
-            (Some(EntityKind::Service), Some(EntityKind::Service)) => {
-                (format!("{} depends on {}", name(from), name(to)), actions::add_dependency(model, from, to))
-            }
-            (Some(EntityKind::Team), Some(EntityKind::Service)) => {
-                (format!("{} owns {}", name(from), name(to)), actions::set_owner(model, to, Some(from)))
-            }
-            (Some(EntityKind::Service), Some(EntityKind::Team)) => {
-                (format!("{} owns {}", name(to), name(from)), actions::set_owner(model, from, Some(to)))
-            }
+            (Some(EntityKind::Service), Some(EntityKind::Service)) => (
+                format!("{} depends on {}", name(from), name(to)),
+                actions::add_dependency(model, from, to),
+            ),
+            (Some(EntityKind::Team), Some(EntityKind::Service)) => (
+                format!("{} owns {}", name(from), name(to)),
+                actions::set_owner(model, to, Some(from)),
+            ),
+            (Some(EntityKind::Service), Some(EntityKind::Team)) => (
+                format!("{} owns {}", name(to), name(from)),
+                actions::set_owner(model, from, Some(to)),
+            ),
             (Some(EntityKind::Team), Some(EntityKind::Team)) => {
                 doc.canvas.show_interactions = true;
                 (
@@ -610,15 +707,27 @@ impl OpmodelApp {
                     actions::add_interaction(model, from, to, InteractionMode::Collaboration),
                 )
             }
-            (Some(EntityKind::Team), Some(EntityKind::Domain)) | (Some(EntityKind::Domain), Some(EntityKind::Team)) => {
-                let (team, domain) = if model.team(from).is_some() { (from, to) } else { (to, from) };
+            (Some(EntityKind::Team), Some(EntityKind::Domain))
+            | (Some(EntityKind::Domain), Some(EntityKind::Team)) => {
+                let (team, domain) = if model.team(from).is_some() {
+                    (from, to)
+                } else {
+                    (to, from)
+                };
                 let mut changed = model.team(team).cloned().expect("checked to be a team");
                 changed.domain = Some(domain.to_owned());
-                (format!("{} joins {}", name(team), name(domain)), actions::update_team(model, changed))
+                (
+                    format!("{} joins {}", name(team), name(domain)),
+                    actions::update_team(model, changed),
+                )
             }
             _ => (
                 String::new(),
-                Err(format!("{} and {} cannot be connected: connect services, teams and domains.", name(from), name(to))),
+                Err(format!(
+                    "{} and {} cannot be connected: connect services, teams and domains.",
+                    name(from),
+                    name(to)
+                )),
             ),
         };
         self.status = match edit.and_then(|edit| doc.apply(&label, edit, None)) {
@@ -635,10 +744,10 @@ impl OpmodelApp {
                 }
             }
             CanvasAction::Move { label, positions } => {
-                if let Some(doc) = self.active_document_mut() {
-                    if let Err(message) = doc.apply(&label, actions::move_to(positions), None) {
-                        self.status = message;
-                    }
+                if let Some(doc) = self.active_document_mut()
+                    && let Err(message) = doc.apply(&label, actions::move_to(positions), None)
+                {
+                    self.status = message;
                 }
             }
             CanvasAction::Connect { from, to } => self.connect(&from, &to),
@@ -697,7 +806,14 @@ impl OpmodelApp {
 
     /// Dropped files, and the window's close button.
     fn handle_window_events(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             let active = self.active_document_id();
             self.guard(active, Pending::OpenPath(path));
@@ -713,14 +829,19 @@ impl OpmodelApp {
 
     /// Whether the window may close now: nothing unsaved is left that the user did not discard.
     fn close_confirmed(&self) -> bool {
-        self.documents.iter().all(|d| !d.is_dirty() || self.discarded.contains(&d.id))
+        self.documents
+            .iter()
+            .all(|d| !d.is_dirty() || self.discarded.contains(&d.id))
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match self.tabs.get(self.active) {
             Some(Tab::Document(id)) => self.document(*id).map(Document::window_title),
             Some(Tab::Comparison { a, b, .. }) => {
-                let name = |id: &u64| self.document(*id).map_or_else(String::new, |d| d.model.name.clone());
+                let name = |id: &u64| {
+                    self.document(*id)
+                        .map_or_else(String::new, |d| d.model.name.clone())
+                };
                 Some(format!("{} vs {} — Opmodel", name(a), name(b)))
             }
             None => None,
@@ -738,10 +859,19 @@ impl OpmodelApp {
     }
 
     fn command_item(&mut self, ui: &mut Ui, command: UiCommand, enabled: bool) {
-        let shortcut = command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+        let shortcut = command
+            .shortcut()
+            .map(|s| ui.ctx().format_shortcut(&s))
+            .unwrap_or_default();
         let text = match (command, self.active_document()) {
-            (UiCommand::Undo, Some(doc)) => doc.history.undo_label().map_or_else(|| "Undo".to_owned(), |l| format!("Undo {l}")),
-            (UiCommand::Redo, Some(doc)) => doc.history.redo_label().map_or_else(|| "Redo".to_owned(), |l| format!("Redo {l}")),
+            (UiCommand::Undo, Some(doc)) => doc
+                .history
+                .undo_label()
+                .map_or_else(|| "Undo".to_owned(), |l| format!("Undo {l}")),
+            (UiCommand::Redo, Some(doc)) => doc
+                .history
+                .redo_label()
+                .map_or_else(|| "Redo".to_owned(), |l| format!("Redo {l}")),
             _ => command.text().to_owned(),
         };
         let response = ui
@@ -755,11 +885,22 @@ impl OpmodelApp {
 
     fn menus(&mut self, ui: &mut Ui) {
         let has_doc = self.active_document().is_some();
-        let can_undo = self.active_document().is_some_and(|d| d.history.undo_label().is_some());
-        let can_redo = self.active_document().is_some_and(|d| d.history.redo_label().is_some());
-        let has_selection = self.active_document().is_some_and(|d| d.selection.is_some());
+        let can_undo = self
+            .active_document()
+            .is_some_and(|d| d.history.undo_label().is_some());
+        let can_redo = self
+            .active_document()
+            .is_some_and(|d| d.history.redo_label().is_some());
+        let has_selection = self
+            .active_document()
+            .is_some_and(|d| d.selection.is_some());
         ui.menu_button("File", |ui| {
-            for command in [UiCommand::New, UiCommand::NewTab, UiCommand::Open, UiCommand::OpenInNewTab] {
+            for command in [
+                UiCommand::New,
+                UiCommand::NewTab,
+                UiCommand::Open,
+                UiCommand::OpenInNewTab,
+            ] {
                 self.command_item(ui, command, true);
             }
             ui.menu_button("Open recent", |ui| {
@@ -789,41 +930,67 @@ impl OpmodelApp {
             self.command_item(ui, UiCommand::Undo, can_undo);
             self.command_item(ui, UiCommand::Redo, can_redo);
             ui.separator();
-            for command in [UiCommand::AddTeam, UiCommand::AddService, UiCommand::AddDomain, UiCommand::ConnectMode] {
+            for command in [
+                UiCommand::AddTeam,
+                UiCommand::AddService,
+                UiCommand::AddDomain,
+                UiCommand::ConnectMode,
+            ] {
                 self.command_item(ui, command, has_doc);
             }
             self.command_item(ui, UiCommand::Delete, has_selection);
         });
         ui.menu_button("View", |ui| {
-            for command in [UiCommand::FitView, UiCommand::AutoLayout, UiCommand::ToggleInteractions, UiCommand::ToggleLegend] {
+            for command in [
+                UiCommand::FitView,
+                UiCommand::AutoLayout,
+                UiCommand::ToggleInteractions,
+                UiCommand::ToggleLegend,
+            ] {
                 self.command_item(ui, command, has_doc);
             }
         });
         ui.menu_button("Model", |ui| {
-            for command in [UiCommand::Settings, UiCommand::DuplicateScenario, UiCommand::CompareWith] {
+            for command in [
+                UiCommand::Settings,
+                UiCommand::DuplicateScenario,
+                UiCommand::CompareWith,
+            ] {
                 self.command_item(ui, command, has_doc);
             }
         });
         ui.menu_button("Help", |ui| {
             ui.label(RichText::new("Keyboard shortcuts").strong());
-            egui::Grid::new("shortcut-help").num_columns(2).show(ui, |ui| {
-                for command in UiCommand::ALL {
-                    if let Some(shortcut) = command.shortcut() {
-                        ui.label(ui.ctx().format_shortcut(&shortcut));
-                        ui.label(command.text());
-                        ui.end_row();
+            egui::Grid::new("shortcut-help")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for command in UiCommand::ALL {
+                        if let Some(shortcut) = command.shortcut() {
+                            ui.label(ui.ctx().format_shortcut(&shortcut));
+                            ui.label(command.text());
+                            ui.end_row();
+                        }
                     }
-                }
-            });
+                });
             ui.separator();
             ui.label("Drag empty canvas to pan; mouse wheel to zoom; drag a node to move it.");
             ui.label(format!("Opmodel {}", env!("CARGO_PKG_VERSION")));
         });
     }
 
-    fn tool_button(&mut self, ui: &mut Ui, command: UiCommand, icon: &str, enabled: bool, selected: bool) {
+    fn tool_button(
+        &mut self,
+        ui: &mut Ui,
+        command: UiCommand,
+        icon: &str,
+        enabled: bool,
+        selected: bool,
+    ) {
         let text = format!("{icon} {}", command.text());
-        let shortcut = command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
+        let shortcut = command
+            .shortcut()
+            .map(|s| ui.ctx().format_shortcut(&s))
+            .unwrap_or_default();
         let response = ui
             .add_enabled(enabled, Button::new(text).selected(selected))
             .on_hover_text(format!("{} ({shortcut})", command.tooltip()));
@@ -852,7 +1019,13 @@ impl OpmodelApp {
             ui.separator();
             self.tool_button(ui, UiCommand::FitView, "⛶", has_doc, false);
             self.tool_button(ui, UiCommand::AutoLayout, "✨", has_doc, false);
-            self.tool_button(ui, UiCommand::ToggleInteractions, "👥", has_doc, interactions);
+            self.tool_button(
+                ui,
+                UiCommand::ToggleInteractions,
+                "👥",
+                has_doc,
+                interactions,
+            );
             ui.separator();
             self.tool_button(ui, UiCommand::Settings, "⚙", has_doc, self.settings_open);
             self.tool_button(ui, UiCommand::DuplicateScenario, "⎘", has_doc, false);
@@ -868,7 +1041,10 @@ impl OpmodelApp {
                 format!("{what_if}{}{marker}", d.model.name)
             }),
             Tab::Comparison { a, b, .. } => {
-                let name = |id: &u64| self.document(*id).map_or_else(String::new, |d| d.model.name.clone());
+                let name = |id: &u64| {
+                    self.document(*id)
+                        .map_or_else(String::new, |d| d.model.name.clone())
+                };
                 format!("⚖ {} vs {}", name(a), name(b))
             }
         }
@@ -880,16 +1056,26 @@ impl OpmodelApp {
             for index in 0..self.tabs.len() {
                 let label = self.tab_label(&self.tabs[index]);
                 let file = match &self.tabs[index] {
-                    Tab::Document(id) => self.document(*id).map(|d| d.path.as_ref().map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string())),
+                    Tab::Document(id) => self.document(*id).map(|d| {
+                        d.path
+                            .as_ref()
+                            .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string())
+                    }),
                     Tab::Comparison { .. } => Some("Comparison".to_owned()),
                 };
                 ui.group(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;
-                    let tab = ui.selectable_label(index == self.active, label).on_hover_text(file.unwrap_or_default());
+                    let tab = ui
+                        .selectable_label(index == self.active, label)
+                        .on_hover_text(file.unwrap_or_default());
                     if tab.clicked() {
                         self.active = index;
                     }
-                    if ui.small_button("🗙").on_hover_text("Close this tab").clicked() {
+                    if ui
+                        .small_button("🗙")
+                        .on_hover_text("Close this tab")
+                        .clicked()
+                    {
                         close = Some(index);
                     }
                 });
@@ -905,7 +1091,10 @@ impl OpmodelApp {
             ui.label(&self.status);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if let Some(doc) = self.active_document() {
-                    let place = doc.path.as_ref().map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
+                    let place = doc
+                        .path
+                        .as_ref()
+                        .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
                     ui.label(RichText::new(place).color(theme::MUTED_INK));
                     let errors = doc.analysis.count(crate::analysis::Severity::Error);
                     let colour = if errors > 0 { theme::RED } else { theme::GREEN };
@@ -916,7 +1105,9 @@ impl OpmodelApp {
     }
 
     fn main_area(&mut self, ui: &mut Ui) {
-        let Some(tab) = self.tabs.get_mut(self.active) else { return };
+        let Some(tab) = self.tabs.get_mut(self.active) else {
+            return;
+        };
         match tab {
             Tab::Comparison { a, b, cache } => {
                 let (a, b) = (*a, *b);
@@ -942,7 +1133,11 @@ impl OpmodelApp {
     }
 
     fn jump_to(&mut self, jump: compare_view::Jump) {
-        if let Some(index) = self.tabs.iter().position(|t| matches!(t, Tab::Document(d) if *d == jump.doc)) {
+        if let Some(index) = self
+            .tabs
+            .iter()
+            .position(|t| matches!(t, Tab::Document(d) if *d == jump.doc))
+        {
             self.active = index;
         } else {
             self.tabs.push(Tab::Document(jump.doc));
@@ -954,32 +1149,49 @@ impl OpmodelApp {
     }
 
     fn document_panels(&mut self, ui: &mut Ui, id: u64) {
-        let Some(index) = self.documents.iter().position(|d| d.id == id) else { return };
+        let Some(index) = self.documents.iter().position(|d| d.id == id) else {
+            return;
+        };
         let baseline_index = self.documents[index]
             .scenario_of
             .and_then(|original| self.documents.iter().position(|d| d.id == original));
         let mut command = None;
-        egui::Panel::left("inspector").resizable(true).default_size(300.0).min_size(240.0).max_size(460.0).show(ui, |ui| {
-            command = inspector::show(ui, &mut self.documents[index]);
-        });
-        egui::Panel::right("figures").resizable(true).default_size(380.0).min_size(280.0).max_size(520.0).show(ui, |ui| {
-            let (doc, baseline) = match baseline_index {
-                Some(b) if b < index => {
-                    let (left, right) = self.documents.split_at_mut(index);
-                    (&mut right[0], Some(&left[b]))
-                }
-                Some(b) if b > index => {
-                    let (left, right) = self.documents.split_at_mut(b);
-                    (&mut left[index], Some(&right[0]))
-                }
-                _ => (&mut self.documents[index], None),
-            };
-            let baseline = baseline.map(|b| figures::Baseline { name: &b.model.name, analysis: &b.analysis });
-            figures::show(ui, doc, baseline);
-        });
+        egui::Panel::left("inspector")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(240.0)
+            .max_size(460.0)
+            .show(ui, |ui| {
+                command = inspector::show(ui, &mut self.documents[index]);
+            });
+        egui::Panel::right("figures")
+            .resizable(true)
+            .default_size(380.0)
+            .min_size(280.0)
+            .max_size(520.0)
+            .show(ui, |ui| {
+                let (doc, baseline) = match baseline_index {
+                    Some(b) if b < index => {
+                        let (left, right) = self.documents.split_at_mut(index);
+                        (&mut right[0], Some(&left[b]))
+                    }
+                    Some(b) if b > index => {
+                        let (left, right) = self.documents.split_at_mut(b);
+                        (&mut left[index], Some(&right[0]))
+                    }
+                    _ => (&mut self.documents[index], None),
+                };
+                let baseline = baseline.map(|b| figures::Baseline {
+                    name: &b.model.name,
+                    analysis: &b.analysis,
+                });
+                figures::show(ui, doc, baseline);
+            });
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let doc = &mut self.documents[index];
-            let actions = doc.canvas.show(ui, &doc.model, &doc.analysis, doc.revision, &doc.selection);
+            let actions =
+                doc.canvas
+                    .show(ui, &doc.model, &doc.analysis, doc.revision, &doc.selection);
             self.canvas_actions.extend(actions);
         });
         if let Some(command) = command {
@@ -988,10 +1200,15 @@ impl OpmodelApp {
     }
 
     fn dialogs(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = self.dialog.take() else { return };
+        let Some(dialog) = self.dialog.take() else {
+            return;
+        };
         let mut keep = true;
-        let mut then: Option<Box<dyn FnOnce(&mut OpmodelApp)>> = None;
-        let doc_name = |app: &OpmodelApp, id: u64| app.document(id).map_or_else(String::new, |d| d.model.name.clone());
+        let mut then: Option<AfterDialog> = None;
+        let doc_name = |app: &OpmodelApp, id: u64| {
+            app.document(id)
+                .map_or_else(String::new, |d| d.model.name.clone())
+        };
         let mut dialog = dialog;
         Modal::new(Id::new("opmodel-dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
@@ -1001,14 +1218,21 @@ impl OpmodelApp {
                     ui.add_space(6.0);
                     ui.label(message.as_str());
                     ui.add_space(10.0);
-                    if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape)) {
+                    if ui.button("OK").clicked()
+                        || ui.input(|i| {
+                            i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape)
+                        })
+                    {
                         keep = false;
                     }
                 }
                 Dialog::Unsaved { doc, then: pending } => {
                     let (doc, pending) = (*doc, pending.clone());
                     ui.heading("Save changes?");
-                    ui.label(format!("“{}” has changes that are not saved.", doc_name(self, doc)));
+                    ui.label(format!(
+                        "“{}” has changes that are not saved.",
+                        doc_name(self, doc)
+                    ));
                     ui.add_space(10.0);
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {
@@ -1024,17 +1248,33 @@ impl OpmodelApp {
                                 app.resume(pending);
                             }));
                         }
-                        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                        if ui.button("Cancel").clicked()
+                            || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                        {
                             keep = false;
                             then = Some(Box::new(|app| app.quitting = false));
                         }
                     });
                 }
-                Dialog::Path { purpose, text, problem } => {
+                Dialog::Path {
+                    purpose,
+                    text,
+                    problem,
+                } => {
                     let saving = matches!(purpose, Purpose::SaveAs { .. });
-                    ui.heading(if saving { "Save the model as" } else { "Open a model" });
+                    ui.heading(if saving {
+                        "Save the model as"
+                    } else {
+                        "Open a model"
+                    });
                     let label = ui.label("Path of the .ron file").id;
-                    let field = ui.add(egui::TextEdit::singleline(text).desired_width(520.0).id(Id::new("path-field"))).labelled_by(label);
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .desired_width(520.0)
+                                .id(Id::new("path-field")),
+                        )
+                        .labelled_by(label);
                     if !field.has_focus() && problem.is_none() && text.is_empty() {
                         field.request_focus();
                     }
@@ -1045,19 +1285,22 @@ impl OpmodelApp {
                         let nearby = self.recent.nearby_models();
                         if !nearby.is_empty() {
                             ui.label(RichText::new("Models nearby:").color(theme::MUTED_INK));
-                            egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
-                                for path in nearby {
-                                    if ui.link(path.display().to_string()).clicked() {
-                                        *text = path.display().to_string();
+                            egui::ScrollArea::vertical()
+                                .max_height(160.0)
+                                .show(ui, |ui| {
+                                    for path in nearby {
+                                        if ui.link(path.display().to_string()).clicked() {
+                                            *text = path.display().to_string();
+                                        }
                                     }
-                                }
-                            });
+                                });
                         }
                     }
                     ui.add_space(8.0);
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.horizontal(|ui| {
-                        let confirm = ui.button(if saving { "Save" } else { "Open" }).clicked() || enter;
+                        let confirm =
+                            ui.button(if saving { "Save" } else { "Open" }).clicked() || enter;
                         if confirm {
                             let path = PathBuf::from(text.trim());
                             if text.trim().is_empty() {
@@ -1070,7 +1313,9 @@ impl OpmodelApp {
                                 then = Some(Box::new(move |app| app.file_chosen(purpose, path)));
                             }
                         }
-                        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                        if ui.button("Cancel").clicked()
+                            || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                        {
                             keep = false;
                             then = Some(Box::new(|app| app.quitting = false));
                         }
@@ -1099,9 +1344,13 @@ impl OpmodelApp {
                     ui.horizontal(|ui| {
                         if ui.button("Open a file…").clicked() {
                             keep = false;
-                            then = Some(Box::new(move |app| app.choose_file(Purpose::Compare { with: doc })));
+                            then = Some(Box::new(move |app| {
+                                app.choose_file(Purpose::Compare { with: doc })
+                            }));
                         }
-                        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                        if ui.button("Cancel").clicked()
+                            || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                        {
                             keep = false;
                         }
                     });

@@ -432,7 +432,7 @@ impl InteractionMode {
 pub struct Interaction {
     pub from: String,
     pub to: String,
-    #[serde(default)]
+    #[serde(default, alias = "kind")]
     pub mode: InteractionMode,
 }
 

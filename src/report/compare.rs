@@ -3,40 +3,8 @@
 
 use super::table::{Align, Table};
 use crate::analysis::{Analysis, Severity};
-use crate::compare::{Comparison, Delta, show_value};
-use crate::format::{grouped, share};
-
-/// A signed whole-money change: "+1,200", "−300", "0".
-fn signed_money(value: f64) -> String {
-    let rounded = value.round();
-    if rounded > 0.0 {
-        format!("+{}", grouped(rounded))
-    } else if rounded < 0.0 {
-        format!("−{}", grouped(-rounded))
-    } else {
-        "0".to_owned()
-    }
-}
-
-/// A change in a share, in percentage points.
-fn signed_points(value: f64) -> String {
-    let points = value * 100.0;
-    if points.abs() < 0.05 {
-        "0".to_owned()
-    } else if points > 0.0 {
-        format!("+{points:.1} pts")
-    } else {
-        format!("−{:.1} pts", -points)
-    }
-}
-
-fn signed_count(value: i64) -> String {
-    match value {
-        v if v > 0 => format!("+{v}"),
-        v if v < 0 => format!("−{}", -v),
-        _ => "0".to_owned(),
-    }
-}
+use crate::compare::{Comparison, Delta, FieldChange};
+use crate::format::{grouped, share, signed_count, signed_money, signed_points};
 
 /// The side-by-side figures.
 fn figures(comparison: &Comparison, a_name: &str, b_name: &str) -> Table {
@@ -133,18 +101,7 @@ fn change_lines(delta: &Delta) -> Vec<String> {
     list("Rotas added", &delta.rotas_added);
     list("Rotas removed", &delta.rotas_removed);
     for change in &delta.changes {
-        let fields: Vec<String> = change
-            .fields
-            .iter()
-            .map(|f| {
-                format!(
-                    "{} {} → {}",
-                    f.field,
-                    show_value(&f.old),
-                    show_value(&f.new)
-                )
-            })
-            .collect();
+        let fields: Vec<String> = change.fields.iter().map(FieldChange::describe).collect();
         lines.push(format!(
             "Changed {} {}: {}",
             change.kind.label(),
@@ -153,12 +110,7 @@ fn change_lines(delta: &Delta) -> Vec<String> {
         ));
     }
     for field in &delta.settings_changed {
-        lines.push(format!(
-            "Changed setting {}: {} → {}",
-            field.field,
-            show_value(&field.old),
-            show_value(&field.new)
-        ));
+        lines.push(format!("Changed setting {}", field.describe()));
     }
     for d in &delta.dependencies_added {
         lines.push(format!("Dependency added: {} → {}", d.from, d.to));
@@ -183,16 +135,7 @@ fn change_lines(delta: &Delta) -> Vec<String> {
         ));
     }
     for rota in &delta.rotas_changed {
-        lines.push(format!(
-            "Rota {} changed: pool {} → {}, services {} → {}, annual cost {} → {}",
-            rota.id,
-            rota.pool_a,
-            rota.pool_b,
-            rota.services_a,
-            rota.services_b,
-            grouped(rota.annual_cost_a),
-            grouped(rota.annual_cost_b)
-        ));
+        lines.push(format!("Rota changed {}", rota.describe()));
     }
     lines
 }

@@ -15,7 +15,10 @@ const FONT: f32 = 13.0;
 /// Paints the legend in the bottom-left corner of `canvas`.
 pub fn paint(painter: &Painter, canvas: Rect) {
     let height = ROW * 4.0 + 16.0;
-    let area = Rect::from_min_size(pos2(canvas.left() + 10.0, canvas.bottom() - height - 10.0), vec2(0.0, height));
+    let area = Rect::from_min_size(
+        pos2(canvas.left() + 10.0, canvas.bottom() - height - 10.0),
+        vec2(0.0, height),
+    );
     let backing = painter.add(Shape::Noop);
     let mut right = area.left();
     let font = FontId::proportional(FONT);
@@ -32,12 +35,21 @@ pub fn paint(painter: &Painter, canvas: Rect) {
         at.x += 2.0 * r + 5.0;
         centre
     };
-    for (shape, label) in [("circle", "Digital"), ("square", "COTS"), ("hexagon", "Foundational")] {
+    for (shape, label) in [
+        ("circle", "Digital"),
+        ("square", "COTS"),
+        ("hexagon", "Foundational"),
+    ] {
         let centre = icon(&mut cursor);
         let stroke = Stroke::new(1.5, theme::INK);
         painter.add(match shape {
             "circle" => Shape::circle_stroke(centre, r, stroke),
-            "square" => Shape::rect_stroke(Rect::from_center_size(centre, vec2(2.0 * r, 2.0 * r)), 2.0, stroke, StrokeKind::Inside),
+            "square" => Shape::rect_stroke(
+                Rect::from_center_size(centre, vec2(2.0 * r, 2.0 * r)),
+                2.0,
+                stroke,
+                StrokeKind::Inside,
+            ),
             _ => Shape::closed_line(hexagon(centre, r * 1.1), stroke),
         });
         write(painter, &mut cursor, label);
@@ -58,7 +70,13 @@ pub fn paint(painter: &Painter, canvas: Rect) {
     cursor = pos2(area.left() + 12.0, cursor.y + ROW);
     for kind in TeamKind::ALL {
         let rect = Rect::from_min_size(cursor - vec2(0.0, 7.0), vec2(22.0, 14.0));
-        painter.rect(rect, 3.0, theme::team_fill(kind), Stroke::new(1.0, theme::darker(theme::team_fill(kind))), StrokeKind::Inside);
+        painter.rect(
+            rect,
+            3.0,
+            theme::team_fill(kind),
+            Stroke::new(1.0, theme::darker(theme::team_fill(kind))),
+            StrokeKind::Inside,
+        );
         cursor.x += 27.0;
         write(painter, &mut cursor, kind.label());
     }
@@ -67,7 +85,12 @@ pub fn paint(painter: &Painter, canvas: Rect) {
     let line = |painter: &Painter, at: &mut Pos2, colour: Color32, dashed: bool| {
         let (a, b) = (*at, *at + vec2(34.0, 0.0));
         if dashed {
-            painter.extend(Shape::dashed_line(&[a, b], Stroke::new(2.0, colour), 6.0, 4.0));
+            painter.extend(Shape::dashed_line(
+                &[a, b],
+                Stroke::new(2.0, colour),
+                6.0,
+                4.0,
+            ));
         } else {
             painter.line_segment([a, b], Stroke::new(2.0, colour));
         }
@@ -76,15 +99,29 @@ pub fn paint(painter: &Painter, canvas: Rect) {
     };
     let (a, _) = line(painter, &mut cursor, theme::OWNERSHIP_EDGE, false);
     painter.add(Shape::convex_polygon(
-        vec![a, a + vec2(6.0, -4.0), a + vec2(12.0, 0.0), a + vec2(6.0, 4.0)],
+        vec![
+            a,
+            a + vec2(6.0, -4.0),
+            a + vec2(12.0, 0.0),
+            a + vec2(6.0, 4.0),
+        ],
         theme::OWNERSHIP_EDGE,
         Stroke::NONE,
     ));
     write(painter, &mut cursor, "owns");
     let (_, b) = line(painter, &mut cursor, theme::DEPENDENCY_EDGE, false);
-    painter.add(Shape::convex_polygon(vec![b, b + vec2(-8.0, -4.0), b + vec2(-8.0, 4.0)], theme::DEPENDENCY_EDGE, Stroke::NONE));
+    painter.add(Shape::convex_polygon(
+        vec![b, b + vec2(-8.0, -4.0), b + vec2(-8.0, 4.0)],
+        theme::DEPENDENCY_EDGE,
+        Stroke::NONE,
+    ));
     write(painter, &mut cursor, "depends on");
-    line(painter, &mut cursor, theme::interaction_colour(InteractionMode::Collaboration), true);
+    line(
+        painter,
+        &mut cursor,
+        theme::interaction_colour(InteractionMode::Collaboration),
+        true,
+    );
     write(painter, &mut cursor, "interaction (toggle with I)");
     painter.rect(
         Rect::from_min_size(cursor - vec2(0.0, 8.0), vec2(26.0, 16.0)),
@@ -98,6 +135,12 @@ pub fn paint(painter: &Painter, canvas: Rect) {
     let area = Rect::from_min_max(area.min, pos2(right + 12.0, area.max.y));
     painter.set(
         backing,
-        Shape::Rect(egui::epaint::RectShape::new(area, 6.0, Color32::from_white_alpha(235), Stroke::new(1.0, theme::GREY), StrokeKind::Inside)),
+        Shape::Rect(egui::epaint::RectShape::new(
+            area,
+            6.0,
+            Color32::from_white_alpha(235),
+            Stroke::new(1.0, theme::GREY),
+            StrokeKind::Inside,
+        )),
     );
 }

@@ -29,7 +29,8 @@ use super::theme;
 use crate::analysis::{Analysis, RotaKind};
 use crate::model::{Model, Position};
 
-type CanvasGraph = egui_graphs::Graph<NodeData, EdgeKind, Directed, DefaultIx, NodeShape, EdgeShape>;
+type CanvasGraph =
+    egui_graphs::Graph<NodeData, EdgeKind, Directed, DefaultIx, NodeShape, EdgeShape>;
 
 /// The kinds of entity that can be added from the canvas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,10 +45,20 @@ pub enum NewEntity {
 pub enum CanvasAction {
     Select(Option<Selection>),
     /// Positions after a drag or an auto-layout, as one undo step.
-    Move { label: String, positions: Vec<(String, Position)> },
+    Move {
+        label: String,
+        positions: Vec<(String, Position)>,
+    },
     /// Connect two entities: a dependency, an owner, a team's domain or an interaction.
-    Connect { from: String, to: String },
-    Add { kind: NewEntity, at: Position, owner: Option<String> },
+    Connect {
+        from: String,
+        to: String,
+    },
+    Add {
+        kind: NewEntity,
+        at: Position,
+        owner: Option<String>,
+    },
     Delete(Selection),
 }
 
@@ -65,8 +76,11 @@ impl Layout<PinnedState> for Pinned {
         Pinned
     }
 
-    fn next<N, E, Ty, Ix, Dn, De>(&mut self, _: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>, _: &Ui)
-    where
+    fn next<N, E, Ty, Ix, Dn, De>(
+        &mut self,
+        _: &mut egui_graphs::Graph<N, E, Ty, Ix, Dn, De>,
+        _: &Ui,
+    ) where
         N: Clone,
         E: Clone,
         Ty: petgraph::EdgeType,
@@ -188,7 +202,10 @@ impl Canvas {
     /// Where a new entity goes when it is not placed with the mouse: the view's centre.
     pub fn view_centre(&self, ui: &Ui) -> Position {
         let meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
-        let size = self.replay.as_ref().map_or(vec2(800.0, 600.0), |r| r.rect.size());
+        let size = self
+            .replay
+            .as_ref()
+            .map_or(vec2(800.0, 600.0), |r| r.rect.size());
         let centre = meta.screen_to_canvas_pos((size / 2.0).to_pos2());
         Position {
             x: f64::from(centre.x),
@@ -211,17 +228,24 @@ impl Canvas {
             .collect();
         let mut graph = CanvasGraph::new();
         let mut node_of = HashMap::with_capacity(positions.len());
-        let mut add = |graph: &mut CanvasGraph, id: &str, label: &str, look: Look, caption: String| {
-            let data = NodeData {
-                id: id.to_owned(),
-                look,
-                caption,
+        let mut add =
+            |graph: &mut CanvasGraph, id: &str, label: &str, look: Look, caption: String| {
+                let data = NodeData {
+                    id: id.to_owned(),
+                    look,
+                    caption,
+                };
+                let index = graph.add_node_with_label_and_location(data, label.to_owned(), at(id));
+                node_of.insert(id.to_owned(), index);
             };
-            let index = graph.add_node_with_label_and_location(data, label.to_owned(), at(id));
-            node_of.insert(id.to_owned(), index);
-        };
         for domain in &model.domains {
-            add(&mut graph, &domain.id, &domain.name, Look::Domain, String::new());
+            add(
+                &mut graph,
+                &domain.id,
+                &domain.name,
+                Look::Domain,
+                String::new(),
+            );
         }
         for team in &model.teams {
             let look = Look::Team {
@@ -245,13 +269,17 @@ impl Canvas {
             }
         }
         for dependency in &model.dependencies {
-            if let (Some(from), Some(to)) = (node_of.get(&dependency.from), node_of.get(&dependency.to)) {
+            if let (Some(from), Some(to)) =
+                (node_of.get(&dependency.from), node_of.get(&dependency.to))
+            {
                 graph.add_edge(*from, *to, EdgeKind::Dependency);
             }
         }
         if self.show_interactions {
             for interaction in &model.interactions {
-                if let (Some(from), Some(to)) = (node_of.get(&interaction.from), node_of.get(&interaction.to)) {
+                if let (Some(from), Some(to)) =
+                    (node_of.get(&interaction.from), node_of.get(&interaction.to))
+                {
                     graph.add_edge(*from, *to, EdgeKind::Interaction(interaction.mode));
                 }
             }
@@ -275,7 +303,8 @@ impl Canvas {
         }
         let edges: Vec<EdgeIndex> = self.graph.g().edge_indices().collect();
         for index in edges {
-            let selected = selection.is_some() && self.relation(index).as_ref() == selection.as_ref();
+            let selected =
+                selection.is_some() && self.relation(index).as_ref() == selection.as_ref();
             if let Some(edge) = self.graph.edge_mut(index) {
                 edge.set_selected(selected);
             }
@@ -331,10 +360,14 @@ impl Canvas {
         }
         self.show_selection(selection);
         let rect = ui.available_rect_before_wrap();
-        ui.painter().rect_filled(rect, 0.0, theme::CANVAS_BACKGROUND);
+        ui.painter()
+            .rect_filled(rect, 0.0, theme::CANVAS_BACKGROUND);
 
         if !self.needs_live_frame(ui, rect) {
-            let replay = self.replay.as_ref().expect("a replay exists when the frame is not live");
+            let replay = self
+                .replay
+                .as_ref()
+                .expect("a replay exists when the frame is not live");
             // The same widget, id and sense as the graph view registers, so that a click
             // on the next frame is hit-tested against the graph view.
             let (response, _) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
@@ -353,7 +386,9 @@ impl Canvas {
         self.stale = false;
 
         let layer = ui.layer_id();
-        let first_shape = ui.ctx().graphics(|g| g.get(layer).map_or(0, |list| list.next_idx().0));
+        let first_shape = ui
+            .ctx()
+            .graphics(|g| g.get(layer).map_or(0, |list| list.next_idx().0));
         let mut actions = Vec::new();
         if self.auto_layout_requested {
             self.auto_layout_requested = false;
@@ -382,7 +417,10 @@ impl Canvas {
 
         let meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
         let screen = |p: Pos2| rect.min + meta.canvas_to_screen_pos(p).to_vec2();
-        ui.painter().set(backdrop, Shape::Vec(self.domain_backdrops(model, &screen, meta.zoom)));
+        ui.painter().set(
+            backdrop,
+            Shape::Vec(self.domain_backdrops(model, &screen, meta.zoom)),
+        );
 
         actions.extend(self.handle_changes(&response.changes, model));
         actions.extend(self.handle_pointer(&response.response, rect, &meta));
@@ -423,8 +461,13 @@ impl Canvas {
                 bounds.extend_with(node.location());
             }
             if bounds.is_positive() || bounds.is_finite() && self.graph.node_count() > 0 {
-                let padded = bounds.expand2(vec2(shapes::TEAM_SIZE.x * 0.6, shapes::SERVICE_RADIUS * 3.0));
-                let zoom = (size.x / padded.width()).min(size.y / padded.height()).clamp(0.05, 1.3);
+                let padded = bounds.expand2(vec2(
+                    shapes::TEAM_SIZE.x * 0.6,
+                    shapes::SERVICE_RADIUS * 3.0,
+                ));
+                let zoom = (size.x / padded.width())
+                    .min(size.y / padded.height())
+                    .clamp(0.05, 1.3);
                 meta.zoom = zoom;
                 meta.pan = size / 2.0 - padded.center().to_vec2() * zoom;
             } else {
@@ -449,7 +492,8 @@ impl Canvas {
             return None;
         }
         let start = crate::arrange::positions(model);
-        let arranged = crate::arrange::force_directed(model, &start, std::time::Duration::from_millis(1500));
+        let arranged =
+            crate::arrange::force_directed(model, &start, std::time::Duration::from_millis(1500));
         self.fit_after_rebuild = true;
         let mut positions: Vec<(String, Position)> = arranged.into_iter().collect();
         positions.sort_by(|a, b| a.0.cmp(&b.0));
@@ -469,26 +513,37 @@ impl Canvas {
                     }
                 }
                 GraphChange::NodeDragEnded { node } => {
-                    let Some(n) = self.graph.node(*node) else { continue };
+                    let Some(n) = self.graph.node(*node) else {
+                        continue;
+                    };
                     let (id, now) = (n.payload().id.clone(), n.location());
-                    let moved = self
-                        .drag_origin
-                        .take()
-                        .is_some_and(|(origin_id, origin)| origin_id == id && (origin - now).length() > 0.5);
+                    let moved = self.drag_origin.take().is_some_and(|(origin_id, origin)| {
+                        origin_id == id && (origin - now).length() > 0.5
+                    });
                     if moved {
                         let label = format!("Move {}", model.display_name(&id));
                         actions.push(CanvasAction::Move {
                             label,
-                            positions: vec![(id.clone(), Position { x: f64::from(now.x), y: f64::from(now.y) })],
+                            positions: vec![(
+                                id.clone(),
+                                Position {
+                                    x: f64::from(now.x),
+                                    y: f64::from(now.y),
+                                },
+                            )],
                         });
                     }
                     actions.push(CanvasAction::Select(Some(Selection::Entity(id))));
                 }
                 GraphChange::NodeClicked { node } => {
-                    let Some(id) = self.node_id(*node) else { continue };
+                    let Some(id) = self.node_id(*node) else {
+                        continue;
+                    };
                     if self.connect_mode {
                         match self.connect_from.take() {
-                            Some(from) if from != id => actions.push(CanvasAction::Connect { from, to: id }),
+                            Some(from) if from != id => {
+                                actions.push(CanvasAction::Connect { from, to: id })
+                            }
                             _ => self.connect_from = Some(id),
                         }
                     } else {
@@ -507,7 +562,12 @@ impl Canvas {
     }
 
     /// Clicks on empty space, the context menu, and connecting by dragging in connect mode.
-    fn handle_pointer(&mut self, response: &egui::Response, rect: Rect, meta: &MetadataFrame) -> Vec<CanvasAction> {
+    fn handle_pointer(
+        &mut self,
+        response: &egui::Response,
+        rect: Rect,
+        meta: &MetadataFrame,
+    ) -> Vec<CanvasAction> {
         let mut actions = Vec::new();
         let hovered = self.graph.hovered_node().and_then(|i| self.node_id(i));
         if response.clicked() && hovered.is_none() && self.graph.selected_edges().is_empty() {
@@ -564,7 +624,11 @@ impl Canvas {
                     (NewEntity::Domain, "Add domain here"),
                 ] {
                     if ui.button(label).clicked() {
-                        actions.push(CanvasAction::Add { kind, at, owner: None });
+                        actions.push(CanvasAction::Add {
+                            kind,
+                            at,
+                            owner: None,
+                        });
                     }
                 }
                 ui.separator();
@@ -576,11 +640,18 @@ impl Canvas {
                 }
             }
             Some(id) => {
-                let kind = self.node_of.get(&id).and_then(|i| self.graph.node(*i)).map(|n| n.payload().look);
+                let kind = self
+                    .node_of
+                    .get(&id)
+                    .and_then(|i| self.graph.node(*i))
+                    .map(|n| n.payload().look);
                 if let Some(Look::Team { .. }) = kind
                     && ui.button("Add a service owned by this team").clicked()
                 {
-                    let below = Position { x: at.x, y: at.y + 110.0 };
+                    let below = Position {
+                        x: at.x,
+                        y: at.y + 110.0,
+                    };
                     actions.push(CanvasAction::Add {
                         kind: NewEntity::Service,
                         at: below,
@@ -603,8 +674,16 @@ impl Canvas {
 
     /// A plain mouse wheel zooms around the pointer, as on maps and diagram tools.
     fn wheel_zoom(&mut self, ui: &mut Ui, response: &egui::Response, rect: Rect) {
-        let scroll = ui.input(|i| if i.modifiers.command { 0.0 } else { i.smooth_scroll_delta.y });
-        let Some(pointer) = response.hover_pos() else { return };
+        let scroll = ui.input(|i| {
+            if i.modifiers.command {
+                0.0
+            } else {
+                i.smooth_scroll_delta.y
+            }
+        });
+        let Some(pointer) = response.hover_pos() else {
+            return;
+        };
         if scroll == 0.0 {
             return;
         }
@@ -618,19 +697,40 @@ impl Canvas {
     }
 
     /// A tinted area behind each domain's header, teams and their services.
-    fn domain_backdrops(&self, model: &Model, screen: &dyn Fn(Pos2) -> Pos2, zoom: f32) -> Vec<Shape> {
-        let location = |id: &str| self.node_of.get(id).and_then(|i| self.graph.node(*i)).map(|n| n.location());
+    fn domain_backdrops(
+        &self,
+        model: &Model,
+        screen: &dyn Fn(Pos2) -> Pos2,
+        zoom: f32,
+    ) -> Vec<Shape> {
+        let location = |id: &str| {
+            self.node_of
+                .get(id)
+                .and_then(|i| self.graph.node(*i))
+                .map(|n| n.location())
+        };
         let mut shapes = Vec::new();
         for domain in &model.domains {
-            let Some(header) = location(&domain.id) else { continue };
+            let Some(header) = location(&domain.id) else {
+                continue;
+            };
             let mut area = Rect::from_center_size(header, shapes::DOMAIN_SIZE);
-            for team in model.teams.iter().filter(|t| t.domain.as_deref() == Some(domain.id.as_str())) {
+            for team in model
+                .teams
+                .iter()
+                .filter(|t| t.domain.as_deref() == Some(domain.id.as_str()))
+            {
                 if let Some(p) = location(&team.id) {
                     area = area.union(Rect::from_center_size(p, shapes::TEAM_SIZE));
                 }
-                for service in model.services.iter().filter(|s| s.owner.as_deref() == Some(team.id.as_str())) {
+                for service in model
+                    .services
+                    .iter()
+                    .filter(|s| s.owner.as_deref() == Some(team.id.as_str()))
+                {
                     if let Some(p) = location(&service.id) {
-                        let reach = Vec2::new(shapes::SERVICE_RADIUS * 1.5, shapes::SERVICE_RADIUS * 1.9);
+                        let reach =
+                            Vec2::new(shapes::SERVICE_RADIUS * 1.5, shapes::SERVICE_RADIUS * 1.9);
                         area = area.union(Rect::from_center_size(p + vec2(0.0, 12.0), reach * 2.0));
                     }
                 }
@@ -638,7 +738,12 @@ impl Canvas {
             let area = Rect::from_min_max(screen(area.min), screen(area.max)).expand(14.0 * zoom);
             let radius = (18.0 * zoom).clamp(4.0, 24.0) as u8;
             shapes.push(Shape::rect_filled(area, radius, theme::DOMAIN_FILL));
-            shapes.push(Shape::rect_stroke(area, radius, Stroke::new(1.5, theme::DOMAIN_STROKE), egui::StrokeKind::Inside));
+            shapes.push(Shape::rect_stroke(
+                area,
+                radius,
+                Stroke::new(1.5, theme::DOMAIN_STROKE),
+                egui::StrokeKind::Inside,
+            ));
         }
         shapes
     }
@@ -646,11 +751,20 @@ impl Canvas {
     /// The connect rubber band, the empty-model hint and the connect-mode banner.
     fn paint_overlays(&self, ui: &Ui, rect: Rect, model: &Model, screen: &dyn Fn(Pos2) -> Pos2) {
         let painter = ui.painter_at(rect);
-        if let Some(from) = self.connect_from.as_ref().and_then(|id| self.node_of.get(id)).and_then(|i| self.graph.node(*i))
+        if let Some(from) = self
+            .connect_from
+            .as_ref()
+            .and_then(|id| self.node_of.get(id))
+            .and_then(|i| self.graph.node(*i))
             && let Some(pointer) = ui.input(|i| i.pointer.hover_pos())
         {
             let start = screen(from.location());
-            painter.extend(Shape::dashed_line(&[start, pointer], Stroke::new(2.5, theme::SELECTION), 8.0, 5.0));
+            painter.extend(Shape::dashed_line(
+                &[start, pointer],
+                Stroke::new(2.5, theme::SELECTION),
+                8.0,
+                5.0,
+            ));
         }
         if self.show_legend && rect.width() > 700.0 {
             legend::paint(&painter, rect);
@@ -666,12 +780,22 @@ impl Canvas {
         }
         if self.connect_mode {
             let banner = match &self.connect_from {
-                None => "Connect mode: click or drag from a service, team or domain (Esc or C to leave)",
-                Some(_) => "Now click what to connect it to: a service (dependency or owner), a team (interaction) or a domain",
+                None => {
+                    "Connect mode: click or drag from a service, team or domain (Esc or C to leave)"
+                }
+                Some(_) => {
+                    "Now click what to connect it to: a service (dependency or owner), a team (interaction) or a domain"
+                }
             };
             let at = rect.center_top() + vec2(0.0, 12.0);
-            let galley = painter.layout_no_wrap(banner.to_owned(), FontId::proportional(16.0), Color32::WHITE);
-            let area = Align2::CENTER_TOP.anchor_size(at, galley.size()).expand(8.0);
+            let galley = painter.layout_no_wrap(
+                banner.to_owned(),
+                FontId::proportional(16.0),
+                Color32::WHITE,
+            );
+            let area = Align2::CENTER_TOP
+                .anchor_size(at, galley.size())
+                .expand(8.0);
             painter.rect_filled(area, 6.0, theme::SELECTION);
             painter.galley(area.min + vec2(8.0, 8.0), galley, Color32::WHITE);
         }

@@ -31,8 +31,14 @@ pub struct NodeData {
 pub enum Look {
     Domain,
     /// `understaffed`: the team's own or operations rota is below the minimum size.
-    Team { kind: TeamKind, understaffed: bool },
-    Service { kind: ServiceKind, cover: Cover },
+    Team {
+        kind: TeamKind,
+        understaffed: bool,
+    },
+    Service {
+        kind: ServiceKind,
+        cover: Cover,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,9 +76,20 @@ fn text_px(canvas_px: f32, zoom: f32) -> f32 {
     (canvas_px * zoom).clamp(9.0, 34.0)
 }
 
-fn text(ctx: &DrawContext, at: Pos2, anchor: Align2, body: &str, px: f32, colour: Color32) -> Shape {
+fn text(
+    ctx: &DrawContext,
+    at: Pos2,
+    anchor: Align2,
+    body: &str,
+    px: f32,
+    colour: Color32,
+) -> Shape {
     let galley = ctx.ctx.fonts_mut(|fonts| {
-        fonts.layout_no_wrap(body.to_owned(), FontId::new(px, FontFamily::Proportional), colour)
+        fonts.layout_no_wrap(
+            body.to_owned(),
+            FontId::new(px, FontFamily::Proportional),
+            colour,
+        )
     });
     let rect = anchor.anchor_size(at, galley.size());
     Shape::galley(rect.min, galley, colour)
@@ -81,11 +98,19 @@ fn text(ctx: &DrawContext, at: Pos2, anchor: Align2, body: &str, px: f32, colour
 /// A label with a light backing so it stays readable over edges.
 fn backed_text(ctx: &DrawContext, at: Pos2, body: &str, px: f32) -> Vec<Shape> {
     let galley = ctx.ctx.fonts_mut(|fonts| {
-        fonts.layout_no_wrap(body.to_owned(), FontId::new(px, FontFamily::Proportional), theme::INK)
+        fonts.layout_no_wrap(
+            body.to_owned(),
+            FontId::new(px, FontFamily::Proportional),
+            theme::INK,
+        )
     });
     let rect = Align2::CENTER_TOP.anchor_size(at, galley.size());
     vec![
-        Shape::rect_filled(rect.expand(2.0), 3.0, theme::CANVAS_BACKGROUND.gamma_multiply(0.85)),
+        Shape::rect_filled(
+            rect.expand(2.0),
+            3.0,
+            theme::CANVAS_BACKGROUND.gamma_multiply(0.85),
+        ),
         Shape::galley(rect.min, galley, theme::INK),
     ]
 }
@@ -122,15 +147,28 @@ impl NodeShape {
 
 impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
     fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
-        let dir = if dir.length_sq() > 0.0 { dir.normalized() } else { Vec2::X };
+        let dir = if dir.length_sq() > 0.0 {
+            dir.normalized()
+        } else {
+            Vec2::X
+        };
         match self.data.look {
-            Look::Service { kind: ServiceKind::Digital | ServiceKind::Foundational, .. } => {
-                self.pos + dir * SERVICE_RADIUS
-            }
+            Look::Service {
+                kind: ServiceKind::Digital | ServiceKind::Foundational,
+                ..
+            } => self.pos + dir * SERVICE_RADIUS,
             _ => {
                 let half = self.half_size();
-                let scale_x = if dir.x.abs() > 1e-6 { half.x / dir.x.abs() } else { f32::INFINITY };
-                let scale_y = if dir.y.abs() > 1e-6 { half.y / dir.y.abs() } else { f32::INFINITY };
+                let scale_x = if dir.x.abs() > 1e-6 {
+                    half.x / dir.x.abs()
+                } else {
+                    f32::INFINITY
+                };
+                let scale_y = if dir.y.abs() > 1e-6 {
+                    half.y / dir.y.abs()
+                } else {
+                    f32::INFINITY
+                };
                 self.pos + dir * scale_x.min(scale_y)
             }
         }
@@ -147,10 +185,23 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
                 let rect = Rect::from_center_size(centre, half * 2.0);
                 let stroke = self.outline(Stroke::new(stroke_px, theme::DOMAIN_HEADER), zoom);
                 shapes.push(
-                    RectShape::new(rect, CornerRadius::same(u8::MAX), theme::DOMAIN_HEADER, stroke, StrokeKind::Outside)
-                        .into(),
+                    RectShape::new(
+                        rect,
+                        CornerRadius::same(u8::MAX),
+                        theme::DOMAIN_HEADER,
+                        stroke,
+                        StrokeKind::Outside,
+                    )
+                    .into(),
                 );
-                shapes.push(text(ctx, centre, Align2::CENTER_CENTER, &self.label, text_px(16.0, zoom), Color32::WHITE));
+                shapes.push(text(
+                    ctx,
+                    centre,
+                    Align2::CENTER_CENTER,
+                    &self.label,
+                    text_px(16.0, zoom),
+                    Color32::WHITE,
+                ));
             }
             Look::Team { kind, understaffed } => {
                 let rect = Rect::from_center_size(centre, half * 2.0);
@@ -162,21 +213,55 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
                 };
                 let radius = (8.0 * zoom).clamp(2.0, 16.0) as u8;
                 shapes.push(
-                    RectShape::new(rect, CornerRadius::same(radius), fill, self.outline(base, zoom), StrokeKind::Outside)
-                        .into(),
+                    RectShape::new(
+                        rect,
+                        CornerRadius::same(radius),
+                        fill,
+                        self.outline(base, zoom),
+                        StrokeKind::Outside,
+                    )
+                    .into(),
                 );
                 let caption_px = 11.5 * zoom;
                 if caption_px >= 7.0 {
-                    shapes.push(text(ctx, centre - vec2(0.0, 6.0 * zoom), Align2::CENTER_CENTER, &self.label, text_px(15.0, zoom), theme::INK));
-                    shapes.push(text(ctx, centre + vec2(0.0, 13.0 * zoom), Align2::CENTER_CENTER, &self.data.caption, caption_px, theme::MUTED_INK));
+                    shapes.push(text(
+                        ctx,
+                        centre - vec2(0.0, 6.0 * zoom),
+                        Align2::CENTER_CENTER,
+                        &self.label,
+                        text_px(15.0, zoom),
+                        theme::INK,
+                    ));
+                    shapes.push(text(
+                        ctx,
+                        centre + vec2(0.0, 13.0 * zoom),
+                        Align2::CENTER_CENTER,
+                        &self.data.caption,
+                        caption_px,
+                        theme::MUTED_INK,
+                    ));
                 } else {
-                    shapes.push(text(ctx, centre, Align2::CENTER_CENTER, &self.label, text_px(15.0, zoom), theme::INK));
+                    shapes.push(text(
+                        ctx,
+                        centre,
+                        Align2::CENTER_CENTER,
+                        &self.label,
+                        text_px(15.0, zoom),
+                        theme::INK,
+                    ));
                 }
             }
             Look::Service { kind, cover } => {
                 let (fill, edge) = theme::cover_colours(cover);
                 let heavy = matches!(cover, Cover::Uncovered | Cover::Understaffed);
-                let base = Stroke::new(if heavy { (3.0 * zoom).clamp(2.0, 5.0) } else { stroke_px }, edge);
+                let base = Stroke::new(
+                    if heavy {
+                        (3.0 * zoom).clamp(2.0, 5.0)
+                    } else {
+                        stroke_px
+                    },
+                    edge,
+                );
                 let stroke = self.outline(base, zoom);
                 let radius = half.x;
                 shapes.push(match kind {
@@ -186,7 +271,9 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
                         (4.0 * zoom) as u8,
                         fill,
                     ),
-                    ServiceKind::Foundational => Shape::convex_polygon(hexagon(centre, radius * 1.1), fill, Stroke::NONE),
+                    ServiceKind::Foundational => {
+                        Shape::convex_polygon(hexagon(centre, radius * 1.1), fill, Stroke::NONE)
+                    }
                 });
                 shapes.push(match kind {
                     ServiceKind::Digital => Shape::circle_stroke(centre, radius, stroke),
@@ -196,14 +283,28 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
                         stroke,
                         StrokeKind::Outside,
                     ),
-                    ServiceKind::Foundational => Shape::closed_line(hexagon(centre, radius * 1.1), stroke),
+                    ServiceKind::Foundational => {
+                        Shape::closed_line(hexagon(centre, radius * 1.1), stroke)
+                    }
                 });
                 let caption_px = 11.0 * zoom;
                 if caption_px >= 7.0 {
-                    shapes.push(text(ctx, centre, Align2::CENTER_CENTER, &self.data.caption, caption_px, theme::INK));
+                    shapes.push(text(
+                        ctx,
+                        centre,
+                        Align2::CENTER_CENTER,
+                        &self.data.caption,
+                        caption_px,
+                        theme::INK,
+                    ));
                 }
                 if zoom >= 0.3 {
-                    shapes.extend(backed_text(ctx, centre + vec2(0.0, radius * 1.15 + 2.0), &self.label, text_px(14.0, zoom)));
+                    shapes.extend(backed_text(
+                        ctx,
+                        centre + vec2(0.0, radius * 1.15 + 2.0),
+                        &self.label,
+                        text_px(14.0, zoom),
+                    ));
                 }
             }
         }
@@ -285,11 +386,20 @@ impl DisplayEdge<NodeData, EdgeKind, Directed, DefaultIx, NodeShape> for EdgeSha
         let width = |w: f32| (w * zoom).clamp(1.0, 5.0) + if self.selected { 2.0 } else { 0.0 };
         let colour = |c: Color32| if self.selected { theme::SELECTION } else { c };
         let Some((from, to)) = self.ends(start, end) else {
-            let centre = ctx.meta.canvas_to_screen_pos(self_loop_centre(start.location()));
+            let centre = ctx
+                .meta
+                .canvas_to_screen_pos(self_loop_centre(start.location()));
             let stroke = Stroke::new(width(1.6), colour(theme::DEPENDENCY_EDGE));
-            return vec![Shape::circle_stroke(centre, SELF_LOOP_RADIUS * zoom, stroke)];
+            return vec![Shape::circle_stroke(
+                centre,
+                SELF_LOOP_RADIUS * zoom,
+                stroke,
+            )];
         };
-        let (a, b) = (ctx.meta.canvas_to_screen_pos(from), ctx.meta.canvas_to_screen_pos(to));
+        let (a, b) = (
+            ctx.meta.canvas_to_screen_pos(from),
+            ctx.meta.canvas_to_screen_pos(to),
+        );
         let dir = (b - a).normalized();
         match self.kind {
             EdgeKind::Ownership => {
@@ -299,7 +409,11 @@ impl DisplayEdge<NodeData, EdgeKind, Directed, DefaultIx, NodeShape> for EdgeSha
                 let side = dir.rot90() * size * 0.7;
                 vec![
                     Shape::line_segment([tip, b], stroke),
-                    Shape::convex_polygon(vec![a, a + dir * size + side, tip, a + dir * size - side], stroke.color, Stroke::NONE),
+                    Shape::convex_polygon(
+                        vec![a, a + dir * size + side, tip, a + dir * size - side],
+                        stroke.color,
+                        Stroke::NONE,
+                    ),
                 ]
             }
             EdgeKind::Dependency => {
@@ -309,7 +423,11 @@ impl DisplayEdge<NodeData, EdgeKind, Directed, DefaultIx, NodeShape> for EdgeSha
                 let side = dir.rot90() * size * 0.45;
                 vec![
                     Shape::line_segment([a, base], stroke),
-                    Shape::convex_polygon(vec![b, base + side, base - side], stroke.color, Stroke::NONE),
+                    Shape::convex_polygon(
+                        vec![b, base + side, base - side],
+                        stroke.color,
+                        Stroke::NONE,
+                    ),
                 ]
             }
             EdgeKind::Interaction(mode) => {
@@ -318,7 +436,14 @@ impl DisplayEdge<NodeData, EdgeKind, Directed, DefaultIx, NodeShape> for EdgeSha
                 let mut shapes = Shape::dashed_line(&[a, b], stroke, dash, dash * 0.7);
                 let px = 11.0 * zoom;
                 if px >= 8.0 {
-                    shapes.push(text(ctx, a + (b - a) / 2.0, Align2::CENTER_BOTTOM, mode.label(), px, stroke.color));
+                    shapes.push(text(
+                        ctx,
+                        a + (b - a) / 2.0,
+                        Align2::CENTER_BOTTOM,
+                        mode.label(),
+                        px,
+                        stroke.color,
+                    ));
                 }
                 shapes
             }

@@ -1,0 +1,247 @@
+//! The `opmodel` binary: every report format, `check` exit codes, help and version, and
+//! errors on stderr without panics.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
+}
+
+fn opmodel(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn sample(name: &str) -> String {
+    samples().join(name).display().to_string()
+}
+
+#[test]
+fn json_report_has_every_key_of_the_spec() {
+    let (code, stdout, stderr) = opmodel(&["report", &sample("startup.ron"), "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).expect("JSON");
+    for key in [
+        "name",
+        "currency",
+        "totals",
+        "coverage",
+        "baselines",
+        "rotas",
+        "services",
+        "teams",
+        "domains",
+        "findings",
+    ] {
+        assert!(report.get(key).is_some(), "missing {key}");
+    }
+    for key in [
+        "annual_cost",
+        "standby_cost",
+        "callout_cost",
+        "teams",
+        "services",
+        "rotas",
+    ] {
+        assert!(report["totals"].get(key).is_some(), "missing totals.{key}");
+    }
+    let service_keys = [
+        "id",
+        "owner",
+        "availability",
+        "tolerable_downtime_per_week_s",
+        "deployment",
+        "recommended_operating_model",
+        "operating_model",
+        "out_of_hours",
+        "cover",
+        "rota",
+        "annual_cost",
+        "projected_annual_loss",
+        "availability_ceiling",
+    ];
+    let first = report["services"][0].as_object().unwrap();
+    assert_eq!(
+        first.keys().map(String::as_str).collect::<Vec<_>>(),
+        service_keys,
+        "exactly the spec's fields"
+    );
+    let rota_keys = [
+        "id",
+        "kind",
+        "name",
+        "pool",
+        "frequency_weeks",
+        "healthy",
+        "services",
+        "standby_cost",
+        "callout_cost",
+        "annual_cost",
+    ];
+    let rota = report["rotas"][0].as_object().unwrap();
+    assert_eq!(
+        rota.keys().map(String::as_str).collect::<Vec<_>>(),
+        rota_keys
+    );
+    // Startup: three team rotas at 500 × 52 = 26,000 standby each.
+    assert_eq!(report["totals"]["standby_cost"], 78_000.0);
+    assert_eq!(report["rotas"][0]["kind"], "team");
+}
+
+#[test]
+fn csv_has_one_line_item_per_service() {
+    let (code, stdout, _) = opmodel(&["report", &sample("startup.ron"), "--format", "csv"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "id,name,owner,domain,availability,operating_model,out_of_hours,cover,rota,annual_cost"
+    );
+    assert_eq!(lines.len(), 1 + 8, "a header and the eight services");
+    let cloud = lines
+        .iter()
+        .find(|l| l.starts_with("cloud-platform,"))
+        .unwrap();
+    // 26,000 standby + 5 callouts × 2 h × 60 on its own rota.
+    assert_eq!(
+        *cloud,
+        "cloud-platform,Cloud platform,platform,,99.95,YouBuildItYouRunIt,Team,Covered,team:platform,26600"
+    );
+}
+
+#[test]
+fn csv_quotes_cells_that_need_it_and_shows_domains() {
+    let (_, stdout, _) = opmodel(&["report", &sample("retail-domains.ron"), "--format", "csv"]);
+    let search = stdout.lines().find(|l| l.starts_with("search,")).unwrap();
+    assert!(
+        search.starts_with("search,Search,browse,shopping,99,"),
+        "{search}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("comma.ron");
+    std::fs::write(
+        &path,
+        r#"(name: "c", services: [(id: "s", name: "Tills, stores", kind: Cots)])"#,
+    )
+    .unwrap();
+    let (_, stdout, _) = opmodel(&["report", &path.display().to_string(), "--format", "csv"]);
+    assert!(
+        stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("s,\"Tills, stores\",,"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn markdown_can_be_pasted_into_a_wiki() {
+    let (code, stdout, _) = opmodel(&[
+        "report",
+        &sample("needs-attention.ron"),
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("# Needs attention\n"));
+    for heading in [
+        "## Rotas",
+        "## Services",
+        "## Teams",
+        "## Findings",
+        "### Errors (5)",
+        "### Warnings (6)",
+        "### Info (3)",
+    ] {
+        assert!(stdout.contains(heading), "missing {heading}");
+    }
+    assert!(stdout.contains(
+        "| Rota | Kind | Pool | 1 week in | Healthy | Services | Standby | Callout | Annual cost |"
+    ));
+    assert!(stdout.contains("- **orphan-service**: Legacy CRM (legacy-crm) has no owning team"));
+}
+
+#[test]
+fn text_is_the_default_and_groups_findings_by_severity() {
+    let (code, stdout, _) = opmodel(&["report", &sample("needs-attention.ron")]);
+    assert_eq!(code, 0, "a report of a model with errors still succeeds");
+    assert!(stdout.contains("Annual on-call cost"));
+    let errors = stdout.find("  Errors (5)").expect("errors first");
+    let warnings = stdout.find("  Warnings (6)").expect("then warnings");
+    let info = stdout.find("  Info (3)").expect("then info");
+    assert!(errors < warnings && warnings < info);
+    assert!(stdout.contains("[understaffed-rota] The Alpha squad team rota has only 2 people"));
+}
+
+#[test]
+fn check_exits_0_1_or_2() {
+    let (code, stdout, _) = opmodel(&["check", &sample("startup.ron")]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("0 errors"));
+    let (code, stdout, _) = opmodel(&["check", &sample("needs-attention.ron")]);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("error: orphan-service legacy-crm:"),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = opmodel(&["check", "/no/such/file.ron"]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.starts_with("opmodel: /no/such/file.ron: cannot read the file"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bad_file_gets_one_line_on_stderr_and_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.ron");
+    std::fs::write(&path, "(\n  name: \"x\",\n  services: [(id: \"s\", name: \"S\", kind: Digital, owner: Some(\"ghost\"))],\n)").unwrap();
+    for args in [
+        vec!["report"],
+        vec!["check"],
+        vec!["report", "--format", "json"],
+    ] {
+        let mut args: Vec<String> = args.into_iter().map(str::to_owned).collect();
+        args.push(path.display().to_string());
+        let (code, stdout, stderr) = opmodel(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(code, 2);
+        assert!(stdout.is_empty());
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains("bad.ron:3:") && stderr.contains("ghost"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked") && !stderr.contains("backtrace"));
+    }
+}
+
+#[test]
+fn help_and_version() {
+    let (code, stdout, _) = opmodel(&["--help"]);
+    assert_eq!(code, 0);
+    for word in ["report", "check", "compare", "[FILE]"] {
+        assert!(stdout.contains(word), "help mentions {word}");
+    }
+    let (code, stdout, _) = opmodel(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout.trim(),
+        format!("opmodel {}", env!("CARGO_PKG_VERSION"))
+    );
+    let (code, _, stderr) = opmodel(&["report", "x.ron", "--format", "pdf"]);
+    assert_eq!(code, 2, "a usage error");
+    assert!(stderr.contains("pdf"));
+}

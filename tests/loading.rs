@@ -1,0 +1,467 @@
+//! The RON file format (SPEC section 3): defaults, both ways of writing optional values,
+//! byte-stable saving, lossless round trips, atomic saves, and bad input of every kind
+//! refused with one clear message — never a panic.
+
+use std::path::Path;
+
+use opmodel::io::{self, LoadError};
+use opmodel::model::{
+    Demand, Dependency, Domain, ExposureBand, Interaction, InteractionMode, Model, OperatingModel,
+    OutOfHours, Pay, Position, Service, ServiceKind, Settings, Team, TeamKind,
+};
+
+fn parse(text: &str) -> Result<Model, LoadError> {
+    io::parse(text, Path::new("model.ron"))
+}
+
+fn refused(text: &str) -> String {
+    match parse(text) {
+        Ok(model) => panic!("accepted: {model:?}"),
+        Err(error) => {
+            let message = error.to_string();
+            assert!(
+                message.starts_with("model.ron"),
+                "names the file: {message}"
+            );
+            message
+        }
+    }
+}
+
+/// A well-formed model to break in one place at a time.
+const GOOD: &str = r#"(
+    name: "Good",
+    settings: (exposure_bands: [(max_exposure_per_hour: 1000.0, availability: 99.0)]),
+    domains: [(id: "d", name: "D")],
+    teams: [(id: "t", name: "T", kind: Product, members: 4, domain: Some("d")),
+            (id: "u", name: "U", kind: Platform)],
+    services: [(id: "s", name: "S", kind: Digital, owner: Some("t"), availability: Some(99.9)),
+               (id: "r", name: "R", kind: Cots)],
+    dependencies: [(from: "s", to: "r")],
+    interactions: [(from: "t", to: "u", mode: XAsAService)],
+)"#;
+
+fn broken(from: &str, to: &str) -> String {
+    assert!(GOOD.contains(from), "the base model holds {from}");
+    GOOD.replacen(from, to, 1)
+}
+
+#[test]
+fn omitted_fields_take_their_defaults() {
+    let model = parse(r#"(name: "Minimal", teams: [(id: "t", name: "T", kind: Product)], services: [(id: "s", name: "S", kind: Digital)])"#).unwrap();
+    assert_eq!(model.version, 1);
+    assert_eq!(model.settings, Settings::default());
+    assert_eq!(model.settings.currency, "GBP");
+    assert_eq!(
+        model.settings.product_pay,
+        Pay {
+            standby_per_week: 500.0,
+            callout_per_hour: 60.0
+        }
+    );
+    assert_eq!(
+        model.settings.ops_pay,
+        Pay {
+            standby_per_week: 350.0,
+            callout_per_hour: 45.0
+        }
+    );
+    assert!(model.settings.exposure_bands.is_empty());
+    assert_eq!(
+        (model.teams[0].members, model.teams[0].domain.clone()),
+        (5, None)
+    );
+    let s = &model.services[0];
+    assert_eq!(
+        (s.owner.clone(), s.exposure_per_hour, s.availability),
+        (None, None, None)
+    );
+    assert_eq!(
+        (
+            s.demand,
+            s.callouts_per_year,
+            s.operating_model,
+            s.out_of_hours
+        ),
+        (Demand::Low, 0.0, None, None)
+    );
+    assert!(
+        model.dependencies.is_empty() && model.interactions.is_empty() && model.layout.is_empty()
+    );
+}
+
+#[test]
+fn implicit_some_files_read_the_same_as_explicit_ones() {
+    let explicit = parse(GOOD).unwrap();
+    let implicit_text = format!(
+        "#![enable(implicit_some)]\n{}",
+        GOOD.replace("Some(\"d\")", "\"d\"")
+            .replace("Some(\"t\")", "\"t\"")
+            .replace("Some(99.9)", "99.9")
+    );
+    assert_eq!(parse(&implicit_text).unwrap(), explicit);
+}
+
+#[test]
+fn a_file_without_the_attribute_needs_some() {
+    let message = refused(&GOOD.replace("Some(\"d\")", "\"d\""));
+    assert!(
+        message.contains("domain") && message.contains("Some("),
+        "{message}"
+    );
+}
+
+/// A model with every field away from its default.
+fn everything() -> Model {
+    let mut model = Model::named("Everything \"quoted\"\nand a new line");
+    model.description = "All fields set".into();
+    model.settings = Settings {
+        currency: "EUR".into(),
+        weeks_per_year: 48.5,
+        people_per_shift: 2,
+        callout_hours: 1.25,
+        min_rota_size: 4,
+        max_services_per_team: 9,
+        product_pay: Pay {
+            standby_per_week: 512.5,
+            callout_per_hour: 61.0,
+        },
+        ops_pay: Pay {
+            standby_per_week: 300.0,
+            callout_per_hour: 0.1 + 0.2,
+        },
+        exposure_bands: vec![ExposureBand {
+            max_exposure_per_hour: 5e6,
+            availability: 99.99,
+        }],
+    };
+    model.domains.push(Domain {
+        id: "d".into(),
+        name: "Domain".into(),
+    });
+    let mut team = Team::new("t", "Team", TeamKind::ComplicatedSubsystem);
+    team.members = 11;
+    team.domain = Some("d".into());
+    model.teams.push(team);
+    model
+        .teams
+        .push(Team::new("o", "Ops", TeamKind::Operations));
+    model.services.push(Service {
+        id: "s".into(),
+        name: "Service".into(),
+        kind: ServiceKind::Foundational,
+        owner: Some("t".into()),
+        exposure_per_hour: Some(1234.5),
+        availability: Some(99.95),
+        demand: Demand::VeryHigh,
+        callouts_per_year: 3.5,
+        operating_model: Some(OperatingModel::OpsRunIt),
+        out_of_hours: Some(OutOfHours::Domain),
+    });
+    model
+        .services
+        .push(Service::new("z", "Other", ServiceKind::Cots));
+    model.dependencies.push(Dependency {
+        from: "s".into(),
+        to: "z".into(),
+    });
+    model.interactions.push(Interaction {
+        from: "t".into(),
+        to: "o".into(),
+        mode: InteractionMode::Facilitating,
+    });
+    model
+        .layout
+        .insert("s".into(), Position { x: -12.5, y: 1e-3 });
+    model.layout.insert(
+        "t".into(),
+        Position {
+            x: 100.0,
+            y: 2000.25,
+        },
+    );
+    model
+}
+
+#[test]
+fn model_to_file_to_model_is_the_identity() {
+    let model = everything();
+    assert_eq!(parse(&io::to_ron(&model)).unwrap(), model);
+}
+
+#[test]
+fn saving_twice_gives_the_same_bytes() {
+    let text = io::to_ron(&everything());
+    let again = io::to_ron(&parse(&text).unwrap());
+    assert_eq!(text, again);
+    let from_good = io::to_ron(&parse(GOOD).unwrap());
+    assert_eq!(io::to_ron(&parse(&from_good).unwrap()), from_good);
+}
+
+#[test]
+fn saved_files_write_options_with_some_and_one_entity_per_line() {
+    let text = io::to_ron(&everything());
+    assert!(text.contains("owner: Some(\"t\")"), "{text}");
+    assert!(
+        text.contains("        (id: \"z\", name: \"Other\", kind: Cots, owner: None,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("        (from: \"s\", to: \"z\"),\n"),
+        "{text}"
+    );
+    assert!(text.ends_with(")\n"));
+}
+
+#[test]
+fn saving_replaces_the_file_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("model.ron");
+    std::fs::write(&path, "old contents").unwrap();
+    io::save(&everything(), &path).unwrap();
+    assert_eq!(io::load(&path).unwrap(), everything());
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["model.ron"], "no temporary file is left behind");
+}
+
+#[test]
+fn a_failed_save_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing-folder").join("model.ron");
+    assert!(io::save(&everything(), &path).is_err());
+    assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
+}
+
+#[test]
+fn a_missing_file_is_refused_with_its_name() {
+    let error = io::load(Path::new("/no/such/model.ron")).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("/no/such/model.ron: cannot read the file"),
+        "{error}"
+    );
+}
+
+#[test]
+fn syntax_and_type_errors_give_line_and_column() {
+    for (text, line) in [
+        (broken("kind: Platform", "kind: Wizard"), 6),
+        (broken("members: 4", "members: -4"), 5),
+        (broken("members: 4", "members: four"), 5),
+        (
+            broken("availability: Some(99.9)", "availability: Some(\"high\")"),
+            7,
+        ),
+        (
+            broken(
+                "(id: \"r\", name: \"R\", kind: Cots)",
+                "(id: \"r\", name: \"R\", kind: Cots, colour: Red)",
+            ),
+            8,
+        ),
+        (
+            broken(
+                "(id: \"u\", name: \"U\", kind: Platform)",
+                "(id: \"u\", kind: Platform)",
+            ),
+            6,
+        ),
+        (
+            GOOD.replace(
+                "dependencies: [(from: \"s\", to: \"r\")]",
+                "dependencies: [(from: \"s\", to: \"r\"]",
+            ),
+            9,
+        ),
+    ] {
+        let message = refused(&text);
+        assert!(
+            message.starts_with(&format!("model.ron:{line}:")),
+            "line {line} expected: {message}"
+        );
+    }
+}
+
+#[test]
+fn unknown_and_wrong_kind_references_name_the_id() {
+    for (from, to, expect) in [
+        ("owner: Some(\"t\")", "owner: Some(\"ghost\")", "ghost"),
+        (
+            "domain: Some(\"d\")",
+            "domain: Some(\"atlantis\")",
+            "atlantis",
+        ),
+        (
+            "(from: \"s\", to: \"r\")",
+            "(from: \"s\", to: \"nowhere\")",
+            "nowhere",
+        ),
+        (
+            "(from: \"s\", to: \"r\")",
+            "(from: \"s\", to: \"t\")",
+            "`t` is a team, not a service",
+        ),
+        (
+            "(from: \"t\", to: \"u\", mode: XAsAService)",
+            "(from: \"t\", to: \"nobody\", mode: XAsAService)",
+            "nobody",
+        ),
+        (
+            "owner: Some(\"t\")",
+            "owner: Some(\"d\")",
+            "`d` is a domain, not a team",
+        ),
+    ] {
+        let message = refused(&broken(from, to));
+        assert!(message.contains(expect), "{expect}: {message}");
+        assert!(
+            message.starts_with("model.ron:"),
+            "points at the line: {message}"
+        );
+    }
+}
+
+#[test]
+fn a_repeated_id_is_refused_across_kinds() {
+    let message = refused(&broken(
+        "(id: \"r\", name: \"R\", kind: Cots)",
+        "(id: \"d\", name: \"R\", kind: Cots)",
+    ));
+    assert!(message.contains("`d` is used twice"), "{message}");
+}
+
+#[test]
+fn a_newer_version_is_refused() {
+    let message = refused(&format!("(version: 2, {}", &GOOD[1..]));
+    assert!(
+        message.contains("version 2") && message.contains("newer"),
+        "{message}"
+    );
+    let message = refused(&format!("(version: 9, hologram: true, {}", &GOOD[1..]));
+    assert!(
+        message.contains("version 9"),
+        "even when newer fields do not parse: {message}"
+    );
+}
+
+#[test]
+fn impossible_values_name_the_field() {
+    for (from, to, field) in [
+        ("Some(99.9)", "Some(0.0)", "availability"),
+        ("Some(99.9)", "Some(100.5)", "availability"),
+        ("Some(99.9)", "Some(NaN)", "availability"),
+        (
+            "kind: Cots)",
+            "kind: Cots, exposure_per_hour: Some(-1.0))",
+            "exposure_per_hour",
+        ),
+        (
+            "kind: Cots)",
+            "kind: Cots, exposure_per_hour: Some(inf))",
+            "exposure_per_hour",
+        ),
+        (
+            "kind: Cots)",
+            "kind: Cots, callouts_per_year: -2.0)",
+            "callouts_per_year",
+        ),
+        (
+            "settings: (",
+            "settings: (weeks_per_year: 0.0, ",
+            "weeks_per_year",
+        ),
+        (
+            "settings: (",
+            "settings: (people_per_shift: 0, ",
+            "people_per_shift",
+        ),
+        (
+            "settings: (",
+            "settings: (callout_hours: -1.0, ",
+            "callout_hours",
+        ),
+        (
+            "settings: (",
+            "settings: (product_pay: (standby_per_week: -5.0, callout_per_hour: 1.0), ",
+            "standby_per_week",
+        ),
+        (
+            "availability: 99.0)]",
+            "availability: 99.0), (max_exposure_per_hour: 1000.0, availability: 99.9)]",
+            "repeats the maximum exposure",
+        ),
+        (
+            "availability: 99.0)]",
+            "availability: 0.0)]",
+            "availability",
+        ),
+    ] {
+        let message = refused(&broken(from, to));
+        assert!(message.contains(field), "{field}: {message}");
+        assert!(
+            message.starts_with("model.ron:"),
+            "points at the line: {message}"
+        );
+    }
+}
+
+#[test]
+fn empty_binary_and_deeply_nested_input_is_refused_without_a_panic() {
+    let deep_parentheses = "(".repeat(200_000);
+    let deep_brackets = format!("(name: \"x\", teams: {})", "[".repeat(200_000));
+    let deep_options = format!("(name: \"x\", description: {})", "Some(".repeat(200_000));
+    for text in [
+        "",
+        "   \n",
+        "()",
+        "(name: 1)",
+        "[]",
+        "not ron at all",
+        &deep_parentheses,
+        &deep_brackets,
+        &deep_options,
+    ] {
+        refused(text);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("binary.ron");
+    std::fs::write(&path, [0x28, 0xff, 0xfe, 0x00, 0x9f, 0x92, 0x96]).unwrap();
+    let message = io::load(&path).unwrap_err().to_string();
+    assert!(
+        message.contains("binary.ron") && message.contains("UTF-8"),
+        "{message}"
+    );
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    // A fixed xorshift sequence: the same inputs every run.
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let alphabet: Vec<char> = "()[]{}:,\"' _-#!.0123456789eEabcdnmostuSNoe\n\\"
+        .chars()
+        .collect();
+    for length in 0..400 {
+        let text: String = (0..length)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        let _ = parse(&text);
+        // Cut the good model at every length: truncated files must fail cleanly too.
+        let cut = GOOD
+            .char_indices()
+            .nth(length)
+            .map_or(GOOD.len(), |(i, _)| i);
+        if cut < GOOD.len() {
+            refused(&GOOD[..cut]);
+        }
+    }
+}

@@ -38,8 +38,8 @@ pub fn generate(services: usize, teams: usize, dependencies: usize, seed: u64) -
         band(5_000_000.0, 99.99),
     ];
     let team_domains = add_teams(&mut model, teams, &mut rng);
-    let layers = add_services(&mut model, services, &team_domains, &mut rng);
-    add_dependencies(&mut model, dependencies, &layers, &mut rng);
+    let placement = add_services(&mut model, services, &team_domains, &mut rng);
+    add_dependencies(&mut model, dependencies, &placement, &mut rng);
     add_interactions(&mut model, &team_domains, &mut rng);
     model.layout = arrange::arrangement(&model).into_iter().collect();
     model

@@ -306,10 +306,17 @@ mod tests {
         let (walked, bitset) = both_ways(&small);
         assert_eq!(walked, bitset);
         assert_eq!(walked[4], 0.995);
-        // Big enough for several slices, with levels spanning slice edges.
+        assert!(
+            (walked[0] - 0.999 * 0.99 * 0.95 * 0.99).abs() < 1e-12,
+            "each counted once"
+        );
+        // Big enough for several slices, with levels spanning slice edges: the first service
+        // depends on every other, and a few others on each other, through a cycle.
         let availabilities: Vec<f64> = (0..9_000).map(|i| [95.0, 99.0, 99.9][i % 3]).collect();
-        let chain: Vec<(usize, usize)> = (1..9_000).map(|i| (i, i - 1)).collect();
-        let (walked, bitset) = both_ways(&model(&availabilities, &chain));
+        let mut dependencies: Vec<(usize, usize)> = (1..9_000).map(|i| (0, i)).collect();
+        dependencies.extend((101..200).map(|i| (i, i - 1)));
+        dependencies.push((100, 150));
+        let (walked, bitset) = both_ways(&model(&availabilities, &dependencies));
         assert_eq!(walked, bitset);
     }
 }

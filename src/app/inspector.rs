@@ -15,6 +15,9 @@ use crate::model::{
     Demand, InteractionMode, Model, OperatingModel, OutOfHours, ServiceKind, Team, TeamKind,
 };
 
+/// Width of the value column, so the panel does not grow with its content.
+const FIELD_WIDTH: f32 = 170.0;
+
 /// Shows the inspector for the document's selection; returns a command a button asked for.
 pub fn show(ui: &mut Ui, doc: &mut Document) -> Option<UiCommand> {
     let mut command = None;
@@ -111,7 +114,7 @@ fn id_field(ui: &mut Ui, doc: &mut Document, id: &str, label: egui::Id) {
         .data(|d| d.get_temp::<String>(key))
         .unwrap_or_else(|| id.to_owned());
     let response = ui
-        .add(TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
+        .add(TextEdit::singleline(&mut text).desired_width(FIELD_WIDTH))
         .labelled_by(label);
     let problem = (text != id)
         .then(|| actions::check_id(&doc.model, &text).err())
@@ -205,7 +208,8 @@ fn choice<T: Copy + PartialEq>(
     let mut changed = false;
     ComboBox::from_id_salt(label.id)
         .selected_text(current)
-        .width(ui.available_width())
+        .width(FIELD_WIDTH)
+        .truncate()
         .show_ui(ui, |ui| {
             for (option, text) in options {
                 changed |= ui.selectable_value(value, *option, text).changed();
@@ -237,7 +241,8 @@ fn id_choice(
     let mut changed = false;
     ComboBox::from_id_salt(label.id)
         .selected_text(current)
-        .width(ui.available_width())
+        .width(FIELD_WIDTH)
+        .truncate()
         .show_ui(ui, |ui| {
             changed |= ui.selectable_value(value, None, none).changed();
             for (id, text) in options {
@@ -342,7 +347,7 @@ fn entity_form(
             id_field(ui, doc, id, label);
             ui.end_row();
             form.row(ui, "name", "Name", |ui| {
-                ui.add(TextEdit::singleline(name).desired_width(f32::INFINITY))
+                ui.add(TextEdit::singleline(name).desired_width(FIELD_WIDTH))
             });
             rows(ui, &mut form);
         });

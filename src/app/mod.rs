@@ -1158,7 +1158,7 @@ impl OpmodelApp {
         let mut command = None;
         egui::Panel::left("inspector")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(320.0)
             .min_size(240.0)
             .max_size(460.0)
             .show(ui, |ui| {
@@ -1166,7 +1166,7 @@ impl OpmodelApp {
             });
         egui::Panel::right("figures")
             .resizable(true)
-            .default_size(380.0)
+            .default_size(420.0)
             .min_size(280.0)
             .max_size(520.0)
             .show(ui, |ui| {

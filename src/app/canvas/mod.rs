@@ -766,7 +766,7 @@ impl Canvas {
                 5.0,
             ));
         }
-        if self.show_legend && rect.width() > 700.0 {
+        if self.show_legend && rect.width() > 480.0 {
             legend::paint(&painter, rect);
         }
         if model.teams.is_empty() && model.services.is_empty() && model.domains.is_empty() {

@@ -17,6 +17,8 @@ use crate::model::{InteractionMode, ServiceKind, TeamKind};
 pub const TEAM_SIZE: Vec2 = vec2(180.0, 54.0);
 pub const DOMAIN_SIZE: Vec2 = vec2(220.0, 40.0);
 pub const SERVICE_RADIUS: f32 = 26.0;
+/// Service labels wrap at this width (canvas units) so neighbours do not overlap.
+const LABEL_WIDTH: f32 = 140.0;
 
 /// What a node stands for and how it should look.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,23 +97,28 @@ fn text(
     Shape::galley(rect.min, galley, colour)
 }
 
-/// A label with a light backing so it stays readable over edges.
-fn backed_text(ctx: &DrawContext, at: Pos2, body: &str, px: f32) -> Vec<Shape> {
-    let galley = ctx.ctx.fonts_mut(|fonts| {
-        fonts.layout_no_wrap(
-            body.to_owned(),
-            FontId::new(px, FontFamily::Proportional),
-            theme::INK,
-        )
-    });
-    let rect = Align2::CENTER_TOP.anchor_size(at, galley.size());
+/// A label of at most two lines, wrapped to `width`, with a light backing so it stays
+/// readable over edges.
+fn backed_text(ctx: &DrawContext, at: Pos2, body: &str, px: f32, width: f32) -> Vec<Shape> {
+    let mut job = egui::text::LayoutJob::simple(
+        body.to_owned(),
+        FontId::new(px, FontFamily::Proportional),
+        theme::INK,
+        width,
+    );
+    job.wrap.max_rows = 2;
+    job.wrap.break_anywhere = false;
+    job.halign = egui::Align::Center;
+    let galley = ctx.ctx.fonts_mut(|fonts| fonts.layout_job(job));
+    // Centred rows are laid out around x = 0, so the galley is placed at the centre.
+    let rect = galley.rect.translate(at.to_vec2());
     vec![
         Shape::rect_filled(
             rect.expand(2.0),
             3.0,
             theme::CANVAS_BACKGROUND.gamma_multiply(0.85),
         ),
-        Shape::galley(rect.min, galley, theme::INK),
+        Shape::galley(at, galley, theme::INK),
     ]
 }
 
@@ -304,6 +311,7 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
                         centre + vec2(0.0, radius * 1.15 + 2.0),
                         &self.label,
                         text_px(14.0, zoom),
+                        LABEL_WIDTH * zoom,
                     ));
                 }
             }

@@ -554,3 +554,49 @@ fn auto_layout_moves_every_node_in_one_undo_step() {
             .is_empty()
     );
 }
+
+fn request_close(harness: &mut Harness<'_, OpmodelApp>) {
+    let root = harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default();
+    root.events.push(egui::ViewportEvent::Close);
+    harness.step();
+}
+
+fn window_commands(harness: &Harness<'_, OpmodelApp>) -> Vec<egui::ViewportCommand> {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|v| v.commands.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn closing_the_window_asks_about_unsaved_changes_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    request_close(&mut harness);
+    assert!(
+        !window_commands(&harness).contains(&egui::ViewportCommand::CancelClose),
+        "nothing to save: it closes"
+    );
+
+    harness.get_by_label("➕ Add domain").click();
+    harness.run_steps(3);
+    request_close(&mut harness);
+    assert!(
+        window_commands(&harness).contains(&egui::ViewportCommand::CancelClose),
+        "unsaved: the close waits"
+    );
+    harness.run_steps(2);
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Don't save").click();
+    harness.step();
+    assert!(
+        window_commands(&harness).contains(&egui::ViewportCommand::Close),
+        "then the window closes"
+    );
+}

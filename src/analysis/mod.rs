@@ -192,10 +192,6 @@ impl Analysis {
             .filter(|f| f.severity == severity)
             .count()
     }
-
-    pub fn has_errors(&self) -> bool {
-        self.count(Severity::Error) > 0
-    }
 }
 
 /// Positions of entities by id, built once per analysis.

@@ -136,10 +136,6 @@ impl OpmodelApp {
         self.open_path(path, false);
     }
 
-    pub fn recent(&self) -> &RecentFiles {
-        &self.recent
-    }
-
     /// The document shown in the active tab, if the active tab is a document.
     pub fn active_document(&self) -> Option<&Document> {
         match self.tabs.get(self.active)? {
@@ -158,10 +154,6 @@ impl OpmodelApp {
         }
     }
 
-    pub fn documents(&self) -> &[Document] {
-        &self.documents
-    }
-
     pub fn tab_count(&self) -> usize {
         self.tabs.len()
     }
@@ -169,11 +161,6 @@ impl OpmodelApp {
     /// Whether the active tab is a comparison.
     pub fn is_comparing(&self) -> bool {
         matches!(self.tabs.get(self.active), Some(Tab::Comparison { .. }))
-    }
-
-    /// The message in the status bar.
-    pub fn status(&self) -> &str {
-        &self.status
     }
 
     /// The text of the open error dialog, if one is open.

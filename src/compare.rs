@@ -157,14 +157,14 @@ pub fn delta(a: &Model, b: &Model, report_a: &Analysis, report_b: &Analysis) -> 
 
     for rota in &report_b.rotas {
         match report_a.rota(&rota.id) {
-            None => delta.rotas_added.push(rota.id.clone()),
+            None => delta.rotas_added.push(rota.id.to_string()),
             Some(old) => {
                 if old.pool != rota.pool
                     || old.services != rota.services
                     || old.annual_cost != rota.annual_cost
                 {
                     delta.rotas_changed.push(RotaChange {
-                        id: rota.id.clone(),
+                        id: rota.id.to_string(),
                         pool_a: old.pool,
                         pool_b: rota.pool,
                         services_a: old.services.len(),
@@ -180,7 +180,7 @@ pub fn delta(a: &Model, b: &Model, report_a: &Analysis, report_b: &Analysis) -> 
         .rotas
         .iter()
         .filter(|r| report_b.rota(&r.id).is_none())
-        .map(|r| r.id.clone())
+        .map(|r| r.id.to_string())
         .collect();
     delta
 }

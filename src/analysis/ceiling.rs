@@ -12,26 +12,159 @@
 //! of `availability ^ (how many reached services have it)`: the same number whichever way the
 //! reachable set was found.
 
+use std::sync::atomic::{AtomicIsize, AtomicU64, AtomicUsize, Ordering};
+
 use super::availability::Decision;
 use super::graph::{DependencyGraph, Rows};
 
 /// Services handled per bitset pass; the bitset of one component in one pass is this many bits.
 const SLICE_BITS: usize = 64 * 64;
 
-/// The ceiling of every service, as a percentage, in model order.
-pub(crate) fn availability_ceilings(graph: &DependencyGraph, decisions: &[Decision]) -> Vec<f64> {
-    let levels = Levels::new(decisions);
-    let successors = graph.component_successors();
-    // About what the bitsets cost: one pass over every component and edge per word of bits.
-    let bitset_cost =
-        (graph.component_count() + successors.edge_count()) * graph.component_of.len().div_ceil(64);
-    let products = walks(graph, &successors, &levels, bitset_cost.max(1 << 16))
-        .unwrap_or_else(|| bitsets(graph, &successors, &levels));
-    graph
-        .component_of
+/// Components walked per turn when several threads share the walks.
+const CHUNK: usize = 256;
+
+/// The ceilings of a model, worked out by depth-first walks that several threads can share
+/// ([`Ceilings::help`]), falling back to bitsets when the walks would cost too much.
+pub(crate) struct Ceilings<'g> {
+    graph: &'g DependencyGraph,
+    successors: Rows,
+    levels: Levels,
+    /// Per component: its level (or `SEVERAL`) and its successors in `targets`; `None` when
+    /// the graph is too big to number in 32 bits, and the bitsets are used.
+    nodes: Option<(Vec<Node>, Vec<u32>)>,
+    next: AtomicUsize,
+    /// Walk steps left before the bitsets are cheaper.
+    budget: AtomicIsize,
+    /// Each component's product, as `f64` bits, once walked.
+    products: Vec<AtomicU64>,
+}
+
+#[derive(Clone, Copy)]
+struct Node {
+    /// The level of its one service, or `SEVERAL`.
+    level: u32,
+    /// Its successors: `targets[first..end]`.
+    first: u32,
+    end: u32,
+}
+
+impl<'g> Ceilings<'g> {
+    pub fn new(graph: &'g DependencyGraph, decisions: &[Decision]) -> Self {
+        let levels = Levels::new(decisions);
+        let successors = graph.component_successors();
+        // About what the bitsets cost: one pass over every component and edge per word of bits.
+        let bitset_cost = (graph.component_count() + successors.edge_count())
+            * graph.component_of.len().div_ceil(64);
+        let nodes = nodes(graph, &successors, &levels);
+        Ceilings {
+            graph,
+            products: (0..graph.component_count())
+                .map(|_| AtomicU64::new(0))
+                .collect(),
+            successors,
+            levels,
+            nodes,
+            next: AtomicUsize::new(0),
+            budget: AtomicIsize::new(
+                isize::try_from(bitset_cost.max(1 << 16)).unwrap_or(isize::MAX),
+            ),
+        }
+    }
+
+    /// Walks components, a chunk at a time, until none are left or the budget runs out.
+    /// Any number of threads may help at once.
+    pub fn help(&self) {
+        let Some((nodes, targets)) = &self.nodes else {
+            return;
+        };
+        let components = nodes.len();
+        let mut walked_from = vec![u32::MAX; components];
+        let mut tally = Tally {
+            graph: self.graph,
+            levels: &self.levels,
+            counts: vec![0; self.levels.factors.len()],
+            met: Vec::new(),
+        };
+        let mut stack: Vec<u32> = Vec::new();
+        loop {
+            let start = self.next.fetch_add(CHUNK, Ordering::Relaxed);
+            if start >= components || self.budget.load(Ordering::Relaxed) < 0 {
+                return;
+            }
+            let mut steps = 0;
+            for c in start..(start + CHUNK).min(components) {
+                let walk = c as u32;
+                walked_from[c] = walk;
+                tally.add(c, nodes[c].level);
+                stack.push(walk);
+                while let Some(here) = stack.pop() {
+                    let Node { first, end, .. } = nodes[here as usize];
+                    steps += 1 + (end - first) as usize;
+                    for &d in &targets[first as usize..end as usize] {
+                        let d = d as usize;
+                        if walked_from[d] != walk {
+                            walked_from[d] = walk;
+                            let node = nodes[d];
+                            tally.add(d, node.level);
+                            // Services that depend on nothing need no visit of their own.
+                            if node.first != node.end {
+                                stack.push(d as u32);
+                            }
+                        }
+                    }
+                }
+                self.products[c].store(tally.product().to_bits(), Ordering::Relaxed);
+            }
+            let steps = isize::try_from(steps).unwrap_or(isize::MAX);
+            self.budget.fetch_sub(steps, Ordering::Relaxed);
+        }
+    }
+
+    /// The ceiling of every service, as a percentage, in model order: from the walks when
+    /// they finished within budget, else from the bitsets.
+    pub fn finish(&self) -> Vec<f64> {
+        self.help();
+        let walked = self.nodes.is_some() && self.budget.load(Ordering::Relaxed) >= 0;
+        let products: Vec<f64> = if walked {
+            self.products
+                .iter()
+                .map(|p| f64::from_bits(p.load(Ordering::Relaxed)))
+                .collect()
+        } else {
+            bitsets(self.graph, &self.successors, &self.levels)
+        };
+        self.graph
+            .component_of
+            .iter()
+            .map(|&c| products[c] * 100.0)
+            .collect()
+    }
+}
+
+/// The walks' view of the components, or `None` when they do not fit in 32 bits.
+fn nodes(
+    graph: &DependencyGraph,
+    successors: &Rows,
+    levels: &Levels,
+) -> Option<(Vec<Node>, Vec<u32>)> {
+    let mut nodes = Vec::with_capacity(graph.component_count());
+    for c in 0..graph.component_count() {
+        let range = successors.range(c);
+        nodes.push(Node {
+            level: match graph.members(c) {
+                [s] => narrow(levels.level_of[*s])?,
+                _ => SEVERAL,
+            },
+            first: narrow(range.start)?,
+            end: narrow(range.end)?,
+        });
+    }
+    let targets = successors
+        .targets()
         .iter()
-        .map(|&c| products[c] * 100.0)
-        .collect()
+        .map(|&t| narrow(t))
+        .collect::<Option<_>>()?;
+    Some((nodes, targets))
 }
 
 /// The distinct availabilities, as factors in ascending order, and each service's.
@@ -75,80 +208,6 @@ fn narrow(n: usize) -> Option<u32> {
 /// in ascending order of level.
 fn power(levels: &Levels, (level, count): (usize, u32)) -> f64 {
     levels.factors[level].powi(count as i32)
-}
-
-/// A depth-first walk from every component, or `None` when the walks would take more than
-/// `budget` steps (or the graph is too big to number its parts in 32 bits).
-fn walks(
-    graph: &DependencyGraph,
-    successors: &Rows,
-    levels: &Levels,
-    mut budget: usize,
-) -> Option<Vec<f64>> {
-    let components = graph.component_count();
-    narrow(components)?;
-    // Everything a walk needs about a component side by side, so that reaching one costs
-    // one cache miss rather than four: walks are bound by memory, not arithmetic.
-    #[derive(Clone, Copy)]
-    struct Node {
-        walked_from: u32,
-        /// The level of its one service, or `SEVERAL`.
-        level: u32,
-        /// Its successors: `successors.targets[first..end]`.
-        first: u32,
-        end: u32,
-    }
-    let mut nodes = Vec::with_capacity(components);
-    for c in 0..components {
-        let range = successors.range(c);
-        nodes.push(Node {
-            walked_from: u32::MAX,
-            level: match graph.members(c) {
-                [s] => narrow(levels.level_of[*s])?,
-                _ => SEVERAL,
-            },
-            first: narrow(range.start)?,
-            end: narrow(range.end)?,
-        });
-    }
-    let targets: Vec<u32> = successors
-        .targets()
-        .iter()
-        .map(|&t| narrow(t))
-        .collect::<Option<_>>()?;
-
-    let mut tally = Tally {
-        graph,
-        levels,
-        counts: vec![0; levels.factors.len()],
-        met: Vec::new(),
-    };
-    let mut products = Vec::with_capacity(components);
-    let mut stack: Vec<u32> = Vec::new();
-    for c in 0..components {
-        let walk = c as u32;
-        nodes[c].walked_from = walk;
-        tally.add(c, nodes[c].level);
-        stack.push(walk);
-        while let Some(here) = stack.pop() {
-            let Node { first, end, .. } = nodes[here as usize];
-            budget = budget.checked_sub(1 + (end - first) as usize)?;
-            for &d in &targets[first as usize..end as usize] {
-                let node = &mut nodes[d as usize];
-                if node.walked_from != walk {
-                    node.walked_from = walk;
-                    let (level, leaf) = (node.level, node.first == node.end);
-                    tally.add(d as usize, level);
-                    // Services that depend on nothing need no visit of their own.
-                    if !leaf {
-                        stack.push(d);
-                    }
-                }
-            }
-        }
-        products.push(tally.product());
-    }
-    Some(products)
 }
 
 /// How many services of each level one walk has reached.
@@ -282,18 +341,22 @@ mod tests {
         model
     }
 
-    /// Both ways of computing the products, for each service of the model.
+    /// Both ways of computing the ceilings, for each service of the model.
     fn both_ways(model: &Model) -> (Vec<f64>, Vec<f64>) {
         let index = Index::new(model);
         let decisions = availability::decide_all(model);
         let graph = DependencyGraph::new(model, &index);
-        let successors = graph.component_successors();
+        let walks = Ceilings::new(&graph, &decisions);
+        walks.budget.store(isize::MAX, Ordering::Relaxed);
+        let walked = walks.finish();
         let levels = Levels::new(&decisions);
-        let walked = walks(&graph, &successors, &levels, usize::MAX).expect("no budget to exceed");
-        let bitset = bitsets(&graph, &successors, &levels);
-        let per_service =
-            |products: Vec<f64>| graph.component_of.iter().map(|&c| products[c]).collect();
-        (per_service(walked), per_service(bitset))
+        let products = bitsets(&graph, &graph.component_successors(), &levels);
+        let bitset = graph
+            .component_of
+            .iter()
+            .map(|&c| products[c] * 100.0)
+            .collect();
+        (walked, bitset)
     }
 
     #[test]
@@ -305,9 +368,9 @@ mod tests {
         );
         let (walked, bitset) = both_ways(&small);
         assert_eq!(walked, bitset);
-        assert_eq!(walked[4], 0.995);
+        assert_eq!(walked[4], 99.5);
         assert!(
-            (walked[0] - 0.999 * 0.99 * 0.95 * 0.99).abs() < 1e-12,
+            (walked[0] - 0.999 * 0.99 * 0.95 * 0.99 * 100.0).abs() < 1e-10,
             "each counted once"
         );
         // Big enough for several slices, with levels spanning slice edges: the first service

@@ -55,11 +55,12 @@ pub(crate) fn costs(model: &Model, index: &Index, plan: &mut RotaPlan) -> Costs 
         annual += rota.annual_cost;
     }
 
-    let mut teams: Vec<TeamFigures> = model
+    let mut teams: Vec<TeamFigures> = index
+        .ids()
         .teams
         .iter()
-        .map(|team| TeamFigures {
-            id: team.id.clone(),
+        .map(|id| TeamFigures {
+            id: id.clone(),
             annual_cost: 0.0,
             services: 0,
         })
@@ -70,11 +71,12 @@ pub(crate) fn costs(model: &Model, index: &Index, plan: &mut RotaPlan) -> Costs 
             teams[t].services += 1;
         }
     }
-    let mut domains: Vec<DomainFigures> = model
+    let mut domains: Vec<DomainFigures> = index
+        .ids()
         .domains
         .iter()
-        .map(|domain| DomainFigures {
-            id: domain.id.clone(),
+        .map(|id| DomainFigures {
+            id: id.clone(),
             annual_cost: 0.0,
         })
         .collect();

@@ -1,14 +1,20 @@
 //! Findings (SPEC 2.5): the ten things Opmodel points out, each with a sentence a consultant
 //! could read aloud. Findings come in table order (errors, warnings, infos), and within a
 //! code in file order.
+//!
+//! A big model has thousands of findings and the analysis runs after every edit, so a
+//! finding keeps the parts of its sentence ([`Message`]) and writes it out only when read.
 
-use serde::Serialize;
+use std::fmt;
+use std::sync::Arc;
+
+use serde::{Serialize, Serializer};
 
 use super::availability::Decision;
 use super::graph::DependencyGraph;
 use super::rotas::{Assignment, RotaPlan, UncoveredReason};
-use super::{Finding, Index};
-use crate::format::{EntityLabel, percent};
+use super::{Finding, Id, Index, RotaKind};
+use crate::format::{EntityLabel, Percent};
 use crate::model::{Model, OperatingModel, OutOfHours, ServiceKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -92,15 +98,248 @@ impl FindingCode {
     }
 }
 
-struct Findings(Vec<Finding>);
+/// A service or team as a message names it ("Checkout web (checkout-web)"): its entry in
+/// the analysis's shared [`LabelTable`], so a finding costs no text of its own.
+type Label = usize;
+
+/// Every service's and team's label, written once into one string.
+#[derive(Debug, PartialEq, Eq)]
+struct LabelTable {
+    text: String,
+    /// Where each label ends in `text`: services first, then teams.
+    ends: Vec<usize>,
+}
+
+impl LabelTable {
+    fn new(model: &Model) -> Self {
+        use std::fmt::Write;
+        let mut table = LabelTable {
+            text: String::new(),
+            ends: Vec::with_capacity(model.services.len() + model.teams.len()),
+        };
+        let names = model
+            .services
+            .iter()
+            .map(|s| (&s.name, &s.id))
+            .chain(model.teams.iter().map(|t| (&t.name, &t.id)));
+        for (name, id) in names {
+            write!(table.text, "{}", EntityLabel { name, id })
+                .expect("writing to a string cannot fail");
+            table.ends.push(table.text.len());
+        }
+        table
+    }
+
+    fn get(&self, entry: usize) -> &str {
+        let start = if entry == 0 { 0 } else { self.ends[entry - 1] };
+        &self.text[start..self.ends[entry]]
+    }
+}
+
+/// The sentence a finding says, kept as its parts; `Display` writes it out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    labels: Arc<LabelTable>,
+    parts: Parts,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Parts {
+    Orphan(Label),
+    Uncovered {
+        service: Label,
+        owner: Label,
+        reason: UncoveredReason,
+        level: OutOfHours,
+    },
+    Understaffed {
+        rota: String,
+        kind: RotaKind,
+        pool: u64,
+        minimum: u32,
+    },
+    Overloaded {
+        team: Label,
+        owned: usize,
+        limit: usize,
+    },
+    Weaker {
+        from: Label,
+        from_target: f64,
+        to: Label,
+        to_target: f64,
+    },
+    Cycle(Vec<Label>),
+    DigitalOpsRunIt(Label),
+    OverrideDiffers {
+        service: Label,
+        set: OperatingModel,
+        recommended: OperatingModel,
+    },
+    ManyTeamRotas {
+        team_rotas: usize,
+        teams: usize,
+    },
+    NoTarget {
+        service: Label,
+        target: f64,
+    },
+}
+
+impl fmt::Display for Message {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = |label: &Label| self.labels.get(*label);
+        match &self.parts {
+            Parts::Orphan(service) => write!(
+                f,
+                "{} has no owning team, so nobody is accountable for running it.",
+                name(service)
+            ),
+            Parts::Uncovered {
+                service,
+                owner,
+                reason,
+                level,
+            } => {
+                let level = if *level == OutOfHours::Domain {
+                    "domain"
+                } else {
+                    "team"
+                };
+                let (service, owner) = (name(service), name(owner));
+                match reason {
+                    UncoveredReason::OperationsOwnsYbiyri => write!(
+                        f,
+                        "{service} is You Build It You Run It and needs {level}-level cover out of hours, but its owner {owner} is an operations team, and operations rotas never cover You Build It You Run It services."
+                    ),
+                    UncoveredReason::OwnerHasNoDomain => write!(
+                        f,
+                        "{service} needs a domain rota out of hours, but its owner {owner} has no team rota and belongs to no domain."
+                    ),
+                    UncoveredReason::OwnerNotOperations => write!(
+                        f,
+                        "{service} is Ops Run It and needs out-of-hours cover, but its owner {owner} is not an operations team, so no operations rota covers it."
+                    ),
+                }
+            }
+            Parts::Understaffed {
+                rota,
+                kind,
+                pool,
+                minimum,
+            } => {
+                let people = match pool {
+                    0 => "nobody on it".to_owned(),
+                    1 => "only 1 person".to_owned(),
+                    n => format!("only {n} people"),
+                };
+                write!(
+                    f,
+                    "The {rota} {} rota has {people}, fewer than the minimum of {minimum}, so the services it covers are understaffed.",
+                    kind.label()
+                )
+            }
+            Parts::Overloaded { team, owned, limit } => write!(
+                f,
+                "{} owns {owned} services, more than the {limit} one team can run well.",
+                name(team)
+            ),
+            Parts::Weaker {
+                from,
+                from_target,
+                to,
+                to_target,
+            } => write!(
+                f,
+                "{} targets {} but depends on {}, which targets only {}, so it cannot reliably meet its own target.",
+                name(from),
+                Percent(*from_target),
+                name(to),
+                Percent(*to_target)
+            ),
+            Parts::Cycle(members) => match members.as_slice() {
+                [one] => write!(f, "{} depends on itself.", name(one)),
+                [init @ .., last] => {
+                    for (i, member) in init.iter().enumerate() {
+                        if i > 0 {
+                            f.write_str(", ")?;
+                        }
+                        f.write_str(name(member))?;
+                    }
+                    write!(
+                        f,
+                        " and {} depend on each other in a cycle, so a failure in one can cascade around it.",
+                        name(last)
+                    )
+                }
+                [] => Ok(()),
+            },
+            Parts::DigitalOpsRunIt(service) => write!(
+                f,
+                "{} is a digital service run Ops Run It: handing it to operations slows down change and learning from incidents.",
+                name(service)
+            ),
+            Parts::OverrideDiffers {
+                service,
+                set,
+                recommended,
+            } => write!(
+                f,
+                "{} is set to {}, but its demand and availability recommend {}.",
+                name(service),
+                set.label(),
+                recommended.label()
+            ),
+            Parts::ManyTeamRotas { team_rotas, teams } => write!(
+                f,
+                "{team_rotas} of the {teams} non-operations teams that own services run their own team rota. The cost of team rotas grows linearly with the number of teams; domain rotas break that line, and this many team rotas suggests inflated availability targets."
+            ),
+            Parts::NoTarget { service, target } => write!(
+                f,
+                "{} has neither an availability target nor a financial exposure, so it gets {}.",
+                name(service),
+                Percent(*target)
+            ),
+        }
+    }
+}
+
+impl Serialize for Message {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Where services' and teams' labels are in the [`LabelTable`].
+struct Labels {
+    services: usize,
+}
+
+impl Labels {
+    fn service(&self, s: usize) -> Label {
+        s
+    }
+
+    fn team(&self, t: usize) -> Label {
+        self.services + t
+    }
+}
+
+struct Findings {
+    found: Vec<Finding>,
+    labels: Arc<LabelTable>,
+}
 
 impl Findings {
-    fn push(&mut self, code: FindingCode, subject: &str, message: String) {
-        self.0.push(Finding {
+    fn push(&mut self, code: FindingCode, subject: &Id, parts: Parts) {
+        self.found.push(Finding {
             severity: code.severity(),
             code,
-            subject: subject.to_owned(),
-            message,
+            subject: subject.clone(),
+            message: Message {
+                labels: self.labels.clone(),
+                parts,
+            },
         });
     }
 }
@@ -112,76 +351,49 @@ pub(crate) fn findings(
     plan: &RotaPlan,
     graph: &DependencyGraph,
 ) -> Vec<Finding> {
-    let mut out = Findings(Vec::new());
-    // Models can have thousands of findings, and the analysis runs after every edit: labels
-    // are written straight into each message, and each distinct target is written out once.
-    let targets = Targets::new(decisions);
-    let target = |s: usize| targets.text(decisions[s].availability);
-    let service_label = |s: usize| EntityLabel {
-        name: &model.services[s].name,
-        id: &model.services[s].id,
+    let mut out = Findings {
+        found: Vec::new(),
+        labels: Arc::new(LabelTable::new(model)),
     };
-    let team_label = |t: usize| EntityLabel {
-        name: &model.teams[t].name,
-        id: &model.teams[t].id,
+    let labels = Labels {
+        services: model.services.len(),
     };
 
-    for (s, service) in model.services.iter().enumerate() {
+    for s in 0..model.services.len() {
         if plan.cover[s] == Assignment::NoOwner {
             out.push(
                 FindingCode::OrphanService,
-                &service.id,
-                format!(
-                    "{} has no owning team, so nobody is accountable for running it.",
-                    service_label(s)
-                ),
+                &index.ids().services[s],
+                Parts::Orphan(labels.service(s)),
             );
         }
     }
 
-    for (s, service) in model.services.iter().enumerate() {
-        let Assignment::Uncovered(reason) = plan.cover[s] else {
+    for (s, decision) in decisions.iter().enumerate() {
+        let (Assignment::Uncovered(reason), Some(owner)) = (plan.cover[s], index.owner[s]) else {
             continue;
         };
-        let owner = index.owner[s].map_or(EntityLabel { name: "", id: "" }, team_label);
-        let level = match decisions[s].out_of_hours {
-            OutOfHours::Domain => "domain",
-            _ => "team",
-        };
-        let why = match reason {
-            UncoveredReason::OperationsOwnsYbiyri => format!(
-                "is You Build It You Run It and needs {level}-level cover out of hours, but its owner {owner} is an operations team, and operations rotas never cover You Build It You Run It services"
-            ),
-            UncoveredReason::OwnerHasNoDomain => format!(
-                "needs a domain rota out of hours, but its owner {owner} has no team rota and belongs to no domain"
-            ),
-            UncoveredReason::OwnerNotOperations => format!(
-                "is Ops Run It and needs out-of-hours cover, but its owner {owner} is not an operations team, so no operations rota covers it"
-            ),
+        let message = Parts::Uncovered {
+            service: labels.service(s),
+            owner: labels.team(owner),
+            reason,
+            level: decision.out_of_hours,
         };
         out.push(
             FindingCode::UncoveredService,
-            &service.id,
-            format!("{} {why}.", service_label(s)),
+            &index.ids().services[s],
+            message,
         );
     }
 
-    let minimum = model.settings.min_rota_size;
     for rota in plan.rotas.iter().filter(|r| !r.healthy) {
-        let people = match rota.pool {
-            0 => "nobody on it".to_owned(),
-            1 => "only 1 person".to_owned(),
-            n => format!("only {n} people"),
+        let message = Parts::Understaffed {
+            rota: rota.name.clone(),
+            kind: rota.kind,
+            pool: rota.pool,
+            minimum: model.settings.min_rota_size,
         };
-        out.push(
-            FindingCode::UnderstaffedRota,
-            &rota.id,
-            format!(
-                "The {} {} rota has {people}, fewer than the minimum of {minimum}, so the services it covers are understaffed.",
-                rota.name,
-                rota.kind.label()
-            ),
-        );
+        out.push(FindingCode::UnderstaffedRota, &rota.id, message);
     }
 
     let mut owned = vec![0_usize; model.teams.len()];
@@ -189,53 +401,39 @@ pub(crate) fn findings(
         owned[*t] += 1;
     }
     let limit = model.settings.max_services_per_team as usize;
-    for (t, team) in model.teams.iter().enumerate() {
-        if owned[t] > limit {
-            out.push(
-                FindingCode::TeamOverloaded,
-                &team.id,
-                format!(
-                    "{} owns {} services, more than the {limit} one team can run well.",
-                    team_label(t),
-                    owned[t]
-                ),
-            );
+    for (t, &count) in owned.iter().enumerate() {
+        if count > limit {
+            let message = Parts::Overloaded {
+                team: labels.team(t),
+                owned: count,
+                limit,
+            };
+            out.push(FindingCode::TeamOverloaded, &index.ids().teams[t], message);
         }
     }
 
     for &(from, to) in &graph.edges {
         let (a, b) = (decisions[from].availability, decisions[to].availability);
         if b < a {
+            let message = Parts::Weaker {
+                from: labels.service(from),
+                from_target: a,
+                to: labels.service(to),
+                to_target: b,
+            };
             out.push(
                 FindingCode::WeakerDependency,
-                &model.services[from].id,
-                format!(
-                    "{} targets {} but depends on {}, which targets only {}, so it cannot reliably meet its own target.",
-                    service_label(from),
-                    target(from),
-                    service_label(to),
-                    target(to)
-                ),
+                &index.ids().services[from],
+                message,
             );
         }
     }
 
     for members in graph.cycles() {
-        let names: Vec<String> = members
-            .iter()
-            .map(|&s| service_label(s).to_string())
-            .collect();
-        let message = if members.len() == 1 {
-            format!("{} depends on itself.", names[0])
-        } else {
-            format!(
-                "{} depend on each other in a cycle, so a failure in one can cascade around it.",
-                join_names(&names)
-            )
-        };
+        let message = Parts::Cycle(members.iter().map(|&s| labels.service(s)).collect());
         out.push(
             FindingCode::DependencyCycle,
-            &model.services[members[0]].id,
+            &index.ids().services[members[0]],
             message,
         );
     }
@@ -244,13 +442,11 @@ pub(crate) fn findings(
         if service.kind == ServiceKind::Digital
             && decisions[s].operating_model == OperatingModel::OpsRunIt
         {
+            let message = Parts::DigitalOpsRunIt(labels.service(s));
             out.push(
                 FindingCode::DigitalOpsRunIt,
-                &service.id,
-                format!(
-                    "{} is a digital service run Ops Run It: handing it to operations slows down change and learning from incidents.",
-                    service_label(s)
-                ),
+                &index.ids().services[s],
+                message,
             );
         }
     }
@@ -258,81 +454,43 @@ pub(crate) fn findings(
     for (s, service) in model.services.iter().enumerate() {
         let decision = &decisions[s];
         if service.operating_model.is_some() && decision.operating_model != decision.recommended {
+            let message = Parts::OverrideDiffers {
+                service: labels.service(s),
+                set: decision.operating_model,
+                recommended: decision.recommended,
+            };
             out.push(
                 FindingCode::OverrideDiffers,
-                &service.id,
-                format!(
-                    "{} is set to {}, but its demand and availability recommend {}.",
-                    service_label(s),
-                    decision.operating_model.label(),
-                    decision.recommended.label()
-                ),
+                &index.ids().services[s],
+                message,
             );
         }
     }
 
-    let owning_product_teams = model
+    let teams = model
         .teams
         .iter()
         .enumerate()
         .filter(|(t, team)| owned[*t] > 0 && !team.is_operations())
         .count();
     let team_rotas = plan.team_has_rota.iter().filter(|has| **has).count();
-    if team_rotas * 2 > owning_product_teams {
-        out.push(
-            FindingCode::ManyTeamRotas,
-            "",
-            format!(
-                "{team_rotas} of the {owning_product_teams} non-operations teams that own services run their own team rota. The cost of team rotas grows linearly with the number of teams; domain rotas break that line, and this many team rotas suggests inflated availability targets."
-            ),
-        );
+    if team_rotas * 2 > teams {
+        let message = Parts::ManyTeamRotas { team_rotas, teams };
+        out.push(FindingCode::ManyTeamRotas, &Id::from(""), message);
     }
 
     for (s, service) in model.services.iter().enumerate() {
         if service.availability.is_none() && service.exposure_per_hour.is_none() {
+            let message = Parts::NoTarget {
+                service: labels.service(s),
+                target: decisions[s].availability,
+            };
             out.push(
                 FindingCode::NoAvailabilityTarget,
-                &service.id,
-                format!(
-                    "{} has neither an availability target nor a financial exposure, so it gets {}.",
-                    service_label(s),
-                    target(s)
-                ),
+                &index.ids().services[s],
+                message,
             );
         }
     }
-    out.0
-}
-
-/// The distinct availability targets of a model, each with its text: "99.9 %".
-struct Targets {
-    values: Vec<f64>,
-    texts: Vec<String>,
-}
-
-impl Targets {
-    fn new(decisions: &[Decision]) -> Self {
-        let mut values: Vec<f64> = decisions.iter().map(|d| d.availability).collect();
-        values.sort_unstable_by(f64::total_cmp);
-        values.dedup_by(|a, b| a.total_cmp(b).is_eq());
-        let texts = values.iter().map(|&value| percent(value)).collect();
-        Targets { values, texts }
-    }
-
-    fn text(&self, availability: f64) -> &str {
-        let at = self
-            .values
-            .binary_search_by(|value| value.total_cmp(&availability))
-            .expect("every decision's availability is listed");
-        &self.texts[at]
-    }
-}
-
-/// "a, b and c".
-fn join_names(names: &[String]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
+    out.found
 }

@@ -13,14 +13,20 @@ mod findings;
 mod graph;
 mod rotas;
 
-use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
 use crate::model::{Model, OperatingModel, OutOfHours};
 
+/// An id in an analysis. Shared: one allocation per entity however often it is mentioned,
+/// since the analysis of a big model names the same services thousands of times.
+pub type Id = Arc<str>;
+
 pub use availability::{AvailabilitySource, Deployment, out_of_hours_level};
-pub use findings::{FindingCode, Severity};
+pub use findings::{FindingCode, Message, Severity};
 
 /// Everything Opmodel works out about a model.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -86,7 +92,7 @@ impl RotaKind {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Rota {
     /// `team:<team-id>`, `domain:<domain-id>` or `ops:<team-id>`.
-    pub id: String,
+    pub id: Id,
     pub kind: RotaKind,
     pub name: String,
     /// People who share the rota.
@@ -95,13 +101,13 @@ pub struct Rota {
     pub frequency_weeks: u64,
     pub healthy: bool,
     /// The services it covers, in file order.
-    pub services: Vec<String>,
+    pub services: Vec<Id>,
     pub standby_cost: f64,
     pub callout_cost: f64,
     pub annual_cost: f64,
     /// The team or domain the rota belongs to.
     #[serde(skip)]
-    pub owner: String,
+    pub owner: Id,
 }
 
 /// Whether a service has the out-of-hours cover it needs.
@@ -127,8 +133,8 @@ impl Cover {
 /// The figures for one service, in model order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ServiceFigures {
-    pub id: String,
-    pub owner: Option<String>,
+    pub id: Id,
+    pub owner: Option<Id>,
     pub availability: f64,
     /// Where the availability came from.
     #[serde(skip)]
@@ -139,7 +145,7 @@ pub struct ServiceFigures {
     pub operating_model: OperatingModel,
     pub out_of_hours: OutOfHours,
     pub cover: Cover,
-    pub rota: Option<String>,
+    pub rota: Option<Id>,
     pub annual_cost: f64,
     pub projected_annual_loss: f64,
     pub availability_ceiling: f64,
@@ -147,7 +153,7 @@ pub struct ServiceFigures {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TeamFigures {
-    pub id: String,
+    pub id: Id,
     pub annual_cost: f64,
     /// How many services the team owns.
     pub services: usize,
@@ -155,7 +161,7 @@ pub struct TeamFigures {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DomainFigures {
-    pub id: String,
+    pub id: Id,
     pub annual_cost: f64,
 }
 
@@ -165,25 +171,25 @@ pub struct Finding {
     pub severity: Severity,
     pub code: FindingCode,
     /// The service, team or rota id it is about; empty for the whole model.
-    pub subject: String,
-    pub message: String,
+    pub subject: Id,
+    pub message: Message,
 }
 
 impl Analysis {
     pub fn service(&self, id: &str) -> Option<&ServiceFigures> {
-        self.services.iter().find(|s| s.id == id)
+        self.services.iter().find(|s| &*s.id == id)
     }
 
     pub fn rota(&self, id: &str) -> Option<&Rota> {
-        self.rotas.iter().find(|r| r.id == id)
+        self.rotas.iter().find(|r| &*r.id == id)
     }
 
     pub fn team(&self, id: &str) -> Option<&TeamFigures> {
-        self.teams.iter().find(|t| t.id == id)
+        self.teams.iter().find(|t| &*t.id == id)
     }
 
     pub fn domain(&self, id: &str) -> Option<&DomainFigures> {
-        self.domains.iter().find(|d| d.id == id)
+        self.domains.iter().find(|d| &*d.id == id)
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -196,11 +202,20 @@ impl Analysis {
 
 /// Positions of entities by id, built once per analysis.
 pub(crate) struct Index<'m> {
-    pub services: HashMap<&'m str, usize>,
+    pub services: FxHashMap<&'m str, usize>,
     /// For each service, its owning team's position.
     pub owner: Vec<Option<usize>>,
     /// For each team, its domain's position.
     pub team_domain: Vec<Option<usize>>,
+    ids: OnceLock<Ids>,
+    model: &'m Model,
+}
+
+/// The ids the analysis hands out, one shared copy each, by position.
+pub(crate) struct Ids {
+    pub services: Vec<Id>,
+    pub teams: Vec<Id>,
+    pub domains: Vec<Id>,
 }
 
 impl<'m> Index<'m> {
@@ -208,7 +223,7 @@ impl<'m> Index<'m> {
         let positions = |ids: &mut dyn Iterator<Item = &'m str>| {
             ids.enumerate()
                 .map(|(i, id)| (id, i))
-                .collect::<HashMap<_, _>>()
+                .collect::<FxHashMap<_, _>>()
         };
         let teams = positions(&mut model.teams.iter().map(|t| t.id.as_str()));
         let domains = positions(&mut model.domains.iter().map(|d| d.id.as_str()));
@@ -227,51 +242,81 @@ impl<'m> Index<'m> {
             services,
             owner,
             team_domain,
+            ids: OnceLock::new(),
+            model,
         }
     }
+
+    /// The shared ids, made on first use (by whichever thread needs them).
+    pub fn ids(&self) -> &Ids {
+        self.ids.get_or_init(|| Ids {
+            services: self
+                .model
+                .services
+                .iter()
+                .map(|s| Id::from(s.id.as_str()))
+                .collect(),
+            teams: self
+                .model
+                .teams
+                .iter()
+                .map(|t| Id::from(t.id.as_str()))
+                .collect(),
+            domains: self
+                .model
+                .domains
+                .iter()
+                .map(|d| Id::from(d.id.as_str()))
+                .collect(),
+        })
+    }
+}
+
+/// Services from which a second thread pays for itself.
+const PARALLEL_FROM: usize = 2_000;
+
+/// Runs `a` and `b`, on two threads when `parallel`.
+fn both<A: Send, B>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    if !parallel {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let first = scope.spawn(a);
+        let second = b();
+        let first = first
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, second)
+    })
 }
 
 /// Works out every figure for `model`. Pure: the same model always gives the same analysis.
 pub fn analyze(model: &Model) -> Analysis {
     let index = Index::new(model);
     let decisions = availability::decide_all(model);
-    let dependencies = graph::DependencyGraph::new(model, &index);
-    let mut plan = rotas::plan(model, &index, &decisions);
-    let costs = cost::costs(model, &index, &mut plan);
-    let ceilings = ceiling::availability_ceilings(&dependencies, &decisions);
+    // The dependency graph and the ceiling it feeds are the costliest parts. On a big model a
+    // second thread works on them while rotas, costs and services are worked out here; the
+    // findings wait for the graph, and then both threads share what is left of the ceiling.
+    let graph = OnceLock::new();
+    let ceilings = OnceLock::new();
+    let graph = || graph.get_or_init(|| graph::DependencyGraph::new(model, &index));
+    let ceilings = || ceilings.get_or_init(|| ceiling::Ceilings::new(graph(), &decisions));
+    let ((), (plan, costs, mut services, findings)) = both(
+        model.services.len() >= PARALLEL_FROM,
+        || ceilings().help(),
+        || {
+            let mut plan = rotas::plan(model, &index, &decisions);
+            let costs = cost::costs(model, &index, &mut plan);
+            let services = service_figures(model, &index, &decisions, &plan, &costs);
+            let findings = findings::findings(model, &index, &decisions, &plan, graph());
+            ceilings().help();
+            (plan, costs, services, findings)
+        },
+    );
+    for (figures, ceiling) in services.iter_mut().zip(ceilings().finish()) {
+        figures.availability_ceiling = ceiling;
+    }
 
-    let services = model
-        .services
-        .iter()
-        .enumerate()
-        .map(|(i, service)| {
-            let decision = &decisions[i];
-            ServiceFigures {
-                id: service.id.clone(),
-                owner: service.owner.clone(),
-                availability: decision.availability,
-                availability_source: decision.source,
-                tolerable_downtime_per_week_s: availability::tolerable_downtime_per_week_s(
-                    decision.availability,
-                ),
-                deployment: decision.deployment,
-                recommended_operating_model: decision.recommended,
-                operating_model: decision.operating_model,
-                out_of_hours: decision.out_of_hours,
-                cover: plan.cover[i].cover(),
-                rota: plan.cover[i].rota().map(|r| plan.rotas[r].id.clone()),
-                annual_cost: costs.line_items[i],
-                projected_annual_loss: availability::projected_annual_loss(
-                    service.exposure_per_hour,
-                    decision.availability,
-                    model.settings.weeks_per_year,
-                ),
-                availability_ceiling: ceilings[i],
-            }
-        })
-        .collect();
-
-    let findings = findings::findings(model, &index, &decisions, &plan, &dependencies);
     let rota_count = plan.rotas.len();
     Analysis {
         name: model.name.clone(),
@@ -292,4 +337,44 @@ pub fn analyze(model: &Model) -> Analysis {
         domains: costs.domains,
         findings,
     }
+}
+
+/// Every service's figures but its availability ceiling, which comes last.
+fn service_figures(
+    model: &Model,
+    index: &Index,
+    decisions: &[availability::Decision],
+    plan: &rotas::RotaPlan,
+    costs: &cost::Costs,
+) -> Vec<ServiceFigures> {
+    model
+        .services
+        .iter()
+        .enumerate()
+        .map(|(i, service)| {
+            let decision = &decisions[i];
+            ServiceFigures {
+                id: index.ids().services[i].clone(),
+                owner: index.owner[i].map(|t| index.ids().teams[t].clone()),
+                availability: decision.availability,
+                availability_source: decision.source,
+                tolerable_downtime_per_week_s: availability::tolerable_downtime_per_week_s(
+                    decision.availability,
+                ),
+                deployment: decision.deployment,
+                recommended_operating_model: decision.recommended,
+                operating_model: decision.operating_model,
+                out_of_hours: decision.out_of_hours,
+                cover: plan.cover[i].cover(),
+                rota: plan.cover[i].rota().map(|r| plan.rotas[r].id.clone()),
+                annual_cost: costs.line_items[i],
+                projected_annual_loss: availability::projected_annual_loss(
+                    service.exposure_per_hour,
+                    decision.availability,
+                    model.settings.weeks_per_year,
+                ),
+                availability_ceiling: 0.0,
+            }
+        })
+        .collect()
 }

@@ -2,7 +2,7 @@
 //! who is in each pool, and which rota, if any, covers each service out of hours.
 
 use super::availability::Decision;
-use super::{Cover, Index, Rota, RotaKind};
+use super::{Cover, Id, Index, Rota, RotaKind};
 use crate::model::{Model, OutOfHours};
 
 /// Why a service that needs out-of-hours cover gets none.
@@ -129,8 +129,8 @@ pub(crate) fn plan(model: &Model, index: &Index, decisions: &[Decision]) -> Rota
 
     let settings = &model.settings;
     let new_rota =
-        |kind: RotaKind, owner_id: &str, name: &str, pool: u64, services: &[usize]| Rota {
-            id: format!("{}:{owner_id}", kind.label()),
+        |kind: RotaKind, owner_id: &Id, name: &str, pool: u64, services: &[usize]| Rota {
+            id: Id::from(format!("{}:{owner_id}", kind.label())),
             kind,
             name: name.to_owned(),
             pool,
@@ -138,12 +138,12 @@ pub(crate) fn plan(model: &Model, index: &Index, decisions: &[Decision]) -> Rota
             healthy: pool >= u64::from(settings.min_rota_size),
             services: services
                 .iter()
-                .map(|&s| model.services[s].id.clone())
+                .map(|&s| index.ids().services[s].clone())
                 .collect(),
             standby_cost: 0.0,
             callout_cost: 0.0,
             annual_cost: 0.0,
-            owner: owner_id.to_owned(),
+            owner: owner_id.clone(),
         };
 
     let mut rotas = Vec::new();
@@ -170,7 +170,7 @@ pub(crate) fn plan(model: &Model, index: &Index, decisions: &[Decision]) -> Rota
         let team = &teams[t];
         let rota = new_rota(
             RotaKind::Team,
-            &team.id,
+            &index.ids().teams[t],
             &team.name,
             u64::from(team.members),
             services,
@@ -185,7 +185,7 @@ pub(crate) fn plan(model: &Model, index: &Index, decisions: &[Decision]) -> Rota
         let domain = &model.domains[d];
         let rota = new_rota(
             RotaKind::Domain,
-            &domain.id,
+            &index.ids().domains[d],
             &domain.name,
             domain_pool[d],
             services,
@@ -200,7 +200,7 @@ pub(crate) fn plan(model: &Model, index: &Index, decisions: &[Decision]) -> Rota
         let team = &teams[t];
         let rota = new_rota(
             RotaKind::Ops,
-            &team.id,
+            &index.ids().teams[t],
             &team.name,
             u64::from(team.members),
             services,

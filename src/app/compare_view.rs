@@ -202,12 +202,12 @@ fn rota_chart(ui: &mut Ui, a: &Document, b: &Document) {
         .analysis
         .rotas
         .iter()
-        .map(|r| (r.id.clone(), vec![r.annual_cost, 0.0]))
+        .map(|r| (r.id.to_string(), vec![r.annual_cost, 0.0]))
         .collect();
     for rota in &b.analysis.rotas {
-        match rows.iter_mut().find(|(id, _)| *id == rota.id) {
+        match rows.iter_mut().find(|(id, _)| **id == *rota.id) {
             Some(row) => row.1[1] = rota.annual_cost,
-            None => rows.push((rota.id.clone(), vec![0.0, rota.annual_cost])),
+            None => rows.push((rota.id.to_string(), vec![0.0, rota.annual_cost])),
         }
     }
     paired_chart(ui, "compare-rotas", rows);

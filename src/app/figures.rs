@@ -163,7 +163,7 @@ fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<Selection>) {
                     .on_hover_text(format!("{} — covers {}", rota.id, rota.services.join(", ")))
                     .clicked()
                 {
-                    *select = Some(Selection::Entity(rota.owner.clone()));
+                    *select = Some(Selection::Entity(rota.owner.to_string()));
                 }
                 ui.label(rota.kind.label());
                 ui.label(rota.pool.to_string());
@@ -333,5 +333,5 @@ fn subject_selection(model: &Model, analysis: &Analysis, subject: &str) -> Optio
     }
     analysis
         .rota(subject)
-        .map(|rota| Selection::Entity(rota.owner.clone()))
+        .map(|rota| Selection::Entity(rota.owner.to_string()))
 }

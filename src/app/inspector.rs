@@ -651,7 +651,7 @@ fn findings_about(ui: &mut Ui, doc: &Document, subject: &str) {
         .analysis
         .findings
         .iter()
-        .filter(|f| f.subject == subject)
+        .filter(|f| &*f.subject == subject)
         .collect();
     if related.is_empty() {
         return;
@@ -661,7 +661,7 @@ fn findings_about(ui: &mut Ui, doc: &Document, subject: &str) {
     for finding in related {
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(theme::severity_colour(finding.severity), "•");
-            ui.label(&finding.message);
+            ui.label(finding.message.to_string());
         });
     }
 }
@@ -706,7 +706,7 @@ fn team(ui: &mut Ui, doc: &mut Document, id: &str) {
             money(figures.annual_cost, &currency)
         ));
     }
-    for rota in doc.analysis.rotas.iter().filter(|r| r.owner == id) {
+    for rota in doc.analysis.rotas.iter().filter(|r| &*r.owner == id) {
         let health = if rota.healthy {
             "healthy"
         } else {

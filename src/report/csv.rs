@@ -35,7 +35,7 @@ pub fn csv(model: &Model, analysis: &Analysis) -> String {
             format!("{:?}", figures.operating_model),
             format!("{:?}", figures.out_of_hours),
             format!("{:?}", figures.cover),
-            figures.rota.clone().unwrap_or_default(),
+            figures.rota.as_deref().unwrap_or_default().to_owned(),
             figures.annual_cost.to_string(),
         ];
         let quoted: Vec<String> = cells.iter().map(|c| quote(c)).collect();

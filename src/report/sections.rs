@@ -104,12 +104,12 @@ pub fn services(model: &Model, analysis: &Analysis) -> Table {
     for (service, figures) in model.services.iter().zip(&analysis.services) {
         table.row(vec![
             service.id.clone(),
-            figures.owner.clone().unwrap_or_else(|| "—".to_owned()),
+            figures.owner.as_deref().unwrap_or("—").to_owned(),
             percent(figures.availability),
             figures.operating_model.label().to_owned(),
             figures.out_of_hours.label().to_owned(),
             figures.cover.label().to_owned(),
-            figures.rota.clone().unwrap_or_else(|| "—".to_owned()),
+            figures.rota.as_deref().unwrap_or("—").to_owned(),
             grouped(figures.annual_cost),
         ]);
     }

@@ -224,7 +224,7 @@ impl Canvas {
             .rotas
             .iter()
             .filter(|r| !r.healthy && matches!(r.kind, RotaKind::Team | RotaKind::Ops))
-            .map(|r| r.owner.as_str())
+            .map(|r| &*r.owner)
             .collect();
         let mut graph = CanvasGraph::new();
         let mut node_of = HashMap::with_capacity(positions.len());

@@ -296,7 +296,13 @@ fn findings(ui: &mut Ui, model: &Model, analysis: &Analysis, select: &mut Option
             .id_salt(("findings", severity.label()))
             .default_open(severity != Severity::Info)
             .show(ui, |ui| {
-                for finding in of_severity {
+                // A big model can have thousands: show them a page at a time.
+                let shown_id = egui::Id::new(("findings-shown", severity.label()));
+                let shown = ui
+                    .data(|d| d.get_temp::<usize>(shown_id))
+                    .unwrap_or(FINDINGS_PAGE);
+                let hidden = of_severity.len().saturating_sub(shown);
+                for finding in of_severity.into_iter().take(shown) {
                     let response = ui
                         .add(
                             egui::Label::new(format!("• {}", finding.message))
@@ -314,9 +320,22 @@ fn findings(ui: &mut Ui, model: &Model, analysis: &Analysis, select: &mut Option
                         *select = Some(selection);
                     }
                 }
+                if hidden > 0
+                    && ui
+                        .button(format!(
+                            "Show {} more of {hidden}",
+                            hidden.min(FINDINGS_PAGE)
+                        ))
+                        .clicked()
+                {
+                    ui.data_mut(|d| d.insert_temp(shown_id, shown + FINDINGS_PAGE));
+                }
             });
     }
 }
+
+/// How many findings of one severity are listed before "Show more".
+const FINDINGS_PAGE: usize = 100;
 
 fn subject_label(model: &Model, subject: &str) -> String {
     if subject.is_empty() {

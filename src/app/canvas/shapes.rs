@@ -73,6 +73,11 @@ impl From<NodeProps<NodeData>> for NodeShape {
     }
 }
 
+/// Below this zoom labels would overlap their neighbours, so only shapes are drawn.
+fn legible(zoom: f32) -> bool {
+    zoom >= 0.3
+}
+
 /// Screen text size for a canvas text size, kept legible whatever the zoom.
 fn text_px(canvas_px: f32, zoom: f32) -> f32 {
     (canvas_px * zoom).clamp(9.0, 34.0)
@@ -201,14 +206,16 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
                     )
                     .into(),
                 );
-                shapes.push(text(
-                    ctx,
-                    centre,
-                    Align2::CENTER_CENTER,
-                    &self.label,
-                    text_px(16.0, zoom),
-                    Color32::WHITE,
-                ));
+                if legible(zoom) {
+                    shapes.push(text(
+                        ctx,
+                        centre,
+                        Align2::CENTER_CENTER,
+                        &self.label,
+                        text_px(16.0, zoom),
+                        Color32::WHITE,
+                    ));
+                }
             }
             Look::Team { kind, understaffed } => {
                 let rect = Rect::from_center_size(centre, half * 2.0);
@@ -247,7 +254,7 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
                         caption_px,
                         theme::MUTED_INK,
                     ));
-                } else {
+                } else if legible(zoom) {
                     shapes.push(text(
                         ctx,
                         centre,
@@ -305,7 +312,7 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
                         theme::INK,
                     ));
                 }
-                if zoom >= 0.3 {
+                if legible(zoom) {
                     shapes.extend(backed_text(
                         ctx,
                         centre + vec2(0.0, radius * 1.15 + 2.0),

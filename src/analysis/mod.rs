@@ -280,12 +280,19 @@ fn both<A: Send, B>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce
     if !parallel {
         return (a(), b());
     }
+    // Kept where this thread can still reach it, in case no thread can be started.
+    let a = std::sync::Mutex::new(Some(a));
+    let take = || a.lock().ok().and_then(|mut a| a.take());
     std::thread::scope(|scope| {
-        let first = scope.spawn(a);
+        let helper = std::thread::Builder::new().spawn_scoped(scope, || take().map(|a| a()));
         let second = b();
-        let first = first
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let first = match helper.map(|helper| helper.join()) {
+            Ok(Ok(Some(first))) => first,
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            _ => take()
+                .map(|a| a())
+                .expect("the work is run here when no thread took it"),
+        };
         (first, second)
     })
 }

@@ -1,0 +1,254 @@
+//! The window's chrome: menus, toolbar, tabs and status bar, all driven by [`UiCommand`].
+
+use egui::{Button, RichText, Ui};
+
+use super::commands::UiCommand;
+use super::{OpmodelApp, Pending, Tab, theme};
+
+impl OpmodelApp {
+    pub(super) fn command_item(&mut self, ui: &mut Ui, command: UiCommand, enabled: bool) {
+        let shortcut = command
+            .shortcut()
+            .map(|s| ui.ctx().format_shortcut(&s))
+            .unwrap_or_default();
+        let text = match (command, self.active_document()) {
+            (UiCommand::Undo, Some(doc)) => doc
+                .history
+                .undo_label()
+                .map_or_else(|| "Undo".to_owned(), |l| format!("Undo {l}")),
+            (UiCommand::Redo, Some(doc)) => doc
+                .history
+                .redo_label()
+                .map_or_else(|| "Redo".to_owned(), |l| format!("Redo {l}")),
+            _ => command.text().to_owned(),
+        };
+        let response = ui
+            .add_enabled(enabled, Button::new(text).shortcut_text(shortcut))
+            .on_hover_text(command.tooltip());
+        if response.clicked() {
+            self.queue.push(command);
+            ui.close();
+        }
+    }
+
+    pub(super) fn menus(&mut self, ui: &mut Ui) {
+        let has_doc = self.active_document().is_some();
+        let can_undo = self
+            .active_document()
+            .is_some_and(|d| d.history.undo_label().is_some());
+        let can_redo = self
+            .active_document()
+            .is_some_and(|d| d.history.redo_label().is_some());
+        let has_selection = self
+            .active_document()
+            .is_some_and(|d| d.selection.is_some());
+        ui.menu_button("File", |ui| {
+            for command in [
+                UiCommand::New,
+                UiCommand::NewTab,
+                UiCommand::Open,
+                UiCommand::OpenInNewTab,
+            ] {
+                self.command_item(ui, command, true);
+            }
+            ui.menu_button("Open recent", |ui| {
+                if self.recent.paths().is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in self.recent.paths().to_vec() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        let active = self.active_document_id();
+                        self.guard(active, Pending::OpenPath(path));
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            self.command_item(ui, UiCommand::Save, has_doc);
+            self.command_item(ui, UiCommand::SaveAs, has_doc);
+            ui.separator();
+            self.command_item(ui, UiCommand::CloseTab, true);
+            if ui.button("Quit").clicked() {
+                self.discarded.clear();
+                self.quit();
+                ui.close();
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            self.command_item(ui, UiCommand::Undo, can_undo);
+            self.command_item(ui, UiCommand::Redo, can_redo);
+            ui.separator();
+            for command in [
+                UiCommand::AddTeam,
+                UiCommand::AddService,
+                UiCommand::AddDomain,
+                UiCommand::ConnectMode,
+            ] {
+                self.command_item(ui, command, has_doc);
+            }
+            self.command_item(ui, UiCommand::Delete, has_selection);
+        });
+        ui.menu_button("View", |ui| {
+            for command in [
+                UiCommand::FitView,
+                UiCommand::AutoLayout,
+                UiCommand::ToggleInteractions,
+                UiCommand::ToggleLegend,
+            ] {
+                self.command_item(ui, command, has_doc);
+            }
+        });
+        ui.menu_button("Model", |ui| {
+            for command in [
+                UiCommand::Settings,
+                UiCommand::DuplicateScenario,
+                UiCommand::CompareWith,
+            ] {
+                self.command_item(ui, command, has_doc);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            ui.label(RichText::new("Keyboard shortcuts").strong());
+            egui::Grid::new("shortcut-help")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    for command in UiCommand::ALL {
+                        if let Some(shortcut) = command.shortcut() {
+                            ui.label(ui.ctx().format_shortcut(&shortcut));
+                            ui.label(command.text());
+                            ui.end_row();
+                        }
+                    }
+                });
+            ui.separator();
+            ui.label("Drag empty canvas to pan; mouse wheel to zoom; drag a node to move it.");
+            ui.label(format!("Opmodel {}", env!("CARGO_PKG_VERSION")));
+        });
+    }
+
+    pub(super) fn tool_button(
+        &mut self,
+        ui: &mut Ui,
+        command: UiCommand,
+        icon: &str,
+        enabled: bool,
+        selected: bool,
+    ) {
+        let text = format!("{icon} {}", command.text());
+        let shortcut = command
+            .shortcut()
+            .map(|s| ui.ctx().format_shortcut(&s))
+            .unwrap_or_default();
+        let response = ui
+            .add_enabled(enabled, Button::new(text).selected(selected))
+            .on_hover_text(format!("{} ({shortcut})", command.tooltip()));
+        if response.clicked() {
+            self.queue.push(command);
+        }
+    }
+
+    pub(super) fn toolbar(&mut self, ui: &mut Ui) {
+        let doc = self.active_document();
+        let has_doc = doc.is_some();
+        let can_undo = doc.is_some_and(|d| d.history.undo_label().is_some());
+        let can_redo = doc.is_some_and(|d| d.history.redo_label().is_some());
+        let has_selection = doc.is_some_and(|d| d.selection.is_some());
+        let connecting = doc.is_some_and(|d| d.canvas.connect_mode);
+        let interactions = doc.is_some_and(|d| d.canvas.show_interactions);
+        ui.horizontal_wrapped(|ui| {
+            self.tool_button(ui, UiCommand::AddTeam, "➕", has_doc, false);
+            self.tool_button(ui, UiCommand::AddService, "➕", has_doc, false);
+            self.tool_button(ui, UiCommand::AddDomain, "➕", has_doc, false);
+            self.tool_button(ui, UiCommand::ConnectMode, "🔗", has_doc, connecting);
+            self.tool_button(ui, UiCommand::Delete, "🗑", has_selection, false);
+            ui.separator();
+            self.tool_button(ui, UiCommand::Undo, "⟲", can_undo, false);
+            self.tool_button(ui, UiCommand::Redo, "⟳", can_redo, false);
+            ui.separator();
+            self.tool_button(ui, UiCommand::FitView, "⛶", has_doc, false);
+            self.tool_button(ui, UiCommand::AutoLayout, "✨", has_doc, false);
+            self.tool_button(
+                ui,
+                UiCommand::ToggleInteractions,
+                "👥",
+                has_doc,
+                interactions,
+            );
+            ui.separator();
+            self.tool_button(ui, UiCommand::Settings, "⚙", has_doc, self.settings_open);
+            self.tool_button(ui, UiCommand::DuplicateScenario, "⎘", has_doc, false);
+            self.tool_button(ui, UiCommand::CompareWith, "⚖", has_doc, false);
+        });
+    }
+
+    pub(super) fn tab_label(&self, tab: &Tab) -> String {
+        match tab {
+            Tab::Document(id) => self.document(*id).map_or_else(String::new, |d| {
+                let marker = if d.is_dirty() { " •" } else { "" };
+                let what_if = if d.scenario_of.is_some() { "⎘ " } else { "" };
+                format!("{what_if}{}{marker}", d.model.name)
+            }),
+            Tab::Comparison { a, b, .. } => {
+                let name = |id: &u64| {
+                    self.document(*id)
+                        .map_or_else(String::new, |d| d.model.name.clone())
+                };
+                format!("⚖ {} vs {}", name(a), name(b))
+            }
+        }
+    }
+
+    pub(super) fn tab_bar(&mut self, ui: &mut Ui) {
+        let mut close = None;
+        ui.horizontal_wrapped(|ui| {
+            for index in 0..self.tabs.len() {
+                let label = self.tab_label(&self.tabs[index]);
+                let file = match &self.tabs[index] {
+                    Tab::Document(id) => self.document(*id).map(|d| {
+                        d.path
+                            .as_ref()
+                            .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string())
+                    }),
+                    Tab::Comparison { .. } => Some("Comparison".to_owned()),
+                };
+                ui.group(|ui| {
+                    ui.spacing_mut().item_spacing.x = 4.0;
+                    let tab = ui
+                        .selectable_label(index == self.active, label)
+                        .on_hover_text(file.unwrap_or_default());
+                    if tab.clicked() {
+                        self.active = index;
+                    }
+                    if ui
+                        .small_button("🗙")
+                        .on_hover_text("Close this tab")
+                        .clicked()
+                    {
+                        close = Some(index);
+                    }
+                });
+            }
+        });
+        if let Some(index) = close {
+            self.close_tab(index);
+        }
+    }
+
+    pub(super) fn status_bar(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.label(&self.status);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some(doc) = self.active_document() {
+                    let place = doc
+                        .path
+                        .as_ref()
+                        .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
+                    ui.label(RichText::new(place).color(theme::MUTED_INK));
+                    let errors = doc.analysis.count(crate::analysis::Severity::Error);
+                    let colour = if errors > 0 { theme::RED } else { theme::GREEN };
+                    ui.colored_label(colour, format!("{errors} errors"));
+                }
+            });
+        });
+    }
+}

@@ -200,34 +200,41 @@ impl OpmodelApp {
 
     pub(super) fn tab_bar(&mut self, ui: &mut Ui) {
         let mut close = None;
-        ui.horizontal_wrapped(|ui| {
-            for index in 0..self.tabs.len() {
-                let label = self.tab_label(&self.tabs[index]);
-                let file = match &self.tabs[index] {
-                    Tab::Document(id) => self.document(*id).map(|d| {
-                        d.path
-                            .as_ref()
-                            .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string())
-                    }),
-                    Tab::Comparison { .. } => Some("Comparison".to_owned()),
-                };
-                ui.group(|ui| {
-                    ui.spacing_mut().item_spacing.x = 4.0;
-                    let tab = ui
-                        .selectable_label(index == self.active, label)
-                        .on_hover_text(file.unwrap_or_default());
-                    if tab.clicked() {
-                        self.active = index;
-                    }
-                    if ui
-                        .small_button("🗙")
-                        .on_hover_text("Close this tab")
-                        .clicked()
-                    {
-                        close = Some(index);
-                    }
-                });
-            }
+        egui::ScrollArea::horizontal().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for index in 0..self.tabs.len() {
+                    let label = shorten(&self.tab_label(&self.tabs[index]), TAB_LABEL_CHARS);
+                    let file = match &self.tabs[index] {
+                        Tab::Document(id) => self.document(*id).map(|d| {
+                            d.path.as_ref().map_or_else(
+                                || "Not saved yet".to_owned(),
+                                |p| p.display().to_string(),
+                            )
+                        }),
+                        Tab::Comparison { .. } => Some("Comparison".to_owned()),
+                    };
+                    ui.group(|ui| {
+                        ui.spacing_mut().item_spacing.x = 4.0;
+                        let tab = ui
+                            .selectable_label(index == self.active, label)
+                            .on_hover_text(format!(
+                                "{}\n{}",
+                                self.tab_label(&self.tabs[index]),
+                                file.unwrap_or_default()
+                            ));
+                        if tab.clicked() {
+                            self.active = index;
+                        }
+                        if ui
+                            .small_button("🗙")
+                            .on_hover_text("Close this tab")
+                            .clicked()
+                        {
+                            close = Some(index);
+                        }
+                    });
+                }
+            })
         });
         if let Some(index) = close {
             self.close_tab(index);
@@ -250,5 +257,29 @@ impl OpmodelApp {
                 }
             });
         });
+    }
+}
+
+/// Longest tab label before it is cut short (the full name is in its tooltip).
+const TAB_LABEL_CHARS: usize = 40;
+
+/// `text` cut to `limit` characters, with an ellipsis when cut.
+fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(limit.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+
+    #[test]
+    fn long_tab_labels_are_cut_with_an_ellipsis() {
+        assert_eq!(shorten("Shop", 10), "Shop");
+        assert_eq!(shorten("Needs attention (what-if)", 10), "Needs att…");
+        assert_eq!(shorten("Needs attention (what-if)", 10).chars().count(), 10);
     }
 }

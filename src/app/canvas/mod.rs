@@ -462,8 +462,8 @@ impl Canvas {
             }
             if bounds.is_positive() || bounds.is_finite() && self.graph.node_count() > 0 {
                 let padded = bounds.expand2(vec2(
-                    shapes::TEAM_SIZE.x * 0.6,
-                    shapes::SERVICE_RADIUS * 3.0,
+                    shapes::TEAM_SIZE.x * 0.8,
+                    shapes::SERVICE_RADIUS * 3.5,
                 ));
                 let zoom = (size.x / padded.width())
                     .min(size.y / padded.height())

@@ -121,6 +121,11 @@ fn without_bands_every_service_gets_99() {
     let mut m = Model::named("no bands");
     assert_eq!(exposed(&mut m, "a", Some(1e9)), 99.0);
     assert_eq!(exposed(&mut m, "b", None), 99.0);
+    assert_eq!(
+        codes(&analyze(&m), FindingCode::NoAvailabilityTarget),
+        ["b"],
+        "a service with neither target nor exposure is still pointed out"
+    );
 }
 
 #[test]
@@ -539,14 +544,24 @@ fn the_ceiling_counts_a_cycle_once() {
 fn a_chain_of_100000_services_does_not_exhaust_the_stack() {
     let mut m = model();
     for i in 0..100_000 {
-        service(&mut m, &format!("s{i}"), None, 100.0, Demand::High);
+        service(&mut m, &format!("s{i}"), None, 99.9999, Demand::High);
     }
     for i in 1..100_000 {
         depend(&mut m, &format!("s{}", i - 1), &format!("s{i}"));
     }
     depend(&mut m, "s99999", "s0");
     let analysis = analyze(&m);
-    assert_eq!(analysis.services[0].availability_ceiling, 100.0);
+    // Closed into one cycle, every service reaches all 100,000, each counted once:
+    // 0.999999^100000 × 100 = e^(100000 × ln 0.999999) × 100 ≈ 90.48 %.
+    let expected = 0.999_999_f64.powf(100_000.0) * 100.0;
+    for i in [0, 50_000, 99_999] {
+        let ceiling = analysis.services[i].availability_ceiling;
+        assert!(
+            (ceiling - expected).abs() <= 1e-9 * expected,
+            "s{i}: {ceiling}"
+        );
+    }
+    assert!(expected > 90.48 && expected < 90.49);
     assert_eq!(
         codes(&analysis, FindingCode::DependencyCycle),
         ["s0"],
@@ -683,4 +698,417 @@ fn findings_are_grouped_by_severity() {
     assert_eq!(severities, sorted);
     assert_eq!(severities.first(), Some(&Severity::Error));
     assert_eq!(severities.last(), Some(&Severity::Info));
+}
+
+#[test]
+fn the_finding_codes_and_severities_are_those_of_the_spec_table() {
+    let table = [
+        ("orphan-service", "error"),
+        ("uncovered-service", "error"),
+        ("understaffed-rota", "error"),
+        ("team-overloaded", "warning"),
+        ("weaker-dependency", "warning"),
+        ("dependency-cycle", "warning"),
+        ("digital-ops-run-it", "warning"),
+        ("override-differs", "info"),
+        ("many-team-rotas", "info"),
+        ("no-availability-target", "info"),
+    ];
+    let json = |value: serde_json::Value| value.as_str().unwrap().to_owned();
+    let actual: Vec<(String, String)> = FindingCode::ALL
+        .iter()
+        .map(|code| {
+            (
+                json(serde_json::to_value(code).unwrap()),
+                json(serde_json::to_value(code.severity()).unwrap()),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String)> = table
+        .iter()
+        .map(|(c, s)| (c.to_string(), s.to_string()))
+        .collect();
+    assert_eq!(actual, expected);
+    for code in FindingCode::ALL {
+        assert_eq!(json(serde_json::to_value(code).unwrap()), code.as_str());
+    }
+}
+
+#[test]
+fn an_uncovered_service_message_says_why() {
+    let mut m = model();
+    team(&mut m, "bridge", TeamKind::Operations, 8, None);
+    team(&mut m, "lone", TeamKind::Product, 5, None);
+    // You Build It You Run It (weekly, 99.9 %) owned by operations.
+    service(&mut m, "ybiyri-by-ops", Some("bridge"), 99.9, Demand::High);
+    // Domain level (99 %, weekly) owned by a team with no domain and no team rota.
+    service(&mut m, "no-domain", Some("lone"), 99.0, Demand::High);
+    // Ops Run It (monthly, 99 %) owned by a product team.
+    service(&mut m, "ops-by-product", Some("lone"), 99.0, Demand::Low);
+    let analysis = analyze(&m);
+    assert_eq!(
+        codes(&analysis, FindingCode::UncoveredService),
+        ["ybiyri-by-ops", "no-domain", "ops-by-product"]
+    );
+    let messages: Vec<String> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.code == FindingCode::UncoveredService)
+        .map(|f| f.message.to_string())
+        .collect();
+    assert!(messages[0].contains("operations"), "{}", messages[0]);
+    assert!(messages[1].contains("domain"), "{}", messages[1]);
+    assert!(messages[2].contains("Ops Run It"), "{}", messages[2]);
+    assert!(messages[0].contains("bridge") && messages[1].contains("lone"));
+    assert!(
+        messages[0] != messages[1] && messages[1] != messages[2],
+        "each reason has its own sentence"
+    );
+    for figures in &analysis.services {
+        assert_eq!(
+            (figures.cover, figures.rota.as_deref()),
+            (Cover::Uncovered, None)
+        );
+    }
+    assert!(analysis.rotas.is_empty());
+    assert_eq!(analysis.coverage.on_call, 0.0);
+}
+
+#[test]
+fn an_out_of_hours_override_decides_the_cover() {
+    let mut m = model();
+    domain(&mut m, "d");
+    team(&mut m, "t", TeamKind::Product, 5, None);
+    team(&mut m, "u", TeamKind::Product, 4, Some("d"));
+    team(&mut m, "ops", TeamKind::Operations, 6, None);
+    // 95 % and weekly would be Off; set to Team, it needs t's own rota.
+    let raised = service(&mut m, "raised", Some("t"), 95.0, Demand::High);
+    m.services[raised].out_of_hours = Some(OutOfHours::Team);
+    // 99.9 % would be Team; set to Domain, it goes to u's domain rota.
+    let lowered = service(&mut m, "lowered", Some("u"), 99.9, Demand::High);
+    m.services[lowered].out_of_hours = Some(OutOfHours::Domain);
+    // Ops Run It at 95 % would be Off; at Domain it is the operations rota's.
+    let ops_domain = service(&mut m, "ops-domain", Some("ops"), 95.0, Demand::Low);
+    m.services[ops_domain].out_of_hours = Some(OutOfHours::Domain);
+    // Ops Run It at 99.5 % would be Team; switched Off it needs nothing.
+    let ops_off = service(&mut m, "ops-off", Some("ops"), 99.5, Demand::Low);
+    m.services[ops_off].out_of_hours = Some(OutOfHours::Off);
+    // Ops Run It below 99 % needs no cover without any override.
+    let ops_low = service(&mut m, "ops-low", Some("ops"), 98.9, Demand::Low);
+    for s in [ops_domain, ops_off, ops_low] {
+        m.services[s].kind = ServiceKind::Cots;
+    }
+    let analysis = analyze(&m);
+    let cover = |id: &str| {
+        let s = analysis.service(id).unwrap();
+        (s.out_of_hours, s.cover, s.rota.as_deref())
+    };
+    assert_eq!(
+        cover("raised"),
+        (OutOfHours::Team, Cover::Covered, Some("team:t"))
+    );
+    assert_eq!(
+        cover("lowered"),
+        (OutOfHours::Domain, Cover::Covered, Some("domain:d"))
+    );
+    assert_eq!(
+        cover("ops-domain"),
+        (OutOfHours::Domain, Cover::Covered, Some("ops:ops"))
+    );
+    assert_eq!(
+        cover("ops-off"),
+        (OutOfHours::Off, Cover::NotRequired, None)
+    );
+    assert_eq!(
+        cover("ops-low"),
+        (OutOfHours::Off, Cover::NotRequired, None)
+    );
+    assert_eq!(analysis.rota("domain:d").unwrap().pool, 4);
+    assert!(analysis.findings.is_empty(), "{:?}", analysis.findings);
+}
+
+#[test]
+fn the_selector_boundary_is_at_most_999_and_only_for_monthly_or_fortnightly() {
+    let mut m = model();
+    for (id, availability, demand) in [
+        ("fortnightly-999", 99.9, Demand::Medium),
+        ("fortnightly-above", 99.900_001, Demand::Medium),
+        ("monthly-95", 95.0, Demand::Low),
+        ("daily-95", 95.0, Demand::VeryHigh),
+        ("weekly-9999", 99.99, Demand::High),
+    ] {
+        service(&mut m, id, None, availability, demand);
+    }
+    let analysis = analyze(&m);
+    let chosen: Vec<(OperatingModel, OutOfHours)> = analysis
+        .services
+        .iter()
+        .map(|s| (s.operating_model, s.out_of_hours))
+        .collect();
+    use OperatingModel::*;
+    assert_eq!(
+        chosen,
+        [
+            // Ops Run It at ≥ 99.0: the operations team's rota ("Team").
+            (OpsRunIt, OutOfHours::Team),
+            (YouBuildItYouRunIt, OutOfHours::Team),
+            (OpsRunIt, OutOfHours::Off),
+            (YouBuildItYouRunIt, OutOfHours::Off),
+            (YouBuildItYouRunIt, OutOfHours::Team),
+        ]
+    );
+    assert!(
+        codes(&analysis, FindingCode::OverrideDiffers).is_empty(),
+        "no overrides, nothing differs"
+    );
+}
+
+#[test]
+fn an_orphan_at_team_level_is_an_orphan_and_nothing_else() {
+    let mut m = model();
+    let s = service(&mut m, "critical-orphan", None, 99.9, Demand::VeryHigh);
+    m.services[s].callouts_per_year = 12.0;
+    m.services[s].exposure_per_hour = Some(1_000.0);
+    let analysis = analyze(&m);
+    let figures = &analysis.services[0];
+    assert_eq!(figures.out_of_hours, OutOfHours::Team);
+    assert_eq!(
+        (figures.cover, figures.rota.as_deref()),
+        (Cover::Uncovered, None)
+    );
+    assert_eq!(
+        figures.annual_cost, 0.0,
+        "no rota, so its callouts cost nothing"
+    );
+    assert!(analysis.rotas.is_empty());
+    let found: Vec<(FindingCode, &str)> = analysis
+        .findings
+        .iter()
+        .map(|f| (f.code, &*f.subject))
+        .collect();
+    assert_eq!(found, [(FindingCode::OrphanService, "critical-orphan")]);
+    assert_eq!(analysis.findings[0].severity, Severity::Error);
+}
+
+#[test]
+fn callouts_of_services_without_a_rota_cost_nothing() {
+    let mut m = model();
+    team(&mut m, "t", TeamKind::Product, 5, None);
+    team(&mut m, "ops", TeamKind::Operations, 5, None);
+    // Off (95 %), uncovered (domain level, no domain), uncovered (Ops Run It, product owner),
+    // and an orphan: none has a rota.
+    for (id, owner, availability, demand) in [
+        ("off", Some("t"), 95.0, Demand::High),
+        ("no-domain", Some("t"), 99.0, Demand::High),
+        ("wrong-owner", Some("t"), 99.0, Demand::Low),
+        ("orphan", None, 99.9, Demand::High),
+    ] {
+        let s = service(&mut m, id, owner, availability, demand);
+        m.services[s].callouts_per_year = 20.0;
+    }
+    let analysis = analyze(&m);
+    assert!(analysis.rotas.is_empty());
+    assert_eq!(
+        (
+            analysis.totals.annual_cost,
+            analysis.totals.standby_cost,
+            analysis.totals.callout_cost
+        ),
+        (0.0, 0.0, 0.0)
+    );
+    assert!(analysis.services.iter().all(|s| s.annual_cost == 0.0));
+    assert_eq!(analysis.team("t").unwrap().annual_cost, 0.0);
+    assert_eq!(analysis.team("t").unwrap().services, 3);
+}
+
+#[test]
+fn a_pool_smaller_than_a_shift_gives_a_frequency_of_zero() {
+    let mut m = model();
+    m.settings.people_per_shift = 3;
+    team(&mut m, "pair", TeamKind::Product, 2, None);
+    team(&mut m, "ops", TeamKind::Operations, 7, None);
+    service(&mut m, "s", Some("pair"), 99.9, Demand::High);
+    service(&mut m, "o", Some("ops"), 99.0, Demand::Low);
+    let analysis = analyze(&m);
+    let pair = analysis.rota("team:pair").unwrap();
+    // floor(2 / 3) = 0; standby 500 × 52 × 3 = 78,000 whatever the pool.
+    assert_eq!((pair.frequency_weeks, pair.healthy), (0, false));
+    assert_eq!(pair.standby_cost, 78_000.0);
+    let ops = analysis.rota("ops:ops").unwrap();
+    // floor(7 / 3) = 2; operations pay: 350 × 52 × 3 = 54,600.
+    assert_eq!((ops.frequency_weeks, ops.healthy), (2, true));
+    assert_eq!(ops.standby_cost, 54_600.0);
+    assert_eq!(analysis.baselines.single_ops_rota, 54_600.0);
+}
+
+#[test]
+fn a_domain_rota_below_the_minimum_is_understaffed_and_named_by_its_id() {
+    let mut m = model();
+    m.settings.min_rota_size = 5;
+    domain(&mut m, "small");
+    team(&mut m, "a", TeamKind::Product, 2, Some("small"));
+    team(&mut m, "b", TeamKind::Product, 2, Some("small"));
+    service(&mut m, "x", Some("a"), 99.0, Demand::High);
+    service(&mut m, "y", Some("b"), 99.0, Demand::High);
+    let analysis = analyze(&m);
+    // Pool 2 + 2 = 4 < 5.
+    let rota = analysis.rota("domain:small").unwrap();
+    assert_eq!((rota.pool, rota.healthy), (4, false));
+    assert!(
+        analysis
+            .services
+            .iter()
+            .all(|s| s.cover == Cover::Understaffed)
+    );
+    assert_eq!(
+        codes(&analysis, FindingCode::UnderstaffedRota),
+        ["domain:small"],
+        "one finding for the rota, not one per service"
+    );
+    m.teams[1].members = 3;
+    assert!(
+        analyze(&m).rota("domain:small").unwrap().healthy,
+        "2 + 3 = 5"
+    );
+}
+
+#[test]
+fn team_and_domain_totals_are_sums_of_line_items() {
+    let mut m = model();
+    domain(&mut m, "d");
+    team(&mut m, "p1", TeamKind::Product, 4, Some("d"));
+    team(&mut m, "p2", TeamKind::Product, 3, Some("d"));
+    team(&mut m, "idle", TeamKind::Enabling, 2, Some("d"));
+    team(&mut m, "ops", TeamKind::Operations, 5, Some("d"));
+    let x = service(&mut m, "x", Some("p1"), 99.0, Demand::High);
+    let y = service(&mut m, "y", Some("p2"), 99.0, Demand::High);
+    let z = service(&mut m, "z", Some("ops"), 99.0, Demand::Low);
+    m.services[x].callouts_per_year = 1.0;
+    m.services[y].callouts_per_year = 2.0;
+    m.services[z].callouts_per_year = 3.0;
+    let analysis = analyze(&m);
+    // domain:d: pool 4 + 3 + 2 (not operations) = 9; standby 26,000, half each;
+    // x 13,000 + 1 × 2 × 60 = 13,120; y 13,000 + 2 × 2 × 60 = 13,240.
+    assert_eq!(analysis.rota("domain:d").unwrap().pool, 9);
+    let team = |id: &str| {
+        let t = analysis.team(id).unwrap();
+        (t.annual_cost, t.services)
+    };
+    assert_eq!(team("p1"), (13_120.0, 1));
+    assert_eq!(team("p2"), (13_240.0, 1));
+    assert_eq!(team("idle"), (0.0, 0));
+    // ops:ops: 350 × 52 = 18,200 + 3 × 2 × 45 = 270.
+    assert_eq!(team("ops"), (18_470.0, 1));
+    // The domain: every one of its teams, 13,120 + 13,240 + 0 + 18,470.
+    assert_eq!(analysis.domain("d").unwrap().annual_cost, 44_830.0);
+    assert_eq!(analysis.totals.annual_cost, 44_830.0);
+}
+
+#[test]
+fn many_team_rotas_counts_only_non_operations_teams_that_own_services() {
+    let mut m = model();
+    for id in ["a", "b", "c", "idle1", "idle2", "idle3"] {
+        team(&mut m, id, TeamKind::Product, 5, None);
+    }
+    team(&mut m, "ops1", TeamKind::Operations, 5, None);
+    team(&mut m, "ops2", TeamKind::Operations, 5, None);
+    service(&mut m, "a1", Some("a"), 99.9, Demand::High);
+    service(&mut m, "b1", Some("b"), 99.9, Demand::High);
+    service(&mut m, "c1", Some("c"), 95.0, Demand::High);
+    service(&mut m, "o1", Some("ops1"), 99.0, Demand::Low);
+    service(&mut m, "o2", Some("ops2"), 99.0, Demand::Low);
+    let analysis = analyze(&m);
+    // 2 team rotas of the 3 product teams that own services: more than half. Idle teams
+    // and operations teams do not count.
+    assert_eq!(codes(&analysis, FindingCode::ManyTeamRotas), [""]);
+    let finding = analysis
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::ManyTeamRotas)
+        .unwrap();
+    assert_eq!(finding.severity, Severity::Info);
+    assert!(
+        finding.message.to_string().contains("2 of the 3"),
+        "{}",
+        finding.message
+    );
+}
+
+#[test]
+fn rotas_are_named_after_their_team_or_domain() {
+    let mut m = model();
+    m.domains.push(Domain {
+        id: "home".into(),
+        name: "Home furnishing".into(),
+    });
+    let mut bedroom = Team::new("bedroom-team", "Bedroom", TeamKind::Product);
+    bedroom.domain = Some("home".into());
+    m.teams.push(bedroom);
+    let mut kitchen = Team::new("kitchen-team", "Kitchen", TeamKind::Product);
+    kitchen.domain = Some("home".into());
+    m.teams.push(kitchen);
+    m.teams.push(Team::new(
+        "app-support",
+        "Application support",
+        TeamKind::Operations,
+    ));
+    service(
+        &mut m,
+        "bedroom",
+        Some("bedroom-team"),
+        99.0,
+        Demand::VeryHigh,
+    );
+    service(
+        &mut m,
+        "kitchen",
+        Some("kitchen-team"),
+        99.9,
+        Demand::VeryHigh,
+    );
+    service(&mut m, "erp", Some("app-support"), 99.0, Demand::Low);
+    let analysis = analyze(&m);
+    let rotas: Vec<(&str, &str, u64)> = analysis
+        .rotas
+        .iter()
+        .map(|r| (&*r.id, r.name.as_str(), r.pool))
+        .collect();
+    assert_eq!(
+        rotas,
+        [
+            ("team:kitchen-team", "Kitchen", 5),
+            ("domain:home", "Home furnishing", 5),
+            ("ops:app-support", "Application support", 5)
+        ]
+    );
+}
+
+#[test]
+fn a_long_chain_multiplies_every_availability_once() {
+    // Every service of a chain reaches every later one, so working out the ceilings is
+    // quadratic in its length; 10,000 keeps this quick in a debug build. (The 100,000-service
+    // chain above checks the stack.)
+    const N: usize = 10_000;
+    let mut m = model();
+    for i in 0..N {
+        service(&mut m, &format!("s{i}"), None, 99.99, Demand::High);
+    }
+    for i in 1..N {
+        depend(&mut m, &format!("s{}", i - 1), &format!("s{i}"));
+    }
+    let analysis = analyze(&m);
+    let ceiling = |i: usize| analysis.services[i].availability_ceiling;
+    // s_i reaches itself and every later service: 0.9999^(N − i) as a percentage.
+    // 0.9999^10000 = e^(10000 × ln 0.9999) ≈ 36.786 %.
+    for i in [0, N / 2, N - 2, N - 1] {
+        let expected = 0.9999_f64.powf((N - i) as f64) * 100.0;
+        assert!(
+            (ceiling(i) - expected).abs() <= 1e-9 * expected,
+            "s{i}: {} vs {expected}",
+            ceiling(i)
+        );
+    }
+    assert!(ceiling(0) > 36.78 && ceiling(0) < 36.79);
+    assert!(codes(&analysis, FindingCode::DependencyCycle).is_empty());
+    assert!(codes(&analysis, FindingCode::WeakerDependency).is_empty());
 }

@@ -124,7 +124,7 @@ fn csv_quotes_cells_that_need_it_and_shows_domains() {
     let (_, stdout, _) = opmodel(&["report", &sample("retail-domains.ron"), "--format", "csv"]);
     let search = stdout.lines().find(|l| l.starts_with("search,")).unwrap();
     assert!(
-        search.starts_with("search,Search,browse,shopping,99,"),
+        search.starts_with("search,Search,catalogue,storefront,99,"),
         "{search}"
     );
     let dir = tempfile::tempdir().unwrap();
@@ -244,4 +244,107 @@ fn help_and_version() {
     let (code, _, stderr) = opmodel(&["report", "x.ron", "--format", "pdf"]);
     assert_eq!(code, 2, "a usage error");
     assert!(stderr.contains("pdf"));
+}
+
+#[test]
+fn json_report_writes_null_for_an_orphans_owner_and_rota() {
+    let (code, stdout, _) =
+        opmodel(&["report", &sample("needs-attention.ron"), "--format", "json"]);
+    assert_eq!(code, 0);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let service = |id: &str| {
+        report["services"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap_or_else(|| panic!("no {id}"))
+            .clone()
+    };
+    let orphan = service("legacy-crm");
+    assert_eq!(orphan["owner"], Value::Null);
+    assert_eq!(orphan["rota"], Value::Null);
+    assert_eq!(orphan["cover"], "Uncovered");
+    // 3,000 an hour is in the 95 % band, Low demand → Monthly → Ops Run It, Off.
+    assert_eq!(orphan["availability"], 95.0);
+    assert_eq!(orphan["deployment"], "Monthly");
+    assert_eq!(orphan["operating_model"], "OpsRunIt");
+    assert_eq!(orphan["out_of_hours"], "Off");
+    // Tolerable downtime 0.05 × 168 × 3600 = 30,240 s; loss 3,000 × 0.05 × 168 × 52.
+    let number = |v: &Value| v.as_f64().unwrap();
+    assert!((number(&orphan["tolerable_downtime_per_week_s"]) - 30_240.0).abs() < 1e-6);
+    assert!((number(&orphan["projected_annual_loss"]) - 1_310_400.0).abs() < 1e-6);
+    let basket = service("basket");
+    assert_eq!(basket["rota"], "team:alpha");
+    assert_eq!(basket["cover"], "Understaffed");
+    let alpha = &report["rotas"][0];
+    assert_eq!(alpha["id"], "team:alpha");
+    assert_eq!(alpha["kind"], "team");
+    assert_eq!(alpha["healthy"], false);
+    assert_eq!(
+        (alpha["pool"].as_u64(), alpha["frequency_weeks"].as_u64()),
+        (Some(2), Some(2))
+    );
+    let finding = report["findings"][0].as_object().unwrap();
+    assert_eq!(
+        finding.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["severity", "code", "subject", "message"]
+    );
+    assert_eq!(report["findings"][0]["severity"], "error");
+    assert_eq!(report["coverage"]["ownership"], 7.0 / 8.0);
+    assert_eq!(report["domains"][0]["id"], "checkout-domain");
+}
+
+#[test]
+fn csv_line_items_add_up_to_the_total() {
+    let path = sample("enterprise-hybrid.ron");
+    let (code, stdout, _) = opmodel(&["report", &path, "--format", "csv"]);
+    assert_eq!(code, 0);
+    let (_, json, _) = opmodel(&["report", &path, "--format", "json"]);
+    let report: Value = serde_json::from_str(&json).unwrap();
+    let rows: Vec<Vec<&str>> = stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    assert_eq!(rows.len(), report["services"].as_array().unwrap().len());
+    assert!(rows.len() >= 40);
+    assert!(rows.iter().all(|r| r.len() == 10), "no cell holds a comma");
+    let ids: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+    let report_ids: Vec<&str> = report["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, report_ids, "one row per service, in file order");
+    let sum: f64 = rows.iter().map(|r| r[9].parse::<f64>().unwrap()).sum();
+    // The enterprise total, worked out in tests/sample_models.rs.
+    assert!((sum - 454_740.0).abs() < 0.01, "{sum}");
+}
+
+#[test]
+fn check_passes_warnings_and_fails_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("warnings.ron");
+    // One team owning two services with a limit of one: only a team-overloaded warning.
+    std::fs::write(
+        &path,
+        r#"(name: "w", settings: (max_services_per_team: 1),
+            teams: [(id: "t", name: "T", kind: Product)],
+            services: [(id: "a", name: "A", kind: Digital, owner: Some("t"), availability: Some(95.0), demand: High),
+                       (id: "b", name: "B", kind: Digital, owner: Some("t"), availability: Some(95.0), demand: High)])"#,
+    )
+    .unwrap();
+    let (code, stdout, stderr) = opmodel(&["check", &path.display().to_string()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("team-overloaded"), "{stdout}");
+    for (name, expected) in [
+        ("retail-domains.ron", 0),
+        ("enterprise-hybrid.ron", 1),
+        ("needs-attention.ron", 1),
+    ] {
+        let (code, stdout, _) = opmodel(&["check", &sample(name)]);
+        assert_eq!(code, expected, "{name}: {stdout}");
+    }
 }

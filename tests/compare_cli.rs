@@ -267,3 +267,16 @@ fn an_unloadable_side_exits_2_naming_the_file() {
     assert!(stderr.contains("broken.ron:1:"), "{stderr}");
     assert!(!stderr.contains("panicked"));
 }
+
+#[test]
+fn a_missing_side_exits_2_without_output() {
+    let pair = pair();
+    let missing = pair.before.with_file_name("missing.ron");
+    for (a, b) in [(&missing, &pair.after), (&pair.before, &missing)] {
+        let (code, stdout, stderr) = compare(a, b, "json");
+        assert_eq!(code, 2);
+        assert!(stdout.is_empty(), "{stdout}");
+        assert!(stderr.contains("missing.ron"), "{stderr}");
+        assert!(!stderr.contains("panicked"));
+    }
+}

@@ -112,11 +112,7 @@ pub fn validate(model: &Model) -> Result<(), ValidationError> {
                         "the dependency from `{}` to `{}` names `{end}`",
                         dependency.from, dependency.to
                     ),
-                    vec![
-                        step("dependencies"),
-                        step_id("from", &dependency.from),
-                        step(field),
-                    ],
+                    link_end("dependencies", &dependency.from, field, end),
                 )
             })?;
         }
@@ -129,16 +125,22 @@ pub fn validate(model: &Model) -> Result<(), ValidationError> {
                         "the interaction between `{}` and `{}` names `{end}`",
                         interaction.from, interaction.to
                     ),
-                    vec![
-                        step("interactions"),
-                        step_id("from", &interaction.from),
-                        step(field),
-                    ],
+                    link_end("interactions", &interaction.from, field, end),
                 )
             })?;
         }
     }
     Ok(())
+}
+
+/// Where one end of a dependency or interaction sits: the link is found by its `from`, and
+/// a faulty `to` by its value, since other links may share the `from` or follow it.
+fn link_end(list: &'static str, from: &str, field: &'static str, end: &str) -> Vec<Step> {
+    let mut path = vec![step(list), step_id("from", from)];
+    if field != "from" {
+        path.push(step_id(field, end));
+    }
+    path
 }
 
 fn check_version(model: &Model) -> Result<(), ValidationError> {

@@ -3,7 +3,7 @@
 
 use egui::Ui;
 
-use super::canvas::{CanvasAction, NewEntity};
+use super::canvas::{Canvas, CanvasAction, NewEntity};
 use super::commands::UiCommand;
 use super::document::Selection;
 use super::{Dialog, OpmodelApp, Pending, Purpose};
@@ -56,11 +56,7 @@ impl OpmodelApp {
                     self.delete(selection);
                 }
             }
-            UiCommand::ConnectMode => {
-                if let Some(doc) = self.active_document_mut() {
-                    doc.canvas.toggle_connect_mode();
-                }
-            }
+            UiCommand::ConnectMode => self.on_canvas(Canvas::toggle_connect_mode),
             UiCommand::Escape => {
                 if let Some(doc) = self.active_document_mut() {
                     if doc.canvas.connect_mode {
@@ -70,26 +66,10 @@ impl OpmodelApp {
                     }
                 }
             }
-            UiCommand::FitView => {
-                if let Some(doc) = self.active_document_mut() {
-                    doc.canvas.request_fit();
-                }
-            }
-            UiCommand::AutoLayout => {
-                if let Some(doc) = self.active_document_mut() {
-                    doc.canvas.request_auto_layout();
-                }
-            }
-            UiCommand::ToggleInteractions => {
-                if let Some(doc) = self.active_document_mut() {
-                    doc.canvas.toggle_interactions();
-                }
-            }
-            UiCommand::ToggleLegend => {
-                if let Some(doc) = self.active_document_mut() {
-                    doc.canvas.toggle_legend();
-                }
-            }
+            UiCommand::FitView => self.on_canvas(Canvas::request_fit),
+            UiCommand::AutoLayout => self.on_canvas(Canvas::request_auto_layout),
+            UiCommand::ToggleInteractions => self.on_canvas(Canvas::toggle_interactions),
+            UiCommand::ToggleLegend => self.on_canvas(Canvas::toggle_legend),
             UiCommand::Settings => self.settings_open = !self.settings_open,
             UiCommand::DuplicateScenario => self.duplicate_as_scenario(),
             UiCommand::CompareWith => {
@@ -101,6 +81,13 @@ impl OpmodelApp {
     }
 
     /// Adds a team, service or domain with a fresh id, places it and selects it.
+    /// Runs a canvas operation on the active document, if a document is active.
+    fn on_canvas(&mut self, operation: fn(&mut Canvas)) {
+        if let Some(doc) = self.active_document_mut() {
+            operation(&mut doc.canvas);
+        }
+    }
+
     pub(super) fn add_entity(
         &mut self,
         kind: NewEntity,

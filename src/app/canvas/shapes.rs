@@ -279,26 +279,22 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
                 let stroke = self.outline(base, zoom);
                 let radius = half.x;
                 shapes.push(match kind {
-                    ServiceKind::Digital => Shape::circle_filled(centre, radius, fill),
-                    ServiceKind::Cots => Shape::rect_filled(
+                    ServiceKind::Digital => Shape::Circle(egui::epaint::CircleShape {
+                        center: centre,
+                        radius,
+                        fill,
+                        stroke,
+                    }),
+                    ServiceKind::Cots => RectShape::new(
                         Rect::from_center_size(centre, Vec2::splat(radius * 1.8)),
                         (4.0 * zoom) as u8,
                         fill,
-                    ),
-                    ServiceKind::Foundational => {
-                        Shape::convex_polygon(hexagon(centre, radius * 1.1), fill, Stroke::NONE)
-                    }
-                });
-                shapes.push(match kind {
-                    ServiceKind::Digital => Shape::circle_stroke(centre, radius, stroke),
-                    ServiceKind::Cots => Shape::rect_stroke(
-                        Rect::from_center_size(centre, Vec2::splat(radius * 1.8)),
-                        (4.0 * zoom) as u8,
                         stroke,
                         StrokeKind::Outside,
-                    ),
+                    )
+                    .into(),
                     ServiceKind::Foundational => {
-                        Shape::closed_line(hexagon(centre, radius * 1.1), stroke)
+                        Shape::convex_polygon(hexagon(centre, radius * 1.1), fill, stroke)
                     }
                 });
                 let caption_px = 11.0 * zoom;

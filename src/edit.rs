@@ -193,3 +193,128 @@ impl Edit {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ServiceKind, TeamKind};
+
+    fn model() -> Model {
+        let mut model = Model::named("m");
+        model.teams.push(Team::new("a", "A", TeamKind::Product));
+        model
+            .services
+            .push(Service::new("s", "S", ServiceKind::Digital));
+        model
+    }
+
+    /// Applies `edit`, then its inverse, and checks the model is back where it started.
+    fn round_trip(edit: Edit) -> Model {
+        let mut model = model();
+        let before = model.clone();
+        let inverse = edit.apply(&mut model).expect("the edit fits");
+        let after = model.clone();
+        let redo = inverse.apply(&mut model).expect("the inverse fits");
+        assert_eq!(model, before, "the inverse undoes the edit");
+        redo.apply(&mut model)
+            .expect("the inverse of the inverse fits");
+        assert_eq!(model, after, "and its inverse redoes it");
+        after
+    }
+
+    #[test]
+    fn every_kind_of_edit_is_undone_by_its_inverse() {
+        let inserted = round_trip(Edit::Insert {
+            index: 0,
+            entity: Entity::Team(Team::new("b", "B", TeamKind::Operations)),
+        });
+        assert_eq!(inserted.teams[0].id, "b");
+        let removed = round_trip(Edit::Remove {
+            list: List::Services,
+            index: 0,
+        });
+        assert!(removed.services.is_empty());
+        let replaced = round_trip(Edit::Replace {
+            index: 0,
+            entity: Entity::Team(Team::new("a", "Renamed", TeamKind::Product)),
+        });
+        assert_eq!(replaced.teams[0].name, "Renamed");
+        let moved = round_trip(Edit::SetPosition {
+            id: "a".into(),
+            position: Some(Position { x: 3.0, y: 4.0 }),
+        });
+        assert_eq!(moved.layout["a"], Position { x: 3.0, y: 4.0 });
+        let settings = Settings {
+            currency: "EUR".into(),
+            ..Settings::default()
+        };
+        let set = round_trip(Edit::SetSettings(Box::new(settings)));
+        assert_eq!(set.settings.currency, "EUR");
+        let info = round_trip(Edit::SetInfo {
+            name: "n".into(),
+            description: "d".into(),
+        });
+        assert_eq!((info.name.as_str(), info.description.as_str()), ("n", "d"));
+    }
+
+    #[test]
+    fn an_edit_outside_its_list_is_refused_and_changes_nothing() {
+        let mut model = model();
+        let before = model.clone();
+        let error = Edit::Remove {
+            list: List::Domains,
+            index: 0,
+        }
+        .apply(&mut model)
+        .unwrap_err();
+        assert_eq!(error.to_string(), "position 0 is outside a list of 0");
+        let error = Edit::Insert {
+            index: 5,
+            entity: Entity::Team(Team::new("b", "B", TeamKind::Product)),
+        }
+        .apply(&mut model)
+        .unwrap_err();
+        assert_eq!(error.to_string(), "position 5 is outside a list of 1");
+        assert_eq!(model, before);
+    }
+
+    #[test]
+    fn a_batch_that_fails_half_way_rolls_back_what_it_applied() {
+        let mut model = model();
+        let before = model.clone();
+        let batch = Edit::Batch(vec![
+            Edit::SetPosition {
+                id: "a".into(),
+                position: Some(Position { x: 1.0, y: 1.0 }),
+            },
+            Edit::Remove {
+                list: List::Teams,
+                index: 0,
+            },
+            // The team list is now empty, so this one does not fit.
+            Edit::Remove {
+                list: List::Teams,
+                index: 0,
+            },
+        ]);
+        assert!(batch.apply(&mut model).is_err());
+        assert_eq!(model, before);
+    }
+
+    #[test]
+    fn a_batch_is_undone_in_reverse_order() {
+        // Insert at 0 then replace at 0: undoing in order would replace the wrong team.
+        let after = round_trip(Edit::Batch(vec![
+            Edit::Insert {
+                index: 0,
+                entity: Entity::Team(Team::new("b", "B", TeamKind::Product)),
+            },
+            Edit::Replace {
+                index: 0,
+                entity: Entity::Team(Team::new("b", "Bee", TeamKind::Product)),
+            },
+        ]));
+        assert_eq!(after.teams.len(), 2);
+        assert_eq!(after.teams[0].name, "Bee");
+    }
+}

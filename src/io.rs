@@ -7,7 +7,6 @@
 
 use std::fmt;
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ron::ser::PrettyConfig;
@@ -315,29 +314,8 @@ fn list<T>(
     text
 }
 
-/// Saves `model` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// then renamed over the target.
+/// Saves `model` to `path` atomically, following links and keeping the file's permissions
+/// (see [`crate::files::safe_write`]).
 pub fn save(model: &Model, path: &Path) -> std::io::Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = path.file_name().ok_or_else(|| {
-        std::io::Error::new(std::io::ErrorKind::InvalidInput, "the path names no file")
-    })?;
-    let temporary = folder.join(format!(
-        ".{}.{}.tmp",
-        file_name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = (|| {
-        let mut file = fs::File::create(&temporary)?;
-        file.write_all(to_ron(model).as_bytes())?;
-        file.sync_all()?;
-        fs::rename(&temporary, path)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    written
+    crate::files::safe_write::write(path, to_ron(model).as_bytes())
 }

@@ -52,6 +52,12 @@ fn with_shop(dir: &Path) -> Harness<'static, OpmodelApp> {
     harness(app)
 }
 
+/// Waits for background opens and saves to finish, then lets the app show their outcome.
+fn finish_file_jobs(harness: &mut Harness<'_, OpmodelApp>) {
+    harness.state_mut().finish_jobs();
+    harness.run_steps(3);
+}
+
 fn annual_cost(harness: &Harness<'_, OpmodelApp>) -> f64 {
     harness
         .state()
@@ -194,6 +200,7 @@ fn a_load_error_shows_the_message_and_leaves_the_open_model_alone() {
     harness.run_steps(1);
     harness.key_press(Key::Enter);
     harness.run_steps(4);
+    finish_file_jobs(&mut harness);
     let message = harness
         .state()
         .error_message()
@@ -397,6 +404,7 @@ fn saving_writes_the_file_and_clears_the_unsaved_marker() {
         .type_text(&target.display().to_string());
     harness.key_press(Key::Enter);
     harness.run_steps(4);
+    finish_file_jobs(&mut harness);
     let saved = opmodel::io::load(&target).expect("the saved file loads");
     assert_eq!(&saved, &harness.state().active_document().unwrap().model);
     assert_eq!(harness.state().title(), "Untitled model — Opmodel");
@@ -504,6 +512,7 @@ fn comparing_two_open_models_shows_the_delta_and_jumps_to_a_change() {
     field.type_text(&second.display().to_string());
     harness.key_press(Key::Enter);
     harness.run_steps(4);
+    finish_file_jobs(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
     harness.run_steps(3);
     harness.get_by_label("Shop (shop.ron)").click();

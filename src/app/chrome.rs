@@ -3,7 +3,9 @@
 use egui::{Button, RichText, Ui};
 
 use super::commands::UiCommand;
-use super::{OpmodelApp, Pending, Tab, theme};
+use super::workspace::Command;
+use super::{OpmodelApp, Tab, theme};
+use crate::files::fingerprint::DiskState;
 
 impl OpmodelApp {
     pub(super) fn command_item(&mut self, ui: &mut Ui, command: UiCommand, enabled: bool) {
@@ -11,7 +13,7 @@ impl OpmodelApp {
             .shortcut()
             .map(|s| ui.ctx().format_shortcut(&s))
             .unwrap_or_default();
-        let text = match (command, self.active_document()) {
+        let text = match (command, self.workspace.active_document()) {
             (UiCommand::Undo, Some(doc)) => doc
                 .history
                 .undo_label()
@@ -26,13 +28,13 @@ impl OpmodelApp {
             .add_enabled(enabled, Button::new(text).shortcut_text(shortcut))
             .on_hover_text(command.tooltip());
         if response.clicked() {
-            self.queue.push(command);
+            self.workspace.push(Command::Ui(command));
             ui.close();
         }
     }
 
     pub(super) fn menus(&mut self, ui: &mut Ui) {
-        let has_doc = self.active_document().is_some();
+        let has_doc = self.workspace.active_document().is_some();
         let can_undo = self
             .active_document()
             .is_some_and(|d| d.history.undo_label().is_some());
@@ -52,13 +54,12 @@ impl OpmodelApp {
                 self.command_item(ui, command, true);
             }
             ui.menu_button("Open recent", |ui| {
-                if self.recent.paths().is_empty() {
+                if self.workspace.recent.paths().is_empty() {
                     ui.label("No recent files");
                 }
-                for path in self.recent.paths().to_vec() {
+                for path in self.workspace.recent.paths().to_vec() {
                     if ui.button(path.display().to_string()).clicked() {
-                        let active = self.active_document_id();
-                        self.guard(active, Pending::OpenPath(path));
+                        self.workspace.push(Command::OpenRecent(path));
                         ui.close();
                     }
                 }
@@ -68,11 +69,7 @@ impl OpmodelApp {
             self.command_item(ui, UiCommand::SaveAs, has_doc);
             ui.separator();
             self.command_item(ui, UiCommand::CloseTab, true);
-            if ui.button("Quit").clicked() {
-                self.discarded.clear();
-                self.quit();
-                ui.close();
-            }
+            self.command_item(ui, UiCommand::Quit, true);
         });
         ui.menu_button("Edit", |ui| {
             self.command_item(ui, UiCommand::Undo, can_undo);
@@ -143,12 +140,12 @@ impl OpmodelApp {
             .add_enabled(enabled, Button::new(text).selected(selected))
             .on_hover_text(format!("{} ({shortcut})", command.tooltip()));
         if response.clicked() {
-            self.queue.push(command);
+            self.workspace.push(Command::Ui(command));
         }
     }
 
     pub(super) fn toolbar(&mut self, ui: &mut Ui) {
-        let doc = self.active_document();
+        let doc = self.workspace.active_document();
         let has_doc = doc.is_some();
         let can_undo = doc.is_some_and(|d| d.history.undo_label().is_some());
         let can_redo = doc.is_some_and(|d| d.history.redo_label().is_some());
@@ -175,7 +172,13 @@ impl OpmodelApp {
                 interactions,
             );
             ui.separator();
-            self.tool_button(ui, UiCommand::Settings, "⚙", has_doc, self.settings_open);
+            self.tool_button(
+                ui,
+                UiCommand::Settings,
+                "⚙",
+                has_doc,
+                self.workspace.settings_open,
+            );
             self.tool_button(ui, UiCommand::DuplicateScenario, "⎘", has_doc, false);
             self.tool_button(ui, UiCommand::CompareWith, "⚖", has_doc, false);
         });
@@ -183,14 +186,15 @@ impl OpmodelApp {
 
     pub(super) fn tab_label(&self, tab: &Tab) -> String {
         match tab {
-            Tab::Document(id) => self.document(*id).map_or_else(String::new, |d| {
+            Tab::Document(id) => self.workspace.document(*id).map_or_else(String::new, |d| {
                 let marker = if d.is_dirty() { " •" } else { "" };
                 let what_if = if d.scenario_of.is_some() { "⎘ " } else { "" };
                 format!("{what_if}{}{marker}", d.model.name)
             }),
             Tab::Comparison { a, b, .. } => {
                 let name = |id: &u64| {
-                    self.document(*id)
+                    self.workspace
+                        .document(*id)
                         .map_or_else(String::new, |d| d.model.name.clone())
                 };
                 format!("⚖ {} vs {}", name(a), name(b))
@@ -202,10 +206,13 @@ impl OpmodelApp {
         let mut close = None;
         egui::ScrollArea::horizontal().show(ui, |ui| {
             ui.horizontal(|ui| {
-                for index in 0..self.tabs.len() {
-                    let label = shorten(&self.tab_label(&self.tabs[index]), TAB_LABEL_CHARS);
-                    let file = match &self.tabs[index] {
-                        Tab::Document(id) => self.document(*id).map(|d| {
+                for index in 0..self.workspace.tabs.len() {
+                    let label = shorten(
+                        &self.tab_label(&self.workspace.tabs[index]),
+                        TAB_LABEL_CHARS,
+                    );
+                    let file = match &self.workspace.tabs[index] {
+                        Tab::Document(id) => self.workspace.document(*id).map(|d| {
                             d.path.as_ref().map_or_else(
                                 || "Not saved yet".to_owned(),
                                 |p| p.display().to_string(),
@@ -216,14 +223,14 @@ impl OpmodelApp {
                     ui.group(|ui| {
                         ui.spacing_mut().item_spacing.x = 4.0;
                         let tab = ui
-                            .selectable_label(index == self.active, label)
+                            .selectable_label(index == self.workspace.active, label)
                             .on_hover_text(format!(
                                 "{}\n{}",
-                                self.tab_label(&self.tabs[index]),
+                                self.tab_label(&self.workspace.tabs[index]),
                                 file.unwrap_or_default()
                             ));
                         if tab.clicked() {
-                            self.active = index;
+                            self.workspace.push(Command::SelectTab(index));
                         }
                         if ui
                             .small_button("🗙")
@@ -237,15 +244,32 @@ impl OpmodelApp {
             })
         });
         if let Some(index) = close {
-            self.close_tab(index);
+            self.workspace.push(Command::CloseTab(index));
         }
     }
 
     pub(super) fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            ui.label(&self.status);
+            let mut cancel = None;
+            for job in self.workspace.jobs.running() {
+                ui.spinner();
+                ui.label(job.describe());
+                if job.cancellable()
+                    && ui
+                        .small_button("Cancel")
+                        .on_hover_text("Stop waiting for this file; nothing changes")
+                        .clicked()
+                {
+                    cancel = Some(job.id);
+                }
+                ui.separator();
+            }
+            if let Some(id) = cancel {
+                self.workspace.push(Command::CancelJob(id));
+            }
+            ui.label(&self.workspace.status);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if let Some(doc) = self.active_document() {
+                if let Some(doc) = self.workspace.active_document() {
                     let place = doc
                         .path
                         .as_ref()
@@ -257,6 +281,51 @@ impl OpmodelApp {
                 }
             });
         });
+    }
+}
+
+impl OpmodelApp {
+    /// A strip above the canvas when the active document's file changed on disk since it
+    /// was opened or saved.
+    pub(super) fn disk_banner(&mut self, ui: &mut Ui) {
+        let Some(doc) = self.workspace.active_document() else {
+            return;
+        };
+        let Some((state, false)) = doc.disk_state.clone() else {
+            return;
+        };
+        let (id, dirty, file) = (doc.id, doc.is_dirty(), doc.file_label());
+        let text = match state {
+            DiskState::Missing => format!("{file} is no longer on disk. Save to write it again."),
+            _ => format!("{file} was changed on disk by another program since you opened it."),
+        };
+        let mut answer = None;
+        egui::Panel::top("disk-banner").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.colored_label(theme::RED, "⚠");
+                ui.label(text);
+                if state == DiskState::Changed {
+                    let reload = if dirty {
+                        "Reload (discard my changes)"
+                    } else {
+                        "Reload"
+                    };
+                    if ui.button(reload).clicked() {
+                        answer = Some(Command::Answer(super::Answer::ReloadFromDisk { doc: id }));
+                    }
+                }
+                if ui
+                    .button("Keep mine")
+                    .on_hover_text("Keep the model on screen; saving will ask before overwriting")
+                    .clicked()
+                {
+                    answer = Some(Command::KeepMine(id));
+                }
+            });
+        });
+        if let Some(command) = answer {
+            self.workspace.push(command);
+        }
     }
 }
 

@@ -1,34 +1,8 @@
-//! Every user command in one enum, with its menu text, tooltip and keyboard shortcut, so the
-//! menus, the toolbar and the shortcuts stay in step. Commands raised during a frame are
-//! queued and run once, at the end of the frame.
+//! Every user command in one table, with its menu text, tooltip and keyboard shortcuts, so
+//! the menus, the toolbar, the help and the shortcuts stay in step. The table declares the
+//! enum and the list of all commands together, so a command cannot be left out of the list.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum UiCommand {
-    New,
-    NewTab,
-    Open,
-    OpenInNewTab,
-    Save,
-    SaveAs,
-    CloseTab,
-    Undo,
-    Redo,
-    AddTeam,
-    AddService,
-    AddDomain,
-    Delete,
-    ConnectMode,
-    Escape,
-    FitView,
-    AutoLayout,
-    ToggleInteractions,
-    ToggleLegend,
-    Settings,
-    DuplicateScenario,
-    CompareWith,
-}
 
 const fn command(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::COMMAND, key)
@@ -42,128 +16,85 @@ const fn plain(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::NONE, key)
 }
 
+/// Declares [`UiCommand`], its [`UiCommand::ALL`] list and its text, tooltip and shortcut
+/// lookups from one table. `also:` gives a second shortcut for the same command.
+macro_rules! ui_commands {
+    ($($name:ident: $text:literal, $tooltip:expr, $shortcut:expr $(, also: $also:expr)?;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum UiCommand {
+            $($name,)*
+        }
+
+        impl UiCommand {
+            /// Every command, in table order.
+            pub const ALL: &'static [UiCommand] = &[$(UiCommand::$name,)*];
+
+            pub fn text(self) -> &'static str {
+                match self {
+                    $(UiCommand::$name => $text,)*
+                }
+            }
+
+            pub fn tooltip(self) -> &'static str {
+                match self {
+                    $(UiCommand::$name => $tooltip,)*
+                }
+            }
+
+            pub fn shortcut(self) -> Option<KeyboardShortcut> {
+                match self {
+                    $(UiCommand::$name => Some($shortcut),)*
+                }
+            }
+
+            /// Another shortcut for the same command (Ctrl+Y for redo, Backspace for delete).
+            fn alternative(self) -> Option<KeyboardShortcut> {
+                match self {
+                    $(UiCommand::$name => ui_commands!(@also $($also)?),)*
+                }
+            }
+        }
+    };
+    (@also) => { None };
+    (@also $also:expr) => { Some($also) };
+}
+
+ui_commands! {
+    New: "New model", "Start an empty model in this tab", command(Key::N);
+    NewTab: "New model in a tab", "Start an empty model in a new tab", command(Key::T);
+    Open: "Open…", "Open a .ron model in this tab", command(Key::O);
+    OpenInNewTab: "Open in a new tab…", "Open a .ron model in a new tab", command_shift(Key::O);
+    Save: "Save", "Save the model", command(Key::S);
+    SaveAs: "Save as…", "Save the model to a new file", command_shift(Key::S);
+    CloseTab: "Close tab", "Close this tab", command(Key::W);
+    Quit: "Quit", "Close every tab and the window, asking about unsaved changes", command(Key::Q);
+    Undo: "Undo", "Undo the last change", command(Key::Z);
+    Redo: "Redo", "Redo the last undone change", command_shift(Key::Z), also: command(Key::Y);
+    AddTeam: "Add team", "Add a product team", plain(Key::T);
+    AddService: "Add service",
+        "Add a digital service, owned by the selected team if one is selected", plain(Key::S);
+    AddDomain: "Add domain", "Add a product domain", plain(Key::D);
+    Delete: "Delete", "Delete the selection and everything that refers to it",
+        plain(Key::Delete), also: plain(Key::Backspace);
+    ConnectMode: "Connect",
+        "Connect two things: service → service is a dependency, team → service sets the owner, team → domain sets the domain, team → team is an interaction",
+        plain(Key::C);
+    Escape: "Cancel", "Leave connect mode and clear the selection", plain(Key::Escape);
+    FitView: "Fit to view", "Zoom so the whole model fits", plain(Key::F);
+    AutoLayout: "Auto-layout", "Arrange the canvas with a force-directed layout (undoable)",
+        plain(Key::L);
+    ToggleInteractions: "Show interactions", "Show or hide team interactions on the canvas",
+        plain(Key::I);
+    ToggleLegend: "Show legend", "Show or hide the legend in the canvas corner", plain(Key::G);
+    Settings: "Model settings…", "Currency, pay, rota rules and exposure bands",
+        command(Key::Comma);
+    DuplicateScenario: "Duplicate as scenario",
+        "Make an editable what-if copy, compared live against this model", command(Key::D);
+    CompareWith: "Compare with…", "Compare this model with another open model or a file",
+        command(Key::K);
+}
+
 impl UiCommand {
-    pub const ALL: [UiCommand; 22] = [
-        UiCommand::New,
-        UiCommand::NewTab,
-        UiCommand::Open,
-        UiCommand::OpenInNewTab,
-        UiCommand::Save,
-        UiCommand::SaveAs,
-        UiCommand::CloseTab,
-        UiCommand::Undo,
-        UiCommand::Redo,
-        UiCommand::AddTeam,
-        UiCommand::AddService,
-        UiCommand::AddDomain,
-        UiCommand::Delete,
-        UiCommand::ConnectMode,
-        UiCommand::Escape,
-        UiCommand::FitView,
-        UiCommand::AutoLayout,
-        UiCommand::ToggleInteractions,
-        UiCommand::ToggleLegend,
-        UiCommand::Settings,
-        UiCommand::DuplicateScenario,
-        UiCommand::CompareWith,
-    ];
-
-    pub fn text(self) -> &'static str {
-        match self {
-            UiCommand::New => "New model",
-            UiCommand::NewTab => "New model in a tab",
-            UiCommand::Open => "Open…",
-            UiCommand::OpenInNewTab => "Open in a new tab…",
-            UiCommand::Save => "Save",
-            UiCommand::SaveAs => "Save as…",
-            UiCommand::CloseTab => "Close tab",
-            UiCommand::Undo => "Undo",
-            UiCommand::Redo => "Redo",
-            UiCommand::AddTeam => "Add team",
-            UiCommand::AddService => "Add service",
-            UiCommand::AddDomain => "Add domain",
-            UiCommand::Delete => "Delete",
-            UiCommand::ConnectMode => "Connect",
-            UiCommand::Escape => "Cancel",
-            UiCommand::FitView => "Fit to view",
-            UiCommand::AutoLayout => "Auto-layout",
-            UiCommand::ToggleInteractions => "Show interactions",
-            UiCommand::ToggleLegend => "Show legend",
-            UiCommand::Settings => "Model settings…",
-            UiCommand::DuplicateScenario => "Duplicate as scenario",
-            UiCommand::CompareWith => "Compare with…",
-        }
-    }
-
-    pub fn tooltip(self) -> &'static str {
-        match self {
-            UiCommand::New => "Start an empty model in this tab",
-            UiCommand::NewTab => "Start an empty model in a new tab",
-            UiCommand::Open => "Open a .ron model in this tab",
-            UiCommand::OpenInNewTab => "Open a .ron model in a new tab",
-            UiCommand::Save => "Save the model",
-            UiCommand::SaveAs => "Save the model to a new file",
-            UiCommand::CloseTab => "Close this tab",
-            UiCommand::Undo => "Undo the last change",
-            UiCommand::Redo => "Redo the last undone change",
-            UiCommand::AddTeam => "Add a product team",
-            UiCommand::AddService => {
-                "Add a digital service, owned by the selected team if one is selected"
-            }
-            UiCommand::AddDomain => "Add a product domain",
-            UiCommand::Delete => "Delete the selection and everything that refers to it",
-            UiCommand::ConnectMode => {
-                "Connect two things: service → service is a dependency, team → service sets the owner, team → domain sets the domain, team → team is an interaction"
-            }
-            UiCommand::Escape => "Leave connect mode and clear the selection",
-            UiCommand::FitView => "Zoom so the whole model fits",
-            UiCommand::AutoLayout => "Arrange the canvas with a force-directed layout (undoable)",
-            UiCommand::ToggleInteractions => "Show or hide team interactions on the canvas",
-            UiCommand::ToggleLegend => "Show or hide the legend in the canvas corner",
-            UiCommand::Settings => "Currency, pay, rota rules and exposure bands",
-            UiCommand::DuplicateScenario => {
-                "Make an editable what-if copy, compared live against this model"
-            }
-            UiCommand::CompareWith => "Compare this model with another open model or a file",
-        }
-    }
-
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        Some(match self {
-            UiCommand::New => command(Key::N),
-            UiCommand::NewTab => command(Key::T),
-            UiCommand::Open => command(Key::O),
-            UiCommand::OpenInNewTab => command_shift(Key::O),
-            UiCommand::Save => command(Key::S),
-            UiCommand::SaveAs => command_shift(Key::S),
-            UiCommand::CloseTab => command(Key::W),
-            UiCommand::Undo => command(Key::Z),
-            UiCommand::Redo => command_shift(Key::Z),
-            UiCommand::AddTeam => plain(Key::T),
-            UiCommand::AddService => plain(Key::S),
-            UiCommand::AddDomain => plain(Key::D),
-            UiCommand::Delete => plain(Key::Delete),
-            UiCommand::ConnectMode => plain(Key::C),
-            UiCommand::Escape => plain(Key::Escape),
-            UiCommand::FitView => plain(Key::F),
-            UiCommand::AutoLayout => plain(Key::L),
-            UiCommand::ToggleInteractions => plain(Key::I),
-            UiCommand::ToggleLegend => plain(Key::G),
-            UiCommand::Settings => command(Key::Comma),
-            UiCommand::DuplicateScenario => command(Key::D),
-            UiCommand::CompareWith => command(Key::K),
-        })
-    }
-
-    /// Other shortcuts for the same command: Ctrl+Y for redo, Backspace for delete.
-    fn alternative(self) -> Option<KeyboardShortcut> {
-        match self {
-            UiCommand::Redo => Some(command(Key::Y)),
-            UiCommand::Delete => Some(plain(Key::Backspace)),
-            _ => None,
-        }
-    }
-
     /// Shortcuts without a modifier would eat typed letters, so they only apply while no
     /// text field has the keyboard.
     fn is_plain(self) -> bool {
@@ -196,5 +127,36 @@ impl UiCommand {
             }
         });
         pressed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen: Vec<(KeyboardShortcut, UiCommand)> = Vec::new();
+        for &command in UiCommand::ALL {
+            for shortcut in [command.shortcut(), command.alternative()]
+                .into_iter()
+                .flatten()
+            {
+                if let Some((_, other)) = seen.iter().find(|(s, _)| *s == shortcut) {
+                    panic!("{command:?} and {other:?} share {shortcut:?}");
+                }
+                seen.push((shortcut, command));
+            }
+        }
+        // Two commands have a second shortcut.
+        assert_eq!(seen.len(), UiCommand::ALL.len() + 2);
+    }
+
+    #[test]
+    fn every_command_has_a_text_of_its_own() {
+        let mut names: Vec<&str> = UiCommand::ALL.iter().map(|c| c.text()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), UiCommand::ALL.len());
     }
 }

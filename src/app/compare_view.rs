@@ -5,7 +5,8 @@
 use egui::{Color32, Grid, RichText, ScrollArea, Ui};
 
 use super::charts::{self, Series};
-use super::document::{Document, Selection};
+use super::document::Document;
+use super::selection::Selection;
 use super::theme;
 use crate::compare::{Delta, delta};
 use crate::format::{grouped, share, signed_count, signed_money, signed_points};

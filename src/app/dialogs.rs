@@ -1,23 +1,39 @@
-//! Modal dialogs: errors, unsaved changes, the built-in file prompt and "compare with".
+//! Modal dialogs: errors, unsaved changes, the built-in file prompt, "compare with",
+//! replacing a file, a file changed on disk, and recovered work. Each only draws and turns
+//! the user's choice into an [`Answer`] command.
 
 use std::path::PathBuf;
+use std::time::SystemTime;
 
-use egui::{Id, Modal, RichText};
+use egui::{Id, Key, Modal, RichText, Ui};
 
-use super::{AfterDialog, Dialog, OpmodelApp, Purpose, theme};
+use super::workspace::{Answer, Command, Dialog, Purpose, Workspace};
+use super::{OpmodelApp, theme};
+use crate::files::recovery;
+
+fn pressed(ui: &Ui, key: Key) -> bool {
+    ui.input(|i| i.key_pressed(key))
+}
+
+fn doc_name(ws: &Workspace, id: u64) -> String {
+    ws.document(id)
+        .map_or_else(String::new, |d| d.model.name.clone())
+}
+
+/// A Cancel button that Escape also presses.
+fn cancel(ui: &mut Ui, answer: &mut Option<Answer>) {
+    if ui.button("Cancel").clicked() || pressed(ui, Key::Escape) {
+        *answer = Some(Answer::Close);
+    }
+}
 
 impl OpmodelApp {
     pub(super) fn dialogs(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = self.dialog.take() else {
+        let Some(mut dialog) = self.workspace.dialog.take() else {
             return;
         };
-        let mut keep = true;
-        let mut then: Option<AfterDialog> = None;
-        let doc_name = |app: &OpmodelApp, id: u64| {
-            app.document(id)
-                .map_or_else(String::new, |d| d.model.name.clone())
-        };
-        let mut dialog = dialog;
+        let mut answer: Option<Answer> = None;
+        let ws = &self.workspace;
         Modal::new(Id::new("opmodel-dialog")).show(ctx, |ui| {
             ui.set_max_width(560.0);
             match &mut dialog {
@@ -26,114 +42,44 @@ impl OpmodelApp {
                     ui.add_space(6.0);
                     ui.label(message.as_str());
                     ui.add_space(10.0);
-                    if ui.button("OK").clicked()
-                        || ui.input(|i| {
-                            i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape)
-                        })
+                    if ui.button("OK").clicked() || pressed(ui, Key::Enter) || pressed(ui, Key::Escape)
                     {
-                        keep = false;
+                        answer = Some(Answer::Close);
                     }
                 }
-                Dialog::Unsaved { doc, then: pending } => {
-                    let (doc, pending) = (*doc, pending.clone());
+                Dialog::Unsaved { doc, then } => {
                     ui.heading("Save changes?");
                     ui.label(format!(
                         "“{}” has changes that are not saved.",
-                        doc_name(self, doc)
+                        doc_name(ws, *doc)
                     ));
                     ui.add_space(10.0);
                     ui.horizontal(|ui| {
                         if ui.button("Save").clicked() {
-                            keep = false;
-                            let pending = pending.clone();
-                            then = Some(Box::new(move |app| app.save(doc, Some(pending))));
+                            answer = Some(Answer::SaveFirst {
+                                doc: *doc,
+                                then: then.clone(),
+                            });
                         }
                         if ui.button("Don't save").clicked() {
-                            keep = false;
-                            let pending = pending.clone();
-                            then = Some(Box::new(move |app| {
-                                app.discarded.insert(doc);
-                                app.resume(pending);
-                            }));
+                            answer = Some(Answer::Discard {
+                                doc: *doc,
+                                then: then.clone(),
+                            });
                         }
-                        if ui.button("Cancel").clicked()
-                            || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                        {
-                            keep = false;
-                            then = Some(Box::new(|app| app.quitting = false));
-                        }
+                        cancel(ui, &mut answer);
                     });
                 }
                 Dialog::Path {
                     purpose,
                     text,
                     problem,
-                } => {
-                    let saving = matches!(purpose, Purpose::SaveAs { .. });
-                    ui.heading(if saving {
-                        "Save the model as"
-                    } else {
-                        "Open a model"
-                    });
-                    let label = ui.label("Path of the .ron file").id;
-                    let field = ui
-                        .add(
-                            egui::TextEdit::singleline(text)
-                                .desired_width(520.0)
-                                .id(Id::new("path-field")),
-                        )
-                        .labelled_by(label);
-                    if !field.has_focus() && problem.is_none() && text.is_empty() {
-                        field.request_focus();
-                    }
-                    if let Some(problem) = problem.as_ref() {
-                        ui.colored_label(theme::RED, problem.as_str());
-                    }
-                    if !saving {
-                        let nearby = self.recent.nearby_models();
-                        if !nearby.is_empty() {
-                            ui.label(RichText::new("Models nearby:").color(theme::MUTED_INK));
-                            egui::ScrollArea::vertical()
-                                .max_height(160.0)
-                                .show(ui, |ui| {
-                                    for path in nearby {
-                                        if ui.link(path.display().to_string()).clicked() {
-                                            *text = path.display().to_string();
-                                        }
-                                    }
-                                });
-                        }
-                    }
-                    ui.add_space(8.0);
-                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    ui.horizontal(|ui| {
-                        let confirm =
-                            ui.button(if saving { "Save" } else { "Open" }).clicked() || enter;
-                        if confirm {
-                            let path = PathBuf::from(text.trim());
-                            if text.trim().is_empty() {
-                                *problem = Some("Type the path of a file.".to_owned());
-                            } else if !saving && !path.is_file() {
-                                *problem = Some(format!("There is no file at {}.", path.display()));
-                            } else {
-                                keep = false;
-                                let purpose = purpose.clone();
-                                then = Some(Box::new(move |app| app.file_chosen(purpose, path)));
-                            }
-                        }
-                        if ui.button("Cancel").clicked()
-                            || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                        {
-                            keep = false;
-                            then = Some(Box::new(|app| app.quitting = false));
-                        }
-                    });
-                }
+                } => answer = path_prompt(ui, ws, purpose, text, problem),
                 Dialog::CompareWith { doc } => {
                     let doc = *doc;
-                    ui.heading(format!("Compare “{}” with…", doc_name(self, doc)));
+                    ui.heading(format!("Compare “{}” with…", doc_name(ws, doc)));
                     ui.add_space(6.0);
-                    let others: Vec<(u64, String)> = self
+                    let others: Vec<(u64, String)> = ws
                         .documents
                         .iter()
                         .filter(|d| d.id != doc)
@@ -144,32 +90,215 @@ impl OpmodelApp {
                     }
                     for (other, label) in others {
                         if ui.button(label).clicked() {
-                            keep = false;
-                            then = Some(Box::new(move |app| app.open_comparison(doc, other)));
+                            answer = Some(Answer::Compare { a: doc, b: other });
                         }
                     }
                     ui.separator();
                     ui.horizontal(|ui| {
                         if ui.button("Open a file…").clicked() {
-                            keep = false;
-                            then = Some(Box::new(move |app| {
-                                app.choose_file(Purpose::Compare { with: doc })
-                            }));
+                            answer = Some(Answer::CompareWithFile { doc });
                         }
-                        if ui.button("Cancel").clicked()
-                            || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                        cancel(ui, &mut answer);
+                    });
+                }
+                Dialog::ConfirmReplace { doc, path, then } => {
+                    ui.heading("Replace the file?");
+                    ui.label(format!(
+                        "{} already exists. Replacing it overwrites what it holds with “{}”.",
+                        path.display(),
+                        doc_name(ws, *doc)
+                    ));
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        let replace = ui.button("Replace");
+                        if replace.clicked() {
+                            answer = Some(Answer::Replace {
+                                doc: *doc,
+                                path: path.clone(),
+                                then: then.clone(),
+                            });
+                        }
+                        if ui.button("Save elsewhere…").clicked() {
+                            answer = Some(Answer::SaveElsewhere {
+                                doc: *doc,
+                                then: then.clone(),
+                            });
+                        }
+                        cancel(ui, &mut answer);
+                    });
+                }
+                Dialog::Conflict { doc, path, then } => {
+                    ui.heading("The file changed on disk");
+                    ui.label(format!(
+                        "{} was changed by another program since you opened or saved it. Saving now would throw those changes away.",
+                        path.display()
+                    ));
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Overwrite").clicked() {
+                            answer = Some(Answer::Replace {
+                                doc: *doc,
+                                path: path.clone(),
+                                then: then.clone(),
+                            });
+                        }
+                        if ui
+                            .button("Reload")
+                            .on_hover_text("Open what is on disk now; your changes are dropped")
+                            .clicked()
                         {
-                            keep = false;
+                            answer = Some(Answer::ReloadFromDisk { doc: *doc });
+                        }
+                        if ui.button("Save elsewhere…").clicked() {
+                            answer = Some(Answer::SaveElsewhere {
+                                doc: *doc,
+                                then: then.clone(),
+                            });
+                        }
+                        cancel(ui, &mut answer);
+                    });
+                }
+                Dialog::Recover => answer = recover(ui, ws),
+            }
+        });
+        let keeps_open = matches!(
+            answer,
+            None | Some(Answer::Restore(_) | Answer::DiscardRecovered(_))
+        );
+        if keeps_open {
+            self.workspace.dialog = Some(dialog);
+        }
+        if let Some(answer) = answer {
+            self.workspace.push(Command::Answer(answer));
+        }
+    }
+}
+
+/// The built-in file prompt. It takes the keyboard focus as it opens, so the path can be
+/// typed (or Enter pressed) at once.
+fn path_prompt(
+    ui: &mut Ui,
+    ws: &Workspace,
+    purpose: &Purpose,
+    text: &mut String,
+    problem: &mut Option<String>,
+) -> Option<Answer> {
+    let mut answer = None;
+    let saving = matches!(purpose, Purpose::SaveAs { .. });
+    ui.heading(if saving {
+        "Save the model as"
+    } else {
+        "Open a model"
+    });
+    let label = ui.label("Path of the .ron file").id;
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .desired_width(520.0)
+                .id(Id::new("path-field")),
+        )
+        .labelled_by(label);
+    // Read before asking for the focus again, which would clear "lost focus".
+    let enter = field.lost_focus() && pressed(ui, Key::Enter);
+    if !field.has_focus() && ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
+    if let Some(problem) = problem.as_ref() {
+        ui.colored_label(theme::RED, problem.as_str());
+    }
+    if !saving {
+        let nearby = ws.recent.nearby_models();
+        if !nearby.is_empty() {
+            ui.label(RichText::new("Models nearby:").color(theme::MUTED_INK));
+            egui::ScrollArea::vertical()
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    for path in nearby {
+                        if ui.link(path.display().to_string()).clicked() {
+                            *text = path.display().to_string();
+                        }
+                    }
+                });
+        }
+    }
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        let confirm = ui.button(if saving { "Save" } else { "Open" }).clicked() || enter;
+        if confirm {
+            let path = PathBuf::from(text.trim());
+            if text.trim().is_empty() {
+                *problem = Some("Type the path of a file.".to_owned());
+            } else if !saving && !path.is_file() {
+                *problem = Some(format!("There is no file at {}.", path.display()));
+            } else {
+                answer = Some(Answer::PathChosen {
+                    purpose: purpose.clone(),
+                    path,
+                });
+            }
+        }
+        cancel(ui, &mut answer);
+    });
+    answer
+}
+
+/// The offer to restore work left by an editor that did not exit cleanly.
+fn recover(ui: &mut Ui, ws: &Workspace) -> Option<Answer> {
+    let mut answer = None;
+    ui.heading("Recover unsaved work?");
+    ui.label(
+        "Opmodel did not close normally last time. These models had changes that were not saved:",
+    );
+    ui.add_space(6.0);
+    let now = SystemTime::now();
+    egui::Grid::new("recovered")
+        .num_columns(3)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            for session in &ws.autosave.stale {
+                for tab in &session.tabs {
+                    let snapshot = &tab.snapshot;
+                    ui.vertical(|ui| {
+                        ui.label(RichText::new(&snapshot.name).strong());
+                        let file = snapshot
+                            .path
+                            .as_ref()
+                            .map_or_else(|| "never saved".to_owned(), |p| p.display().to_string());
+                        ui.label(RichText::new(file).color(theme::MUTED_INK));
+                    });
+                    ui.label(format!("saved {}", recovery::age(snapshot.saved_at, now)));
+                    ui.horizontal(|ui| {
+                        if ui.button("Restore").clicked() {
+                            answer = Some(Answer::Restore(tab.file.clone()));
+                        }
+                        if ui
+                            .button("Discard")
+                            .on_hover_text("Delete this copy for good")
+                            .clicked()
+                        {
+                            answer = Some(Answer::DiscardRecovered(tab.file.clone()));
                         }
                     });
+                    ui.end_row();
                 }
             }
         });
-        if keep {
-            self.dialog = Some(dialog);
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        if ui.button("Restore all").clicked() {
+            answer = Some(Answer::RestoreAll);
         }
-        if let Some(then) = then {
-            then(self);
+        if ui.button("Discard all").clicked() {
+            answer = Some(Answer::DiscardAll);
         }
-    }
+        if ui
+            .button("Decide later")
+            .on_hover_text("Keep the copies and ask again at the next start")
+            .clicked()
+            || pressed(ui, Key::Escape)
+        {
+            answer = Some(Answer::DecideLater);
+        }
+    });
+    answer
 }

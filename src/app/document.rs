@@ -1,23 +1,18 @@
 //! One open model: the model itself, where it lives on disk, its undo history, its current
-//! analysis, what is selected and its canvas. Every change goes through [`Document::apply`],
-//! which records it for undo and recomputes the analysis.
+//! analysis, what is selected and its canvas. Panels ask for changes with
+//! [`Document::request`]; the workspace applies them through [`Document::apply`], which
+//! records each for undo and recomputes the analysis.
 
 use std::path::{Path, PathBuf};
 
 use super::canvas::Canvas;
+use super::selection::Selection;
+use super::workspace::Command;
 use crate::analysis::{Analysis, analyze};
 use crate::edit::Edit;
-use crate::history::History;
+use crate::files::fingerprint::{DiskState, Fingerprint};
+use crate::history::{History, HistoryError, SavedPoint};
 use crate::model::Model;
-
-/// What the user has selected: an entity by id, or a relation drawn on the canvas.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Selection {
-    Entity(String),
-    Dependency { from: String, to: String },
-    Ownership { service: String },
-    Interaction { from: String, to: String },
-}
 
 pub struct Document {
     /// Unique for the session: keys the canvas view and tabs.
@@ -25,7 +20,9 @@ pub struct Document {
     pub model: Model,
     pub path: Option<PathBuf>,
     pub history: History,
-    saved_state: u64,
+    saved: SavedPoint,
+    /// Whether the model differs from the saved one, worked out after every change.
+    dirty: bool,
     pub analysis: Analysis,
     /// Bumped on every change of the model, so views know to refresh.
     pub revision: u64,
@@ -33,23 +30,53 @@ pub struct Document {
     pub canvas: Canvas,
     /// For a what-if copy: the document it was duplicated from.
     pub scenario_of: Option<u64>,
+    /// What the file held when it was opened or last saved.
+    pub disk: Option<Fingerprint>,
+    /// The file changed (or went) on disk since; `true` once the user chose to keep theirs.
+    pub disk_state: Option<(DiskState, bool)>,
+    /// Why the last edit asked for was refused, until the next one is applied.
+    pub edit_error: Option<String>,
+    /// Changes asked for by the panels this frame, for the workspace to apply.
+    pub(super) requests: Vec<Command>,
 }
 
 impl Document {
     pub fn new(id: u64, model: Model, path: Option<PathBuf>) -> Self {
         let analysis = analyze(&model);
+        let history = History::default();
+        let saved = SavedPoint::at(&history, &model);
         Document {
             id,
             model,
             path,
-            history: History::default(),
-            saved_state: 0,
+            saved,
+            history,
+            dirty: false,
             analysis,
             revision: 0,
             selection: None,
             canvas: Canvas::new(format!("opmodel-canvas-{id}")),
             scenario_of: None,
+            disk: None,
+            disk_state: None,
+            edit_error: None,
+            requests: Vec::new(),
         }
+    }
+
+    /// Asks for an edit built by [`crate::actions`], applied with the frame's other commands.
+    pub fn request(&mut self, label: &str, edit: Result<Edit, String>, merge_key: Option<String>) {
+        self.requests.push(Command::Edit {
+            doc: self.id,
+            label: label.to_owned(),
+            edit,
+            merge_key,
+        });
+    }
+
+    /// Asks for the current undo step to be closed: the user let go of a field.
+    pub fn request_seal(&mut self) {
+        self.requests.push(Command::Seal(self.id));
     }
 
     /// Applies an edit as one undoable step (or merges it into the last step with the same
@@ -63,23 +90,25 @@ impl Document {
         self.history
             .apply(&mut self.model, label, edit, merge_key)
             .map_err(|e| format!("{label} could not be applied: {e}"))?;
+        self.edit_error = None;
         self.changed();
         Ok(())
     }
 
-    pub fn undo(&mut self) -> Option<String> {
+    pub fn undo(&mut self) -> Result<String, HistoryError> {
         let label = self.history.undo(&mut self.model)?;
         self.changed();
-        Some(label)
+        Ok(label)
     }
 
-    pub fn redo(&mut self) -> Option<String> {
+    pub fn redo(&mut self) -> Result<String, HistoryError> {
         let label = self.history.redo(&mut self.model)?;
         self.changed();
-        Some(label)
+        Ok(label)
     }
 
     fn changed(&mut self) {
+        self.dirty = self.saved.differs(&self.history, &self.model);
         self.analysis = analyze(&self.model);
         self.revision += 1;
         if let Some(Selection::Entity(id)) = &self.selection
@@ -90,18 +119,22 @@ impl Document {
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.history.state() != self.saved_state
+        self.dirty
     }
 
     /// A copy that exists only in memory counts as unsaved until it is saved.
     pub fn mark_unsaved(&mut self) {
-        self.saved_state = u64::MAX;
+        self.saved = SavedPoint::never();
+        self.dirty = true;
     }
 
-    pub fn mark_saved(&mut self, path: &Path) {
+    /// The document was written to `path` as it was at `point` (later edits stay unsaved).
+    pub fn mark_saved(&mut self, path: &Path, point: SavedPoint, disk: Option<Fingerprint>) {
         self.path = Some(path.to_owned());
-        self.saved_state = self.history.state();
-        self.history.seal();
+        self.saved = point;
+        self.dirty = self.saved.differs(&self.history, &self.model);
+        self.disk = disk;
+        self.disk_state = None;
     }
 
     /// The file name, or "Untitled" for a model never saved.

@@ -1,19 +1,116 @@
-//! Running the commands of a frame and the actions the canvas asked for: adding, deleting
-//! and connecting entities, undo and redo, view toggles.
-
-use egui::Ui;
+//! Applying commands: the one function that changes the workspace, [`Workspace::apply`],
+//! and what it does for adding, deleting and connecting entities, undo and redo, and view
+//! toggles.
 
 use super::canvas::{Canvas, CanvasAction, NewEntity};
 use super::commands::UiCommand;
-use super::document::Selection;
-use super::{Dialog, OpmodelApp, Pending, Purpose};
+use super::errors::AppError;
+use super::jobs::LoadInto;
+use super::selection::Selection;
+use super::workspace::{Answer, Command, Dialog, Pending, Purpose, Workspace};
 use crate::actions;
+use crate::edit::Edit;
 use crate::model::{
     Domain, EntityKind, InteractionMode, Model, Position, Service, ServiceKind, Team, TeamKind,
 };
 
-impl OpmodelApp {
-    pub(super) fn execute(&mut self, command: UiCommand, ui: &Ui) {
+impl Workspace {
+    /// Applies one command. Everything that changes the workspace comes through here.
+    pub(super) fn apply(&mut self, command: Command) {
+        match command {
+            Command::Ui(command) => self.run_ui_command(command),
+            Command::OpenRecent(path) | Command::OpenDropped(path) => {
+                let active = self.active_document_id();
+                self.guard(active, Pending::OpenPath(path));
+            }
+            Command::Canvas(action) => self.handle_canvas_action(action),
+            Command::Edit {
+                doc,
+                label,
+                edit,
+                merge_key,
+            } => self.edit(doc, &label, edit, merge_key),
+            Command::Seal(doc) => {
+                if let Some(doc) = self.document_mut(doc) {
+                    doc.history.seal();
+                }
+            }
+            Command::SelectTab(index) => {
+                if index < self.tabs.len() {
+                    self.active = index;
+                }
+            }
+            Command::CloseTab(index) => self.close_tab(index),
+            Command::CloseWindow => self.start_quit(),
+            Command::Answer(answer) => self.answer(answer),
+            Command::CancelJob(id) => self.cancel_job(id),
+            Command::KeepMine(doc) => {
+                if let Some((_, kept)) = self.document_mut(doc).and_then(|d| d.disk_state.as_mut())
+                {
+                    *kept = true;
+                }
+            }
+        }
+    }
+
+    /// Applies an edit to a document as one undo step, or reports why it cannot be.
+    fn edit(
+        &mut self,
+        doc: u64,
+        label: &str,
+        edit: Result<Edit, String>,
+        merge_key: Option<String>,
+    ) {
+        let Some(document) = self.document_mut(doc) else {
+            return;
+        };
+        match edit.and_then(|edit| document.apply(label, edit, merge_key)) {
+            Ok(()) => self.status = label.to_owned(),
+            Err(message) => self.report(AppError::Edit { doc, message }),
+        }
+    }
+
+    /// Acts on the answer to the open dialog, which closes.
+    fn answer(&mut self, answer: Answer) {
+        if !matches!(answer, Answer::Restore(_) | Answer::DiscardRecovered(_)) {
+            self.dialog = None;
+        }
+        match answer {
+            Answer::Close => self.cancel_quit(),
+            Answer::SaveFirst { doc, then } => self.save(doc, Some(then)),
+            Answer::Discard { doc, then } => self.discard(doc, then),
+            Answer::PathChosen { purpose, path } => self.file_chosen(purpose, path),
+            Answer::Compare { a, b } => self.open_comparison(a, b),
+            Answer::CompareWithFile { doc } => self.choose_file(Purpose::Compare { with: doc }),
+            Answer::Replace { doc, path, then } => self.write_now(doc, path, then),
+            Answer::ReloadFromDisk { doc } => {
+                if let Some(path) = self.document(doc).and_then(|d| d.path.clone()) {
+                    self.open_path(path, LoadInto::Reload { doc });
+                }
+            }
+            Answer::SaveElsewhere { doc, then } => {
+                self.choose_file(Purpose::SaveAs { doc, then });
+            }
+            Answer::Restore(file) => self.restore(&file),
+            Answer::DiscardRecovered(file) => self.discard_recovered(&file),
+            Answer::RestoreAll => {
+                for file in self.recovered_files() {
+                    self.restore(&file);
+                }
+            }
+            Answer::DiscardAll => {
+                for file in self.recovered_files() {
+                    self.discard_recovered(&file);
+                }
+            }
+            Answer::DecideLater => {
+                self.autosave.stale.clear();
+                self.status = "The recovered work is kept for the next start".to_owned();
+            }
+        }
+    }
+
+    fn run_ui_command(&mut self, command: UiCommand) {
         let active = self.active_document_id();
         match command {
             UiCommand::New => self.guard(active, Pending::New),
@@ -34,6 +131,7 @@ impl OpmodelApp {
                 }
             }
             UiCommand::CloseTab => self.close_tab(self.active),
+            UiCommand::Quit => self.start_quit(),
             UiCommand::Undo | UiCommand::Redo => {
                 let Some(doc) = self.active_document_mut() else {
                     return;
@@ -43,14 +141,14 @@ impl OpmodelApp {
                 } else {
                     (doc.redo(), "Redid")
                 };
-                self.status = match done {
-                    Some(label) => format!("{verb}: {label}"),
-                    None => format!("Nothing to {}", command.text().to_lowercase()),
-                };
+                match done {
+                    Ok(label) => self.status = format!("{verb}: {label}"),
+                    Err(error) => self.report(AppError::Undo(error)),
+                }
             }
-            UiCommand::AddTeam => self.add_entity(NewEntity::Team, None, None, ui),
-            UiCommand::AddService => self.add_entity(NewEntity::Service, None, None, ui),
-            UiCommand::AddDomain => self.add_entity(NewEntity::Domain, None, None, ui),
+            UiCommand::AddTeam => self.add_entity(NewEntity::Team, None, None),
+            UiCommand::AddService => self.add_entity(NewEntity::Service, None, None),
+            UiCommand::AddDomain => self.add_entity(NewEntity::Domain, None, None),
             UiCommand::Delete => {
                 if let Some(selection) = self.active_document().and_then(|d| d.selection.clone()) {
                     self.delete(selection);
@@ -80,7 +178,6 @@ impl OpmodelApp {
         }
     }
 
-    /// Adds a team, service or domain with a fresh id, places it and selects it.
     /// Runs a canvas operation on the active document, if a document is active.
     fn on_canvas(&mut self, operation: fn(&mut Canvas)) {
         if let Some(doc) = self.active_document_mut() {
@@ -88,13 +185,9 @@ impl OpmodelApp {
         }
     }
 
-    pub(super) fn add_entity(
-        &mut self,
-        kind: NewEntity,
-        at: Option<Position>,
-        owner: Option<String>,
-        ui: &Ui,
-    ) {
+    /// Adds a team, service or domain with a fresh id, places it and selects it.
+    fn add_entity(&mut self, kind: NewEntity, at: Option<Position>, owner: Option<String>) {
+        let view_centre = self.view_centre;
         let Some(doc) = self.active_document_mut() else {
             return;
         };
@@ -120,7 +213,7 @@ impl OpmodelApp {
                         y: p.y + 100.0 + 100.0 * (below / 2.0).floor(),
                     }
                 }
-                None => doc.canvas.view_centre(ui),
+                None => view_centre,
             }
         });
         let (id, label, edit) = match kind {
@@ -144,16 +237,20 @@ impl OpmodelApp {
                 (id, "Add domain", actions::add_domain(model, domain, at))
             }
         };
+        let doc_id = doc.id;
         match edit.and_then(|edit| doc.apply(label, edit, None)) {
             Ok(()) => {
                 doc.selection = Some(Selection::Entity(id.clone()));
                 self.status = format!("{label}: {id}");
             }
-            Err(message) => self.status = message,
+            Err(message) => self.report(AppError::Edit {
+                doc: doc_id,
+                message,
+            }),
         }
     }
 
-    pub(super) fn delete(&mut self, selection: Selection) {
+    fn delete(&mut self, selection: Selection) {
         let Some(doc) = self.active_document_mut() else {
             return;
         };
@@ -176,17 +273,21 @@ impl OpmodelApp {
                 actions::remove_interaction(model, from, to),
             ),
         };
+        let doc_id = doc.id;
         match edit.and_then(|edit| doc.apply(&label, edit, None)) {
             Ok(()) => {
                 doc.selection = None;
                 self.status = format!("{label} (Ctrl+Z to undo)");
             }
-            Err(message) => self.status = message,
+            Err(message) => self.report(AppError::Edit {
+                doc: doc_id,
+                message,
+            }),
         }
     }
 
     /// What connecting two things means depends on what they are.
-    pub(super) fn connect(&mut self, from: &str, to: &str) {
+    fn connect(&mut self, from: &str, to: &str) {
         let Some(doc) = self.active_document_mut() else {
             return;
         };
@@ -235,13 +336,17 @@ impl OpmodelApp {
                 )),
             ),
         };
-        self.status = match edit.and_then(|edit| doc.apply(&label, edit, None)) {
-            Ok(()) => label,
-            Err(message) => message,
-        };
+        let doc_id = doc.id;
+        match edit.and_then(|edit| doc.apply(&label, edit, None)) {
+            Ok(()) => self.status = label,
+            Err(message) => self.report(AppError::Edit {
+                doc: doc_id,
+                message,
+            }),
+        }
     }
 
-    pub(super) fn handle_canvas_action(&mut self, action: CanvasAction, ui: &Ui) {
+    fn handle_canvas_action(&mut self, action: CanvasAction) {
         match action {
             CanvasAction::Select(selection) => {
                 if let Some(doc) = self.active_document_mut() {
@@ -249,14 +354,12 @@ impl OpmodelApp {
                 }
             }
             CanvasAction::Move { label, positions } => {
-                if let Some(doc) = self.active_document_mut()
-                    && let Err(message) = doc.apply(&label, actions::move_to(positions), None)
-                {
-                    self.status = message;
+                if let Some(doc) = self.active_document_id() {
+                    self.edit(doc, &label, Ok(actions::move_to(positions)), None);
                 }
             }
             CanvasAction::Connect { from, to } => self.connect(&from, &to),
-            CanvasAction::Add { kind, at, owner } => self.add_entity(kind, Some(at), owner, ui),
+            CanvasAction::Add { kind, at, owner } => self.add_entity(kind, Some(at), owner),
             CanvasAction::Delete(selection) => self.delete(selection),
         }
     }

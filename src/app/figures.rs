@@ -5,7 +5,8 @@
 use egui::{CollapsingHeader, Color32, Grid, ProgressBar, RichText, ScrollArea, Ui};
 
 use super::charts::{self, Series};
-use super::document::{Document, Selection};
+use super::document::Document;
+use super::selection::Selection;
 use super::theme;
 use crate::analysis::{Analysis, Severity};
 use crate::format::{

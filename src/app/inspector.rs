@@ -1,11 +1,13 @@
 //! The inspector: edits every stored field of the selected team, service, domain or
 //! relation, and explains the selected service's figures (why it is where it is). Changes
-//! are applied as they are made, one undo step per field; ids are checked as they are typed.
+//! are asked for as they are made (applied by the workspace at the end of the frame), one
+//! undo step per field; ids are checked as they are typed.
 
 use egui::{ComboBox, DragValue, Grid, RichText, ScrollArea, TextEdit, Ui};
 
 use super::commands::UiCommand;
-use super::document::{Document, Selection};
+use super::document::Document;
+use super::selection::Selection;
 use super::theme;
 use crate::actions;
 use crate::analysis::{Cover, ServiceFigures};
@@ -56,43 +58,17 @@ pub fn show(ui: &mut Ui, doc: &mut Document) -> Option<UiCommand> {
                 }
             }
         });
-    show_error(ui, doc.id);
-    command
-}
-
-/// Where the last refused edit's reason is kept until the next edit.
-fn error_id(doc_id: u64) -> egui::Id {
-    egui::Id::new(("inspector-error", doc_id))
-}
-
-fn show_error(ui: &mut Ui, doc_id: u64) {
-    if let Some(message) = ui.data(|d| d.get_temp::<String>(error_id(doc_id))) {
+    if let Some(message) = &doc.edit_error {
         ui.separator();
         ui.colored_label(theme::RED, message);
     }
-}
-
-/// Applies an edit built by an action, or shows why it was refused.
-fn commit(
-    ui: &Ui,
-    doc: &mut Document,
-    label: &str,
-    edit: Result<Edit, String>,
-    merge_key: Option<String>,
-) {
-    let outcome = edit.and_then(|edit| doc.apply(label, edit, merge_key));
-    ui.data_mut(|d| match outcome {
-        Ok(()) => d.remove::<String>(error_id(doc.id)),
-        Err(message) => {
-            d.insert_temp(error_id(doc.id), message);
-        }
-    });
+    command
 }
 
 /// Ends coalescing of a field's edits when the user lets go of it.
 fn seal_when_done(doc: &mut Document, response: &egui::Response) {
     if response.lost_focus() || response.drag_stopped() {
-        doc.history.seal();
+        doc.request_seal();
     }
 }
 
@@ -123,13 +99,7 @@ fn id_field(ui: &mut Ui, doc: &mut Document, id: &str, label: egui::Id) {
         ui.data_mut(|d| d.remove::<String>(key));
         if text != id && problem.is_none() {
             let label = format!("Rename {id} to {text}");
-            commit(
-                ui,
-                doc,
-                &label,
-                actions::rename(&doc.model, id, &text),
-                None,
-            );
+            doc.request(&label, actions::rename(&doc.model, id, &text), None);
             doc.selection = Some(Selection::Entity(text));
             return;
         }
@@ -162,9 +132,7 @@ fn model_info(ui: &mut Ui, doc: &mut Document, command: &mut Option<UiCommand>) 
         } else {
             "model:description"
         };
-        commit(
-            ui,
-            doc,
+        doc.request(
             "Edit model details",
             Ok(actions::set_info(&name, &description)),
             Some(key.to_owned()),
@@ -357,9 +325,8 @@ fn entity_form(
     form.changed
 }
 
-/// Applies the edit for a changed field as one undo step per field.
+/// Asks for the edit of a changed field, as one undo step per field.
 fn commit_field(
-    ui: &Ui,
     doc: &mut Document,
     (kind, id, name): (&str, &str, &str),
     field: Option<&str>,
@@ -368,7 +335,7 @@ fn commit_field(
     if let Some(field) = field {
         let label = format!("Change {field} of {name}");
         let edit = edit(&doc.model);
-        commit(ui, doc, &label, edit, Some(format!("{kind}:{id}:{field}")));
+        doc.request(&label, edit, Some(format!("{kind}:{id}:{field}")));
     }
 }
 
@@ -463,7 +430,7 @@ fn service(ui: &mut Ui, doc: &mut Document, id: &str) {
             choice(ui, "Out of hours", &mut edited.out_of_hours, &levels)
         });
     });
-    commit_field(ui, doc, ("service", id, &original.name), changed, |model| {
+    commit_field(doc, ("service", id, &original.name), changed, |model| {
         actions::update_service(model, edited)
     });
     dependencies(ui, doc, id);
@@ -494,13 +461,7 @@ fn dependencies(ui: &mut Ui, doc: &mut Document, id: &str) {
                 .clicked()
             {
                 let label = format!("Remove dependency {id} → {to}");
-                commit(
-                    ui,
-                    doc,
-                    &label,
-                    actions::remove_dependency(&doc.model, id, to),
-                    None,
-                );
+                doc.request(&label, actions::remove_dependency(&doc.model, id, to), None);
             }
             if ui
                 .link(entity_label(doc.model.display_name(to), to))
@@ -533,13 +494,7 @@ fn dependencies(ui: &mut Ui, doc: &mut Document, id: &str) {
         && let Some(to) = new_dependency
     {
         let label = format!("Add dependency {id} → {to}");
-        commit(
-            ui,
-            doc,
-            &label,
-            actions::add_dependency(&doc.model, id, &to),
-            None,
-        );
+        doc.request(&label, actions::add_dependency(&doc.model, id, &to), None);
     }
     let used_by: Vec<String> = doc
         .model
@@ -693,7 +648,7 @@ fn team(ui: &mut Ui, doc: &mut Document, id: &str) {
             id_choice(ui, "Domain", &mut edited.domain, "— no domain —", &domains)
         });
     });
-    commit_field(ui, doc, ("team", id, &original.name), changed, |model| {
+    commit_field(doc, ("team", id, &original.name), changed, |model| {
         actions::update_team(model, edited)
     });
 
@@ -759,9 +714,7 @@ fn interactions(ui: &mut Ui, doc: &mut Document, id: &str) {
                 .on_hover_text("Remove this interaction")
                 .clicked()
             {
-                commit(
-                    ui,
-                    doc,
+                doc.request(
                     "Remove interaction",
                     actions::remove_interaction(&doc.model, from, to),
                     None,
@@ -798,7 +751,7 @@ fn interactions(ui: &mut Ui, doc: &mut Document, id: &str) {
     {
         let edit =
             actions::add_interaction(&doc.model, id, &partner, InteractionMode::Collaboration);
-        commit(ui, doc, "Add interaction", edit, None);
+        doc.request("Add interaction", edit, None);
         doc.canvas.show_interactions = true;
     }
 }
@@ -810,7 +763,7 @@ fn domain(ui: &mut Ui, doc: &mut Document, id: &str) {
     heading(ui, "Domain", &original.name);
     let mut edited = original.clone();
     let changed = entity_form(ui, doc, id, &mut edited.name, |_, _| {});
-    commit_field(ui, doc, ("domain", id, &original.name), changed, |model| {
+    commit_field(doc, ("domain", id, &original.name), changed, |model| {
         actions::update_domain(model, edited)
     });
     let currency = doc.model.settings.currency.clone();
@@ -919,6 +872,6 @@ fn interaction(ui: &mut Ui, doc: &mut Document, from: &str, to: &str) {
             index,
             entity: crate::edit::Entity::Interaction(edited),
         };
-        commit(ui, doc, "Change interaction mode", Ok(edit), None);
+        doc.request("Change interaction mode", Ok(edit), None);
     }
 }

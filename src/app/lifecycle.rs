@@ -1,14 +1,20 @@
 //! The life of documents and tabs: choosing, opening, saving and closing files, asking
-//! first about unsaved changes, quitting, what-if copies and comparisons.
+//! first about unsaved changes, replacing files and files changed on disk, quitting,
+//! what-if copies and comparisons.
 
 use std::path::{Path, PathBuf};
 
 use super::document::Document;
+use super::errors::AppError;
 use super::files::{self, Picker};
-use super::{Dialog, OpmodelApp, Pending, Purpose, Tab};
+use super::jobs::{self, LoadInto, Outcome};
+use super::workspace::{Dialog, Pending, Purpose, QuitFlow, Tab, Workspace};
+use crate::files::fingerprint::{DiskState, Fingerprint};
+use crate::history::SavedPoint;
+use crate::io::LoadError;
 use crate::model::Model;
 
-impl OpmodelApp {
+impl Workspace {
     pub(super) fn choose_file(&mut self, purpose: Purpose) {
         match self.picker {
             Picker::Native => {
@@ -19,8 +25,9 @@ impl OpmodelApp {
                     }
                     _ => files::native_open(self.recent.paths().first().map(PathBuf::as_path)),
                 };
-                if let Some(path) = chosen {
-                    self.file_chosen(purpose, path);
+                match chosen {
+                    Some(path) => self.file_chosen(purpose, path),
+                    None => self.cancel_quit(),
                 }
             }
             Picker::BuiltIn => {
@@ -56,83 +63,202 @@ impl OpmodelApp {
 
     pub(super) fn file_chosen(&mut self, purpose: Purpose, path: PathBuf) {
         match purpose {
-            Purpose::Open { new_tab } => self.open_path(&path, new_tab),
+            Purpose::Open { new_tab } => self.open_path(path, LoadInto::Tab { new_tab }),
             Purpose::SaveAs { doc, then } => {
-                self.write(doc, &files::with_ron_extension(path), then)
+                let path = files::with_ron_extension(path);
+                if path.exists() {
+                    // Saving over any existing file asks first, even the document's own.
+                    self.dialog = Some(Dialog::ConfirmReplace { doc, path, then });
+                } else {
+                    self.write(doc, path, then);
+                }
             }
-            Purpose::Compare { with } => {
-                if let Some(other) = self.load(&path) {
-                    self.tabs.push(Tab::Document(other));
-                    self.open_comparison(with, other);
+            Purpose::Compare { with } => self.open_path(path, LoadInto::Compare { with }),
+        }
+    }
+
+    /// Opens the file given on the command line, in the first tab, before the window shows.
+    /// It is read here rather than on a worker thread: there is nothing on screen to keep
+    /// alive yet.
+    pub fn open_at_start(&mut self, path: &Path) {
+        let loaded = crate::io::load(path).map(|model| {
+            let print = Fingerprint::read(path).ok();
+            Box::new((model, print))
+        });
+        self.loaded(path.to_owned(), LoadInto::Tab { new_tab: false }, loaded);
+    }
+
+    /// Starts loading a file on a worker thread; [`Workspace::loaded`] takes it from there.
+    pub(super) fn open_path(&mut self, path: PathBuf, into: LoadInto) {
+        if let Some(tab) = self.already_open(&path)
+            && !matches!(into, LoadInto::Reload { .. })
+        {
+            self.active = tab;
+            self.status = format!("{} is already open", path.display());
+            return;
+        }
+        if let Err(error) = self.jobs.load(path.clone(), into) {
+            self.report(AppError::Load(LoadError {
+                file: path,
+                position: None,
+                message: format!("cannot start reading it: {error}"),
+            }));
+        }
+    }
+
+    /// The tab of a document opened from `path`, if one is open.
+    fn already_open(&self, path: &Path) -> Option<usize> {
+        let wanted = std::fs::canonicalize(path).ok()?;
+        self.documents
+            .iter()
+            .filter(|d| {
+                d.path
+                    .as_deref()
+                    .and_then(|p| std::fs::canonicalize(p).ok())
+                    .is_some_and(|p| p == wanted)
+            })
+            .find_map(|d| self.tab_of(d.id))
+    }
+
+    /// Takes a finished load: a new document where it was wanted, or the reason it failed
+    /// (and then nothing on screen changes).
+    pub(super) fn loaded(
+        &mut self,
+        path: PathBuf,
+        into: LoadInto,
+        outcome: Result<Box<(Model, Option<Fingerprint>)>, LoadError>,
+    ) {
+        let (model, print) = match outcome {
+            Ok(loaded) => *loaded,
+            Err(error) => return self.report(AppError::Load(error)),
+        };
+        self.recent.add(&path);
+        let id = self.new_document(model, Some(path.clone()));
+        if let Some(doc) = self.document_mut(id) {
+            doc.disk = print;
+            doc.canvas.request_fit();
+        }
+        self.status = format!("Opened {}", path.display());
+        match into {
+            LoadInto::Tab { new_tab } => self.show_document(id, new_tab),
+            LoadInto::Compare { with } => {
+                self.tabs.push(Tab::Document(id));
+                self.open_comparison(with, id);
+            }
+            LoadInto::Reload { doc } => {
+                if let Some(tab) = self.tab_of(doc) {
+                    self.tabs[tab] = Tab::Document(id);
+                    self.forget_unreferenced(doc);
+                    self.status = format!("Reloaded {} from disk", path.display());
+                } else {
+                    self.show_document(id, true);
                 }
             }
         }
     }
 
-    /// Loads a model into a new document, or shows why it cannot be loaded.
-    pub(super) fn load(&mut self, path: &Path) -> Option<u64> {
-        match crate::io::load(path) {
-            Ok(model) => {
-                self.recent.add(path);
-                let id = self.new_document(model, Some(path.to_owned()));
-                if let Some(doc) = self.document_mut(id) {
-                    doc.canvas.request_fit();
+    /// Collects finished background loads and saves.
+    pub(super) fn poll_jobs(&mut self) {
+        self.take_finished(false);
+    }
+
+    /// Waits for every background load and save to finish and takes their outcomes.
+    pub fn finish_jobs(&mut self) {
+        self.take_finished(true);
+    }
+
+    fn take_finished(&mut self, wait: bool) {
+        for (purpose, outcome) in self.jobs.finished(wait) {
+            match (purpose, outcome) {
+                (jobs::Purpose::Load { path, into }, Outcome::Loaded(outcome)) => {
+                    self.loaded(path, into, outcome);
                 }
-                self.status = format!("Opened {}", path.display());
-                Some(id)
-            }
-            Err(error) => {
-                self.dialog = Some(Dialog::Error {
-                    title: "Could not open the model".to_owned(),
-                    message: error.to_string(),
-                });
-                self.status = format!("Could not open {}", path.display());
-                None
+                (
+                    jobs::Purpose::Save {
+                        doc,
+                        path,
+                        point,
+                        then,
+                    },
+                    Outcome::Saved(outcome),
+                ) => self.saved(doc, path, *point, then, outcome),
+                _ => {}
             }
         }
     }
 
-    /// Opens a file in the active tab (or a new one); a failed load changes nothing.
-    pub(super) fn open_path(&mut self, path: &Path, new_tab: bool) {
-        if let Some(id) = self.load(path) {
-            self.show_document(id, new_tab);
+    /// Stops waiting for a load; the model on screen stays as it was.
+    pub(super) fn cancel_job(&mut self, id: u64) {
+        if let Some(job) = self.jobs.cancel(id) {
+            self.status = format!("Cancelled: {}", job.describe().trim_end_matches('…'));
         }
     }
 
     /// Saves a document to its file, or asks where when it has none.
     pub(super) fn save(&mut self, doc: u64, then: Option<Pending>) {
         match self.document(doc).and_then(|d| d.path.clone()) {
-            Some(path) => self.write(doc, &path, then),
+            Some(path) => self.write(doc, path, then),
             None => self.choose_file(Purpose::SaveAs { doc, then }),
         }
     }
 
-    /// Writes atomically; on failure the model stays open and unsaved, and the user is told why.
-    pub(super) fn write(&mut self, doc: u64, path: &Path, then: Option<Pending>) {
-        let Some(document) = self.document(doc) else {
+    /// Writes a document to `path` on a worker thread — after asking, if the file there is
+    /// the document's own and someone else changed it since it was read.
+    pub(super) fn write(&mut self, doc: u64, path: PathBuf, then: Option<Pending>) {
+        let Some(document) = self.document_mut(doc) else {
             return;
         };
-        match crate::io::save(&document.model, path) {
-            Ok(()) => {
-                if let Some(document) = self.document_mut(doc) {
-                    document.mark_saved(path);
-                }
-                self.recent.add(path);
-                self.status = format!("Saved {}", path.display());
-                if let Some(then) = then {
-                    self.resume(then);
-                }
-            }
-            Err(error) => {
-                self.dialog = Some(Dialog::Error {
-                    title: "Could not save the model".to_owned(),
-                    message: format!(
-                        "{}: {error}.\nNothing was lost: the model is still open, with its changes. Try Save as… to choose another place.",
-                        path.display()
-                    ),
-                });
-                self.quitting = false;
-            }
+        let own_file = document.path.as_deref() == Some(path.as_path());
+        if own_file
+            && let Some(print) = document.disk.as_mut()
+            && print.check(&path) == DiskState::Changed
+        {
+            self.dialog = Some(Dialog::Conflict { doc, path, then });
+            return;
+        }
+        self.write_now(doc, path, then);
+    }
+
+    /// Writes without asking: the user has chosen to replace whatever is there.
+    pub(super) fn write_now(&mut self, doc: u64, path: PathBuf, then: Option<Pending>) {
+        if self.jobs.is_saving(doc) {
+            self.status = "Still saving the last change; save again in a moment".to_owned();
+            self.cancel_quit();
+            return;
+        }
+        let Some(document) = self.document_mut(doc) else {
+            return;
+        };
+        document.history.seal();
+        let point = SavedPoint::at(&document.history, &document.model);
+        let model = document.model.clone();
+        self.status = format!("Saving {}…", path.display());
+        if let Err(error) = self.jobs.save(doc, model, path.clone(), point, then) {
+            self.report(AppError::Save { path, error });
+        }
+    }
+
+    /// Takes a finished save: the document is clean at the state it was saved at (later
+    /// edits stay unsaved), or the user is told why it failed and nothing else changes.
+    fn saved(
+        &mut self,
+        doc: u64,
+        path: PathBuf,
+        point: SavedPoint,
+        then: Option<Pending>,
+        outcome: std::io::Result<Option<Fingerprint>>,
+    ) {
+        let print = match outcome {
+            Ok(print) => print,
+            Err(error) => return self.report(AppError::Save { path, error }),
+        };
+        if let Some(document) = self.document_mut(doc) {
+            document.mark_saved(&path, point, print);
+        }
+        self.recent.add(&path);
+        self.status = format!("Saved {}", path.display());
+        if let Some(then) = then {
+            self.resume(then);
         }
     }
 
@@ -153,18 +279,14 @@ impl OpmodelApp {
                 self.status = "New model".to_owned();
             }
             Pending::Open => self.choose_file(Purpose::Open { new_tab: false }),
-            Pending::OpenPath(path) => self.open_path(&path, false),
+            Pending::OpenPath(path) => self.open_path(path, LoadInto::Tab { new_tab: false }),
             Pending::CloseDocument(id) => self.close_document(id),
-            Pending::Quit => self.quit(),
+            Pending::Quit => self.continue_quit(),
         }
     }
 
     pub(super) fn close_document(&mut self, id: u64) {
-        if let Some(index) = self
-            .tabs
-            .iter()
-            .position(|t| matches!(t, Tab::Document(d) if *d == id))
-        {
+        if let Some(index) = self.tab_of(id) {
             self.tabs.remove(index);
             if self.active > index || self.active >= self.tabs.len() {
                 self.active = self.active.saturating_sub(1);
@@ -194,21 +316,29 @@ impl OpmodelApp {
         }
     }
 
-    /// Asks about each document with unsaved changes in turn, then closes the window.
-    pub(super) fn quit(&mut self) {
-        self.quitting = true;
+    /// Starts quitting: asks about each document with unsaved changes in turn.
+    pub(super) fn start_quit(&mut self) {
+        if matches!(self.quit, QuitFlow::Running) {
+            self.quit = QuitFlow::Asking {
+                discarded: Default::default(),
+            };
+        }
+        self.continue_quit();
+    }
+
+    /// Asks about the next unsaved document, or lets the window close.
+    fn continue_quit(&mut self) {
+        let QuitFlow::Asking { discarded } = &self.quit else {
+            return;
+        };
         let dirty = self
             .documents
             .iter()
-            .find(|d| d.is_dirty() && !self.discarded.contains(&d.id))
+            .find(|d| d.is_dirty() && !discarded.contains(&d.id))
             .map(|d| d.id);
         match dirty {
             Some(doc) => {
-                if let Some(index) = self
-                    .tabs
-                    .iter()
-                    .position(|t| matches!(t, Tab::Document(d) if *d == doc))
-                {
+                if let Some(index) = self.tab_of(doc) {
                     self.active = index;
                 }
                 self.dialog = Some(Dialog::Unsaved {
@@ -216,7 +346,21 @@ impl OpmodelApp {
                     then: Pending::Quit,
                 });
             }
-            None => self.close_window = true,
+            None => self.quit = QuitFlow::Closing,
+        }
+    }
+
+    /// The user answered "Don't save" about `doc`.
+    pub(super) fn discard(&mut self, doc: u64, then: Pending) {
+        if let QuitFlow::Asking { discarded } = &mut self.quit {
+            discarded.insert(doc);
+        }
+        self.resume(then);
+    }
+
+    pub(super) fn cancel_quit(&mut self) {
+        if matches!(self.quit, QuitFlow::Asking { .. }) {
+            self.quit = QuitFlow::Running;
         }
     }
 
@@ -250,5 +394,20 @@ impl OpmodelApp {
         self.tabs.push(Tab::Document(copy));
         self.active = self.tabs.len() - 1;
         self.status = "What-if copy made: edit it and watch the difference".to_owned();
+    }
+
+    /// Looks at the files of open documents for changes made by others (cheap: the file's
+    /// length and time, hashed only when those differ).
+    pub fn check_disk(&mut self) {
+        for doc in &mut self.documents {
+            if let (Some(path), Some(print)) = (&doc.path, doc.disk.as_mut()) {
+                let state = print.check(path);
+                if state == DiskState::Unchanged {
+                    doc.disk_state = None;
+                } else if doc.disk_state.as_ref().is_none_or(|(s, _)| *s != state) {
+                    doc.disk_state = Some((state, false));
+                }
+            }
+        }
     }
 }

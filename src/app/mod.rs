@@ -1,10 +1,12 @@
-//! The desktop editor. [`OpmodelApp`] holds the open documents and tabs; each frame it
-//! gathers commands from shortcuts, menus, the toolbar and the canvas, draws the panels,
-//! then runs the commands once at the end of the frame.
+//! The desktop editor. [`Workspace`] holds the open documents, tabs, dialogs and the queue
+//! of commands, apart from any drawing; [`OpmodelApp`] draws it each frame — menus,
+//! toolbar, tabs, panels, canvas, dialogs — turning what the user does into commands, then
+//! has the workspace apply them once, at the end of the frame.
 //!
-//! The app only reads the model and applies edits to it through [`Document::apply`]; every
-//! figure comes from the domain core's analysis.
+//! The app only reads the model; every change is a [`Command`], and every figure comes from
+//! the domain core's analysis.
 
+mod autosave;
 mod canvas;
 mod charts;
 mod chrome;
@@ -12,161 +14,90 @@ mod commands;
 mod compare_view;
 mod dialogs;
 mod document;
+mod errors;
 mod execute;
 mod figures;
 mod files;
 mod inspector;
+mod jobs;
 mod lifecycle;
+mod selection;
 mod settings_editor;
 mod theme;
+mod workspace;
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use egui::{Ui, ViewportCommand};
 
 pub use canvas::{CanvasAction, NewEntity};
 pub use commands::UiCommand;
-use compare_view::CompareCache;
-pub use document::{Document, Selection};
+pub use document::Document;
+pub use errors::AppError;
 pub use files::{Picker, RecentFiles};
+pub use selection::Selection;
+pub use workspace::{Answer, Command, Dialog, Pending, Purpose, QuitFlow, Tab, Workspace};
 
-use crate::model::Model;
-
-/// A tab: a document, or a comparison of two documents.
-pub enum Tab {
-    Document(u64),
-    Comparison {
-        a: u64,
-        b: u64,
-        cache: Box<CompareCache>,
-    },
-}
-
-/// Something waiting for the user to deal with unsaved changes first.
-#[derive(Clone, Debug, PartialEq)]
-enum Pending {
-    New,
-    Open,
-    OpenPath(PathBuf),
-    CloseDocument(u64),
-    Quit,
-}
-
-/// What a chosen file is for.
-#[derive(Clone, Debug, PartialEq)]
-enum Purpose {
-    Open { new_tab: bool },
-    SaveAs { doc: u64, then: Option<Pending> },
-    Compare { with: u64 },
-}
-
-/// What to do once a dialog closes, run with the whole app at hand.
-type AfterDialog = Box<dyn FnOnce(&mut OpmodelApp)>;
-
-enum Dialog {
-    Error {
-        title: String,
-        message: String,
-    },
-    Unsaved {
-        doc: u64,
-        then: Pending,
-    },
-    /// The built-in file prompt, where no desktop file dialog is available.
-    Path {
-        purpose: Purpose,
-        text: String,
-        problem: Option<String>,
-    },
-    CompareWith {
-        doc: u64,
-    },
-}
+/// How often the files of open documents are checked for changes made elsewhere.
+const DISK_CHECK_INTERVAL: Duration = Duration::from_secs(2);
 
 pub struct OpmodelApp {
-    documents: Vec<Document>,
-    tabs: Vec<Tab>,
-    active: usize,
-    next_id: u64,
-    queue: Vec<UiCommand>,
-    canvas_actions: Vec<CanvasAction>,
-    recent: RecentFiles,
-    picker: Picker,
-    dialog: Option<Dialog>,
-    status: String,
-    settings_open: bool,
-    /// Documents whose changes the user chose to discard while quitting.
-    discarded: HashSet<u64>,
-    quitting: bool,
+    pub workspace: Workspace,
     title: String,
     styled: bool,
-    close_window: bool,
+    last_disk_check: Option<std::time::Instant>,
 }
 
 impl OpmodelApp {
-    /// An app with one empty model.
+    /// An app with one empty model, without autosave (see [`OpmodelApp::with_recovery`]).
     pub fn new(recent: RecentFiles, picker: Picker) -> Self {
-        let mut app = OpmodelApp {
-            documents: Vec::new(),
-            tabs: Vec::new(),
-            active: 0,
-            next_id: 1,
-            queue: Vec::new(),
-            canvas_actions: Vec::new(),
-            recent,
-            picker,
-            dialog: None,
-            status: "Ready".to_owned(),
-            settings_open: false,
-            discarded: HashSet::new(),
-            quitting: false,
+        OpmodelApp {
+            workspace: Workspace::new(recent, picker),
             title: String::new(),
             styled: false,
-            close_window: false,
-        };
-        let empty = app.new_document(Model::default(), None);
-        app.tabs.push(Tab::Document(empty));
-        app
+            last_disk_check: None,
+        }
+    }
+
+    /// Turns on autosave, with recovery files under `data_dir`, and offers back what an
+    /// editor that did not exit cleanly left there.
+    pub fn with_recovery(mut self, data_dir: &Path, interval: Duration) -> Self {
+        self.workspace.start_recovery(data_dir, interval);
+        self
     }
 
     /// Opens `path` in the first tab, replacing the empty model; a bad file leaves the empty
     /// model and shows why.
     pub fn open_at_start(&mut self, path: &Path) {
-        self.open_path(path, false);
+        self.workspace.open_at_start(path);
     }
 
     /// The document shown in the active tab, if the active tab is a document.
     pub fn active_document(&self) -> Option<&Document> {
-        match self.tabs.get(self.active)? {
-            Tab::Document(id) => self.document(*id),
-            Tab::Comparison { .. } => None,
-        }
+        self.workspace.active_document()
     }
 
     pub fn active_document_mut(&mut self) -> Option<&mut Document> {
-        match self.tabs.get(self.active)? {
-            Tab::Document(id) => {
-                let id = *id;
-                self.document_mut(id)
-            }
-            Tab::Comparison { .. } => None,
-        }
+        self.workspace.active_document_mut()
     }
 
     pub fn tab_count(&self) -> usize {
-        self.tabs.len()
+        self.workspace.tab_count()
     }
 
     /// Whether the active tab is a comparison.
     pub fn is_comparing(&self) -> bool {
-        matches!(self.tabs.get(self.active), Some(Tab::Comparison { .. }))
+        matches!(
+            self.workspace.tabs.get(self.workspace.active),
+            Some(Tab::Comparison { .. })
+        )
     }
 
     /// The text of the open error dialog, if one is open.
     pub fn error_message(&self) -> Option<&str> {
-        match &self.dialog {
+        match self.workspace.dialog() {
             Some(Dialog::Error { message, .. }) => Some(message),
             _ => None,
         }
@@ -174,73 +105,16 @@ impl OpmodelApp {
 
     /// Queues a command, as a menu item or shortcut would.
     pub fn run(&mut self, command: UiCommand) {
-        self.queue.push(command);
+        self.workspace.push(Command::Ui(command));
     }
 
-    fn document(&self, id: u64) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+    /// Waits for background loads and saves to finish and takes their outcomes (for tests,
+    /// and before the window closes).
+    pub fn finish_jobs(&mut self) {
+        self.workspace.finish_jobs();
     }
 
-    fn document_mut(&mut self, id: u64) -> Option<&mut Document> {
-        self.documents.iter_mut().find(|d| d.id == id)
-    }
-
-    fn new_document(&mut self, model: Model, path: Option<PathBuf>) -> u64 {
-        let id = self.next_id;
-        self.next_id += 1;
-        self.documents.push(Document::new(id, model, path));
-        id
-    }
-
-    fn active_document_id(&self) -> Option<u64> {
-        self.active_document().map(|d| d.id)
-    }
-
-    /// Puts a document in the active tab (replacing its document) or in a new tab.
-    fn show_document(&mut self, id: u64, new_tab: bool) {
-        match self.tabs.get(self.active) {
-            Some(Tab::Document(old)) if !new_tab => {
-                let old = *old;
-                self.tabs[self.active] = Tab::Document(id);
-                self.forget_unreferenced(old);
-            }
-            _ => {
-                self.tabs.push(Tab::Document(id));
-                self.active = self.tabs.len() - 1;
-            }
-        }
-    }
-
-    /// Drops a document that no tab shows any more, with the comparisons that used it.
-    fn forget_unreferenced(&mut self, id: u64) {
-        let shown = self
-            .tabs
-            .iter()
-            .any(|t| matches!(t, Tab::Document(d) if *d == id));
-        if shown {
-            return;
-        }
-        let active_tab = self.active;
-        let mut index = 0;
-        self.tabs.retain(|tab| {
-            let keep = !matches!(tab, Tab::Comparison { a, b, .. } if *a == id || *b == id);
-            if !keep && index < active_tab {
-                self.active -= 1;
-            }
-            index += 1;
-            keep
-        });
-        self.documents.retain(|d| d.id != id);
-        self.active = self.active.min(self.tabs.len().saturating_sub(1));
-    }
-
-    // ----- files -----
-}
-
-// ----- drawing -----
-
-impl OpmodelApp {
-    /// Draws one frame into `ui` (the whole window) and runs the frame's commands.
+    /// Draws one frame into `ui` (the whole window) and applies the frame's commands.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         if !self.styled {
@@ -249,8 +123,10 @@ impl OpmodelApp {
             self.styled = true;
         }
         self.handle_window_events(&ctx);
-        if self.dialog.is_none() {
-            self.queue.extend(UiCommand::pressed(&ctx));
+        if self.workspace.dialog.is_none() {
+            for command in UiCommand::pressed(&ctx) {
+                self.workspace.push(Command::Ui(command));
+            }
         }
 
         egui::Panel::top("menu-bar").show(ui, |ui| {
@@ -259,28 +135,48 @@ impl OpmodelApp {
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
         egui::Panel::top("tabs").show(ui, |ui| self.tab_bar(ui));
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui));
+        self.disk_banner(ui);
         self.main_area(ui);
         self.dialogs(&ctx);
-        if self.settings_open
-            && let Some(id) = self.active_document_id()
+        let ws = &mut self.workspace;
+        if ws.settings_open
+            && let Some(id) = ws.active_document_id()
         {
             let mut open = true;
-            if let Some(doc) = self.document_mut(id) {
+            if let Some(doc) = ws.document_mut(id) {
                 settings_editor::window(&ctx, doc, &mut open);
             }
-            self.settings_open = open;
+            ws.settings_open = open;
         }
 
-        for command in std::mem::take(&mut self.queue) {
-            self.execute(command, ui);
-        }
-        for action in std::mem::take(&mut self.canvas_actions) {
-            self.handle_canvas_action(action, ui);
-        }
+        self.workspace.drain();
+        self.schedule_repaints(&ctx);
         self.update_title(&ctx);
-        if self.close_window {
-            self.close_window = false;
+        if self.workspace.wants_to_close() {
             ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    /// Frames the window needs without input: while files load or save, when a recovery
+    /// copy falls due, and every few seconds to look for changes on disk.
+    fn schedule_repaints(&mut self, ctx: &egui::Context) {
+        if !self.workspace.jobs.running().is_empty() {
+            ctx.request_repaint_after(Duration::from_millis(50));
+        }
+        if let Some(due) = self.workspace.autosave.due_in {
+            ctx.request_repaint_after(due);
+        }
+        let watching = self.workspace.documents.iter().any(|d| d.disk.is_some());
+        if watching {
+            let now = std::time::Instant::now();
+            if self
+                .last_disk_check
+                .is_none_or(|at| now.duration_since(at) >= DISK_CHECK_INTERVAL)
+            {
+                self.workspace.check_disk();
+                self.last_disk_check = Some(now);
+            }
+            ctx.request_repaint_after(DISK_CHECK_INTERVAL);
         }
     }
 
@@ -295,31 +191,23 @@ impl OpmodelApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            let active = self.active_document_id();
-            self.guard(active, Pending::OpenPath(path));
+            self.workspace.push(Command::OpenDropped(path));
         }
-        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed() {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.workspace.may_close() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            if !self.quitting {
-                self.discarded.clear();
-                self.quit();
+            if self.workspace.quit == QuitFlow::Running {
+                self.workspace.push(Command::CloseWindow);
             }
         }
     }
 
-    /// Whether the window may close now: nothing unsaved is left that the user did not discard.
-    fn close_confirmed(&self) -> bool {
-        self.documents
-            .iter()
-            .all(|d| !d.is_dirty() || self.discarded.contains(&d.id))
-    }
-
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = match self.tabs.get(self.active) {
-            Some(Tab::Document(id)) => self.document(*id).map(Document::window_title),
+        let ws = &self.workspace;
+        let title = match ws.tabs.get(ws.active) {
+            Some(Tab::Document(id)) => ws.document(*id).map(Document::window_title),
             Some(Tab::Comparison { a, b, .. }) => {
                 let name = |id: &u64| {
-                    self.document(*id)
+                    ws.document(*id)
                         .map_or_else(String::new, |d| d.model.name.clone())
                 };
                 Some(format!("{} vs {} — Opmodel", name(a), name(b)))
@@ -339,7 +227,8 @@ impl OpmodelApp {
     }
 
     fn main_area(&mut self, ui: &mut Ui) {
-        let Some(tab) = self.tabs.get_mut(self.active) else {
+        let ws = &mut self.workspace;
+        let Some(tab) = ws.tabs.get_mut(ws.active) else {
             return;
         };
         match tab {
@@ -348,15 +237,15 @@ impl OpmodelApp {
                 let mut cache = std::mem::take(cache);
                 let mut jump = None;
                 egui::CentralPanel::default().show(ui, |ui| {
-                    if let (Some(doc_a), Some(doc_b)) = (self.document(a), self.document(b)) {
+                    if let (Some(doc_a), Some(doc_b)) = (ws.document(a), ws.document(b)) {
                         jump = compare_view::show(ui, doc_a, doc_b, &mut cache);
                     }
                 });
-                if let Some(Tab::Comparison { cache: slot, .. }) = self.tabs.get_mut(self.active) {
+                if let Some(Tab::Comparison { cache: slot, .. }) = ws.tabs.get_mut(ws.active) {
                     *slot = cache;
                 }
                 if let Some(jump) = jump {
-                    self.jump_to(jump);
+                    ws.jump_to(jump);
                 }
             }
             Tab::Document(id) => {
@@ -366,37 +255,23 @@ impl OpmodelApp {
         }
     }
 
-    fn jump_to(&mut self, jump: compare_view::Jump) {
-        if let Some(index) = self
-            .tabs
-            .iter()
-            .position(|t| matches!(t, Tab::Document(d) if *d == jump.doc))
-        {
-            self.active = index;
-        } else {
-            self.tabs.push(Tab::Document(jump.doc));
-            self.active = self.tabs.len() - 1;
-        }
-        if let Some(doc) = self.document_mut(jump.doc) {
-            doc.select_and_centre(jump.selection);
-        }
-    }
-
     fn document_panels(&mut self, ui: &mut Ui, id: u64) {
-        let Some(index) = self.documents.iter().position(|d| d.id == id) else {
+        let ws = &mut self.workspace;
+        let Some(index) = ws.documents.iter().position(|d| d.id == id) else {
             return;
         };
-        let baseline_index = self.documents[index]
+        let baseline_index = ws.documents[index]
             .scenario_of
-            .and_then(|original| self.documents.iter().position(|d| d.id == original));
-        let mut command = None;
+            .and_then(|original| ws.documents.iter().position(|d| d.id == original));
         egui::Panel::left("inspector")
             .resizable(true)
             .default_size(320.0)
             .min_size(240.0)
             .max_size(460.0)
             .show(ui, |ui| {
-                command = inspector::show(ui, &mut self.documents[index]);
+                if let Some(command) = inspector::show(ui, &mut ws.documents[index]) {
+                    ws.push(Command::Ui(command));
+                }
             });
         egui::Panel::right("figures")
             .resizable(true)
@@ -406,14 +281,14 @@ impl OpmodelApp {
             .show(ui, |ui| {
                 let (doc, baseline) = match baseline_index {
                     Some(b) if b < index => {
-                        let (left, right) = self.documents.split_at_mut(index);
+                        let (left, right) = ws.documents.split_at_mut(index);
                         (&mut right[0], Some(&left[b]))
                     }
                     Some(b) if b > index => {
-                        let (left, right) = self.documents.split_at_mut(b);
+                        let (left, right) = ws.documents.split_at_mut(b);
                         (&mut left[index], Some(&right[0]))
                     }
-                    _ => (&mut self.documents[index], None),
+                    _ => (&mut ws.documents[index], None),
                 };
                 let baseline = baseline.map(|b| figures::Baseline {
                     name: &b.model.name,
@@ -422,14 +297,30 @@ impl OpmodelApp {
                 figures::show(ui, doc, baseline);
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let doc = &mut self.documents[index];
+            let doc = &mut ws.documents[index];
             let actions =
                 doc.canvas
                     .show(ui, &doc.model, &doc.analysis, doc.revision, &doc.selection);
-            self.canvas_actions.extend(actions);
+            ws.view_centre = doc.canvas.view_centre(ui);
+            for action in actions {
+                ws.push(Command::Canvas(action));
+            }
         });
-        if let Some(command) = command {
-            self.queue.push(command);
+    }
+}
+
+impl Workspace {
+    /// Shows a document (opening its tab again if it was closed) and selects something in it.
+    fn jump_to(&mut self, jump: compare_view::Jump) {
+        match self.tab_of(jump.doc) {
+            Some(index) => self.active = index,
+            None => {
+                self.tabs.push(Tab::Document(jump.doc));
+                self.active = self.tabs.len() - 1;
+            }
+        }
+        if let Some(doc) = self.document_mut(jump.doc) {
+            doc.select_and_centre(jump.selection);
         }
     }
 }
@@ -440,8 +331,27 @@ impl eframe::App for OpmodelApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, files::RECENT_KEY, &self.recent.paths().to_vec());
+        let recent = self.workspace.recent.paths().to_vec();
+        eframe::set_value(storage, files::RECENT_KEY, &recent);
     }
+
+    /// A clean exit: saves still being written are finished, then the recovery copies go.
+    fn on_exit(&mut self) {
+        self.workspace.finish_jobs();
+        if let Err(error) = self.workspace.autosave.finish() {
+            eprintln!("opmodel: cannot tidy the recovery folder: {error}");
+        }
+    }
+}
+
+/// Where recovery copies live: `OPMODEL_DATA_DIR` if set, else the platform's data folder
+/// for Opmodel (`~/.local/share/opmodel` on Linux, `~/Library/Application Support/opmodel`
+/// on macOS, `%APPDATA%\opmodel\data` on Windows).
+pub fn data_dir() -> Option<PathBuf> {
+    std::env::var_os("OPMODEL_DATA_DIR")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| eframe::storage_dir("opmodel"))
 }
 
 /// Opens the editor window, on `file` if given. Returns when the window closes.
@@ -464,6 +374,10 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, files::RECENT_KEY))
                 .unwrap_or_default();
             let mut app = OpmodelApp::new(RecentFiles::from_paths(recent), Picker::detect());
+            match data_dir() {
+                Some(dir) => app = app.with_recovery(&dir, autosave::interval_from_env()),
+                None => eprintln!("opmodel: no data folder on this system, so no autosave"),
+            }
             if let Some(path) = &file {
                 app.open_at_start(path);
                 if let Some(message) = app.error_message() {

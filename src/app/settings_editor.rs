@@ -205,38 +205,25 @@ fn editor(ui: &mut Ui, doc: &mut Document) {
         });
     }
 
-    let error_key = egui::Id::new(("settings-error", doc.id));
     if let Some(change) = change {
-        let outcome = apply(doc, &original, settings, &change);
-        ui.data_mut(|d| match outcome {
-            Ok(()) => d.remove::<String>(error_key),
-            Err(message) => {
-                d.insert_temp(error_key, message);
-            }
-        });
+        request(doc, &original, settings, &change);
     }
-    if let Some(message) = ui.data(|d| d.get_temp::<String>(error_key)) {
+    if let Some(message) = &doc.edit_error {
         ui.colored_label(theme::RED, message);
     }
 }
 
-/// Applies edited settings as one undo step per field, sorting the bands once settled.
-fn apply(
-    doc: &mut Document,
-    original: &Settings,
-    mut settings: Settings,
-    change: &Change,
-) -> Result<(), String> {
+/// Asks for edited settings as one undo step per field, sorting the bands once settled.
+fn request(doc: &mut Document, original: &Settings, mut settings: Settings, change: &Change) {
     if change.settled {
         settings.exposure_bands = settings.sorted_bands();
     }
     let key = Some(format!("settings:{}", change.field));
     if settings != *original {
-        let edit = actions::set_settings(&doc.model, settings)?;
-        doc.apply(&format!("Change {}", change.field), edit, key)?;
+        let edit = actions::set_settings(&doc.model, settings);
+        doc.request(&format!("Change {}", change.field), edit, key);
     }
     if change.settled {
-        doc.history.seal();
+        doc.request_seal();
     }
-    Ok(())
 }

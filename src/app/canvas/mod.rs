@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 pub use shapes::{EdgeKind, Look, NodeData};
 use shapes::{EdgeShape, NodeShape};
 
-use super::document::Selection;
+use super::selection::Selection;
 use super::theme;
 use crate::analysis::{Analysis, RotaKind};
 use crate::model::{Model, Position};

@@ -1,0 +1,195 @@
+//! Autosave: while a document has unsaved changes, a copy goes to this session's recovery
+//! folder (see [`crate::files::recovery`]) as soon as it changes and then at most once per
+//! interval, written on a background thread. Saving, closing or discarding a document
+//! deletes its copy; a clean exit deletes the session's folder. At start, copies left by an
+//! editor that did not exit cleanly are offered back.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::errors::AppError;
+use super::workspace::{Dialog, Workspace};
+use crate::files::recovery::{self, Session, Snapshot, StaleSession, Writer};
+
+/// How often a changing document is copied, unless `OPMODEL_AUTOSAVE_SECONDS` says
+/// otherwise. Well inside the promised 30 seconds.
+const DEFAULT_INTERVAL: Duration = Duration::from_secs(10);
+
+/// The interval from `OPMODEL_AUTOSAVE_SECONDS` (a whole number of seconds, at least 1), or
+/// the default.
+pub fn interval_from_env() -> Duration {
+    std::env::var("OPMODEL_AUTOSAVE_SECONDS")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .filter(|s| *s > 0)
+        .map_or(DEFAULT_INTERVAL, Duration::from_secs)
+}
+
+pub struct Autosave {
+    writer: Option<Writer>,
+    interval: Duration,
+    /// Documents with a recovery copy: the revision copied and when.
+    written: HashMap<u64, (u64, Instant)>,
+    /// How soon the next copy is due, so an idle window wakes up for it.
+    pub(super) due_in: Option<Duration>,
+    /// Sessions of editors that are gone, whose copies are being offered.
+    pub(super) stale: Vec<StaleSession>,
+}
+
+impl Autosave {
+    /// No recovery copies (tests, or no data folder on this platform).
+    pub fn off() -> Self {
+        Autosave {
+            writer: None,
+            interval: DEFAULT_INTERVAL,
+            written: HashMap::new(),
+            due_in: None,
+            stale: Vec::new(),
+        }
+    }
+
+    /// Starts a recovery session under `data_dir` and finds what earlier sessions left.
+    pub fn start(data_dir: &Path, interval: Duration) -> std::io::Result<Self> {
+        let stale = recovery::stale(data_dir);
+        let session = Session::start(data_dir)?;
+        Ok(Autosave {
+            writer: Some(Writer::spawn(session)),
+            interval,
+            written: HashMap::new(),
+            due_in: None,
+            stale,
+        })
+    }
+
+    /// Ends the session cleanly: pending copies are finished, then every copy is deleted.
+    pub fn finish(&mut self) -> std::io::Result<()> {
+        self.stale.clear();
+        match self.writer.take() {
+            Some(writer) => writer.finish(),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Workspace {
+    /// Turns on autosave under `data_dir`, and offers back what a crashed editor left.
+    pub fn start_recovery(&mut self, data_dir: &Path, interval: Duration) {
+        match Autosave::start(data_dir, interval) {
+            Ok(autosave) => {
+                self.autosave = autosave;
+                if self.autosave.stale.iter().any(|s| !s.tabs.is_empty()) {
+                    self.dialog = Some(Dialog::Recover);
+                }
+            }
+            Err(error) => self.report(AppError::Recovery(format!(
+                "cannot keep recovery copies in {}: {error}",
+                recovery::recovery_folder(data_dir).display()
+            ))),
+        }
+    }
+
+    /// Copies documents with new unsaved changes, and deletes the copies of documents that
+    /// were saved, closed or discarded.
+    pub(super) fn autosave_tick(&mut self) {
+        let Some(writer) = &self.autosave.writer else {
+            return;
+        };
+        let now = Instant::now();
+        let interval = self.autosave.interval;
+        let written = &mut self.autosave.written;
+        let mut due_in: Option<Duration> = None;
+        for doc in &self.documents {
+            if !doc.is_dirty() {
+                if written.remove(&doc.id).is_some() {
+                    writer.remove(doc.id);
+                }
+                continue;
+            }
+            match written.get(&doc.id) {
+                Some((revision, _)) if *revision == doc.revision => {}
+                Some((_, at)) if now.duration_since(*at) < interval => {
+                    let wait = interval - now.duration_since(*at);
+                    due_in = Some(due_in.map_or(wait, |d| d.min(wait)));
+                }
+                _ => {
+                    writer.write(doc.id, Snapshot::now(&doc.model, doc.path.as_deref()));
+                    written.insert(doc.id, (doc.revision, now));
+                }
+            }
+        }
+        let documents = &self.documents;
+        written.retain(|id, _| {
+            let open = documents.iter().any(|d| d.id == *id);
+            if !open {
+                writer.remove(*id);
+            }
+            open
+        });
+        self.autosave.due_in = due_in;
+        for failure in writer.failures() {
+            self.report(AppError::Recovery(failure.to_string()));
+        }
+    }
+
+    /// Opens a recovered copy in a tab of its own, unsaved, and deletes the old copy (this
+    /// session keeps its own from now on).
+    pub(super) fn restore(&mut self, file: &Path) {
+        let Some((session, index)) = self.find_recovered(file) else {
+            return;
+        };
+        let snapshot = self.autosave.stale[session].tabs[index].snapshot.clone();
+        let id = self.new_document(snapshot.model, snapshot.path);
+        if let Some(doc) = self.document_mut(id) {
+            doc.mark_unsaved();
+            doc.canvas.request_fit();
+        }
+        let replace_empty = self
+            .active_document()
+            .is_some_and(|d| d.path.is_none() && !d.is_dirty() && d.model.teams.is_empty());
+        self.show_document(id, !replace_empty);
+        self.status = format!("Restored “{}”: save it to keep it", snapshot.name);
+        // Copy it into this session before the old copy goes.
+        self.autosave_tick();
+        self.forget_recovered(session, file);
+    }
+
+    pub(super) fn discard_recovered(&mut self, file: &Path) {
+        if let Some((session, _)) = self.find_recovered(file) {
+            self.forget_recovered(session, file);
+        }
+    }
+
+    fn find_recovered(&self, file: &Path) -> Option<(usize, usize)> {
+        self.autosave
+            .stale
+            .iter()
+            .enumerate()
+            .find_map(|(s, session)| {
+                let index = session.tabs.iter().position(|t| t.file == file)?;
+                Some((s, index))
+            })
+    }
+
+    fn forget_recovered(&mut self, session: usize, file: &Path) {
+        if let Err(error) = self.autosave.stale[session].forget(file) {
+            self.report(AppError::Recovery(format!(
+                "cannot delete {}: {error}",
+                file.display()
+            )));
+        }
+        self.autosave.stale.retain(|s| !s.tabs.is_empty());
+        if self.autosave.stale.is_empty() && matches!(self.dialog, Some(Dialog::Recover)) {
+            self.dialog = None;
+        }
+    }
+
+    /// Every recovered copy still on offer.
+    pub(super) fn recovered_files(&self) -> Vec<std::path::PathBuf> {
+        self.autosave
+            .stale
+            .iter()
+            .flat_map(|s| s.tabs.iter().map(|t| t.file.clone()))
+            .collect()
+    }
+}

@@ -1,0 +1,73 @@
+//! Everything that can go wrong in the editor, as typed values. [`super::Workspace::report`]
+//! is the one place that turns them into what the user sees.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::history::HistoryError;
+use crate::io::LoadError;
+
+#[derive(Debug)]
+pub enum AppError {
+    /// A model could not be opened.
+    Load(LoadError),
+    /// A model could not be written.
+    Save {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    /// An edit was refused (a taken id, a bad value) or did not fit the model.
+    Edit {
+        doc: u64,
+        message: String,
+    },
+    Undo(HistoryError),
+    /// A recovery copy could not be written or restored.
+    Recovery(String),
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AppError::Load(error) => write!(f, "{error}"),
+            AppError::Save { path, error } => write!(f, "{}: {error}", path.display()),
+            AppError::Edit { message, .. } => f.write_str(message),
+            AppError::Undo(error) => write!(f, "{error}"),
+            AppError::Recovery(message) => write!(f, "Autosave: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl AppError {
+    /// The status line's words.
+    pub fn status(&self) -> String {
+        match self {
+            AppError::Load(error) => format!("Could not open {}", error.file.display()),
+            AppError::Save { path, .. } => format!("Could not save {}", path.display()),
+            _ => self.to_string(),
+        }
+    }
+
+    /// A dialog's title and text, for errors the user must acknowledge.
+    pub fn dialog(&self) -> Option<(String, String)> {
+        match self {
+            AppError::Load(error) => {
+                Some(("Could not open the model".to_owned(), error.to_string()))
+            }
+            AppError::Save { .. } => Some((
+                "Could not save the model".to_owned(),
+                format!(
+                    "{self}.\nNothing was lost: the model is still open, with its changes. Try Save as… to choose another place."
+                ),
+            )),
+            _ => None,
+        }
+    }
+
+    /// A failure that must stop a quit, so unsaved work is not closed away.
+    pub fn stops_quitting(&self) -> bool {
+        matches!(self, AppError::Save { .. })
+    }
+}

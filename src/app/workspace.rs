@@ -354,3 +354,231 @@ impl Workspace {
         self.active = self.active.min(self.tabs.len().saturating_sub(1));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::actions;
+    use crate::model::{Team, TeamKind};
+
+    /// Web team `web` alone: a model that loads.
+    const MODEL: &str =
+        r#"(name: "Shop", teams: [(id: "web", name: "Web", kind: Product, members: 6)])"#;
+
+    fn workspace() -> Workspace {
+        Workspace::new(RecentFiles::default(), Picker::BuiltIn)
+    }
+
+    fn opened(path: &Path) -> Workspace {
+        let mut ws = workspace();
+        ws.open_at_start(path);
+        ws
+    }
+
+    fn model_file(dir: &Path) -> PathBuf {
+        let path = dir.join("shop.ron");
+        std::fs::write(&path, MODEL).unwrap();
+        path
+    }
+
+    /// Runs `command` and everything it leads to, waiting for file jobs.
+    fn run(ws: &mut Workspace, command: Command) {
+        ws.push(command);
+        ws.drain();
+        ws.finish_jobs();
+        ws.drain();
+    }
+
+    fn add_team(ws: &mut Workspace, id: &str) {
+        let doc = ws.active_document().unwrap();
+        let team = Team::new(id, "Team", TeamKind::Product);
+        let edit = actions::add_team(&doc.model, team, Position::default());
+        let command = Command::Edit {
+            doc: doc.id,
+            label: format!("Add {id}"),
+            edit,
+            merge_key: None,
+        };
+        run(ws, command);
+    }
+
+    fn answer(ws: &mut Workspace, answer: Answer) {
+        run(ws, Command::Answer(answer));
+    }
+
+    #[test]
+    fn an_edit_then_undo_is_clean_again_and_redo_dirty() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = opened(&model_file(dir.path()));
+        add_team(&mut ws, "ops");
+        assert!(ws.active_document().unwrap().is_dirty());
+        run(&mut ws, Command::Ui(UiCommand::Undo));
+        assert!(!ws.active_document().unwrap().is_dirty());
+        assert_eq!(ws.status(), "Undid: Add ops");
+        run(&mut ws, Command::Ui(UiCommand::Undo));
+        assert_eq!(ws.status(), "Nothing to undo");
+        run(&mut ws, Command::Ui(UiCommand::Redo));
+        assert!(ws.active_document().unwrap().is_dirty());
+    }
+
+    #[test]
+    fn a_refused_edit_is_reported_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = opened(&model_file(dir.path()));
+        add_team(&mut ws, "web");
+        let doc = ws.active_document().unwrap();
+        assert_eq!(doc.model.teams.len(), 1);
+        assert_eq!(ws.status(), "`web` is already the id of a team.");
+        assert_eq!(doc.edit_error.as_deref(), Some(ws.status()));
+        assert!(!doc.is_dirty());
+    }
+
+    #[test]
+    fn saving_writes_in_the_background_and_marks_clean() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = model_file(dir.path());
+        let mut ws = opened(&path);
+        add_team(&mut ws, "ops");
+        run(&mut ws, Command::Ui(UiCommand::Save));
+        assert!(!ws.active_document().unwrap().is_dirty());
+        assert_eq!(crate::io::load(&path).unwrap().teams.len(), 2);
+        assert_eq!(ws.status(), format!("Saved {}", path.display()));
+    }
+
+    #[test]
+    fn closing_an_unsaved_tab_asks_and_cancel_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = opened(&model_file(dir.path()));
+        add_team(&mut ws, "ops");
+        run(&mut ws, Command::Ui(UiCommand::CloseTab));
+        let Some(Dialog::Unsaved { doc, then }) = ws.dialog() else {
+            panic!("asks about unsaved changes");
+        };
+        let (doc, then) = (*doc, then.clone());
+        answer(&mut ws, Answer::Close);
+        assert_eq!(ws.active_document().unwrap().model.teams.len(), 2);
+        run(&mut ws, Command::Ui(UiCommand::CloseTab));
+        answer(&mut ws, Answer::Discard { doc, then });
+        let fresh = ws.active_document().unwrap();
+        assert!(fresh.path.is_none() && fresh.model.teams.is_empty());
+    }
+
+    #[test]
+    fn quitting_asks_about_each_unsaved_document_then_closes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = opened(&model_file(dir.path()));
+        add_team(&mut ws, "ops");
+        run(&mut ws, Command::Ui(UiCommand::NewTab));
+        add_team(&mut ws, "other");
+        run(&mut ws, Command::Ui(UiCommand::Quit));
+        for _ in 0..2 {
+            assert!(!ws.wants_to_close());
+            let Some(Dialog::Unsaved { doc, then }) = ws.dialog() else {
+                panic!("asks about each unsaved document");
+            };
+            let (doc, then) = (*doc, then.clone());
+            answer(&mut ws, Answer::Discard { doc, then });
+        }
+        assert!(ws.wants_to_close());
+    }
+
+    #[test]
+    fn save_as_over_an_existing_file_asks_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = model_file(dir.path());
+        let other = dir.path().join("other.ron");
+        std::fs::write(&other, "precious").unwrap();
+        let mut ws = opened(&path);
+        let doc = ws.active_document().unwrap().id;
+        let purpose = Purpose::SaveAs { doc, then: None };
+        answer(
+            &mut ws,
+            Answer::PathChosen {
+                purpose,
+                path: other.clone(),
+            },
+        );
+        assert!(matches!(ws.dialog(), Some(Dialog::ConfirmReplace { path, .. }) if *path == other));
+        assert_eq!(std::fs::read_to_string(&other).unwrap(), "precious");
+        answer(
+            &mut ws,
+            Answer::Replace {
+                doc,
+                path: other.clone(),
+                then: None,
+            },
+        );
+        assert_eq!(crate::io::load(&other).unwrap().name, "Shop");
+        assert_eq!(
+            ws.active_document().unwrap().path.as_deref(),
+            Some(other.as_path())
+        );
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = model_file(dir.path());
+        let mut ws = opened(&path);
+        add_team(&mut ws, "ops");
+        let theirs = MODEL.replace("\"Shop\"", "\"Their shop, renamed\"");
+        std::fs::write(&path, &theirs).unwrap();
+        ws.check_disk();
+        assert!(matches!(
+            ws.active_document().unwrap().disk_state,
+            Some((crate::files::fingerprint::DiskState::Changed, false))
+        ));
+        run(&mut ws, Command::Ui(UiCommand::Save));
+        let Some(Dialog::Conflict { doc, .. }) = ws.dialog() else {
+            panic!("a conflict is shown");
+        };
+        let doc = *doc;
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+        answer(&mut ws, Answer::ReloadFromDisk { doc });
+        let reloaded = ws.active_document().unwrap();
+        assert_eq!(reloaded.model.name, "Their shop, renamed");
+        assert!(!reloaded.is_dirty());
+        assert_eq!(ws.tab_count(), 1, "the reload replaces the tab");
+    }
+
+    #[test]
+    fn a_failed_open_leaves_everything_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = opened(&model_file(dir.path()));
+        let missing = dir.path().join("missing.ron");
+        run(&mut ws, Command::OpenRecent(missing));
+        assert_eq!(ws.active_document().unwrap().model.name, "Shop");
+        assert!(matches!(ws.dialog(), Some(Dialog::Error { .. })));
+        assert_eq!(ws.tab_count(), 1);
+    }
+
+    #[test]
+    fn a_cancelled_open_is_dropped_when_it_arrives() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = model_file(dir.path());
+        let mut ws = workspace();
+        // Applied without collecting finished jobs, so the load is still waiting.
+        ws.apply(Command::OpenRecent(path));
+        let id = ws.jobs.running()[0].id;
+        assert_eq!(ws.jobs.running()[0].describe(), "Opening shop.ron…");
+        run(&mut ws, Command::CancelJob(id));
+        assert_eq!(
+            ws.active_document().unwrap().model.name,
+            Model::default().name
+        );
+        assert_eq!(ws.status(), "Cancelled: Opening shop.ron");
+    }
+
+    #[test]
+    fn opening_a_file_that_is_open_switches_to_its_tab() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = model_file(dir.path());
+        let mut ws = opened(&path);
+        run(&mut ws, Command::Ui(UiCommand::NewTab));
+        run(&mut ws, Command::OpenRecent(path));
+        assert_eq!(ws.tab_count(), 2);
+        assert_eq!(ws.active, 0);
+    }
+}

@@ -1,0 +1,205 @@
+//! The editor's file safety, driven through its real UI with egui_kittest: the offer to
+//! restore work left by a crash, autosave copies, asking before replacing a file, and the
+//! banner for a file changed on disk.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use opmodel::app::{OpmodelApp, Picker, RecentFiles};
+use opmodel::files::recovery::{self, Session, Snapshot};
+use opmodel::model::Model;
+
+const SHOP: &str =
+    r#"(name: "Shop", teams: [(id: "web", name: "Web team", kind: Product, members: 6)])"#;
+
+fn harness(app: OpmodelApp) -> Harness<'static, OpmodelApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
+    harness.run_steps(4);
+    harness
+}
+
+fn app() -> OpmodelApp {
+    OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn)
+}
+
+/// The recovery copies under `data`, from every session.
+fn copies(data: &Path) -> Vec<PathBuf> {
+    let Ok(sessions) = std::fs::read_dir(recovery::recovery_folder(data)) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = sessions
+        .filter_map(Result::ok)
+        .filter_map(|s| std::fs::read_dir(s.path()).ok())
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Steps the app until `done` holds (the recovery writer runs on its own thread).
+fn wait_for(harness: &mut Harness<'_, OpmodelApp>, what: &str, done: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "waited for {what}"
+        );
+        harness.run_steps(1);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A copy of an edited "Client estate" left by an editor that was killed.
+fn crashed_session(data: &Path, file: Option<&Path>) -> PathBuf {
+    let session = Session::start(data).unwrap();
+    let mut model = Model::named("Client estate");
+    model.description = "edited before the crash".into();
+    session.write(1, &Snapshot::now(&model, file)).unwrap();
+    let copy = copies(data).pop().unwrap();
+    // Dropping the session without ending it is what a kill leaves: the copy and an
+    // unlocked lock file.
+    drop(session);
+    copy
+}
+
+#[test]
+fn work_left_by_a_crash_is_offered_and_restores_as_an_unsaved_tab() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("client.ron");
+    let old_copy = crashed_session(data.path(), Some(&file));
+    let app = app().with_recovery(data.path(), Duration::from_secs(1));
+    let mut harness = harness(app);
+    harness.get_by_label("Recover unsaved work?");
+    harness.get_by_label("Client estate");
+    harness.get_by_label(&file.display().to_string());
+    harness.get_by_label("saved just now");
+    harness.get_by_label("Restore").click();
+    harness.run_steps(3);
+    let doc = harness.state().active_document().unwrap();
+    assert_eq!(doc.model.description, "edited before the crash");
+    assert_eq!(doc.path.as_deref(), Some(file.as_path()));
+    assert!(doc.is_dirty(), "a restored tab opens unsaved");
+    assert!(harness.state().title().starts_with("● "));
+    assert!(!old_copy.exists(), "the old copy goes");
+    wait_for(&mut harness, "this session's own copy", || {
+        copies(data.path()).len() == 1
+    });
+    assert!(harness.query_by_label("Recover unsaved work?").is_none());
+}
+
+#[test]
+fn discarding_recovered_work_deletes_its_copy() {
+    let data = tempfile::tempdir().unwrap();
+    let old_copy = crashed_session(data.path(), None);
+    let mut harness = harness(app().with_recovery(data.path(), Duration::from_secs(1)));
+    harness.get_by_label("never saved");
+    harness.get_by_label("Discard").click();
+    harness.run_steps(3);
+    assert!(!old_copy.exists());
+    assert!(harness.query_by_label("Recover unsaved work?").is_none());
+    let doc = harness.state().active_document().unwrap();
+    assert_eq!(doc.model, Model::default(), "nothing was restored");
+}
+
+#[test]
+fn deciding_later_keeps_the_copy_for_the_next_start() {
+    let data = tempfile::tempdir().unwrap();
+    let old_copy = crashed_session(data.path(), None);
+    let mut harness = harness(app().with_recovery(data.path(), Duration::from_secs(1)));
+    harness.get_by_label("Decide later").click();
+    harness.run_steps(3);
+    assert!(old_copy.exists());
+    assert!(harness.query_by_label("Recover unsaved work?").is_none());
+}
+
+#[test]
+fn an_unsaved_change_is_copied_and_saving_deletes_the_copy() {
+    let data = tempfile::tempdir().unwrap();
+    let mut harness = harness(app().with_recovery(data.path(), Duration::from_secs(1)));
+    assert!(
+        copies(data.path()).is_empty(),
+        "nothing unsaved, nothing copied"
+    );
+    harness.get_by_label("➕ Add team").click();
+    harness.run_steps(2);
+    wait_for(&mut harness, "a copy of the edit", || {
+        copies(data.path()).len() == 1
+    });
+    let copy = std::fs::read_to_string(&copies(data.path())[0]).unwrap();
+    assert!(copy.contains("New team"), "the copy holds the edit: {copy}");
+    let target = data.path().join("saved.ron");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(3);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Path of the .ron file")
+        .type_text(&target.display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    harness.state_mut().finish_jobs();
+    harness.run_steps(2);
+    assert!(target.exists());
+    wait_for(&mut harness, "the copy to go", || {
+        copies(data.path()).is_empty()
+    });
+}
+
+#[test]
+fn save_as_onto_the_open_file_asks_before_replacing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.ron");
+    std::fs::write(&path, SHOP).unwrap();
+    let mut app = app();
+    app.open_at_start(&path);
+    let mut harness = harness(app);
+    harness.get_by_label("➕ Add domain").click();
+    harness.run_steps(2);
+    // The prompt opens on the file's own path and has the keyboard: Enter confirms it.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run_steps(3);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    harness.get_by_label("Replace the file?");
+    harness.get_by_label_contains("shop.ron already exists");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    harness.state_mut().finish_jobs();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        SHOP,
+        "the file is untouched"
+    );
+    assert!(harness.state().active_document().unwrap().is_dirty());
+}
+
+#[test]
+fn a_file_changed_on_disk_shows_a_banner_that_reloads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.ron");
+    std::fs::write(&path, SHOP).unwrap();
+    let mut app = app();
+    app.open_at_start(&path);
+    let mut harness = harness(app);
+    assert!(harness.query_by_label_contains("changed on disk").is_none());
+    std::fs::write(&path, SHOP.replace("\"Shop\"", "\"Shop, edited by git\"")).unwrap();
+    harness.state_mut().workspace.check_disk();
+    harness.run_steps(2);
+    harness.get_by_label_contains("was changed on disk by another program");
+    harness.get_by_label("Reload").click();
+    harness.run_steps(2);
+    harness.state_mut().finish_jobs();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().active_document().unwrap().model.name,
+        "Shop, edited by git"
+    );
+    assert!(harness.query_by_label_contains("changed on disk").is_none());
+}

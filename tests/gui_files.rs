@@ -203,3 +203,102 @@ fn a_file_changed_on_disk_shows_a_banner_that_reloads_it() {
     );
     assert!(harness.query_by_label_contains("changed on disk").is_none());
 }
+
+/// Whether a program is on the PATH.
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// Runs xdotool with `args`, giving up after `seconds`.
+fn xdotool(args: &[&str], seconds: u32) -> bool {
+    std::process::Command::new("timeout")
+        .arg(seconds.to_string())
+        .arg("xdotool")
+        .args(args)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// The real editor, with its data folder (and eframe's) in `data` and a one-second autosave.
+fn start_editor(data: &Path) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .env("OPMODEL_DATA_DIR", data)
+        .env("XDG_DATA_HOME", data)
+        .env("OPMODEL_AUTOSAVE_SECONDS", "1")
+        .env("OPMODEL_FILE_DIALOG", "builtin")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("the editor starts")
+}
+
+/// Polls `done` for up to `seconds`.
+fn eventually(seconds: u64, done: impl Fn() -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(seconds) {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    done()
+}
+
+#[test]
+fn a_killed_editor_leaves_its_unsaved_work_and_the_next_start_takes_it_up() {
+    if std::env::var_os("DISPLAY").is_none() || !on_path("xdotool") {
+        println!("skipped: needs an X display (DISPLAY) and xdotool to drive the real editor");
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let mut editor = start_editor(data.path());
+    // Focusing fails until the window is mapped, so it is tried until it works.
+    let focused = eventually(60, || {
+        xdotool(
+            &["search", "--sync", "--name", "Opmodel", "windowfocus"],
+            10,
+        )
+    });
+    if !focused {
+        let _ = editor.kill();
+        let _ = editor.wait();
+        panic!("the editor's window did not appear");
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(xdotool(&["key", "t"], 10), "xdotool pressed T");
+    let copied = eventually(30, || {
+        copies(data.path())
+            .first()
+            .and_then(|c| std::fs::read_to_string(c).ok())
+            .is_some_and(|text| text.contains("New team"))
+    });
+    editor.kill().unwrap(); // SIGKILL: no clean exit.
+    editor.wait().unwrap();
+    assert!(copied, "a recovery copy with the new team was written");
+    let copy = copies(data.path())
+        .pop()
+        .expect("the copy survives the kill");
+    assert!(std::fs::read_to_string(&copy).unwrap().contains("New team"));
+    assert_eq!(
+        recovery::stale(data.path()).len(),
+        1,
+        "it is offered to the next start"
+    );
+
+    let mut editor = start_editor(data.path());
+    let shown = xdotool(&["search", "--sync", "--name", "Opmodel"], 60);
+    // The new editor holds the crashed session's lock while it offers the copy, so no other
+    // editor can take it, and the copy stays until the offer is answered.
+    let offering = shown && eventually(20, || recovery::stale(data.path()).is_empty());
+    let kept = copy.exists();
+    editor.kill().unwrap();
+    editor.wait().unwrap();
+    assert!(offering, "the restarted editor took up the copy");
+    assert!(kept, "the copy is kept until the offer is answered");
+    assert_eq!(
+        recovery::stale(data.path()).len(),
+        1,
+        "still there for next time"
+    );
+}

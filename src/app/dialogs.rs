@@ -251,35 +251,34 @@ fn recover(ui: &mut Ui, ws: &Workspace) -> Option<Answer> {
     );
     ui.add_space(6.0);
     let now = SystemTime::now();
-    egui::Grid::new("recovered")
-        .num_columns(3)
-        .spacing([16.0, 8.0])
+    egui::ScrollArea::vertical()
+        .max_height(360.0)
         .show(ui, |ui| {
             for session in &ws.autosave.stale {
                 for tab in &session.tabs {
                     let snapshot = &tab.snapshot;
-                    ui.vertical(|ui| {
+                    ui.group(|ui| {
+                        ui.set_min_width(520.0);
                         ui.label(RichText::new(&snapshot.name).strong());
                         let file = snapshot
                             .path
                             .as_ref()
                             .map_or_else(|| "never saved".to_owned(), |p| p.display().to_string());
                         ui.label(RichText::new(file).color(theme::MUTED_INK));
+                        ui.horizontal(|ui| {
+                            ui.label(format!("saved {}", recovery::age(snapshot.saved_at, now)));
+                            if ui.button("Restore").clicked() {
+                                answer = Some(Answer::Restore(tab.file.clone()));
+                            }
+                            if ui
+                                .button("Discard")
+                                .on_hover_text("Delete this copy for good")
+                                .clicked()
+                            {
+                                answer = Some(Answer::DiscardRecovered(tab.file.clone()));
+                            }
+                        });
                     });
-                    ui.label(format!("saved {}", recovery::age(snapshot.saved_at, now)));
-                    ui.horizontal(|ui| {
-                        if ui.button("Restore").clicked() {
-                            answer = Some(Answer::Restore(tab.file.clone()));
-                        }
-                        if ui
-                            .button("Discard")
-                            .on_hover_text("Delete this copy for good")
-                            .clicked()
-                        {
-                            answer = Some(Answer::DiscardRecovered(tab.file.clone()));
-                        }
-                    });
-                    ui.end_row();
                 }
             }
         });

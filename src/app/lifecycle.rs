@@ -209,14 +209,19 @@ impl Workspace {
             return;
         };
         let own_file = document.path.as_deref() == Some(path.as_path());
-        if own_file
-            && let Some(print) = document.disk.as_mut()
-            && print.check(&path) == DiskState::Changed
-        {
-            self.dialog = Some(Dialog::Conflict { doc, path, then });
-            return;
+        let changed = own_file
+            && document
+                .disk
+                .as_mut()
+                .is_some_and(|print| print.check(&path) == DiskState::Changed);
+        let never_read = document.disk.is_none() && path.exists();
+        match (changed, never_read) {
+            (true, _) => self.dialog = Some(Dialog::Conflict { doc, path, then }),
+            // Never read from this file (a tab restored after a crash): what is there now is
+            // unknown, so replacing it is asked about like any other file.
+            (false, true) => self.dialog = Some(Dialog::ConfirmReplace { doc, path, then }),
+            (false, false) => self.write_now(doc, path, then),
         }
-        self.write_now(doc, path, then);
     }
 
     /// Writes without asking: the user has chosen to replace whatever is there.

@@ -544,6 +544,18 @@ mod tests {
     }
 
     #[test]
+    fn saving_over_a_file_never_read_asks_first() {
+        // A tab restored after a crash knows its file's name but not what the file holds now.
+        let dir = tempfile::tempdir().unwrap();
+        let path = model_file(dir.path());
+        let mut ws = workspace();
+        ws.active_document_mut().unwrap().path = Some(path.clone());
+        run(&mut ws, Command::Ui(UiCommand::Save));
+        assert!(matches!(ws.dialog(), Some(Dialog::ConfirmReplace { .. })));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), MODEL);
+    }
+
+    #[test]
     fn a_failed_open_leaves_everything_as_it_was() {
         let dir = tempfile::tempdir().unwrap();
         let mut ws = opened(&model_file(dir.path()));

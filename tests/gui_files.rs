@@ -302,3 +302,17 @@ fn a_killed_editor_leaves_its_unsaved_work_and_the_next_start_takes_it_up() {
         "still there for next time"
     );
 }
+
+#[test]
+fn a_copy_cut_short_is_kept_and_named_in_the_status_line() {
+    let data = tempfile::tempdir().unwrap();
+    let session = Session::start(data.path()).unwrap();
+    let broken = session.folder().join("tab-9.ron");
+    std::fs::write(&broken, "(name: \"Client est").unwrap();
+    drop(session);
+    let app = app().with_recovery(data.path(), Duration::from_secs(1));
+    let harness = harness(app);
+    assert!(broken.exists());
+    harness.get_by_label_contains("a recovery copy could not be read and is kept: ");
+    assert!(harness.query_by_label("Recover unsaved work?").is_none());
+}

@@ -78,6 +78,25 @@ impl Workspace {
         match Autosave::start(data_dir, interval) {
             Ok(autosave) => {
                 self.autosave = autosave;
+                let unreadable: Vec<_> = self
+                    .autosave
+                    .stale
+                    .iter()
+                    .flat_map(|s| s.unreadable.iter())
+                    .collect();
+                if let Some(first) = unreadable.first() {
+                    let message = match unreadable.len() {
+                        1 => format!(
+                            "a recovery copy could not be read and is kept: {}",
+                            first.display()
+                        ),
+                        n => format!(
+                            "{n} recovery copies could not be read and are kept, for example {}",
+                            first.display()
+                        ),
+                    };
+                    self.report(AppError::Recovery(message));
+                }
                 if self.autosave.stale.iter().any(|s| !s.tabs.is_empty()) {
                     self.dialog = Some(Dialog::Recover);
                 }

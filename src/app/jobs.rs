@@ -25,7 +25,7 @@ pub enum LoadInto {
 }
 
 /// What a job was started for, kept with it until it ends.
-pub enum Purpose {
+pub enum Task {
     Load {
         path: PathBuf,
         into: LoadInto,
@@ -47,16 +47,16 @@ pub enum Outcome {
 
 pub struct Job {
     pub id: u64,
-    pub purpose: Purpose,
+    pub task: Task,
     outcome: Receiver<Outcome>,
 }
 
 impl Job {
     /// "Opening shop.ron…", for the status bar.
     pub fn describe(&self) -> String {
-        let (verb, path) = match &self.purpose {
-            Purpose::Load { path, .. } => ("Opening", path),
-            Purpose::Save { path, .. } => ("Saving", path),
+        let (verb, path) = match &self.task {
+            Task::Load { path, .. } => ("Opening", path),
+            Task::Save { path, .. } => ("Saving", path),
         };
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -67,7 +67,7 @@ impl Job {
 
     /// Only loads can be cancelled: a save is atomic and quick to finish.
     pub fn cancellable(&self) -> bool {
-        matches!(self.purpose, Purpose::Load { .. })
+        matches!(self.task, Task::Load { .. })
     }
 }
 
@@ -85,7 +85,7 @@ impl Jobs {
     /// Runs `work` on a new thread; fails only when the system has no thread to give.
     fn start(
         &mut self,
-        purpose: Purpose,
+        task: Task,
         work: impl FnOnce() -> Outcome + Send + 'static,
     ) -> std::io::Result<()> {
         let (report, outcome) = mpsc::channel();
@@ -98,7 +98,7 @@ impl Jobs {
         self.next_id += 1;
         self.running.push(Job {
             id: self.next_id,
-            purpose,
+            task,
             outcome,
         });
         Ok(())
@@ -107,7 +107,7 @@ impl Jobs {
     /// Starts loading `path`.
     pub fn load(&mut self, path: PathBuf, into: LoadInto) -> std::io::Result<()> {
         let file = path.clone();
-        self.start(Purpose::Load { path, into }, move || {
+        self.start(Task::Load { path, into }, move || {
             Outcome::Loaded(crate::io::load(&file).map(|model| {
                 let print = fingerprint(&file);
                 Box::new((model, print))
@@ -125,13 +125,13 @@ impl Jobs {
         then: Option<Pending>,
     ) -> std::io::Result<()> {
         let file = path.clone();
-        let purpose = Purpose::Save {
+        let task = Task::Save {
             doc,
             path,
             point: Box::new(point),
             then,
         };
-        self.start(purpose, move || {
+        self.start(task, move || {
             Outcome::Saved(crate::io::save(&model, &file).map(|()| fingerprint(&file)))
         })
     }
@@ -143,7 +143,7 @@ impl Jobs {
     pub fn is_saving(&self, doc: u64) -> bool {
         self.running
             .iter()
-            .any(|j| matches!(j.purpose, Purpose::Save { doc: d, .. } if d == doc))
+            .any(|j| matches!(j.task, Task::Save { doc: d, .. } if d == doc))
     }
 
     /// Forgets a load; its outcome is dropped when it arrives.
@@ -157,7 +157,7 @@ impl Jobs {
 
     /// The jobs that have finished, with their outcomes. With `wait`, blocks until every
     /// job has finished.
-    pub fn finished(&mut self, wait: bool) -> Vec<(Purpose, Outcome)> {
+    pub fn finished(&mut self, wait: bool) -> Vec<(Task, Outcome)> {
         let mut done = Vec::new();
         let mut still = Vec::new();
         for job in std::mem::take(&mut self.running) {
@@ -167,7 +167,7 @@ impl Jobs {
                 job.outcome.try_recv()
             };
             match outcome {
-                Ok(outcome) => done.push((job.purpose, outcome)),
+                Ok(outcome) => done.push((job.task, outcome)),
                 Err(TryRecvError::Empty) => still.push(job),
                 // The worker died without a word (it cannot panic, but if it did): drop it.
                 Err(TryRecvError::Disconnected) => {}

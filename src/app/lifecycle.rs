@@ -170,11 +170,11 @@ impl Workspace {
     fn take_finished(&mut self, wait: bool) {
         for (purpose, outcome) in self.jobs.finished(wait) {
             match (purpose, outcome) {
-                (jobs::Purpose::Load { path, into }, Outcome::Loaded(outcome)) => {
+                (jobs::Task::Load { path, into }, Outcome::Loaded(outcome)) => {
                     self.loaded(path, into, outcome);
                 }
                 (
-                    jobs::Purpose::Save {
+                    jobs::Task::Save {
                         doc,
                         path,
                         point,

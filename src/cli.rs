@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{Severity, analyze};
 use crate::compare::compare;
-use crate::{io, report};
+use crate::{format, io, report};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,22 +31,22 @@ pub struct Cli {
 pub enum Command {
     /// Print the cost and coverage report for a model.
     Report {
-        /// The model file (.ron).
+        /// The model file (.ron), or `-` for standard input.
         file: PathBuf,
         #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
     },
     /// Check a model: exit 0 when it loads with no error findings, 1 with error findings,
-    /// 2 when it cannot be loaded.
+    /// 2 when it cannot be loaded, 3 when the result cannot be written.
     Check {
-        /// The model file (.ron).
+        /// The model file (.ron), or `-` for standard input.
         file: PathBuf,
     },
     /// Compare two models: figures side by side, and what was added, removed or changed.
     Compare {
-        /// The first model, A.
+        /// The first model, A (`-` for standard input).
         a: PathBuf,
-        /// The second model, B.
+        /// The second model, B (`-` for standard input).
         b: PathBuf,
         #[arg(long, short, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
@@ -71,6 +71,12 @@ pub enum CompareFormat {
 /// Exit code for a file that cannot be loaded.
 const CANNOT_LOAD: u8 = 2;
 
+/// Exit code for output that cannot be written (a full disk, a closed file).
+const CANNOT_WRITE: u8 = 3;
+
+/// The file name that stands for standard input.
+const STANDARD_INPUT: &str = "-";
+
 /// Runs a subcommand and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     match command {
@@ -80,25 +86,39 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-/// Loads a model, or prints why not.
+/// Loads a model from a file, or from standard input for `-`, or prints why not.
 fn load_or_explain(path: &Path) -> Option<crate::model::Model> {
-    io::load(path)
-        .map_err(|error| eprintln!("opmodel: {error}"))
-        .ok()
+    let loaded = if path.as_os_str() == STANDARD_INPUT {
+        io::load_from(std::io::stdin().lock(), Path::new("<stdin>"))
+    } else {
+        io::load(path)
+    };
+    loaded.map_err(|error| eprintln!("opmodel: {error}")).ok()
 }
 
-/// Writes to stdout; a closed pipe (`opmodel report … | head`) is not an error.
-fn print(text: &str) -> ExitCode {
+/// How a file is named in output: `<stdin>` for `-`.
+fn shown_path(path: &Path) -> String {
+    if path.as_os_str() == STANDARD_INPUT {
+        "<stdin>".to_owned()
+    } else {
+        format::escaped(&path.display().to_string())
+    }
+}
+
+/// Writes to stdout and returns `success` when it was written. A closed pipe
+/// (`opmodel report … | head`) ends the command quietly, as other tools do; any other
+/// failure is reported and exits with [`CANNOT_WRITE`].
+fn print(text: &str, success: ExitCode) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
     {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Ok(()) => success,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => success,
         Err(e) => {
-            eprintln!("opmodel: cannot write the report: {e}");
-            ExitCode::from(CANNOT_LOAD)
+            eprintln!("opmodel: cannot write the output: {e}");
+            ExitCode::from(CANNOT_WRITE)
         }
     }
 }
@@ -108,12 +128,13 @@ fn report_command(path: &Path, format: ReportFormat) -> ExitCode {
         return ExitCode::from(CANNOT_LOAD);
     };
     let analysis = analyze(&model);
-    print(&match format {
+    let text = match format {
         ReportFormat::Text => report::text(&model, &analysis),
         ReportFormat::Json => report::json(&analysis),
         ReportFormat::Markdown => report::markdown(&model, &analysis),
         ReportFormat::Csv => report::csv(&model, &analysis),
-    })
+    };
+    print(&text, ExitCode::SUCCESS)
 }
 
 fn check_command(path: &Path) -> ExitCode {
@@ -138,27 +159,32 @@ fn check_command(path: &Path) -> ExitCode {
     let errors = analysis.count(Severity::Error);
     out.push_str(&format!(
         "{}: {errors} errors, {} warnings, {} info\n",
-        path.display(),
+        shown_path(path),
         analysis.count(Severity::Warning),
         analysis.count(Severity::Info)
     ));
-    print(&out);
-    if errors > 0 {
+    let verdict = if errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    };
+    print(&out, verdict)
 }
 
 fn compare_command(a: &Path, b: &Path, format: CompareFormat) -> ExitCode {
+    if a.as_os_str() == STANDARD_INPUT && b.as_os_str() == STANDARD_INPUT {
+        eprintln!("opmodel: only one of the two models can be read from standard input");
+        return ExitCode::from(CANNOT_LOAD);
+    }
     let (Some(model_a), Some(model_b)) = (load_or_explain(a), load_or_explain(b)) else {
         return ExitCode::from(CANNOT_LOAD);
     };
     let comparison = compare(&model_a, &model_b);
-    let (a_name, b_name) = (a.display().to_string(), b.display().to_string());
-    print(&match format {
+    let (a_name, b_name) = (shown_path(a), shown_path(b));
+    let text = match format {
         CompareFormat::Text => report::compare_text(&comparison, &a_name, &b_name),
         CompareFormat::Json => report::compare_json(&comparison),
         CompareFormat::Markdown => report::compare_markdown(&comparison, &a_name, &b_name),
-    })
+    };
+    print(&text, ExitCode::SUCCESS)
 }

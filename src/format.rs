@@ -18,13 +18,61 @@ pub struct EntityLabel<'a> {
 impl fmt::Display for EntityLabel<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.name.is_empty() || self.name == self.id {
-            f.write_str(self.id)
+            Shown(self.id).fmt(f)
         } else {
-            f.write_str(self.name)?;
+            Shown(self.name).fmt(f)?;
             f.write_str(" (")?;
-            f.write_str(self.id)?;
+            Shown(self.id).fmt(f)?;
             f.write_str(")")
         }
+    }
+}
+
+/// The most characters of an id or name a message shows; longer ones are cut short with `…`,
+/// so that a hostile file cannot make a message megabytes long.
+pub const SHOWN_CHARS: usize = 60;
+
+/// An id or name as a one-line message shows it: escaped (see [`escaped`]) and cut to
+/// [`SHOWN_CHARS`] characters.
+pub fn shown(text: &str) -> String {
+    Shown(text).to_string()
+}
+
+/// [`shown`] as a value to format into a longer text.
+#[derive(Clone, Copy, Debug)]
+pub struct Shown<'a>(pub &'a str);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut chars = self.0.chars();
+        for c in chars.by_ref().take(SHOWN_CHARS) {
+            write_escaped(f, c)?;
+        }
+        if chars.next().is_some() {
+            f.write_char('…')?;
+        }
+        Ok(())
+    }
+}
+
+/// `text` with every control character written as an escape, the way Rust writes it
+/// (`\n`, `\t`, `\u{1b}`), and likewise the invisible marks that reorder text: so a text
+/// stays on one line and no escape sequence reaches a terminal.
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        write_escaped(&mut out, c).expect("writing to a String cannot fail");
+    }
+    out
+}
+
+fn write_escaped(out: &mut impl Write, c: char) -> fmt::Result {
+    let reorders =
+        matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if c.is_control() || reorders {
+        write!(out, "{}", c.escape_default())
+    } else {
+        out.write_char(c)
     }
 }
 
@@ -281,6 +329,18 @@ mod tests {
         assert_eq!(duration(604.8), "10 min 4.8 s");
         assert_eq!(duration(6048.0), "1 h 40 min 48 s");
         assert_eq!(duration(0.0), "0 s");
+    }
+
+    #[test]
+    fn shown_text_stays_on_one_line_and_short() {
+        assert_eq!(shown("t\n"), "t\\n");
+        assert_eq!(shown("\u{1b}[2J"), "\\u{1b}[2J");
+        assert_eq!(escaped("a\tb\u{202e}c"), "a\\tb\\u{202e}c");
+        let long = "x".repeat(1_000);
+        // 60 characters kept, then the ellipsis.
+        assert_eq!(shown(&long), format!("{}…", "x".repeat(60)));
+        assert_eq!(shown(&"é".repeat(60)), "é".repeat(60));
+        assert_eq!(entity_label("Bad\u{1b}", "b\n"), "Bad\\u{1b} (b\\n)");
     }
 
     #[test]

@@ -7,12 +7,16 @@
 
 use std::fmt;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
-use crate::model::{FORMAT_VERSION, Model, ValidationError, validate};
+use crate::format::{self, Shown};
+use crate::model::{FORMAT_VERSION, Model, validate};
+
+mod scan;
 
 /// Why a model file could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,25 +30,104 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        // Escaped here as well as where each message is made, so that no file name or
+        // message can ever break the line or reach the terminal as an escape sequence.
+        let file = format::escaped(&self.file.display().to_string());
+        write!(f, "{file}")?;
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", format::escaped(&self.message))
     }
 }
 
 impl std::error::Error for LoadError {}
 
+/// The largest model file Opmodel reads: 128 MiB. A model of 300,000 services written one
+/// per line takes about a quarter of that; anything bigger is not a model somebody wrote,
+/// and reading it whole would only exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+
 /// Reads, parses and validates the model at `path`.
+///
+/// Only a regular file (or a link to one) of at most [`MAX_FILE_BYTES`] is read. A folder,
+/// a named pipe, a socket or a device is refused from its metadata alone, before it is
+/// opened, so a pipe with no writer or `/dev/zero` cannot make loading hang.
 pub fn load(path: &Path) -> Result<Model, LoadError> {
-    let error = |position, message| LoadError {
+    let error = |message: String| LoadError {
         file: path.to_owned(),
+        position: None,
+        message,
+    };
+    let metadata = fs::metadata(path).map_err(|e| error(format!("cannot read the file: {e}")))?;
+    if !metadata.is_file() {
+        return Err(error(format!(
+            "this is {}, not a model file",
+            not_a_file(&metadata.file_type())
+        )));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(error(too_big_message()));
+    }
+    let file = fs::File::open(path).map_err(|e| error(format!("cannot read the file: {e}")))?;
+    load_from(file, path)
+}
+
+/// Reads, parses and validates a model from a stream, such as standard input, refusing
+/// more than [`MAX_FILE_BYTES`]; `name` is only used to name it in errors.
+pub fn load_from(reader: impl Read, name: &Path) -> Result<Model, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError {
+            file: name.to_owned(),
+            position: None,
+            message: format!("cannot read the file: {e}"),
+        })?;
+    parse_bytes(&bytes, name)
+}
+
+fn too_big_message() -> String {
+    format!(
+        "the file is larger than {} MiB, the most Opmodel reads; it cannot be a model",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// What kind of thing a path that is not a regular file names, for a message.
+fn not_a_file(kind: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() {
+        "a folder"
+    } else {
+        "something other than a regular file"
+    }
+}
+
+/// Parses and validates the bytes of a model file, refusing text that is not UTF-8.
+fn parse_bytes(bytes: &[u8], file: &Path) -> Result<Model, LoadError> {
+    let error = |position, message| LoadError {
+        file: file.to_owned(),
         position,
         message,
     };
-    let bytes = fs::read(path).map_err(|e| error(None, format!("cannot read the file: {e}")))?;
-    let source = match std::str::from_utf8(&bytes) {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(error(None, too_big_message()));
+    }
+    let source = match std::str::from_utf8(bytes) {
         Ok(source) => source,
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
@@ -54,7 +137,7 @@ pub fn load(path: &Path) -> Result<Model, LoadError> {
             ));
         }
     };
-    parse(source, path)
+    parse(source, file)
 }
 
 /// Parses and validates model text; `file` is only used to name it in errors.
@@ -71,23 +154,61 @@ pub fn parse(source: &str, file: &Path) -> Result<Model, LoadError> {
             "the file is empty; a model starts with `(` and holds at least a `name`".to_owned(),
         ));
     }
-    let model: Model = match ron::from_str(source) {
+    let mut model: Model = match ron::from_str(source) {
         Ok(model) => model,
         Err(parse_error) => {
             if let Some(version) = newer_version(source) {
                 return Err(error(None, newer_version_message(version)));
             }
-            let start = parse_error.span.start;
-            let (line, column) = (start.line.max(1), start.col.max(1));
-            let field = field_before(source, line, column);
-            return Err(error(
-                Some((line, column)),
-                describe_parse_error(&parse_error.code, field),
-            ));
+            let (offset, message) = describe_parse_error(source, &parse_error);
+            return Err(error(Some(end_position(&source[..offset])), message));
         }
     };
-    validate(&model).map_err(|fault| error(locate(source, &fault), fault.message))?;
+    validate(&model).map_err(|fault| {
+        let position = scan::tree(source)
+            .and_then(|tree| tree.locate(&fault.path))
+            .map(|offset| end_position(&source[..offset]));
+        error(position, fault.message)
+    })?;
+    without_negative_zeros(&mut model);
     Ok(model)
+}
+
+/// Turns every `-0` in the model into `0`: they are the same amount, and a report should
+/// never show a negative zero.
+fn without_negative_zeros(model: &mut Model) {
+    let settings = &mut model.settings;
+    let numbers = [
+        &mut settings.weeks_per_year,
+        &mut settings.callout_hours,
+        &mut settings.product_pay.standby_per_week,
+        &mut settings.product_pay.callout_per_hour,
+        &mut settings.ops_pay.standby_per_week,
+        &mut settings.ops_pay.callout_per_hour,
+    ]
+    .into_iter()
+    .chain(
+        settings
+            .exposure_bands
+            .iter_mut()
+            .flat_map(|band| [&mut band.max_exposure_per_hour, &mut band.availability]),
+    )
+    .chain(model.services.iter_mut().flat_map(|service| {
+        [&mut service.callouts_per_year]
+            .into_iter()
+            .chain(service.exposure_per_hour.as_mut())
+            .chain(service.availability.as_mut())
+    }))
+    .chain(
+        model
+            .layout
+            .values_mut()
+            .flat_map(|position| [&mut position.x, &mut position.y]),
+    );
+    for number in numbers {
+        // Adding 0 turns -0 into 0 and leaves every other number as it is.
+        *number += 0.0;
+    }
 }
 
 /// A file whose `version` is newer than ours may use syntax we cannot read; when it fails to
@@ -109,56 +230,146 @@ fn newer_version_message(version: u32) -> String {
     )
 }
 
-fn describe_parse_error(code: &ron::Error, field: Option<&str>) -> String {
-    match (code, field) {
-        (ron::Error::ExceededRecursionLimit, _) => {
+/// Where a parse error is, as a byte offset, and what it means in the words of a model
+/// file: the field it is in, from the structure of the text before it, and the parser's
+/// wording translated where it would mislead.
+fn describe_parse_error(source: &str, parse_error: &ron::error::SpannedError) -> (usize, String) {
+    let start = parse_error.span.start;
+    let mut offset = offset_of(source, start.line.max(1), start.col.max(1));
+    let path = scan::path_at(source, offset);
+    let field = path_text(&path);
+    let in_field = |text: String| match &field {
+        Some(field) => format!("`{field}`: {text}"),
+        None => text,
+    };
+    let rest = &source[offset..];
+    let after_digit = source[..offset].ends_with(|c: char| c.is_ascii_digit());
+    let message = match &parse_error.code {
+        ron::Error::ExceededRecursionLimit => {
             "the file nests brackets too deeply to be a model".to_owned()
         }
-        (ron::Error::Eof, _) => "the file ends too early: a bracket or value is missing".to_owned(),
-        (ron::Error::IntegerOutOfBounds, Some(field)) => {
-            format!("`{field}` must be a whole number of 0 or more, and not absurdly large")
+        ron::Error::Eof => "the file ends too early: a bracket or value is missing".to_owned(),
+        ron::Error::ExpectedComma if after_digit && rest.starts_with(['.', 'e', 'E']) => {
+            in_field("must be a whole number, such as 5".to_owned())
         }
-        (ron::Error::ExpectedOption, Some(field)) => format!(
-            "`{field}` must be written `Some(...)` or `None` (or start the file with `#![enable(implicit_some)]`)"
+        ron::Error::IntegerOutOfBounds | ron::Error::ExpectedInteger => in_field(
+            "must be a whole number of 0 or more, and not absurdly large".to_owned(),
         ),
-        (
-            ron::Error::NoSuchStructField { .. }
-            | ron::Error::MissingStructField { .. }
-            | ron::Error::DuplicateStructField { .. }
-            | ron::Error::TrailingCharacters,
-            _,
-        ) => code.to_string(),
-        (other, Some(field)) => format!("{other} (in `{field}`)"),
-        (other, None) => other.to_string(),
+        ron::Error::ExpectedOption => in_field(
+            "must be written `Some(...)` or `None` (or start the file with `#![enable(implicit_some)]`)"
+                .to_owned(),
+        ),
+        ron::Error::ExpectedIdentifier if path.last().is_none_or(|last| last.starts_with('[')) => {
+            "a field name is missing here: each value of a model is written `name: value`"
+                .to_owned()
+        }
+        ron::Error::NoSuchEnumVariant { expected, found, .. } => in_field(format!(
+            "`{}` is not one of {}",
+            Shown(found),
+            one_of(expected.iter().copied())
+        )),
+        ron::Error::SuggestRawIdentifier(found) => in_field(format!(
+            "`{}` is not a valid value{}",
+            Shown(found),
+            path.last()
+                .and_then(|field| variants(&path, field))
+                .map(|allowed| format!("; it must be one of {allowed}"))
+                .unwrap_or_default()
+        )),
+        ron::Error::NoSuchStructField { expected, found, .. } => format!(
+            "there is no field `{}`{}; the fields here are {}",
+            Shown(found),
+            field.as_ref().map(|f| format!(" in `{f}`")).unwrap_or_default(),
+            one_of(expected.iter().copied())
+        ),
+        ron::Error::MissingStructField { field: missing, .. } => {
+            format!("the field `{missing}` is missing{}", within(&field))
+        }
+        ron::Error::DuplicateStructField { field: repeated, .. } => {
+            format!("the field `{repeated}` is given twice{}", within(&field))
+        }
+        ron::Error::TrailingCharacters => {
+            offset = scan::end_of_value(source).unwrap_or(offset);
+            "there is more text after the model's closing bracket".to_owned()
+        }
+        other => in_field(shortened(&format!("{other}"))),
+    };
+    (offset, message)
+}
+
+/// `services[3].owner` from `["services", "[3]", "owner"]`.
+fn path_text(path: &[String]) -> Option<String> {
+    let mut text = String::new();
+    for part in path {
+        if !text.is_empty() && !part.starts_with('[') {
+            text.push('.');
+        }
+        text.push_str(part);
+    }
+    (!text.is_empty()).then_some(text)
+}
+
+fn within(field: &Option<String>) -> String {
+    field
+        .as_ref()
+        .map(|f| format!(" in `{f}`"))
+        .unwrap_or_default()
+}
+
+/// "`A`, `B` or `C`".
+fn one_of<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let names: Vec<String> = names.map(|name| format!("`{name}`")).collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => "nothing".to_owned(),
     }
 }
 
-/// The name of the field whose value holds `line:column`, found by looking back for the
-/// nearest `name:`; used to say which field a syntax or type error is in.
-fn field_before(source: &str, line: usize, column: usize) -> Option<&str> {
+/// The values a field of a model that holds a choice can take, as RON writes them.
+fn variants(path: &[String], field: &str) -> Option<String> {
+    use crate::model::{
+        Demand, InteractionMode, OperatingModel, OutOfHours, ServiceKind, TeamKind,
+    };
+    fn names<T: fmt::Debug>(all: &[T]) -> String {
+        let names: Vec<String> = all.iter().map(|v| format!("{v:?}")).collect();
+        one_of(names.iter().map(String::as_str))
+    }
+    let list = path.first().map(String::as_str);
+    Some(match (list, field) {
+        (Some("teams"), "kind") => names(&TeamKind::ALL),
+        (Some("services"), "kind") => names(&ServiceKind::ALL),
+        (_, "demand") => names(&Demand::ALL),
+        (_, "operating_model") => names(&OperatingModel::ALL),
+        (_, "out_of_hours") => names(&OutOfHours::ALL),
+        (_, "mode") => names(&InteractionMode::ALL),
+        _ => return None,
+    })
+}
+
+/// A message of the parser's, made safe to print: one line, and not absurdly long.
+fn shortened(message: &str) -> String {
+    const MOST: usize = 200;
+    let escaped = format::escaped(message);
+    match escaped.char_indices().nth(MOST) {
+        Some((cut, _)) => format!("{}…", &escaped[..cut]),
+        None => escaped,
+    }
+}
+
+/// The byte offset of a 1-based line and column (counted in characters).
+fn offset_of(source: &str, line: usize, column: usize) -> usize {
     let line_start: usize = source
         .split_inclusive('\n')
         .take(line - 1)
         .map(str::len)
         .sum();
-    let rest = source.get(line_start..)?;
-    let offset = rest
-        .char_indices()
-        .nth(column - 1)
-        .map_or(rest.len(), |(i, _)| i);
-    let mut prefix = &source[..line_start + offset];
-    while let Some(colon) = prefix.rfind(':') {
-        let before = prefix[..colon].trim_end();
-        let name_start = before
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .map_or(0, |i| i + 1);
-        let name = &before[name_start..];
-        if name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
-            return Some(name);
-        }
-        prefix = &prefix[..colon];
-    }
-    None
+    let rest = &source[line_start.min(source.len())..];
+    line_start.min(source.len())
+        + rest
+            .char_indices()
+            .nth(column - 1)
+            .map_or(rest.len(), |(i, _)| i)
 }
 
 /// Line and column just after `text`.
@@ -170,48 +381,6 @@ fn end_position(text: &str) -> (usize, usize) {
         .map_or(0, |last| last.chars().count())
         + 1;
     (line, column)
-}
-
-/// Finds where a validation fault sits by following its path of `field: value` steps
-/// through the source text; stops at the last step found.
-fn locate(source: &str, fault: &ValidationError) -> Option<(usize, usize)> {
-    let mut from = 0;
-    let mut found = None;
-    for step in &fault.path {
-        match find_field(source, from, step.field, step.value.as_deref()) {
-            Some(at) => {
-                found = Some(at);
-                from = at + step.field.len();
-            }
-            None => break,
-        }
-    }
-    found.map(|at| end_position(&source[..at]))
-}
-
-/// The byte offset of the next `field:` (followed by `value`, when given) at or after `from`.
-fn find_field(source: &str, from: usize, field: &str, value: Option<&str>) -> Option<usize> {
-    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
-    let mut search = from;
-    while let Some(offset) = source[search..].find(field) {
-        let at = search + offset;
-        search = at + field.len();
-        let before_ok = !source[..at].ends_with(is_ident);
-        let rest = &source[search..];
-        if !before_ok || !rest.trim_start().starts_with(':') || rest.starts_with(is_ident) {
-            continue;
-        }
-        let Some(value) = value else { return Some(at) };
-        let after_colon = rest.trim_start()[1..].trim_start();
-        let after_some = after_colon
-            .strip_prefix("Some")
-            .map(|s| s.trim_start().trim_start_matches('(').trim_start())
-            .unwrap_or(after_colon);
-        if after_some.starts_with(value) {
-            return Some(at);
-        }
-    }
-    None
 }
 
 /// The model as deterministic, pretty RON: one line per entity, band, dependency and

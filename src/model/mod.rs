@@ -37,8 +37,44 @@ pub struct Model {
     #[serde(default)]
     pub interactions: Vec<Interaction>,
     /// Canvas positions by id; entities without one are laid out automatically.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys")]
     pub layout: BTreeMap<String, Position>,
+}
+
+/// A map whose keys must all differ: a file that gives one id two positions is refused,
+/// rather than silently keeping the last one.
+fn unique_keys<'de, D, V>(deserializer: D) -> Result<BTreeMap<String, V>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct UniqueKeys<V>(std::marker::PhantomData<V>);
+    impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for UniqueKeys<V> {
+        type Value = BTreeMap<String, V>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map from ids to positions")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut entries = BTreeMap::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if entries.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "`{}` is given a position twice; each id may have only one",
+                        crate::format::Shown(&key)
+                    )));
+                }
+                let value = map.next_value()?;
+                entries.insert(key, value);
+            }
+            Ok(entries)
+        }
+    }
+    deserializer.deserialize_map(UniqueKeys(std::marker::PhantomData))
 }
 
 fn format_version() -> u32 {

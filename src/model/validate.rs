@@ -1,26 +1,62 @@
-//! Checks that a parsed model makes sense: every id unique and non-empty, every reference
-//! pointing at an entity of the right kind, every number possible. The first fault found is
-//! returned as one message a person can act on, with a hint of where it sits in the file.
+//! Checks that a parsed model makes sense: every id unique and not blank, every reference
+//! pointing at an entity of the right kind, every number within the bounds of [`limits`].
+//! The first fault found is returned as one message a person can act on, with the
+//! structural path of the value at fault so that [`crate::io`] can point at it.
+//!
+//! Everything here is linear in the size of the model (or `n log n` for the exposure
+//! bands), so a model of hundreds of thousands of entities is checked in a blink.
 
 use std::collections::HashMap;
 use std::fmt;
 
 use super::{EntityKind, FORMAT_VERSION, Model, Pay};
+use crate::format::Shown;
 
-/// One fault in a model. `path` says where to look in the file: a chain of `field: value`
-/// steps, each searched for after the previous one (see [`crate::io`]).
+/// The bounds of every number in a model: far beyond any real organisation, and small
+/// enough that every figure worked out from them stays a finite number.
+pub mod limits {
+    /// Weeks in a year: above 0 and at most 53.
+    pub const WEEKS_PER_YEAR: f64 = 53.0;
+    /// People on call at once, and the smallest healthy rota.
+    pub const PEOPLE: u32 = 1_000;
+    /// Members of one team.
+    pub const MEMBERS: u32 = 10_000;
+    /// Services one team can run.
+    pub const SERVICES_PER_TEAM: u32 = 1_000_000;
+    /// Hours one callout takes: at most a week.
+    pub const CALLOUT_HOURS: f64 = 168.0;
+    /// Standby pay per person per week.
+    pub const STANDBY_PER_WEEK: f64 = 1e7;
+    /// Callout pay per person per hour.
+    pub const CALLOUT_PER_HOUR: f64 = 1e6;
+    /// Money lost per hour of outage, for a service or an exposure band.
+    pub const EXPOSURE_PER_HOUR: f64 = 1e12;
+    /// Callouts per service per year: more than one a minute.
+    pub const CALLOUTS_PER_YEAR: f64 = 1e6;
+    /// How far from the origin a canvas position may be, either way.
+    pub const POSITION: f64 = 1e9;
+}
+
+/// One fault in a model: its message, and where it sits as a path of [`Step`]s from the
+/// top of the file, such as `services`, item 3, `owner`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidationError {
     pub message: String,
     pub path: Vec<Step>,
 }
 
-/// One step of a [`ValidationError`] location: the field name, and the literal value it holds
-/// when that picks out one entity among many.
+/// One step of a [`ValidationError`] path, each taken inside what the previous one picked.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Step {
-    pub field: &'static str,
-    pub value: Option<String>,
+pub enum Step {
+    /// The value of a field of a struct.
+    Field(&'static str),
+    /// An item of a list, counted from 0.
+    Item(usize),
+    /// An entry of a map, by its key.
+    Key(String),
+    /// The first struct, anywhere within, whose `field` holds the string `value`: an entity
+    /// found by its id when its place in the file is not known.
+    Entity { field: &'static str, value: String },
 }
 
 impl fmt::Display for ValidationError {
@@ -32,115 +68,102 @@ impl fmt::Display for ValidationError {
 impl std::error::Error for ValidationError {}
 
 fn step(field: &'static str) -> Step {
-    Step { field, value: None }
+    Step::Field(field)
 }
 
-fn step_id(field: &'static str, id: &str) -> Step {
-    Step {
-        field,
-        value: Some(quoted(id)),
-    }
-}
-
-/// An id as it is written in a RON file.
-fn quoted(id: &str) -> String {
-    format!("{id:?}")
+/// The path of a field of the `index`-th item of the list `list`.
+fn item_field(list: &'static str, index: usize, field: &'static str) -> Vec<Step> {
+    vec![step(list), Step::Item(index), step(field)]
 }
 
 fn fault<T>(message: String, path: Vec<Step>) -> Result<T, ValidationError> {
     Err(ValidationError { message, path })
 }
 
-/// Returns the first fault in `model`, in file order, or `Ok` when it is sound.
+/// Returns the first fault in `model`, or `Ok` when it is sound.
 pub fn validate(model: &Model) -> Result<(), ValidationError> {
     check_version(model)?;
     check_settings(model)?;
     let kinds = check_ids(model)?;
-    for team in &model.teams {
+    for (index, team) in model.teams.iter().enumerate() {
+        let at = |field| item_field("teams", index, field);
+        at_most_count(team.members, limits::MEMBERS, || {
+            (
+                format!("team `{}`: members", Shown(&team.id)),
+                at("members"),
+            )
+        })?;
         if let Some(domain) = &team.domain {
             expect_kind(&kinds, domain, EntityKind::Domain, || {
                 (
-                    format!("team `{}` belongs to domain `{domain}`", team.id),
-                    vec![step_id("id", &team.id), step("domain")],
+                    format!(
+                        "team `{}` belongs to domain `{}`",
+                        Shown(&team.id),
+                        Shown(domain)
+                    ),
+                    at("domain"),
                 )
             })?;
         }
     }
-    for service in &model.services {
-        let here = || vec![step_id("id", &service.id)];
-        let at = |field: &'static str| {
-            let mut path = here();
-            path.push(step(field));
-            path
-        };
+    for (index, service) in model.services.iter().enumerate() {
+        let at = |field| item_field("services", index, field);
+        let what = |field: &str| format!("service `{}`: {field}", Shown(&service.id));
         if let Some(owner) = &service.owner {
             expect_kind(&kinds, owner, EntityKind::Team, || {
                 (
-                    format!("service `{}` is owned by `{owner}`", service.id),
+                    format!(
+                        "service `{}` is owned by `{}`",
+                        Shown(&service.id),
+                        Shown(owner)
+                    ),
                     at("owner"),
                 )
             })?;
         }
         if let Some(exposure) = service.exposure_per_hour {
-            non_negative(exposure, || {
-                (
-                    format!("service `{}`: exposure_per_hour", service.id),
-                    at("exposure_per_hour"),
-                )
+            within(exposure, limits::EXPOSURE_PER_HOUR, || {
+                (what("exposure_per_hour"), at("exposure_per_hour"))
             })?;
         }
         if let Some(availability) = service.availability {
-            percentage(availability, || {
-                (
-                    format!("service `{}`: availability", service.id),
-                    at("availability"),
-                )
-            })?;
+            percentage(availability, || (what("availability"), at("availability")))?;
         }
-        non_negative(service.callouts_per_year, || {
-            (
-                format!("service `{}`: callouts_per_year", service.id),
-                at("callouts_per_year"),
-            )
+        within(service.callouts_per_year, limits::CALLOUTS_PER_YEAR, || {
+            (what("callouts_per_year"), at("callouts_per_year"))
         })?;
     }
-    for dependency in &model.dependencies {
+    for (index, dependency) in model.dependencies.iter().enumerate() {
         for (end, field) in [(&dependency.from, "from"), (&dependency.to, "to")] {
             expect_kind(&kinds, end, EntityKind::Service, || {
                 (
                     format!(
-                        "the dependency from `{}` to `{}` names `{end}`",
-                        dependency.from, dependency.to
+                        "the dependency from `{}` to `{}` names `{}`",
+                        Shown(&dependency.from),
+                        Shown(&dependency.to),
+                        Shown(end)
                     ),
-                    link_end("dependencies", &dependency.from, field, end),
+                    item_field("dependencies", index, field),
                 )
             })?;
         }
     }
-    for interaction in &model.interactions {
+    for (index, interaction) in model.interactions.iter().enumerate() {
         for (end, field) in [(&interaction.from, "from"), (&interaction.to, "to")] {
             expect_kind(&kinds, end, EntityKind::Team, || {
                 (
                     format!(
-                        "the interaction between `{}` and `{}` names `{end}`",
-                        interaction.from, interaction.to
+                        "the interaction between `{}` and `{}` names `{}`",
+                        Shown(&interaction.from),
+                        Shown(&interaction.to),
+                        Shown(end)
                     ),
-                    link_end("interactions", &interaction.from, field, end),
+                    item_field("interactions", index, field),
                 )
             })?;
         }
     }
-    Ok(())
-}
-
-/// Where one end of a dependency or interaction sits: the link is found by its `from`, and
-/// a faulty `to` by its value, since other links may share the `from` or follow it.
-fn link_end(list: &'static str, from: &str, field: &'static str, end: &str) -> Vec<Step> {
-    let mut path = vec![step(list), step_id("from", from)];
-    if field != "from" {
-        path.push(step_id(field, end));
-    }
-    path
+    check_layout(model)
 }
 
 fn check_version(model: &Model) -> Result<(), ValidationError> {
@@ -166,11 +189,13 @@ fn check_version(model: &Model) -> Result<(), ValidationError> {
 fn check_settings(model: &Model) -> Result<(), ValidationError> {
     let settings = &model.settings;
     let at = |field: &'static str| vec![step("settings"), step(field)];
-    if !(settings.weeks_per_year.is_finite() && settings.weeks_per_year > 0.0) {
+    let weeks = settings.weeks_per_year;
+    if !(weeks.is_finite() && weeks > 0.0 && weeks <= limits::WEEKS_PER_YEAR) {
         return fault(
             format!(
-                "settings: weeks_per_year must be a number above 0, not {}",
-                settings.weeks_per_year
+                "settings: weeks_per_year must be a number above 0 and at most {}, not {}",
+                number(limits::WEEKS_PER_YEAR),
+                number(weeks)
             ),
             at("weeks_per_year"),
         );
@@ -181,44 +206,93 @@ fn check_settings(model: &Model) -> Result<(), ValidationError> {
             at("people_per_shift"),
         );
     }
-    non_negative(settings.callout_hours, || {
+    for (value, limit, field) in [
+        (
+            settings.people_per_shift,
+            limits::PEOPLE,
+            "people_per_shift",
+        ),
+        (settings.min_rota_size, limits::PEOPLE, "min_rota_size"),
+        (
+            settings.max_services_per_team,
+            limits::SERVICES_PER_TEAM,
+            "max_services_per_team",
+        ),
+    ] {
+        at_most_count(value, limit, || (format!("settings: {field}"), at(field)))?;
+    }
+    within(settings.callout_hours, limits::CALLOUT_HOURS, || {
         ("settings: callout_hours".to_owned(), at("callout_hours"))
     })?;
     check_pay(&settings.product_pay, "product_pay")?;
     check_pay(&settings.ops_pay, "ops_pay")?;
-    let mut seen_maxima: Vec<f64> = Vec::new();
+    let at_band = |index: usize, field: &'static str| {
+        vec![
+            step("settings"),
+            step("exposure_bands"),
+            Step::Item(index),
+            step(field),
+        ]
+    };
     for (index, band) in settings.exposure_bands.iter().enumerate() {
         let label = format!("settings: exposure band {}", index + 1);
-        let at_band = || vec![step("settings"), step("exposure_bands")];
-        non_negative(band.max_exposure_per_hour, || {
-            (format!("{label}: max_exposure_per_hour"), at_band())
-        })?;
+        within(
+            band.max_exposure_per_hour,
+            limits::EXPOSURE_PER_HOUR,
+            || {
+                (
+                    format!("{label}: max_exposure_per_hour"),
+                    at_band(index, "max_exposure_per_hour"),
+                )
+            },
+        )?;
         percentage(band.availability, || {
-            (format!("{label}: availability"), at_band())
+            (
+                format!("{label}: availability"),
+                at_band(index, "availability"),
+            )
         })?;
-        if seen_maxima.contains(&band.max_exposure_per_hour) {
-            return fault(
-                format!(
-                    "{label} repeats the maximum exposure {}; each band needs its own maximum",
-                    band.max_exposure_per_hour
-                ),
-                at_band(),
-            );
-        }
-        seen_maxima.push(band.max_exposure_per_hour);
+    }
+    if let Some((first, repeat)) = first_repeated_maximum(&settings.exposure_bands) {
+        return fault(
+            format!(
+                "settings: exposure band {} repeats the maximum exposure {} of band {}; each band needs its own maximum",
+                repeat + 1,
+                number(settings.exposure_bands[repeat].max_exposure_per_hour),
+                first + 1
+            ),
+            at_band(repeat, "max_exposure_per_hour"),
+        );
     }
     Ok(())
 }
 
+/// The first band, in file order, whose maximum an earlier band already has, with that
+/// earlier band: found by sorting, so that many bands cost `n log n`, not `n²`.
+fn first_repeated_maximum(bands: &[super::ExposureBand]) -> Option<(usize, usize)> {
+    let mut order: Vec<(f64, usize)> = bands
+        .iter()
+        .enumerate()
+        // Adding 0 makes -0 and 0 one value, as they are one maximum.
+        .map(|(index, band)| (band.max_exposure_per_hour + 0.0, index))
+        .collect();
+    order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    order
+        .windows(2)
+        .filter(|pair| pair[0].0 == pair[1].0)
+        .map(|pair| (pair[0].1, pair[1].1))
+        .min_by_key(|&(_, repeat)| repeat)
+}
+
 fn check_pay(pay: &Pay, field: &'static str) -> Result<(), ValidationError> {
     let at = |rate: &'static str| vec![step("settings"), step(field), step(rate)];
-    non_negative(pay.standby_per_week, || {
+    within(pay.standby_per_week, limits::STANDBY_PER_WEEK, || {
         (
             format!("settings: {field}.standby_per_week"),
             at("standby_per_week"),
         )
     })?;
-    non_negative(pay.callout_per_hour, || {
+    within(pay.callout_per_hour, limits::CALLOUT_PER_HOUR, || {
         (
             format!("settings: {field}.callout_per_hour"),
             at("callout_per_hour"),
@@ -226,45 +300,78 @@ fn check_pay(pay: &Pay, field: &'static str) -> Result<(), ValidationError> {
     })
 }
 
-/// Every id must be non-empty and unique across teams, domains and services.
+/// Every position must be a finite number within [`limits::POSITION`] of the origin.
+fn check_layout(model: &Model) -> Result<(), ValidationError> {
+    for (id, position) in &model.layout {
+        for (value, axis) in [(position.x, "x"), (position.y, "y")] {
+            if !(value.is_finite() && value.abs() <= limits::POSITION) {
+                return fault(
+                    format!(
+                        "layout: the position of `{}` has {axis} = {}; it must be a number between -{limit} and {limit}",
+                        Shown(id),
+                        number(value),
+                        limit = number(limits::POSITION)
+                    ),
+                    vec![step("layout"), Step::Key(id.clone())],
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every id must hold something other than spaces and be unique across teams, domains and
+/// services.
 fn check_ids(model: &Model) -> Result<HashMap<&str, EntityKind>, ValidationError> {
-    let entities = model
-        .domains
-        .iter()
-        .map(|d| (d.id.as_str(), EntityKind::Domain))
-        .chain(
-            model
-                .teams
-                .iter()
-                .map(|t| (t.id.as_str(), EntityKind::Team)),
-        )
-        .chain(
-            model
-                .services
-                .iter()
-                .map(|s| (s.id.as_str(), EntityKind::Service)),
-        );
+    let lists = [
+        (
+            "domains",
+            EntityKind::Domain,
+            ids(&model.domains, |d| &d.id),
+        ),
+        ("teams", EntityKind::Team, ids(&model.teams, |t| &t.id)),
+        (
+            "services",
+            EntityKind::Service,
+            ids(&model.services, |s| &s.id),
+        ),
+    ];
     let mut kinds =
         HashMap::with_capacity(model.domains.len() + model.teams.len() + model.services.len());
-    for (id, kind) in entities {
-        if id.trim().is_empty() {
-            return fault(
-                format!("a {} has an empty id; every entity needs one", kind.label()),
-                vec![step_id("id", id)],
-            );
-        }
-        if let Some(first) = kinds.insert(id, kind) {
-            return fault(
-                format!(
-                    "the id `{id}` is used twice (by a {} and a {}); ids must be unique across teams, domains and services",
-                    first.label(),
-                    kind.label()
-                ),
-                vec![step_id("id", id), step_id("id", id)],
-            );
+    for (list, kind, ids) in lists {
+        for (index, id) in ids.into_iter().enumerate() {
+            if id.trim().is_empty() {
+                let what = if id.is_empty() {
+                    "an empty id".to_owned()
+                } else {
+                    format!("a blank id (`{}`)", Shown(id))
+                };
+                return fault(
+                    format!(
+                        "a {} has {what}; every entity needs one with at least one letter or digit",
+                        kind.label()
+                    ),
+                    item_field(list, index, "id"),
+                );
+            }
+            if let Some(first) = kinds.insert(id, kind) {
+                return fault(
+                    format!(
+                        "the id `{}` is used twice (by a {} and a {}); ids must be unique across teams, domains and services",
+                        Shown(id),
+                        first.label(),
+                        kind.label()
+                    ),
+                    item_field(list, index, "id"),
+                );
+            }
         }
     }
     Ok(kinds)
+}
+
+fn ids<T>(entities: &[T], id: impl Fn(&T) -> &String) -> Vec<&str> {
+    entities.iter().map(|e| id(e).as_str()).collect()
 }
 
 fn expect_kind(
@@ -278,26 +385,50 @@ fn expect_kind(
         found => {
             let (what, path) = context();
             let why = match found {
-                Some(kind) => format!("`{id}` is a {}, not a {}", kind.label(), wanted.label()),
-                None => format!("there is no {} with the id `{id}`", wanted.label()),
+                Some(kind) => format!(
+                    "`{}` is a {}, not a {}",
+                    Shown(id),
+                    kind.label(),
+                    wanted.label()
+                ),
+                None => format!("there is no {} with the id `{}`", wanted.label(), Shown(id)),
             };
             fault(format!("{what}, but {why}"), path)
         }
     }
 }
 
-fn non_negative(
+/// A number from 0 to `limit`.
+fn within(
     value: f64,
+    limit: f64,
     context: impl FnOnce() -> (String, Vec<Step>),
 ) -> Result<(), ValidationError> {
-    if value.is_finite() && value >= 0.0 {
+    if value.is_finite() && (0.0..=limit).contains(&value) {
         return Ok(());
     }
     let (what, path) = context();
     fault(
-        format!("{what} must be a number of 0 or more, not {value}"),
+        format!(
+            "{what} must be a number from 0 to {}, not {}",
+            number(limit),
+            number(value)
+        ),
         path,
     )
+}
+
+/// A whole number of at most `limit`.
+fn at_most_count(
+    value: u32,
+    limit: u32,
+    context: impl FnOnce() -> (String, Vec<Step>),
+) -> Result<(), ValidationError> {
+    if value <= limit {
+        return Ok(());
+    }
+    let (what, path) = context();
+    fault(format!("{what} must be at most {limit}, not {value}"), path)
 }
 
 fn percentage(
@@ -309,7 +440,56 @@ fn percentage(
     }
     let (what, path) = context();
     fault(
-        format!("{what} must be a percentage above 0 and at most 100, not {value}"),
+        format!(
+            "{what} must be a percentage above 0 and at most 100, not {}",
+            number(value)
+        ),
         path,
     )
+}
+
+/// A number as a message shows it: plainly when short, in scientific notation when it would
+/// run to many digits (`1e308`, not three hundred zeros).
+fn number(value: f64) -> String {
+    let magnitude = value.abs();
+    if value != 0.0 && value.is_finite() && !(1e-6..1e15).contains(&magnitude) {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ExposureBand;
+
+    fn bands(maxima: &[f64]) -> Vec<ExposureBand> {
+        maxima
+            .iter()
+            .map(|&max_exposure_per_hour| ExposureBand {
+                max_exposure_per_hour,
+                availability: 99.0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_first_repeat_in_file_order_is_the_one_named() {
+        // 5 repeats band 1 at position 4; 7 repeats band 2 at position 3, which comes first.
+        assert_eq!(
+            first_repeated_maximum(&bands(&[5.0, 7.0, 1.0, 7.0, 5.0])),
+            Some((1, 3))
+        );
+        assert_eq!(first_repeated_maximum(&bands(&[0.0, -0.0])), Some((0, 1)));
+        assert_eq!(first_repeated_maximum(&bands(&[3.0, 2.0, 1.0])), None);
+    }
+
+    #[test]
+    fn numbers_in_messages_stay_short() {
+        assert_eq!(number(1e308), "1e308");
+        assert_eq!(number(52.5), "52.5");
+        assert_eq!(number(f64::NAN), "NaN");
+        assert_eq!(number(-1e-9), "-1e-9");
+    }
 }

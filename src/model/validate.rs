@@ -104,6 +104,7 @@ pub fn validate(model: &Model) -> Result<(), ValidationError> {
             )
         })?;
     }
+    check_compliance(model)?;
     for dependency in &model.dependencies {
         for (end, field) in [(&dependency.from, "from"), (&dependency.to, "to")] {
             expect_kind(&kinds, end, EntityKind::Service, || {
@@ -312,4 +313,32 @@ fn percentage(
         format!("{what} must be a percentage above 0 and at most 100, not {value}"),
         path,
     )
+}
+
+/// Compliance tags (SPEC section 5): each non-empty, without leading or trailing spaces, and
+/// given at most once per service.
+fn check_compliance(model: &Model) -> Result<(), ValidationError> {
+    for service in &model.services {
+        let at = || vec![step_id("id", &service.id), step("compliance")];
+        for (position, tag) in service.compliance.iter().enumerate() {
+            let problem = if tag.trim().is_empty() {
+                Some("a blank compliance tag; a tag needs a name such as \"PCI-DSS\"".to_owned())
+            } else if tag.trim() != tag {
+                Some(format!(
+                    "the compliance tag {tag:?} with spaces around it; write it {:?}",
+                    tag.trim()
+                ))
+            } else if service.compliance[..position].contains(tag) {
+                Some(format!(
+                    "the compliance tag {tag:?} twice; give each tag once"
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return fault(format!("service `{}` has {problem}", service.id), at());
+            }
+        }
+    }
+    Ok(())
 }

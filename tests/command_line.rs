@@ -41,6 +41,7 @@ fn json_report_has_every_key_of_the_spec() {
         "services",
         "teams",
         "domains",
+        "compliance",
         "findings",
     ] {
         assert!(report.get(key).is_some(), "missing {key}");
@@ -69,6 +70,9 @@ fn json_report_has_every_key_of_the_spec() {
         "annual_cost",
         "projected_annual_loss",
         "availability_ceiling",
+        "lifecycle",
+        "compliance",
+        "cover_cost",
     ];
     let first = report["services"][0].as_object().unwrap();
     assert_eq!(
@@ -82,6 +86,7 @@ fn json_report_has_every_key_of_the_spec() {
         "name",
         "pool",
         "frequency_weeks",
+        "weeks_on_call_per_person",
         "healthy",
         "services",
         "standby_cost",

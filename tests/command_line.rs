@@ -110,17 +110,18 @@ fn csv_has_one_line_item_per_service() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "id,name,owner,domain,availability,operating_model,out_of_hours,cover,rota,annual_cost"
+        "id,name,owner,domain,availability,operating_model,out_of_hours,cover,rota,annual_cost,lifecycle,compliance,cover_cost"
     );
     assert_eq!(lines.len(), 1 + 8, "a header and the eight services");
     let cloud = lines
         .iter()
         .find(|l| l.starts_with("cloud-platform,"))
         .unwrap();
-    // 26,000 standby + 5 callouts × 2 h × 60 on its own rota.
+    // 26,000 standby + 5 callouts × 2 h × 60 on its own rota; alone on it, its cover costs
+    // the same.
     assert_eq!(
         *cloud,
-        "cloud-platform,Cloud platform,platform,,99.95,YouBuildItYouRunIt,Team,Covered,team:platform,26600"
+        "cloud-platform,Cloud platform,platform,,99.95,YouBuildItYouRunIt,Team,Covered,team:platform,26600,Live,,26600"
     );
 }
 
@@ -172,7 +173,7 @@ fn markdown_can_be_pasted_into_a_wiki() {
         assert!(stdout.contains(heading), "missing {heading}");
     }
     assert!(stdout.contains(
-        "| Rota | Kind | Pool | 1 week in | Healthy | Services | Standby | Callout | Annual cost |"
+        "| Rota | Kind | Pool | 1 week in | Weeks each | Healthy | Services | Standby | Callout | Annual cost |"
     ));
     assert!(stdout.contains("- **orphan-service**: Legacy CRM (legacy-crm) has no owning team"));
 }
@@ -314,7 +315,7 @@ fn csv_line_items_add_up_to_the_total() {
         .collect();
     assert_eq!(rows.len(), report["services"].as_array().unwrap().len());
     assert!(rows.len() >= 40);
-    assert!(rows.iter().all(|r| r.len() == 10), "no cell holds a comma");
+    assert!(rows.iter().all(|r| r.len() == 13), "no cell holds a comma");
     let ids: Vec<&str> = rows.iter().map(|r| r[0]).collect();
     let report_ids: Vec<&str> = report["services"]
         .as_array()

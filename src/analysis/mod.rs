@@ -231,6 +231,19 @@ impl Analysis {
         self.domains.iter().find(|d| &*d.id == id)
     }
 
+    /// The services whose cover costs the most, most first (file order among equals), at
+    /// most `limit` of them; services whose cover costs nothing are left out.
+    pub fn cost_drivers(&self, limit: usize) -> Vec<&ServiceFigures> {
+        let mut drivers: Vec<&ServiceFigures> = self
+            .services
+            .iter()
+            .filter(|s| s.cover_cost > 0.0)
+            .collect();
+        drivers.sort_by(|a, b| b.cover_cost.total_cmp(&a.cover_cost));
+        drivers.truncate(limit);
+        drivers
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()

@@ -12,6 +12,7 @@ pub mod arrange;
 pub mod cli;
 pub mod compare;
 pub mod edit;
+pub mod fixes;
 pub mod format;
 pub mod history;
 pub mod io;

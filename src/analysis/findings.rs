@@ -360,6 +360,16 @@ struct Findings {
 
 impl Findings {
     fn push(&mut self, code: FindingCode, subject: &Id, parts: Parts) {
+        self.push_dependency(code, subject, None, parts);
+    }
+
+    fn push_dependency(
+        &mut self,
+        code: FindingCode,
+        subject: &Id,
+        depends_on: Option<&Id>,
+        parts: Parts,
+    ) {
         self.found.push(Finding {
             severity: code.severity(),
             code,
@@ -368,6 +378,7 @@ impl Findings {
                 labels: self.labels.clone(),
                 parts,
             },
+            depends_on: depends_on.cloned(),
         });
     }
 }
@@ -449,9 +460,10 @@ pub(crate) fn findings(
                 to: labels.service(to),
                 to_target: b,
             };
-            out.push(
+            out.push_dependency(
                 FindingCode::WeakerDependency,
                 &index.ids().services[from],
+                Some(&index.ids().services[to]),
                 message,
             );
         }
@@ -487,9 +499,10 @@ pub(crate) fn findings(
                 from: labels.service(from),
                 to: labels.service(to),
             };
-            out.push(
+            out.push_dependency(
                 FindingCode::DependsOnRetiring,
                 &index.ids().services[from],
+                Some(&index.ids().services[to]),
                 message,
             );
         }

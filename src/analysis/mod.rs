@@ -212,6 +212,10 @@ pub struct Finding {
     /// The service, team or rota id it is about; empty for the whole model.
     pub subject: Id,
     pub message: Message,
+    /// For a finding about one dependency (`weaker-dependency`, `depends-on-retiring`), the
+    /// service depended on; the subject is the depending service.
+    #[serde(skip)]
+    pub depends_on: Option<Id>,
 }
 
 impl Analysis {

@@ -587,3 +587,124 @@ fn compliance_scopes_in_order_of_first_appearance() {
         ]
     );
 }
+
+#[test]
+fn compare_shows_lifecycle_compliance_and_cover_cost_changes() {
+    let a = parse(SHOP).unwrap();
+    let mut b = a.clone();
+    // Search goes into inception (its domain rota closes) and Basket joins PCI-DSS scope.
+    b.services[2].lifecycle = Lifecycle::Inception;
+    b.services[1].compliance = vec!["PCI-DSS".into()];
+    let comparison = opmodel::compare::compare(&a, &b);
+    let delta = &comparison.delta;
+    assert_eq!(delta.services_changed, ["basket", "search"]);
+    let fields: Vec<String> = delta
+        .changes
+        .iter()
+        .flat_map(|c| {
+            c.fields
+                .iter()
+                .map(|f| format!("{} {}", c.id, f.describe()))
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "basket compliance: none → PCI-DSS",
+            "search lifecycle: Live → Inception"
+        ]
+    );
+    // The domain rota's 26,360 goes; Checkout's removal would now reopen it for Basket:
+    // 26,240 → 240 (see cover_cost_counts_every_rota_a_service_keeps_or_moves); Search's
+    // own 26,360 → 0.
+    let moved: Vec<(&str, f64, f64)> = delta
+        .cover_costs_changed
+        .iter()
+        .map(|c| (c.id.as_str(), c.cover_cost_a, c.cover_cost_b))
+        .collect();
+    assert_eq!(
+        moved,
+        [("checkout", 26_240.0, 240.0), ("search", 26_360.0, 0.0)]
+    );
+    assert!(close(delta.annual_cost, -26_360.0));
+
+    let text = opmodel::report::compare_text(&comparison, "a.ron", "b.ron");
+    for line in [
+        "Changed service search: lifecycle: Live → Inception",
+        "Changed service basket: compliance: none → PCI-DSS",
+        "Cover cost changed checkout: 26,240 → 240",
+        "Cover cost changed search: 26,360 → 0",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&opmodel::report::compare_json(&comparison)).unwrap();
+    assert_eq!(json["delta"]["cover_costs_changed"][1]["id"], "search");
+    assert_eq!(json["b"]["services"][2]["lifecycle"], "Inception");
+}
+
+fn opmodel(args: &[&str]) -> (i32, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn every_report_format_shows_cost_drivers_and_compliance_scope() {
+    let sample = samples_folder().join("payments-compliance.ron");
+    let sample = sample.to_str().unwrap();
+
+    let (code, text) = opmodel(&["report", sample]);
+    assert_eq!(code, 0);
+    let drivers = text.find("Cost drivers").expect("a cost drivers section");
+    let scope = text.find("Compliance scope").expect("a compliance section");
+    assert!(drivers < scope);
+    // The vault first: 26,000 standby + 4 × 120, 21.2 % of 125,080.
+    let first_driver = text[drivers..].lines().nth(3).unwrap();
+    assert!(
+        first_driver.contains("Card vault (card-vault)")
+            && first_driver.contains("26,480")
+            && first_driver.contains("21.2 %"),
+        "{first_driver}"
+    );
+    assert!(text.contains("[segregation-myth] Reconciliation (reconciliation)"));
+
+    let (_, markdown) = opmodel(&["report", sample, "--format", "markdown"]);
+    assert!(markdown.contains("## Cost drivers"));
+    assert!(
+        markdown
+            .contains("| SOX | general-ledger, settlement-batch, reconciliation | 0 | 3 | 3 | 3 |")
+    );
+
+    let (_, csv) = opmodel(&["report", sample, "--format", "csv"]);
+    let settlement = csv
+        .lines()
+        .find(|l| l.starts_with("settlement-batch,"))
+        .unwrap();
+    // Ops Run It on the operations rota: 18,200 ÷ 4 services + 1 × 90 = 4,640; its cover
+    // costs its 90 callout pay.
+    assert!(
+        settlement.ends_with(",ops:app-support,4640,Live,SOX;PCI-DSS,90"),
+        "{settlement}"
+    );
+
+    let (_, json) = opmodel(&["report", sample, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["services"][3]["lifecycle"], "Inception");
+    assert_eq!(report["services"][3]["cover_cost"], 0.0);
+    assert_eq!(report["compliance"][1]["tag"], "GDPR");
+    assert_eq!(report["rotas"][3]["weeks_on_call_per_person"], 6.5);
+}
+
+#[test]
+fn a_model_with_no_tags_says_so_in_its_compliance_section() {
+    let sample = samples_folder().join("startup.ron");
+    let (_, text) = opmodel(&["report", sample.to_str().unwrap()]);
+    let scope = text.find("Compliance scope").unwrap();
+    assert_eq!(text[scope..].lines().nth(1), Some("  (none)"));
+}

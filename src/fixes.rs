@@ -7,11 +7,13 @@
 //! for one finding ([`fixes_for_finding`]) or one service ([`fixes_for_service`]) at a time,
 //! never for every finding on every edit. Edits come only from [`crate::actions`].
 
+use std::collections::{HashMap, HashSet};
+
 use crate::actions;
 use crate::analysis::{Analysis, Finding, FindingCode, RotaKind, Severity, analyze};
 use crate::edit::Edit;
 use crate::format::{EntityLabel, Percent};
-use crate::model::{Model, OperatingModel, OutOfHours, Team};
+use crate::model::{Model, OperatingModel, OutOfHours, Service, Team};
 
 /// How many teams are offered, at most, when a fix is "give it to another team".
 const TEAM_CANDIDATES: usize = 5;
@@ -228,40 +230,37 @@ fn suitable_teams<'m>(
     except: Option<&str>,
     operations: bool,
 ) -> Vec<&'m Team> {
-    let neighbours: Vec<&str> = model
+    // One pass over services and dependencies, so a big model stays quick.
+    let mut owned: HashMap<&str, usize> = HashMap::new();
+    for owner in model.services.iter().filter_map(|s| s.owner.as_deref()) {
+        *owned.entry(owner).or_default() += 1;
+    }
+    let works_with: HashSet<&str> = model
         .dependencies
         .iter()
         .filter_map(|d| {
-            if d.from == service_id {
-                Some(d.to.as_str())
+            let other = if d.from == service_id {
+                &d.to
             } else if d.to == service_id {
-                Some(d.from.as_str())
+                &d.from
             } else {
-                None
-            }
+                return None;
+            };
+            model.service(other)?.owner.as_deref()
         })
         .collect();
-    let owned = |team: &Team| {
-        model
-            .services
-            .iter()
-            .filter(|s| s.owner.as_deref() == Some(&team.id))
-            .count()
-    };
-    let works_with = |team: &Team| {
-        neighbours.iter().any(|n| {
-            model
-                .service(n)
-                .is_some_and(|s| s.owner.as_deref() == Some(&team.id))
-        })
-    };
     let limit = model.settings.max_services_per_team as usize;
     let mut teams: Vec<&Team> = model
         .teams
         .iter()
         .filter(|t| t.is_operations() == operations && Some(t.id.as_str()) != except)
         .collect();
-    teams.sort_by_key(|team| (!works_with(team), owned(team) >= limit));
+    teams.sort_by_key(|team| {
+        (
+            !works_with.contains(team.id.as_str()),
+            owned.get(team.id.as_str()).copied().unwrap_or(0) >= limit,
+        )
+    });
     teams.truncate(TEAM_CANDIDATES);
     teams
 }
@@ -271,7 +270,7 @@ fn suitable_teams<'m>(
 fn uncovered(
     model: &Model,
     analysis: &Analysis,
-    service: &crate::model::Service,
+    service: &Service,
     code: FindingCode,
     out: &mut Vec<Candidate>,
 ) {

@@ -6,8 +6,8 @@
 
 use crate::edit::{Edit, Entity, List};
 use crate::model::{
-    Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, Position, Service,
-    Settings, Team, validate,
+    Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
+    OutOfHours, Position, Service, Settings, Team, validate,
 };
 
 /// Why an id cannot be used, or `Ok` when it can.
@@ -418,6 +418,87 @@ pub fn rename(model: &Model, old: &str, new: &str) -> Result<Edit, String> {
         });
     }
     Ok(Edit::Batch(edits))
+}
+
+/// Sets how many people a team has.
+pub fn set_members(model: &Model, team_id: &str, members: u32) -> Result<Edit, String> {
+    let mut team = model
+        .team(team_id)
+        .ok_or_else(|| "The team no longer exists.".to_owned())?
+        .clone();
+    team.members = members;
+    update_team(model, team)
+}
+
+/// Puts a team in a domain, or in none.
+pub fn set_team_domain(model: &Model, team_id: &str, domain: Option<&str>) -> Result<Edit, String> {
+    let mut team = model
+        .team(team_id)
+        .ok_or_else(|| "The team no longer exists.".to_owned())?
+        .clone();
+    team.domain = domain.map(str::to_owned);
+    update_team(model, team)
+}
+
+/// Changes several services at once, as one undoable step.
+fn update_services(
+    model: &Model,
+    service_ids: &[&str],
+    change: impl Fn(&mut Service),
+) -> Result<Edit, String> {
+    let edits = service_ids
+        .iter()
+        .map(|id| {
+            let mut service = model
+                .service(id)
+                .ok_or_else(|| format!("There is no service `{id}`."))?
+                .clone();
+            change(&mut service);
+            update_service(model, service)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Edit::Batch(edits))
+}
+
+/// Hands services to another owning team, as one undoable step.
+pub fn move_services(model: &Model, service_ids: &[&str], team_id: &str) -> Result<Edit, String> {
+    if model.team(team_id).is_none() {
+        return Err(format!(
+            "`{team_id}` is not a team, so it cannot own a service."
+        ));
+    }
+    update_services(model, service_ids, |s| s.owner = Some(team_id.to_owned()))
+}
+
+/// Sets (or, with `None`, clears) a service's operating model override.
+pub fn set_operating_model(
+    model: &Model,
+    service_id: &str,
+    operating_model: Option<OperatingModel>,
+) -> Result<Edit, String> {
+    update_services(model, &[service_id], |s| {
+        s.operating_model = operating_model
+    })
+}
+
+/// Sets (or, with `None`, clears) the out-of-hours override of several services at once.
+pub fn set_out_of_hours(
+    model: &Model,
+    service_ids: &[&str],
+    out_of_hours: Option<OutOfHours>,
+) -> Result<Edit, String> {
+    update_services(model, service_ids, |s| s.out_of_hours = out_of_hours)
+}
+
+/// Gives a service an explicit availability target, raising or lowering it.
+pub fn set_availability(
+    model: &Model,
+    service_id: &str,
+    availability: f64,
+) -> Result<Edit, String> {
+    update_services(model, &[service_id], |s| {
+        s.availability = Some(availability)
+    })
 }
 
 #[cfg(test)]

@@ -1,12 +1,13 @@
 //! Comparing two models (SPEC section 4, `opmodel compare`): the change in totals, coverage
 //! and rotas, and which services, teams and domains were added, removed or changed, matched
-//! by id, down to the stored fields that changed.
+//! by id, down to the stored fields that changed (lifecycle and compliance included), and how
+//! each service's cover cost moved.
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::analysis::{Analysis, Severity, analyze};
-use crate::model::{Dependency, EntityKind, Interaction, Model};
+use crate::model::{Dependency, EntityKind, Interaction, Lifecycle, Model, Service};
 
 /// Both analyses and what changed from `a` to `b`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -47,6 +48,30 @@ pub struct Delta {
     pub rotas_added: Vec<String>,
     pub rotas_removed: Vec<String>,
     pub rotas_changed: Vec<RotaChange>,
+    /// Services in both models whose cover cost differs, in `a`'s order.
+    pub cover_costs_changed: Vec<CoverCostChange>,
+}
+
+/// A service in both models whose cover cost (SPEC section 5) changed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CoverCostChange {
+    pub id: String,
+    pub cover_cost_a: f64,
+    pub cover_cost_b: f64,
+}
+
+impl CoverCostChange {
+    /// "checkout: 26,240 → 120 (−26,120)".
+    pub fn describe(&self) -> String {
+        use crate::format::{grouped, signed_money};
+        format!(
+            "{}: {} → {} ({})",
+            self.id,
+            grouped(self.cover_cost_a),
+            grouped(self.cover_cost_b),
+            signed_money(self.cover_cost_b - self.cover_cost_a)
+        )
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -136,15 +161,27 @@ pub fn delta(a: &Model, b: &Model, report_a: &Analysis, report_b: &Analysis) -> 
         interactions_removed: missing_from(&a.interactions, &b.interactions),
         ..Delta::default()
     };
-    let services = match_entities(&a.services, &b.services, |s| &s.id, EntityKind::Service);
+    let services = match_entities(
+        &a.services,
+        &b.services,
+        |s| &s.id,
+        EntityKind::Service,
+        service_fields,
+    );
     (
         delta.services_added,
         delta.services_removed,
         delta.services_changed,
     ) = services.ids();
-    let teams = match_entities(&a.teams, &b.teams, |t| &t.id, EntityKind::Team);
+    let teams = match_entities(&a.teams, &b.teams, |t| &t.id, EntityKind::Team, fields);
     (delta.teams_added, delta.teams_removed, delta.teams_changed) = teams.ids();
-    let domains = match_entities(&a.domains, &b.domains, |d| &d.id, EntityKind::Domain);
+    let domains = match_entities(
+        &a.domains,
+        &b.domains,
+        |d| &d.id,
+        EntityKind::Domain,
+        fields,
+    );
     (
         delta.domains_added,
         delta.domains_removed,
@@ -182,7 +219,48 @@ pub fn delta(a: &Model, b: &Model, report_a: &Analysis, report_b: &Analysis) -> 
         .filter(|r| report_b.rota(&r.id).is_none())
         .map(|r| r.id.to_string())
         .collect();
+    delta.cover_costs_changed = cover_cost_changes(report_a, report_b);
     delta
+}
+
+/// Services in both analyses whose cover cost moved by more than rounding.
+fn cover_cost_changes(report_a: &Analysis, report_b: &Analysis) -> Vec<CoverCostChange> {
+    let in_b: std::collections::HashMap<&str, f64> = report_b
+        .services
+        .iter()
+        .map(|s| (&*s.id, s.cover_cost))
+        .collect();
+    report_a
+        .services
+        .iter()
+        .filter_map(|old| {
+            let new = *in_b.get(&*old.id)?;
+            let rounding = 1e-9 * old.cover_cost.abs().max(new.abs()).max(1.0);
+            ((new - old.cover_cost).abs() > rounding).then(|| CoverCostChange {
+                id: old.id.to_string(),
+                cover_cost_a: old.cover_cost,
+                cover_cost_b: new,
+            })
+        })
+        .collect()
+}
+
+/// An entity's stored fields as JSON.
+fn fields<T: Serialize>(entity: &T) -> Value {
+    serde_json::to_value(entity).unwrap_or(Value::Null)
+}
+
+/// A service's stored fields, with the version 2 fields a file omits when they hold their
+/// defaults written out, so that going from `Live` to `Retiring` reads as such.
+fn service_fields(service: &Service) -> Value {
+    let mut value = fields(service);
+    if let Value::Object(map) = &mut value {
+        map.entry("lifecycle")
+            .or_insert_with(|| Value::from(format!("{:?}", Lifecycle::Live)));
+        map.entry("compliance")
+            .or_insert_with(|| Value::Array(Vec::new()));
+    }
+    value
 }
 
 struct Matched {
@@ -201,11 +279,12 @@ impl Matched {
     }
 }
 
-fn match_entities<T: Serialize + PartialEq>(
+fn match_entities<T: PartialEq>(
     a: &[T],
     b: &[T],
     id: impl Fn(&T) -> &String,
     kind: EntityKind,
+    stored: impl Fn(&T) -> Value,
 ) -> Matched {
     let in_b: std::collections::HashMap<&String, &T> = b.iter().map(|e| (id(e), e)).collect();
     let in_a: std::collections::HashSet<&String> = a.iter().map(&id).collect();
@@ -225,7 +304,7 @@ fn match_entities<T: Serialize + PartialEq>(
             Some(new) if *new != old => matched.changed.push(EntityChange {
                 kind,
                 id: id(old).clone(),
-                fields: field_changes(old, *new),
+                fields: value_changes(&stored(old), &stored(new)),
             }),
             Some(_) => {}
         }
@@ -244,24 +323,35 @@ fn missing_from<T: PartialEq + Clone>(these: &[T], those: &[T]) -> Vec<T> {
 
 /// Every stored field that differs, nested fields written `product_pay.standby_per_week`.
 pub fn field_changes<T: Serialize>(a: &T, b: &T) -> Vec<FieldChange> {
+    match (serde_json::to_value(a), serde_json::to_value(b)) {
+        (Ok(a), Ok(b)) => value_changes(&a, &b),
+        _ => Vec::new(),
+    }
+}
+
+/// Every field that differs between two JSON values.
+fn value_changes(a: &Value, b: &Value) -> Vec<FieldChange> {
     let mut changes = Vec::new();
-    let (Ok(a), Ok(b)) = (serde_json::to_value(a), serde_json::to_value(b)) else {
-        return changes;
-    };
-    collect_changes("", &a, &b, &mut changes);
+    collect_changes("", a, b, &mut changes);
     changes
 }
 
 fn collect_changes(prefix: &str, a: &Value, b: &Value, out: &mut Vec<FieldChange>) {
     match (a, b) {
         (Value::Object(a), Value::Object(b)) => {
-            for (key, old) in a {
+            // Keys only `b` has count too: a field one side leaves out is a change.
+            let only_in_b = b.iter().filter(|(key, _)| !a.contains_key(*key));
+            for (key, old, new) in a
+                .iter()
+                .map(|(key, old)| (key, old, b.get(key).unwrap_or(&Value::Null)))
+                .chain(only_in_b.map(|(key, new)| (key, &Value::Null, new)))
+            {
                 let field = if prefix.is_empty() {
                     key.clone()
                 } else {
                     format!("{prefix}.{key}")
                 };
-                collect_changes(&field, old, b.get(key).unwrap_or(&Value::Null), out);
+                collect_changes(&field, old, new, out);
             }
         }
         _ if a != b => out.push(FieldChange {
@@ -282,6 +372,12 @@ fn show_value(value: &Value) -> String {
             .as_f64()
             .map_or_else(|| n.to_string(), |x| crate::format::trimmed(x, 6)),
         Value::Bool(b) => b.to_string(),
+        Value::Array(items) if items.is_empty() => "none".to_owned(),
+        Value::Array(items) if items.iter().all(Value::is_string) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(", "),
         Value::Array(items) => format!("{} items", items.len()),
         Value::Object(_) => "…".to_owned(),
     }

@@ -384,14 +384,15 @@ fn end_position(text: &str) -> (usize, usize) {
 }
 
 /// The model as deterministic, pretty RON: one line per entity, band, dependency and
-/// position, in model order, so that git diffs of a model stay small.
+/// position, in model order, so that git diffs of a model stay small. The version written is
+/// the oldest that holds the model ([`Model::required_version`]).
 pub fn to_ron(model: &Model) -> String {
     let settings = &model.settings;
     let mut out = String::from("(\n");
     let mut field = |indent: &str, name: &str, value: String| {
         out.push_str(&format!("{indent}{name}: {value},\n"));
     };
-    field(INDENT, "version", model.version.to_string());
+    field(INDENT, "version", model.required_version().to_string());
     field(INDENT, "name", one_line(&model.name));
     field(INDENT, "description", one_line(&model.description));
     let inner = &INDENT.repeat(2);

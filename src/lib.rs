@@ -13,6 +13,7 @@ pub mod cli;
 pub mod compare;
 pub mod edit;
 pub mod files;
+pub mod fixes;
 pub mod format;
 pub mod history;
 pub mod io;

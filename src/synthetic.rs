@@ -14,8 +14,8 @@ use std::collections::HashSet;
 
 use crate::arrange;
 use crate::model::{
-    Demand, Dependency, Domain, ExposureBand, Interaction, InteractionMode, Model, OperatingModel,
-    OutOfHours, Service, ServiceKind, Team, TeamKind,
+    Demand, Dependency, Domain, ExposureBand, Interaction, InteractionMode, Lifecycle, Model,
+    OperatingModel, OutOfHours, Service, ServiceKind, Team, TeamKind,
 };
 
 /// Teams per domain, operations teams aside.
@@ -513,6 +513,26 @@ impl Rng {
 
     fn chance(&mut self, p: f64) -> bool {
         self.unit() < p
+    }
+}
+
+/// Gives a generated model the version 2 fields of SPEC section 5, the same way every time:
+/// one service in 20 in inception, one in 25 retiring, one in 7 in PCI-DSS scope and one in
+/// 11 in SOX scope.
+pub fn use_lifecycle_and_compliance(model: &mut Model) {
+    for (i, service) in model.services.iter_mut().enumerate() {
+        service.lifecycle = match (i % 20, i % 25) {
+            (3, _) => Lifecycle::Inception,
+            (_, 7) => Lifecycle::Retiring,
+            _ => Lifecycle::Live,
+        };
+        service.compliance.clear();
+        if i % 7 == 0 {
+            service.compliance.push("PCI-DSS".to_owned());
+        }
+        if i % 11 == 0 {
+            service.compliance.push("SOX".to_owned());
+        }
     }
 }
 

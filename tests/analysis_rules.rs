@@ -710,9 +710,13 @@ fn the_finding_codes_and_severities_are_those_of_the_spec_table() {
         ("weaker-dependency", "warning"),
         ("dependency-cycle", "warning"),
         ("digital-ops-run-it", "warning"),
+        // SPEC section 5
+        ("depends-on-retiring", "warning"),
         ("override-differs", "info"),
         ("many-team-rotas", "info"),
         ("no-availability-target", "info"),
+        // SPEC section 5
+        ("segregation-myth", "info"),
     ];
     let json = |value: serde_json::Value| value.as_str().unwrap().to_owned();
     let actual: Vec<(String, String)> = FindingCode::ALL

@@ -41,6 +41,7 @@ fn json_report_has_every_key_of_the_spec() {
         "services",
         "teams",
         "domains",
+        "compliance",
         "findings",
     ] {
         assert!(report.get(key).is_some(), "missing {key}");
@@ -69,6 +70,9 @@ fn json_report_has_every_key_of_the_spec() {
         "annual_cost",
         "projected_annual_loss",
         "availability_ceiling",
+        "lifecycle",
+        "compliance",
+        "cover_cost",
     ];
     let first = report["services"][0].as_object().unwrap();
     assert_eq!(
@@ -82,6 +86,7 @@ fn json_report_has_every_key_of_the_spec() {
         "name",
         "pool",
         "frequency_weeks",
+        "weeks_on_call_per_person",
         "healthy",
         "services",
         "standby_cost",
@@ -105,17 +110,18 @@ fn csv_has_one_line_item_per_service() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "id,name,owner,domain,availability,operating_model,out_of_hours,cover,rota,annual_cost"
+        "id,name,owner,domain,availability,operating_model,out_of_hours,cover,rota,annual_cost,lifecycle,compliance,cover_cost"
     );
     assert_eq!(lines.len(), 1 + 8, "a header and the eight services");
     let cloud = lines
         .iter()
         .find(|l| l.starts_with("cloud-platform,"))
         .unwrap();
-    // 26,000 standby + 5 callouts × 2 h × 60 on its own rota.
+    // 26,000 standby + 5 callouts × 2 h × 60 on its own rota; alone on it, its cover costs
+    // the same.
     assert_eq!(
         *cloud,
-        "cloud-platform,Cloud platform,platform,,99.95,YouBuildItYouRunIt,Team,Covered,team:platform,26600"
+        "cloud-platform,Cloud platform,platform,,99.95,YouBuildItYouRunIt,Team,Covered,team:platform,26600,Live,,26600"
     );
 }
 
@@ -167,7 +173,7 @@ fn markdown_can_be_pasted_into_a_wiki() {
         assert!(stdout.contains(heading), "missing {heading}");
     }
     assert!(stdout.contains(
-        "| Rota | Kind | Pool | 1 week in | Healthy | Services | Standby | Callout | Annual cost |"
+        "| Rota | Kind | Pool | 1 week in | Weeks each | Healthy | Services | Standby | Callout | Annual cost |"
     ));
     assert!(stdout.contains("- **orphan-service**: Legacy CRM (legacy-crm) has no owning team"));
 }
@@ -309,7 +315,7 @@ fn csv_line_items_add_up_to_the_total() {
         .collect();
     assert_eq!(rows.len(), report["services"].as_array().unwrap().len());
     assert!(rows.len() >= 40);
-    assert!(rows.iter().all(|r| r.len() == 10), "no cell holds a comma");
+    assert!(rows.iter().all(|r| r.len() == 13), "no cell holds a comma");
     let ids: Vec<&str> = rows.iter().map(|r| r[0]).collect();
     let report_ids: Vec<&str> = report["services"]
         .as_array()

@@ -6,8 +6,8 @@ use std::path::Path;
 
 use opmodel::io::{self, LoadError};
 use opmodel::model::{
-    Demand, Dependency, Domain, ExposureBand, Interaction, InteractionMode, Model, OperatingModel,
-    OutOfHours, Pay, Position, Service, ServiceKind, Settings, Team, TeamKind,
+    Demand, Dependency, Domain, ExposureBand, Interaction, InteractionMode, Lifecycle, Model,
+    OperatingModel, OutOfHours, Pay, Position, Service, ServiceKind, Settings, Team, TeamKind,
 };
 
 fn parse(text: &str) -> Result<Model, LoadError> {
@@ -177,6 +177,8 @@ fn everything() -> Model {
         callouts_per_year: 3.5,
         operating_model: Some(OperatingModel::OpsRunIt),
         out_of_hours: Some(OutOfHours::Domain),
+        lifecycle: Lifecycle::Retiring,
+        compliance: vec!["PCI-DSS".into(), "SOX".into()],
     });
     model
         .services
@@ -193,6 +195,8 @@ fn everything() -> Model {
     model
         .layout
         .insert("s".into(), Position { x: -12.5, y: 1e-3 });
+    // It uses a lifecycle and compliance tags, so its file is version 2.
+    model.version = 2;
     model.layout.insert(
         "t".into(),
         Position {
@@ -371,9 +375,9 @@ fn a_repeated_id_is_refused_across_kinds() {
 
 #[test]
 fn a_newer_version_is_refused() {
-    let message = refused(&format!("(version: 2, {}", &GOOD[1..]));
+    let message = refused(&format!("(version: 3, {}", &GOOD[1..]));
     assert!(
-        message.contains("version 2") && message.contains("newer"),
+        message.contains("version 3") && message.contains("newer"),
         "{message}"
     );
     let message = refused(&format!("(version: 9, hologram: true, {}", &GOOD[1..]));

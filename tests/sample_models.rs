@@ -73,6 +73,7 @@ fn every_sample_is_canonical_and_described() {
         [
             "enterprise-hybrid.ron",
             "needs-attention.ron",
+            "payments-compliance.ron",
             "retail-domains.ron",
             "startup.ron"
         ]
@@ -384,4 +385,98 @@ fn needs_attention_shows_all_ten_findings() {
     }
     // team:alpha 26,000 + 4 × 120 and team:gamma 26,000 + 5 × 120.
     assert_eq!(analysis.totals.annual_cost, 53_080.0);
+}
+
+#[test]
+fn payments_in_compliance_scope_shows_lifecycle_and_cover_costs() {
+    let (model, analysis) = sample("payments-compliance.ron");
+    assert_eq!(model.version, 2);
+    assert_eq!(
+        rota_ids(&analysis),
+        [
+            "team:card-team",
+            "team:platform",
+            "domain:payments",
+            "domain:merchant",
+            "ops:app-support"
+        ]
+    );
+    // Product standby 500 × 52 = 26,000 and a callout 2 h × 60 = 120; operations 350 × 52 =
+    // 18,200 and 2 h × 45 = 90.
+    // team:card-team: 26,000 + (4 + 6) × 120 = 27,200 (the vault at 99.99 % keeps it; the
+    //   authorisation, 99 % Domain, rides on it).
+    // team:platform: 26,000 + 2 × 120 = 26,240.
+    // domain:payments: fraud scoring alone, 26,000 + 3 × 120 = 26,360; the fraud engine is in
+    //   inception, so its 5 callouts cost nothing. Pool: Fraud's 4.
+    // domain:merchant: 26,000 + (2 + 1) × 120 = 26,360. Pool: 5 + 3 = 8.
+    // ops:app-support: 18,200 + (2 + 1 + 4 + 1) × 90 = 18,920.
+    let costs: Vec<f64> = analysis.rotas.iter().map(|r| r.annual_cost).collect();
+    assert_eq!(costs, [27_200.0, 26_240.0, 26_360.0, 26_360.0, 18_920.0]);
+    let pools: Vec<u64> = analysis.rotas.iter().map(|r| r.pool).collect();
+    assert_eq!(pools, [6, 4, 4, 8, 5]);
+    // 52 weeks ÷ 6 people, ÷ 4, ÷ 4, ÷ 8, ÷ 5.
+    let weeks: Vec<f64> = analysis
+        .rotas
+        .iter()
+        .map(|r| r.weeks_on_call_per_person)
+        .collect();
+    for (actual, expected) in weeks.iter().zip([52.0 / 6.0, 13.0, 13.0, 6.5, 10.4]) {
+        assert!(close(*actual, expected), "{actual} vs {expected}");
+    }
+    // 27,200 + 26,240 + 26,360 + 26,360 + 18,920
+    assert!(close(analysis.totals.annual_cost, 125_080.0));
+    assert_eq!(analysis.coverage.on_call, 1.0);
+
+    let cover_cost = |id: &str| analysis.service(id).unwrap().cover_cost;
+    // Without the vault the card team's rota closes and the authorisation moves to the open
+    // payments domain rota at the same pay: 26,000 + 4 × 120 = 26,480 saved.
+    assert!(close(cover_cost("card-vault"), 26_480.0));
+    assert!(close(cover_cost("authorisation"), 720.0));
+    assert!(close(cover_cost("fraud-scoring"), 26_360.0));
+    assert!(close(cover_cost("observability"), 26_240.0));
+    assert!(close(cover_cost("legacy-acquiring"), 360.0));
+    assert_eq!(cover_cost("fraud-rules-v2"), 0.0);
+    let drivers: Vec<&str> = analysis.cost_drivers(3).iter().map(|s| &*s.id).collect();
+    assert_eq!(drivers, ["card-vault", "fraud-scoring", "observability"]);
+
+    assert_eq!(
+        subjects(&analysis, FindingCode::DependsOnRetiring),
+        ["authorisation", "settlement-batch"]
+    );
+    assert_eq!(
+        subjects(&analysis, FindingCode::SegregationMyth),
+        ["reconciliation"]
+    );
+    // card-vault (99.99) → observability (99.95).
+    assert_eq!(
+        subjects(&analysis, FindingCode::WeakerDependency),
+        ["card-vault"]
+    );
+    assert_eq!(analysis.count(opmodel::analysis::Severity::Error), 0);
+
+    let scopes: Vec<(&str, usize, usize, usize, usize, usize)> = analysis
+        .compliance
+        .iter()
+        .map(|c| {
+            (
+                c.tag.as_str(),
+                c.services.len(),
+                c.you_build_it_you_run_it,
+                c.ops_run_it,
+                c.needs_cover,
+                c.covered,
+            )
+        })
+        .collect();
+    // PCI-DSS: vault, authorisation, scoring, rules engine (YBIYRI; the engine needs no
+    // cover), settlement and acquiring (Ops Run It). GDPR: onboarding. SOX: ledger,
+    // settlement, reconciliation, all Ops Run It.
+    assert_eq!(
+        scopes,
+        [
+            ("PCI-DSS", 6, 4, 2, 5, 5),
+            ("GDPR", 1, 1, 0, 1, 1),
+            ("SOX", 3, 0, 3, 3, 3)
+        ]
+    );
 }

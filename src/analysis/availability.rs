@@ -1,9 +1,10 @@
 //! Per-service decisions (SPEC 2.1, rules 1–5): availability from exposure bands, the
-//! deployment target from demand, the operating model selector and the out-of-hours level.
+//! deployment target from demand, the operating model selector and the out-of-hours level
+//! (`Off` for a service in inception, SPEC section 5).
 
 use serde::Serialize;
 
-use crate::model::{Demand, ExposureBand, Model, OperatingModel, OutOfHours, Service};
+use crate::model::{Demand, ExposureBand, Lifecycle, Model, OperatingModel, OutOfHours, Service};
 
 /// The availability every service without an explicit target gets when there are no bands.
 pub const NO_BANDS_AVAILABILITY: f64 = 99.0;
@@ -98,9 +99,15 @@ fn decide(service: &Service, sorted_bands: &[ExposureBand]) -> Decision {
     let deployment = deployment(service.demand);
     let recommended = recommend(deployment, availability);
     let operating_model = service.operating_model.unwrap_or(recommended);
-    let out_of_hours = service
-        .out_of_hours
-        .unwrap_or_else(|| out_of_hours_level(operating_model, availability));
+    // A service in inception serves no live traffic yet, so nothing needs answering out of
+    // hours, whatever its target or override (SPEC section 5).
+    let out_of_hours = if service.lifecycle == Lifecycle::Inception {
+        OutOfHours::Off
+    } else {
+        service
+            .out_of_hours
+            .unwrap_or_else(|| out_of_hours_level(operating_model, availability))
+    };
     Decision {
         availability,
         source,

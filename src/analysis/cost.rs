@@ -15,7 +15,7 @@ pub(crate) struct Costs {
     pub domains: Vec<DomainFigures>,
 }
 
-fn pay(settings: &Settings, kind: RotaKind) -> Pay {
+pub(crate) fn pay(settings: &Settings, kind: RotaKind) -> Pay {
     match kind {
         RotaKind::Team | RotaKind::Domain => settings.product_pay,
         RotaKind::Ops => settings.ops_pay,
@@ -23,7 +23,7 @@ fn pay(settings: &Settings, kind: RotaKind) -> Pay {
 }
 
 /// Standby for one rota for a year.
-fn standby_per_year(settings: &Settings, pay: Pay) -> f64 {
+pub(crate) fn standby_per_year(settings: &Settings, pay: Pay) -> f64 {
     pay.standby_per_week * settings.weeks_per_year * f64::from(settings.people_per_shift)
 }
 

@@ -1,4 +1,4 @@
-//! Findings (SPEC 2.5): the ten things Opmodel points out, each with a sentence a consultant
+//! Findings (SPEC 2.5 and section 5): the twelve things Opmodel points out, each with a sentence a consultant
 //! could read aloud. Findings come in table order (errors, warnings, infos), and within a
 //! code in file order.
 //!
@@ -15,7 +15,7 @@ use super::graph::DependencyGraph;
 use super::rotas::{Assignment, RotaPlan, UncoveredReason};
 use super::{Finding, Id, Index, RotaKind};
 use crate::format::{EntityLabel, Percent};
-use crate::model::{Model, OperatingModel, OutOfHours, ServiceKind};
+use crate::model::{Lifecycle, Model, OperatingModel, OutOfHours, ServiceKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -47,13 +47,15 @@ pub enum FindingCode {
     WeakerDependency,
     DependencyCycle,
     DigitalOpsRunIt,
+    DependsOnRetiring,
     OverrideDiffers,
     ManyTeamRotas,
     NoAvailabilityTarget,
+    SegregationMyth,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 10] = [
+    pub const ALL: [FindingCode; 12] = [
         FindingCode::OrphanService,
         FindingCode::UncoveredService,
         FindingCode::UnderstaffedRota,
@@ -61,9 +63,11 @@ impl FindingCode {
         FindingCode::WeakerDependency,
         FindingCode::DependencyCycle,
         FindingCode::DigitalOpsRunIt,
+        FindingCode::DependsOnRetiring,
         FindingCode::OverrideDiffers,
         FindingCode::ManyTeamRotas,
         FindingCode::NoAvailabilityTarget,
+        FindingCode::SegregationMyth,
     ];
 
     pub fn severity(self) -> Severity {
@@ -74,10 +78,12 @@ impl FindingCode {
             FindingCode::TeamOverloaded
             | FindingCode::WeakerDependency
             | FindingCode::DependencyCycle
-            | FindingCode::DigitalOpsRunIt => Severity::Warning,
+            | FindingCode::DigitalOpsRunIt
+            | FindingCode::DependsOnRetiring => Severity::Warning,
             FindingCode::OverrideDiffers
             | FindingCode::ManyTeamRotas
-            | FindingCode::NoAvailabilityTarget => Severity::Info,
+            | FindingCode::NoAvailabilityTarget
+            | FindingCode::SegregationMyth => Severity::Info,
         }
     }
 
@@ -94,6 +100,8 @@ impl FindingCode {
             FindingCode::OverrideDiffers => "override-differs",
             FindingCode::ManyTeamRotas => "many-team-rotas",
             FindingCode::NoAvailabilityTarget => "no-availability-target",
+            FindingCode::DependsOnRetiring => "depends-on-retiring",
+            FindingCode::SegregationMyth => "segregation-myth",
         }
     }
 }
@@ -183,6 +191,14 @@ enum Parts {
     NoTarget {
         service: Label,
         target: f64,
+    },
+    DependsOnRetiring {
+        from: Label,
+        to: Label,
+    },
+    SegregationMyth {
+        service: Label,
+        tags: Vec<String>,
     },
 }
 
@@ -300,6 +316,18 @@ impl fmt::Display for Message {
                 name(service),
                 Percent(*target)
             ),
+            Parts::DependsOnRetiring { from, to } => write!(
+                f,
+                "{} depends on {}, which is being retired: plan a replacement before it is switched off.",
+                name(from),
+                name(to)
+            ),
+            Parts::SegregationMyth { service, tags } => write!(
+                f,
+                "{} is in {} scope and set to Ops Run It, though its demand and availability recommend You Build It You Run It. Segregation of duties does not require Ops Run It: You Build It You Run It is compatible with PCI-DSS, SOX, ITIL and ITSM.",
+                name(service),
+                tags.join(", ")
+            ),
         }
     }
 }
@@ -332,6 +360,16 @@ struct Findings {
 
 impl Findings {
     fn push(&mut self, code: FindingCode, subject: &Id, parts: Parts) {
+        self.push_dependency(code, subject, None, parts);
+    }
+
+    fn push_dependency(
+        &mut self,
+        code: FindingCode,
+        subject: &Id,
+        depends_on: Option<&Id>,
+        parts: Parts,
+    ) {
         self.found.push(Finding {
             severity: code.severity(),
             code,
@@ -340,6 +378,7 @@ impl Findings {
                 labels: self.labels.clone(),
                 parts,
             },
+            depends_on: depends_on.cloned(),
         });
     }
 }
@@ -421,9 +460,10 @@ pub(crate) fn findings(
                 to: labels.service(to),
                 to_target: b,
             };
-            out.push(
+            out.push_dependency(
                 FindingCode::WeakerDependency,
                 &index.ids().services[from],
+                Some(&index.ids().services[to]),
                 message,
             );
         }
@@ -446,6 +486,23 @@ pub(crate) fn findings(
             out.push(
                 FindingCode::DigitalOpsRunIt,
                 &index.ids().services[s],
+                message,
+            );
+        }
+    }
+
+    for &(from, to) in &graph.edges {
+        if model.services[from].lifecycle != Lifecycle::Retiring
+            && model.services[to].lifecycle == Lifecycle::Retiring
+        {
+            let message = Parts::DependsOnRetiring {
+                from: labels.service(from),
+                to: labels.service(to),
+            };
+            out.push_dependency(
+                FindingCode::DependsOnRetiring,
+                &index.ids().services[from],
+                Some(&index.ids().services[to]),
                 message,
             );
         }
@@ -487,6 +544,24 @@ pub(crate) fn findings(
             };
             out.push(
                 FindingCode::NoAvailabilityTarget,
+                &index.ids().services[s],
+                message,
+            );
+        }
+    }
+
+    for (s, service) in model.services.iter().enumerate() {
+        let decision = &decisions[s];
+        if !service.compliance.is_empty()
+            && service.operating_model == Some(OperatingModel::OpsRunIt)
+            && decision.recommended == OperatingModel::YouBuildItYouRunIt
+        {
+            let message = Parts::SegregationMyth {
+                service: labels.service(s),
+                tags: service.compliance.clone(),
+            };
+            out.push(
+                FindingCode::SegregationMyth,
                 &index.ids().services[s],
                 message,
             );

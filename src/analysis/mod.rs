@@ -1,5 +1,6 @@
 //! The analysis: one pure function, [`analyze`], from a model to every figure Opmodel shows —
-//! per-service decisions, rotas, costs, coverage and findings (SPEC section 2).
+//! per-service decisions, rotas, costs, coverage and findings (SPEC section 2), and the
+//! lifecycle, compliance scope and cover costs of section 5.
 //!
 //! It is cheap enough to run after every edit, so nothing here is incremental. The result
 //! serialises to exactly the JSON report of SPEC section 4; fields only the GUI needs are
@@ -7,7 +8,9 @@
 
 mod availability;
 mod ceiling;
+mod compliance;
 mod cost;
+mod cover_cost;
 mod coverage;
 mod findings;
 mod graph;
@@ -19,7 +22,7 @@ use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
-use crate::model::{Model, OperatingModel, OutOfHours};
+use crate::model::{Lifecycle, Model, OperatingModel, OutOfHours};
 
 /// An id in an analysis. Shared: one allocation per entity however often it is mentioned,
 /// since the analysis of a big model names the same services thousands of times.
@@ -40,6 +43,8 @@ pub struct Analysis {
     pub services: Vec<ServiceFigures>,
     pub teams: Vec<TeamFigures>,
     pub domains: Vec<DomainFigures>,
+    /// Per compliance tag, in order of first appearance.
+    pub compliance: Vec<ComplianceScope>,
     pub findings: Vec<Finding>,
 }
 
@@ -99,6 +104,8 @@ pub struct Rota {
     pub pool: u64,
     /// One week on call in this many.
     pub frequency_weeks: u64,
+    /// Weeks a year each person spends on call: W × people_per_shift ÷ pool (0 when empty).
+    pub weeks_on_call_per_person: f64,
     pub healthy: bool,
     /// The services it covers, in file order.
     pub services: Vec<Id>,
@@ -149,6 +156,10 @@ pub struct ServiceFigures {
     pub annual_cost: f64,
     pub projected_annual_loss: f64,
     pub availability_ceiling: f64,
+    pub lifecycle: Lifecycle,
+    pub compliance: Vec<String>,
+    /// What the annual total would fall by if this service needed no out-of-hours cover.
+    pub cover_cost: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -165,6 +176,34 @@ pub struct DomainFigures {
     pub annual_cost: f64,
 }
 
+/// The services in one compliance scope and how they are run and covered.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ComplianceScope {
+    pub tag: String,
+    /// In file order.
+    pub services: Vec<Id>,
+    /// Services run You Build It You Run It (the effective operating model).
+    pub you_build_it_you_run_it: usize,
+    pub ops_run_it: usize,
+    /// Services whose cover is not `NotRequired`.
+    pub needs_cover: usize,
+    /// Services whose cover is `Covered`.
+    pub covered: usize,
+}
+
+impl ComplianceScope {
+    fn new(tag: &str) -> Self {
+        ComplianceScope {
+            tag: tag.to_owned(),
+            services: Vec::new(),
+            you_build_it_you_run_it: 0,
+            ops_run_it: 0,
+            needs_cover: 0,
+            covered: 0,
+        }
+    }
+}
+
 /// Something in the model worth a person's attention.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
@@ -173,6 +212,10 @@ pub struct Finding {
     /// The service, team or rota id it is about; empty for the whole model.
     pub subject: Id,
     pub message: Message,
+    /// For a finding about one dependency (`weaker-dependency`, `depends-on-retiring`), the
+    /// service depended on; the subject is the depending service.
+    #[serde(skip)]
+    pub depends_on: Option<Id>,
 }
 
 impl Analysis {
@@ -190,6 +233,19 @@ impl Analysis {
 
     pub fn domain(&self, id: &str) -> Option<&DomainFigures> {
         self.domains.iter().find(|d| &*d.id == id)
+    }
+
+    /// The services whose cover costs the most, most first (file order among equals), at
+    /// most `limit` of them; services whose cover costs nothing are left out.
+    pub fn cost_drivers(&self, limit: usize) -> Vec<&ServiceFigures> {
+        let mut drivers: Vec<&ServiceFigures> = self
+            .services
+            .iter()
+            .filter(|s| s.cover_cost > 0.0)
+            .collect();
+        drivers.sort_by(|a, b| b.cover_cost.total_cmp(&a.cover_cost));
+        drivers.truncate(limit);
+        drivers
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -314,7 +370,8 @@ pub fn analyze(model: &Model) -> Analysis {
         || {
             let mut plan = rotas::plan(model, &index, &decisions);
             let costs = cost::costs(model, &index, &mut plan);
-            let services = service_figures(model, &index, &decisions, &plan, &costs);
+            let cover_costs = cover_cost::cover_costs(model, &index, &decisions, &plan);
+            let services = service_figures(model, &index, &decisions, &plan, &costs, &cover_costs);
             let findings = findings::findings(model, &index, &decisions, &plan, graph());
             ceilings().help();
             (plan, costs, services, findings)
@@ -342,6 +399,7 @@ pub fn analyze(model: &Model) -> Analysis {
         services,
         teams: costs.teams,
         domains: costs.domains,
+        compliance: compliance::scopes(model, &index, &decisions, &plan.cover),
         findings,
     }
 }
@@ -353,6 +411,7 @@ fn service_figures(
     decisions: &[availability::Decision],
     plan: &rotas::RotaPlan,
     costs: &cost::Costs,
+    cover_costs: &[f64],
 ) -> Vec<ServiceFigures> {
     model
         .services
@@ -381,6 +440,9 @@ fn service_figures(
                     model.settings.weeks_per_year,
                 ),
                 availability_ceiling: 0.0,
+                lifecycle: service.lifecycle,
+                compliance: service.compliance.clone(),
+                cover_cost: cover_costs[i],
             }
         })
         .collect()

@@ -3,7 +3,7 @@
 
 use super::availability::Decision;
 use super::{Cover, Id, Index, Rota, RotaKind};
-use crate::model::{Model, OutOfHours};
+use crate::model::{Model, OutOfHours, Settings};
 
 /// Why a service that needs out-of-hours cover gets none.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,6 +135,7 @@ pub(crate) fn plan(model: &Model, index: &Index, decisions: &[Decision]) -> Rota
             name: name.to_owned(),
             pool,
             frequency_weeks: pool / u64::from(settings.people_per_shift.max(1)),
+            weeks_on_call_per_person: weeks_on_call_per_person(settings, pool),
             healthy: pool >= u64::from(settings.min_rota_size),
             services: services
                 .iter()
@@ -211,5 +212,15 @@ pub(crate) fn plan(model: &Model, index: &Index, decisions: &[Decision]) -> Rota
         rotas,
         cover,
         team_has_rota,
+    }
+}
+
+/// How many weeks a year each person in a pool spends on call: W × people_per_shift ÷ pool,
+/// 0 for an empty pool (nobody is on call, and nothing is divided by zero).
+fn weeks_on_call_per_person(settings: &Settings, pool: u64) -> f64 {
+    if pool == 0 {
+        0.0
+    } else {
+        settings.weeks_per_year * f64::from(settings.people_per_shift) / pool as f64
     }
 }

@@ -12,8 +12,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// The file format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest file format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The version of a model that uses none of the version 2 fields (SPEC section 5).
+pub const FIRST_FORMAT_VERSION: u32 = 1;
 
 /// A whole operating model: one `.ron` file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -78,7 +81,7 @@ where
 }
 
 fn format_version() -> u32 {
-    FORMAT_VERSION
+    FIRST_FORMAT_VERSION
 }
 
 impl Default for Model {
@@ -91,7 +94,7 @@ impl Model {
     /// An empty model with default settings.
     pub fn named(name: &str) -> Self {
         Model {
-            version: FORMAT_VERSION,
+            version: FIRST_FORMAT_VERSION,
             name: name.to_owned(),
             description: String::new(),
             settings: Settings::default(),
@@ -114,6 +117,21 @@ impl Model {
 
     pub fn domain(&self, id: &str) -> Option<&Domain> {
         self.domains.iter().find(|d| d.id == id)
+    }
+
+    /// The oldest format version that can hold this model: 2 when a service uses a lifecycle
+    /// other than `Live` or compliance tags, else 1, so that a model which never uses them
+    /// saves exactly as before.
+    pub fn required_version(&self) -> u32 {
+        let uses_version_2 = self
+            .services
+            .iter()
+            .any(|s| s.lifecycle != Lifecycle::Live || !s.compliance.is_empty());
+        if uses_version_2 {
+            FORMAT_VERSION
+        } else {
+            FIRST_FORMAT_VERSION
+        }
     }
 
     /// What kind of entity, if any, holds this id.
@@ -410,6 +428,12 @@ pub struct Service {
     pub operating_model: Option<OperatingModel>,
     #[serde(default)]
     pub out_of_hours: Option<OutOfHours>,
+    /// Where the service is in its life (version 2; omitted from files when `Live`).
+    #[serde(default, skip_serializing_if = "Lifecycle::is_live")]
+    pub lifecycle: Lifecycle,
+    /// Compliance scope tags such as `"PCI-DSS"` (version 2; omitted from files when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub compliance: Vec<String>,
 }
 
 impl Service {
@@ -425,7 +449,36 @@ impl Service {
             callouts_per_year: 0.0,
             operating_model: None,
             out_of_hours: None,
+            lifecycle: Lifecycle::Live,
+            compliance: Vec::new(),
         }
+    }
+}
+
+/// Where a service is in its life (SPEC section 5).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lifecycle {
+    /// Being built: not yet serving live traffic, so it needs no out-of-hours cover.
+    Inception,
+    #[default]
+    Live,
+    /// Still live while it is being decommissioned.
+    Retiring,
+}
+
+impl Lifecycle {
+    pub const ALL: [Lifecycle; 3] = [Lifecycle::Inception, Lifecycle::Live, Lifecycle::Retiring];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Lifecycle::Inception => "Inception",
+            Lifecycle::Live => "Live",
+            Lifecycle::Retiring => "Retiring",
+        }
+    }
+
+    pub fn is_live(&self) -> bool {
+        *self == Lifecycle::Live
     }
 }
 

@@ -133,6 +133,7 @@ pub fn validate(model: &Model) -> Result<(), ValidationError> {
             (what("callouts_per_year"), at("callouts_per_year"))
         })?;
     }
+    check_compliance(model)?;
     for (index, dependency) in model.dependencies.iter().enumerate() {
         for (end, field) in [(&dependency.from, "from"), (&dependency.to, "to")] {
             expect_kind(&kinds, end, EntityKind::Service, || {
@@ -457,6 +458,34 @@ fn number(value: f64) -> String {
     } else {
         format!("{value}")
     }
+}
+
+/// Compliance tags (SPEC section 5): each non-empty, without leading or trailing spaces, and
+/// given at most once per service.
+fn check_compliance(model: &Model) -> Result<(), ValidationError> {
+    for (index, service) in model.services.iter().enumerate() {
+        let at = || item_field("services", index, "compliance");
+        for (position, tag) in service.compliance.iter().enumerate() {
+            let problem = if tag.trim().is_empty() {
+                Some("a blank compliance tag; a tag needs a name such as \"PCI-DSS\"".to_owned())
+            } else if tag.trim() != tag {
+                Some(format!(
+                    "the compliance tag {tag:?} with spaces around it; write it {:?}",
+                    tag.trim()
+                ))
+            } else if service.compliance[..position].contains(tag) {
+                Some(format!(
+                    "the compliance tag {tag:?} twice; give each tag once"
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                return fault(format!("service `{}` has {problem}", Shown(&service.id)), at());
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -137,6 +137,9 @@ fn change_lines(delta: &Delta) -> Vec<String> {
     for rota in &delta.rotas_changed {
         lines.push(format!("Rota changed {}", rota.describe()));
     }
+    for change in &delta.cover_costs_changed {
+        lines.push(format!("Cover cost changed {}", change.describe()));
+    }
     lines
 }
 

@@ -1,9 +1,11 @@
-//! CSV line items: one row per service with its owner, domain, decisions, rota and annual cost.
+//! CSV line items: one row per service with its owner, domain, decisions, rota, annual cost,
+//! lifecycle, compliance tags (`;`-separated, as the spreadsheet import reads them) and cover
+//! cost.
 
 use crate::analysis::Analysis;
 use crate::model::Model;
 
-const HEADER: [&str; 10] = [
+const HEADER: [&str; 13] = [
     "id",
     "name",
     "owner",
@@ -14,6 +16,9 @@ const HEADER: [&str; 10] = [
     "cover",
     "rota",
     "annual_cost",
+    "lifecycle",
+    "compliance",
+    "cover_cost",
 ];
 
 pub fn csv(model: &Model, analysis: &Analysis) -> String {
@@ -37,6 +42,9 @@ pub fn csv(model: &Model, analysis: &Analysis) -> String {
             format!("{:?}", figures.cover),
             figures.rota.as_deref().unwrap_or_default().to_owned(),
             figures.annual_cost.to_string(),
+            format!("{:?}", figures.lifecycle),
+            figures.compliance.join(";"),
+            figures.cover_cost.to_string(),
         ];
         let quoted: Vec<String> = cells.iter().map(|c| quote(c)).collect();
         out.push_str(&quoted.join(","));

@@ -18,6 +18,8 @@ pub fn markdown(model: &Model, analysis: &Analysis) -> String {
         ("Services", sections::services(model, analysis)),
         ("Teams", sections::teams(model, analysis)),
         ("Domains", sections::domains(model, analysis)),
+        ("Cost drivers", sections::cost_drivers(model, analysis)),
+        ("Compliance scope", sections::compliance(analysis)),
     ];
     for (title, table) in tables {
         out.push_str(&format!("\n## {title}\n\n"));

@@ -1,9 +1,10 @@
 //! The content of a model report, shared by the terminal and Markdown renderings: the
-//! headline figures and the rota, service, team and domain tables.
+//! headline figures, the rota, service, team and domain tables, the cost drivers and the
+//! compliance scopes.
 
 use super::table::{Align, Table};
 use crate::analysis::{Analysis, Finding, Severity};
-use crate::format::{grouped, money, percent, share};
+use crate::format::{grouped, money, percent, share, trimmed};
 use crate::model::Model;
 
 /// Headline figures as (label, value) pairs.
@@ -68,6 +69,7 @@ pub fn rotas(analysis: &Analysis) -> Table {
         ("Kind", Align::Left),
         ("Pool", Align::Right),
         ("1 week in", Align::Right),
+        ("Weeks each", Align::Right),
         ("Healthy", Align::Left),
         ("Services", Align::Right),
         ("Standby", Align::Right),
@@ -80,6 +82,7 @@ pub fn rotas(analysis: &Analysis) -> Table {
             rota.kind.label().to_owned(),
             rota.pool.to_string(),
             rota.frequency_weeks.to_string(),
+            trimmed(rota.weeks_on_call_per_person, 1),
             if rota.healthy { "yes" } else { "NO" }.to_owned(),
             rota.services.len().to_string(),
             grouped(rota.standby_cost),
@@ -144,6 +147,67 @@ pub fn domains(model: &Model, analysis: &Analysis) -> Table {
         table.row(vec![
             format!("{} ({})", domain.name, domain.id),
             grouped(figures.annual_cost),
+        ]);
+    }
+    table
+}
+
+/// How many services the report names as cost drivers.
+pub const COST_DRIVERS: usize = 10;
+
+/// The services whose cover costs most: what the annual total would fall by without it.
+pub fn cost_drivers(model: &Model, analysis: &Analysis) -> Table {
+    let mut table = Table::new(&[
+        ("Service", Align::Left),
+        ("Owner", Align::Left),
+        ("Rota", Align::Left),
+        ("Cover cost", Align::Right),
+        ("Share of total", Align::Right),
+    ]);
+    for figures in analysis.cost_drivers(COST_DRIVERS) {
+        table.row(vec![
+            crate::format::entity_label(model.display_name(&figures.id), &figures.id),
+            figures.owner.as_deref().unwrap_or("—").to_owned(),
+            figures.rota.as_deref().unwrap_or("—").to_owned(),
+            grouped(figures.cover_cost),
+            share(figures.cover_cost / analysis.totals.annual_cost),
+        ]);
+    }
+    table
+}
+
+/// How many services a compliance scope lists by id before it says how many more there are.
+const SCOPE_SERVICES_LISTED: usize = 8;
+
+/// Per compliance tag: the services in scope and how they are run and covered.
+pub fn compliance(analysis: &Analysis) -> Table {
+    let mut table = Table::new(&[
+        ("Scope", Align::Left),
+        ("Services", Align::Left),
+        ("YBIYRI", Align::Right),
+        ("Ops Run It", Align::Right),
+        ("Need cover", Align::Right),
+        ("Covered", Align::Right),
+    ]);
+    for scope in &analysis.compliance {
+        let mut services: Vec<&str> = scope
+            .services
+            .iter()
+            .take(SCOPE_SERVICES_LISTED)
+            .map(|id| &**id)
+            .collect();
+        let more = scope.services.len().saturating_sub(SCOPE_SERVICES_LISTED);
+        let more = format!("and {more} more");
+        if scope.services.len() > SCOPE_SERVICES_LISTED {
+            services.push(&more);
+        }
+        table.row(vec![
+            scope.tag.clone(),
+            services.join(", "),
+            scope.you_build_it_you_run_it.to_string(),
+            scope.ops_run_it.to_string(),
+            scope.needs_cover.to_string(),
+            scope.covered.to_string(),
         ]);
     }
     table

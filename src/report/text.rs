@@ -1,5 +1,5 @@
 //! The terminal report: headline figures, coverage, the rota table, services, teams and
-//! domains, and findings grouped by severity.
+//! domains, the cost drivers and compliance scopes, and findings grouped by severity.
 
 use super::sections;
 use crate::analysis::{Analysis, Severity};
@@ -37,6 +37,11 @@ pub fn text(model: &Model, analysis: &Analysis) -> String {
     section("Services", sections::services(model, analysis));
     section("Teams", sections::teams(model, analysis));
     section("Domains", sections::domains(model, analysis));
+    section(
+        "Cost drivers (what each service's out-of-hours cover adds to the annual cost)",
+        sections::cost_drivers(model, analysis),
+    );
+    section("Compliance scope", sections::compliance(analysis));
     out.push_str("\nFindings\n");
     if analysis.findings.is_empty() {
         out.push_str("  No findings: every service is owned and covered.\n");

@@ -419,3 +419,23 @@ pub fn rename(model: &Model, old: &str, new: &str) -> Result<Edit, String> {
     }
     Ok(Edit::Batch(edits))
 }
+
+/// Replaces a team's stored fields as [`update_team`] does; when its domain changes, the
+/// team and the services it owns move into the new domain's area in the same undo step
+/// (see [`crate::layout::regroup`]), so that every area holds its members and no one else.
+pub fn update_team_and_place(model: &Model, team: Team) -> Result<Edit, String> {
+    let regrouped = model
+        .team(&team.id)
+        .is_some_and(|t| t.domain != team.domain);
+    let moves = if regrouped {
+        crate::layout::regroup(model, &team.id, team.domain.as_deref())
+    } else {
+        Vec::new()
+    };
+    let update = update_team(model, team)?;
+    Ok(if moves.is_empty() {
+        update
+    } else {
+        Edit::Batch(vec![update, move_to(moves)])
+    })
+}

@@ -8,13 +8,13 @@
 pub mod actions;
 pub mod analysis;
 pub mod app;
-pub mod arrange;
 pub mod cli;
 pub mod compare;
 pub mod edit;
 pub mod format;
 pub mod history;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod report;
 pub mod synthetic;

@@ -694,7 +694,7 @@ fn team(ui: &mut Ui, doc: &mut Document, id: &str) {
         });
     });
     commit_field(ui, doc, ("team", id, &original.name), changed, |model| {
-        actions::update_team(model, edited)
+        actions::update_team_and_place(model, edited)
     });
 
     let currency = doc.model.settings.currency.clone();

@@ -1,0 +1,283 @@
+//! Free space for nodes that arrive after the model was arranged: a new team, service or
+//! domain, or a team (with its services) that joins another domain. Nothing already on the
+//! canvas moves. A spot is searched outward from where the node belongs, ring by ring on a
+//! fixed grid, and the first spot that fits wins:
+//! - the node's footprint keeps a gap from every other footprint;
+//! - a member of a domain keeps that domain's area free of non-members once the area has
+//!   grown to hold it, and off other domains' areas; anything else stays out of every area.
+//!
+//! Where no spot keeps the areas clean within reach (a domain hemmed in on all sides), the
+//! nearest spot that is merely free is taken.
+
+use std::collections::{HashMap, HashSet};
+
+use super::areas::{AREA_PADDING, membership};
+use super::auto::team_block;
+use super::sizes::{entities, footprint, service_footprint, team_card_size};
+use super::{Positions, Rect, positions, rounded};
+use crate::model::{EntityKind, Model, Position};
+
+/// The clear space kept around every footprint.
+pub const NODE_GAP: f64 = 16.0;
+/// The distance between the candidate spots of the search.
+const STEP: f64 = 20.0;
+/// How many rings of candidates are tried before giving up on a rule (6,000 units out).
+const RINGS: i64 = 300;
+/// The side of the cells of the grid that finds nearby footprints fast.
+const CELL: f64 = 256.0;
+
+/// Footprints on the canvas with the domain each belongs to, indexed by a coarse grid.
+pub struct Scene {
+    occupants: Vec<(Rect, Option<String>)>,
+    grid: HashMap<(i64, i64), Vec<usize>>,
+    /// The bounding box of each domain's members, unpadded.
+    areas: HashMap<String, Rect>,
+    extent: Option<Rect>,
+}
+
+fn cells(rect: &Rect) -> impl Iterator<Item = (i64, i64)> {
+    let (x0, x1) = (
+        (rect.min_x / CELL).floor() as i64,
+        (rect.max_x / CELL).floor() as i64,
+    );
+    let (y0, y1) = (
+        (rect.min_y / CELL).floor() as i64,
+        (rect.max_y / CELL).floor() as i64,
+    );
+    (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+}
+
+impl Scene {
+    /// Everything of `model` placed in `positions`, except the ids in `leaving`.
+    pub fn new(model: &Model, positions: &Positions, leaving: &HashSet<&str>) -> Scene {
+        let member_of = membership(model);
+        let mut scene = Scene {
+            occupants: Vec::new(),
+            grid: HashMap::new(),
+            areas: HashMap::new(),
+            extent: None,
+        };
+        for (id, kind, name) in entities(model) {
+            if let Some(at) = positions.get(id)
+                && !leaving.contains(id)
+            {
+                let domain = member_of.get(id).map(|d| (*d).to_owned());
+                scene.add(footprint(kind, name, *at), domain);
+            }
+        }
+        scene
+    }
+
+    /// Puts a footprint on the canvas.
+    pub fn add(&mut self, rect: Rect, domain: Option<String>) {
+        for cell in cells(&rect) {
+            self.grid
+                .entry(cell)
+                .or_default()
+                .push(self.occupants.len());
+        }
+        if let Some(domain) = &domain {
+            self.areas
+                .entry(domain.clone())
+                .and_modify(|area| *area = area.union(&rect))
+                .or_insert(rect);
+        }
+        self.extent = Some(self.extent.map_or(rect, |e| e.union(&rect)));
+        self.occupants.push((rect, domain));
+    }
+
+    /// Whether any footprint overlapping `rect` passes `counts`.
+    fn any_in(&self, rect: &Rect, counts: impl Fn(&Option<String>) -> bool) -> bool {
+        cells(rect).any(|cell| {
+            self.grid.get(&cell).is_some_and(|list| {
+                list.iter().any(|&i| {
+                    let (other, domain) = &self.occupants[i];
+                    other.overlaps(rect) && counts(domain)
+                })
+            })
+        })
+    }
+
+    /// Whether `rects`, all of one newcomer of `domain`, fit: clear of every footprint and,
+    /// when `keep_areas`, without bringing anyone into an area that is not theirs.
+    pub fn fits(&self, rects: &[Rect], domain: Option<&str>, keep_areas: bool) -> bool {
+        if rects
+            .iter()
+            .any(|r| self.any_in(&r.expand(NODE_GAP), |_| true))
+        {
+            return false;
+        }
+        if !keep_areas {
+            return true;
+        }
+        let padded = |area: &Rect| area.expand(AREA_PADDING);
+        match domain {
+            Some(domain) => {
+                let mut grown = self.areas.get(domain).copied().unwrap_or(rects[0]);
+                for rect in rects {
+                    grown = grown.union(rect);
+                }
+                let grown = padded(&grown);
+                let others = self
+                    .areas
+                    .iter()
+                    .filter(|(d, _)| d.as_str() != domain)
+                    .any(|(_, area)| padded(area).overlaps(&grown));
+                !others && !self.any_in(&grown, |d| d.as_deref() != Some(domain))
+            }
+            None => !rects.iter().any(|rect| {
+                let near = rect.expand(NODE_GAP);
+                self.areas.values().any(|area| padded(area).overlaps(&near))
+            }),
+        }
+    }
+
+    /// The spot nearest `near` where `shape` (rectangles relative to its anchor) fits, as a
+    /// member of `domain`; the shape is added to the scene there. Returns the anchor.
+    pub fn place(&mut self, shape: &[Rect], domain: Option<&str>, near: Position) -> Position {
+        let near = rounded(near);
+        let at = [true, false]
+            .into_iter()
+            .find_map(|keep_areas| {
+                (0..=RINGS).find_map(|ring| {
+                    ring_cells(ring).into_iter().find_map(|(i, j)| {
+                        let spot = rounded(Position {
+                            x: near.x + i as f64 * STEP,
+                            y: near.y + j as f64 * STEP,
+                        });
+                        let rects: Vec<Rect> =
+                            shape.iter().map(|r| r.translate(spot.x, spot.y)).collect();
+                        self.fits(&rects, domain, keep_areas).then_some(spot)
+                    })
+                })
+            })
+            .unwrap_or_else(|| self.below_everything(shape, near));
+        for rect in shape {
+            self.add(rect.translate(at.x, at.y), domain.map(str::to_owned));
+        }
+        at
+    }
+
+    /// A spot under everything on the canvas, for when the search found nothing near.
+    fn below_everything(&self, shape: &[Rect], near: Position) -> Position {
+        let top = shape.iter().map(|r| r.min_y).fold(f64::INFINITY, f64::min);
+        let bottom = self.extent.map_or(near.y, |e| e.max_y);
+        rounded(Position {
+            x: near.x,
+            y: bottom + AREA_PADDING * 2.0 + NODE_GAP - top.min(0.0),
+        })
+    }
+}
+
+/// The grid offsets at ring distance `ring` from the centre, nearest first, then from the
+/// top down and from the left, so the order never depends on anything but the ring.
+fn ring_cells(ring: i64) -> Vec<(i64, i64)> {
+    if ring == 0 {
+        return vec![(0, 0)];
+    }
+    let mut cells: Vec<(i64, i64)> = (-ring..=ring)
+        .flat_map(|i| (-ring..=ring).map(move |j| (i, j)))
+        .filter(|(i, j)| i.abs().max(j.abs()) == ring)
+        .collect();
+    cells.sort_by_key(|&(i, j)| (i * i + j * j, j, i));
+    cells
+}
+
+/// The domain a new node of `kind` belongs to, for a service owned by `owner`.
+fn domain_of_owner<'m>(model: &'m Model, owner: Option<&str>) -> Option<&'m str> {
+    let team = model.team(owner?)?;
+    let domain = team.domain.as_deref()?;
+    model.domain(domain).map(|d| d.id.as_str())
+}
+
+/// Where a new node of `kind` named `name` goes: near its owner (a service owned by
+/// `owner` goes under its team), else near `near` (the selection or the view's centre),
+/// in free space, rounded to 0.1.
+pub fn free_spot(
+    model: &Model,
+    kind: EntityKind,
+    name: &str,
+    owner: Option<&str>,
+    near: Position,
+) -> Position {
+    let placed = positions(model);
+    let mut scene = Scene::new(model, &placed, &HashSet::new());
+    let near = match owner.and_then(|o| placed.get(o)) {
+        Some(team) if kind == EntityKind::Service => Position {
+            x: team.x,
+            y: team.y + 110.0,
+        },
+        _ => near,
+    };
+    let domain = match kind {
+        EntityKind::Service => domain_of_owner(model, owner),
+        EntityKind::Team | EntityKind::Domain => None,
+    };
+    scene.place(&[footprint(kind, name, Position::default())], domain, near)
+}
+
+/// New positions for team `team` and the services it owns when it joins `domain` (or
+/// leaves its domain, for `None`): a block of the team over its services, in free space in
+/// or next to the domain's area. Empty when they already sit where they may stay.
+pub fn regroup(model: &Model, team: &str, domain: Option<&str>) -> Vec<(String, Position)> {
+    let Some(current) = model.team(team) else {
+        return Vec::new();
+    };
+    let domain = domain.and_then(|d| model.domain(d)).map(|d| d.id.as_str());
+    let mut moved = model.clone();
+    if let Some(t) = moved.teams.iter_mut().find(|t| t.id == team) {
+        t.domain = domain.map(str::to_owned);
+    }
+    let placed = positions(model);
+    let services: Vec<&str> = model
+        .services
+        .iter()
+        .filter(|s| s.owner.as_deref() == Some(team))
+        .map(|s| s.id.as_str())
+        .collect();
+    let leaving: HashSet<&str> = services.iter().copied().chain([team]).collect();
+    let mut scene = Scene::new(&moved, &placed, &leaving);
+
+    let card = team_card_size(&current.name);
+    let here: Option<Vec<Rect>> = std::iter::once(team)
+        .chain(services.iter().copied())
+        .map(|id| {
+            let at = *placed.get(id)?;
+            Some(if id == team {
+                Rect::around(at, card.0, card.1)
+            } else {
+                service_footprint(at)
+            })
+        })
+        .collect();
+    if here.is_some_and(|rects| scene.fits(&rects, domain, true)) {
+        return Vec::new();
+    }
+
+    let block = team_block(card.0, services.len());
+    let mut shape = vec![Rect::around(block.team, card.0, card.1)];
+    shape.extend(block.services.iter().map(|at| service_footprint(*at)));
+    let centre = match domain.and_then(|d| scene.areas.get(d)) {
+        Some(area) => area.centre(),
+        None => placed.get(team).copied().unwrap_or_default(),
+    };
+    let near = Position {
+        x: centre.x - block.width / 2.0,
+        y: centre.y - block.height / 2.0,
+    };
+    let corner = scene.place(&shape, domain, near);
+    let at = |offset: Position| {
+        rounded(Position {
+            x: corner.x + offset.x,
+            y: corner.y + offset.y,
+        })
+    };
+    std::iter::once((team.to_owned(), at(block.team)))
+        .chain(
+            services
+                .iter()
+                .zip(&block.services)
+                .map(|(id, offset)| ((*id).to_owned(), at(*offset))),
+        )
+        .collect()
+}

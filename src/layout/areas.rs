@@ -69,6 +69,26 @@ pub fn domain_area(model: &Model, positions: &Positions, domain: &str) -> Option
         .find_map(|(id, area)| (id == domain).then_some(area))
 }
 
+/// Every (domain, id) where the footprint of `id`, not a member of `domain`, reaches into
+/// that domain's area; empty when each area holds its members and nothing else.
+pub fn intruders<'m>(model: &'m Model, positions: &Positions) -> Vec<(&'m str, &'m str)> {
+    let member_of = membership(model);
+    let areas = domain_areas(model, |id| positions.get(id).copied());
+    let mut found = Vec::new();
+    for (id, kind, name) in entities(model) {
+        let Some(at) = positions.get(id) else {
+            continue;
+        };
+        let covered = footprint(kind, name, *at);
+        for (domain, area) in &areas {
+            if member_of.get(id) != Some(domain) && area.overlaps(&covered) {
+                found.push((*domain, id));
+            }
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::Positions;
 use super::areas::membership;
 use super::auto::layout;
-use super::placement::Scene;
+use super::placement::{Scene, under_team};
 use super::sizes::{entities, footprint};
 use crate::model::{Model, Position};
 
@@ -56,11 +56,8 @@ fn nearest_relative(
     domain: Option<&str>,
 ) -> Option<Position> {
     let owner = model.service(id).and_then(|s| s.owner.as_deref());
-    if let Some(team) = owner.and_then(|o| placed.get(o)) {
-        return Some(Position {
-            x: team.x,
-            y: team.y + 110.0,
-        });
+    if let Some(below) = owner.and_then(|o| under_team(model, placed, o)) {
+        return Some(below);
     }
     let domain = domain?;
     placed.get(domain).copied().or_else(|| {
@@ -70,4 +67,61 @@ fn nearest_relative(
             .filter(|t| t.domain.as_deref() == Some(domain))
             .find_map(|t| placed.get(&t.id).copied())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::areas::intruders;
+    use crate::layout::auto;
+    use crate::synthetic::generate;
+
+    #[test]
+    fn a_model_without_positions_gets_the_auto_layout_once() {
+        let mut model = generate(40, 8, 50, 3);
+        model.layout.clear();
+        let expected: Positions = auto::layout(&model, &mut |_| {}).into_iter().collect();
+        fill_missing(&mut model);
+        let filled: Positions = model.layout.clone().into_iter().collect();
+        assert_eq!(filled, expected);
+        fill_missing(&mut model);
+        assert_eq!(
+            model.layout.clone().into_iter().collect::<Positions>(),
+            expected,
+            "filling again changes nothing"
+        );
+    }
+
+    #[test]
+    fn saved_positions_stay_and_missing_ones_find_free_space() {
+        let mut model = generate(40, 8, 50, 5);
+        let forgotten: Vec<String> = model
+            .services
+            .iter()
+            .step_by(7)
+            .map(|s| s.id.clone())
+            .chain([model.teams[2].id.clone()])
+            .collect();
+        for id in &forgotten {
+            model.layout.remove(id);
+        }
+        let kept = model.layout.clone();
+        fill_missing(&mut model);
+        for (id, at) in &kept {
+            assert_eq!(model.layout[id], *at, "{id} keeps its saved place");
+        }
+        let positions: Positions = model.layout.clone().into_iter().collect();
+        assert_eq!(positions.len(), 8 + 40 + model.domains.len());
+        assert_eq!(intruders(&model, &positions), vec![]);
+        let rects: Vec<_> = entities(&model)
+            .map(|(id, kind, name)| (id, footprint(kind, name, positions[id])))
+            .collect();
+        for id in &forgotten {
+            let mine = rects.iter().find(|(i, _)| i == id).unwrap().1;
+            assert!(
+                rects.iter().all(|(i, r)| i == id || !r.overlaps(&mine)),
+                "{id} was placed on top of something"
+            );
+        }
+    }
 }

@@ -29,7 +29,7 @@ pub const SWEEPS: usize = 8;
 /// Horizontal distance between the centres of neighbouring services in a team's grid.
 const SERVICE_PITCH_X: f64 = SERVICE_LABEL_WIDTH + 24.0;
 /// Vertical distance between rows of services.
-const SERVICE_PITCH_Y: f64 = 120.0;
+pub(super) const SERVICE_PITCH_Y: f64 = 120.0;
 /// Between a team card and the top of the first row of its services' footprints.
 const CARD_TO_SERVICES: f64 = 28.0;
 /// Between the top of a service's footprint and its centre (see `sizes`).

@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::areas::{AREA_PADDING, membership};
-use super::auto::team_block;
+use super::auto::{SERVICE_PITCH_Y, team_block};
 use super::sizes::{entities, footprint, service_footprint, team_card_size};
 use super::{Positions, Rect, positions, rounded};
 use crate::model::{EntityKind, Model, Position};
@@ -23,6 +23,9 @@ pub const NODE_GAP: f64 = 16.0;
 const STEP: f64 = 20.0;
 /// How many rings of candidates are tried before giving up on a rule (6,000 units out).
 const RINGS: i64 = 300;
+/// How far a domain's area may stretch to take in a newcomer; beyond this, the area would
+/// mostly frame empty space.
+const MAX_STRETCH: f64 = 400.0;
 /// The side of the cells of the grid that finds nearby footprints fast.
 const CELL: f64 = 256.0;
 
@@ -114,7 +117,11 @@ impl Scene {
         match domain {
             Some(domain) => {
                 let mut grown = self.areas.get(domain).copied().unwrap_or(rects[0]);
+                let reach = grown.expand(MAX_STRETCH);
                 for rect in rects {
+                    if !reach.overlaps(rect) {
+                        return false;
+                    }
                     grown = grown.union(rect);
                 }
                 let grown = padded(&grown);
@@ -139,7 +146,12 @@ impl Scene {
         let at = [true, false]
             .into_iter()
             .find_map(|keep_areas| {
-                (0..=RINGS).find_map(|ring| {
+                let rings = if keep_areas {
+                    self.rings_to_reach(domain, near)
+                } else {
+                    RINGS
+                };
+                (0..=rings).find_map(|ring| {
                     ring_cells(ring).into_iter().find_map(|(i, j)| {
                         let spot = rounded(Position {
                             x: near.x + i as f64 * STEP,
@@ -156,6 +168,21 @@ impl Scene {
             self.add(rect.translate(at.x, at.y), domain.map(str::to_owned));
         }
         at
+    }
+
+    /// How many rings around `near` can hold spots within reach of `domain`'s area (all of
+    /// them for no domain, or one without an area yet).
+    fn rings_to_reach(&self, domain: Option<&str>, near: Position) -> i64 {
+        let Some(area) = domain.and_then(|d| self.areas.get(d)) else {
+            return RINGS;
+        };
+        let reach = area.expand(MAX_STRETCH);
+        let farthest = (near.x - reach.min_x)
+            .abs()
+            .max((near.x - reach.max_x).abs())
+            .max((near.y - reach.min_y).abs())
+            .max((near.y - reach.max_y).abs());
+        ((farthest / STEP).ceil() as i64 + 1).min(RINGS)
     }
 
     /// A spot under everything on the canvas, for when the search found nothing near.
@@ -190,6 +217,22 @@ fn domain_of_owner<'m>(model: &'m Model, owner: Option<&str>) -> Option<&'m str>
     model.domain(domain).map(|d| d.id.as_str())
 }
 
+/// Just under the services `team` owns, or under its card when it owns none.
+pub fn under_team(model: &Model, placed: &Positions, team: &str) -> Option<Position> {
+    let card = *placed.get(team)?;
+    let lowest = model
+        .services
+        .iter()
+        .filter(|s| s.owner.as_deref() == Some(team))
+        .filter_map(|s| placed.get(&s.id))
+        .map(|p| p.y)
+        .fold(card.y, f64::max);
+    Some(Position {
+        x: card.x,
+        y: lowest + SERVICE_PITCH_Y,
+    })
+}
+
 /// Where a new node of `kind` named `name` goes: near its owner (a service owned by
 /// `owner` goes under its team), else near `near` (the selection or the view's centre),
 /// in free space, rounded to 0.1.
@@ -202,11 +245,10 @@ pub fn free_spot(
 ) -> Position {
     let placed = positions(model);
     let mut scene = Scene::new(model, &placed, &HashSet::new());
-    let near = match owner.and_then(|o| placed.get(o)) {
-        Some(team) if kind == EntityKind::Service => Position {
-            x: team.x,
-            y: team.y + 110.0,
-        },
+    let near = match owner {
+        Some(owner) if kind == EntityKind::Service => {
+            under_team(model, &placed, owner).unwrap_or(near)
+        }
         _ => near,
     };
     let domain = match kind {
@@ -280,4 +322,207 @@ pub fn regroup(model: &Model, team: &str, domain: Option<&str>) -> Vec<(String, 
                 .map(|(id, offset)| ((*id).to_owned(), at(*offset))),
         )
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::areas::{domain_area, intruders};
+    use crate::layout::sizes::{entities, footprint};
+    use crate::model::{Domain, Service, ServiceKind, Team, TeamKind};
+    use crate::synthetic::generate;
+
+    /// Two domains side by side, each with a team owning two services, all laid out.
+    fn two_domains() -> Model {
+        let mut model = Model::named("m");
+        for d in ["a", "b"] {
+            model.domains.push(Domain {
+                id: d.into(),
+                name: d.to_uppercase(),
+            });
+            let mut team = Team::new(&format!("{d}-team"), "Team", TeamKind::Product);
+            team.domain = Some(d.into());
+            model.teams.push(team);
+            for n in 0..2 {
+                let mut service = Service::new(&format!("{d}{n}"), "S", ServiceKind::Digital);
+                service.owner = Some(format!("{d}-team"));
+                model.services.push(service);
+            }
+        }
+        crate::layout::fill_missing(&mut model);
+        model
+    }
+
+    /// Whether the footprint of a node of `kind` at `at` keeps the gap from every other.
+    fn clear_of_everything(model: &Model, kind: EntityKind, at: Position) -> bool {
+        let mine = footprint(kind, "New", at).expand(NODE_GAP - 0.1);
+        entities(model).all(|(id, k, name)| {
+            let Some(other) = model.layout.get(id) else {
+                return true;
+            };
+            !footprint(k, name, *other).overlaps(&mine)
+        })
+    }
+
+    #[test]
+    fn ring_cells_go_outward_nearest_first() {
+        assert_eq!(ring_cells(0), vec![(0, 0)]);
+        let first = ring_cells(1);
+        // Ring 1 has the 8 neighbours: the 4 straight ones (distance² 1) before the corners.
+        assert_eq!(first.len(), 8);
+        assert_eq!(&first[..4], &[(0, -1), (-1, 0), (1, 0), (0, 1)]);
+        assert_eq!(ring_cells(3).len(), 24);
+    }
+
+    #[test]
+    fn a_new_service_goes_under_its_team_inside_the_domain() {
+        let model = two_domains();
+        let team = model.layout["a-team"];
+        let at = free_spot(&model, EntityKind::Service, "New", Some("a-team"), team);
+        assert!(clear_of_everything(&model, EntityKind::Service, at));
+        assert!(at.y > team.y, "under the team");
+        let mut after = model.clone();
+        let mut service = Service::new("new", "New", ServiceKind::Digital);
+        service.owner = Some("a-team".into());
+        after.services.push(service);
+        after.layout.insert("new".into(), at);
+        assert_eq!(
+            intruders(&after, &after.layout.clone().into_iter().collect()),
+            vec![]
+        );
+        assert!(
+            domain_area(&after, &after.layout.clone().into_iter().collect(), "a")
+                .is_some_and(|area| area.overlaps(&service_footprint(at))),
+            "the area grew to hold it"
+        );
+    }
+
+    #[test]
+    fn a_new_team_dropped_on_a_domain_lands_outside_every_area() {
+        let model = two_domains();
+        let on_a_service = model.layout["a0"];
+        let at = free_spot(&model, EntityKind::Team, "New", None, on_a_service);
+        assert!(clear_of_everything(&model, EntityKind::Team, at));
+        let mut after = model.clone();
+        after.teams.push(Team::new("new", "New", TeamKind::Product));
+        after.layout.insert("new".into(), at);
+        assert_eq!(
+            intruders(&after, &after.layout.clone().into_iter().collect()),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn new_nodes_never_land_on_anything_in_random_models() {
+        // A fixed pseudo-random walk over model sizes, kinds and drop points.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        for round in 0..12 {
+            let services = 5 + next(80) as usize;
+            let teams = 1 + next(15) as usize;
+            let mut model = generate(services, teams, services, round);
+            // Some nodes dragged off their arranged places, on top of others.
+            let ids: Vec<String> = model.layout.keys().cloned().collect();
+            for id in ids.iter().take(next(6) as usize) {
+                let target = &ids[next(ids.len() as u64) as usize];
+                let p = model.layout[target];
+                model.layout.insert(
+                    id.clone(),
+                    Position {
+                        x: p.x + 5.0,
+                        y: p.y,
+                    },
+                );
+            }
+            for _ in 0..4 {
+                let kind =
+                    [EntityKind::Team, EntityKind::Service, EntityKind::Domain][next(3) as usize];
+                let owner = (kind == EntityKind::Service && next(2) == 0).then(|| {
+                    model.teams[next(model.teams.len() as u64) as usize]
+                        .id
+                        .clone()
+                });
+                let near = Position {
+                    x: next(4000) as f64 - 1000.0,
+                    y: next(3000) as f64 - 500.0,
+                };
+                let at = free_spot(&model, kind, "New", owner.as_deref(), near);
+                assert!(
+                    clear_of_everything(&model, kind, at),
+                    "round {round}: a new {kind:?} at {at:?} overlaps something"
+                );
+                assert_eq!(at, rounded(at));
+                let id = model.unused_id("new");
+                match kind {
+                    EntityKind::Team => model.teams.push(Team::new(&id, "New", TeamKind::Product)),
+                    EntityKind::Service => {
+                        let mut service = Service::new(&id, "New", ServiceKind::Digital);
+                        service.owner = owner;
+                        model.services.push(service);
+                    }
+                    EntityKind::Domain => model.domains.push(Domain {
+                        id: id.clone(),
+                        name: "New".into(),
+                    }),
+                }
+                model.layout.insert(id, at);
+            }
+        }
+    }
+
+    #[test]
+    fn a_team_joining_a_domain_moves_with_its_services_into_its_area() {
+        let model = two_domains();
+        let moves = regroup(&model, "a-team", Some("b"));
+        let moved: HashSet<&str> = moves.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(moved, HashSet::from(["a-team", "a0", "a1"]));
+        let mut after = model.clone();
+        after.teams[0].domain = Some("b".into());
+        after.layout.extend(moves);
+        let positions: Positions = after.layout.clone().into_iter().collect();
+        assert_eq!(intruders(&after, &positions), vec![]);
+        for id in ["a", "b", "b-team", "b0", "b1"] {
+            assert_eq!(after.layout[id], model.layout[id], "{id} stays put");
+        }
+        // The team now sits in b's area, and a's area shrank to its header.
+        let b = domain_area(&after, &positions, "b").unwrap();
+        assert!(b.overlaps(&Rect::around(after.layout["a-team"], 1.0, 1.0)));
+        let a = domain_area(&after, &positions, "a").unwrap();
+        assert!(!a.overlaps(&Rect::around(after.layout["a-team"], 1.0, 1.0)));
+    }
+
+    #[test]
+    fn a_team_leaving_its_domain_moves_out_of_the_area() {
+        let model = two_domains();
+        let moves = regroup(&model, "b-team", None);
+        let mut after = model.clone();
+        after.teams[1].domain = None;
+        after.layout.extend(moves);
+        let positions: Positions = after.layout.clone().into_iter().collect();
+        assert_eq!(intruders(&after, &positions), vec![]);
+    }
+
+    #[test]
+    fn a_team_already_beside_its_new_domain_stays_where_it_is() {
+        let mut model = two_domains();
+        // A loose team far below everything, then moved into domain a: its spot would
+        // stretch a's area over nothing else, so it may stay.
+        model
+            .teams
+            .push(Team::new("loose", "Loose", TeamKind::Product));
+        let a = model.layout["a"];
+        model.layout.insert(
+            "loose".into(),
+            Position {
+                x: a.x,
+                y: a.y - 200.0,
+            },
+        );
+        assert_eq!(regroup(&model, "loose", Some("a")), vec![]);
+    }
 }

@@ -432,10 +432,41 @@ pub fn update_team_and_place(model: &Model, team: Team) -> Result<Edit, String> 
     } else {
         Vec::new()
     };
-    let update = update_team(model, team)?;
-    Ok(if moves.is_empty() {
-        update
+    Ok(with_moves(update_team(model, team)?, moves))
+}
+
+/// Gives a service a new owner as [`set_owner`] does; when that takes it into another
+/// domain (or out of one), it moves to free space in the same undo step (see
+/// [`crate::layout::rehome_service`]).
+pub fn set_owner_and_place(
+    model: &Model,
+    service_id: &str,
+    owner: Option<&str>,
+) -> Result<Edit, String> {
+    let update = set_owner(model, service_id, owner)?;
+    Ok(with_moves(
+        update,
+        crate::layout::rehome_service(model, service_id, owner),
+    ))
+}
+
+/// Replaces a service's stored fields as [`update_service`] does, moving it as
+/// [`set_owner_and_place`] does when its owner changes.
+pub fn update_service_and_place(model: &Model, service: Service) -> Result<Edit, String> {
+    let moves = match model.service(&service.id) {
+        Some(old) if old.owner != service.owner => {
+            crate::layout::rehome_service(model, &service.id, service.owner.as_deref())
+        }
+        _ => Vec::new(),
+    };
+    Ok(with_moves(update_service(model, service)?, moves))
+}
+
+/// `edit` followed by `moves`, as one step.
+fn with_moves(edit: Edit, moves: Vec<(String, Position)>) -> Edit {
+    if moves.is_empty() {
+        edit
     } else {
-        Edit::Batch(vec![update, move_to(moves)])
-    })
+        Edit::Batch(vec![edit, move_to(moves)])
+    }
 }

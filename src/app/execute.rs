@@ -166,7 +166,7 @@ impl OpmodelApp {
             ),
             Selection::Ownership { service } => (
                 format!("Remove the owner of {service}"),
-                actions::set_owner(model, service, None),
+                actions::set_owner_and_place(model, service, None),
             ),
             Selection::Interaction { from, to } => (
                 "Remove interaction".to_owned(),
@@ -196,11 +196,11 @@ impl OpmodelApp {
             ),
             (Some(EntityKind::Team), Some(EntityKind::Service)) => (
                 format!("{} owns {}", name(from), name(to)),
-                actions::set_owner(model, to, Some(from)),
+                actions::set_owner_and_place(model, to, Some(from)),
             ),
             (Some(EntityKind::Service), Some(EntityKind::Team)) => (
                 format!("{} owns {}", name(to), name(from)),
-                actions::set_owner(model, from, Some(to)),
+                actions::set_owner_and_place(model, from, Some(to)),
             ),
             (Some(EntityKind::Team), Some(EntityKind::Team)) => {
                 doc.canvas.show_interactions = true;

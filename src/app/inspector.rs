@@ -464,7 +464,7 @@ fn service(ui: &mut Ui, doc: &mut Document, id: &str) {
         });
     });
     commit_field(ui, doc, ("service", id, &original.name), changed, |model| {
-        actions::update_service(model, edited)
+        actions::update_service_and_place(model, edited)
     });
     dependencies(ui, doc, id);
     if let Some(figures) = doc.analysis.service(id).cloned() {

@@ -39,7 +39,7 @@ const BLOCK_GAP: f64 = 44.0;
 /// Between a domain header and the first row of teams.
 const HEADER_GAP: f64 = 28.0;
 /// Between neighbouring areas.
-const AREA_GAP: f64 = 72.0;
+const AREA_GAP: f64 = 120.0;
 /// Areas are packed into rows about this much wider than high, like a screen.
 const ASPECT: f64 = 1.6;
 

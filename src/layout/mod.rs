@@ -20,7 +20,7 @@ use crate::model::Position;
 
 pub use areas::{domain_area, domain_areas};
 pub use arrange::{fill_missing, positions};
-pub use placement::{free_spot, regroup};
+pub use placement::{free_spot, regroup, rehome_service};
 
 /// An axis-aligned rectangle in canvas units.
 #[derive(Clone, Copy, Debug, PartialEq)]

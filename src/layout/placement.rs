@@ -324,6 +324,42 @@ pub fn regroup(model: &Model, team: &str, domain: Option<&str>) -> Vec<(String, 
         .collect()
 }
 
+/// A new position for service `service` when its owner becomes `owner`, if that takes it
+/// into another domain (or out of one): a free spot under its new team, or near where it
+/// is for no domain. Empty when its domain stays the same or its spot may stay.
+pub fn rehome_service(
+    model: &Model,
+    service: &str,
+    owner: Option<&str>,
+) -> Vec<(String, Position)> {
+    let Some(current) = model.service(service) else {
+        return Vec::new();
+    };
+    let (was, will) = (
+        domain_of_owner(model, current.owner.as_deref()),
+        domain_of_owner(model, owner),
+    );
+    if was == will {
+        return Vec::new();
+    }
+    let mut moved = model.clone();
+    if let Some(s) = moved.services.iter_mut().find(|s| s.id == service) {
+        s.owner = owner.map(str::to_owned);
+    }
+    let placed = positions(model);
+    let mut scene = Scene::new(&moved, &placed, &HashSet::from([service]));
+    let here = placed.get(service).copied();
+    if here.is_some_and(|at| scene.fits(&[service_footprint(at)], will, true)) {
+        return Vec::new();
+    }
+    let near = owner
+        .and_then(|o| under_team(model, &placed, o))
+        .or(here)
+        .unwrap_or_default();
+    let shape = [service_footprint(Position::default())];
+    vec![(service.to_owned(), scene.place(&shape, will, near))]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -502,6 +538,31 @@ mod tests {
         let moves = regroup(&model, "b-team", None);
         let mut after = model.clone();
         after.teams[1].domain = None;
+        after.layout.extend(moves);
+        let positions: Positions = after.layout.clone().into_iter().collect();
+        assert_eq!(intruders(&after, &positions), vec![]);
+    }
+
+    #[test]
+    fn a_service_changing_hands_across_domains_moves_under_its_new_team() {
+        let model = two_domains();
+        let moves = rehome_service(&model, "a0", Some("b-team"));
+        assert_eq!(moves.len(), 1);
+        let mut after = model.clone();
+        after.services[0].owner = Some("b-team".into());
+        after.layout.extend(moves);
+        let positions: Positions = after.layout.clone().into_iter().collect();
+        assert_eq!(intruders(&after, &positions), vec![]);
+        assert!(after.layout["a0"].y > after.layout["b-team"].y);
+        assert_eq!(
+            rehome_service(&model, "a0", Some("a-team")),
+            vec![],
+            "a new owner in the same domain moves nothing"
+        );
+        // Losing its owner takes it out of the domain's area.
+        let moves = rehome_service(&model, "b1", None);
+        let mut after = model.clone();
+        after.services[3].owner = None;
         after.layout.extend(moves);
         let positions: Positions = after.layout.clone().into_iter().collect();
         assert_eq!(intruders(&after, &positions), vec![]);

@@ -36,10 +36,7 @@ pub fn membership(model: &Model) -> HashMap<&str, &str> {
 
 /// The area of every domain with at least one placed member, in the model's domain order,
 /// with positions looked up through `at` (the canvas passes where nodes are drawn now).
-pub fn domain_areas<'m>(
-    model: &'m Model,
-    at: impl Fn(&str) -> Option<Position>,
-) -> Vec<(&'m str, Rect)> {
+pub fn domain_areas(model: &Model, at: impl Fn(&str) -> Option<Position>) -> Vec<(&str, Rect)> {
     let member_of = membership(model);
     let mut areas: HashMap<&str, Rect> = HashMap::with_capacity(model.domains.len());
     for (id, kind, name) in entities(model) {

@@ -399,7 +399,7 @@ fn group_links(structure: &Structure, groups: &[usize]) -> Vec<(usize, usize, f6
     }
     let mut links: Vec<(usize, usize, f64)> =
         summed.into_iter().map(|((a, b), w)| (a, b, w)).collect();
-    links.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    links.sort_by_key(|&(a, b, _)| (a, b));
     links
 }
 

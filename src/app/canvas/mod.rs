@@ -500,10 +500,13 @@ impl Canvas {
         };
         self.layout_job = None;
         self.fit_after_rebuild = true;
-        let positions = arranged
+        let positions: Vec<(String, Position)> = arranged
             .into_iter()
             .filter(|(id, _)| model.id_in_use(id))
             .collect();
+        if positions.is_empty() {
+            return None;
+        }
         Some(CanvasAction::Move {
             label: "Auto-layout".to_owned(),
             positions,

@@ -336,7 +336,9 @@ pub fn layout_with(
         for pass in 0..REFINE_PASSES {
             let corners = placed_corners(&slots, &sequence);
             for (k, &g) in groups.iter().enumerate() {
-                refine_units(model, &mut structure, g, &slots, &corners, k);
+                if structure.groups[g].units.len() <= MAX_REFINED_UNITS {
+                    refine_units(model, &mut structure, g, &slots, &corners, k);
+                }
             }
             for (slot, &g) in slots.iter_mut().zip(&groups) {
                 *slot = lay_out(&structure, g);
@@ -380,6 +382,9 @@ pub fn layout_with(
 const REFINE_PASSES: usize = 2;
 /// Swaps are tried between neighbours at most this far apart in the order.
 const SWAP_WINDOW: usize = 12;
+/// Areas with more units than this (the unowned services of a big model) keep their
+/// barycentric order: each swap re-lays the whole area, so refining them costs too much.
+const MAX_REFINED_UNITS: usize = 64;
 
 /// The links between laid-out groups (by their index in `groups`), summed per pair.
 fn group_links(structure: &Structure, groups: &[usize]) -> Vec<(usize, usize, f64)> {

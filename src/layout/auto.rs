@@ -51,6 +51,15 @@ pub(super) struct Block {
     pub services: Vec<Position>,
 }
 
+impl Block {
+    fn centre(&self) -> Position {
+        Position {
+            x: self.width / 2.0,
+            y: self.height / 2.0,
+        }
+    }
+}
+
 /// The block of a team with a card `card_width` wide that owns `services` services: the
 /// grid is about twice as wide as high, centred under the card.
 pub(super) fn team_block(card_width: f64, services: usize) -> Block {
@@ -335,9 +344,10 @@ pub fn layout_with(
         }
         for pass in 0..REFINE_PASSES {
             let corners = placed_corners(&slots, &sequence);
+            let elsewhere = unit_centres(&slots, &corners);
             for (k, &g) in groups.iter().enumerate() {
                 if structure.groups[g].units.len() <= MAX_REFINED_UNITS {
-                    refine_units(model, &mut structure, g, &slots, &corners, k);
+                    refine_units(model, &mut structure, g, &elsewhere, corners[k]);
                 }
             }
             for (slot, &g) in slots.iter_mut().zip(&groups) {
@@ -452,63 +462,83 @@ fn refine_groups(slots: &[Slot], links: &[(usize, usize, f64)], sequence: &mut [
     }
 }
 
-/// Swaps the units of group `group` (the `slot`-th slot, at `corners[slot]`) while that
-/// shortens their links, to each other and to units elsewhere (which stay put).
+/// Where the centre of every unit's block is, with the slots at `corners`.
+fn unit_centres(slots: &[Slot], corners: &[(f64, f64)]) -> HashMap<usize, Position> {
+    slots
+        .iter()
+        .zip(corners)
+        .flat_map(|(slot, &(dx, dy))| {
+            slot.units.iter().map(move |&(unit, at)| {
+                let centre = Position {
+                    x: at.x + dx,
+                    y: at.y + dy,
+                };
+                (unit, centre)
+            })
+        })
+        .collect()
+}
+
+/// Swaps the units of group `group` (its slot's corner at `corner`) while that shortens
+/// their links, to each other and to units `elsewhere` (which stay put).
 fn refine_units(
     model: &Model,
     structure: &mut Structure,
     group: usize,
-    slots: &[Slot],
-    corners: &[(f64, f64)],
-    slot: usize,
+    elsewhere: &HashMap<usize, Position>,
+    corner: (f64, f64),
 ) {
-    let mut elsewhere: HashMap<usize, Position> = HashMap::new();
-    for (s, other) in slots.iter().enumerate() {
-        let (dx, dy) = corners[s];
-        for &(unit, at) in &other.units {
-            elsewhere.insert(
-                unit,
-                Position {
-                    x: at.x + dx,
-                    y: at.y + dy,
-                },
-            );
-        }
-    }
+    let frame = Frame::of(model, structure, group);
     let mut units = structure.groups[group].units.clone();
-    let (dx, dy) = corners[slot];
-    let cost = |structure: &Structure, units: &[usize]| {
-        let here: HashMap<usize, Position> = lay_out_group(model, structure, group, units)
-            .units
+    let blocks: HashMap<usize, (f64, f64)> = units
+        .iter()
+        .map(|&u| {
+            let block = unit_block(model, structure, u);
+            (u, (block.width, block.height))
+        })
+        .collect();
+    let mut index: HashMap<usize, usize> = units.iter().enumerate().map(|(k, u)| (*u, k)).collect();
+    let (dx, dy) = corner;
+    let cost = |units: &[usize], index: &HashMap<usize, usize>| {
+        let sizes: Vec<(f64, f64)> = units.iter().map(|u| blocks[u]).collect();
+        let centres: Vec<Position> = frame
+            .shelve(&sizes)
+            .0
             .into_iter()
-            .map(|(u, at)| {
-                (
-                    u,
-                    Position {
-                        x: at.x + dx,
-                        y: at.y + dy,
-                    },
-                )
+            .zip(&sizes)
+            .map(|((x, y), (w, h))| Position {
+                x: dx + x + w / 2.0,
+                y: dy + y + h / 2.0,
             })
             .collect();
-        units
-            .iter()
-            .flat_map(|u| structure.links[*u].iter().map(move |link| (*u, *link)))
-            .filter_map(|(u, (other, w))| {
-                let to = here.get(&other).or_else(|| elsewhere.get(&other))?;
-                Some(w * distance(here[&u], *to))
-            })
-            .sum::<f64>()
+        let mut total = 0.0;
+        for (k, unit) in units.iter().enumerate() {
+            for &(other, weight) in &structure.links[*unit] {
+                let to = match index.get(&other) {
+                    Some(&j) => Some(centres[j]),
+                    None => elsewhere.get(&other).copied(),
+                };
+                if let Some(to) = to {
+                    total += weight * distance(centres[k], to);
+                }
+            }
+        }
+        total
     };
-    let mut best = cost(structure, &units);
+    let mut best = cost(&units, &index);
+    let swap = |units: &mut Vec<usize>, index: &mut HashMap<usize, usize>, i: usize, j: usize| {
+        units.swap(i, j);
+        index.insert(units[i], i);
+        index.insert(units[j], j);
+    };
     for i in 0..units.len() {
         for j in i + 1..units.len().min(i + SWAP_WINDOW) {
-            units.swap(i, j);
-            let tried = cost(structure, &units);
+            swap(&mut units, &mut index, i, j);
+            let tried = cost(&units, &index);
             if tried < best - 1e-6 {
                 best = tried;
             } else {
-                units.swap(i, j);
+                swap(&mut units, &mut index, i, j);
             }
         }
     }
@@ -562,70 +592,33 @@ struct Slot {
 /// Lays out one group with its units in the order of `units`: the header, then the units
 /// in rows about as wide as the group is high.
 fn lay_out_group(model: &Model, structure: &Structure, group: usize, units: &[usize]) -> Slot {
-    let group = &structure.groups[group];
-    let header = group
-        .domain
-        .map(|d| (d, domain_header_size(&model.domains[d].name)));
-    let blocks: Vec<(usize, Block)> = units
+    let frame = Frame::of(model, structure, group);
+    let blocks: Vec<Block> = units
         .iter()
-        .map(|&u| {
-            let unit = structure.units[u];
-            let block = match unit {
-                Unit::Team(t) => team_block(
-                    team_card_size(&model.teams[t].name).0,
-                    structure.owned[t].len(),
-                ),
-                Unit::Unowned(_) => {
-                    let footprint = service_footprint(Position::default());
-                    Block {
-                        width: footprint.width(),
-                        height: footprint.height(),
-                        team: Position::default(),
-                        services: vec![Position {
-                            x: footprint.width() / 2.0,
-                            y: -footprint.min_y,
-                        }],
-                    }
-                }
-            };
-            (u, block)
-        })
+        .map(|&u| unit_block(model, structure, u))
         .collect();
-    let header_width = header.map_or(0.0, |(_, size)| size.0);
-    let area: f64 = blocks
-        .iter()
-        .map(|(_, b)| (b.width + BLOCK_GAP) * (b.height + BLOCK_GAP))
-        .sum();
-    let widest = blocks.iter().map(|(_, b)| b.width).fold(0.0, f64::max);
-    let target = header_width.max(widest).max((area * ASPECT).sqrt());
-    let top = header.map_or(0.0, |(_, size)| size.1 + HEADER_GAP);
-    let (mut x, mut y, mut row_height, mut width) = (0.0_f64, top, 0.0_f64, header_width);
+    let sizes: Vec<(f64, f64)> = blocks.iter().map(|b| (b.width, b.height)).collect();
+    let (corners, width, bottom) = frame.shelve(&sizes);
     let mut slot = Slot {
-        width: 0.0,
-        height: 0.0,
-        header: None,
+        width: width + 2.0 * AREA_PADDING,
+        height: bottom + 2.0 * AREA_PADDING,
+        header: frame.header.map(|(domain, size)| {
+            let centre = Position {
+                x: AREA_PADDING + width / 2.0,
+                y: AREA_PADDING + size.1 / 2.0,
+            };
+            (domain, centre)
+        }),
         teams: Vec::new(),
         services: Vec::new(),
         units: Vec::new(),
     };
-    let origin = AREA_PADDING;
-    for &(unit, ref block) in &blocks {
-        if x > 0.0 && x + block.width > target {
-            y += row_height + BLOCK_GAP;
-            x = 0.0;
-            row_height = 0.0;
-        }
+    for ((&unit, block), (x, y)) in units.iter().zip(&blocks).zip(corners) {
         let at = |offset: Position| Position {
-            x: origin + x + offset.x,
-            y: origin + y + offset.y,
+            x: x + offset.x,
+            y: y + offset.y,
         };
-        slot.units.push((
-            unit,
-            at(Position {
-                x: block.width / 2.0,
-                y: block.height / 2.0,
-            }),
-        ));
+        slot.units.push((unit, at(block.centre())));
         match structure.units[unit] {
             Unit::Team(team) => {
                 slot.teams.push((team, at(block.team)));
@@ -635,22 +628,78 @@ fn lay_out_group(model: &Model, structure: &Structure, group: usize, units: &[us
             }
             Unit::Unowned(service) => slot.services.push((service, at(block.services[0]))),
         }
-        x += block.width + BLOCK_GAP;
-        width = width.max(x - BLOCK_GAP);
-        row_height = row_height.max(block.height);
     }
-    if let Some((domain, size)) = header {
-        slot.header = Some((
-            domain,
-            Position {
-                x: origin + width / 2.0,
-                y: origin + size.1 / 2.0,
-            },
-        ));
-    }
-    slot.width = width + 2.0 * origin;
-    slot.height = y + row_height + 2.0 * origin;
     slot
+}
+
+/// The block of one unit: a team over its services, or a lone unowned service.
+fn unit_block(model: &Model, structure: &Structure, unit: usize) -> Block {
+    match structure.units[unit] {
+        Unit::Team(t) => team_block(
+            team_card_size(&model.teams[t].name).0,
+            structure.owned[t].len(),
+        ),
+        Unit::Unowned(_) => {
+            let footprint = service_footprint(Position::default());
+            Block {
+                width: footprint.width(),
+                height: footprint.height(),
+                team: Position::default(),
+                services: vec![Position {
+                    x: footprint.width() / 2.0,
+                    y: -footprint.min_y,
+                }],
+            }
+        }
+    }
+}
+
+/// What shapes a group whatever the order of its units: its header and its row width.
+struct Frame {
+    header: Option<(usize, (f64, f64))>,
+    target: f64,
+}
+
+impl Frame {
+    /// Rows about `ASPECT` times as wide as the group is high, and never narrower than the
+    /// header or the widest block.
+    fn of(model: &Model, structure: &Structure, group: usize) -> Frame {
+        let group = &structure.groups[group];
+        let header = group
+            .domain
+            .map(|d| (d, domain_header_size(&model.domains[d].name)));
+        let (mut area, mut widest) = (0.0, header.map_or(0.0, |(_, size)| size.0));
+        for &unit in &group.units {
+            let block = unit_block(model, structure, unit);
+            area += (block.width + BLOCK_GAP) * (block.height + BLOCK_GAP);
+            widest = f64::max(widest, block.width);
+        }
+        Frame {
+            header,
+            target: widest.max((area * ASPECT).sqrt()),
+        }
+    }
+
+    /// The top-left corners of blocks of these sizes in rows under the header, and the
+    /// width and bottom of what they cover, inside the area's padding.
+    fn shelve(&self, sizes: &[(f64, f64)]) -> (Vec<(f64, f64)>, f64, f64) {
+        let top = self.header.map_or(0.0, |(_, size)| size.1 + HEADER_GAP);
+        let mut width = self.header.map_or(0.0, |(_, size)| size.0);
+        let (mut x, mut y, mut row_height) = (0.0_f64, top, 0.0_f64);
+        let mut corners = Vec::with_capacity(sizes.len());
+        for &(w, h) in sizes {
+            if x > 0.0 && x + w > self.target {
+                y += row_height + BLOCK_GAP;
+                x = 0.0;
+                row_height = 0.0;
+            }
+            corners.push((AREA_PADDING + x, AREA_PADDING + y));
+            x += w + BLOCK_GAP;
+            width = width.max(x - BLOCK_GAP);
+            row_height = row_height.max(h);
+        }
+        (corners, width, y + row_height)
+    }
 }
 
 /// The top-left corner of every slot of these sizes (width, height): rows about `ASPECT`

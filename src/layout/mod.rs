@@ -4,8 +4,8 @@
 //! the auto-layout the user asks for ([`auto`]).
 //!
 //! Positions are stable: a model is arranged once, when it opens, and from then on a node
-//! moves only when the user drags it, asks for an auto-layout, or moves its team into
-//! another domain. Every position this module makes is rounded to 0.1 canvas units, so
+//! moves only when the user drags it, asks for an auto-layout, or moves it (or its team)
+//! into another domain. Every position this module makes is rounded to 0.1 canvas units, so
 //! saved files stay small and their diffs stable.
 
 pub mod areas;

@@ -3,7 +3,8 @@
 //! and how well services are owned and covered out of hours.
 //!
 //! The domain core — [`model`], [`io`], [`analysis`], [`layout`], [`compare`] and
-//! [`report`] — has no GUI dependency. [`cli`] is the command line and [`app`] the desktop editor.
+//! [`report`] — has no GUI dependency. [`cli`] is the command line and [`app`] the desktop
+//! editor.
 
 pub mod actions;
 pub mod analysis;

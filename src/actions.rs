@@ -501,6 +501,57 @@ pub fn set_availability(
     })
 }
 
+/// Replaces a team's stored fields as [`update_team`] does; when its domain changes, the
+/// team and the services it owns move into the new domain's area in the same undo step
+/// (see [`crate::layout::regroup`]), so that every area holds its members and no one else.
+pub fn update_team_and_place(model: &Model, team: Team) -> Result<Edit, String> {
+    let regrouped = model
+        .team(&team.id)
+        .is_some_and(|t| t.domain != team.domain);
+    let moves = if regrouped {
+        crate::layout::regroup(model, &team.id, team.domain.as_deref())
+    } else {
+        Vec::new()
+    };
+    Ok(with_moves(update_team(model, team)?, moves))
+}
+
+/// Gives a service a new owner as [`set_owner`] does; when that takes it into another
+/// domain (or out of one), it moves to free space in the same undo step (see
+/// [`crate::layout::rehome_service`]).
+pub fn set_owner_and_place(
+    model: &Model,
+    service_id: &str,
+    owner: Option<&str>,
+) -> Result<Edit, String> {
+    let update = set_owner(model, service_id, owner)?;
+    Ok(with_moves(
+        update,
+        crate::layout::rehome_service(model, service_id, owner),
+    ))
+}
+
+/// Replaces a service's stored fields as [`update_service`] does, moving it as
+/// [`set_owner_and_place`] does when its owner changes.
+pub fn update_service_and_place(model: &Model, service: Service) -> Result<Edit, String> {
+    let moves = match model.service(&service.id) {
+        Some(old) if old.owner != service.owner => {
+            crate::layout::rehome_service(model, &service.id, service.owner.as_deref())
+        }
+        _ => Vec::new(),
+    };
+    Ok(with_moves(update_service(model, service)?, moves))
+}
+
+/// `edit` followed by `moves`, as one step.
+fn with_moves(edit: Edit, moves: Vec<(String, Position)>) -> Edit {
+    if moves.is_empty() {
+        edit
+    } else {
+        Edit::Batch(vec![edit, move_to(moves)])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,13 +2,13 @@
 //! domains, services and their dependencies. It works out what on-call costs, rota by rota,
 //! and how well services are owned and covered out of hours.
 //!
-//! The domain core — [`model`], [`io`], [`analysis`], [`compare`] and [`report`] — has no
-//! GUI dependency. [`cli`] is the command line and [`app`] the desktop editor.
+//! The domain core — [`model`], [`io`], [`analysis`], [`layout`], [`compare`] and
+//! [`report`] — has no GUI dependency. [`cli`] is the command line and [`app`] the desktop
+//! editor.
 
 pub mod actions;
 pub mod analysis;
 pub mod app;
-pub mod arrange;
 pub mod cli;
 pub mod compare;
 pub mod edit;
@@ -17,6 +17,7 @@ pub mod fixes;
 pub mod format;
 pub mod history;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod report;
 pub mod synthetic;

@@ -8,11 +8,11 @@
 //! layer; a few explicit targets and overrides. Dependencies run mostly from digital services
 //! down to platform and foundational ones, often within a domain and often to a few popular
 //! hubs, with a handful of cycles and self-dependencies. Every entity gets a canvas position
-//! from [`crate::arrange::arrangement`]: domains as columns, each team above its services.
+//! from [`crate::layout::auto::layout`]: domain areas, each team above its services.
 
 use std::collections::HashSet;
 
-use crate::arrange;
+use crate::layout;
 use crate::model::{
     Demand, Dependency, Domain, ExposureBand, Interaction, InteractionMode, Lifecycle, Model,
     OperatingModel, OutOfHours, Service, ServiceKind, Team, TeamKind,
@@ -41,7 +41,9 @@ pub fn generate(services: usize, teams: usize, dependencies: usize, seed: u64) -
     let placement = add_services(&mut model, services, &team_domains, &mut rng);
     add_dependencies(&mut model, dependencies, &placement, &mut rng);
     add_interactions(&mut model, &team_domains, &mut rng);
-    model.layout = arrange::arrangement(&model).into_iter().collect();
+    model.layout = layout::auto::layout(&model, &mut |_| {})
+        .into_iter()
+        .collect();
     model
 }
 

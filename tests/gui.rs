@@ -8,6 +8,7 @@ use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use opmodel::app::{OpmodelApp, Picker, RecentFiles, Selection, UiCommand};
+use opmodel::model::Position;
 
 /// A web team on a team rota for its shop front, and an unowned COTS report.
 /// Shop front: exposure 500,000 → 99.9 %, very high demand → You Build It You Run It at
@@ -270,6 +271,7 @@ fn dragging_a_node_moves_it_in_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
     let start = node_position(&harness, "web");
+    let opened = harness.state().active_document().unwrap().model.layout["web"];
     harness.hover_at(start);
     harness.run_steps(2);
     harness.drag_at(start);
@@ -297,8 +299,9 @@ fn dragging_a_node_moves_it_in_one_undo_step() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(3);
     let doc = harness.state().active_document().unwrap();
-    assert!(
-        !doc.model.layout.contains_key("web"),
+    assert_ne!(moved, opened);
+    assert_eq!(
+        doc.model.layout["web"], opened,
         "one undo takes the whole drag back (was {moved:?})"
     );
     assert!(doc.history.undo_label().is_none());
@@ -533,35 +536,43 @@ fn comparing_two_open_models_shows_the_delta_and_jumps_to_a_change() {
 fn auto_layout_moves_every_node_in_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
-    assert!(
-        harness
+    let opened = harness
+        .state()
+        .active_document()
+        .unwrap()
+        .model
+        .layout
+        .clone();
+    assert_eq!(opened.len(), 3, "the model was arranged when it opened");
+    let moved = opmodel::actions::move_to(vec![("web".into(), Position { x: 900.0, y: 900.0 })]);
+    let doc = harness.state_mut().active_document_mut().unwrap();
+    doc.apply("Move Web team", moved, None).unwrap();
+    harness.key_press(Key::L);
+    // The layout runs on a thread of its own: wait for it to land.
+    for _ in 0..200 {
+        harness.run_steps(1);
+        if harness
             .state()
             .active_document()
             .unwrap()
-            .model
-            .layout
-            .is_empty()
-    );
-    harness.key_press(Key::L);
-    harness.run_steps(4);
+            .history
+            .undo_label()
+            == Some("Auto-layout")
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
     let doc = harness.state().active_document().unwrap();
-    assert_eq!(
-        doc.model.layout.len(),
-        3,
-        "the team and both services got positions"
-    );
     assert_eq!(doc.history.undo_label(), Some("Auto-layout"));
+    assert_eq!(
+        doc.model.layout, opened,
+        "the team is back where the layout puts it"
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(3);
-    assert!(
-        harness
-            .state()
-            .active_document()
-            .unwrap()
-            .model
-            .layout
-            .is_empty()
-    );
+    let doc = harness.state().active_document().unwrap();
+    assert_eq!(doc.model.layout["web"], Position { x: 900.0, y: 900.0 });
 }
 
 fn request_close(harness: &mut Harness<'_, OpmodelApp>) {

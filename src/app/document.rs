@@ -41,7 +41,9 @@ pub struct Document {
 }
 
 impl Document {
-    pub fn new(id: u64, model: Model, path: Option<PathBuf>) -> Self {
+    /// A document for `model`, with a position for every node filled in once, now.
+    pub fn new(id: u64, mut model: Model, path: Option<PathBuf>) -> Self {
+        crate::layout::fill_missing(&mut model);
         let analysis = analyze(&model);
         let history = History::default();
         let saved = SavedPoint::at(&history, &model);

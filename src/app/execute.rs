@@ -201,30 +201,27 @@ impl Workspace {
         } else {
             None
         });
-        let at = at.unwrap_or_else(|| {
-            match owner
-                .as_ref()
-                .and_then(|o| crate::arrange::positions(model).get(o).copied())
-            {
-                Some(p) => {
-                    let below = model.services.iter().filter(|s| s.owner == owner).count() as f64;
-                    Position {
-                        x: p.x + 150.0 * (below % 2.0) - 75.0,
-                        y: p.y + 100.0 + 100.0 * (below / 2.0).floor(),
-                    }
-                }
-                None => view_centre,
-            }
-        });
+        let near = at
+            .or_else(|| match &doc.selection {
+                Some(Selection::Entity(id)) => model.layout.get(id).copied(),
+                _ => None,
+            })
+            .unwrap_or(view_centre);
+        let (entity, name) = match kind {
+            NewEntity::Team => (EntityKind::Team, "New team"),
+            NewEntity::Service => (EntityKind::Service, "New service"),
+            NewEntity::Domain => (EntityKind::Domain, "New domain"),
+        };
+        let at = crate::layout::free_spot(model, entity, name, owner.as_deref(), near);
         let (id, label, edit) = match kind {
             NewEntity::Team => {
                 let id = model.unused_id("team");
-                let team = Team::new(&id, "New team", TeamKind::Product);
+                let team = Team::new(&id, name, TeamKind::Product);
                 (id, "Add team", actions::add_team(model, team, at))
             }
             NewEntity::Service => {
                 let id = model.unused_id("service");
-                let mut service = Service::new(&id, "New service", ServiceKind::Digital);
+                let mut service = Service::new(&id, name, ServiceKind::Digital);
                 service.owner = owner;
                 (id, "Add service", actions::add_service(model, service, at))
             }
@@ -232,7 +229,7 @@ impl Workspace {
                 let id = model.unused_id("domain");
                 let domain = Domain {
                     id: id.clone(),
-                    name: "New domain".to_owned(),
+                    name: name.to_owned(),
                 };
                 (id, "Add domain", actions::add_domain(model, domain, at))
             }
@@ -266,7 +263,7 @@ impl Workspace {
             ),
             Selection::Ownership { service } => (
                 format!("Remove the owner of {service}"),
-                actions::set_owner(model, service, None),
+                actions::set_owner_and_place(model, service, None),
             ),
             Selection::Interaction { from, to } => (
                 "Remove interaction".to_owned(),
@@ -300,11 +297,11 @@ impl Workspace {
             ),
             (Some(EntityKind::Team), Some(EntityKind::Service)) => (
                 format!("{} owns {}", name(from), name(to)),
-                actions::set_owner(model, to, Some(from)),
+                actions::set_owner_and_place(model, to, Some(from)),
             ),
             (Some(EntityKind::Service), Some(EntityKind::Team)) => (
                 format!("{} owns {}", name(to), name(from)),
-                actions::set_owner(model, from, Some(to)),
+                actions::set_owner_and_place(model, from, Some(to)),
             ),
             (Some(EntityKind::Team), Some(EntityKind::Team)) => {
                 doc.canvas.show_interactions = true;
@@ -324,7 +321,7 @@ impl Workspace {
                 changed.domain = Some(domain.to_owned());
                 (
                     format!("{} joins {}", name(team), name(domain)),
-                    actions::update_team(model, changed),
+                    actions::update_team_and_place(model, changed),
                 )
             }
             _ => (

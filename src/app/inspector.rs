@@ -431,7 +431,7 @@ fn service(ui: &mut Ui, doc: &mut Document, id: &str) {
         });
     });
     commit_field(doc, ("service", id, &original.name), changed, |model| {
-        actions::update_service(model, edited)
+        actions::update_service_and_place(model, edited)
     });
     dependencies(ui, doc, id);
     if let Some(figures) = doc.analysis.service(id).cloned() {
@@ -649,7 +649,7 @@ fn team(ui: &mut Ui, doc: &mut Document, id: &str) {
         });
     });
     commit_field(doc, ("team", id, &original.name), changed, |model| {
-        actions::update_team(model, edited)
+        actions::update_team_and_place(model, edited)
     });
 
     let currency = doc.model.settings.currency.clone();

@@ -126,6 +126,8 @@ pub struct Canvas {
     fit_after_rebuild: bool,
     centre_requested: Option<String>,
     auto_layout_requested: bool,
+    /// An auto-layout running off the UI thread.
+    layout_job: Option<crate::layout::auto::Job>,
     /// Set by anything that must be drawn afresh next frame.
     stale: bool,
 }
@@ -150,6 +152,7 @@ impl Canvas {
             fit_after_rebuild: false,
             centre_requested: None,
             auto_layout_requested: false,
+            layout_job: None,
             stale: true,
         }
     }
@@ -214,7 +217,7 @@ impl Canvas {
     }
 
     fn rebuild(&mut self, model: &Model, analysis: &Analysis) {
-        let positions = crate::arrange::positions(model);
+        let positions = crate::layout::positions(model);
         let at = |id: &str| {
             positions
                 .get(id)
@@ -390,10 +393,10 @@ impl Canvas {
             .ctx()
             .graphics(|g| g.get(layer).map_or(0, |list| list.next_idx().0));
         let mut actions = Vec::new();
-        if self.auto_layout_requested {
-            self.auto_layout_requested = false;
-            actions.extend(self.auto_layout(model));
+        if std::mem::take(&mut self.auto_layout_requested) && self.layout_job.is_none() {
+            self.layout_job = Some(crate::layout::auto::Job::start(model.clone()));
         }
+        actions.extend(self.auto_layout_result(ui, model));
         let backdrop = ui.painter().add(Shape::Noop);
 
         let interactions = SettingsInteraction::new()
@@ -486,17 +489,24 @@ impl Canvas {
         ui.ctx().request_repaint();
     }
 
-    /// A force-directed layout of the whole model, as one undoable move.
-    fn auto_layout(&mut self, model: &Model) -> Option<CanvasAction> {
-        if self.graph.node_count() == 0 {
+    /// The running auto-layout's result once it is done, as one undoable move of the nodes
+    /// that still exist; until then, a frame later.
+    fn auto_layout_result(&mut self, ui: &Ui, model: &Model) -> Option<CanvasAction> {
+        let job = self.layout_job.as_mut()?;
+        let Some(arranged) = job.finished() else {
+            self.stale = true;
+            ui.ctx().request_repaint();
+            return None;
+        };
+        self.layout_job = None;
+        self.fit_after_rebuild = true;
+        let positions: Vec<(String, Position)> = arranged
+            .into_iter()
+            .filter(|(id, _)| model.id_in_use(id))
+            .collect();
+        if positions.is_empty() {
             return None;
         }
-        let start = crate::arrange::positions(model);
-        let arranged =
-            crate::arrange::force_directed(model, &start, std::time::Duration::from_millis(1500));
-        self.fit_after_rebuild = true;
-        let mut positions: Vec<(String, Position)> = arranged.into_iter().collect();
-        positions.sort_by(|a, b| a.0.cmp(&b.0));
         Some(CanvasAction::Move {
             label: "Auto-layout".to_owned(),
             positions,
@@ -522,15 +532,13 @@ impl Canvas {
                     });
                     if moved {
                         let label = format!("Move {}", model.display_name(&id));
+                        let at = crate::layout::rounded(Position {
+                            x: f64::from(now.x),
+                            y: f64::from(now.y),
+                        });
                         actions.push(CanvasAction::Move {
                             label,
-                            positions: vec![(
-                                id.clone(),
-                                Position {
-                                    x: f64::from(now.x),
-                                    y: f64::from(now.y),
-                                },
-                            )],
+                            positions: vec![(id.clone(), at)],
                         });
                     }
                     actions.push(CanvasAction::Select(Some(Selection::Entity(id))));
@@ -696,7 +704,8 @@ impl Canvas {
         self.stale = true;
     }
 
-    /// A tinted area behind each domain's header, teams and their services.
+    /// A tinted area behind each domain's header, teams and their services (see
+    /// [`crate::layout::areas`]).
     fn domain_backdrops(
         &self,
         model: &Model,
@@ -704,38 +713,20 @@ impl Canvas {
         zoom: f32,
     ) -> Vec<Shape> {
         let location = |id: &str| {
-            self.node_of
-                .get(id)
-                .and_then(|i| self.graph.node(*i))
-                .map(|n| n.location())
+            let node = self.graph.node(*self.node_of.get(id)?)?;
+            let at = node.location();
+            Some(Position {
+                x: f64::from(at.x),
+                y: f64::from(at.y),
+            })
         };
         let mut shapes = Vec::new();
-        for domain in &model.domains {
-            let Some(header) = location(&domain.id) else {
-                continue;
-            };
-            let mut area = Rect::from_center_size(header, shapes::DOMAIN_SIZE);
-            for team in model
-                .teams
-                .iter()
-                .filter(|t| t.domain.as_deref() == Some(domain.id.as_str()))
-            {
-                if let Some(p) = location(&team.id) {
-                    area = area.union(Rect::from_center_size(p, shapes::TEAM_SIZE));
-                }
-                for service in model
-                    .services
-                    .iter()
-                    .filter(|s| s.owner.as_deref() == Some(team.id.as_str()))
-                {
-                    if let Some(p) = location(&service.id) {
-                        let reach =
-                            Vec2::new(shapes::SERVICE_RADIUS * 1.5, shapes::SERVICE_RADIUS * 1.9);
-                        area = area.union(Rect::from_center_size(p + vec2(0.0, 12.0), reach * 2.0));
-                    }
-                }
-            }
-            let area = Rect::from_min_max(screen(area.min), screen(area.max)).expand(14.0 * zoom);
+        for (_, area) in crate::layout::domain_areas(model, location) {
+            let corner = |x: f64, y: f64| screen(pos2(x as f32, y as f32));
+            let area = Rect::from_min_max(
+                corner(area.min_x, area.min_y),
+                corner(area.max_x, area.max_y),
+            );
             let radius = (18.0 * zoom).clamp(4.0, 24.0) as u8;
             shapes.push(Shape::rect_filled(area, radius, theme::DOMAIN_FILL));
             shapes.push(Shape::rect_stroke(
@@ -777,6 +768,24 @@ impl Canvas {
                 FontId::proportional(20.0),
                 theme::MUTED_INK,
             );
+        }
+        if let Some(job) = &self.layout_job {
+            let galley = painter.layout_no_wrap(
+                format!("Arranging… {} %", job.percent()),
+                FontId::proportional(16.0),
+                theme::INK,
+            );
+            let area = Align2::CENTER_BOTTOM
+                .anchor_size(rect.center_bottom() - vec2(0.0, 24.0), galley.size())
+                .expand(8.0);
+            painter.rect_filled(area, 6.0, theme::CANVAS_BACKGROUND);
+            painter.rect_stroke(
+                area,
+                6.0,
+                Stroke::new(1.0, theme::MUTED_INK),
+                egui::StrokeKind::Inside,
+            );
+            painter.galley(area.min + vec2(8.0, 8.0), galley, theme::INK);
         }
         if self.connect_mode {
             let banner = match &self.connect_from {

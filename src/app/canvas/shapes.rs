@@ -11,14 +11,21 @@ use petgraph::stable_graph::DefaultIx;
 
 use crate::analysis::Cover;
 use crate::app::theme;
+use crate::layout::sizes;
 use crate::model::{InteractionMode, ServiceKind, TeamKind};
 
-/// Canvas-unit sizes of the node kinds.
-pub const TEAM_SIZE: Vec2 = vec2(180.0, 54.0);
-pub const DOMAIN_SIZE: Vec2 = vec2(220.0, 40.0);
-pub const SERVICE_RADIUS: f32 = 26.0;
+/// Canvas-unit sizes of the node kinds, shared with the layout (see [`sizes`]).
+pub const TEAM_SIZE: Vec2 = vec2(
+    sizes::TEAM_CARD_MIN_WIDTH as f32,
+    sizes::TEAM_CARD_HEIGHT as f32,
+);
+pub const SERVICE_RADIUS: f32 = sizes::SERVICE_RADIUS as f32;
 /// Service labels wrap at this width (canvas units) so neighbours do not overlap.
-const LABEL_WIDTH: f32 = 140.0;
+const LABEL_WIDTH: f32 = sizes::SERVICE_LABEL_WIDTH as f32;
+
+fn vec2_of((width, height): (f64, f64)) -> Vec2 {
+    vec2(width as f32, height as f32)
+}
 
 /// What a node stands for and how it should look.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,8 +146,8 @@ pub fn hexagon(centre: Pos2, radius: f32) -> Vec<Pos2> {
 impl NodeShape {
     fn half_size(&self) -> Vec2 {
         match self.data.look {
-            Look::Domain => DOMAIN_SIZE / 2.0,
-            Look::Team { .. } => TEAM_SIZE / 2.0,
+            Look::Domain => vec2_of(sizes::domain_header_size(&self.label)) / 2.0,
+            Look::Team { .. } => vec2_of(sizes::team_card_size(&self.label)) / 2.0,
             Look::Service { .. } => Vec2::splat(SERVICE_RADIUS),
         }
     }

@@ -1,0 +1,589 @@
+//! Free space for nodes that arrive after the model was arranged: a new team, service or
+//! domain, or a team (with its services) that joins another domain. Nothing already on the
+//! canvas moves. A spot is searched outward from where the node belongs, ring by ring on a
+//! fixed grid, and the first spot that fits wins:
+//! - the node's footprint keeps a gap from every other footprint;
+//! - a member of a domain keeps that domain's area free of non-members once the area has
+//!   grown to hold it, and off other domains' areas; anything else stays out of every area.
+//!
+//! Where no spot keeps the areas clean within reach (a domain hemmed in on all sides), the
+//! nearest spot that is merely free is taken.
+
+use std::collections::{HashMap, HashSet};
+
+use super::areas::{AREA_PADDING, membership};
+use super::auto::{SERVICE_PITCH_Y, team_block};
+use super::sizes::{entities, footprint, service_footprint, team_card_size};
+use super::{Positions, Rect, positions, rounded};
+use crate::model::{EntityKind, Model, Position};
+
+/// The clear space kept around every footprint.
+pub const NODE_GAP: f64 = 16.0;
+/// The distance between the candidate spots of the search.
+const STEP: f64 = 20.0;
+/// How many rings of candidates are tried before giving up on a rule (6,000 units out).
+const RINGS: i64 = 300;
+/// How far a domain's area may stretch to take in a newcomer; beyond this, the area would
+/// mostly frame empty space.
+const MAX_STRETCH: f64 = 400.0;
+/// The side of the cells of the grid that finds nearby footprints fast.
+const CELL: f64 = 256.0;
+
+/// Footprints on the canvas with the domain each belongs to, indexed by a coarse grid.
+pub struct Scene {
+    occupants: Vec<(Rect, Option<String>)>,
+    grid: HashMap<(i64, i64), Vec<usize>>,
+    /// The bounding box of each domain's members, unpadded.
+    areas: HashMap<String, Rect>,
+    extent: Option<Rect>,
+}
+
+fn cells(rect: &Rect) -> impl Iterator<Item = (i64, i64)> {
+    let (x0, x1) = (
+        (rect.min_x / CELL).floor() as i64,
+        (rect.max_x / CELL).floor() as i64,
+    );
+    let (y0, y1) = (
+        (rect.min_y / CELL).floor() as i64,
+        (rect.max_y / CELL).floor() as i64,
+    );
+    (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+}
+
+impl Scene {
+    /// Everything of `model` placed in `positions`, except the ids in `leaving`.
+    pub fn new(model: &Model, positions: &Positions, leaving: &HashSet<&str>) -> Scene {
+        let member_of = membership(model);
+        let mut scene = Scene {
+            occupants: Vec::new(),
+            grid: HashMap::new(),
+            areas: HashMap::new(),
+            extent: None,
+        };
+        for (id, kind, name) in entities(model) {
+            if let Some(at) = positions.get(id)
+                && !leaving.contains(id)
+            {
+                let domain = member_of.get(id).map(|d| (*d).to_owned());
+                scene.add(footprint(kind, name, *at), domain);
+            }
+        }
+        scene
+    }
+
+    /// Puts a footprint on the canvas.
+    pub fn add(&mut self, rect: Rect, domain: Option<String>) {
+        for cell in cells(&rect) {
+            self.grid
+                .entry(cell)
+                .or_default()
+                .push(self.occupants.len());
+        }
+        if let Some(domain) = &domain {
+            self.areas
+                .entry(domain.clone())
+                .and_modify(|area| *area = area.union(&rect))
+                .or_insert(rect);
+        }
+        self.extent = Some(self.extent.map_or(rect, |e| e.union(&rect)));
+        self.occupants.push((rect, domain));
+    }
+
+    /// Whether any footprint overlapping `rect` passes `counts`.
+    fn any_in(&self, rect: &Rect, counts: impl Fn(&Option<String>) -> bool) -> bool {
+        cells(rect).any(|cell| {
+            self.grid.get(&cell).is_some_and(|list| {
+                list.iter().any(|&i| {
+                    let (other, domain) = &self.occupants[i];
+                    other.overlaps(rect) && counts(domain)
+                })
+            })
+        })
+    }
+
+    /// Whether `rects`, all of one newcomer of `domain`, fit: clear of every footprint and,
+    /// when `keep_areas`, without bringing anyone into an area that is not theirs.
+    pub fn fits(&self, rects: &[Rect], domain: Option<&str>, keep_areas: bool) -> bool {
+        if rects
+            .iter()
+            .any(|r| self.any_in(&r.expand(NODE_GAP), |_| true))
+        {
+            return false;
+        }
+        if !keep_areas {
+            return true;
+        }
+        let padded = |area: &Rect| area.expand(AREA_PADDING);
+        match domain {
+            Some(domain) => {
+                let mut grown = self.areas.get(domain).copied().unwrap_or(rects[0]);
+                let reach = grown.expand(MAX_STRETCH);
+                for rect in rects {
+                    if !reach.overlaps(rect) {
+                        return false;
+                    }
+                    grown = grown.union(rect);
+                }
+                let grown = padded(&grown);
+                let others = self
+                    .areas
+                    .iter()
+                    .filter(|(d, _)| d.as_str() != domain)
+                    .any(|(_, area)| padded(area).overlaps(&grown));
+                !others && !self.any_in(&grown, |d| d.as_deref() != Some(domain))
+            }
+            None => !rects.iter().any(|rect| {
+                let near = rect.expand(NODE_GAP);
+                self.areas.values().any(|area| padded(area).overlaps(&near))
+            }),
+        }
+    }
+
+    /// The spot nearest `near` where `shape` (rectangles relative to its anchor) fits, as a
+    /// member of `domain`; the shape is added to the scene there. Returns the anchor.
+    pub fn place(&mut self, shape: &[Rect], domain: Option<&str>, near: Position) -> Position {
+        let near = rounded(near);
+        let at = [true, false]
+            .into_iter()
+            .find_map(|keep_areas| {
+                let rings = if keep_areas {
+                    self.rings_to_reach(domain, near)
+                } else {
+                    RINGS
+                };
+                (0..=rings).find_map(|ring| {
+                    ring_cells(ring).into_iter().find_map(|(i, j)| {
+                        let spot = rounded(Position {
+                            x: near.x + i as f64 * STEP,
+                            y: near.y + j as f64 * STEP,
+                        });
+                        let rects: Vec<Rect> =
+                            shape.iter().map(|r| r.translate(spot.x, spot.y)).collect();
+                        self.fits(&rects, domain, keep_areas).then_some(spot)
+                    })
+                })
+            })
+            .unwrap_or_else(|| self.below_everything(shape, near));
+        for rect in shape {
+            self.add(rect.translate(at.x, at.y), domain.map(str::to_owned));
+        }
+        at
+    }
+
+    /// How many rings around `near` can hold spots within reach of `domain`'s area (all of
+    /// them for no domain, or one without an area yet).
+    fn rings_to_reach(&self, domain: Option<&str>, near: Position) -> i64 {
+        let Some(area) = domain.and_then(|d| self.areas.get(d)) else {
+            return RINGS;
+        };
+        let reach = area.expand(MAX_STRETCH);
+        let farthest = (near.x - reach.min_x)
+            .abs()
+            .max((near.x - reach.max_x).abs())
+            .max((near.y - reach.min_y).abs())
+            .max((near.y - reach.max_y).abs());
+        ((farthest / STEP).ceil() as i64 + 1).min(RINGS)
+    }
+
+    /// A spot under everything on the canvas, for when the search found nothing near.
+    fn below_everything(&self, shape: &[Rect], near: Position) -> Position {
+        let top = shape.iter().map(|r| r.min_y).fold(f64::INFINITY, f64::min);
+        let bottom = self.extent.map_or(near.y, |e| e.max_y);
+        rounded(Position {
+            x: near.x,
+            y: bottom + AREA_PADDING * 2.0 + NODE_GAP - top.min(0.0),
+        })
+    }
+}
+
+/// The grid offsets at ring distance `ring` from the centre, nearest first, then from the
+/// top down and from the left, so the order never depends on anything but the ring.
+fn ring_cells(ring: i64) -> Vec<(i64, i64)> {
+    if ring == 0 {
+        return vec![(0, 0)];
+    }
+    let mut cells: Vec<(i64, i64)> = (-ring..=ring)
+        .flat_map(|i| (-ring..=ring).map(move |j| (i, j)))
+        .filter(|(i, j)| i.abs().max(j.abs()) == ring)
+        .collect();
+    cells.sort_by_key(|&(i, j)| (i * i + j * j, j, i));
+    cells
+}
+
+/// The domain a new node of `kind` belongs to, for a service owned by `owner`.
+fn domain_of_owner<'m>(model: &'m Model, owner: Option<&str>) -> Option<&'m str> {
+    let team = model.team(owner?)?;
+    let domain = team.domain.as_deref()?;
+    model.domain(domain).map(|d| d.id.as_str())
+}
+
+/// Just under the services `team` owns, or under its card when it owns none.
+pub fn under_team(model: &Model, placed: &Positions, team: &str) -> Option<Position> {
+    let card = *placed.get(team)?;
+    let lowest = model
+        .services
+        .iter()
+        .filter(|s| s.owner.as_deref() == Some(team))
+        .filter_map(|s| placed.get(&s.id))
+        .map(|p| p.y)
+        .fold(card.y, f64::max);
+    Some(Position {
+        x: card.x,
+        y: lowest + SERVICE_PITCH_Y,
+    })
+}
+
+/// Where a new node of `kind` named `name` goes: near its owner (a service owned by
+/// `owner` goes under its team), else near `near` (the selection or the view's centre),
+/// in free space, rounded to 0.1.
+pub fn free_spot(
+    model: &Model,
+    kind: EntityKind,
+    name: &str,
+    owner: Option<&str>,
+    near: Position,
+) -> Position {
+    let placed = positions(model);
+    let mut scene = Scene::new(model, &placed, &HashSet::new());
+    let near = match owner {
+        Some(owner) if kind == EntityKind::Service => {
+            under_team(model, &placed, owner).unwrap_or(near)
+        }
+        _ => near,
+    };
+    let domain = match kind {
+        EntityKind::Service => domain_of_owner(model, owner),
+        EntityKind::Team | EntityKind::Domain => None,
+    };
+    scene.place(&[footprint(kind, name, Position::default())], domain, near)
+}
+
+/// New positions for team `team` and the services it owns when it joins `domain` (or
+/// leaves its domain, for `None`): a block of the team over its services, in free space in
+/// or next to the domain's area. Empty when they already sit where they may stay.
+pub fn regroup(model: &Model, team: &str, domain: Option<&str>) -> Vec<(String, Position)> {
+    let Some(current) = model.team(team) else {
+        return Vec::new();
+    };
+    let domain = domain.and_then(|d| model.domain(d)).map(|d| d.id.as_str());
+    let mut moved = model.clone();
+    if let Some(t) = moved.teams.iter_mut().find(|t| t.id == team) {
+        t.domain = domain.map(str::to_owned);
+    }
+    let placed = positions(model);
+    let services: Vec<&str> = model
+        .services
+        .iter()
+        .filter(|s| s.owner.as_deref() == Some(team))
+        .map(|s| s.id.as_str())
+        .collect();
+    let leaving: HashSet<&str> = services.iter().copied().chain([team]).collect();
+    let mut scene = Scene::new(&moved, &placed, &leaving);
+
+    let card = team_card_size(&current.name);
+    let here: Option<Vec<Rect>> = std::iter::once(team)
+        .chain(services.iter().copied())
+        .map(|id| {
+            let at = *placed.get(id)?;
+            Some(if id == team {
+                Rect::around(at, card.0, card.1)
+            } else {
+                service_footprint(at)
+            })
+        })
+        .collect();
+    if here.is_some_and(|rects| scene.fits(&rects, domain, true)) {
+        return Vec::new();
+    }
+
+    let block = team_block(card.0, services.len());
+    let mut shape = vec![Rect::around(block.team, card.0, card.1)];
+    shape.extend(block.services.iter().map(|at| service_footprint(*at)));
+    let centre = match domain.and_then(|d| scene.areas.get(d)) {
+        Some(area) => area.centre(),
+        None => placed.get(team).copied().unwrap_or_default(),
+    };
+    let near = Position {
+        x: centre.x - block.width / 2.0,
+        y: centre.y - block.height / 2.0,
+    };
+    let corner = scene.place(&shape, domain, near);
+    let at = |offset: Position| {
+        rounded(Position {
+            x: corner.x + offset.x,
+            y: corner.y + offset.y,
+        })
+    };
+    std::iter::once((team.to_owned(), at(block.team)))
+        .chain(
+            services
+                .iter()
+                .zip(&block.services)
+                .map(|(id, offset)| ((*id).to_owned(), at(*offset))),
+        )
+        .collect()
+}
+
+/// A new position for service `service` when its owner becomes `owner`, if that takes it
+/// into another domain (or out of one): a free spot under its new team, or near where it
+/// is for no domain. Empty when its domain stays the same or its spot may stay.
+pub fn rehome_service(
+    model: &Model,
+    service: &str,
+    owner: Option<&str>,
+) -> Vec<(String, Position)> {
+    let Some(current) = model.service(service) else {
+        return Vec::new();
+    };
+    let (was, will) = (
+        domain_of_owner(model, current.owner.as_deref()),
+        domain_of_owner(model, owner),
+    );
+    if was == will {
+        return Vec::new();
+    }
+    let mut moved = model.clone();
+    if let Some(s) = moved.services.iter_mut().find(|s| s.id == service) {
+        s.owner = owner.map(str::to_owned);
+    }
+    let placed = positions(model);
+    let mut scene = Scene::new(&moved, &placed, &HashSet::from([service]));
+    let here = placed.get(service).copied();
+    if here.is_some_and(|at| scene.fits(&[service_footprint(at)], will, true)) {
+        return Vec::new();
+    }
+    let near = owner
+        .and_then(|o| under_team(model, &placed, o))
+        .or(here)
+        .unwrap_or_default();
+    let shape = [service_footprint(Position::default())];
+    vec![(service.to_owned(), scene.place(&shape, will, near))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::areas::{domain_area, intruders};
+    use crate::layout::sizes::{entities, footprint};
+    use crate::model::{Domain, Service, ServiceKind, Team, TeamKind};
+    use crate::synthetic::generate;
+
+    /// Two domains side by side, each with a team owning two services, all laid out.
+    fn two_domains() -> Model {
+        let mut model = Model::named("m");
+        for d in ["a", "b"] {
+            model.domains.push(Domain {
+                id: d.into(),
+                name: d.to_uppercase(),
+            });
+            let mut team = Team::new(&format!("{d}-team"), "Team", TeamKind::Product);
+            team.domain = Some(d.into());
+            model.teams.push(team);
+            for n in 0..2 {
+                let mut service = Service::new(&format!("{d}{n}"), "S", ServiceKind::Digital);
+                service.owner = Some(format!("{d}-team"));
+                model.services.push(service);
+            }
+        }
+        crate::layout::fill_missing(&mut model);
+        model
+    }
+
+    /// Whether the footprint of a node of `kind` at `at` keeps the gap from every other.
+    fn clear_of_everything(model: &Model, kind: EntityKind, at: Position) -> bool {
+        let mine = footprint(kind, "New", at).expand(NODE_GAP - 0.1);
+        entities(model).all(|(id, k, name)| {
+            let Some(other) = model.layout.get(id) else {
+                return true;
+            };
+            !footprint(k, name, *other).overlaps(&mine)
+        })
+    }
+
+    #[test]
+    fn ring_cells_go_outward_nearest_first() {
+        assert_eq!(ring_cells(0), vec![(0, 0)]);
+        let first = ring_cells(1);
+        // Ring 1 has the 8 neighbours: the 4 straight ones (distance² 1) before the corners.
+        assert_eq!(first.len(), 8);
+        assert_eq!(&first[..4], &[(0, -1), (-1, 0), (1, 0), (0, 1)]);
+        assert_eq!(ring_cells(3).len(), 24);
+    }
+
+    #[test]
+    fn a_new_service_goes_under_its_team_inside_the_domain() {
+        let model = two_domains();
+        let team = model.layout["a-team"];
+        let at = free_spot(&model, EntityKind::Service, "New", Some("a-team"), team);
+        assert!(clear_of_everything(&model, EntityKind::Service, at));
+        assert!(at.y > team.y, "under the team");
+        let mut after = model.clone();
+        let mut service = Service::new("new", "New", ServiceKind::Digital);
+        service.owner = Some("a-team".into());
+        after.services.push(service);
+        after.layout.insert("new".into(), at);
+        assert_eq!(
+            intruders(&after, &after.layout.clone().into_iter().collect()),
+            vec![]
+        );
+        assert!(
+            domain_area(&after, &after.layout.clone().into_iter().collect(), "a")
+                .is_some_and(|area| area.overlaps(&service_footprint(at))),
+            "the area grew to hold it"
+        );
+    }
+
+    #[test]
+    fn a_new_team_dropped_on_a_domain_lands_outside_every_area() {
+        let model = two_domains();
+        let on_a_service = model.layout["a0"];
+        let at = free_spot(&model, EntityKind::Team, "New", None, on_a_service);
+        assert!(clear_of_everything(&model, EntityKind::Team, at));
+        let mut after = model.clone();
+        after.teams.push(Team::new("new", "New", TeamKind::Product));
+        after.layout.insert("new".into(), at);
+        assert_eq!(
+            intruders(&after, &after.layout.clone().into_iter().collect()),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn new_nodes_never_land_on_anything_in_random_models() {
+        // A fixed pseudo-random walk over model sizes, kinds and drop points.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        for round in 0..12 {
+            let services = 5 + next(80) as usize;
+            let teams = 1 + next(15) as usize;
+            let mut model = generate(services, teams, services, round);
+            // Some nodes dragged off their arranged places, on top of others.
+            let ids: Vec<String> = model.layout.keys().cloned().collect();
+            for id in ids.iter().take(next(6) as usize) {
+                let target = &ids[next(ids.len() as u64) as usize];
+                let p = model.layout[target];
+                model.layout.insert(
+                    id.clone(),
+                    Position {
+                        x: p.x + 5.0,
+                        y: p.y,
+                    },
+                );
+            }
+            for _ in 0..4 {
+                let kind =
+                    [EntityKind::Team, EntityKind::Service, EntityKind::Domain][next(3) as usize];
+                let owner = (kind == EntityKind::Service && next(2) == 0).then(|| {
+                    model.teams[next(model.teams.len() as u64) as usize]
+                        .id
+                        .clone()
+                });
+                let near = Position {
+                    x: next(4000) as f64 - 1000.0,
+                    y: next(3000) as f64 - 500.0,
+                };
+                let at = free_spot(&model, kind, "New", owner.as_deref(), near);
+                assert!(
+                    clear_of_everything(&model, kind, at),
+                    "round {round}: a new {kind:?} at {at:?} overlaps something"
+                );
+                assert_eq!(at, rounded(at));
+                let id = model.unused_id("new");
+                match kind {
+                    EntityKind::Team => model.teams.push(Team::new(&id, "New", TeamKind::Product)),
+                    EntityKind::Service => {
+                        let mut service = Service::new(&id, "New", ServiceKind::Digital);
+                        service.owner = owner;
+                        model.services.push(service);
+                    }
+                    EntityKind::Domain => model.domains.push(Domain {
+                        id: id.clone(),
+                        name: "New".into(),
+                    }),
+                }
+                model.layout.insert(id, at);
+            }
+        }
+    }
+
+    #[test]
+    fn a_team_joining_a_domain_moves_with_its_services_into_its_area() {
+        let model = two_domains();
+        let moves = regroup(&model, "a-team", Some("b"));
+        let moved: HashSet<&str> = moves.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(moved, HashSet::from(["a-team", "a0", "a1"]));
+        let mut after = model.clone();
+        after.teams[0].domain = Some("b".into());
+        after.layout.extend(moves);
+        let positions: Positions = after.layout.clone().into_iter().collect();
+        assert_eq!(intruders(&after, &positions), vec![]);
+        for id in ["a", "b", "b-team", "b0", "b1"] {
+            assert_eq!(after.layout[id], model.layout[id], "{id} stays put");
+        }
+        // The team now sits in b's area, and a's area shrank to its header.
+        let b = domain_area(&after, &positions, "b").unwrap();
+        assert!(b.overlaps(&Rect::around(after.layout["a-team"], 1.0, 1.0)));
+        let a = domain_area(&after, &positions, "a").unwrap();
+        assert!(!a.overlaps(&Rect::around(after.layout["a-team"], 1.0, 1.0)));
+    }
+
+    #[test]
+    fn a_team_leaving_its_domain_moves_out_of_the_area() {
+        let model = two_domains();
+        let moves = regroup(&model, "b-team", None);
+        let mut after = model.clone();
+        after.teams[1].domain = None;
+        after.layout.extend(moves);
+        let positions: Positions = after.layout.clone().into_iter().collect();
+        assert_eq!(intruders(&after, &positions), vec![]);
+    }
+
+    #[test]
+    fn a_service_changing_hands_across_domains_moves_under_its_new_team() {
+        let model = two_domains();
+        let moves = rehome_service(&model, "a0", Some("b-team"));
+        assert_eq!(moves.len(), 1);
+        let mut after = model.clone();
+        after.services[0].owner = Some("b-team".into());
+        after.layout.extend(moves);
+        let positions: Positions = after.layout.clone().into_iter().collect();
+        assert_eq!(intruders(&after, &positions), vec![]);
+        assert!(after.layout["a0"].y > after.layout["b-team"].y);
+        assert_eq!(
+            rehome_service(&model, "a0", Some("a-team")),
+            vec![],
+            "a new owner in the same domain moves nothing"
+        );
+        // Losing its owner takes it out of the domain's area.
+        let moves = rehome_service(&model, "b1", None);
+        let mut after = model.clone();
+        after.services[3].owner = None;
+        after.layout.extend(moves);
+        let positions: Positions = after.layout.clone().into_iter().collect();
+        assert_eq!(intruders(&after, &positions), vec![]);
+    }
+
+    #[test]
+    fn a_team_already_beside_its_new_domain_stays_where_it_is() {
+        let mut model = two_domains();
+        // A loose team far below everything, then moved into domain a: its spot would
+        // stretch a's area over nothing else, so it may stay.
+        model
+            .teams
+            .push(Team::new("loose", "Loose", TeamKind::Product));
+        let a = model.layout["a"];
+        model.layout.insert(
+            "loose".into(),
+            Position {
+                x: a.x,
+                y: a.y - 200.0,
+            },
+        );
+        assert_eq!(regroup(&model, "loose", Some("a")), vec![]);
+    }
+}

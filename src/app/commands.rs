@@ -28,6 +28,7 @@ pub enum UiCommand {
     Settings,
     DuplicateScenario,
     CompareWith,
+    Present,
 }
 
 const fn command(key: Key) -> KeyboardShortcut {
@@ -43,7 +44,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 22] = [
+    pub const ALL: [UiCommand; 23] = [
         UiCommand::New,
         UiCommand::NewTab,
         UiCommand::Open,
@@ -66,6 +67,7 @@ impl UiCommand {
         UiCommand::Settings,
         UiCommand::DuplicateScenario,
         UiCommand::CompareWith,
+        UiCommand::Present,
     ];
 
     pub fn text(self) -> &'static str {
@@ -92,6 +94,7 @@ impl UiCommand {
             UiCommand::Settings => "Model settings…",
             UiCommand::DuplicateScenario => "Duplicate as scenario",
             UiCommand::CompareWith => "Compare with…",
+            UiCommand::Present => "Present",
         }
     }
 
@@ -125,6 +128,9 @@ impl UiCommand {
                 "Make an editable what-if copy, compared live against this model"
             }
             UiCommand::CompareWith => "Compare this model with another open model or a file",
+            UiCommand::Present => {
+                "Show the canvas alone, with larger type and the figures over it (Esc leaves)"
+            }
         }
     }
 
@@ -152,6 +158,7 @@ impl UiCommand {
             UiCommand::Settings => command(Key::Comma),
             UiCommand::DuplicateScenario => command(Key::D),
             UiCommand::CompareWith => command(Key::K),
+            UiCommand::Present => plain(Key::F5),
         })
     }
 

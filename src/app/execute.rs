@@ -58,14 +58,18 @@ impl OpmodelApp {
             }
             UiCommand::ConnectMode => self.on_canvas(Canvas::toggle_connect_mode),
             UiCommand::Escape => {
-                if let Some(doc) = self.active_document_mut() {
-                    if doc.canvas.connect_mode {
-                        doc.canvas.toggle_connect_mode();
-                    } else {
-                        doc.selection = None;
-                    }
+                let connecting = self
+                    .active_document()
+                    .is_some_and(|d| d.canvas.connect_mode);
+                if connecting {
+                    self.on_canvas(Canvas::toggle_connect_mode);
+                } else if self.presenting {
+                    self.presenting = false;
+                } else if let Some(doc) = self.active_document_mut() {
+                    doc.selection = None;
                 }
             }
+            UiCommand::Present => self.presenting = !self.presenting && active.is_some(),
             UiCommand::FitView => self.on_canvas(Canvas::request_fit),
             UiCommand::AutoLayout => self.on_canvas(Canvas::request_auto_layout),
             UiCommand::ToggleInteractions => self.on_canvas(Canvas::toggle_interactions),

@@ -13,10 +13,12 @@ mod compare_view;
 mod dialogs;
 mod document;
 mod execute;
+mod explain;
 mod figures;
 mod files;
 mod inspector;
 mod lifecycle;
+mod present;
 mod settings_editor;
 mod theme;
 
@@ -103,6 +105,8 @@ pub struct OpmodelApp {
     title: String,
     styled: bool,
     close_window: bool,
+    /// Presentation mode: the canvas fills the window, with the figures over it.
+    presenting: bool,
 }
 
 impl OpmodelApp {
@@ -125,6 +129,7 @@ impl OpmodelApp {
             title: String::new(),
             styled: false,
             close_window: false,
+            presenting: false,
         };
         let empty = app.new_document(Model::default(), None);
         app.tabs.push(Tab::Document(empty));
@@ -170,6 +175,11 @@ impl OpmodelApp {
             Some(Dialog::Error { message, .. }) => Some(message),
             _ => None,
         }
+    }
+
+    /// Whether presentation mode is on.
+    pub fn is_presenting(&self) -> bool {
+        self.presenting
     }
 
     /// Queues a command, as a menu item or shortcut would.
@@ -253,12 +263,14 @@ impl OpmodelApp {
             self.queue.extend(UiCommand::pressed(&ctx));
         }
 
-        egui::Panel::top("menu-bar").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| self.menus(ui));
-        });
-        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
-        egui::Panel::top("tabs").show(ui, |ui| self.tab_bar(ui));
-        egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui));
+        if !self.presenting {
+            egui::Panel::top("menu-bar").show(ui, |ui| {
+                egui::MenuBar::new().ui(ui, |ui| self.menus(ui));
+            });
+            egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
+            egui::Panel::top("tabs").show(ui, |ui| self.tab_bar(ui));
+            egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui));
+        }
         self.main_area(ui);
         self.dialogs(&ctx);
         if self.settings_open
@@ -390,6 +402,10 @@ impl OpmodelApp {
             .scenario_of
             .and_then(|original| self.documents.iter().position(|d| d.id == original));
         let mut command = None;
+        if self.presenting {
+            self.presentation(ui, index);
+            return;
+        }
         egui::Panel::left("inspector")
             .resizable(true)
             .default_size(320.0)
@@ -423,6 +439,7 @@ impl OpmodelApp {
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let doc = &mut self.documents[index];
+            doc.canvas.set_presentation(canvas::TextScale::EDITOR, 0.0);
             let actions =
                 doc.canvas
                     .show(ui, &doc.model, &doc.analysis, doc.revision, &doc.selection);
@@ -431,6 +448,26 @@ impl OpmodelApp {
         if let Some(command) = command {
             self.queue.push(command);
         }
+    }
+}
+
+impl OpmodelApp {
+    /// Presentation mode's window: the canvas alone, the figures strip and the "why" card.
+    fn presentation(&mut self, ui: &mut Ui, index: usize) {
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let doc = &mut self.documents[index];
+            let rect = ui.available_rect_before_wrap();
+            doc.canvas
+                .set_presentation(canvas::TextScale::PRESENTING, present::STRIP_HEIGHT);
+            let actions =
+                doc.canvas
+                    .show(ui, &doc.model, &doc.analysis, doc.revision, &doc.selection);
+            self.canvas_actions.extend(actions);
+            present::strip(ui, rect, &doc.analysis);
+            if present::why_card(ui, rect, doc) {
+                self.canvas_actions.push(CanvasAction::Select(None));
+            }
+        });
     }
 }
 

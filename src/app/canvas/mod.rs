@@ -6,6 +6,7 @@
 //! canvas only runs the graph view on frames with input or changes; on other frames it
 //! replays the shapes it painted last time, which requests nothing.
 
+mod labels;
 mod legend;
 mod shapes;
 
@@ -21,16 +22,20 @@ use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
 use serde::{Deserialize, Serialize};
 
-pub use shapes::{EdgeKind, Look, NodeData};
+pub use labels::TextScale;
+pub use shapes::{EdgeData, EdgeKind, Focus, Look, NodeData};
 use shapes::{EdgeShape, NodeShape};
 
 use super::document::Selection;
 use super::theme;
-use crate::analysis::{Analysis, RotaKind};
+use crate::analysis::{Analysis, Cover, RotaKind, Severity};
 use crate::model::{Model, Position};
 
+/// Fit zooms in this far at most, so a model of three nodes does not fill a projector.
+const MAX_FIT_ZOOM: f32 = 2.0;
+
 type CanvasGraph =
-    egui_graphs::Graph<NodeData, EdgeKind, Directed, DefaultIx, NodeShape, EdgeShape>;
+    egui_graphs::Graph<NodeData, EdgeData, Directed, DefaultIx, NodeShape, EdgeShape>;
 
 /// The kinds of entity that can be added from the canvas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,6 +133,14 @@ pub struct Canvas {
     auto_layout_requested: bool,
     /// Set by anything that must be drawn afresh next frame.
     stale: bool,
+    /// How large names are drawn: larger while presenting.
+    text_scale: TextScale,
+    /// Screen height kept clear at the top of the canvas (the presentation figures strip).
+    reserved_top: f32,
+    /// Which labels give way to which: lower ranks are placed first.
+    label_rank: HashMap<NodeIndex, u64>,
+    /// The full name of the node under the pointer, when its label is cut or left out.
+    hover_name: Option<String>,
 }
 
 impl Canvas {
@@ -151,6 +164,20 @@ impl Canvas {
             centre_requested: None,
             auto_layout_requested: false,
             stale: true,
+            text_scale: TextScale::EDITOR,
+            reserved_top: 0.0,
+            label_rank: HashMap::new(),
+            hover_name: None,
+        }
+    }
+
+    /// Switches between the editor's text and presentation mode's larger text, keeping
+    /// `reserved_top` screen pixels clear at the top; the view is fitted again.
+    pub fn set_presentation(&mut self, scale: TextScale, reserved_top: f32) {
+        if self.text_scale != scale || self.reserved_top != reserved_top {
+            self.text_scale = scale;
+            self.reserved_top = reserved_top;
+            self.request_fit();
         }
     }
 
@@ -213,7 +240,7 @@ impl Canvas {
         }
     }
 
-    fn rebuild(&mut self, model: &Model, analysis: &Analysis) {
+    fn rebuild(&mut self, ui: &Ui, model: &Model, analysis: &Analysis) {
         let positions = crate::arrange::positions(model);
         let at = |id: &str| {
             positions
@@ -226,25 +253,39 @@ impl Canvas {
             .filter(|r| !r.healthy && matches!(r.kind, RotaKind::Team | RotaKind::Ops))
             .map(|r| &*r.owner)
             .collect();
+        let name_font = FontId::proportional(shapes::TEAM_NAME_PX);
+        let name_width = |name: &str| {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(name.to_owned(), name_font.clone(), theme::INK)
+                    .size()
+                    .x
+            })
+        };
         let mut graph = CanvasGraph::new();
         let mut node_of = HashMap::with_capacity(positions.len());
+        let mut label_rank = HashMap::with_capacity(positions.len());
         let mut add =
-            |graph: &mut CanvasGraph, id: &str, label: &str, look: Look, caption: String| {
+            |graph: &mut CanvasGraph, id: &str, label: &str, look: Look, caption, size| {
                 let data = NodeData {
                     id: id.to_owned(),
                     look,
                     caption,
+                    size,
+                    focus: Focus::Plain,
                 };
                 let index = graph.add_node_with_label_and_location(data, label.to_owned(), at(id));
                 node_of.insert(id.to_owned(), index);
+                label_rank.insert(index, label_rank.len() as u64);
             };
         for domain in &model.domains {
+            let (look, size) = (Look::Domain, shapes::DOMAIN_SIZE);
             add(
                 &mut graph,
                 &domain.id,
                 &domain.name,
-                Look::Domain,
+                look,
                 String::new(),
+                size,
             );
         }
         for team in &model.teams {
@@ -253,26 +294,33 @@ impl Canvas {
                 understaffed: understaffed.contains(team.id.as_str()),
             };
             let caption = format!("{} · {} people", team.kind.label(), team.members);
-            add(&mut graph, &team.id, &team.name, look, caption);
+            let size = shapes::team_card_size(name_width(&team.name));
+            add(&mut graph, &team.id, &team.name, look, caption, size);
         }
-        for (service, figures) in model.services.iter().zip(&analysis.services) {
+        for index in services_by_importance(model, analysis) {
+            let (service, figures) = (&model.services[index], &analysis.services[index]);
             let look = Look::Service {
                 kind: service.kind,
                 cover: figures.cover,
             };
             let caption = crate::format::trimmed(figures.availability, 3);
-            add(&mut graph, &service.id, &service.name, look, caption);
+            let size = Vec2::splat(shapes::SERVICE_RADIUS * 2.0);
+            add(&mut graph, &service.id, &service.name, look, caption, size);
         }
+        let edge = |kind| EdgeData {
+            kind,
+            focus: Focus::Plain,
+        };
         for service in &model.services {
             if let Some(owner) = service.owner.as_deref().and_then(|o| node_of.get(o)) {
-                graph.add_edge(*owner, node_of[&service.id], EdgeKind::Ownership);
+                graph.add_edge(*owner, node_of[&service.id], edge(EdgeKind::Ownership));
             }
         }
         for dependency in &model.dependencies {
             if let (Some(from), Some(to)) =
                 (node_of.get(&dependency.from), node_of.get(&dependency.to))
             {
-                graph.add_edge(*from, *to, EdgeKind::Dependency);
+                graph.add_edge(*from, *to, edge(EdgeKind::Dependency));
             }
         }
         if self.show_interactions {
@@ -280,37 +328,106 @@ impl Canvas {
                 if let (Some(from), Some(to)) =
                     (node_of.get(&interaction.from), node_of.get(&interaction.to))
                 {
-                    graph.add_edge(*from, *to, EdgeKind::Interaction(interaction.mode));
+                    let kind = EdgeKind::Interaction(interaction.mode);
+                    graph.add_edge(*from, *to, edge(kind));
                 }
             }
         }
         self.graph = graph;
         self.node_of = node_of;
+        self.label_rank = label_rank;
         self.shown_selection = None;
     }
 
-    /// Marks the selection on the view graph's nodes and edges.
-    fn show_selection(&mut self, selection: &Option<Selection>) {
+    /// Marks the selection on the view graph's nodes and edges, highlights what it touches
+    /// and dims the rest.
+    fn show_selection(&mut self, model: &Model, selection: &Option<Selection>) {
         if self.shown_selection == *selection {
             return;
         }
+        let related = self.neighbourhood(model, selection);
+        let focus_of = |id: &str| match &related {
+            None => Focus::Plain,
+            Some(ids) if ids.contains(id) => Focus::Related,
+            Some(_) => Focus::Dimmed,
+        };
+        let selected_id = match selection {
+            Some(Selection::Entity(id)) => Some(id.as_str()),
+            _ => None,
+        };
         let nodes: Vec<NodeIndex> = self.graph.g().node_indices().collect();
         for index in nodes {
-            let selected = matches!(selection, Some(Selection::Entity(id)) if self.graph.node(index).is_some_and(|n| n.payload().id == *id));
             if let Some(node) = self.graph.node_mut(index) {
-                node.set_selected(selected);
+                let id = node.payload().id.clone();
+                node.set_selected(selected_id == Some(id.as_str()));
+                node.payload_mut().focus = focus_of(&id);
             }
         }
         let edges: Vec<EdgeIndex> = self.graph.g().edge_indices().collect();
         for index in edges {
             let selected =
                 selection.is_some() && self.relation(index).as_ref() == selection.as_ref();
+            let ends = self
+                .graph
+                .edge_endpoints(index)
+                .and_then(|(a, b)| Some((self.node_id(a)?, self.node_id(b)?)));
+            let focus = match (&related, ends) {
+                (None, _) => Focus::Plain,
+                (Some(_), Some((a, b)))
+                    if selected_id.is_some_and(|s| s == a || s == b) || selected =>
+                {
+                    Focus::Related
+                }
+                _ => Focus::Dimmed,
+            };
             if let Some(edge) = self.graph.edge_mut(index) {
                 edge.set_selected(selected);
+                edge.payload_mut().focus = focus;
             }
         }
         self.shown_selection = selection.clone();
         self.stale = true;
+    }
+
+    /// The ids that stay in focus with the selection: the selected entity and everything it
+    /// is connected to on the canvas (its owner or services, dependencies and dependents,
+    /// interaction partners), a team's domain and a domain's teams; both ends of a selected
+    /// relation. `None` when nothing is selected.
+    fn neighbourhood(
+        &self,
+        model: &Model,
+        selection: &Option<Selection>,
+    ) -> Option<HashSet<String>> {
+        let mut ids = HashSet::new();
+        match selection.as_ref()? {
+            Selection::Entity(id) => {
+                ids.insert(id.clone());
+                if let Some(&index) = self.node_of.get(id) {
+                    let g = self.graph.g();
+                    for neighbour in g.neighbors_undirected(index) {
+                        ids.extend(self.node_id(neighbour));
+                    }
+                }
+                if let Some(domain) = model.team(id).and_then(|t| t.domain.clone()) {
+                    ids.insert(domain);
+                }
+                ids.extend(
+                    model
+                        .teams
+                        .iter()
+                        .filter(|t| t.domain.as_deref() == Some(id.as_str()))
+                        .map(|t| t.id.clone()),
+                );
+            }
+            Selection::Dependency { from, to } | Selection::Interaction { from, to } => {
+                ids.extend([from.clone(), to.clone()]);
+            }
+            Selection::Ownership { service } => {
+                ids.insert(service.clone());
+                ids.extend(model.service(service).and_then(|s| s.owner.clone()));
+            }
+        }
+        Some(ids)
     }
 
     fn node_id(&self, index: NodeIndex) -> Option<String> {
@@ -321,7 +438,7 @@ impl Canvas {
     fn relation(&self, index: EdgeIndex) -> Option<Selection> {
         let (from, to) = self.graph.edge_endpoints(index)?;
         let (from, to) = (self.node_id(from)?, self.node_id(to)?);
-        Some(match self.graph.edge(index)?.payload() {
+        Some(match self.graph.edge(index)?.payload().kind {
             EdgeKind::Ownership => Selection::Ownership { service: to },
             EdgeKind::Dependency => Selection::Dependency { from, to },
             EdgeKind::Interaction(_) => Selection::Interaction { from, to },
@@ -353,12 +470,12 @@ impl Canvas {
     ) -> Vec<CanvasAction> {
         let key = (revision, self.show_interactions);
         if self.built_for != Some(key) {
-            self.rebuild(model, analysis);
+            self.rebuild(ui, model, analysis);
             self.built_for = Some(key);
             self.fit_requested |= std::mem::take(&mut self.fit_after_rebuild);
             self.stale = true;
         }
-        self.show_selection(selection);
+        self.show_selection(model, selection);
         let rect = ui.available_rect_before_wrap();
         ui.painter()
             .rect_filled(rect, 0.0, theme::CANVAS_BACKGROUND);
@@ -378,6 +495,7 @@ impl Canvas {
                     list.add(clipped.clip_rect, clipped.shape.clone());
                 }
             });
+            self.show_hover_name(&response);
             // An open context menu is drawn on every frame, live or not.
             let mut actions = Vec::new();
             response.context_menu(|ui| self.context_menu(ui, &mut actions));
@@ -422,10 +540,12 @@ impl Canvas {
             Shape::Vec(self.domain_backdrops(model, &screen, meta.zoom)),
         );
 
+        self.paint_labels(ui, rect, &meta);
         actions.extend(self.handle_changes(&response.changes, model));
         actions.extend(self.handle_pointer(&response.response, rect, &meta));
         self.wheel_zoom(ui, &response.response, rect);
         self.paint_overlays(ui, rect, model, &screen);
+        self.show_hover_name(&response.response);
 
         let shapes = ui.ctx().graphics(|g| {
             g.get(layer)
@@ -440,6 +560,67 @@ impl Canvas {
             pan: meta.pan,
         });
         actions
+    }
+
+    /// Every node's name, placed by [`labels::place`] so that none overlaps another or a
+    /// node; remembers the full name of the hovered node if its label is cut or left out.
+    fn paint_labels(&mut self, ui: &Ui, rect: Rect, meta: &MetadataFrame) {
+        let zoom = meta.zoom;
+        let screen = |p: Pos2| rect.min + meta.canvas_to_screen_pos(p).to_vec2();
+        let focus_first = |focus: Focus, selected: bool| match (selected, focus) {
+            (true, _) => 0,
+            (false, Focus::Related) => 1,
+            (false, Focus::Plain) => 2,
+            (false, Focus::Dimmed) => 3,
+        };
+        let mut labels = Vec::with_capacity(self.graph.node_count());
+        let mut indices = Vec::with_capacity(self.graph.node_count());
+        let mut obstacles = Vec::with_capacity(self.graph.node_count());
+        for (index, node) in self.graph.nodes_iter() {
+            let data = node.payload();
+            let shape = shapes::screen_rect(screen(node.location()), data, zoom);
+            obstacles.push(shape);
+            let (canvas_px, inside, inside_colour, outside_colour) = match data.look {
+                Look::Domain => (
+                    shapes::DOMAIN_NAME_PX,
+                    true,
+                    Color32::WHITE,
+                    theme::DOMAIN_HEADER,
+                ),
+                Look::Team { .. } => (shapes::TEAM_NAME_PX, true, theme::INK, theme::INK),
+                Look::Service { .. } => (shapes::SERVICE_NAME_PX, false, theme::INK, theme::INK),
+            };
+            let rank = self.label_rank.get(&index).copied().unwrap_or(u64::MAX);
+            let rank = (focus_first(data.focus, node.selected()) << 40) | rank;
+            let faded = |c| shapes::faded(c, data.focus);
+            labels.push(labels::Label {
+                text: node.props().label.as_str(),
+                shape,
+                canvas_px,
+                inside,
+                inside_colour: faded(inside_colour),
+                outside_colour: faded(outside_colour),
+                rank,
+            });
+            indices.push(index);
+        }
+        let mut view = rect;
+        view.min.y += self.reserved_top;
+        let placed = ui.fonts_mut(|fonts| {
+            labels::place(fonts, &labels, &obstacles, view, zoom, self.text_scale)
+        });
+        ui.painter_at(rect).extend(placed.shapes);
+        self.hover_name = self.graph.hovered_node().and_then(|hovered| {
+            let at = indices.iter().position(|i| *i == hovered)?;
+            (!placed.whole[at]).then(|| labels[at].text.to_owned())
+        });
+    }
+
+    /// The full name of the node under the pointer, when its label does not show it.
+    fn show_hover_name(&self, response: &egui::Response) {
+        if let Some(name) = &self.hover_name {
+            response.clone().on_hover_text_at_pointer(name.as_str());
+        }
     }
 
     /// Zoom-to-fit and centre-on requests, applied to egui_graphs' view metadata.
@@ -458,21 +639,24 @@ impl Canvas {
         if std::mem::take(&mut self.fit_requested) {
             let mut bounds = Rect::NOTHING;
             for (_, node) in self.graph.nodes_iter() {
-                bounds.extend_with(node.location());
+                bounds = bounds.union(Rect::from_center_size(node.location(), node.payload().size));
             }
-            if bounds.is_positive() || bounds.is_finite() && self.graph.node_count() > 0 {
-                let padded = bounds.expand2(vec2(
-                    shapes::TEAM_SIZE.x * 0.8,
-                    shapes::SERVICE_RADIUS * 3.5,
-                ));
-                let zoom = (size.x / padded.width())
-                    .min(size.y / padded.height())
-                    .clamp(0.05, 1.3);
+            let free = self.free_area(size);
+            if bounds.is_finite() && self.graph.node_count() > 0 {
+                // Room around the shapes for the domain areas' margins and the labels
+                // below the bottom row.
+                let padded = Rect::from_min_max(
+                    bounds.min - vec2(24.0, 30.0),
+                    bounds.max + vec2(24.0, 48.0),
+                );
+                let zoom = (free.width() / padded.width())
+                    .min(free.height() / padded.height())
+                    .clamp(0.05, MAX_FIT_ZOOM);
                 meta.zoom = zoom;
-                meta.pan = size / 2.0 - padded.center().to_vec2() * zoom;
+                meta.pan = free.center().to_vec2() - padded.center().to_vec2() * zoom;
             } else {
                 meta.zoom = 1.0;
-                meta.pan = size / 2.0;
+                meta.pan = free.center().to_vec2();
             }
         }
         if let Some(id) = self.centre_requested.take()
@@ -484,6 +668,23 @@ impl Canvas {
         meta.save(ui);
         self.stale = true;
         ui.ctx().request_repaint();
+    }
+
+    /// The part of a canvas of `size` that a fit may fill: clear of the strip reserved at
+    /// the top and of the legend's band at the bottom, in canvas-local screen units.
+    fn free_area(&self, size: Vec2) -> Rect {
+        let bottom = if self.show_legend && size.x > legend::MIN_CANVAS_WIDTH {
+            legend::HEIGHT + legend::MARGIN * 2.0
+        } else {
+            8.0
+        };
+        Rect::from_min_max(
+            pos2(8.0, self.reserved_top + 8.0),
+            pos2(
+                size.x - 8.0,
+                (size.y - bottom).max(self.reserved_top + 40.0),
+            ),
+        )
     }
 
     /// A force-directed layout of the whole model, as one undoable move.
@@ -766,7 +967,7 @@ impl Canvas {
                 5.0,
             ));
         }
-        if self.show_legend && rect.width() > 480.0 {
+        if self.show_legend && rect.width() > legend::MIN_CANVAS_WIDTH {
             legend::paint(&painter, rect);
         }
         if model.teams.is_empty() && model.services.is_empty() && model.domains.is_empty() {
@@ -800,4 +1001,34 @@ impl Canvas {
             painter.galley(area.min + vec2(8.0, 8.0), galley, Color32::WHITE);
         }
     }
+}
+
+/// The order in which services' labels claim space: errors first (uncovered or the subject
+/// of an error finding), then understaffed cover, then by exposure, highest first.
+fn services_by_importance(model: &Model, analysis: &Analysis) -> Vec<usize> {
+    let erroring: HashSet<&str> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| &*f.subject)
+        .collect();
+    let mut order: Vec<usize> = (0..model.services.len().min(analysis.services.len())).collect();
+    let standing = |i: usize| {
+        let (service, figures) = (&model.services[i], &analysis.services[i]);
+        let trouble = if figures.cover == Cover::Uncovered || erroring.contains(service.id.as_str())
+        {
+            0
+        } else if figures.cover == Cover::Understaffed {
+            1
+        } else {
+            2
+        };
+        (trouble, -service.exposure_per_hour.unwrap_or(0.0))
+    };
+    order.sort_by(|&a, &b| {
+        let (ta, ea) = standing(a);
+        let (tb, eb) = standing(b);
+        ta.cmp(&tb).then(ea.total_cmp(&eb)).then(a.cmp(&b))
+    });
+    order
 }

@@ -28,7 +28,7 @@ use std::process::ExitCode;
 
 use egui::{Ui, ViewportCommand};
 
-pub use canvas::{CanvasAction, NewEntity};
+pub use canvas::{CanvasAction, Focus, NewEntity};
 pub use commands::UiCommand;
 use compare_view::CompareCache;
 pub use document::{Document, Selection};

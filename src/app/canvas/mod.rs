@@ -8,6 +8,7 @@
 
 mod labels;
 mod legend;
+mod overview;
 mod shapes;
 
 use std::collections::{HashMap, HashSet};
@@ -113,8 +114,14 @@ struct Replay {
 pub struct Canvas {
     graph: CanvasGraph,
     node_of: HashMap<String, NodeIndex>,
-    /// The model revision and interaction toggle the graph was built for.
-    built_for: Option<(u64, bool)>,
+    /// The model revision, interaction toggle and overview the graph was built for.
+    built_for: Option<(u64, bool, bool)>,
+    /// Whether the graph shows one box per domain (see [`overview`]).
+    overview: bool,
+    /// Every entity's canvas position, members of an overview box included.
+    locations: HashMap<String, Pos2>,
+    /// A canvas area to zoom to (a double-clicked domain box).
+    zoom_to: Option<Rect>,
     shown_selection: Option<Selection>,
     replay: Option<Replay>,
     /// egui_graphs keeps zoom and pan under this id.
@@ -141,6 +148,8 @@ pub struct Canvas {
     label_rank: HashMap<NodeIndex, u64>,
     /// The full name of the node under the pointer, when its label is cut or left out.
     hover_name: Option<String>,
+    /// The entities whose names the last live frame showed in full.
+    named: HashSet<String>,
 }
 
 impl Canvas {
@@ -149,6 +158,9 @@ impl Canvas {
             graph: CanvasGraph::new(),
             node_of: HashMap::new(),
             built_for: None,
+            overview: false,
+            locations: HashMap::new(),
+            zoom_to: None,
             shown_selection: None,
             replay: None,
             view_id,
@@ -168,6 +180,7 @@ impl Canvas {
             reserved_top: 0.0,
             label_rank: HashMap::new(),
             hover_name: None,
+            named: HashSet::new(),
         }
     }
 
@@ -226,6 +239,22 @@ impl Canvas {
         Some(replay.rect.min + replay.pan + node.location().to_vec2() * replay.zoom)
     }
 
+    /// Whether the canvas shows one box per domain instead of its teams and services.
+    pub fn is_overview(&self) -> bool {
+        self.overview
+    }
+
+    /// An entity's part in the current selection, if it is drawn as a node of its own.
+    pub fn focus(&self, id: &str) -> Option<Focus> {
+        let node = self.graph.node(*self.node_of.get(id)?)?;
+        Some(node.payload().focus)
+    }
+
+    /// Whether the last drawn frame showed this entity's name in full.
+    pub fn shows_name(&self, id: &str) -> bool {
+        self.named.contains(id)
+    }
+
     /// Where a new entity goes when it is not placed with the mouse: the view's centre.
     pub fn view_centre(&self, ui: &Ui) -> Position {
         let meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
@@ -240,13 +269,15 @@ impl Canvas {
         }
     }
 
-    fn rebuild(&mut self, ui: &Ui, model: &Model, analysis: &Analysis) {
+    /// Builds the view graph from the model: every entity, or in the overview one box per
+    /// domain standing for its teams and services, with their relations between the boxes.
+    fn rebuild(&mut self, ui: &Ui, model: &Model, analysis: &Analysis, overview: bool) {
         let positions = crate::arrange::positions(model);
-        let at = |id: &str| {
-            positions
-                .get(id)
-                .map_or(Pos2::ZERO, |p| pos2(p.x as f32, p.y as f32))
-        };
+        self.locations = positions
+            .iter()
+            .map(|(id, p)| (id.clone(), pos2(p.x as f32, p.y as f32)))
+            .collect();
+        let location = |id: &str| self.locations.get(id).copied();
         let understaffed: HashSet<&str> = analysis
             .rotas
             .iter()
@@ -254,88 +285,127 @@ impl Canvas {
             .map(|r| &*r.owner)
             .collect();
         let name_font = FontId::proportional(shapes::TEAM_NAME_PX);
-        let name_width = |name: &str| {
-            ui.fonts_mut(|f| {
+        let card_size = |id: &str| {
+            let name = model.display_name(id);
+            let width = ui.fonts_mut(|f| {
                 f.layout_no_wrap(name.to_owned(), name_font.clone(), theme::INK)
                     .size()
                     .x
-            })
+            });
+            shapes::team_card_size(width)
+        };
+        let stands_for = if overview {
+            overview::members(model)
+        } else {
+            HashMap::new()
         };
         let mut graph = CanvasGraph::new();
         let mut node_of = HashMap::with_capacity(positions.len());
         let mut label_rank = HashMap::with_capacity(positions.len());
         let mut add =
-            |graph: &mut CanvasGraph, id: &str, label: &str, look: Look, caption, size| {
+            |graph: &mut CanvasGraph, id: &str, label: &str, look, caption, rect: Rect| {
                 let data = NodeData {
                     id: id.to_owned(),
                     look,
                     caption,
-                    size,
+                    size: rect.size(),
                     focus: Focus::Plain,
                 };
-                let index = graph.add_node_with_label_and_location(data, label.to_owned(), at(id));
+                let index =
+                    graph.add_node_with_label_and_location(data, label.to_owned(), rect.center());
                 node_of.insert(id.to_owned(), index);
                 label_rank.insert(index, label_rank.len() as u64);
             };
+        let at =
+            |id: &str, size: Vec2| Rect::from_center_size(location(id).unwrap_or(Pos2::ZERO), size);
         for domain in &model.domains {
-            let (look, size) = (Look::Domain, shapes::DOMAIN_SIZE);
-            add(
-                &mut graph,
-                &domain.id,
-                &domain.name,
-                look,
-                String::new(),
-                size,
-            );
+            let summarised = overview
+                .then(|| overview::domain_area(model, &domain.id, &location, &card_size))
+                .flatten();
+            match summarised {
+                Some(area) => {
+                    let lines = overview::summary(model, analysis, &domain.id).join("\n");
+                    let area = area.expand(14.0);
+                    let look = Look::DomainSummary;
+                    add(&mut graph, &domain.id, &domain.name, look, lines, area);
+                }
+                None => {
+                    let rect = at(&domain.id, shapes::DOMAIN_SIZE);
+                    add(
+                        &mut graph,
+                        &domain.id,
+                        &domain.name,
+                        Look::Domain,
+                        String::new(),
+                        rect,
+                    );
+                }
+            }
         }
-        for team in &model.teams {
+        for team in model
+            .teams
+            .iter()
+            .filter(|t| !stands_for.contains_key(&t.id))
+        {
             let look = Look::Team {
                 kind: team.kind,
                 understaffed: understaffed.contains(team.id.as_str()),
             };
             let caption = format!("{} · {} people", team.kind.label(), team.members);
-            let size = shapes::team_card_size(name_width(&team.name));
-            add(&mut graph, &team.id, &team.name, look, caption, size);
+            let rect = at(&team.id, card_size(&team.id));
+            add(&mut graph, &team.id, &team.name, look, caption, rect);
         }
         for index in services_by_importance(model, analysis) {
             let (service, figures) = (&model.services[index], &analysis.services[index]);
+            if stands_for.contains_key(&service.id) {
+                continue;
+            }
             let look = Look::Service {
                 kind: service.kind,
                 cover: figures.cover,
             };
             let caption = crate::format::trimmed(figures.availability, 3);
-            let size = Vec2::splat(shapes::SERVICE_RADIUS * 2.0);
-            add(&mut graph, &service.id, &service.name, look, caption, size);
+            let rect = at(&service.id, Vec2::splat(shapes::SERVICE_RADIUS * 2.0));
+            add(&mut graph, &service.id, &service.name, look, caption, rect);
         }
-        let edge = |kind| EdgeData {
-            kind,
-            focus: Focus::Plain,
+        // In the overview, relations between members of one box vanish and relations
+        // between boxes are drawn once.
+        let mut drawn = HashSet::new();
+        let mut connect = |graph: &mut CanvasGraph, from: &str, to: &str, kind| {
+            let node = |id: &str| node_of.get(stands_for.get(id).map_or(id, String::as_str));
+            let (Some(&a), Some(&b)) = (node(from), node(to)) else {
+                return;
+            };
+            let merged = stands_for.contains_key(from) || stands_for.contains_key(to);
+            if merged && (a == b || !drawn.insert((a, b))) {
+                return;
+            }
+            let focus = Focus::Plain;
+            graph.add_edge(a, b, EdgeData { kind, focus });
         };
         for service in &model.services {
-            if let Some(owner) = service.owner.as_deref().and_then(|o| node_of.get(o)) {
-                graph.add_edge(*owner, node_of[&service.id], edge(EdgeKind::Ownership));
+            if let Some(owner) = &service.owner {
+                connect(&mut graph, owner, &service.id, EdgeKind::Ownership);
             }
         }
         for dependency in &model.dependencies {
-            if let (Some(from), Some(to)) =
-                (node_of.get(&dependency.from), node_of.get(&dependency.to))
-            {
-                graph.add_edge(*from, *to, edge(EdgeKind::Dependency));
-            }
+            connect(
+                &mut graph,
+                &dependency.from,
+                &dependency.to,
+                EdgeKind::Dependency,
+            );
         }
         if self.show_interactions {
             for interaction in &model.interactions {
-                if let (Some(from), Some(to)) =
-                    (node_of.get(&interaction.from), node_of.get(&interaction.to))
-                {
-                    let kind = EdgeKind::Interaction(interaction.mode);
-                    graph.add_edge(*from, *to, edge(kind));
-                }
+                let kind = EdgeKind::Interaction(interaction.mode);
+                connect(&mut graph, &interaction.from, &interaction.to, kind);
             }
         }
         self.graph = graph;
         self.node_of = node_of;
         self.label_rank = label_rank;
+        self.overview = overview;
         self.shown_selection = None;
     }
 
@@ -468,9 +538,11 @@ impl Canvas {
         revision: u64,
         selection: &Option<Selection>,
     ) -> Vec<CanvasAction> {
-        let key = (revision, self.show_interactions);
+        let zoom = MetadataFrame::new(Some(self.view_id.clone())).load(ui).zoom;
+        let overview = overview::wanted(model, zoom);
+        let key = (revision, self.show_interactions, overview);
         if self.built_for != Some(key) {
-            self.rebuild(ui, model, analysis);
+            self.rebuild(ui, model, analysis, overview);
             self.built_for = Some(key);
             self.fit_requested |= std::mem::take(&mut self.fit_after_rebuild);
             self.stale = true;
@@ -515,7 +587,7 @@ impl Canvas {
         let backdrop = ui.painter().add(Shape::Noop);
 
         let interactions = SettingsInteraction::new()
-            .with_dragging_enabled(!self.connect_mode)
+            .with_dragging_enabled(!self.connect_mode && !self.overview)
             .with_node_clicking_enabled(true)
             .with_edge_clicking_enabled(true)
             .with_hover_enabled(true);
@@ -576,11 +648,16 @@ impl Canvas {
         let mut labels = Vec::with_capacity(self.graph.node_count());
         let mut indices = Vec::with_capacity(self.graph.node_count());
         let mut obstacles = Vec::with_capacity(self.graph.node_count());
+        let mut boxes = Vec::new();
         for (index, node) in self.graph.nodes_iter() {
             let data = node.payload();
             let shape = shapes::screen_rect(screen(node.location()), data, zoom);
             obstacles.push(shape);
             let (canvas_px, inside, inside_colour, outside_colour) = match data.look {
+                Look::DomainSummary => {
+                    boxes.push((index, shape, node.props().label.as_str(), &*data.caption));
+                    continue;
+                }
                 Look::Domain => (
                     shapes::DOMAIN_NAME_PX,
                     true,
@@ -606,11 +683,30 @@ impl Canvas {
         }
         let mut view = rect;
         view.min.y += self.reserved_top;
-        let placed = ui.fonts_mut(|fonts| {
-            labels::place(fonts, &labels, &obstacles, view, zoom, self.text_scale)
+        let scale = self.text_scale;
+        let (placed, summaries) = ui.fonts_mut(|fonts| {
+            let placed = labels::place(fonts, &labels, &obstacles, view, zoom, scale);
+            let summaries: Vec<Shape> = boxes
+                .iter()
+                .flat_map(|(_, area, name, lines)| {
+                    overview::paint_summary(fonts, *area, name, lines, scale)
+                })
+                .collect();
+            (placed, summaries)
         });
-        ui.painter_at(rect).extend(placed.shapes);
+        self.named = indices
+            .iter()
+            .zip(&placed.whole)
+            .filter(|(_, whole)| **whole)
+            .filter_map(|(index, _)| self.node_id(*index))
+            .collect();
+        let painter = ui.painter_at(rect);
+        painter.extend(summaries);
+        painter.extend(placed.shapes);
         self.hover_name = self.graph.hovered_node().and_then(|hovered| {
+            if let Some((.., name, _)) = boxes.iter().find(|(i, ..)| *i == hovered) {
+                return Some(format!("{name} — double-click to open"));
+            }
             let at = indices.iter().position(|i| *i == hovered)?;
             (!placed.whole[at]).then(|| labels[at].text.to_owned())
         });
@@ -627,8 +723,10 @@ impl Canvas {
     fn apply_view_requests(&mut self, ui: &mut Ui, rect: Rect) {
         // Panels settle their widths over the first frames: wait for a stable canvas.
         let settled = self.replay.as_ref().is_some_and(|r| r.rect == rect);
-        if !(self.fit_requested || self.centre_requested.is_some()) || !settled {
-            if self.fit_requested || self.centre_requested.is_some() {
+        let requested =
+            self.fit_requested || self.centre_requested.is_some() || self.zoom_to.is_some();
+        if !requested || !settled {
+            if requested {
                 self.stale = true;
                 ui.ctx().request_repaint();
             }
@@ -636,12 +734,12 @@ impl Canvas {
         }
         let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
         let size = rect.size();
+        let free = self.free_area(size);
         if std::mem::take(&mut self.fit_requested) {
             let mut bounds = Rect::NOTHING;
             for (_, node) in self.graph.nodes_iter() {
                 bounds = bounds.union(Rect::from_center_size(node.location(), node.payload().size));
             }
-            let free = self.free_area(size);
             if bounds.is_finite() && self.graph.node_count() > 0 {
                 // Room around the shapes for the domain areas' margins and the labels
                 // below the bottom row.
@@ -660,10 +758,17 @@ impl Canvas {
             }
         }
         if let Some(id) = self.centre_requested.take()
-            && let Some(node) = self.node_of.get(&id).and_then(|i| self.graph.node(*i))
+            && let Some(at) = self.locations.get(&id)
         {
             meta.zoom = meta.zoom.max(0.6);
-            meta.pan = size / 2.0 - node.location().to_vec2() * meta.zoom;
+            meta.pan = free.center().to_vec2() - at.to_vec2() * meta.zoom;
+        }
+        if let Some(area) = self.zoom_to.take() {
+            // Far enough in to leave the overview and show the members.
+            meta.zoom = (free.width() / area.width())
+                .min(free.height() / area.height())
+                .clamp(overview::OVERVIEW_ZOOM * 1.2, MAX_FIT_ZOOM);
+            meta.pan = free.center().to_vec2() - area.center().to_vec2() * meta.zoom;
         }
         meta.save(ui);
         self.stale = true;
@@ -749,6 +854,14 @@ impl Canvas {
                         }
                     } else {
                         actions.push(CanvasAction::Select(Some(Selection::Entity(id))));
+                    }
+                }
+                GraphChange::NodeDoubleClicked { node } if self.overview => {
+                    if let Some(n) = self.graph.node(*node)
+                        && n.payload().look == Look::DomainSummary
+                    {
+                        self.zoom_to = Some(Rect::from_center_size(n.location(), n.payload().size));
+                        self.stale = true;
                     }
                 }
                 GraphChange::EdgeClicked { edge } => {
@@ -910,32 +1023,20 @@ impl Canvas {
                 .and_then(|i| self.graph.node(*i))
                 .map(|n| n.location())
         };
+        let card_size = |id: &str| {
+            self.node_of
+                .get(id)
+                .and_then(|i| self.graph.node(*i))
+                .map_or(shapes::TEAM_SIZE, |n| n.payload().size)
+        };
         let mut shapes = Vec::new();
+        if self.overview {
+            return shapes;
+        }
         for domain in &model.domains {
-            let Some(header) = location(&domain.id) else {
+            let Some(area) = overview::domain_area(model, &domain.id, &location, &card_size) else {
                 continue;
             };
-            let mut area = Rect::from_center_size(header, shapes::DOMAIN_SIZE);
-            for team in model
-                .teams
-                .iter()
-                .filter(|t| t.domain.as_deref() == Some(domain.id.as_str()))
-            {
-                if let Some(p) = location(&team.id) {
-                    area = area.union(Rect::from_center_size(p, shapes::TEAM_SIZE));
-                }
-                for service in model
-                    .services
-                    .iter()
-                    .filter(|s| s.owner.as_deref() == Some(team.id.as_str()))
-                {
-                    if let Some(p) = location(&service.id) {
-                        let reach =
-                            Vec2::new(shapes::SERVICE_RADIUS * 1.5, shapes::SERVICE_RADIUS * 1.9);
-                        area = area.union(Rect::from_center_size(p + vec2(0.0, 12.0), reach * 2.0));
-                    }
-                }
-            }
             let area = Rect::from_min_max(screen(area.min), screen(area.max)).expand(14.0 * zoom);
             let radius = (18.0 * zoom).clamp(4.0, 24.0) as u8;
             shapes.push(Shape::rect_filled(area, radius, theme::DOMAIN_FILL));

@@ -42,6 +42,8 @@ pub struct NodeData {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Look {
     Domain,
+    /// A whole domain in the zoomed-out overview: a box over its area, with its figures.
+    DomainSummary,
     /// `understaffed`: the team's own or operations rota is below the minimum size.
     Team {
         kind: TeamKind,
@@ -207,6 +209,20 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
         let stroke_px = (1.5 * zoom).clamp(1.0, 3.0);
         let mut shapes = Vec::with_capacity(3);
         match self.data.look {
+            Look::DomainSummary => {
+                let rect = Rect::from_center_size(centre, half * 2.0);
+                let stroke = self.outline(Stroke::new(2.0, theme::DOMAIN_HEADER), zoom);
+                shapes.push(
+                    RectShape::new(
+                        rect,
+                        CornerRadius::same(10),
+                        faded(theme::DOMAIN_SUMMARY_FILL, focus),
+                        stroke,
+                        StrokeKind::Inside,
+                    )
+                    .into(),
+                );
+            }
             Look::Domain => {
                 let rect = Rect::from_center_size(centre, half * 2.0);
                 let fill = faded(theme::DOMAIN_HEADER, focus);

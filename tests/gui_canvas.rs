@@ -264,3 +264,39 @@ fn a_big_model_at_fit_shows_one_box_per_domain_and_double_click_opens_it() {
         "its services are named"
     );
 }
+
+#[test]
+fn find_selects_and_centres_what_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(4);
+    assert!(
+        harness
+            .state()
+            .active_document()
+            .unwrap()
+            .canvas
+            .is_searching()
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Find")
+        .type_text("legacy");
+    harness.run_steps(3);
+    harness.get_by_label("Legacy reports  ·  service legacy");
+    harness.key_press(Key::Enter);
+    harness.run_steps(8);
+    assert_eq!(
+        selection(&harness),
+        Some(Selection::Entity("legacy".into()))
+    );
+    let doc = harness.state().active_document().unwrap();
+    assert!(
+        !doc.canvas.is_searching(),
+        "the box closes once something is picked"
+    );
+    // The canvas lies between the inspector (320 px) and the figures (420 px) of a 1600 px
+    // window, so its centre is near x = 320 + (1600 − 740) / 2 = 750.
+    let at = node_position(&harness, "legacy").unwrap();
+    assert!((at.x - 750.0).abs() < 60.0, "centred across: {at:?}");
+}

@@ -94,6 +94,7 @@ impl OpmodelApp {
                 UiCommand::AutoLayout,
                 UiCommand::ToggleInteractions,
                 UiCommand::ToggleLegend,
+                UiCommand::Find,
                 UiCommand::Present,
             ] {
                 self.command_item(ui, command, has_doc);

@@ -29,6 +29,7 @@ pub enum UiCommand {
     DuplicateScenario,
     CompareWith,
     Present,
+    Find,
 }
 
 const fn command(key: Key) -> KeyboardShortcut {
@@ -44,7 +45,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 23] = [
+    pub const ALL: [UiCommand; 24] = [
         UiCommand::New,
         UiCommand::NewTab,
         UiCommand::Open,
@@ -68,6 +69,7 @@ impl UiCommand {
         UiCommand::DuplicateScenario,
         UiCommand::CompareWith,
         UiCommand::Present,
+        UiCommand::Find,
     ];
 
     pub fn text(self) -> &'static str {
@@ -95,6 +97,7 @@ impl UiCommand {
             UiCommand::DuplicateScenario => "Duplicate as scenario",
             UiCommand::CompareWith => "Compare with…",
             UiCommand::Present => "Present",
+            UiCommand::Find => "Find…",
         }
     }
 
@@ -131,6 +134,7 @@ impl UiCommand {
             UiCommand::Present => {
                 "Show the canvas alone, with larger type and the figures over it (Esc leaves)"
             }
+            UiCommand::Find => "Find a team, service or domain by name or id and centre it",
         }
     }
 
@@ -159,6 +163,7 @@ impl UiCommand {
             UiCommand::DuplicateScenario => command(Key::D),
             UiCommand::CompareWith => command(Key::K),
             UiCommand::Present => plain(Key::F5),
+            UiCommand::Find => command(Key::F),
         })
     }
 

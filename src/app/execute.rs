@@ -58,10 +58,11 @@ impl OpmodelApp {
             }
             UiCommand::ConnectMode => self.on_canvas(Canvas::toggle_connect_mode),
             UiCommand::Escape => {
-                let connecting = self
-                    .active_document()
-                    .is_some_and(|d| d.canvas.connect_mode);
-                if connecting {
+                let canvas = self.active_document().map(|d| &d.canvas);
+                let connecting = canvas.is_some_and(|c| c.connect_mode);
+                if canvas.is_some_and(Canvas::is_searching) {
+                    self.on_canvas(Canvas::close_search);
+                } else if connecting {
                     self.on_canvas(Canvas::toggle_connect_mode);
                 } else if self.presenting {
                     self.presenting = false;
@@ -69,6 +70,7 @@ impl OpmodelApp {
                     doc.selection = None;
                 }
             }
+            UiCommand::Find => self.on_canvas(Canvas::open_search),
             UiCommand::Present => self.presenting = !self.presenting && active.is_some(),
             UiCommand::FitView => self.on_canvas(Canvas::request_fit),
             UiCommand::AutoLayout => self.on_canvas(Canvas::request_auto_layout),

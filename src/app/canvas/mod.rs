@@ -9,6 +9,7 @@
 mod labels;
 mod legend;
 mod overview;
+mod search;
 mod shapes;
 
 use std::collections::{HashMap, HashSet};
@@ -150,6 +151,8 @@ pub struct Canvas {
     hover_name: Option<String>,
     /// The entities whose names the last live frame showed in full.
     named: HashSet<String>,
+    /// The Find box, while it is open.
+    search: Option<search::Search>,
 }
 
 impl Canvas {
@@ -181,6 +184,7 @@ impl Canvas {
             label_rank: HashMap::new(),
             hover_name: None,
             named: HashSet::new(),
+            search: None,
         }
     }
 
@@ -237,6 +241,34 @@ impl Canvas {
         let replay = self.replay.as_ref()?;
         let node = self.graph.node(*self.node_of.get(id)?)?;
         Some(replay.rect.min + replay.pan + node.location().to_vec2() * replay.zoom)
+    }
+
+    /// Opens the Find box (Ctrl+F).
+    pub fn open_search(&mut self) {
+        self.search = Some(search::Search::new());
+        self.stale = true;
+    }
+
+    pub fn close_search(&mut self) {
+        self.search = None;
+        self.stale = true;
+    }
+
+    /// Whether the Find box is open.
+    pub fn is_searching(&self) -> bool {
+        self.search.is_some()
+    }
+
+    /// The Find box, drawn on every frame while it is open; picking a match selects it and
+    /// centres it.
+    fn show_search(&mut self, ui: &Ui, rect: Rect, model: &Model) -> Option<CanvasAction> {
+        let (picked, close) = self.search.as_mut()?.show(ui, rect, model);
+        if close {
+            self.close_search();
+        }
+        let id = picked?;
+        self.request_centre(&id);
+        Some(CanvasAction::Select(Some(Selection::Entity(id))))
     }
 
     /// Whether the canvas shows one box per domain instead of its teams and services.
@@ -549,6 +581,7 @@ impl Canvas {
         }
         self.show_selection(model, selection);
         let rect = ui.available_rect_before_wrap();
+        let found = self.show_search(ui, rect, model);
         ui.painter()
             .rect_filled(rect, 0.0, theme::CANVAS_BACKGROUND);
 
@@ -569,7 +602,7 @@ impl Canvas {
             });
             self.show_hover_name(&response);
             // An open context menu is drawn on every frame, live or not.
-            let mut actions = Vec::new();
+            let mut actions: Vec<CanvasAction> = found.into_iter().collect();
             response.context_menu(|ui| self.context_menu(ui, &mut actions));
             return actions;
         }
@@ -579,7 +612,7 @@ impl Canvas {
         let first_shape = ui
             .ctx()
             .graphics(|g| g.get(layer).map_or(0, |list| list.next_idx().0));
-        let mut actions = Vec::new();
+        let mut actions: Vec<CanvasAction> = found.into_iter().collect();
         if self.auto_layout_requested {
             self.auto_layout_requested = false;
             actions.extend(self.auto_layout(model));

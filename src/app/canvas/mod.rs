@@ -8,6 +8,7 @@
 
 mod labels;
 mod legend;
+mod minimap;
 mod overview;
 mod search;
 mod shapes;
@@ -153,6 +154,8 @@ pub struct Canvas {
     named: HashSet<String>,
     /// The Find box, while it is open.
     search: Option<search::Search>,
+    /// Where the overview map was drawn last, and how it maps to the canvas.
+    minimap: Option<minimap::Projection>,
 }
 
 impl Canvas {
@@ -185,6 +188,7 @@ impl Canvas {
             hover_name: None,
             named: HashSet::new(),
             search: None,
+            minimap: None,
         }
     }
 
@@ -601,6 +605,7 @@ impl Canvas {
                 }
             });
             self.show_hover_name(&response);
+            self.minimap_input(ui, rect);
             // An open context menu is drawn on every frame, live or not.
             let mut actions: Vec<CanvasAction> = found.into_iter().collect();
             response.context_menu(|ui| self.context_menu(ui, &mut actions));
@@ -650,6 +655,8 @@ impl Canvas {
         actions.extend(self.handle_pointer(&response.response, rect, &meta));
         self.wheel_zoom(ui, &response.response, rect);
         self.paint_overlays(ui, rect, model, &screen);
+        self.paint_minimap(ui, rect, &meta);
+        self.minimap_input(ui, rect);
         self.show_hover_name(&response.response);
 
         let shapes = ui.ctx().graphics(|g| {
@@ -743,6 +750,51 @@ impl Canvas {
             let at = indices.iter().position(|i| *i == hovered)?;
             (!placed.whole[at]).then(|| labels[at].text.to_owned())
         });
+    }
+
+    /// The overview map in the bottom-right corner, while part of the model is out of view.
+    fn paint_minimap(&mut self, ui: &Ui, rect: Rect, meta: &MetadataFrame) {
+        let mut world = Rect::NOTHING;
+        for p in self.locations.values() {
+            world.extend_with(*p);
+        }
+        let visible = Rect::from_min_max(
+            meta.screen_to_canvas_pos(Pos2::ZERO),
+            meta.screen_to_canvas_pos(rect.size().to_pos2()),
+        );
+        let size = minimap::size();
+        let room = rect.width() > legend::MIN_CANVAS_WIDTH + size.x;
+        self.minimap = (world.is_finite() && room && !visible.contains_rect(world)).then(|| {
+            let area = Rect::from_min_size(
+                rect.right_bottom() - size - Vec2::splat(legend::MARGIN),
+                size,
+            );
+            minimap::Projection::new(world.expand(40.0), area)
+        });
+        if let Some(projection) = &self.minimap {
+            let points: Vec<Pos2> = self.locations.values().copied().collect();
+            ui.painter_at(rect)
+                .extend(minimap::shapes(projection, &points, visible));
+        }
+    }
+
+    /// A click or drag on the overview map centres the view there.
+    fn minimap_input(&mut self, ui: &mut Ui, rect: Rect) {
+        let Some(projection) = self.minimap else {
+            return;
+        };
+        let id = ui.id().with((&self.view_id, "minimap"));
+        let response = ui.interact(projection.area(), id, Sense::click_and_drag());
+        if let Some(pointer) = response.interact_pointer_pos()
+            && (response.clicked() || response.dragged())
+        {
+            let target = projection.to_world(pointer);
+            let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+            meta.pan = rect.size() / 2.0 - target.to_vec2() * meta.zoom;
+            meta.save(ui);
+            self.stale = true;
+            ui.ctx().request_repaint();
+        }
     }
 
     /// The full name of the node under the pointer, when its label does not show it.

@@ -10,6 +10,7 @@ mod labels;
 mod legend;
 mod minimap;
 mod overview;
+mod routes;
 mod search;
 mod shapes;
 
@@ -416,8 +417,8 @@ impl Canvas {
             if merged && (a == b || !drawn.insert((a, b))) {
                 return;
             }
-            let focus = Focus::Plain;
-            graph.add_edge(a, b, EdgeData { kind, focus });
+            let (focus, bend) = (Focus::Plain, Vec2::ZERO);
+            graph.add_edge(a, b, EdgeData { kind, focus, bend });
         };
         for service in &model.services {
             if let Some(owner) = &service.owner {
@@ -438,6 +439,7 @@ impl Canvas {
                 connect(&mut graph, &interaction.from, &interaction.to, kind);
             }
         }
+        route_edges(&mut graph);
         self.graph = graph;
         self.node_of = node_of;
         self.label_rank = label_rank;
@@ -1217,4 +1219,32 @@ fn services_by_importance(model: &Model, analysis: &Analysis) -> Vec<usize> {
         ta.cmp(&tb).then(ea.total_cmp(&eb)).then(a.cmp(&b))
     });
     order
+}
+
+/// Bends every edge whose straight line would cross another node's shape round it.
+fn route_edges(graph: &mut CanvasGraph) {
+    let nodes: Vec<NodeIndex> = graph.g().node_indices().collect();
+    let slot: HashMap<NodeIndex, usize> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let rects = nodes
+        .iter()
+        .map(|n| {
+            graph.node(*n).map_or(Rect::NOTHING, |node| {
+                Rect::from_center_size(node.location(), node.payload().size)
+            })
+        })
+        .collect();
+    let shapes = routes::Shapes::new(rects);
+    let edges: Vec<EdgeIndex> = graph.g().edge_indices().collect();
+    for edge in edges {
+        let Some((a, b)) = graph.edge_endpoints(edge) else {
+            continue;
+        };
+        if a == b {
+            continue;
+        }
+        let bend = shapes.bend(slot[&a], slot[&b]);
+        if let Some(edge) = graph.edge_mut(edge) {
+            edge.payload_mut().bend = bend;
+        }
+    }
 }

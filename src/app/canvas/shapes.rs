@@ -75,11 +75,14 @@ pub enum EdgeKind {
     Interaction(InteractionMode),
 }
 
-/// What an edge stands for, and its part in the current selection.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What an edge stands for, its part in the current selection, and how it bends round the
+/// shapes in its way (see [`super::routes`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct EdgeData {
     pub kind: EdgeKind,
     pub focus: Focus,
+    /// The curve's control point from the straight line's middle, in canvas units.
+    pub bend: Vec2,
 }
 
 #[derive(Clone, Debug)]
@@ -367,12 +370,21 @@ fn self_loop_centre(node: Pos2) -> Pos2 {
 const SELF_LOOP_RADIUS: f32 = 12.0;
 
 impl EdgeShape {
-    /// The edge's end points in canvas units: boundary to boundary, dependencies nudged
-    /// sideways so that a → b and b → a do not overlap.
-    fn ends(&self, start: &CanvasNode, end: &CanvasNode) -> Option<(Pos2, Pos2)> {
-        let dir = end.location() - start.location();
+    /// The edge's points in canvas units, boundary to boundary: a straight line (a
+    /// dependency nudged sideways so that a → b and b → a do not overlap), or a curve round
+    /// the shapes in its way.
+    fn path(&self, start: &CanvasNode, end: &CanvasNode) -> Option<Vec<Pos2>> {
+        let (a, b) = (start.location(), end.location());
+        let dir = b - a;
         if dir.length() < 1e-3 {
             return None;
+        }
+        if self.data.bend != Vec2::ZERO {
+            let control = a + dir / 2.0 + self.data.bend;
+            let from = start.display().closest_boundary_point(control - a);
+            let to = end.display().closest_boundary_point(control - b);
+            let bend = control - (from + (to - from) / 2.0);
+            return Some(super::routes::curve(from, to, bend));
         }
         let from = start.display().closest_boundary_point(dir);
         let to = end.display().closest_boundary_point(-dir);
@@ -380,7 +392,7 @@ impl EdgeShape {
             EdgeKind::Dependency => dir.normalized().rot90() * 5.0,
             _ => Vec2::ZERO,
         };
-        Some((from + nudge, to + nudge))
+        Some(vec![from + nudge, to + nudge])
     }
 
     /// The colour and width of the line: the selection's colour when the edge is selected,
@@ -406,7 +418,7 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeShape {
     fn shapes(&mut self, start: &CanvasNode, end: &CanvasNode, ctx: &DrawContext) -> Vec<Shape> {
         let zoom = ctx.meta.zoom;
-        let Some((from, to)) = self.ends(start, end) else {
+        let Some(path) = self.path(start, end) else {
             let centre = ctx
                 .meta
                 .canvas_to_screen_pos(self_loop_centre(start.location()));
@@ -417,33 +429,39 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
                 stroke,
             )];
         };
-        let (a, b) = (
-            ctx.meta.canvas_to_screen_pos(from),
-            ctx.meta.canvas_to_screen_pos(to),
-        );
-        let dir = (b - a).normalized();
+        let mut points: Vec<Pos2> = path
+            .iter()
+            .map(|p| ctx.meta.canvas_to_screen_pos(*p))
+            .collect();
+        let last = points.len() - 1;
+        let (a, b) = (points[0], points[last]);
+        let first_dir = (points[1] - a).normalized();
+        let last_dir = (b - points[last - 1]).normalized();
         match self.data.kind {
             EdgeKind::Ownership => {
                 let stroke = self.stroke(2.0, theme::OWNERSHIP_EDGE, zoom);
                 let size = (7.0 * zoom).clamp(3.0, 12.0);
-                let tip = a + dir * size * 2.0;
-                let side = dir.rot90() * size * 0.7;
+                let side = first_dir.rot90() * size * 0.7;
+                let diamond = vec![
+                    a,
+                    a + first_dir * size + side,
+                    a + first_dir * size * 2.0,
+                    a + first_dir * size - side,
+                ];
+                points[0] = diamond[2];
                 vec![
-                    Shape::line_segment([tip, b], stroke),
-                    Shape::convex_polygon(
-                        vec![a, a + dir * size + side, tip, a + dir * size - side],
-                        stroke.color,
-                        Stroke::NONE,
-                    ),
+                    Shape::line(points, stroke),
+                    Shape::convex_polygon(diamond, stroke.color, Stroke::NONE),
                 ]
             }
             EdgeKind::Dependency => {
                 let stroke = self.stroke(1.6, theme::DEPENDENCY_EDGE, zoom);
                 let size = (9.0 * zoom).clamp(5.0, 16.0);
-                let base = b - dir * size;
-                let side = dir.rot90() * size * 0.45;
+                let base = b - last_dir * size;
+                let side = last_dir.rot90() * size * 0.45;
+                points[last] = base;
                 vec![
-                    Shape::line_segment([a, base], stroke),
+                    Shape::line(points, stroke),
                     Shape::convex_polygon(
                         vec![b, base + side, base - side],
                         stroke.color,
@@ -454,10 +472,16 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
             EdgeKind::Interaction(mode) => {
                 let stroke = self.stroke(2.2, theme::interaction_colour(mode), zoom);
                 let dash = (8.0 * zoom).clamp(3.0, 14.0);
-                let mut shapes = Shape::dashed_line(&[a, b], stroke, dash, dash * 0.7);
+                let middle = points[points.len() / 2];
+                let middle = if points.len() == 2 {
+                    a + (b - a) / 2.0
+                } else {
+                    middle
+                };
+                let mut shapes = Shape::dashed_line(&points, stroke, dash, dash * 0.7);
                 shapes.extend(caption(
                     ctx,
-                    a + (b - a) / 2.0 - vec2(0.0, 10.0 * zoom),
+                    middle - vec2(0.0, 10.0 * zoom),
                     mode.label(),
                     11.0 * zoom,
                     f32::INFINITY,
@@ -474,8 +498,10 @@ impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeSha
     }
 
     fn is_inside(&self, start: &CanvasNode, end: &CanvasNode, pos: Pos2) -> bool {
-        match self.ends(start, end) {
-            Some((from, to)) => distance_to_segment(pos, from, to) <= 6.0,
+        match self.path(start, end) {
+            Some(points) => points
+                .windows(2)
+                .any(|w| distance_to_segment(pos, w[0], w[1]) <= 6.0),
             None => {
                 let distance = (pos - self_loop_centre(start.location())).length();
                 (distance - SELF_LOOP_RADIUS).abs() <= 5.0

@@ -2,8 +2,8 @@
 //!
 //! Every label is drawn at a size a room can read — never below the mode's minimum — and
 //! wrapped only between words. The most important labels are placed first (the selection
-//! and its neighbours, domains, teams, then services with errors and the highest exposure);
-//! each tries its own card first, then below, above, right and left of its shape, and is
+//! and its neighbours, domains, services in trouble, teams, then the other services by
+//! exposure); each tries its own card first, then around its shape, and is
 //! left out when every place is taken. A label that had to be cut or left out shows its full
 //! name when the pointer is on its node.
 
@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextWrapping};
-use egui::{Align, Color32, FontFamily, FontId, Galley, Pos2, Rect, Shape, Vec2, pos2};
+use egui::{Align, Color32, FontFamily, FontId, Galley, Rect, Shape, Vec2, pos2, vec2};
 
 use crate::app::theme;
 
@@ -27,16 +27,16 @@ pub struct TextScale {
 }
 
 impl TextScale {
-    /// The editor: labels from 13 px, as the side panels' body text.
+    /// The editor: labels from 14 px, about the side panels' body text.
     pub const EDITOR: TextScale = TextScale {
         factor: 1.0,
-        min_px: 13.0,
+        min_px: 14.0,
         max_px: 24.0,
     };
-    /// Presentation mode: labels from 17 px, for the back of a room.
+    /// Presentation mode: labels from 16 px, for the back of a room.
     pub const PRESENTING: TextScale = TextScale {
         factor: 1.3,
-        min_px: 17.0,
+        min_px: 16.0,
         max_px: 32.0,
     };
 
@@ -58,6 +58,8 @@ pub struct Label<'a> {
     /// The text colour inside the shape and outside it.
     pub inside_colour: Color32,
     pub outside_colour: Color32,
+    /// The card's or header's fill, behind a label that makes it grow.
+    pub fill: Color32,
     /// Lower goes first.
     pub rank: u64,
 }
@@ -142,37 +144,50 @@ fn layout(
     fonts.layout_job(job)
 }
 
-/// The places a label of `size` may go around `shape`, best first.
-fn spots(shape: Rect, size: Vec2, inside: bool) -> impl Iterator<Item = (Rect, bool)> {
+/// Where a label sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Spot {
+    /// Within its card or header, which it fits.
+    Inside,
+    /// Over its card or header, which grows on screen to hold it.
+    Card,
+    /// Beside its shape, on a light backing.
+    Outside,
+}
+
+/// The places a label of `size` may go around `shape`, best first: a card's or header's
+/// label inside it, then over it grown to fit; every label then below, above, right, left,
+/// and below or above leaning right or left.
+fn spots(shape: Rect, size: Vec2, inside: bool) -> impl Iterator<Item = (Rect, Spot)> {
     let gap = 3.0;
-    let centred = |centre: Pos2| Rect::from_center_size(centre, size);
-    let fits_inside = inside && size.x <= shape.width() - 6.0 && size.y <= shape.height();
-    let inner = fits_inside.then(|| (centred(shape.center()), true));
-    let outer = [
-        Rect::from_min_size(
-            pos2(shape.center().x - size.x / 2.0, shape.bottom() + gap),
-            size,
-        ),
-        Rect::from_min_size(
-            pos2(shape.center().x - size.x / 2.0, shape.top() - gap - size.y),
-            size,
-        ),
-        Rect::from_min_size(
-            pos2(shape.right() + gap, shape.center().y - size.y / 2.0),
-            size,
-        ),
-        Rect::from_min_size(
-            pos2(shape.left() - gap - size.x, shape.center().y - size.y / 2.0),
-            size,
-        ),
+    let fits_inside = size.x <= shape.width() - 6.0 && size.y <= shape.height();
+    let own = [
+        (inside && fits_inside)
+            .then(|| (Rect::from_center_size(shape.center(), size), Spot::Inside)),
+        (inside && !fits_inside).then(|| {
+            let grown = Rect::from_center_size(shape.center(), size + vec2(12.0, 6.0));
+            (grown, Spot::Card)
+        }),
     ];
-    inner.into_iter().chain(
-        (!fits_inside)
-            .then_some(outer)
-            .into_iter()
-            .flatten()
-            .map(|r| (r, false)),
-    )
+    let x = shape.center().x - size.x / 2.0;
+    let y = shape.center().y - size.y / 2.0;
+    let (below, above) = (shape.bottom() + gap, shape.top() - gap - size.y);
+    let (right, left) = (shape.center().x, shape.center().x - size.x);
+    let outer = [
+        pos2(x, below),
+        pos2(x, above),
+        pos2(shape.right() + gap, y),
+        pos2(shape.left() - gap - size.x, y),
+        pos2(right, below),
+        pos2(left, below),
+        pos2(right, above),
+        pos2(left, above),
+    ]
+    .map(|min| (Rect::from_min_size(min, size), Spot::Outside));
+    let beside = !(inside && fits_inside);
+    own.into_iter()
+        .flatten()
+        .chain(beside.then_some(outer).into_iter().flatten())
 }
 
 /// Places `labels` within `view`, keeping them off every shape in `obstacles` and off each
@@ -199,33 +214,43 @@ pub fn place(
             continue;
         }
         let px = scale.px(label.canvas_px, zoom);
-        let width = (label.shape.width() * 1.6).max(px * 9.0);
-        let outside = layout(fonts, label.text, px, width, label.outside_colour);
-        let inside = label
-            .inside
-            .then(|| layout(fonts, label.text, px, width, label.inside_colour));
-        let size = outside.rect.size();
-        let spot = spots(label.shape, size, label.inside).find(|(rect, within)| {
+        // Two rows first, which keep neighbours apart; one wider row where two rows would
+        // run into the shape below.
+        let narrow = (label.shape.width() * 1.4).max(px * 7.0);
+        let free = |(rect, spot): &(Rect, Spot)| {
             view.contains_rect(*rect)
-                && (*within || !occupied.overlaps(rect.expand(1.0), label.shape))
+                && (*spot == Spot::Inside || !occupied.overlaps(rect.expand(1.0), label.shape))
+        };
+        let found = [narrow, px * 18.0].into_iter().find_map(|width| {
+            let outside = layout(fonts, label.text, px, width, label.outside_colour);
+            let spot = spots(label.shape, outside.rect.size(), label.inside).find(free)?;
+            Some((width, outside, spot))
         });
-        let Some((rect, within)) = spot else {
+        let Some((width, outside, (rect, spot))) = found else {
             continue;
         };
+        let size = outside.rect.size();
         whole[i] = !outside.elided;
         // Centred rows are laid out around x = 0, so the galley's origin is the top centre.
-        let origin = pos2(rect.center().x, rect.top());
-        if within {
-            let galley = inside.unwrap_or(outside);
-            shapes.push(Shape::galley(origin, galley, label.inside_colour));
-        } else {
-            shapes.push(Shape::rect_filled(
-                rect.expand(2.0),
-                3.0,
-                theme::CANVAS_BACKGROUND.gamma_multiply(0.9),
-            ));
-            shapes.push(Shape::galley(origin, outside, label.outside_colour));
-            occupied.insert(rect);
+        let origin = pos2(rect.center().x, rect.center().y - size.y / 2.0);
+        match spot {
+            Spot::Inside | Spot::Card => {
+                if spot == Spot::Card {
+                    shapes.push(Shape::rect_filled(rect, 6.0, label.fill));
+                    occupied.insert(rect);
+                }
+                let galley = layout(fonts, label.text, px, width, label.inside_colour);
+                shapes.push(Shape::galley(origin, galley, label.inside_colour));
+            }
+            Spot::Outside => {
+                shapes.push(Shape::rect_filled(
+                    rect.expand(2.0),
+                    3.0,
+                    theme::CANVAS_BACKGROUND,
+                ));
+                shapes.push(Shape::galley(origin, outside, label.outside_colour));
+                occupied.insert(rect);
+            }
         }
     }
     Placed { shapes, whole }
@@ -234,13 +259,12 @@ pub fn place(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::vec2;
 
-    /// 14 canvas px at zoom 0.5 is 7 px: raised to the editor's 13 px minimum. At zoom 4 it
+    /// 14 canvas px at zoom 0.5 is 7 px: raised to the editor's 14 px minimum. At zoom 4 it
     /// would be 56 px: capped at 24. Presenting at zoom 1: 14 × 1.3 = 18.2 px.
     #[test]
     fn text_stays_between_the_modes_limits() {
-        assert_eq!(TextScale::EDITOR.px(14.0, 0.5), 13.0);
+        assert_eq!(TextScale::EDITOR.px(14.0, 0.5), 14.0);
         assert_eq!(TextScale::EDITOR.px(14.0, 4.0), 24.0);
         assert!((TextScale::PRESENTING.px(14.0, 1.0) - 18.2).abs() < 1e-4);
     }

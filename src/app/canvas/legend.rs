@@ -18,8 +18,8 @@ pub const MARGIN: f32 = 10.0;
 /// Narrower canvases have no room for the legend.
 pub const MIN_CANVAS_WIDTH: f32 = 480.0;
 
-/// Paints the legend in the bottom-left corner of `canvas`.
-pub fn paint(painter: &Painter, canvas: Rect) {
+/// Paints the legend in the bottom-left corner of `canvas`; returns where it is.
+pub fn paint(painter: &Painter, canvas: Rect) -> Rect {
     let area = Rect::from_min_size(
         pos2(canvas.left() + MARGIN, canvas.bottom() - HEIGHT - MARGIN),
         vec2(0.0, HEIGHT),
@@ -173,4 +173,5 @@ pub fn paint(painter: &Painter, canvas: Rect) {
             StrokeKind::Inside,
         )),
     );
+    area
 }

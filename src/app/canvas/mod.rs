@@ -123,6 +123,8 @@ pub struct Canvas {
     overview: bool,
     /// Every entity's canvas position, members of an overview box included.
     locations: HashMap<String, Pos2>,
+    /// Each domain's area on the canvas, from its members' positions.
+    domain_areas: HashMap<String, Rect>,
     /// A canvas area to zoom to (a double-clicked domain box).
     zoom_to: Option<Rect>,
     shown_selection: Option<Selection>,
@@ -131,6 +133,9 @@ pub struct Canvas {
     view_id: String,
     pub show_interactions: bool,
     pub show_legend: bool,
+    /// The legend in presentation mode, where it starts hidden to leave the room to the
+    /// model (G shows it).
+    show_legend_presenting: bool,
     pub connect_mode: bool,
     connect_from: Option<String>,
     drag_origin: Option<(String, Pos2)>,
@@ -155,6 +160,8 @@ pub struct Canvas {
     named: HashSet<String>,
     /// The Find box, while it is open.
     search: Option<search::Search>,
+    /// How wide the legend was drawn last.
+    legend_width: Option<f32>,
     /// Where the overview map was drawn last, and how it maps to the canvas.
     minimap: Option<minimap::Projection>,
 }
@@ -168,11 +175,13 @@ impl Canvas {
             overview: false,
             locations: HashMap::new(),
             zoom_to: None,
+            domain_areas: HashMap::new(),
             shown_selection: None,
             replay: None,
             view_id,
             show_interactions: false,
             show_legend: true,
+            show_legend_presenting: false,
             connect_mode: false,
             connect_from: None,
             drag_origin: None,
@@ -190,6 +199,7 @@ impl Canvas {
             named: HashSet::new(),
             search: None,
             minimap: None,
+            legend_width: None,
         }
     }
 
@@ -224,7 +234,11 @@ impl Canvas {
     }
 
     pub fn toggle_legend(&mut self) {
-        self.show_legend = !self.show_legend;
+        if self.is_presenting() {
+            self.show_legend_presenting = !self.show_legend_presenting;
+        } else {
+            self.show_legend = !self.show_legend;
+        }
         self.stale = true;
     }
 
@@ -331,6 +345,12 @@ impl Canvas {
             });
             shapes::team_card_size(width)
         };
+        let ranked = services_by_importance(model, analysis);
+        let urgent: HashSet<&str> = ranked
+            .iter()
+            .filter(|(_, urgent)| *urgent)
+            .map(|(i, _)| model.services[*i].id.as_str())
+            .collect();
         let stands_for = if overview {
             overview::members(model)
         } else {
@@ -351,20 +371,37 @@ impl Canvas {
                 let index =
                     graph.add_node_with_label_and_location(data, label.to_owned(), rect.center());
                 node_of.insert(id.to_owned(), index);
-                label_rank.insert(index, label_rank.len() as u64);
+                // Domains' names claim their place first, then services in trouble, then
+                // teams, then the other services.
+                let tier: u64 = match look {
+                    Look::Domain | Look::DomainSummary => 0,
+                    Look::Service { .. } if urgent.contains(id) => 1,
+                    Look::Team { .. } => 2,
+                    Look::Service { .. } => 3,
+                };
+                label_rank.insert(index, (tier << 32) | label_rank.len() as u64);
             };
         let at =
             |id: &str, size: Vec2| Rect::from_center_size(location(id).unwrap_or(Pos2::ZERO), size);
+        self.domain_areas = model
+            .domains
+            .iter()
+            .filter_map(|d| {
+                let area = overview::domain_area(model, &d.id, &location, &card_size)?;
+                Some((d.id.clone(), area))
+            })
+            .collect();
+        let boxes = if overview {
+            overview::grid(&self.domain_areas)
+        } else {
+            HashMap::new()
+        };
         for domain in &model.domains {
-            let summarised = overview
-                .then(|| overview::domain_area(model, &domain.id, &location, &card_size))
-                .flatten();
-            match summarised {
+            match boxes.get(&domain.id) {
                 Some(area) => {
                     let lines = overview::summary(model, analysis, &domain.id).join("\n");
-                    let area = area.expand(14.0);
                     let look = Look::DomainSummary;
-                    add(&mut graph, &domain.id, &domain.name, look, lines, area);
+                    add(&mut graph, &domain.id, &domain.name, look, lines, *area);
                 }
                 None => {
                     let rect = at(&domain.id, shapes::DOMAIN_SIZE);
@@ -392,7 +429,7 @@ impl Canvas {
             let rect = at(&team.id, card_size(&team.id));
             add(&mut graph, &team.id, &team.name, look, caption, rect);
         }
-        for index in services_by_importance(model, analysis) {
+        for (index, _) in ranked {
             let (service, figures) = (&model.services[index], &analysis.services[index]);
             if stands_for.contains_key(&service.id) {
                 continue;
@@ -405,16 +442,15 @@ impl Canvas {
             let rect = at(&service.id, Vec2::splat(shapes::SERVICE_RADIUS * 2.0));
             add(&mut graph, &service.id, &service.name, look, caption, rect);
         }
-        // In the overview, relations between members of one box vanish and relations
-        // between boxes are drawn once.
-        let mut drawn = HashSet::new();
-        let mut connect = |graph: &mut CanvasGraph, from: &str, to: &str, kind| {
+        let connect = |graph: &mut CanvasGraph, from: &str, to: &str, kind| {
             let node = |id: &str| node_of.get(stands_for.get(id).map_or(id, String::as_str));
             let (Some(&a), Some(&b)) = (node(from), node(to)) else {
                 return;
             };
+            // The overview shows where things are, not how they connect: relations that
+            // touch a domain's box are left out.
             let merged = stands_for.contains_key(from) || stands_for.contains_key(to);
-            if merged && (a == b || !drawn.insert((a, b))) {
+            if merged {
                 return;
             }
             let (focus, bend) = (Focus::Plain, Vec2::ZERO);
@@ -695,7 +731,7 @@ impl Canvas {
             let data = node.payload();
             let shape = shapes::screen_rect(screen(node.location()), data, zoom);
             obstacles.push(shape);
-            let (canvas_px, inside, inside_colour, outside_colour) = match data.look {
+            let (canvas_px, inside, inside_colour, outside_colour, fill) = match data.look {
                 Look::DomainSummary => {
                     boxes.push((index, shape, node.props().label.as_str(), &*data.caption));
                     continue;
@@ -705,9 +741,16 @@ impl Canvas {
                     true,
                     Color32::WHITE,
                     theme::DOMAIN_HEADER,
+                    theme::DOMAIN_HEADER,
                 ),
-                Look::Team { .. } => (shapes::TEAM_NAME_PX, true, theme::INK, theme::INK),
-                Look::Service { .. } => (shapes::SERVICE_NAME_PX, false, theme::INK, theme::INK),
+                Look::Team { kind, .. } => {
+                    let fill = theme::team_fill(kind);
+                    (shapes::TEAM_NAME_PX, true, theme::INK, theme::INK, fill)
+                }
+                Look::Service { .. } => {
+                    let fill = theme::CANVAS_BACKGROUND;
+                    (shapes::SERVICE_NAME_PX, false, theme::INK, theme::INK, fill)
+                }
             };
             let rank = self.label_rank.get(&index).copied().unwrap_or(u64::MAX);
             let rank = (focus_first(data.focus, node.selected()) << 40) | rank;
@@ -719,6 +762,7 @@ impl Canvas {
                 inside,
                 inside_colour: faded(inside_colour),
                 outside_colour: faded(outside_colour),
+                fill: faded(fill),
                 rank,
             });
             indices.push(index);
@@ -834,11 +878,19 @@ impl Canvas {
                     bounds.min - vec2(24.0, 30.0),
                     bounds.max + vec2(24.0, 48.0),
                 );
-                let zoom = (free.width() / padded.width())
-                    .min(free.height() / padded.height())
-                    .clamp(0.05, MAX_FIT_ZOOM);
+                // Above the legend's band or beside its column, whichever shows more.
+                let zoom_in = |area: &Rect| {
+                    (area.width() / padded.width()).min(area.height() / padded.height())
+                };
+                let beside = self.beside_legend(size);
+                let area = if beside.is_some_and(|b| zoom_in(&b) > zoom_in(&free)) {
+                    beside.unwrap_or(free)
+                } else {
+                    free
+                };
+                let zoom = zoom_in(&area).clamp(0.05, MAX_FIT_ZOOM);
                 meta.zoom = zoom;
-                meta.pan = free.center().to_vec2() - padded.center().to_vec2() * zoom;
+                meta.pan = area.center().to_vec2() - padded.center().to_vec2() * zoom;
             } else {
                 meta.zoom = 1.0;
                 meta.pan = free.center().to_vec2();
@@ -865,7 +917,7 @@ impl Canvas {
     /// The part of a canvas of `size` that a fit may fill: clear of the strip reserved at
     /// the top and of the legend's band at the bottom, in canvas-local screen units.
     fn free_area(&self, size: Vec2) -> Rect {
-        let bottom = if self.show_legend && size.x > legend::MIN_CANVAS_WIDTH {
+        let bottom = if self.legend_shown(size) {
             legend::HEIGHT + legend::MARGIN * 2.0
         } else {
             8.0
@@ -877,6 +929,31 @@ impl Canvas {
                 (size.y - bottom).max(self.reserved_top + 40.0),
             ),
         )
+    }
+
+    fn is_presenting(&self) -> bool {
+        self.text_scale == TextScale::PRESENTING
+    }
+
+    /// Whether the legend is drawn on a canvas of `size`.
+    fn legend_shown(&self, size: Vec2) -> bool {
+        let wanted = if self.is_presenting() {
+            self.show_legend_presenting
+        } else {
+            self.show_legend
+        };
+        wanted && size.x > legend::MIN_CANVAS_WIDTH
+    }
+
+    /// The part of a canvas of `size` right of the legend's column, when the legend is shown.
+    fn beside_legend(&self, size: Vec2) -> Option<Rect> {
+        let width = self.legend_width?;
+        self.legend_shown(size).then(|| {
+            Rect::from_min_max(
+                pos2(width + legend::MARGIN * 2.0, self.reserved_top + 8.0),
+                pos2(size.x - 8.0, size.y - 8.0),
+            )
+        })
     }
 
     /// A force-directed layout of the whole model, as one undoable move.
@@ -947,7 +1024,7 @@ impl Canvas {
                     if let Some(n) = self.graph.node(*node)
                         && n.payload().look == Look::DomainSummary
                     {
-                        self.zoom_to = Some(Rect::from_center_size(n.location(), n.payload().size));
+                        self.zoom_to = self.domain_areas.get(&n.payload().id).copied();
                         self.stale = true;
                     }
                 }
@@ -1138,7 +1215,13 @@ impl Canvas {
     }
 
     /// The connect rubber band, the empty-model hint and the connect-mode banner.
-    fn paint_overlays(&self, ui: &Ui, rect: Rect, model: &Model, screen: &dyn Fn(Pos2) -> Pos2) {
+    fn paint_overlays(
+        &mut self,
+        ui: &Ui,
+        rect: Rect,
+        model: &Model,
+        screen: &dyn Fn(Pos2) -> Pos2,
+    ) {
         let painter = ui.painter_at(rect);
         if let Some(from) = self
             .connect_from
@@ -1155,8 +1238,8 @@ impl Canvas {
                 5.0,
             ));
         }
-        if self.show_legend && rect.width() > legend::MIN_CANVAS_WIDTH {
-            legend::paint(&painter, rect);
+        if self.legend_shown(rect.size()) {
+            self.legend_width = Some(legend::paint(&painter, rect).width());
         }
         if model.teams.is_empty() && model.services.is_empty() && model.domains.is_empty() {
             painter.text(
@@ -1192,8 +1275,9 @@ impl Canvas {
 }
 
 /// The order in which services' labels claim space: errors first (uncovered or the subject
-/// of an error finding), then understaffed cover, then by exposure, highest first.
-fn services_by_importance(model: &Model, analysis: &Analysis) -> Vec<usize> {
+/// of an error finding), then understaffed cover, then by exposure, highest first; each with
+/// whether it is in trouble (an error or understaffed).
+fn services_by_importance(model: &Model, analysis: &Analysis) -> Vec<(usize, bool)> {
     let erroring: HashSet<&str> = analysis
         .findings
         .iter()
@@ -1218,7 +1302,7 @@ fn services_by_importance(model: &Model, analysis: &Analysis) -> Vec<usize> {
         let (tb, eb) = standing(b);
         ta.cmp(&tb).then(ea.total_cmp(&eb)).then(a.cmp(&b))
     });
-    order
+    order.into_iter().map(|i| (i, standing(i).0 < 2)).collect()
 }
 
 /// Bends every edge whose straight line would cross another node's shape round it.

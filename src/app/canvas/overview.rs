@@ -79,6 +79,34 @@ pub fn domain_area(
     Some(area)
 }
 
+/// Where each domain's box goes in the overview: a grid over the space the domains take up
+/// together, in their left-to-right, top-to-bottom order, with cells about half as wide
+/// again as they are tall — so that domains laid out as tall, narrow columns still get boxes
+/// wide enough to read.
+pub fn grid(areas: &HashMap<String, Rect>) -> HashMap<String, Rect> {
+    let mut order: Vec<(&String, &Rect)> = areas.iter().collect();
+    order.sort_by(|a, b| {
+        let (a, b) = (a.1.center(), b.1.center());
+        a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y))
+    });
+    let world = order.iter().fold(Rect::NOTHING, |w, (_, r)| w.union(**r));
+    let count = order.len().max(1);
+    let aspect = world.width().max(1.0) / world.height().max(1.0);
+    let columns = ((count as f32 * aspect / 1.5).sqrt().round() as usize).clamp(1, count);
+    let rows = count.div_ceil(columns);
+    let cell = vec2(world.width() / columns as f32, world.height() / rows as f32);
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, _))| {
+            let min =
+                world.min + vec2((i % columns) as f32 * cell.x, (i / columns) as f32 * cell.y);
+            let rect = Rect::from_min_size(min, cell).shrink2(cell * 0.05);
+            (id.clone(), rect)
+        })
+        .collect()
+}
+
 /// The summary lines of a domain's box: counts, cost, coverage and errors.
 pub fn summary(model: &Model, analysis: &Analysis, domain: &str) -> Vec<String> {
     let domain_of = members(model);
@@ -125,11 +153,8 @@ pub fn summary(model: &Model, analysis: &Analysis, domain: &str) -> Vec<String> 
         )
     };
     vec![
-        format!(
-            "{} · {}",
-            plural(teams, "team", "teams"),
-            plural(services.len(), "service", "services")
-        ),
+        plural(teams, "team", "teams"),
+        plural(services.len(), "service", "services"),
         format!("{} a year", money(cost, &analysis.currency)),
         coverage,
         plural(errors, "error", "errors"),
@@ -151,10 +176,12 @@ pub fn paint_summary(
         return shapes;
     }
     let name_px = scale.min_px + 4.0;
+    // Figures a little smaller than names, never below the editor's smallest text.
+    let line_px = (scale.min_px - 2.0).max(TextScale::EDITOR.min_px);
     let mut job = LayoutJob::simple(
         name.to_owned(),
         FontId::new(name_px, FontFamily::Proportional),
-        theme::DOMAIN_HEADER,
+        theme::INK,
         inner.width(),
     );
     job.wrap = TextWrapping {
@@ -173,25 +200,25 @@ pub fn paint_summary(
     shapes.push(Shape::galley(
         pos2(inner.center().x, top),
         galley,
-        theme::DOMAIN_HEADER,
+        theme::INK,
     ));
-    top += height + 4.0;
+    top += height + 2.0;
     for (i, line) in lines.lines().enumerate() {
-        let colour = if i == 3 && !line.starts_with('0') {
+        let colour = if i == 4 && !line.starts_with('0') {
             theme::RED
         } else {
             theme::INK
         };
         let galley = fonts.layout_no_wrap(
             line.to_owned(),
-            FontId::new(scale.min_px, FontFamily::Proportional),
+            FontId::new(line_px, FontFamily::Proportional),
             colour,
         );
         if top + galley.size().y > inner.bottom() || galley.size().x > inner.width() {
             break;
         }
         let at = pos2(inner.center().x - galley.size().x / 2.0, top);
-        top += galley.size().y + 2.0;
+        top += galley.size().y;
         shapes.push(Shape::galley(at, galley, colour));
     }
     shapes
@@ -241,7 +268,26 @@ mod tests {
         let model = model();
         let analysis = crate::analysis::analyze(&model);
         let lines = summary(&model, &analysis, "pay");
-        assert_eq!(lines[0], "2 teams · 3 services");
+        assert_eq!(lines[..2], ["2 teams", "3 services"]);
+    }
+
+    /// Four tall columns 100 wide and 1,000 high side by side: a world 400 × 1,000, aspect
+    /// 0.4, so √(4 × 0.4 / 1.5) ≈ 1.03 → one column of four rows, each cell 400 × 250.
+    #[test]
+    fn tall_narrow_domains_get_wide_boxes() {
+        let areas: HashMap<String, Rect> = (0..4)
+            .map(|i| {
+                let min = pos2(i as f32 * 100.0, 0.0);
+                (
+                    format!("d{i}"),
+                    Rect::from_min_size(min, vec2(100.0, 1000.0)),
+                )
+            })
+            .collect();
+        let boxes = grid(&areas);
+        assert_eq!(boxes["d0"].center(), pos2(200.0, 125.0));
+        assert_eq!(boxes["d3"].center(), pos2(200.0, 875.0));
+        assert_eq!(boxes["d1"].width(), 360.0);
     }
 
     #[test]

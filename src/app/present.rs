@@ -110,8 +110,8 @@ pub fn strip(ui: &Ui, canvas: Rect, analysis: &Analysis) {
         });
 }
 
-/// The "why" card of the selected entity, over the right of `canvas`; returns whether its
-/// close button was pressed.
+/// The "why" card of the selected entity, over the side of `canvas` away from it; returns
+/// whether its close button was pressed.
 pub fn why_card(ui: &Ui, canvas: Rect, doc: &Document) -> bool {
     let Some(Selection::Entity(id)) = &doc.selection else {
         return false;
@@ -121,9 +121,19 @@ pub fn why_card(ui: &Ui, canvas: Rect, doc: &Document) -> bool {
     };
     let currency = &doc.analysis.currency;
     let mut close = false;
+    // On the side of the canvas away from the node, so the card does not hide it.
+    let node_on_right = doc
+        .canvas
+        .screen_position(id)
+        .is_some_and(|p| p.x > canvas.center().x);
+    let (pivot, corner) = if node_on_right {
+        (Align2::LEFT_TOP, canvas.left_top() + vec2(12.0, 0.0))
+    } else {
+        (Align2::RIGHT_TOP, canvas.right_top() - vec2(12.0, 0.0))
+    };
     egui::Area::new(Id::new("presentation-why-card"))
-        .pivot(Align2::RIGHT_TOP)
-        .fixed_pos(canvas.right_top() + vec2(-12.0, STRIP_HEIGHT + 8.0))
+        .pivot(pivot)
+        .fixed_pos(corner + vec2(0.0, STRIP_HEIGHT + 8.0))
         .show(ui.ctx(), |ui| {
             let figures = doc.analysis.service(id);
             let (fill, stroke) = figures.map_or((Color32::WHITE, theme::GREY), |f| {
@@ -144,7 +154,10 @@ pub fn why_card(ui: &Ui, canvas: Rect, doc: &Document) -> bool {
                                 .color(theme::INK),
                         );
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
-                            close = ui.button(RichText::new("✕").size(16.0)).clicked();
+                            close = ui
+                                .button(RichText::new("🗙").size(16.0))
+                                .on_hover_text("Close")
+                                .clicked();
                         });
                     });
                     let rows: Vec<(String, String)> = match (kind, figures) {

@@ -32,11 +32,11 @@ impl Projection {
         self.area
     }
 
-    pub fn to_map(&self, p: Pos2) -> Pos2 {
+    pub fn to_map(self, p: Pos2) -> Pos2 {
         self.area.center() + (p - self.world.center()) * self.scale
     }
 
-    pub fn to_world(&self, p: Pos2) -> Pos2 {
+    pub fn to_world(self, p: Pos2) -> Pos2 {
         self.world.center() + (p - self.area.center()) / self.scale
     }
 }

@@ -91,6 +91,8 @@ impl OpmodelApp {
                 UiCommand::AutoLayout,
                 UiCommand::ToggleInteractions,
                 UiCommand::ToggleLegend,
+                UiCommand::Find,
+                UiCommand::Present,
             ] {
                 self.command_item(ui, command, has_doc);
             }

@@ -92,6 +92,10 @@ ui_commands! {
         "Make an editable what-if copy, compared live against this model", command(Key::D);
     CompareWith: "Compare with…", "Compare this model with another open model or a file",
         command(Key::K);
+    Present: "Present",
+        "Show the canvas alone, with larger type and the figures over it (Esc leaves)",
+        plain(Key::F5);
+    Find: "Find…", "Find a team, service or domain by name or id and centre it", command(Key::F);
 }
 
 impl UiCommand {

@@ -156,14 +156,20 @@ impl Workspace {
             }
             UiCommand::ConnectMode => self.on_canvas(Canvas::toggle_connect_mode),
             UiCommand::Escape => {
-                if let Some(doc) = self.active_document_mut() {
-                    if doc.canvas.connect_mode {
-                        doc.canvas.toggle_connect_mode();
-                    } else {
-                        doc.selection = None;
-                    }
+                let canvas = self.active_document().map(|d| &d.canvas);
+                let connecting = canvas.is_some_and(|c| c.connect_mode);
+                if canvas.is_some_and(Canvas::is_searching) {
+                    self.on_canvas(Canvas::close_search);
+                } else if connecting {
+                    self.on_canvas(Canvas::toggle_connect_mode);
+                } else if self.presenting {
+                    self.presenting = false;
+                } else if let Some(doc) = self.active_document_mut() {
+                    doc.selection = None;
                 }
             }
+            UiCommand::Find => self.on_canvas(Canvas::open_search),
+            UiCommand::Present => self.presenting = !self.presenting && active.is_some(),
             UiCommand::FitView => self.on_canvas(Canvas::request_fit),
             UiCommand::AutoLayout => self.on_canvas(Canvas::request_auto_layout),
             UiCommand::ToggleInteractions => self.on_canvas(Canvas::toggle_interactions),

@@ -7,12 +7,13 @@ use egui::{ComboBox, DragValue, Grid, RichText, ScrollArea, TextEdit, Ui};
 
 use super::commands::UiCommand;
 use super::document::Document;
+use super::explain;
 use super::selection::Selection;
 use super::theme;
 use crate::actions;
-use crate::analysis::{Cover, ServiceFigures};
+use crate::analysis::ServiceFigures;
 use crate::edit::Edit;
-use crate::format::{duration, entity_label, money, percent};
+use crate::format::{entity_label, money, percent};
 use crate::model::{
     Demand, InteractionMode, Model, OperatingModel, OutOfHours, ServiceKind, Team, TeamKind,
 };
@@ -518,7 +519,6 @@ fn dependencies(ui: &mut Ui, doc: &mut Document, id: &str) {
 
 /// Why the service is where it is: each figure with where it comes from.
 fn explain_service(ui: &mut Ui, doc: &mut Document, figures: &ServiceFigures) {
-    let currency = doc.model.settings.currency.clone();
     ui.add_space(10.0);
     ui.label(RichText::new("Why it is where it is").strong());
     let (fill, stroke) = theme::cover_colours(figures.cover);
@@ -528,76 +528,13 @@ fn explain_service(ui: &mut Ui, doc: &mut Document, figures: &ServiceFigures) {
         .corner_radius(6.0)
         .inner_margin(8.0)
         .show(ui, |ui| {
-            let mut row = |label: &str, value: String| {
+            let rows = explain::service_rows(&doc.analysis, figures, &doc.model.settings.currency);
+            for (label, value) in rows {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format!("{label}:")).color(theme::MUTED_INK));
                     ui.label(RichText::new(value).color(theme::INK));
                 });
-            };
-            row(
-                "Availability",
-                format!(
-                    "{} — {}",
-                    percent(figures.availability),
-                    figures.availability_source.describe()
-                ),
-            );
-            row(
-                "Downtime allowed",
-                format!(
-                    "{} per week",
-                    duration(figures.tolerable_downtime_per_week_s)
-                ),
-            );
-            row(
-                "Deployment",
-                format!("{} (from feature demand)", figures.deployment.label()),
-            );
-            row(
-                "Recommended",
-                figures.recommended_operating_model.label().to_owned(),
-            );
-            let overridden = figures.operating_model != figures.recommended_operating_model;
-            row(
-                "Operating model",
-                format!(
-                    "{}{}",
-                    figures.operating_model.label(),
-                    if overridden { " (override)" } else { "" }
-                ),
-            );
-            row("Out of hours", figures.out_of_hours.label().to_owned());
-            let rota = figures.rota.as_ref().and_then(|r| doc.analysis.rota(r));
-            let cover = match (figures.cover, rota) {
-                (Cover::NotRequired, _) => {
-                    "Not required: alerts wait for the next working day".to_owned()
-                }
-                (_, Some(rota)) => format!(
-                    "{} by {} ({} rota, {} people, 1 week in {})",
-                    figures.cover.label(),
-                    rota.name,
-                    rota.kind.label(),
-                    rota.pool,
-                    rota.frequency_weeks
-                ),
-                (cover, None) => format!("{}: see the findings below", cover.label()),
-            };
-            row("Cover", cover);
-            row(
-                "Line item",
-                money(figures.annual_cost, &currency) + " a year",
-            );
-            row(
-                "Projected loss",
-                money(figures.projected_annual_loss, &currency) + " a year",
-            );
-            row(
-                "Availability ceiling",
-                format!(
-                    "{} with its dependencies",
-                    percent(figures.availability_ceiling)
-                ),
-            );
+            }
         });
 }
 
@@ -652,28 +589,9 @@ fn team(ui: &mut Ui, doc: &mut Document, id: &str) {
         actions::update_team_and_place(model, edited)
     });
 
-    let currency = doc.model.settings.currency.clone();
     ui.add_space(8.0);
-    if let Some(figures) = doc.analysis.team(id) {
-        ui.label(format!(
-            "Owns {} services · {} a year",
-            figures.services,
-            money(figures.annual_cost, &currency)
-        ));
-    }
-    for rota in doc.analysis.rotas.iter().filter(|r| &*r.owner == id) {
-        let health = if rota.healthy {
-            "healthy"
-        } else {
-            "understaffed"
-        };
-        ui.label(format!(
-            "Runs the {} rota: {} people, 1 week in {}, {health}, {} a year",
-            rota.kind.label(),
-            rota.pool,
-            rota.frequency_weeks,
-            money(rota.annual_cost, &currency)
-        ));
+    for line in explain::team_lines(&doc.analysis, id, &doc.model.settings.currency) {
+        ui.label(line);
     }
     ui.add_space(6.0);
     ui.label(RichText::new("Services").strong());

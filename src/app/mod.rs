@@ -16,11 +16,13 @@ mod dialogs;
 mod document;
 mod errors;
 mod execute;
+mod explain;
 mod figures;
 mod files;
 mod inspector;
 mod jobs;
 mod lifecycle;
+mod present;
 mod selection;
 mod settings_editor;
 mod theme;
@@ -32,7 +34,7 @@ use std::time::Duration;
 
 use egui::{Ui, ViewportCommand};
 
-pub use canvas::{CanvasAction, NewEntity};
+pub use canvas::{CanvasAction, Focus, NewEntity};
 pub use commands::UiCommand;
 pub use document::Document;
 pub use errors::AppError;
@@ -103,6 +105,11 @@ impl OpmodelApp {
         }
     }
 
+    /// Whether presentation mode is on.
+    pub fn is_presenting(&self) -> bool {
+        self.workspace.presenting
+    }
+
     /// Queues a command, as a menu item or shortcut would.
     pub fn run(&mut self, command: UiCommand) {
         self.workspace.push(Command::Ui(command));
@@ -129,13 +136,15 @@ impl OpmodelApp {
             }
         }
 
-        egui::Panel::top("menu-bar").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| self.menus(ui));
-        });
-        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
-        egui::Panel::top("tabs").show(ui, |ui| self.tab_bar(ui));
-        egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui));
-        self.disk_banner(ui);
+        if !self.workspace.presenting {
+            egui::Panel::top("menu-bar").show(ui, |ui| {
+                egui::MenuBar::new().ui(ui, |ui| self.menus(ui));
+            });
+            egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
+            egui::Panel::top("tabs").show(ui, |ui| self.tab_bar(ui));
+            egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar(ui));
+            self.disk_banner(ui);
+        }
         self.main_area(ui);
         self.dialogs(&ctx);
         let ws = &mut self.workspace;
@@ -263,6 +272,10 @@ impl OpmodelApp {
         let baseline_index = ws.documents[index]
             .scenario_of
             .and_then(|original| ws.documents.iter().position(|d| d.id == original));
+        if ws.presenting {
+            self.presentation(ui, index);
+            return;
+        }
         egui::Panel::left("inspector")
             .resizable(true)
             .default_size(320.0)
@@ -298,6 +311,7 @@ impl OpmodelApp {
             });
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let doc = &mut ws.documents[index];
+            doc.canvas.set_presentation(canvas::TextScale::EDITOR, 0.0);
             let actions =
                 doc.canvas
                     .show(ui, &doc.model, &doc.analysis, doc.revision, &doc.selection);
@@ -322,6 +336,30 @@ impl Workspace {
         if let Some(doc) = self.document_mut(jump.doc) {
             doc.select_and_centre(jump.selection);
         }
+    }
+}
+
+impl OpmodelApp {
+    /// Presentation mode's window: the canvas alone, the figures strip and the "why" card.
+    fn presentation(&mut self, ui: &mut Ui, index: usize) {
+        let ws = &mut self.workspace;
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let doc = &mut ws.documents[index];
+            let rect = ui.available_rect_before_wrap();
+            doc.canvas
+                .set_presentation(canvas::TextScale::PRESENTING, present::STRIP_HEIGHT);
+            let mut actions =
+                doc.canvas
+                    .show(ui, &doc.model, &doc.analysis, doc.revision, &doc.selection);
+            ws.view_centre = doc.canvas.view_centre(ui);
+            present::strip(ui, rect, &doc.analysis);
+            if present::why_card(ui, rect, doc) {
+                actions.push(CanvasAction::Select(None));
+            }
+            for action in actions {
+                ws.push(Command::Canvas(action));
+            }
+        });
     }
 }
 

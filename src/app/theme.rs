@@ -31,6 +31,10 @@ pub const DEPENDENCY_EDGE: Color32 = Color32::from_rgb(55, 65, 81);
 pub const DOMAIN_FILL: Color32 = Color32::from_rgba_premultiplied(60, 90, 140, 18);
 pub const DOMAIN_STROKE: Color32 = Color32::from_rgb(120, 140, 175);
 pub const DOMAIN_HEADER: Color32 = Color32::from_rgb(62, 84, 122);
+/// A whole domain's box in the zoomed-out overview.
+pub const DOMAIN_SUMMARY_FILL: Color32 = Color32::from_rgb(229, 235, 245);
+/// The selection's neighbours on the canvas: its owner, dependencies and dependents.
+pub const RELATED: Color32 = Color32::from_rgb(3, 155, 229);
 
 /// Team Topologies-inspired colours, one per team kind.
 pub fn team_fill(kind: TeamKind) -> Color32 {

@@ -183,6 +183,8 @@ pub struct Workspace {
     pub(super) autosave: Autosave,
     /// The centre of the active canvas, where a new entity goes when nothing says where.
     pub(super) view_centre: Position,
+    /// Presentation mode: the canvas fills the window, with the figures over it.
+    pub(super) presenting: bool,
 }
 
 impl Workspace {
@@ -203,6 +205,7 @@ impl Workspace {
             jobs: Jobs::default(),
             autosave: Autosave::off(),
             view_centre: Position::default(),
+            presenting: false,
         };
         let empty = workspace.new_document(Model::default(), None);
         workspace.tabs.push(Tab::Document(empty));

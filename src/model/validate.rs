@@ -481,7 +481,10 @@ fn check_compliance(model: &Model) -> Result<(), ValidationError> {
                 None
             };
             if let Some(problem) = problem {
-                return fault(format!("service `{}` has {problem}", Shown(&service.id)), at());
+                return fault(
+                    format!("service `{}` has {problem}", Shown(&service.id)),
+                    at(),
+                );
             }
         }
     }

@@ -11,13 +11,18 @@ use crate::model::{InteractionMode, TeamKind};
 
 const ROW: f32 = 22.0;
 const FONT: f32 = 13.0;
+const ROWS: f32 = 5.0;
+/// The legend's height, and its distance from the canvas edges.
+pub const HEIGHT: f32 = ROW * ROWS + 16.0;
+pub const MARGIN: f32 = 10.0;
+/// Narrower canvases have no room for the legend.
+pub const MIN_CANVAS_WIDTH: f32 = 480.0;
 
-/// Paints the legend in the bottom-left corner of `canvas`.
-pub fn paint(painter: &Painter, canvas: Rect) {
-    let height = ROW * 4.0 + 16.0;
+/// Paints the legend in the bottom-left corner of `canvas`; returns where it is.
+pub fn paint(painter: &Painter, canvas: Rect) -> Rect {
     let area = Rect::from_min_size(
-        pos2(canvas.left() + 10.0, canvas.bottom() - height - 10.0),
-        vec2(0.0, height),
+        pos2(canvas.left() + MARGIN, canvas.bottom() - HEIGHT - MARGIN),
+        vec2(0.0, HEIGHT),
     );
     let backing = painter.add(Shape::Noop);
     let mut right = area.left();
@@ -132,6 +137,31 @@ pub fn paint(painter: &Painter, canvas: Rect) {
     );
     cursor.x += 32.0;
     write(painter, &mut cursor, "domain");
+
+    cursor = pos2(area.left() + 12.0, cursor.y + ROW);
+    let (fill, _) = theme::cover_colours(Cover::Covered);
+    for (stroke, label) in [
+        (theme::SELECTION, "selected"),
+        (
+            theme::RELATED,
+            "owner, dependency or dependent of the selection",
+        ),
+    ] {
+        let centre = icon(&mut cursor);
+        painter.circle(centre, r, fill, Stroke::new(3.0, stroke));
+        write(painter, &mut cursor, label);
+    }
+    let centre = icon(&mut cursor);
+    painter.circle(
+        centre,
+        r,
+        super::shapes::faded(fill, super::shapes::Focus::Dimmed),
+        Stroke::new(
+            1.5,
+            super::shapes::faded(theme::GREEN, super::shapes::Focus::Dimmed),
+        ),
+    );
+    write(painter, &mut cursor, "not connected to it");
     let area = Rect::from_min_max(area.min, pos2(right + 12.0, area.max.y));
     painter.set(
         backing,
@@ -143,4 +173,5 @@ pub fn paint(painter: &Painter, canvas: Rect) {
             StrokeKind::Inside,
         )),
     );
+    area
 }

@@ -6,7 +6,12 @@
 //! canvas only runs the graph view on frames with input or changes; on other frames it
 //! replays the shapes it painted last time, which requests nothing.
 
+mod labels;
 mod legend;
+mod minimap;
+mod overview;
+mod routes;
+mod search;
 mod shapes;
 
 use std::collections::{HashMap, HashSet};
@@ -21,16 +26,20 @@ use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
 use serde::{Deserialize, Serialize};
 
-pub use shapes::{EdgeKind, Look, NodeData};
+pub use labels::TextScale;
+pub use shapes::{EdgeData, EdgeKind, Focus, Look, NodeData};
 use shapes::{EdgeShape, NodeShape};
 
 use super::selection::Selection;
 use super::theme;
-use crate::analysis::{Analysis, RotaKind};
+use crate::analysis::{Analysis, Cover, RotaKind, Severity};
 use crate::model::{Model, Position};
 
+/// Fit zooms in this far at most, so a model of three nodes does not fill a projector.
+const MAX_FIT_ZOOM: f32 = 2.0;
+
 type CanvasGraph =
-    egui_graphs::Graph<NodeData, EdgeKind, Directed, DefaultIx, NodeShape, EdgeShape>;
+    egui_graphs::Graph<NodeData, EdgeData, Directed, DefaultIx, NodeShape, EdgeShape>;
 
 /// The kinds of entity that can be added from the canvas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,14 +117,25 @@ struct Replay {
 pub struct Canvas {
     graph: CanvasGraph,
     node_of: HashMap<String, NodeIndex>,
-    /// The model revision and interaction toggle the graph was built for.
-    built_for: Option<(u64, bool)>,
+    /// The model revision, interaction toggle and overview the graph was built for.
+    built_for: Option<(u64, bool, bool)>,
+    /// Whether the graph shows one box per domain (see [`overview`]).
+    overview: bool,
+    /// Every entity's canvas position, members of an overview box included.
+    locations: HashMap<String, Pos2>,
+    /// Each domain's area on the canvas, from its members' positions.
+    domain_areas: HashMap<String, Rect>,
+    /// A canvas area to zoom to (a double-clicked domain box).
+    zoom_to: Option<Rect>,
     shown_selection: Option<Selection>,
     replay: Option<Replay>,
     /// egui_graphs keeps zoom and pan under this id.
     view_id: String,
     pub show_interactions: bool,
     pub show_legend: bool,
+    /// The legend in presentation mode, where it starts hidden to leave the room to the
+    /// model (G shows it).
+    show_legend_presenting: bool,
     pub connect_mode: bool,
     connect_from: Option<String>,
     drag_origin: Option<(String, Pos2)>,
@@ -130,6 +150,22 @@ pub struct Canvas {
     layout_job: Option<crate::layout::auto::Job>,
     /// Set by anything that must be drawn afresh next frame.
     stale: bool,
+    /// How large names are drawn: larger while presenting.
+    text_scale: TextScale,
+    /// Screen height kept clear at the top of the canvas (the presentation figures strip).
+    reserved_top: f32,
+    /// Which labels give way to which: lower ranks are placed first.
+    label_rank: HashMap<NodeIndex, u64>,
+    /// The full name of the node under the pointer, when its label is cut or left out.
+    hover_name: Option<String>,
+    /// The entities whose names the last live frame showed in full.
+    named: HashSet<String>,
+    /// The Find box, while it is open.
+    search: Option<search::Search>,
+    /// How wide the legend was drawn last.
+    legend_width: Option<f32>,
+    /// Where the overview map was drawn last, and how it maps to the canvas.
+    minimap: Option<minimap::Projection>,
 }
 
 impl Canvas {
@@ -138,11 +174,16 @@ impl Canvas {
             graph: CanvasGraph::new(),
             node_of: HashMap::new(),
             built_for: None,
+            overview: false,
+            locations: HashMap::new(),
+            zoom_to: None,
+            domain_areas: HashMap::new(),
             shown_selection: None,
             replay: None,
             view_id,
             show_interactions: false,
             show_legend: true,
+            show_legend_presenting: false,
             connect_mode: false,
             connect_from: None,
             drag_origin: None,
@@ -154,6 +195,24 @@ impl Canvas {
             auto_layout_requested: false,
             layout_job: None,
             stale: true,
+            text_scale: TextScale::EDITOR,
+            reserved_top: 0.0,
+            label_rank: HashMap::new(),
+            hover_name: None,
+            named: HashSet::new(),
+            search: None,
+            minimap: None,
+            legend_width: None,
+        }
+    }
+
+    /// Switches between the editor's text and presentation mode's larger text, keeping
+    /// `reserved_top` screen pixels clear at the top; the view is fitted again.
+    pub fn set_presentation(&mut self, scale: TextScale, reserved_top: f32) {
+        if self.text_scale != scale || self.reserved_top != reserved_top {
+            self.text_scale = scale;
+            self.reserved_top = reserved_top;
+            self.request_fit();
         }
     }
 
@@ -178,7 +237,11 @@ impl Canvas {
     }
 
     pub fn toggle_legend(&mut self) {
-        self.show_legend = !self.show_legend;
+        if self.is_presenting() {
+            self.show_legend_presenting = !self.show_legend_presenting;
+        } else {
+            self.show_legend = !self.show_legend;
+        }
         self.stale = true;
     }
 
@@ -202,6 +265,50 @@ impl Canvas {
         Some(replay.rect.min + replay.pan + node.location().to_vec2() * replay.zoom)
     }
 
+    /// Opens the Find box (Ctrl+F).
+    pub fn open_search(&mut self) {
+        self.search = Some(search::Search::new());
+        self.stale = true;
+    }
+
+    pub fn close_search(&mut self) {
+        self.search = None;
+        self.stale = true;
+    }
+
+    /// Whether the Find box is open.
+    pub fn is_searching(&self) -> bool {
+        self.search.is_some()
+    }
+
+    /// The Find box, drawn on every frame while it is open; picking a match selects it and
+    /// centres it.
+    fn show_search(&mut self, ui: &Ui, rect: Rect, model: &Model) -> Option<CanvasAction> {
+        let (picked, close) = self.search.as_mut()?.show(ui, rect, model);
+        if close {
+            self.close_search();
+        }
+        let id = picked?;
+        self.request_centre(&id);
+        Some(CanvasAction::Select(Some(Selection::Entity(id))))
+    }
+
+    /// Whether the canvas shows one box per domain instead of its teams and services.
+    pub fn is_overview(&self) -> bool {
+        self.overview
+    }
+
+    /// An entity's part in the current selection, if it is drawn as a node of its own.
+    pub fn focus(&self, id: &str) -> Option<Focus> {
+        let node = self.graph.node(*self.node_of.get(id)?)?;
+        Some(node.payload().focus)
+    }
+
+    /// Whether the last drawn frame showed this entity's name in full.
+    pub fn shows_name(&self, id: &str) -> bool {
+        self.named.contains(id)
+    }
+
     /// Where a new entity goes when it is not placed with the mouse: the view's centre.
     pub fn view_centre(&self, ui: &Ui) -> Position {
         let meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
@@ -216,104 +323,254 @@ impl Canvas {
         }
     }
 
-    fn rebuild(&mut self, model: &Model, analysis: &Analysis) {
+    /// Builds the view graph from the model: every entity, or in the overview one box per
+    /// domain standing for its teams and services, with their relations between the boxes.
+    fn rebuild(&mut self, ui: &Ui, model: &Model, analysis: &Analysis, overview: bool) {
         let positions = crate::layout::positions(model);
-        let at = |id: &str| {
-            positions
-                .get(id)
-                .map_or(Pos2::ZERO, |p| pos2(p.x as f32, p.y as f32))
-        };
+        self.locations = positions
+            .iter()
+            .map(|(id, p)| (id.clone(), pos2(p.x as f32, p.y as f32)))
+            .collect();
+        let location = |id: &str| self.locations.get(id).copied();
         let understaffed: HashSet<&str> = analysis
             .rotas
             .iter()
             .filter(|r| !r.healthy && matches!(r.kind, RotaKind::Team | RotaKind::Ops))
             .map(|r| &*r.owner)
             .collect();
+        let name_font = FontId::proportional(shapes::TEAM_NAME_PX);
+        let card_size = |id: &str| {
+            let name = model.display_name(id);
+            let width = ui.fonts_mut(|f| {
+                f.layout_no_wrap(name.to_owned(), name_font.clone(), theme::INK)
+                    .size()
+                    .x
+            });
+            shapes::team_card_size(width)
+        };
+        let ranked = services_by_importance(model, analysis);
+        let urgent: HashSet<&str> = ranked
+            .iter()
+            .filter(|(_, urgent)| *urgent)
+            .map(|(i, _)| model.services[*i].id.as_str())
+            .collect();
+        let stands_for = if overview {
+            overview::members(model)
+        } else {
+            HashMap::new()
+        };
         let mut graph = CanvasGraph::new();
         let mut node_of = HashMap::with_capacity(positions.len());
+        let mut label_rank = HashMap::with_capacity(positions.len());
         let mut add =
-            |graph: &mut CanvasGraph, id: &str, label: &str, look: Look, caption: String| {
+            |graph: &mut CanvasGraph, id: &str, label: &str, look, caption, rect: Rect| {
                 let data = NodeData {
                     id: id.to_owned(),
                     look,
                     caption,
+                    size: rect.size(),
+                    focus: Focus::Plain,
                 };
-                let index = graph.add_node_with_label_and_location(data, label.to_owned(), at(id));
+                let index =
+                    graph.add_node_with_label_and_location(data, label.to_owned(), rect.center());
                 node_of.insert(id.to_owned(), index);
+                // Domains' names claim their place first, then services in trouble, then
+                // teams, then the other services.
+                let tier: u64 = match look {
+                    Look::Domain | Look::DomainSummary => 0,
+                    Look::Service { .. } if urgent.contains(id) => 1,
+                    Look::Team { .. } => 2,
+                    Look::Service { .. } => 3,
+                };
+                label_rank.insert(index, (tier << 32) | label_rank.len() as u64);
             };
+        let at =
+            |id: &str, size: Vec2| Rect::from_center_size(location(id).unwrap_or(Pos2::ZERO), size);
+        self.domain_areas = domain_areas(model, location)
+            .into_iter()
+            .map(|(id, area)| (id.to_owned(), area))
+            .collect();
+        let boxes = if overview {
+            overview::grid(&self.domain_areas)
+        } else {
+            HashMap::new()
+        };
         for domain in &model.domains {
-            add(
-                &mut graph,
-                &domain.id,
-                &domain.name,
-                Look::Domain,
-                String::new(),
-            );
+            match boxes.get(&domain.id) {
+                Some(area) => {
+                    let lines = overview::summary(model, analysis, &domain.id).join("\n");
+                    let look = Look::DomainSummary;
+                    add(&mut graph, &domain.id, &domain.name, look, lines, *area);
+                }
+                None => {
+                    let rect = at(&domain.id, shapes::DOMAIN_SIZE);
+                    add(
+                        &mut graph,
+                        &domain.id,
+                        &domain.name,
+                        Look::Domain,
+                        String::new(),
+                        rect,
+                    );
+                }
+            }
         }
-        for team in &model.teams {
+        for team in model
+            .teams
+            .iter()
+            .filter(|t| !stands_for.contains_key(&t.id))
+        {
             let look = Look::Team {
                 kind: team.kind,
                 understaffed: understaffed.contains(team.id.as_str()),
             };
             let caption = format!("{} · {} people", team.kind.label(), team.members);
-            add(&mut graph, &team.id, &team.name, look, caption);
+            let rect = at(&team.id, card_size(&team.id));
+            add(&mut graph, &team.id, &team.name, look, caption, rect);
         }
-        for (service, figures) in model.services.iter().zip(&analysis.services) {
+        for (index, _) in ranked {
+            let (service, figures) = (&model.services[index], &analysis.services[index]);
+            if stands_for.contains_key(&service.id) {
+                continue;
+            }
             let look = Look::Service {
                 kind: service.kind,
                 cover: figures.cover,
             };
             let caption = crate::format::trimmed(figures.availability, 3);
-            add(&mut graph, &service.id, &service.name, look, caption);
+            let rect = at(&service.id, Vec2::splat(shapes::SERVICE_RADIUS * 2.0));
+            add(&mut graph, &service.id, &service.name, look, caption, rect);
         }
+        let connect = |graph: &mut CanvasGraph, from: &str, to: &str, kind| {
+            let node = |id: &str| node_of.get(stands_for.get(id).map_or(id, String::as_str));
+            let (Some(&a), Some(&b)) = (node(from), node(to)) else {
+                return;
+            };
+            // The overview shows where things are, not how they connect: relations that
+            // touch a domain's box are left out.
+            let merged = stands_for.contains_key(from) || stands_for.contains_key(to);
+            if merged {
+                return;
+            }
+            let (focus, bend) = (Focus::Plain, Vec2::ZERO);
+            graph.add_edge(a, b, EdgeData { kind, focus, bend });
+        };
         for service in &model.services {
-            if let Some(owner) = service.owner.as_deref().and_then(|o| node_of.get(o)) {
-                graph.add_edge(*owner, node_of[&service.id], EdgeKind::Ownership);
+            if let Some(owner) = &service.owner {
+                connect(&mut graph, owner, &service.id, EdgeKind::Ownership);
             }
         }
         for dependency in &model.dependencies {
-            if let (Some(from), Some(to)) =
-                (node_of.get(&dependency.from), node_of.get(&dependency.to))
-            {
-                graph.add_edge(*from, *to, EdgeKind::Dependency);
-            }
+            connect(
+                &mut graph,
+                &dependency.from,
+                &dependency.to,
+                EdgeKind::Dependency,
+            );
         }
         if self.show_interactions {
             for interaction in &model.interactions {
-                if let (Some(from), Some(to)) =
-                    (node_of.get(&interaction.from), node_of.get(&interaction.to))
-                {
-                    graph.add_edge(*from, *to, EdgeKind::Interaction(interaction.mode));
-                }
+                let kind = EdgeKind::Interaction(interaction.mode);
+                connect(&mut graph, &interaction.from, &interaction.to, kind);
             }
         }
+        route_edges(&mut graph);
         self.graph = graph;
         self.node_of = node_of;
+        self.label_rank = label_rank;
+        self.overview = overview;
         self.shown_selection = None;
     }
 
-    /// Marks the selection on the view graph's nodes and edges.
-    fn show_selection(&mut self, selection: &Option<Selection>) {
+    /// Marks the selection on the view graph's nodes and edges, highlights what it touches
+    /// and dims the rest.
+    fn show_selection(&mut self, model: &Model, selection: &Option<Selection>) {
         if self.shown_selection == *selection {
             return;
         }
+        let related = self.neighbourhood(model, selection);
+        let focus_of = |id: &str| match &related {
+            None => Focus::Plain,
+            Some(ids) if ids.contains(id) => Focus::Related,
+            Some(_) => Focus::Dimmed,
+        };
+        let selected_id = match selection {
+            Some(Selection::Entity(id)) => Some(id.as_str()),
+            _ => None,
+        };
         let nodes: Vec<NodeIndex> = self.graph.g().node_indices().collect();
         for index in nodes {
-            let selected = matches!(selection, Some(Selection::Entity(id)) if self.graph.node(index).is_some_and(|n| n.payload().id == *id));
             if let Some(node) = self.graph.node_mut(index) {
-                node.set_selected(selected);
+                let id = node.payload().id.clone();
+                node.set_selected(selected_id == Some(id.as_str()));
+                node.payload_mut().focus = focus_of(&id);
             }
         }
         let edges: Vec<EdgeIndex> = self.graph.g().edge_indices().collect();
         for index in edges {
             let selected =
                 selection.is_some() && self.relation(index).as_ref() == selection.as_ref();
+            let ends = self
+                .graph
+                .edge_endpoints(index)
+                .and_then(|(a, b)| Some((self.node_id(a)?, self.node_id(b)?)));
+            let focus = match (&related, ends) {
+                (None, _) => Focus::Plain,
+                (Some(_), Some((a, b)))
+                    if selected_id.is_some_and(|s| s == a || s == b) || selected =>
+                {
+                    Focus::Related
+                }
+                _ => Focus::Dimmed,
+            };
             if let Some(edge) = self.graph.edge_mut(index) {
                 edge.set_selected(selected);
+                edge.payload_mut().focus = focus;
             }
         }
         self.shown_selection = selection.clone();
         self.stale = true;
+    }
+
+    /// The ids that stay in focus with the selection: the selected entity and everything it
+    /// is connected to on the canvas (its owner or services, dependencies and dependents,
+    /// interaction partners), a team's domain and a domain's teams; both ends of a selected
+    /// relation. `None` when nothing is selected.
+    fn neighbourhood(
+        &self,
+        model: &Model,
+        selection: &Option<Selection>,
+    ) -> Option<HashSet<String>> {
+        let mut ids = HashSet::new();
+        match selection.as_ref()? {
+            Selection::Entity(id) => {
+                ids.insert(id.clone());
+                if let Some(&index) = self.node_of.get(id) {
+                    let g = self.graph.g();
+                    for neighbour in g.neighbors_undirected(index) {
+                        ids.extend(self.node_id(neighbour));
+                    }
+                }
+                if let Some(domain) = model.team(id).and_then(|t| t.domain.clone()) {
+                    ids.insert(domain);
+                }
+                ids.extend(
+                    model
+                        .teams
+                        .iter()
+                        .filter(|t| t.domain.as_deref() == Some(id.as_str()))
+                        .map(|t| t.id.clone()),
+                );
+            }
+            Selection::Dependency { from, to } | Selection::Interaction { from, to } => {
+                ids.extend([from.clone(), to.clone()]);
+            }
+            Selection::Ownership { service } => {
+                ids.insert(service.clone());
+                ids.extend(model.service(service).and_then(|s| s.owner.clone()));
+            }
+        }
+        Some(ids)
     }
 
     fn node_id(&self, index: NodeIndex) -> Option<String> {
@@ -324,7 +581,7 @@ impl Canvas {
     fn relation(&self, index: EdgeIndex) -> Option<Selection> {
         let (from, to) = self.graph.edge_endpoints(index)?;
         let (from, to) = (self.node_id(from)?, self.node_id(to)?);
-        Some(match self.graph.edge(index)?.payload() {
+        Some(match self.graph.edge(index)?.payload().kind {
             EdgeKind::Ownership => Selection::Ownership { service: to },
             EdgeKind::Dependency => Selection::Dependency { from, to },
             EdgeKind::Interaction(_) => Selection::Interaction { from, to },
@@ -354,15 +611,18 @@ impl Canvas {
         revision: u64,
         selection: &Option<Selection>,
     ) -> Vec<CanvasAction> {
-        let key = (revision, self.show_interactions);
+        let zoom = MetadataFrame::new(Some(self.view_id.clone())).load(ui).zoom;
+        let overview = overview::wanted(model, zoom);
+        let key = (revision, self.show_interactions, overview);
         if self.built_for != Some(key) {
-            self.rebuild(model, analysis);
+            self.rebuild(ui, model, analysis, overview);
             self.built_for = Some(key);
             self.fit_requested |= std::mem::take(&mut self.fit_after_rebuild);
             self.stale = true;
         }
-        self.show_selection(selection);
+        self.show_selection(model, selection);
         let rect = ui.available_rect_before_wrap();
+        let found = self.show_search(ui, rect, model);
         ui.painter()
             .rect_filled(rect, 0.0, theme::CANVAS_BACKGROUND);
 
@@ -381,8 +641,10 @@ impl Canvas {
                     list.add(clipped.clip_rect, clipped.shape.clone());
                 }
             });
+            self.show_hover_name(&response);
+            self.minimap_input(ui, rect);
             // An open context menu is drawn on every frame, live or not.
-            let mut actions = Vec::new();
+            let mut actions: Vec<CanvasAction> = found.into_iter().collect();
             response.context_menu(|ui| self.context_menu(ui, &mut actions));
             return actions;
         }
@@ -392,7 +654,7 @@ impl Canvas {
         let first_shape = ui
             .ctx()
             .graphics(|g| g.get(layer).map_or(0, |list| list.next_idx().0));
-        let mut actions = Vec::new();
+        let mut actions: Vec<CanvasAction> = found.into_iter().collect();
         if std::mem::take(&mut self.auto_layout_requested) && self.layout_job.is_none() {
             self.layout_job = Some(crate::layout::auto::Job::start(model.clone()));
         }
@@ -400,7 +662,7 @@ impl Canvas {
         let backdrop = ui.painter().add(Shape::Noop);
 
         let interactions = SettingsInteraction::new()
-            .with_dragging_enabled(!self.connect_mode)
+            .with_dragging_enabled(!self.connect_mode && !self.overview)
             .with_node_clicking_enabled(true)
             .with_edge_clicking_enabled(true)
             .with_hover_enabled(true);
@@ -425,10 +687,14 @@ impl Canvas {
             Shape::Vec(self.domain_backdrops(model, &screen, meta.zoom)),
         );
 
+        self.paint_labels(ui, rect, &meta);
         actions.extend(self.handle_changes(&response.changes, model));
         actions.extend(self.handle_pointer(&response.response, rect, &meta));
         self.wheel_zoom(ui, &response.response, rect);
         self.paint_overlays(ui, rect, model, &screen);
+        self.paint_minimap(ui, rect, &meta);
+        self.minimap_input(ui, rect);
+        self.show_hover_name(&response.response);
 
         let shapes = ui.ctx().graphics(|g| {
             g.get(layer)
@@ -445,12 +711,152 @@ impl Canvas {
         actions
     }
 
+    /// Every node's name, placed by [`labels::place`] so that none overlaps another or a
+    /// node; remembers the full name of the hovered node if its label is cut or left out.
+    fn paint_labels(&mut self, ui: &Ui, rect: Rect, meta: &MetadataFrame) {
+        let zoom = meta.zoom;
+        let screen = |p: Pos2| rect.min + meta.canvas_to_screen_pos(p).to_vec2();
+        let focus_first = |focus: Focus, selected: bool| match (selected, focus) {
+            (true, _) => 0,
+            (false, Focus::Related) => 1,
+            (false, Focus::Plain) => 2,
+            (false, Focus::Dimmed) => 3,
+        };
+        let mut labels = Vec::with_capacity(self.graph.node_count());
+        let mut indices = Vec::with_capacity(self.graph.node_count());
+        let mut obstacles = Vec::with_capacity(self.graph.node_count());
+        let mut boxes = Vec::new();
+        for (index, node) in self.graph.nodes_iter() {
+            let data = node.payload();
+            let shape = shapes::screen_rect(screen(node.location()), data, zoom);
+            obstacles.push(shape);
+            let (canvas_px, inside, inside_colour, outside_colour, fill) = match data.look {
+                Look::DomainSummary => {
+                    boxes.push((index, shape, node.props().label.as_str(), &*data.caption));
+                    continue;
+                }
+                Look::Domain => (
+                    shapes::DOMAIN_NAME_PX,
+                    true,
+                    Color32::WHITE,
+                    theme::DOMAIN_HEADER,
+                    theme::DOMAIN_HEADER,
+                ),
+                Look::Team { kind, .. } => {
+                    let fill = theme::team_fill(kind);
+                    (shapes::TEAM_NAME_PX, true, theme::INK, theme::INK, fill)
+                }
+                Look::Service { .. } => {
+                    let fill = theme::CANVAS_BACKGROUND;
+                    (shapes::SERVICE_NAME_PX, false, theme::INK, theme::INK, fill)
+                }
+            };
+            let rank = self.label_rank.get(&index).copied().unwrap_or(u64::MAX);
+            let rank = (focus_first(data.focus, node.selected()) << 40) | rank;
+            let faded = |c| shapes::faded(c, data.focus);
+            labels.push(labels::Label {
+                text: node.props().label.as_str(),
+                shape,
+                canvas_px,
+                inside,
+                inside_colour: faded(inside_colour),
+                outside_colour: faded(outside_colour),
+                fill: faded(fill),
+                rank,
+            });
+            indices.push(index);
+        }
+        let mut view = rect;
+        view.min.y += self.reserved_top;
+        let scale = self.text_scale;
+        let (placed, summaries) = ui.fonts_mut(|fonts| {
+            let placed = labels::place(fonts, &labels, &obstacles, view, zoom, scale);
+            let summaries: Vec<Shape> = boxes
+                .iter()
+                .flat_map(|(_, area, name, lines)| {
+                    overview::paint_summary(fonts, *area, name, lines, scale)
+                })
+                .collect();
+            (placed, summaries)
+        });
+        self.named = indices
+            .iter()
+            .zip(&placed.whole)
+            .filter(|(_, whole)| **whole)
+            .filter_map(|(index, _)| self.node_id(*index))
+            .collect();
+        let painter = ui.painter_at(rect);
+        painter.extend(summaries);
+        painter.extend(placed.shapes);
+        self.hover_name = self.graph.hovered_node().and_then(|hovered| {
+            if let Some((.., name, _)) = boxes.iter().find(|(i, ..)| *i == hovered) {
+                return Some(format!("{name} — double-click to open"));
+            }
+            let at = indices.iter().position(|i| *i == hovered)?;
+            (!placed.whole[at]).then(|| labels[at].text.to_owned())
+        });
+    }
+
+    /// The overview map in the bottom-right corner, while part of the model is out of view.
+    fn paint_minimap(&mut self, ui: &Ui, rect: Rect, meta: &MetadataFrame) {
+        let mut world = Rect::NOTHING;
+        for p in self.locations.values() {
+            world.extend_with(*p);
+        }
+        let visible = Rect::from_min_max(
+            meta.screen_to_canvas_pos(Pos2::ZERO),
+            meta.screen_to_canvas_pos(rect.size().to_pos2()),
+        );
+        let size = minimap::size();
+        let room = rect.width() > legend::MIN_CANVAS_WIDTH + size.x;
+        self.minimap = (world.is_finite() && room && !visible.contains_rect(world)).then(|| {
+            let area = Rect::from_min_size(
+                rect.right_bottom() - size - Vec2::splat(legend::MARGIN),
+                size,
+            );
+            minimap::Projection::new(world.expand(40.0), area)
+        });
+        if let Some(projection) = &self.minimap {
+            let points: Vec<Pos2> = self.locations.values().copied().collect();
+            ui.painter_at(rect)
+                .extend(minimap::shapes(projection, &points, visible));
+        }
+    }
+
+    /// A click or drag on the overview map centres the view there.
+    fn minimap_input(&mut self, ui: &mut Ui, rect: Rect) {
+        let Some(projection) = self.minimap else {
+            return;
+        };
+        let id = ui.id().with((&self.view_id, "minimap"));
+        let response = ui.interact(projection.area(), id, Sense::click_and_drag());
+        if let Some(pointer) = response.interact_pointer_pos()
+            && (response.clicked() || response.dragged())
+        {
+            let target = projection.to_world(pointer);
+            let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+            meta.pan = rect.size() / 2.0 - target.to_vec2() * meta.zoom;
+            meta.save(ui);
+            self.stale = true;
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// The full name of the node under the pointer, when its label does not show it.
+    fn show_hover_name(&self, response: &egui::Response) {
+        if let Some(name) = &self.hover_name {
+            response.clone().on_hover_text_at_pointer(name.as_str());
+        }
+    }
+
     /// Zoom-to-fit and centre-on requests, applied to egui_graphs' view metadata.
     fn apply_view_requests(&mut self, ui: &mut Ui, rect: Rect) {
         // Panels settle their widths over the first frames: wait for a stable canvas.
         let settled = self.replay.as_ref().is_some_and(|r| r.rect == rect);
-        if !(self.fit_requested || self.centre_requested.is_some()) || !settled {
-            if self.fit_requested || self.centre_requested.is_some() {
+        let requested =
+            self.fit_requested || self.centre_requested.is_some() || self.zoom_to.is_some();
+        if !requested || !settled {
+            if requested {
                 self.stale = true;
                 ui.ctx().request_repaint();
             }
@@ -458,35 +864,95 @@ impl Canvas {
         }
         let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
         let size = rect.size();
+        let free = self.free_area(size);
         if std::mem::take(&mut self.fit_requested) {
             let mut bounds = Rect::NOTHING;
             for (_, node) in self.graph.nodes_iter() {
-                bounds.extend_with(node.location());
+                bounds = bounds.union(Rect::from_center_size(node.location(), node.payload().size));
             }
-            if bounds.is_positive() || bounds.is_finite() && self.graph.node_count() > 0 {
-                let padded = bounds.expand2(vec2(
-                    shapes::TEAM_SIZE.x * 0.8,
-                    shapes::SERVICE_RADIUS * 3.5,
-                ));
-                let zoom = (size.x / padded.width())
-                    .min(size.y / padded.height())
-                    .clamp(0.05, 1.3);
+            if bounds.is_finite() && self.graph.node_count() > 0 {
+                // Room around the shapes for the domain areas' margins and the labels
+                // below the bottom row.
+                let padded = Rect::from_min_max(
+                    bounds.min - vec2(24.0, 30.0),
+                    bounds.max + vec2(24.0, 48.0),
+                );
+                // Above the legend's band or beside its column, whichever shows more.
+                let zoom_in = |area: &Rect| {
+                    (area.width() / padded.width()).min(area.height() / padded.height())
+                };
+                let beside = self.beside_legend(size);
+                let area = if beside.is_some_and(|b| zoom_in(&b) > zoom_in(&free)) {
+                    beside.unwrap_or(free)
+                } else {
+                    free
+                };
+                let zoom = zoom_in(&area).clamp(0.05, MAX_FIT_ZOOM);
                 meta.zoom = zoom;
-                meta.pan = size / 2.0 - padded.center().to_vec2() * zoom;
+                meta.pan = area.center().to_vec2() - padded.center().to_vec2() * zoom;
             } else {
                 meta.zoom = 1.0;
-                meta.pan = size / 2.0;
+                meta.pan = free.center().to_vec2();
             }
         }
         if let Some(id) = self.centre_requested.take()
-            && let Some(node) = self.node_of.get(&id).and_then(|i| self.graph.node(*i))
+            && let Some(at) = self.locations.get(&id)
         {
             meta.zoom = meta.zoom.max(0.6);
-            meta.pan = size / 2.0 - node.location().to_vec2() * meta.zoom;
+            meta.pan = free.center().to_vec2() - at.to_vec2() * meta.zoom;
+        }
+        if let Some(area) = self.zoom_to.take() {
+            // Far enough in to leave the overview and show the members.
+            meta.zoom = (free.width() / area.width())
+                .min(free.height() / area.height())
+                .clamp(overview::OVERVIEW_ZOOM * 1.2, MAX_FIT_ZOOM);
+            meta.pan = free.center().to_vec2() - area.center().to_vec2() * meta.zoom;
         }
         meta.save(ui);
         self.stale = true;
         ui.ctx().request_repaint();
+    }
+
+    /// The part of a canvas of `size` that a fit may fill: clear of the strip reserved at
+    /// the top and of the legend's band at the bottom, in canvas-local screen units.
+    fn free_area(&self, size: Vec2) -> Rect {
+        let bottom = if self.legend_shown(size) {
+            legend::HEIGHT + legend::MARGIN * 2.0
+        } else {
+            8.0
+        };
+        Rect::from_min_max(
+            pos2(8.0, self.reserved_top + 8.0),
+            pos2(
+                size.x - 8.0,
+                (size.y - bottom).max(self.reserved_top + 40.0),
+            ),
+        )
+    }
+
+    fn is_presenting(&self) -> bool {
+        self.text_scale == TextScale::PRESENTING
+    }
+
+    /// Whether the legend is drawn on a canvas of `size`.
+    fn legend_shown(&self, size: Vec2) -> bool {
+        let wanted = if self.is_presenting() {
+            self.show_legend_presenting
+        } else {
+            self.show_legend
+        };
+        wanted && size.x > legend::MIN_CANVAS_WIDTH
+    }
+
+    /// The part of a canvas of `size` right of the legend's column, when the legend is shown.
+    fn beside_legend(&self, size: Vec2) -> Option<Rect> {
+        let width = self.legend_width?;
+        self.legend_shown(size).then(|| {
+            Rect::from_min_max(
+                pos2(width + legend::MARGIN * 2.0, self.reserved_top + 8.0),
+                pos2(size.x - 8.0, size.y - 8.0),
+            )
+        })
     }
 
     /// The running auto-layout's result once it is done, as one undoable move of the nodes
@@ -556,6 +1022,14 @@ impl Canvas {
                         }
                     } else {
                         actions.push(CanvasAction::Select(Some(Selection::Entity(id))));
+                    }
+                }
+                GraphChange::NodeDoubleClicked { node } if self.overview => {
+                    if let Some(n) = self.graph.node(*node)
+                        && n.payload().look == Look::DomainSummary
+                    {
+                        self.zoom_to = self.domain_areas.get(&n.payload().id).copied();
+                        self.stale = true;
                     }
                 }
                 GraphChange::EdgeClicked { edge } => {
@@ -712,21 +1186,13 @@ impl Canvas {
         screen: &dyn Fn(Pos2) -> Pos2,
         zoom: f32,
     ) -> Vec<Shape> {
-        let location = |id: &str| {
-            let node = self.graph.node(*self.node_of.get(id)?)?;
-            let at = node.location();
-            Some(Position {
-                x: f64::from(at.x),
-                y: f64::from(at.y),
-            })
-        };
+        let location = |id: &str| Some(self.graph.node(*self.node_of.get(id)?)?.location());
         let mut shapes = Vec::new();
-        for (_, area) in crate::layout::domain_areas(model, location) {
-            let corner = |x: f64, y: f64| screen(pos2(x as f32, y as f32));
-            let area = Rect::from_min_max(
-                corner(area.min_x, area.min_y),
-                corner(area.max_x, area.max_y),
-            );
+        if self.overview {
+            return shapes;
+        }
+        for (_, area) in domain_areas(model, location) {
+            let area = Rect::from_min_max(screen(area.min), screen(area.max));
             let radius = (18.0 * zoom).clamp(4.0, 24.0) as u8;
             shapes.push(Shape::rect_filled(area, radius, theme::DOMAIN_FILL));
             shapes.push(Shape::rect_stroke(
@@ -740,7 +1206,13 @@ impl Canvas {
     }
 
     /// The connect rubber band, the empty-model hint and the connect-mode banner.
-    fn paint_overlays(&self, ui: &Ui, rect: Rect, model: &Model, screen: &dyn Fn(Pos2) -> Pos2) {
+    fn paint_overlays(
+        &mut self,
+        ui: &Ui,
+        rect: Rect,
+        model: &Model,
+        screen: &dyn Fn(Pos2) -> Pos2,
+    ) {
         let painter = ui.painter_at(rect);
         if let Some(from) = self
             .connect_from
@@ -757,8 +1229,8 @@ impl Canvas {
                 5.0,
             ));
         }
-        if self.show_legend && rect.width() > 480.0 {
-            legend::paint(&painter, rect);
+        if self.legend_shown(rect.size()) {
+            self.legend_width = Some(legend::paint(&painter, rect).width());
         }
         if model.teams.is_empty() && model.services.is_empty() && model.domains.is_empty() {
             painter.text(
@@ -809,4 +1281,87 @@ impl Canvas {
             painter.galley(area.min + vec2(8.0, 8.0), galley, Color32::WHITE);
         }
     }
+}
+
+/// The order in which services' labels claim space: errors first (uncovered or the subject
+/// of an error finding), then understaffed cover, then by exposure, highest first; each with
+/// whether it is in trouble (an error or understaffed).
+fn services_by_importance(model: &Model, analysis: &Analysis) -> Vec<(usize, bool)> {
+    let erroring: HashSet<&str> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| &*f.subject)
+        .collect();
+    let mut order: Vec<usize> = (0..model.services.len().min(analysis.services.len())).collect();
+    let standing = |i: usize| {
+        let (service, figures) = (&model.services[i], &analysis.services[i]);
+        let trouble = if figures.cover == Cover::Uncovered || erroring.contains(service.id.as_str())
+        {
+            0
+        } else if figures.cover == Cover::Understaffed {
+            1
+        } else {
+            2
+        };
+        (trouble, -service.exposure_per_hour.unwrap_or(0.0))
+    };
+    order.sort_by(|&a, &b| {
+        let (ta, ea) = standing(a);
+        let (tb, eb) = standing(b);
+        ta.cmp(&tb).then(ea.total_cmp(&eb)).then(a.cmp(&b))
+    });
+    order.into_iter().map(|i| (i, standing(i).0 < 2)).collect()
+}
+
+/// Bends every edge whose straight line would cross another node's shape round it.
+fn route_edges(graph: &mut CanvasGraph) {
+    let nodes: Vec<NodeIndex> = graph.g().node_indices().collect();
+    let slot: HashMap<NodeIndex, usize> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let rects = nodes
+        .iter()
+        .map(|n| {
+            graph.node(*n).map_or(Rect::NOTHING, |node| {
+                Rect::from_center_size(node.location(), node.payload().size)
+            })
+        })
+        .collect();
+    let shapes = routes::Shapes::new(rects);
+    let edges: Vec<EdgeIndex> = graph.g().edge_indices().collect();
+    for edge in edges {
+        let Some((a, b)) = graph.edge_endpoints(edge) else {
+            continue;
+        };
+        if a == b {
+            continue;
+        }
+        let bend = shapes.bend(slot[&a], slot[&b]);
+        if let Some(edge) = graph.edge_mut(edge) {
+            edge.payload_mut().bend = bend;
+        }
+    }
+}
+
+/// Each domain's area, from the layout's own rule (header, member teams and their services,
+/// with room for labels), as a canvas rectangle; `location` gives a node's centre.
+fn domain_areas(model: &Model, location: impl Fn(&str) -> Option<Pos2>) -> Vec<(&str, Rect)> {
+    let at = |id: &str| {
+        location(id).map(|p| Position {
+            x: f64::from(p.x),
+            y: f64::from(p.y),
+        })
+    };
+    crate::layout::domain_areas(model, at)
+        .into_iter()
+        .map(|(id, area)| {
+            let corner = |x: f64, y: f64| pos2(x as f32, y as f32);
+            (
+                id,
+                Rect::from_min_max(
+                    corner(area.min_x, area.min_y),
+                    corner(area.max_x, area.max_y),
+                ),
+            )
+        })
+        .collect()
 }

@@ -1,7 +1,9 @@
 //! How nodes and edges look on the canvas: teams as coloured cards, domains as dark headers,
 //! services as circles (digital), squares (COTS) or hexagons (foundational) tinted by their
 //! cover state; ownership edges end in a diamond at the owner, dependencies in an arrow,
-//! interactions are dashed.
+//! interactions are dashed. Names are not drawn here but by [`super::labels`], which sees
+//! every label at once and keeps them apart; a shape only carries the small caption that fits
+//! inside it.
 
 use egui::epaint::{CornerRadius, RectShape, StrokeKind};
 use egui::{Align2, Color32, FontFamily, FontId, Pos2, Rect, Shape, Stroke, Vec2, vec2};
@@ -14,18 +16,23 @@ use crate::app::theme;
 use crate::layout::sizes;
 use crate::model::{InteractionMode, ServiceKind, TeamKind};
 
-/// Canvas-unit sizes of the node kinds, shared with the layout (see [`sizes`]).
+/// Canvas-unit sizes of the node kinds, shared with the layout (see [`sizes`]): a team
+/// card's width grows with its name.
 pub const TEAM_SIZE: Vec2 = vec2(
     sizes::TEAM_CARD_MIN_WIDTH as f32,
     sizes::TEAM_CARD_HEIGHT as f32,
 );
+pub const DOMAIN_SIZE: Vec2 = vec2(
+    sizes::DOMAIN_HEADER_MIN_WIDTH as f32,
+    sizes::DOMAIN_HEADER_HEIGHT as f32,
+);
 pub const SERVICE_RADIUS: f32 = sizes::SERVICE_RADIUS as f32;
-/// Service labels wrap at this width (canvas units) so neighbours do not overlap.
-const LABEL_WIDTH: f32 = sizes::SERVICE_LABEL_WIDTH as f32;
-
-fn vec2_of((width, height): (f64, f64)) -> Vec2 {
-    vec2(width as f32, height as f32)
-}
+/// Text sizes in canvas units, before the zoom and the presentation scale.
+pub const TEAM_NAME_PX: f32 = 15.0;
+pub const DOMAIN_NAME_PX: f32 = 16.0;
+pub const SERVICE_NAME_PX: f32 = 14.0;
+/// Captions inside a shape are drawn only when they reach this size on screen.
+const CAPTION_MIN_PX: f32 = 12.0;
 
 /// What a node stands for and how it should look.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,11 +41,17 @@ pub struct NodeData {
     pub look: Look,
     /// Small secondary text: the team kind and size, or the availability.
     pub caption: String,
+    /// The shape's size in canvas units.
+    pub size: Vec2,
+    /// Whether the node stands out or steps back while something is selected.
+    pub focus: Focus,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Look {
     Domain,
+    /// A whole domain in the zoomed-out overview: a box over its area, with its figures.
+    DomainSummary,
     /// `understaffed`: the team's own or operations rota is below the minimum size.
     Team {
         kind: TeamKind,
@@ -50,6 +63,19 @@ pub enum Look {
     },
 }
 
+/// A node's or edge's part in the current selection: the selection's neighbourhood is
+/// highlighted and the rest dimmed, so a room sees at once what one thing touches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// Nothing is selected.
+    #[default]
+    Plain,
+    /// The selection itself, or something next to it: its owner, dependencies, dependents.
+    Related,
+    /// Not connected to the selection.
+    Dimmed,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EdgeKind {
     Ownership,
@@ -57,11 +83,20 @@ pub enum EdgeKind {
     Interaction(InteractionMode),
 }
 
+/// What an edge stands for, its part in the current selection, and how it bends round the
+/// shapes in its way (see [`super::routes`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EdgeData {
+    pub kind: EdgeKind,
+    pub focus: Focus,
+    /// The curve's control point from the straight line's middle, in canvas units.
+    pub bend: Vec2,
+}
+
 #[derive(Clone, Debug)]
 pub struct NodeShape {
     pos: Pos2,
     data: NodeData,
-    label: String,
     selected: bool,
     dragged: bool,
     hovered: bool,
@@ -71,7 +106,6 @@ impl From<NodeProps<NodeData>> for NodeShape {
     fn from(props: NodeProps<NodeData>) -> Self {
         NodeShape {
             pos: props.location(),
-            label: props.label.clone(),
             selected: props.selected,
             dragged: props.dragged,
             hovered: props.hovered,
@@ -80,58 +114,45 @@ impl From<NodeProps<NodeData>> for NodeShape {
     }
 }
 
-/// Below this zoom labels would overlap their neighbours, so only shapes are drawn.
-fn legible(zoom: f32) -> bool {
-    zoom >= 0.3
+/// The canvas-unit size of a team card whose name is `name_width` wide at [`TEAM_NAME_PX`]:
+/// at least [`TEAM_SIZE`], and wide enough for the name with a margin either side.
+pub fn team_card_size(name_width: f32) -> Vec2 {
+    vec2(TEAM_SIZE.x.max(name_width + 32.0), TEAM_SIZE.y)
 }
 
-/// Screen text size for a canvas text size, kept legible whatever the zoom.
-fn text_px(canvas_px: f32, zoom: f32) -> f32 {
-    (canvas_px * zoom).clamp(9.0, 34.0)
+/// A colour stepped back towards the canvas background, for things outside the focus.
+pub fn faded(colour: Color32, focus: Focus) -> Color32 {
+    match focus {
+        Focus::Dimmed => colour.lerp_to_gamma(theme::CANVAS_BACKGROUND, 0.78),
+        Focus::Plain | Focus::Related => colour,
+    }
 }
 
-fn text(
+/// Text centred on `at`, in one line; `None` when it would be smaller than a caption may be
+/// or wider than `room`.
+fn caption(
     ctx: &DrawContext,
     at: Pos2,
-    anchor: Align2,
     body: &str,
     px: f32,
+    room: f32,
     colour: Color32,
-) -> Shape {
+) -> Option<Shape> {
+    if px < CAPTION_MIN_PX || body.is_empty() {
+        return None;
+    }
     let galley = ctx.ctx.fonts_mut(|fonts| {
         fonts.layout_no_wrap(
             body.to_owned(),
-            FontId::new(px, FontFamily::Proportional),
+            FontId::new(px.min(28.0), FontFamily::Proportional),
             colour,
         )
     });
-    let rect = anchor.anchor_size(at, galley.size());
-    Shape::galley(rect.min, galley, colour)
-}
-
-/// A label of at most two lines, wrapped to `width`, with a light backing so it stays
-/// readable over edges.
-fn backed_text(ctx: &DrawContext, at: Pos2, body: &str, px: f32, width: f32) -> Vec<Shape> {
-    let mut job = egui::text::LayoutJob::simple(
-        body.to_owned(),
-        FontId::new(px, FontFamily::Proportional),
-        theme::INK,
-        width,
-    );
-    job.wrap.max_rows = 2;
-    job.wrap.break_anywhere = false;
-    job.halign = egui::Align::Center;
-    let galley = ctx.ctx.fonts_mut(|fonts| fonts.layout_job(job));
-    // Centred rows are laid out around x = 0, so the galley is placed at the centre.
-    let rect = galley.rect.translate(at.to_vec2());
-    vec![
-        Shape::rect_filled(
-            rect.expand(2.0),
-            3.0,
-            theme::CANVAS_BACKGROUND.gamma_multiply(0.85),
-        ),
-        Shape::galley(at, galley, theme::INK),
-    ]
+    if galley.size().x > room {
+        return None;
+    }
+    let rect = Align2::CENTER_CENTER.anchor_size(at, galley.size());
+    Some(Shape::galley(rect.min, galley, colour))
 }
 
 pub fn hexagon(centre: Pos2, radius: f32) -> Vec<Pos2> {
@@ -145,26 +166,24 @@ pub fn hexagon(centre: Pos2, radius: f32) -> Vec<Pos2> {
 
 impl NodeShape {
     fn half_size(&self) -> Vec2 {
-        match self.data.look {
-            Look::Domain => vec2_of(sizes::domain_header_size(&self.label)) / 2.0,
-            Look::Team { .. } => vec2_of(sizes::team_card_size(&self.label)) / 2.0,
-            Look::Service { .. } => Vec2::splat(SERVICE_RADIUS),
-        }
+        self.data.size / 2.0
     }
 
     fn outline(&self, base: Stroke, zoom: f32) -> Stroke {
         let width = |w: f32| (w * zoom).clamp(1.0, 6.0);
         if self.selected || self.dragged {
-            Stroke::new(width(4.0), theme::SELECTION)
+            Stroke::new(width(4.0).max(3.0), theme::SELECTION)
+        } else if self.data.focus == Focus::Related {
+            Stroke::new(width(3.0).max(2.5), theme::RELATED)
         } else if self.hovered {
             Stroke::new(base.width + width(1.5), base.color)
         } else {
-            base
+            Stroke::new(base.width, faded(base.color, self.data.focus))
         }
     }
 }
 
-impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
+impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
     fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
         let dir = if dir.length_sq() > 0.0 {
             dir.normalized()
@@ -195,34 +214,40 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
 
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
         let zoom = ctx.meta.zoom;
+        let focus = self.data.focus;
         let centre = ctx.meta.canvas_to_screen_pos(self.pos);
         let half = self.half_size() * zoom;
         let stroke_px = (1.5 * zoom).clamp(1.0, 3.0);
-        let mut shapes = Vec::with_capacity(4);
+        let mut shapes = Vec::with_capacity(3);
         match self.data.look {
+            Look::DomainSummary => {
+                let rect = Rect::from_center_size(centre, half * 2.0);
+                let stroke = self.outline(Stroke::new(2.0, theme::DOMAIN_HEADER), zoom);
+                shapes.push(
+                    RectShape::new(
+                        rect,
+                        CornerRadius::same(10),
+                        faded(theme::DOMAIN_SUMMARY_FILL, focus),
+                        stroke,
+                        StrokeKind::Inside,
+                    )
+                    .into(),
+                );
+            }
             Look::Domain => {
                 let rect = Rect::from_center_size(centre, half * 2.0);
+                let fill = faded(theme::DOMAIN_HEADER, focus);
                 let stroke = self.outline(Stroke::new(stroke_px, theme::DOMAIN_HEADER), zoom);
                 shapes.push(
                     RectShape::new(
                         rect,
                         CornerRadius::same(u8::MAX),
-                        theme::DOMAIN_HEADER,
+                        fill,
                         stroke,
                         StrokeKind::Outside,
                     )
                     .into(),
                 );
-                if legible(zoom) {
-                    shapes.push(text(
-                        ctx,
-                        centre,
-                        Align2::CENTER_CENTER,
-                        &self.label,
-                        text_px(16.0, zoom),
-                        Color32::WHITE,
-                    ));
-                }
             }
             Look::Team { kind, understaffed } => {
                 let rect = Rect::from_center_size(centre, half * 2.0);
@@ -237,40 +262,20 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
                     RectShape::new(
                         rect,
                         CornerRadius::same(radius),
-                        fill,
+                        faded(fill, focus),
                         self.outline(base, zoom),
                         StrokeKind::Outside,
                     )
                     .into(),
                 );
-                let caption_px = 11.5 * zoom;
-                if caption_px >= 7.0 {
-                    shapes.push(text(
-                        ctx,
-                        centre - vec2(0.0, 6.0 * zoom),
-                        Align2::CENTER_CENTER,
-                        &self.label,
-                        text_px(15.0, zoom),
-                        theme::INK,
-                    ));
-                    shapes.push(text(
-                        ctx,
-                        centre + vec2(0.0, 13.0 * zoom),
-                        Align2::CENTER_CENTER,
-                        &self.data.caption,
-                        caption_px,
-                        theme::MUTED_INK,
-                    ));
-                } else if legible(zoom) {
-                    shapes.push(text(
-                        ctx,
-                        centre,
-                        Align2::CENTER_CENTER,
-                        &self.label,
-                        text_px(15.0, zoom),
-                        theme::INK,
-                    ));
-                }
+                shapes.extend(caption(
+                    ctx,
+                    centre + vec2(0.0, 14.0 * zoom),
+                    &self.data.caption,
+                    11.5 * zoom,
+                    rect.width() - 8.0,
+                    faded(theme::MUTED_INK, focus),
+                ));
             }
             Look::Service { kind, cover } => {
                 let (fill, edge) = theme::cover_colours(cover);
@@ -284,6 +289,7 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
                     edge,
                 );
                 let stroke = self.outline(base, zoom);
+                let fill = faded(fill, focus);
                 let radius = half.x;
                 shapes.push(match kind {
                     ServiceKind::Digital => Shape::Circle(egui::epaint::CircleShape {
@@ -304,26 +310,14 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
                         Shape::convex_polygon(hexagon(centre, radius * 1.1), fill, stroke)
                     }
                 });
-                let caption_px = 11.0 * zoom;
-                if caption_px >= 7.0 {
-                    shapes.push(text(
-                        ctx,
-                        centre,
-                        Align2::CENTER_CENTER,
-                        &self.data.caption,
-                        caption_px,
-                        theme::INK,
-                    ));
-                }
-                if legible(zoom) {
-                    shapes.extend(backed_text(
-                        ctx,
-                        centre + vec2(0.0, radius * 1.15 + 2.0),
-                        &self.label,
-                        text_px(14.0, zoom),
-                        LABEL_WIDTH * zoom,
-                    ));
-                }
+                shapes.extend(caption(
+                    ctx,
+                    centre,
+                    &self.data.caption,
+                    11.0 * zoom,
+                    radius * 1.8,
+                    faded(theme::INK, focus),
+                ));
             }
         }
         shapes
@@ -334,9 +328,6 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
         self.selected = props.selected;
         self.dragged = props.dragged;
         self.hovered = props.hovered;
-        if self.label != props.label {
-            self.label.clone_from(&props.label);
-        }
         if self.data != props.payload {
             self.data = props.payload.clone();
         }
@@ -345,27 +336,39 @@ impl DisplayNode<NodeData, EdgeKind, Directed, DefaultIx> for NodeShape {
     fn is_inside(&self, pos: Pos2) -> bool {
         match self.data.look {
             Look::Service { .. } => (pos - self.pos).length() <= SERVICE_RADIUS * 1.1,
-            _ => Rect::from_center_size(self.pos, self.half_size() * 2.0).contains(pos),
+            _ => Rect::from_center_size(self.pos, self.data.size).contains(pos),
         }
     }
 }
 
+/// The screen rectangle a node's shape covers, for keeping labels off it.
+pub fn screen_rect(centre: Pos2, data: &NodeData, zoom: f32) -> Rect {
+    let size = match data.look {
+        Look::Service {
+            kind: ServiceKind::Foundational,
+            ..
+        } => data.size * 1.1,
+        _ => data.size,
+    };
+    Rect::from_center_size(centre, size * zoom)
+}
+
 #[derive(Clone, Debug)]
 pub struct EdgeShape {
-    kind: EdgeKind,
+    data: EdgeData,
     selected: bool,
 }
 
-impl From<EdgeProps<EdgeKind>> for EdgeShape {
-    fn from(props: EdgeProps<EdgeKind>) -> Self {
+impl From<EdgeProps<EdgeData>> for EdgeShape {
+    fn from(props: EdgeProps<EdgeData>) -> Self {
         EdgeShape {
-            kind: props.payload,
+            data: props.payload,
             selected: props.selected,
         }
     }
 }
 
-type CanvasNode = Node<NodeData, EdgeKind, Directed, DefaultIx, NodeShape>;
+type CanvasNode = Node<NodeData, EdgeData, Directed, DefaultIx, NodeShape>;
 
 /// A dependency from a service to itself is drawn as a small loop above its right shoulder.
 fn self_loop_centre(node: Pos2) -> Pos2 {
@@ -375,20 +378,42 @@ fn self_loop_centre(node: Pos2) -> Pos2 {
 const SELF_LOOP_RADIUS: f32 = 12.0;
 
 impl EdgeShape {
-    /// The edge's end points in canvas units: boundary to boundary, dependencies nudged
-    /// sideways so that a → b and b → a do not overlap.
-    fn ends(&self, start: &CanvasNode, end: &CanvasNode) -> Option<(Pos2, Pos2)> {
-        let dir = end.location() - start.location();
+    /// The edge's points in canvas units, boundary to boundary: a straight line (a
+    /// dependency nudged sideways so that a → b and b → a do not overlap), or a curve round
+    /// the shapes in its way.
+    fn path(&self, start: &CanvasNode, end: &CanvasNode) -> Option<Vec<Pos2>> {
+        let (a, b) = (start.location(), end.location());
+        let dir = b - a;
         if dir.length() < 1e-3 {
             return None;
         }
+        if self.data.bend != Vec2::ZERO {
+            let control = a + dir / 2.0 + self.data.bend;
+            let from = start.display().closest_boundary_point(control - a);
+            let to = end.display().closest_boundary_point(control - b);
+            let bend = control - (from + (to - from) / 2.0);
+            return Some(super::routes::curve(from, to, bend));
+        }
         let from = start.display().closest_boundary_point(dir);
         let to = end.display().closest_boundary_point(-dir);
-        let nudge = match self.kind {
+        let nudge = match self.data.kind {
             EdgeKind::Dependency => dir.normalized().rot90() * 5.0,
             _ => Vec2::ZERO,
         };
-        Some((from + nudge, to + nudge))
+        Some(vec![from + nudge, to + nudge])
+    }
+
+    /// The colour and width of the line: the selection's colour when the edge is selected,
+    /// the focus colour when it touches the selected node, faded when it does not.
+    fn stroke(&self, width: f32, colour: Color32, zoom: f32) -> Stroke {
+        let width = (width * zoom).clamp(1.0, 5.0);
+        if self.selected {
+            Stroke::new(width + 2.0, theme::SELECTION)
+        } else if self.data.focus == Focus::Related {
+            Stroke::new(width + 1.5, theme::RELATED)
+        } else {
+            Stroke::new(width, faded(colour, self.data.focus))
+        }
     }
 }
 
@@ -398,49 +423,53 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     (a + ab * t - p).length()
 }
 
-impl DisplayEdge<NodeData, EdgeKind, Directed, DefaultIx, NodeShape> for EdgeShape {
+impl DisplayEdge<NodeData, EdgeData, Directed, DefaultIx, NodeShape> for EdgeShape {
     fn shapes(&mut self, start: &CanvasNode, end: &CanvasNode, ctx: &DrawContext) -> Vec<Shape> {
         let zoom = ctx.meta.zoom;
-        let width = |w: f32| (w * zoom).clamp(1.0, 5.0) + if self.selected { 2.0 } else { 0.0 };
-        let colour = |c: Color32| if self.selected { theme::SELECTION } else { c };
-        let Some((from, to)) = self.ends(start, end) else {
+        let Some(path) = self.path(start, end) else {
             let centre = ctx
                 .meta
                 .canvas_to_screen_pos(self_loop_centre(start.location()));
-            let stroke = Stroke::new(width(1.6), colour(theme::DEPENDENCY_EDGE));
+            let stroke = self.stroke(1.6, theme::DEPENDENCY_EDGE, zoom);
             return vec![Shape::circle_stroke(
                 centre,
                 SELF_LOOP_RADIUS * zoom,
                 stroke,
             )];
         };
-        let (a, b) = (
-            ctx.meta.canvas_to_screen_pos(from),
-            ctx.meta.canvas_to_screen_pos(to),
-        );
-        let dir = (b - a).normalized();
-        match self.kind {
+        let mut points: Vec<Pos2> = path
+            .iter()
+            .map(|p| ctx.meta.canvas_to_screen_pos(*p))
+            .collect();
+        let last = points.len() - 1;
+        let (a, b) = (points[0], points[last]);
+        let first_dir = (points[1] - a).normalized();
+        let last_dir = (b - points[last - 1]).normalized();
+        match self.data.kind {
             EdgeKind::Ownership => {
-                let stroke = Stroke::new(width(2.0), colour(theme::OWNERSHIP_EDGE));
+                let stroke = self.stroke(2.0, theme::OWNERSHIP_EDGE, zoom);
                 let size = (7.0 * zoom).clamp(3.0, 12.0);
-                let tip = a + dir * size * 2.0;
-                let side = dir.rot90() * size * 0.7;
+                let side = first_dir.rot90() * size * 0.7;
+                let diamond = vec![
+                    a,
+                    a + first_dir * size + side,
+                    a + first_dir * size * 2.0,
+                    a + first_dir * size - side,
+                ];
+                points[0] = diamond[2];
                 vec![
-                    Shape::line_segment([tip, b], stroke),
-                    Shape::convex_polygon(
-                        vec![a, a + dir * size + side, tip, a + dir * size - side],
-                        stroke.color,
-                        Stroke::NONE,
-                    ),
+                    Shape::line(points, stroke),
+                    Shape::convex_polygon(diamond, stroke.color, Stroke::NONE),
                 ]
             }
             EdgeKind::Dependency => {
-                let stroke = Stroke::new(width(1.6), colour(theme::DEPENDENCY_EDGE));
+                let stroke = self.stroke(1.6, theme::DEPENDENCY_EDGE, zoom);
                 let size = (9.0 * zoom).clamp(5.0, 16.0);
-                let base = b - dir * size;
-                let side = dir.rot90() * size * 0.45;
+                let base = b - last_dir * size;
+                let side = last_dir.rot90() * size * 0.45;
+                points[last] = base;
                 vec![
-                    Shape::line_segment([a, base], stroke),
+                    Shape::line(points, stroke),
                     Shape::convex_polygon(
                         vec![b, base + side, base - side],
                         stroke.color,
@@ -449,33 +478,38 @@ impl DisplayEdge<NodeData, EdgeKind, Directed, DefaultIx, NodeShape> for EdgeSha
                 ]
             }
             EdgeKind::Interaction(mode) => {
-                let stroke = Stroke::new(width(2.2), colour(theme::interaction_colour(mode)));
+                let stroke = self.stroke(2.2, theme::interaction_colour(mode), zoom);
                 let dash = (8.0 * zoom).clamp(3.0, 14.0);
-                let mut shapes = Shape::dashed_line(&[a, b], stroke, dash, dash * 0.7);
-                let px = 11.0 * zoom;
-                if px >= 8.0 {
-                    shapes.push(text(
-                        ctx,
-                        a + (b - a) / 2.0,
-                        Align2::CENTER_BOTTOM,
-                        mode.label(),
-                        px,
-                        stroke.color,
-                    ));
-                }
+                let middle = points[points.len() / 2];
+                let middle = if points.len() == 2 {
+                    a + (b - a) / 2.0
+                } else {
+                    middle
+                };
+                let mut shapes = Shape::dashed_line(&points, stroke, dash, dash * 0.7);
+                shapes.extend(caption(
+                    ctx,
+                    middle - vec2(0.0, 10.0 * zoom),
+                    mode.label(),
+                    11.0 * zoom,
+                    f32::INFINITY,
+                    stroke.color,
+                ));
                 shapes
             }
         }
     }
 
-    fn update(&mut self, props: &EdgeProps<EdgeKind>) {
-        self.kind = props.payload;
+    fn update(&mut self, props: &EdgeProps<EdgeData>) {
+        self.data = props.payload;
         self.selected = props.selected;
     }
 
     fn is_inside(&self, start: &CanvasNode, end: &CanvasNode, pos: Pos2) -> bool {
-        match self.ends(start, end) {
-            Some((from, to)) => distance_to_segment(pos, from, to) <= 6.0,
+        match self.path(start, end) {
+            Some(points) => points
+                .windows(2)
+                .any(|w| distance_to_segment(pos, w[0], w[1]) <= 6.0),
             None => {
                 let distance = (pos - self_loop_centre(start.location())).length();
                 (distance - SELF_LOOP_RADIUS).abs() <= 5.0

@@ -1,0 +1,107 @@
+//! Why an entity stands where it does, in words: the rows of the inspector's "why" box and
+//! of presentation mode's card, written once so the two always agree.
+
+use crate::analysis::{Analysis, Cover, ServiceFigures};
+use crate::format::{duration, money, percent};
+
+/// Each figure of a service with where it comes from, as (label, value) rows.
+pub fn service_rows(
+    analysis: &Analysis,
+    figures: &ServiceFigures,
+    currency: &str,
+) -> Vec<(&'static str, String)> {
+    let overridden = figures.operating_model != figures.recommended_operating_model;
+    let rota = figures.rota.as_ref().and_then(|r| analysis.rota(r));
+    let cover = match (figures.cover, rota) {
+        (Cover::NotRequired, _) => "Not required: alerts wait for the next working day".to_owned(),
+        (_, Some(rota)) => format!(
+            "{} by {} ({} rota, {} people, 1 week in {})",
+            figures.cover.label(),
+            rota.name,
+            rota.kind.label(),
+            rota.pool,
+            rota.frequency_weeks
+        ),
+        (cover, None) => format!("{}: see the findings", cover.label()),
+    };
+    vec![
+        (
+            "Availability",
+            format!(
+                "{} — {}",
+                percent(figures.availability),
+                figures.availability_source.describe()
+            ),
+        ),
+        (
+            "Downtime allowed",
+            format!(
+                "{} per week",
+                duration(figures.tolerable_downtime_per_week_s)
+            ),
+        ),
+        (
+            "Deployment",
+            format!("{} (from feature demand)", figures.deployment.label()),
+        ),
+        (
+            "Recommended",
+            figures.recommended_operating_model.label().to_owned(),
+        ),
+        (
+            "Operating model",
+            format!(
+                "{}{}",
+                figures.operating_model.label(),
+                if overridden { " (override)" } else { "" }
+            ),
+        ),
+        ("Out of hours", figures.out_of_hours.label().to_owned()),
+        ("Cover", cover),
+        (
+            "Line item",
+            money(figures.annual_cost, currency) + " a year",
+        ),
+        (
+            "Projected loss",
+            money(figures.projected_annual_loss, currency) + " a year",
+        ),
+        (
+            "Availability ceiling",
+            format!(
+                "{} with its dependencies",
+                percent(figures.availability_ceiling)
+            ),
+        ),
+    ]
+}
+
+/// What a team owns and the rotas it runs, one sentence each.
+pub fn team_lines(analysis: &Analysis, id: &str, currency: &str) -> Vec<String> {
+    let owns = analysis.team(id).map(|figures| {
+        format!(
+            "Owns {} services · {} a year",
+            figures.services,
+            money(figures.annual_cost, currency)
+        )
+    });
+    let rotas = analysis
+        .rotas
+        .iter()
+        .filter(|r| &*r.owner == id)
+        .map(|rota| {
+            let health = if rota.healthy {
+                "healthy"
+            } else {
+                "understaffed"
+            };
+            format!(
+                "Runs the {} rota: {} people, 1 week in {}, {health}, {} a year",
+                rota.kind.label(),
+                rota.pool,
+                rota.frequency_weeks,
+                money(rota.annual_cost, currency)
+            )
+        });
+    owns.into_iter().chain(rotas).collect()
+}

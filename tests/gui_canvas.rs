@@ -1,0 +1,302 @@
+//! The canvas driven through the real editor with egui_kittest: presentation mode, focus on
+//! the selection, names that stay legible, semantic zoom on a big model, and dragging that
+//! only moves a node when it starts on one. Canvas nodes are painted, not in the
+//! accessibility tree, so they are found by their screen position.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use opmodel::app::{Focus, OpmodelApp, Picker, RecentFiles, Selection};
+
+/// A web team on a team rota for its shop front, which depends on a payments service the
+/// same team runs; an unowned COTS report on its own.
+/// Shop front: exposure 500,000 → 99.9 %, very high demand → You Build It You Run It at
+/// Team level, covered by the web team's rota of 6. Payments, exposure 5,000 → 95 %, needs
+/// no cover. Cost: standby 500 × 52 = 26,000 plus callout 4 × 2 h × 60 = 480, so 26,480.
+/// Legacy reports has no owner: an orphan, which is an error.
+const SHOP: &str = r#"(
+    name: "Shop",
+    settings: (exposure_bands: [
+        (max_exposure_per_hour: 10000.0, availability: 95.0),
+        (max_exposure_per_hour: 100000.0, availability: 99.0),
+        (max_exposure_per_hour: 1000000.0, availability: 99.9),
+    ]),
+    teams: [(id: "web", name: "Web team", kind: Product, members: 6)],
+    services: [
+        (id: "shop", name: "Shop front", kind: Digital, owner: Some("web"),
+         exposure_per_hour: Some(500000.0), demand: VeryHigh, callouts_per_year: 4.0),
+        (id: "pay", name: "Payments", kind: Digital, owner: Some("web"),
+         exposure_per_hour: Some(5000.0)),
+        (id: "legacy", name: "Legacy reports", kind: Cots, exposure_per_hour: Some(5000.0)),
+    ],
+    dependencies: [(from: "shop", to: "pay")],
+)"#;
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("the temporary folder is writable");
+    path
+}
+
+/// The editor on `path`, in a window of `width` × `height`. Frames are 1/60 s apart, so
+/// that two clicks a few frames apart make a double click.
+fn harness_at(path: &Path, width: f32, height: f32) -> Harness<'static, OpmodelApp> {
+    let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
+    app.open_at_start(path);
+    let mut harness = Harness::builder()
+        .with_size(vec2(width, height))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
+    harness.run_steps(8);
+    harness
+}
+
+fn with_shop(dir: &Path) -> Harness<'static, OpmodelApp> {
+    harness_at(&write(dir, "shop.ron", SHOP), 1600.0, 1000.0)
+}
+
+fn node_position(harness: &Harness<'_, OpmodelApp>, id: &str) -> Option<Pos2> {
+    harness
+        .state()
+        .active_document()
+        .and_then(|d| d.canvas.screen_position(id))
+}
+
+fn selection(harness: &Harness<'_, OpmodelApp>) -> Option<Selection> {
+    harness
+        .state()
+        .active_document()
+        .and_then(|d| d.selection.clone())
+}
+
+fn click_at(harness: &mut Harness<'_, OpmodelApp>, at: Pos2) {
+    harness.hover_at(at);
+    harness.run_steps(2);
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(1);
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(3);
+}
+
+fn drag(harness: &mut Harness<'_, OpmodelApp>, from: Pos2, by: egui::Vec2) {
+    harness.hover_at(from);
+    harness.run_steps(2);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for step in 1..=10 {
+        harness.hover_at(from + by * (step as f32 / 10.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(from + by);
+    harness.run_steps(4);
+}
+
+fn press(harness: &mut Harness<'_, OpmodelApp>, key: Key) {
+    harness.key_press(key);
+    harness.run_steps(6);
+}
+
+#[test]
+fn presentation_mode_shows_the_canvas_and_the_figures_and_keeps_editing_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    assert!(
+        harness.query_by_label("File").is_some(),
+        "the menu bar is there"
+    );
+
+    press(&mut harness, Key::F5);
+    assert!(harness.state().is_presenting());
+    assert!(
+        harness.query_by_label("File").is_none(),
+        "the menu bar is hidden"
+    );
+    assert!(
+        harness.query_by_label_contains("Rotas (").is_none(),
+        "the figures panel is hidden"
+    );
+    harness.get_by_label("GBP 26,480");
+    harness.get_by_label("GBP 26,000 · GBP 480");
+    // Ownership: 2 of 3 services have an owner, 66.7 %. On-call coverage: the shop front
+    // and the orphan need cover, the shop front has it: 50.0 %. One error: the orphan.
+    harness.get_by_label("66.7 %");
+    harness.get_by_label("50.0 %");
+    harness.get_by_label("1");
+
+    // Clicking a node opens its "why" card over the canvas.
+    let shop = node_position(&harness, "shop").expect("the shop front is drawn");
+    click_at(&mut harness, shop);
+    assert_eq!(selection(&harness), Some(Selection::Entity("shop".into())));
+    harness.get_by_label("Shop front");
+    harness.get_by_label("Line item:");
+
+    // An edit in presentation mode updates the strip; undo brings it back.
+    press(&mut harness, Key::Delete);
+    assert!(harness.state().is_presenting());
+    harness.get_by_label("GBP 0");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(6);
+    harness.get_by_label("GBP 26,480");
+
+    press(&mut harness, Key::Escape);
+    assert!(!harness.state().is_presenting());
+    assert!(
+        harness.query_by_label("File").is_some(),
+        "the menu bar is back"
+    );
+}
+
+#[test]
+fn presenting_draws_the_names_larger_and_all_of_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    press(&mut harness, Key::F5);
+    let doc = harness.state().active_document().unwrap();
+    for id in ["shop", "pay", "legacy", "web"] {
+        assert!(doc.canvas.shows_name(id), "{id} is named in full");
+    }
+}
+
+#[test]
+fn selecting_a_service_highlights_its_neighbours_and_dims_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    let focus = |harness: &Harness<'_, OpmodelApp>, id: &str| {
+        harness.state().active_document().unwrap().canvas.focus(id)
+    };
+    assert_eq!(focus(&harness, "legacy"), Some(Focus::Plain));
+    let shop = node_position(&harness, "shop").expect("the shop front is drawn");
+    click_at(&mut harness, shop);
+    assert_eq!(focus(&harness, "shop"), Some(Focus::Related));
+    assert_eq!(focus(&harness, "web"), Some(Focus::Related), "its owner");
+    assert_eq!(
+        focus(&harness, "pay"),
+        Some(Focus::Related),
+        "its dependency"
+    );
+    assert_eq!(focus(&harness, "legacy"), Some(Focus::Dimmed));
+
+    press(&mut harness, Key::Escape);
+    assert_eq!(selection(&harness), None);
+    assert_eq!(focus(&harness, "legacy"), Some(Focus::Plain));
+}
+
+#[test]
+fn a_drag_that_starts_off_every_shape_pans_instead_of_moving_a_node() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    let shop = node_position(&harness, "shop").expect("the shop front is drawn");
+    // Just outside the shop front's circle (radius 26 canvas units at a zoom of at most 2).
+    let beside = shop + vec2(0.0, -70.0);
+    drag(&mut harness, beside, vec2(80.0, 40.0));
+    let doc = harness.state().active_document().unwrap();
+    assert!(doc.model.layout.is_empty(), "no node moved");
+    assert!(doc.history.undo_label().is_none());
+    let panned = node_position(&harness, "shop").unwrap();
+    assert!(
+        (panned - (shop + vec2(80.0, 40.0))).length() < 2.0,
+        "the view followed the pointer: {shop:?} → {panned:?}"
+    );
+
+    drag(&mut harness, panned, vec2(60.0, 0.0));
+    let doc = harness.state().active_document().unwrap();
+    assert!(
+        doc.model.layout.contains_key("shop"),
+        "a drag on the shape moves it"
+    );
+}
+
+/// A synthetic model of 300 services in about a dozen domains.
+fn big_model(dir: &Path) -> (PathBuf, opmodel::model::Model) {
+    let model = opmodel::synthetic::generate(300, 60, 400, 3);
+    let path = dir.join("big.ron");
+    opmodel::io::save(&model, &path).expect("the model saves");
+    (path, model)
+}
+
+#[test]
+fn a_big_model_at_fit_shows_one_box_per_domain_and_double_click_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, model) = big_model(dir.path());
+    let mut harness = harness_at(&path, 1280.0, 720.0);
+    press(&mut harness, Key::F5);
+    let canvas = &harness.state().active_document().unwrap().canvas;
+    assert!(canvas.is_overview(), "fit is zoomed out to the domains");
+    let service = &model.services[0].id;
+    assert!(
+        node_position(&harness, service).is_none(),
+        "services are inside the boxes"
+    );
+    let domain = &model.domains[0].id;
+    let centre = node_position(&harness, domain).expect("each domain is a box");
+
+    click_at(&mut harness, centre);
+    click_at(&mut harness, centre);
+    harness.run_steps(6);
+    let canvas = &harness.state().active_document().unwrap().canvas;
+    assert!(!canvas.is_overview(), "the double-clicked domain is opened");
+    let members: Vec<&str> = model
+        .services
+        .iter()
+        .filter(|s| {
+            s.owner
+                .as_deref()
+                .and_then(|o| model.team(o))
+                .is_some_and(|t| t.domain.as_deref() == Some(domain.as_str()))
+        })
+        .map(|s| s.id.as_str())
+        .collect();
+    assert!(!members.is_empty());
+    assert!(
+        members.iter().any(|id| canvas.shows_name(id)),
+        "its services are named"
+    );
+}
+
+#[test]
+fn find_selects_and_centres_what_is_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = with_shop(dir.path());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(4);
+    assert!(
+        harness
+            .state()
+            .active_document()
+            .unwrap()
+            .canvas
+            .is_searching()
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Find")
+        .type_text("legacy");
+    harness.run_steps(3);
+    harness.get_by_label("Legacy reports  ·  service legacy");
+    harness.key_press(Key::Enter);
+    harness.run_steps(8);
+    assert_eq!(
+        selection(&harness),
+        Some(Selection::Entity("legacy".into()))
+    );
+    let doc = harness.state().active_document().unwrap();
+    assert!(
+        !doc.canvas.is_searching(),
+        "the box closes once something is picked"
+    );
+    // The canvas lies between the inspector (320 px) and the figures (420 px) of a 1600 px
+    // window, so its centre is near x = 320 + (1600 − 740) / 2 = 750.
+    let at = node_position(&harness, "legacy").unwrap();
+    assert!((at.x - 750.0).abs() < 60.0, "centred across: {at:?}");
+}

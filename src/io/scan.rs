@@ -43,6 +43,7 @@ enum Token {
 /// Splits RON text into tokens with their byte offsets; stops quietly at anything broken,
 /// such as a string that never ends.
 struct Tokens<'a> {
+    source: &'a str,
     text: &'a [u8],
     at: usize,
 }
@@ -50,9 +51,15 @@ struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     fn new(text: &'a str) -> Self {
         Tokens {
+            source: text,
             text: text.as_bytes(),
             at: 0,
         }
+    }
+
+    /// The character at the cursor, which is always on a character boundary.
+    fn peek_char(&self) -> Option<char> {
+        self.source.get(self.at..)?.chars().next()
     }
 
     fn peek_byte(&self, ahead: usize) -> Option<u8> {
@@ -144,8 +151,7 @@ impl<'a> Tokens<'a> {
             }
             _ => {
                 // One whole character, so offsets stay on character boundaries.
-                let rest = std::str::from_utf8(&self.text[self.at..]).ok()?;
-                self.at += rest.chars().next()?.len_utf8();
+                self.at += self.peek_char()?.len_utf8();
                 Token::Other
             }
         };
@@ -191,8 +197,7 @@ impl<'a> Tokens<'a> {
         self.at += 1;
         let mut value = String::new();
         loop {
-            let rest = std::str::from_utf8(&self.text[self.at..]).ok()?;
-            let c = rest.chars().next()?;
+            let c = self.peek_char()?;
             self.at += c.len_utf8();
             match c {
                 '"' => return Some(value),
@@ -205,8 +210,7 @@ impl<'a> Tokens<'a> {
     /// A `'c'` character; the cursor is on the opening quote.
     fn character(&mut self) -> Option<()> {
         self.at += 1;
-        let rest = std::str::from_utf8(&self.text[self.at..]).ok()?;
-        let c = rest.chars().next()?;
+        let c = self.peek_char()?;
         self.at += c.len_utf8();
         if c == '\\' {
             self.escape()?;

@@ -68,7 +68,18 @@ impl<'a> Tokens<'a> {
 
     /// Skips spaces and comments (`/* */` comments nest, as in Rust).
     fn skip_blank(&mut self) {
+        self.skip_blank_counting(&mut 0);
+    }
+
+    /// [`Tokens::skip_blank`], adding the comments skipped to `comments`.
+    fn skip_blank_counting(&mut self, comments: &mut usize) {
         loop {
+            if matches!(
+                (self.peek_byte(0), self.peek_byte(1)),
+                (Some(b'/'), Some(b'/' | b'*'))
+            ) {
+                *comments += 1;
+            }
             match (self.peek_byte(0), self.peek_byte(1)) {
                 (Some(b), _) if b.is_ascii_whitespace() => self.at += 1,
                 (Some(b'/'), Some(b'/')) => {
@@ -262,6 +273,18 @@ impl<'a> Tokens<'a> {
             }
         }
     }
+}
+
+/// The comments in `text` and whether it opens with an attribute.
+pub fn hand_written_parts(text: &str) -> super::HandWrittenParts {
+    let mut tokens = Tokens::new(text);
+    let mut parts = super::HandWrittenParts::default();
+    tokens.skip_blank_counting(&mut parts.comments);
+    parts.header = tokens.peek_byte(0) == Some(b'#');
+    while tokens.next_token().is_some() {
+        tokens.skip_blank_counting(&mut parts.comments);
+    }
+    parts
 }
 
 /// Reads the whole text as a tree, or `None` when it is not well-formed RON.
@@ -568,6 +591,17 @@ mod tests {
             ),
             Some(first_owner)
         );
+    }
+
+    #[test]
+    fn comments_and_headers_are_counted_outside_strings() {
+        let parts = super::super::hand_written_parts(
+            "#![enable(implicit_some)]\n// one\n(name: \"// not\", /* two /* nested */ */ teams: [])",
+        );
+        assert_eq!(parts.comments, 2);
+        assert!(parts.header);
+        let plain = super::super::hand_written_parts("(name: \"a /* b */\")");
+        assert!(!plain.any());
     }
 
     #[test]

@@ -147,7 +147,7 @@ fn check_command(path: &Path) -> ExitCode {
         let subject = if finding.subject.is_empty() {
             String::new()
         } else {
-            format!(" {}", finding.subject)
+            format!(" {}", format::shown(&finding.subject))
         };
         out.push_str(&format!(
             "{}: {}{subject}: {}\n",

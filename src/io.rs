@@ -383,6 +383,31 @@ fn end_position(text: &str) -> (usize, usize) {
     (line, column)
 }
 
+/// What a hand-written file holds that saving it would drop: Opmodel writes every file
+/// afresh (see [`to_ron`]), so comments and the `#![enable(implicit_some)]` header are not
+/// kept. The editor calls [`hand_written_parts`] on the text it loaded, and warns once
+/// before the first save of such a file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HandWrittenParts {
+    /// `//` or `/* */` comments, outside strings.
+    pub comments: usize,
+    /// The file starts with `#![enable(...)]` attributes.
+    pub header: bool,
+}
+
+impl HandWrittenParts {
+    /// Whether saving would drop anything.
+    pub fn any(&self) -> bool {
+        self.comments > 0 || self.header
+    }
+}
+
+/// The comments and header in `source` that saving would drop; found by the same reader
+/// that locates faults, so `//` inside a string is not taken for a comment.
+pub fn hand_written_parts(source: &str) -> HandWrittenParts {
+    scan::hand_written_parts(source.strip_prefix('\u{feff}').unwrap_or(source))
+}
+
 /// The model as deterministic, pretty RON: one line per entity, band, dependency and
 /// position, in model order, so that git diffs of a model stay small. The version written is
 /// the oldest that holds the model ([`Model::required_version`]).

@@ -354,3 +354,76 @@ fn check_passes_warnings_and_fails_errors() {
         assert_eq!(code, expected, "{name}: {stdout}");
     }
 }
+
+/// Runs the binary with `stdout` as its standard output and `input` on standard input.
+fn opmodel_with(args: &[&str], stdout: std::process::Stdio, input: &str) -> (i32, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // The binary may stop reading early; a closed pipe here is not a failure.
+    let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn output_that_cannot_be_written_exits_3() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let startup = sample("startup.ron");
+    for args in [
+        vec!["check", startup.as_str()],
+        vec!["report", startup.as_str()],
+        vec!["compare", startup.as_str(), startup.as_str()],
+    ] {
+        let (code, stderr) = opmodel_with(&args, full.try_clone().unwrap().into(), "");
+        assert_eq!(code, 3, "{args:?}: {stderr}");
+        assert!(stderr.contains("cannot write"), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+}
+
+#[test]
+fn a_dash_reads_the_model_from_standard_input() {
+    let text = std::fs::read_to_string(sample("startup.ron")).unwrap();
+    let (code, stderr) = opmodel_with(&["check", "-"], std::process::Stdio::null(), &text);
+    assert!(code == 0 || code == 1, "{stderr}");
+    let (code, stderr) = opmodel_with(
+        &["check", "-"],
+        std::process::Stdio::null(),
+        "(name: \"x\", settings: (weeks_per_year: 1e308))",
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with("opmodel: <stdin>:1:"), "{stderr}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(["report", &sample("enterprise-hybrid.ron")])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -0`: the reader goes away before reading anything.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty(), "{:?}", output.stderr);
+}
+
+#[test]
+fn devices_and_pipes_are_refused_at_once() {
+    let (code, _, stderr) = opmodel(&["check", "/dev/zero"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("a device"), "{stderr}");
+}

@@ -760,3 +760,242 @@ fn a_fault_in_a_later_link_points_at_its_own_line() {
     }
     assert!(parse(&text(r#"(from: "b", to: "a")"#, fine)).is_ok());
 }
+
+// Hostile, broken and huge files (issue 9): every reproducer, kept as a regression test.
+
+/// The message after `model.ron:line:col: `.
+fn message_of(text: &str) -> String {
+    let message = refused(text);
+    assert!(
+        !message.contains(['\n', '\r', '\u{1b}']),
+        "one clean line: {message:?}"
+    );
+    message
+}
+
+#[test]
+fn what_is_not_a_regular_file_is_refused_without_reading_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let message = io::load(folder.path()).unwrap_err().to_string();
+    assert!(message.contains("a folder"), "{message}");
+    // Reading /dev/zero would never end; a device is refused from its metadata.
+    let message = io::load(Path::new("/dev/zero")).unwrap_err().to_string();
+    assert!(message.contains("a device"), "{message}");
+    #[cfg(unix)]
+    {
+        // A named pipe with no writer would block whoever opens it for reading.
+        let pipe = folder.path().join("pipe.ron");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        if made.is_ok_and(|status| status.success()) {
+            let message = io::load(&pipe).unwrap_err().to_string();
+            assert!(message.contains("a named pipe"), "{message}");
+        }
+    }
+}
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_naming_the_cap() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("huge.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    // A sparse file: as big as the cap plus one byte, without writing them.
+    file.set_len(io::MAX_FILE_BYTES + 1).unwrap();
+    let message = io::load(&path).unwrap_err().to_string();
+    assert!(message.contains("128 MiB"), "{message}");
+    // A stream is cut at the cap too.
+    let endless = std::io::repeat(b' ').take(io::MAX_FILE_BYTES + 10);
+    let message = io::load_from(endless, Path::new("<stdin>"))
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("128 MiB"), "{message}");
+}
+
+use std::io::Read;
+
+#[test]
+fn a_model_is_read_from_a_stream() {
+    let model = io::load_from(GOOD.as_bytes(), Path::new("<stdin>")).unwrap();
+    assert_eq!(model.name, "Good");
+}
+
+#[test]
+fn numbers_beyond_their_bounds_are_refused_naming_the_field() {
+    for (from, to, field, line) in [
+        (
+            "settings: (",
+            "settings: (weeks_per_year: 1e308, ",
+            "weeks_per_year",
+            3,
+        ),
+        (
+            "settings: (",
+            "settings: (product_pay: (standby_per_week: 1e308, callout_per_hour: 1.0), ",
+            "standby_per_week",
+            3,
+        ),
+        (
+            "settings: (",
+            "settings: (ops_pay: (standby_per_week: 1.0, callout_per_hour: 1e308), ",
+            "callout_per_hour",
+            3,
+        ),
+        (
+            "settings: (",
+            "settings: (callout_hours: 1000.0, ",
+            "callout_hours",
+            3,
+        ),
+        (
+            "settings: (",
+            "settings: (min_rota_size: 4000000, ",
+            "min_rota_size",
+            3,
+        ),
+        (
+            "kind: Cots)",
+            "kind: Cots, callouts_per_year: 1e308)",
+            "callouts_per_year",
+            8,
+        ),
+        (
+            "kind: Cots)",
+            "kind: Cots, exposure_per_hour: Some(1e308))",
+            "exposure_per_hour",
+            8,
+        ),
+        ("members: 4", "members: 4000000", "members", 5),
+        (
+            "max_exposure_per_hour: 1000.0",
+            "max_exposure_per_hour: 1e300",
+            "max_exposure_per_hour",
+            3,
+        ),
+    ] {
+        let message = refused_at(&broken(from, to), line);
+        assert!(message.contains(field), "{field}: {message}");
+        assert!(message.len() < 200, "short: {message}");
+    }
+}
+
+#[test]
+fn a_negative_zero_is_read_as_zero() {
+    let model = parse(&broken(
+        "settings: (",
+        "settings: (product_pay: (standby_per_week: -0.0, callout_per_hour: -0.0), ",
+    ))
+    .unwrap();
+    assert!(
+        model
+            .settings
+            .product_pay
+            .standby_per_week
+            .is_sign_positive()
+    );
+    assert!(
+        model
+            .settings
+            .product_pay
+            .callout_per_hour
+            .is_sign_positive()
+    );
+}
+
+#[test]
+fn ids_in_messages_are_escaped_and_shortened() {
+    let message = message_of(&broken(r#"owner: Some("t")"#, r#"owner: Some("t\n")"#));
+    assert!(message.contains(r"`t\n`"), "{message}");
+    let message = message_of(&broken(
+        r#"owner: Some("t")"#,
+        r#"owner: Some("\u{1b}[2J")"#,
+    ));
+    assert!(message.contains(r"\u{1b}[2J"), "{message}");
+    let long = "x".repeat(10_000_000);
+    let message = message_of(&broken(
+        "name: \"Good\",",
+        &format!("name: \"Good\", {long}: 1,"),
+    ));
+    assert!(message.len() < 400, "{} bytes", message.len());
+    assert_eq!(
+        position(&message).map(|(line, _)| line),
+        Some(2),
+        "{message}"
+    );
+    let message = message_of(&broken(
+        r#"owner: Some("t")"#,
+        &format!("owner: Some({long:?})"),
+    ));
+    assert!(message.len() < 400, "{} bytes", message.len());
+}
+
+#[test]
+fn an_escaped_id_is_still_found_in_the_file() {
+    // "\x41" is the id "A": a repeat of it points at its own line.
+    let text = broken(
+        r#"(id: "r", name: "R", kind: Cots)"#,
+        "(id: \"r\", name: \"R\", kind: Cots),\n               (id: \"\\x41\", name: \"A\", kind: Cots),\n               (id: \"A\", name: \"A2\", kind: Cots)",
+    );
+    refused_at(&text, 10);
+}
+
+#[test]
+fn positions_are_not_misled_by_strings_or_comments() {
+    let text = "(\n    name: \"x\",\n    description: \"tip: settings: people_per_shift: 2\",\n    // settings: (people_per_shift: 0)\n    settings: (\n        people_per_shift: 0,\n    ),\n)";
+    let message = refused_at(text, 6);
+    assert!(message.contains("people_per_shift"), "{message}");
+}
+
+#[test]
+fn the_field_named_is_the_field_at_fault() {
+    // With the `services:` key deleted, the list stands where a field name should be.
+    let message = message_of(&broken("services: [", "["));
+    assert!(message.contains("field name is missing"), "{message}");
+    assert!(!message.contains("domain"), "{message}");
+    assert_eq!(position(&message).map(|(line, _)| line), Some(7));
+}
+
+#[test]
+fn the_parsers_wording_is_translated() {
+    let message = message_of(&broken("members: 4", "members: 5.0"));
+    assert!(message.contains("teams[0].members"), "{message}");
+    assert!(message.contains("whole number"), "{message}");
+    let message = message_of(&broken("kind: Product", "kind: Product-x"));
+    assert!(message.contains("`Platform`"), "lists the kinds: {message}");
+    let message = message_of(&broken("kind: Product", "kind: Produce"));
+    assert!(
+        message.contains("`Produce`") && message.contains("`ComplicatedSubsystem`"),
+        "{message}"
+    );
+    let message = message_of(&format!("{GOOD}\n\n  junk here"));
+    assert_eq!(position(&message), Some((13, 3)), "{message}");
+    assert!(message.contains("more text after"), "{message}");
+}
+
+#[test]
+fn blank_ids_are_called_blank_and_located() {
+    let message = refused_at(&broken(r#"(id: "u""#, r#"(id: "\t""#), 6);
+    assert!(message.contains("blank id"), "{message}");
+    assert!(message.contains(r"`\t`"), "{message}");
+}
+
+#[test]
+fn repeated_layout_keys_and_impossible_positions_are_refused() {
+    let text = broken(
+        "interactions:",
+        "layout: {\n        \"s\": (x: 1.0, y: 2.0),\n        \"s\": (x: 3.0, y: 4.0),\n    },\n    interactions:",
+    );
+    let message = refused_at(&text, 12);
+    assert!(
+        message.contains("`s` is given a position twice"),
+        "{message}"
+    );
+    for bad in ["NaN", "inf", "-inf", "1e300"] {
+        let text = broken(
+            "interactions:",
+            &format!(
+                "layout: {{\n        \"r\": (x: 1.0, y: 2.0),\n        \"s\": (x: 1.0, y: {bad}),\n    }},\n    interactions:"
+            ),
+        );
+        let message = refused_at(&text, 12);
+        assert!(message.contains("`s`"), "{bad}: {message}");
+    }
+}

@@ -2,15 +2,20 @@
 //! and of every service it depends on, directly or transitively, each counted once.
 //!
 //! Counting each service once means knowing each service's full reachable set, over the
-//! condensation (cycles collapsed). Real service graphs reach a few dozen services from each,
-//! so a depth-first walk from every component is cheapest. A long chain or a dense graph would
-//! make those walks quadratic, so they run on a budget; past it, the transitive closure is
-//! computed as bitsets instead, a slice of services at a time so memory stays bounded, at a
-//! cost that depends only on the size of the graph.
+//! condensation (cycles collapsed). A component with at most one successor needs no set:
+//! what it reaches is itself plus what its one successor reaches, which cannot include it,
+//! so its ceiling is its own product times its successor's. Those are worked out last, in
+//! one pass from the dependencies up, which makes a straight chain of any length linear.
 //!
-//! Either way a ceiling is the product, over the distinct availabilities in ascending order,
-//! of `availability ^ (how many reached services have it)`: the same number whichever way the
-//! reachable set was found.
+//! Only components with several successors, where paths may meet again, need their set.
+//! Real service graphs reach a few dozen services from each, so a depth-first walk from each
+//! is cheapest. A dense graph would make those walks quadratic, so they run on a budget;
+//! past it, the transitive closure is computed as bitsets instead, a slice of services at a
+//! time so memory stays bounded, at a cost that depends only on the size of the graph.
+//!
+//! Either way the ceiling of a component with several successors is the product, over the
+//! distinct availabilities in ascending order, of `availability ^ (how many reached services
+//! have it)`: the same number whichever way the reachable set was found.
 
 use std::sync::atomic::{AtomicIsize, AtomicU64, AtomicUsize, Ordering};
 
@@ -93,6 +98,9 @@ impl<'g> Ceilings<'g> {
             }
             let mut steps = 0;
             for c in start..(start + CHUNK).min(components) {
+                if !needs_set(nodes[c].end - nodes[c].first) {
+                    continue;
+                }
                 let walk = c as u32;
                 walked_from[c] = walk;
                 tally.add(c, nodes[c].level);
@@ -121,11 +129,11 @@ impl<'g> Ceilings<'g> {
     }
 
     /// The ceiling of every service, as a percentage, in model order: from the walks when
-    /// they finished within budget, else from the bitsets.
+    /// they finished within budget, else from the bitsets; then up every chain.
     pub fn finish(&self) -> Vec<f64> {
         self.help();
         let walked = self.nodes.is_some() && self.budget.load(Ordering::Relaxed) >= 0;
-        let products: Vec<f64> = if walked {
+        let mut products: Vec<f64> = if walked {
             self.products
                 .iter()
                 .map(|p| f64::from_bits(p.load(Ordering::Relaxed)))
@@ -133,12 +141,34 @@ impl<'g> Ceilings<'g> {
         } else {
             bitsets(self.graph, &self.successors, &self.levels)
         };
+        let mut tally = Tally {
+            graph: self.graph,
+            levels: &self.levels,
+            counts: vec![0; self.levels.factors.len()],
+            met: Vec::new(),
+        };
+        // Dependencies come first, so a successor's product is ready before it is needed.
+        for c in 0..self.graph.component_count() {
+            let successors = self.successors.row(c);
+            if needs_set(successors.len() as u32) {
+                continue;
+            }
+            tally.add(c, SEVERAL);
+            let own = tally.product();
+            products[c] = successors.first().map_or(own, |&d| own * products[d]);
+        }
         self.graph
             .component_of
             .iter()
             .map(|&c| products[c] * 100.0)
             .collect()
     }
+}
+
+/// Whether a component with this many successors needs its reachable set worked out; with
+/// one or none, its product follows from its successor's.
+fn needs_set(successors: u32) -> bool {
+    successors > 1
 }
 
 /// The walks' view of the components, or `None` when they do not fit in 32 bits.
@@ -290,21 +320,43 @@ fn bitsets(graph: &DependencyGraph, successors: &Rows, levels: &Levels) -> Vec<f
                 }
             }
         }
-        for c in (0..components).filter(|&c| reaches_slice[c]) {
+        // Bits are in level order, so a word whose first and last service share a level
+        // holds that level only, and its services are counted at once.
+        let level_at = |bit: usize| levels.level_of[levels.by_level[bit]];
+        let uniform: Vec<Option<usize>> = (0..words)
+            .map(|w| {
+                let first = slice_start + w * 64;
+                let last = (first + 63).min(slice_end - 1);
+                (level_at(first) == level_at(last)).then(|| level_at(first))
+            })
+            .collect();
+        let wanted = |c: usize| reaches_slice[c] && needs_set(successors.row(c).len() as u32);
+        for c in (0..components).filter(|&c| wanted(c)) {
             let own = &bits[c * words..(c + 1) * words];
+            let mut count = |level: usize, how_many: u32| {
+                open[c] = match open[c] {
+                    Some((current, count)) if current == level => Some((level, count + how_many)),
+                    Some(finished) => {
+                        products[c] *= power(levels, finished);
+                        Some((level, how_many))
+                    }
+                    None => Some((level, how_many)),
+                };
+            };
             for (w, &word) in own.iter().enumerate() {
+                if word == 0 {
+                    continue;
+                }
+                if let Some(level) = uniform[w] {
+                    count(level, word.count_ones());
+                    continue;
+                }
                 let mut rest = word;
                 while rest != 0 {
-                    let bit = slice_start + w * 64 + rest.trailing_zeros() as usize;
-                    let level = levels.level_of[levels.by_level[bit]];
-                    open[c] = match open[c] {
-                        Some((current, count)) if current == level => Some((level, count + 1)),
-                        Some(finished) => {
-                            products[c] *= power(levels, finished);
-                            Some((level, 1))
-                        }
-                        None => Some((level, 1)),
-                    };
+                    count(
+                        level_at(slice_start + w * 64 + rest.trailing_zeros() as usize),
+                        1,
+                    );
                     rest &= rest - 1;
                 }
             }
@@ -349,14 +401,60 @@ mod tests {
         let walks = Ceilings::new(&graph, &decisions);
         walks.budget.store(isize::MAX, Ordering::Relaxed);
         let walked = walks.finish();
-        let levels = Levels::new(&decisions);
-        let products = bitsets(&graph, &graph.component_successors(), &levels);
-        let bitset = graph
-            .component_of
-            .iter()
-            .map(|&c| products[c] * 100.0)
-            .collect();
+        let bitsets = Ceilings::new(&graph, &decisions);
+        bitsets.budget.store(-1, Ordering::Relaxed);
+        let bitset = bitsets.finish();
         (walked, bitset)
+    }
+
+    /// Each service's ceiling straight from the definition: a search for everything it
+    /// reaches, and the product of their availabilities.
+    fn by_definition(availabilities: &[f64], dependencies: &[(usize, usize)]) -> Vec<f64> {
+        (0..availabilities.len())
+            .map(|start| {
+                let mut reached = vec![false; availabilities.len()];
+                let mut stack = vec![start];
+                reached[start] = true;
+                while let Some(s) = stack.pop() {
+                    for &(from, to) in dependencies {
+                        if from == s && !reached[to] {
+                            reached[to] = true;
+                            stack.push(to);
+                        }
+                    }
+                }
+                (0..availabilities.len())
+                    .filter(|&s| reached[s])
+                    .map(|s| availabilities[s] / 100.0)
+                    .product::<f64>()
+                    * 100.0
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(300))]
+        #[test]
+        fn both_ways_match_the_definition_on_random_graphs(
+            availabilities in proptest::collection::vec(
+                proptest::sample::select(vec![90.0, 95.0, 99.0, 99.5, 99.9, 99.99]),
+                1..14,
+            ),
+            raw_dependencies in proptest::collection::vec((0_usize..14, 0_usize..14), 0..40),
+        ) {
+            let n = availabilities.len();
+            let dependencies: Vec<(usize, usize)> = raw_dependencies
+                .into_iter()
+                .map(|(from, to)| (from % n, to % n))
+                .collect();
+            let expected = by_definition(&availabilities, &dependencies);
+            let (walked, bitset) = both_ways(&model(&availabilities, &dependencies));
+            for s in 0..n {
+                // The products are of the same factors in other orders: equal to rounding.
+                proptest::prop_assert!((walked[s] - expected[s]).abs() <= 1e-12 * expected[s]);
+                proptest::prop_assert!((bitset[s] - expected[s]).abs() <= 1e-12 * expected[s]);
+            }
+        }
     }
 
     #[test]

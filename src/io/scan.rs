@@ -43,6 +43,7 @@ enum Token {
 /// Splits RON text into tokens with their byte offsets; stops quietly at anything broken,
 /// such as a string that never ends.
 struct Tokens<'a> {
+    source: &'a str,
     text: &'a [u8],
     at: usize,
 }
@@ -50,9 +51,15 @@ struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     fn new(text: &'a str) -> Self {
         Tokens {
+            source: text,
             text: text.as_bytes(),
             at: 0,
         }
+    }
+
+    /// The character at the cursor, which is always on a character boundary.
+    fn peek_char(&self) -> Option<char> {
+        self.source.get(self.at..)?.chars().next()
     }
 
     fn peek_byte(&self, ahead: usize) -> Option<u8> {
@@ -61,7 +68,18 @@ impl<'a> Tokens<'a> {
 
     /// Skips spaces and comments (`/* */` comments nest, as in Rust).
     fn skip_blank(&mut self) {
+        self.skip_blank_counting(&mut 0);
+    }
+
+    /// [`Tokens::skip_blank`], adding the comments skipped to `comments`.
+    fn skip_blank_counting(&mut self, comments: &mut usize) {
         loop {
+            if matches!(
+                (self.peek_byte(0), self.peek_byte(1)),
+                (Some(b'/'), Some(b'/' | b'*'))
+            ) {
+                *comments += 1;
+            }
             match (self.peek_byte(0), self.peek_byte(1)) {
                 (Some(b), _) if b.is_ascii_whitespace() => self.at += 1,
                 (Some(b'/'), Some(b'/')) => {
@@ -144,8 +162,7 @@ impl<'a> Tokens<'a> {
             }
             _ => {
                 // One whole character, so offsets stay on character boundaries.
-                let rest = std::str::from_utf8(&self.text[self.at..]).ok()?;
-                self.at += rest.chars().next()?.len_utf8();
+                self.at += self.peek_char()?.len_utf8();
                 Token::Other
             }
         };
@@ -191,8 +208,7 @@ impl<'a> Tokens<'a> {
         self.at += 1;
         let mut value = String::new();
         loop {
-            let rest = std::str::from_utf8(&self.text[self.at..]).ok()?;
-            let c = rest.chars().next()?;
+            let c = self.peek_char()?;
             self.at += c.len_utf8();
             match c {
                 '"' => return Some(value),
@@ -205,8 +221,7 @@ impl<'a> Tokens<'a> {
     /// A `'c'` character; the cursor is on the opening quote.
     fn character(&mut self) -> Option<()> {
         self.at += 1;
-        let rest = std::str::from_utf8(&self.text[self.at..]).ok()?;
-        let c = rest.chars().next()?;
+        let c = self.peek_char()?;
         self.at += c.len_utf8();
         if c == '\\' {
             self.escape()?;
@@ -258,6 +273,18 @@ impl<'a> Tokens<'a> {
             }
         }
     }
+}
+
+/// The comments in `text` and whether it opens with an attribute.
+pub fn hand_written_parts(text: &str) -> super::HandWrittenParts {
+    let mut tokens = Tokens::new(text);
+    let mut parts = super::HandWrittenParts::default();
+    tokens.skip_blank_counting(&mut parts.comments);
+    parts.header = tokens.peek_byte(0) == Some(b'#');
+    while tokens.next_token().is_some() {
+        tokens.skip_blank_counting(&mut parts.comments);
+    }
+    parts
 }
 
 /// Reads the whole text as a tree, or `None` when it is not well-formed RON.
@@ -564,6 +591,17 @@ mod tests {
             ),
             Some(first_owner)
         );
+    }
+
+    #[test]
+    fn comments_and_headers_are_counted_outside_strings() {
+        let parts = super::super::hand_written_parts(
+            "#![enable(implicit_some)]\n// one\n(name: \"// not\", /* two /* nested */ */ teams: [])",
+        );
+        assert_eq!(parts.comments, 2);
+        assert!(parts.header);
+        let plain = super::super::hand_written_parts("(name: \"a /* b */\")");
+        assert!(!plain.any());
     }
 
     #[test]

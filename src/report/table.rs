@@ -22,9 +22,16 @@ impl Table {
         }
     }
 
+    /// Adds a row; control characters in the cells are escaped, so that no id or name can
+    /// break a line or send an escape sequence to the terminal.
     pub fn row(&mut self, cells: Vec<String>) {
         debug_assert_eq!(cells.len(), self.headers.len());
-        self.rows.push(cells);
+        self.rows.push(
+            cells
+                .iter()
+                .map(|cell| crate::format::escaped(cell))
+                .collect(),
+        );
     }
 
     pub fn is_empty(&self) -> bool {

@@ -3,17 +3,19 @@
 
 use super::sections;
 use crate::analysis::{Analysis, Severity};
+use crate::format::escaped;
 use crate::model::Model;
 
 pub fn text(model: &Model, analysis: &Analysis) -> String {
     let mut out = String::new();
+    // A name or description could hold an escape sequence: it is shown, never obeyed.
+    let name = escaped(&analysis.name);
     out.push_str(&format!(
-        "{}\n{}\n",
-        analysis.name,
-        "═".repeat(analysis.name.chars().count().max(1))
+        "{name}\n{}\n",
+        "═".repeat(name.chars().count().max(1))
     ));
     if !model.description.is_empty() {
-        out.push_str(&format!("{}\n", model.description));
+        out.push_str(&format!("{}\n", escaped(&model.description)));
     }
     out.push('\n');
     let summary = sections::summary(analysis);

@@ -3,6 +3,7 @@
 use egui::{Button, RichText, Ui};
 
 use super::commands::UiCommand;
+use super::document::Document;
 use super::{OpmodelApp, Pending, Tab, theme};
 
 impl OpmodelApp {
@@ -156,21 +157,21 @@ impl OpmodelApp {
         let connecting = doc.is_some_and(|d| d.canvas.connect_mode);
         let interactions = doc.is_some_and(|d| d.canvas.show_interactions);
         ui.horizontal_wrapped(|ui| {
-            self.tool_button(ui, UiCommand::AddTeam, "➕", has_doc, false);
-            self.tool_button(ui, UiCommand::AddService, "➕", has_doc, false);
-            self.tool_button(ui, UiCommand::AddDomain, "➕", has_doc, false);
-            self.tool_button(ui, UiCommand::ConnectMode, "🔗", has_doc, connecting);
+            self.tool_button(ui, UiCommand::AddTeam, "✚", has_doc, false);
+            self.tool_button(ui, UiCommand::AddService, "✚", has_doc, false);
+            self.tool_button(ui, UiCommand::AddDomain, "✚", has_doc, false);
+            self.tool_button(ui, UiCommand::ConnectMode, "⛓", has_doc, connecting);
             self.tool_button(ui, UiCommand::Delete, "🗑", has_selection, false);
             ui.separator();
             self.tool_button(ui, UiCommand::Undo, "⟲", can_undo, false);
             self.tool_button(ui, UiCommand::Redo, "⟳", can_redo, false);
             ui.separator();
             self.tool_button(ui, UiCommand::FitView, "⛶", has_doc, false);
-            self.tool_button(ui, UiCommand::AutoLayout, "✨", has_doc, false);
+            self.tool_button(ui, UiCommand::AutoLayout, "⊞", has_doc, false);
             self.tool_button(
                 ui,
                 UiCommand::ToggleInteractions,
-                "👥",
+                "⇄",
                 has_doc,
                 interactions,
             );
@@ -186,16 +187,34 @@ impl OpmodelApp {
             Tab::Document(id) => self.document(*id).map_or_else(String::new, |d| {
                 let marker = if d.is_dirty() { " •" } else { "" };
                 let what_if = if d.scenario_of.is_some() { "⎘ " } else { "" };
-                format!("{what_if}{}{marker}", d.model.name)
+                format!("{what_if}{}{marker}", self.tab_name(d))
             }),
             Tab::Comparison { a, b, .. } => {
                 let name = |id: &u64| {
                     self.document(*id)
-                        .map_or_else(String::new, |d| d.model.name.clone())
+                        .map_or_else(String::new, |d| self.tab_name(d))
                 };
                 format!("⚖ {} vs {}", name(a), name(b))
             }
         }
+    }
+
+    /// The model's name, and where it comes from when another open model has the same name:
+    /// "Retail — retail.ron" next to "Retail — retail-v2.ron", or "Retail — what-if copy".
+    fn tab_name(&self, doc: &Document) -> String {
+        let name_taken = self
+            .documents
+            .iter()
+            .any(|other| other.id != doc.id && other.model.name == doc.model.name);
+        if !name_taken {
+            return doc.model.name.clone();
+        }
+        let origin = match (&doc.path, doc.scenario_of) {
+            (Some(_), _) => doc.file_label(),
+            (None, Some(_)) => "what-if copy".to_owned(),
+            (None, None) => "not saved yet".to_owned(),
+        };
+        format!("{} — {origin}", doc.model.name)
     }
 
     pub(super) fn tab_bar(&mut self, ui: &mut Ui) {
@@ -253,7 +272,7 @@ impl OpmodelApp {
                     ui.label(RichText::new(place).color(theme::MUTED_INK));
                     let errors = doc.analysis.count(crate::analysis::Severity::Error);
                     let colour = if errors > 0 { theme::RED } else { theme::GREEN };
-                    ui.colored_label(colour, format!("{errors} errors"));
+                    ui.colored_label(colour, crate::format::count(errors, "error", "errors"));
                 }
             });
         });
@@ -264,7 +283,7 @@ impl OpmodelApp {
 const TAB_LABEL_CHARS: usize = 40;
 
 /// `text` cut to `limit` characters, with an ellipsis when cut.
-fn shorten(text: &str, limit: usize) -> String {
+pub(super) fn shorten(text: &str, limit: usize) -> String {
     if text.chars().count() <= limit {
         return text.to_owned();
     }

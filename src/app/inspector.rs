@@ -10,7 +10,7 @@ use super::theme;
 use crate::actions;
 use crate::analysis::{Cover, ServiceFigures};
 use crate::edit::Edit;
-use crate::format::{duration, entity_label, money, percent};
+use crate::format::{count, duration, entity_label, money, percent};
 use crate::model::{
     Demand, InteractionMode, Model, OperatingModel, OutOfHours, ServiceKind, Team, TeamKind,
 };
@@ -175,11 +175,11 @@ fn model_info(ui: &mut Ui, doc: &mut Document, command: &mut Option<UiCommand>) 
     ui.add_space(8.0);
     let model = &doc.model;
     ui.label(format!(
-        "{} domains · {} teams · {} services · {} dependencies",
-        model.domains.len(),
-        model.teams.len(),
-        model.services.len(),
-        model.dependencies.len()
+        "{} · {} · {} · {}",
+        count(model.domains.len(), "domain", "domains"),
+        count(model.teams.len(), "team", "teams"),
+        count(model.services.len(), "service", "services"),
+        count(model.dependencies.len(), "dependency", "dependencies")
     ));
     ui.add_space(8.0);
     if ui
@@ -366,7 +366,7 @@ fn commit_field(
     edit: impl FnOnce(&Model) -> Result<Edit, String>,
 ) {
     if let Some(field) = field {
-        let label = format!("Change {field} of {name}");
+        let label = format!("Change {} of {name}", crate::format::field_words(field));
         let edit = edit(&doc.model);
         commit(ui, doc, &label, edit, Some(format!("{kind}:{id}:{field}")));
     }
@@ -493,7 +493,11 @@ fn dependencies(ui: &mut Ui, doc: &mut Document, id: &str) {
                 .on_hover_text("Remove this dependency")
                 .clicked()
             {
-                let label = format!("Remove dependency {id} → {to}");
+                let label = format!(
+                    "{} no longer depends on {}",
+                    doc.model.display_name(id),
+                    doc.model.display_name(to)
+                );
                 commit(
                     ui,
                     doc,
@@ -532,7 +536,11 @@ fn dependencies(ui: &mut Ui, doc: &mut Document, id: &str) {
             .inner
         && let Some(to) = new_dependency
     {
-        let label = format!("Add dependency {id} → {to}");
+        let label = format!(
+            "{} depends on {}",
+            doc.model.display_name(id),
+            doc.model.display_name(&to)
+        );
         commit(
             ui,
             doc,
@@ -618,11 +626,11 @@ fn explain_service(ui: &mut Ui, doc: &mut Document, figures: &ServiceFigures) {
                     "Not required: alerts wait for the next working day".to_owned()
                 }
                 (_, Some(rota)) => format!(
-                    "{} by {} ({} rota, {} people, 1 week in {})",
+                    "{} by {} ({} rota, {}, 1 week in {})",
                     figures.cover.label(),
                     rota.name,
                     rota.kind.label(),
-                    rota.pool,
+                    count(rota.pool as usize, "person", "people"),
                     rota.frequency_weeks
                 ),
                 (cover, None) => format!("{}: see the findings below", cover.label()),
@@ -701,8 +709,8 @@ fn team(ui: &mut Ui, doc: &mut Document, id: &str) {
     ui.add_space(8.0);
     if let Some(figures) = doc.analysis.team(id) {
         ui.label(format!(
-            "Owns {} services · {} a year",
-            figures.services,
+            "Owns {} · {} a year",
+            count(figures.services, "service", "services"),
             money(figures.annual_cost, &currency)
         ));
     }
@@ -713,9 +721,9 @@ fn team(ui: &mut Ui, doc: &mut Document, id: &str) {
             "understaffed"
         };
         ui.label(format!(
-            "Runs the {} rota: {} people, 1 week in {}, {health}, {} a year",
+            "Runs the {} rota: {}, 1 week in {}, {health}, {} a year",
             rota.kind.label(),
-            rota.pool,
+            count(rota.pool as usize, "person", "people"),
             rota.frequency_weeks,
             money(rota.annual_cost, &currency)
         ));
@@ -759,10 +767,15 @@ fn interactions(ui: &mut Ui, doc: &mut Document, id: &str) {
                 .on_hover_text("Remove this interaction")
                 .clicked()
             {
+                let label = format!(
+                    "{} no longer works with {}",
+                    doc.model.display_name(from),
+                    doc.model.display_name(to)
+                );
                 commit(
                     ui,
                     doc,
-                    "Remove interaction",
+                    &label,
                     actions::remove_interaction(&doc.model, from, to),
                     None,
                 );
@@ -798,7 +811,12 @@ fn interactions(ui: &mut Ui, doc: &mut Document, id: &str) {
     {
         let edit =
             actions::add_interaction(&doc.model, id, &partner, InteractionMode::Collaboration);
-        commit(ui, doc, "Add interaction", edit, None);
+        let label = format!(
+            "{} collaborates with {}",
+            doc.model.display_name(id),
+            doc.model.display_name(&partner)
+        );
+        commit(ui, doc, &label, edit, None);
         doc.canvas.show_interactions = true;
     }
 }
@@ -829,10 +847,10 @@ fn domain(ui: &mut Ui, doc: &mut Document, id: &str) {
                 "understaffed"
             };
             ui.label(format!(
-                "Domain rota: {} people, 1 week in {}, {health}, covering {} services, {} a year",
-                rota.pool,
+                "Domain rota: {}, 1 week in {}, {health}, covering {}, {} a year",
+                count(rota.pool as usize, "person", "people"),
                 rota.frequency_weeks,
-                rota.services.len(),
+                count(rota.services.len(), "service", "services"),
                 money(rota.annual_cost, &currency)
             ));
         }

@@ -252,7 +252,11 @@ impl Canvas {
                 kind: team.kind,
                 understaffed: understaffed.contains(team.id.as_str()),
             };
-            let caption = format!("{} · {} people", team.kind.label(), team.members);
+            let caption = format!(
+                "{} · {}",
+                team.kind.label(),
+                crate::format::count(team.members as usize, "person", "people")
+            );
             add(&mut graph, &team.id, &team.name, look, caption);
         }
         for (service, figures) in model.services.iter().zip(&analysis.services) {

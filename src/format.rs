@@ -328,9 +328,22 @@ pub fn field_words(field: &str) -> String {
     field.replace(['_', '.'], " ")
 }
 
+/// A number as typed, with or without thousands separators: "137,145" → 137145.
+pub fn parse_grouped(text: &str) -> Option<f64> {
+    text.trim().replace(',', "").parse().ok()
+}
+
 #[cfg(test)]
 mod field_words_tests {
-    use super::field_words;
+    use super::{field_words, grouped, parse_grouped};
+
+    #[test]
+    fn grouped_numbers_read_back() {
+        assert_eq!(parse_grouped("137,145"), Some(137_145.0));
+        assert_eq!(parse_grouped(" 2500.5 "), Some(2_500.5));
+        assert_eq!(parse_grouped(&grouped(1_000_000.0)), Some(1_000_000.0));
+        assert_eq!(parse_grouped("a lot"), None);
+    }
 
     #[test]
     fn fields_read_as_words() {

@@ -226,3 +226,22 @@ fn the_status_bar_names_an_undone_edit_in_words() {
     harness.run_steps(3);
     harness.get_by_label("Undid: Change out of hours of Shop front");
 }
+
+#[test]
+fn counts_take_the_right_plural_and_money_its_separators() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
+    app.open_at_start(&write(dir.path(), "solo.ron", &shop("Solo", 1)));
+    let mut harness = harness(app);
+    harness.get_by_label("1 team · 2 services · 1 rota");
+    let texts: Vec<String> = painted_texts(&harness).into_iter().map(|t| t.0).collect();
+    assert!(
+        texts.iter().any(|t| t.ends_with("1 person")),
+        "the team card counts one person: {texts:?}"
+    );
+    assert!(!texts.iter().any(|t| t.contains("1 people")));
+    harness.state_mut().active_document_mut().unwrap().selection =
+        Some(opmodel::app::Selection::Entity("shop".into()));
+    harness.run_steps(3);
+    harness.get_by_value("GBP 500,000");
+}

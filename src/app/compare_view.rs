@@ -393,38 +393,21 @@ fn entity_changes(ui: &mut Ui, a: &Document, b: &Document, delta: &Delta) -> Opt
     jump
 }
 
-/// Dependencies and team interactions added and removed, by name.
+/// Dependencies and team interactions added (named as in B) and removed (named as in A).
 fn relations(ui: &mut Ui, a: &Model, b: &Model, delta: &Delta) {
-    let name = |model: &Model, id: &str| model.display_name(id).to_owned();
-    for (model, sign, colour, list) in [
-        (b, "+", theme::GREEN, &delta.dependencies_added),
-        (a, "−", theme::RED, &delta.dependencies_removed),
-    ] {
-        for d in list {
-            ui.colored_label(
-                colour,
-                format!(
-                    "{sign} {} depends on {}",
-                    name(model, &d.from),
-                    name(model, &d.to)
-                ),
-            );
+    let added = (&delta.dependencies_added, &delta.interactions_added);
+    let removed = (&delta.dependencies_removed, &delta.interactions_removed);
+    for (model, sign, colour, (dependencies, interactions)) in
+        [(b, "+", theme::GREEN, added), (a, "−", theme::RED, removed)]
+    {
+        let name = |id: &str| model.display_name(id).to_owned();
+        for d in dependencies {
+            let text = format!("{sign} {} depends on {}", name(&d.from), name(&d.to));
+            ui.colored_label(colour, text);
         }
-    }
-    for (model, sign, colour, list) in [
-        (b, "+", theme::GREEN, &delta.interactions_added),
-        (a, "−", theme::RED, &delta.interactions_removed),
-    ] {
-        for i in list {
-            ui.colored_label(
-                colour,
-                format!(
-                    "{sign} {} ⇄ {} ({})",
-                    name(model, &i.from),
-                    name(model, &i.to),
-                    i.mode.label()
-                ),
-            );
+        for i in interactions {
+            let (from, to, mode) = (name(&i.from), name(&i.to), i.mode.label());
+            ui.colored_label(colour, format!("{sign} {from} ⇄ {to} ({mode})"));
         }
     }
 }

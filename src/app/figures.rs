@@ -397,3 +397,64 @@ fn subject_selection(model: &Model, analysis: &Analysis, subject: &str) -> Optio
         .rota(subject)
         .map(|rota| Selection::Entity(rota.owner.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::model::{Service, ServiceKind, Team, TeamKind};
+
+    /// Product teams `a` and `b` and operations team `ops`, each owning the services named.
+    fn model(owners: &[&str]) -> Model {
+        let mut model = Model::named("Baselines");
+        model.teams = vec![
+            Team::new("a", "A", TeamKind::Product),
+            Team::new("b", "B", TeamKind::Product),
+            Team::new("ops", "Ops", TeamKind::Operations),
+        ];
+        model.services = owners
+            .iter()
+            .enumerate()
+            .map(|(i, owner)| {
+                let mut service = Service::new(&format!("s{i}"), "S", ServiceKind::Digital);
+                service.owner = Some((*owner).to_owned());
+                service
+            })
+            .collect();
+        model
+    }
+
+    #[test]
+    fn the_team_rota_baseline_counts_product_teams_that_own_services() {
+        let label = |owners: &[&str]| {
+            let model = model(owners);
+            team_rotas_label(&model, &analyze(&model))
+        };
+        // b owns nothing and ops is operations: only a counts.
+        assert_eq!(
+            label(&["a", "a", "ops"]),
+            "R(n): a rota for the 1 product team that owns services"
+        );
+        assert_eq!(
+            label(&["a", "b"]),
+            "R(n): a rota for each of the 2 product teams that own services"
+        );
+        assert_eq!(
+            label(&["ops"]),
+            "R(n): a rota for each product team that owns services (none yet)"
+        );
+    }
+
+    #[test]
+    fn coverage_of_nothing_is_not_a_share() {
+        let empty = Model::named("Empty");
+        let shares = coverage_shares(&analyze(&empty));
+        assert_eq!(shares.map(|(_, value, _)| value), [None, None]);
+        // One owned service set to need no cover out of hours: ownership 1 of 1, on-call
+        // coverage not applicable.
+        let mut owned = model(&["a"]);
+        owned.services[0].out_of_hours = Some(crate::model::OutOfHours::Off);
+        let shares = coverage_shares(&analyze(&owned));
+        assert_eq!(shares.map(|(_, value, _)| value), [Some(1.0), None]);
+    }
+}

@@ -427,6 +427,8 @@ fn service(ui: &mut Ui, doc: &mut Document, id: &str) {
                         .range(0.0..=1e12)
                         .speed(100.0)
                         .prefix(format!("{currency} "))
+                        .custom_formatter(|v, _| crate::format::grouped(v))
+                        .custom_parser(crate::format::parse_grouped)
                 },
             )
         });

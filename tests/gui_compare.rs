@@ -192,10 +192,15 @@ fn tabs_of_models_with_the_same_name_show_their_files() {
     let mut harness = harness(app);
     open_in_new_tab(&mut harness, &second);
     harness.get_by_label("Retail — retail.ron");
+    // A what-if copy of the second reads as such.
+    harness.state_mut().run(UiCommand::DuplicateScenario);
+    harness.run_steps(3);
+    harness.get_by_label("⎘ Retail (what-if) •");
+    harness.get_by_label("Retail — retail-v2.ron").click();
+    harness.run_steps(3);
     harness.get_by_label("Retail — retail-v2.ron");
     compare_with(&mut harness, "Retail (retail.ron)");
-    // Cut short in the tab strip; whole in its tooltip.
-    harness.get_by_label_contains("⚖ Retail — retail-v2.ron vs Retail — re");
+    harness.get_by_label("⚖ Retail — retail-v2.ron vs Retail — retail.ron");
 }
 
 #[test]

@@ -6,7 +6,6 @@
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
-use super::chrome::shorten;
 use super::theme;
 use crate::format::{count, grouped, money};
 
@@ -105,6 +104,15 @@ fn legend(ui: &mut Ui, series: &[Series]) {
     });
 }
 
+/// `text` cut to `limit` characters, with an ellipsis when cut.
+fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(limit.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
 /// Horizontal bars in the order given, one row per label (top to bottom), one bar per
 /// series in each row, under a legend when there is more than one series.
 pub fn bars(ui: &mut Ui, id: &str, rows: &[Row], series: &[Series], currency: &str) {
@@ -198,5 +206,12 @@ mod tests {
         let top = top_rows(rows);
         assert_eq!(top.shown[0].0, "b", "5 before 3");
         assert_eq!(top.rest, None);
+    }
+
+    #[test]
+    fn long_labels_are_cut_with_an_ellipsis() {
+        assert_eq!(shorten("Shop", 10), "Shop");
+        assert_eq!(shorten("Needs attention (what-if)", 10), "Needs att…");
+        assert_eq!(shorten("Needs attention (what-if)", 10).chars().count(), 10);
     }
 }

@@ -183,16 +183,25 @@ impl OpmodelApp {
     }
 
     pub(super) fn tab_label(&self, tab: &Tab) -> String {
+        self.tab_label_within(tab, usize::MAX)
+    }
+
+    /// [`Self::tab_label`] with names cut in the middle to `chars` characters (three quarters
+    /// of that each in a comparison), so that both the start of a name and its end
+    /// ("(what-if)", "— retail-v2.ron") still show.
+    fn tab_label_within(&self, tab: &Tab, chars: usize) -> String {
         match tab {
             Tab::Document(id) => self.document(*id).map_or_else(String::new, |d| {
                 let marker = if d.is_dirty() { " •" } else { "" };
                 let what_if = if d.scenario_of.is_some() { "⎘ " } else { "" };
-                format!("{what_if}{}{marker}", self.tab_name(d))
+                let name = shorten_middle(&self.tab_name(d), chars);
+                format!("{what_if}{name}{marker}")
             }),
             Tab::Comparison { a, b, .. } => {
                 let name = |id: &u64| {
-                    self.document(*id)
-                        .map_or_else(String::new, |d| self.tab_name(d))
+                    self.document(*id).map_or_else(String::new, |d| {
+                        shorten_middle(&self.tab_name(d), chars / 4 * 3)
+                    })
                 };
                 format!("⚖ {} vs {}", name(a), name(b))
             }
@@ -222,7 +231,7 @@ impl OpmodelApp {
         egui::ScrollArea::horizontal().show(ui, |ui| {
             ui.horizontal(|ui| {
                 for index in 0..self.tabs.len() {
-                    let label = shorten(&self.tab_label(&self.tabs[index]), TAB_LABEL_CHARS);
+                    let label = self.tab_label_within(&self.tabs[index], TAB_LABEL_CHARS);
                     let file = match &self.tabs[index] {
                         Tab::Document(id) => self.document(*id).map(|d| {
                             d.path.as_ref().map_or_else(
@@ -279,26 +288,34 @@ impl OpmodelApp {
     }
 }
 
-/// Longest tab label before it is cut short (the full name is in its tooltip).
+/// Longest name in a tab before it is cut short (the full name is in its tooltip).
 const TAB_LABEL_CHARS: usize = 40;
 
-/// `text` cut to `limit` characters, with an ellipsis when cut.
-pub(super) fn shorten(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
+/// `text` cut to `limit` characters by an ellipsis in the middle, half the rest each side.
+fn shorten_middle(text: &str, limit: usize) -> String {
+    let length = text.chars().count();
+    if length <= limit {
         return text.to_owned();
     }
-    let kept: String = text.chars().take(limit.saturating_sub(1)).collect();
-    format!("{}…", kept.trim_end())
+    let kept = limit.saturating_sub(1);
+    let tail = kept / 2;
+    let head: String = text.chars().take(kept - tail).collect();
+    let end: String = text.chars().skip(length - tail).collect();
+    format!("{}…{}", head.trim_end(), end.trim_start())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::shorten;
+    use super::shorten_middle;
 
     #[test]
-    fn long_tab_labels_are_cut_with_an_ellipsis() {
-        assert_eq!(shorten("Shop", 10), "Shop");
-        assert_eq!(shorten("Needs attention (what-if)", 10), "Needs att…");
-        assert_eq!(shorten("Needs attention (what-if)", 10).chars().count(), 10);
+    fn tab_names_are_cut_in_the_middle_keeping_their_ends() {
+        assert_eq!(shorten_middle("Shop", 10), "Shop");
+        // 20 characters: 19 kept, 9 from the end ("(what-if)"), 10 from the start
+        // ("Harbour & ", its space dropped).
+        assert_eq!(
+            shorten_middle("Harbour & Hart (fashion retailer) (what-if)", 20),
+            "Harbour &…(what-if)"
+        );
     }
 }

@@ -231,17 +231,19 @@ fn team_rows(a: &Document, b: &Document) -> Vec<Row> {
 
 fn baselines(ui: &mut Ui, a: &Document, b: &Document) {
     ui.label(RichText::new("Standby: modelled vs R(n) and R(1)").strong());
-    let rows: Vec<Row> = [
-        (
-            "Modelled",
-            (|r: &Analysis| r.totals.standby_cost) as fn(&Analysis) -> f64,
-        ),
-        ("R(n)", |r: &Analysis| r.baselines.all_team_rotas),
-        ("R(1)", |r: &Analysis| r.baselines.single_ops_rota),
-    ]
-    .into_iter()
-    .map(|(label, get)| (label.to_owned(), vec![get(&a.analysis), get(&b.analysis)]))
-    .collect();
+    let standby = |r: &Analysis| {
+        [
+            r.totals.standby_cost,
+            r.baselines.all_team_rotas,
+            r.baselines.single_ops_rota,
+        ]
+    };
+    let (in_a, in_b) = (standby(&a.analysis), standby(&b.analysis));
+    let rows: Vec<Row> = ["Modelled", "R(n)", "R(1)"]
+        .into_iter()
+        .zip(in_a.into_iter().zip(in_b))
+        .map(|(label, (x, y))| (label.to_owned(), vec![x, y]))
+        .collect();
     charts::bars(
         ui,
         "compare-baselines",

@@ -211,6 +211,7 @@ fn an_empty_model_shows_dashes_not_full_coverage() {
     assert_eq!(dashes, 2, "ownership and on-call coverage");
     assert!(harness.query_by_label("100.0 %").is_none());
     harness.get_by_label("0 teams · 0 services · 0 rotas");
+    harness.get_by_label("No findings: there is nothing to check yet.");
     assert_eq!(missing_glyphs(&harness), []);
 }
 

@@ -311,6 +311,12 @@ fn baselines(ui: &mut Ui, model: &Model, analysis: &Analysis, currency: &str) {
 
 fn findings(ui: &mut Ui, model: &Model, analysis: &Analysis, select: &mut Option<Selection>) {
     ui.add_space(6.0);
+    if analysis.services.is_empty() && analysis.findings.is_empty() {
+        ui.label(
+            RichText::new("No findings: there is nothing to check yet.").color(theme::MUTED_INK),
+        );
+        return;
+    }
     if analysis.findings.is_empty() {
         ui.colored_label(
             theme::GREEN,

@@ -158,9 +158,10 @@ fn check_command(path: &Path) -> ExitCode {
     }
     let errors = analysis.count(Severity::Error);
     out.push_str(&format!(
-        "{}: {errors} errors, {} warnings, {} info\n",
+        "{}: {}, {}, {} info\n",
         shown_path(path),
-        analysis.count(Severity::Warning),
+        crate::format::count(errors, "error", "errors"),
+        crate::format::count(analysis.count(Severity::Warning), "warning", "warnings"),
         analysis.count(Severity::Info)
     ));
     let verdict = if errors > 0 {

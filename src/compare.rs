@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::analysis::{Analysis, Severity, analyze};
+use crate::analysis::{Analysis, Rota, Severity, analyze};
 use crate::model::{Dependency, EntityKind, Interaction, Lifecycle, Model, Service};
 
 /// Both analyses and what changed from `a` to `b`.
@@ -92,42 +92,109 @@ pub struct FieldChange {
 impl FieldChange {
     /// "members: 2 → 6".
     pub fn describe(&self) -> String {
-        format!(
-            "{}: {} → {}",
-            self.field,
-            show_value(&self.old),
-            show_value(&self.new)
-        )
+        format!("{}: {}", self.field, self.values())
+    }
+
+    /// The old value and the new: "2 → 6".
+    pub fn values(&self) -> String {
+        format!("{} → {}", show_value(&self.old), show_value(&self.new))
     }
 }
 
-/// A rota in both models whose pool, services or cost changed.
+/// A rota in both models whose pool, health, services or cost changed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RotaChange {
     pub id: String,
     pub pool_a: u64,
     pub pool_b: u64,
+    pub healthy_a: bool,
+    pub healthy_b: bool,
     pub services_a: usize,
     pub services_b: usize,
+    /// Services it covers in `b` but not in `a`, and the other way round, in file order.
+    pub services_added: Vec<String>,
+    pub services_removed: Vec<String>,
     pub annual_cost_a: f64,
     pub annual_cost_b: f64,
 }
 
 impl RotaChange {
-    /// "team:web: pool 2 → 6, services 1 → 1, cost 26,480 → 26,480".
+    /// Only what changed: "team:web: pool 2 → 6, unhealthy → healthy", or
+    /// "domain:shop: services 1 → 2 (+pay), cost 26,240 → 26,840".
     pub fn describe(&self) -> String {
-        use crate::format::grouped;
-        format!(
-            "{}: pool {} → {}, services {} → {}, cost {} → {}",
-            self.id,
-            self.pool_a,
-            self.pool_b,
-            self.services_a,
-            self.services_b,
-            grouped(self.annual_cost_a),
-            grouped(self.annual_cost_b)
-        )
+        format!("{}: {}", self.id, self.what_changed())
     }
+
+    /// [`RotaChange::describe`] without the id.
+    pub fn what_changed(&self) -> String {
+        use crate::format::grouped;
+        let mut parts = Vec::new();
+        if self.pool_a != self.pool_b {
+            parts.push(format!("pool {} → {}", self.pool_a, self.pool_b));
+        }
+        if let Some(healthy) = self.became_healthy() {
+            parts.push(
+                if healthy {
+                    "unhealthy → healthy"
+                } else {
+                    "healthy → unhealthy"
+                }
+                .to_owned(),
+            );
+        }
+        if !self.services_added.is_empty() || !self.services_removed.is_empty() {
+            let moved: Vec<String> = (self.services_added.iter().map(|id| format!("+{id}")))
+                .chain(self.services_removed.iter().map(|id| format!("−{id}")))
+                .collect();
+            parts.push(format!(
+                "services {} → {} ({})",
+                self.services_a,
+                self.services_b,
+                moved.join(", ")
+            ));
+        }
+        let (cost_a, cost_b) = (grouped(self.annual_cost_a), grouped(self.annual_cost_b));
+        if cost_a != cost_b {
+            parts.push(format!("cost {cost_a} → {cost_b}"));
+        }
+        parts.join(", ")
+    }
+
+    /// `Some(true)` when the rota became healthy, `Some(false)` when it stopped being so.
+    pub fn became_healthy(&self) -> Option<bool> {
+        (self.healthy_a != self.healthy_b).then_some(self.healthy_b)
+    }
+}
+
+/// How a rota in both models changed, or `None` when nothing a person would notice did: the
+/// cost counts as changed only when it differs in whole units, as it is shown.
+fn rota_change(old: &Rota, new: &Rota) -> Option<RotaChange> {
+    let missing = |these: &[crate::analysis::Id], those: &[crate::analysis::Id]| -> Vec<String> {
+        these
+            .iter()
+            .filter(|id| !those.contains(id))
+            .map(|id| id.to_string())
+            .collect()
+    };
+    let change = RotaChange {
+        id: new.id.to_string(),
+        pool_a: old.pool,
+        pool_b: new.pool,
+        healthy_a: old.healthy,
+        healthy_b: new.healthy,
+        services_a: old.services.len(),
+        services_b: new.services.len(),
+        services_added: missing(&new.services, &old.services),
+        services_removed: missing(&old.services, &new.services),
+        annual_cost_a: old.annual_cost,
+        annual_cost_b: new.annual_cost,
+    };
+    let changed = change.pool_a != change.pool_b
+        || change.healthy_a != change.healthy_b
+        || !change.services_added.is_empty()
+        || !change.services_removed.is_empty()
+        || change.annual_cost_a.round() != change.annual_cost_b.round();
+    changed.then_some(change)
 }
 
 /// Analyses both models and works out the delta.
@@ -195,22 +262,7 @@ pub fn delta(a: &Model, b: &Model, report_a: &Analysis, report_b: &Analysis) -> 
     for rota in &report_b.rotas {
         match report_a.rota(&rota.id) {
             None => delta.rotas_added.push(rota.id.to_string()),
-            Some(old) => {
-                if old.pool != rota.pool
-                    || old.services != rota.services
-                    || old.annual_cost != rota.annual_cost
-                {
-                    delta.rotas_changed.push(RotaChange {
-                        id: rota.id.to_string(),
-                        pool_a: old.pool,
-                        pool_b: rota.pool,
-                        services_a: old.services.len(),
-                        services_b: rota.services.len(),
-                        annual_cost_a: old.annual_cost,
-                        annual_cost_b: rota.annual_cost,
-                    });
-                }
-            }
+            Some(old) => delta.rotas_changed.extend(rota_change(old, rota)),
         }
     }
     delta.rotas_removed = report_a
@@ -378,7 +430,7 @@ fn show_value(value: &Value) -> String {
             .filter_map(Value::as_str)
             .collect::<Vec<_>>()
             .join(", "),
-        Value::Array(items) => format!("{} items", items.len()),
+        Value::Array(items) => crate::format::count(items.len(), "item", "items"),
         Value::Object(_) => "…".to_owned(),
     }
 }

@@ -349,3 +349,69 @@ mod tests {
         assert_eq!(entity_label("dns", "dns"), "dns");
     }
 }
+
+/// A count with its noun in the right number: "1 service", "2 services", "1,200 services".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n as f64), if n == 1 { one } else { many })
+}
+
+/// A share between 0 and 1 as [`share`] does, or "–" when there is nothing to share out
+/// (a coverage of no services at all is not 100 %).
+pub fn share_or_dash(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), share)
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+
+    #[test]
+    fn one_takes_the_singular_and_every_other_count_the_plural() {
+        assert_eq!(count(0, "service", "services"), "0 services");
+        assert_eq!(count(1, "service", "services"), "1 service");
+        assert_eq!(count(2, "person", "people"), "2 people");
+        assert_eq!(count(1, "person", "people"), "1 person");
+        assert_eq!(count(1_200, "rota", "rotas"), "1,200 rotas");
+    }
+
+    #[test]
+    fn a_share_of_nothing_is_a_dash() {
+        assert_eq!(share_or_dash(None), "–");
+        // 3 of 4 services owned: 75.0 %.
+        assert_eq!(share_or_dash(Some(3.0 / 4.0)), "75.0 %");
+    }
+}
+
+/// A stored field's name as words: "callouts_per_year" → "callouts per year",
+/// "product_pay.standby_per_week" → "product pay standby per week".
+pub fn field_words(field: &str) -> String {
+    field.replace(['_', '.'], " ")
+}
+
+/// A number as typed, with or without thousands separators: "137,145" → 137145.
+pub fn parse_grouped(text: &str) -> Option<f64> {
+    text.trim().replace(',', "").parse().ok()
+}
+
+#[cfg(test)]
+mod field_words_tests {
+    use super::{field_words, grouped, parse_grouped};
+
+    #[test]
+    fn grouped_numbers_read_back() {
+        assert_eq!(parse_grouped("137,145"), Some(137_145.0));
+        assert_eq!(parse_grouped(" 2500.5 "), Some(2_500.5));
+        assert_eq!(parse_grouped(&grouped(1_000_000.0)), Some(1_000_000.0));
+        assert_eq!(parse_grouped("a lot"), None);
+    }
+
+    #[test]
+    fn fields_read_as_words() {
+        assert_eq!(field_words("callouts_per_year"), "callouts per year");
+        assert_eq!(field_words("members"), "members");
+        assert_eq!(
+            field_words("product_pay.standby_per_week"),
+            "product pay standby per week"
+        );
+    }
+}

@@ -280,3 +280,64 @@ fn a_missing_side_exits_2_without_output() {
         assert!(!stderr.contains("panicked"));
     }
 }
+
+/// `BEFORE` with the minimum rota size raised from 3 to 5: the shop domain rota (pool 4)
+/// falls below it, while checkout's team rota (pool 6) stays healthy. Pools, services and
+/// costs are all unchanged.
+fn stricter_rule() -> String {
+    BEFORE.replace(
+        "settings: (exposure_bands",
+        "settings: (min_rota_size: 5, exposure_bands",
+    )
+}
+
+#[test]
+fn a_rota_that_turns_unhealthy_is_listed_with_only_what_changed() {
+    let pair = pair();
+    let stricter = pair.before.with_file_name("stricter.ron");
+    std::fs::write(&stricter, stricter_rule()).unwrap();
+    let (code, stdout, stderr) = compare(&pair.before, &stricter, "json");
+    assert_eq!(code, 0, "{stderr}");
+    let delta = &serde_json::from_str::<Value>(&stdout).unwrap()["delta"];
+    let changed = delta["rotas_changed"].as_array().expect("a list");
+    assert_eq!(changed.len(), 1, "only the domain rota: {changed:?}");
+    assert_eq!(changed[0]["id"], "domain:shop");
+    assert_eq!(changed[0]["healthy_a"], true);
+    assert_eq!(changed[0]["healthy_b"], false);
+    assert_eq!(changed[0]["pool_a"], changed[0]["pool_b"]);
+
+    let (_, text, _) = compare(&pair.before, &stricter, "text");
+    assert!(
+        text.contains("Rota changed domain:shop: healthy → unhealthy\n"),
+        "{text}"
+    );
+    // And back: the other way round it becomes healthy again.
+    let (_, markdown, _) = compare(&stricter, &pair.before, "markdown");
+    assert!(
+        markdown.contains("- Rota changed domain:shop: unhealthy → healthy\n"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn unchanged_rota_figures_are_not_listed() {
+    // domain:shop: pool 4 → 11 and one service more (+pay), cost 26,240 → 26,840; nothing
+    // else about it is listed, so no "x → x" appears anywhere.
+    let pair = pair();
+    let (_, text, _) = compare(&pair.before, &pair.after, "text");
+    assert!(
+        text.contains(
+            "Rota changed domain:shop: pool 4 → 11, services 1 → 2 (+pay), cost 26,240 → 26,840\n"
+        ),
+        "{text}"
+    );
+    for line in text.lines().filter(|l| l.contains('→')) {
+        for part in line.split(", ") {
+            let values: Vec<&str> = part.rsplit(' ').take(3).collect();
+            assert!(
+                !(values.len() == 3 && values[1] == "→" && values[0] == values[2]),
+                "unchanged value listed: {line}"
+            );
+        }
+    }
+}

@@ -106,9 +106,9 @@ fn click_at(harness: &mut Harness<'_, OpmodelApp>, at: Pos2) {
 #[test]
 fn adding_a_team_and_its_service_and_covering_it_changes_cost_and_coverage() {
     let mut harness = harness(app());
-    harness.get_by_label("➕ Add team").click();
+    harness.get_by_label("✚ Add team").click();
     harness.run_steps(3);
-    harness.get_by_label("➕ Add service").click();
+    harness.get_by_label("✚ Add service").click();
     harness.run_steps(3);
     let doc = harness.state().active_document().unwrap();
     assert_eq!(doc.model.teams.len(), 1);
@@ -389,7 +389,7 @@ fn renaming_an_id_updates_every_reference() {
 fn saving_writes_the_file_and_clears_the_unsaved_marker() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = harness(app());
-    harness.get_by_label("➕ Add team").click();
+    harness.get_by_label("✚ Add team").click();
     harness.run_steps(3);
     assert!(
         harness.state().title().starts_with("● "),
@@ -497,7 +497,7 @@ fn duplicating_as_a_scenario_compares_live_with_the_original() {
     harness.run_steps(4);
     assert!(harness.state().is_comparing());
     harness.get_by_label("−26,480");
-    harness.get_by_label_contains("out_of_hours: none → Off");
+    harness.get_by_label_contains("out of hours: none → Off");
 }
 
 #[test]
@@ -523,7 +523,7 @@ fn comparing_two_open_models_shows_the_delta_and_jumps_to_a_change() {
     assert!(harness.state().is_comparing());
     // Only the team changed: members 2 → 6 in the second model's comparison with the first.
     harness.get_by_label_contains("members: 2 → 6");
-    harness.get_by_label("~ team:web: pool 2 → 6, services 1 → 1, cost 26,480 → 26,480");
+    harness.get_by_label("~ Web team: pool 2 → 6, unhealthy → healthy");
     harness.get_by_label("in A").click();
     harness.run_steps(4);
     assert!(!harness.state().is_comparing(), "jumped to the model");
@@ -604,7 +604,7 @@ fn closing_the_window_asks_about_unsaved_changes_first() {
         "nothing to save: it closes"
     );
 
-    harness.get_by_label("➕ Add domain").click();
+    harness.get_by_label("✚ Add domain").click();
     harness.run_steps(3);
     request_close(&mut harness);
     assert!(

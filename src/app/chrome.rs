@@ -3,6 +3,7 @@
 use egui::{Button, RichText, Ui};
 
 use super::commands::UiCommand;
+use super::document::Document;
 use super::workspace::Command;
 use super::{OpmodelApp, Tab, theme};
 use crate::files::fingerprint::DiskState;
@@ -155,21 +156,21 @@ impl OpmodelApp {
         let connecting = doc.is_some_and(|d| d.canvas.connect_mode);
         let interactions = doc.is_some_and(|d| d.canvas.show_interactions);
         ui.horizontal_wrapped(|ui| {
-            self.tool_button(ui, UiCommand::AddTeam, "➕", has_doc, false);
-            self.tool_button(ui, UiCommand::AddService, "➕", has_doc, false);
-            self.tool_button(ui, UiCommand::AddDomain, "➕", has_doc, false);
-            self.tool_button(ui, UiCommand::ConnectMode, "🔗", has_doc, connecting);
+            self.tool_button(ui, UiCommand::AddTeam, "✚", has_doc, false);
+            self.tool_button(ui, UiCommand::AddService, "✚", has_doc, false);
+            self.tool_button(ui, UiCommand::AddDomain, "✚", has_doc, false);
+            self.tool_button(ui, UiCommand::ConnectMode, "⛓", has_doc, connecting);
             self.tool_button(ui, UiCommand::Delete, "🗑", has_selection, false);
             ui.separator();
             self.tool_button(ui, UiCommand::Undo, "⟲", can_undo, false);
             self.tool_button(ui, UiCommand::Redo, "⟳", can_redo, false);
             ui.separator();
             self.tool_button(ui, UiCommand::FitView, "⛶", has_doc, false);
-            self.tool_button(ui, UiCommand::AutoLayout, "✨", has_doc, false);
+            self.tool_button(ui, UiCommand::AutoLayout, "⊞", has_doc, false);
             self.tool_button(
                 ui,
                 UiCommand::ToggleInteractions,
-                "👥",
+                "⇄",
                 has_doc,
                 interactions,
             );
@@ -187,21 +188,48 @@ impl OpmodelApp {
     }
 
     pub(super) fn tab_label(&self, tab: &Tab) -> String {
+        self.tab_label_within(tab, usize::MAX)
+    }
+
+    /// [`Self::tab_label`] with names cut in the middle to `chars` characters (three quarters
+    /// of that each in a comparison), so that both the start of a name and its end
+    /// ("(what-if)", "— retail-v2.ron") still show.
+    fn tab_label_within(&self, tab: &Tab, chars: usize) -> String {
         match tab {
             Tab::Document(id) => self.workspace.document(*id).map_or_else(String::new, |d| {
                 let marker = if d.is_dirty() { " •" } else { "" };
                 let what_if = if d.scenario_of.is_some() { "⎘ " } else { "" };
-                format!("{what_if}{}{marker}", d.model.name)
+                let name = shorten_middle(&self.tab_name(d), chars);
+                format!("{what_if}{name}{marker}")
             }),
             Tab::Comparison { a, b, .. } => {
                 let name = |id: &u64| {
-                    self.workspace
-                        .document(*id)
-                        .map_or_else(String::new, |d| d.model.name.clone())
+                    self.workspace.document(*id).map_or_else(String::new, |d| {
+                        shorten_middle(&self.tab_name(d), chars / 4 * 3)
+                    })
                 };
                 format!("⚖ {} vs {}", name(a), name(b))
             }
         }
+    }
+
+    /// The model's name, and where it comes from when another open model has the same name:
+    /// "Retail — retail.ron" next to "Retail — retail-v2.ron", or "Retail — what-if copy".
+    fn tab_name(&self, doc: &Document) -> String {
+        let name_taken = self
+            .workspace
+            .documents
+            .iter()
+            .any(|other| other.id != doc.id && other.model.name == doc.model.name);
+        if !name_taken {
+            return doc.model.name.clone();
+        }
+        let origin = match (&doc.path, doc.scenario_of) {
+            (Some(_), _) => doc.file_label(),
+            (None, Some(_)) => "what-if copy".to_owned(),
+            (None, None) => "not saved yet".to_owned(),
+        };
+        format!("{} — {origin}", doc.model.name)
     }
 
     pub(super) fn tab_bar(&mut self, ui: &mut Ui) {
@@ -209,10 +237,7 @@ impl OpmodelApp {
         egui::ScrollArea::horizontal().show(ui, |ui| {
             ui.horizontal(|ui| {
                 for index in 0..self.workspace.tabs.len() {
-                    let label = shorten(
-                        &self.tab_label(&self.workspace.tabs[index]),
-                        TAB_LABEL_CHARS,
-                    );
+                    let label = self.tab_label_within(&self.workspace.tabs[index], TAB_LABEL_CHARS);
                     let file = match &self.workspace.tabs[index] {
                         Tab::Document(id) => self.workspace.document(*id).map(|d| {
                             d.path.as_ref().map_or_else(
@@ -279,7 +304,7 @@ impl OpmodelApp {
                     ui.label(RichText::new(place).color(theme::MUTED_INK));
                     let errors = doc.analysis.count(crate::analysis::Severity::Error);
                     let colour = if errors > 0 { theme::RED } else { theme::GREEN };
-                    ui.colored_label(colour, format!("{errors} errors"));
+                    ui.colored_label(colour, crate::format::count(errors, "error", "errors"));
                 }
             });
         });
@@ -331,26 +356,34 @@ impl OpmodelApp {
     }
 }
 
-/// Longest tab label before it is cut short (the full name is in its tooltip).
+/// Longest name in a tab before it is cut short (the full name is in its tooltip).
 const TAB_LABEL_CHARS: usize = 40;
 
-/// `text` cut to `limit` characters, with an ellipsis when cut.
-fn shorten(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
+/// `text` cut to `limit` characters by an ellipsis in the middle, half the rest each side.
+fn shorten_middle(text: &str, limit: usize) -> String {
+    let length = text.chars().count();
+    if length <= limit {
         return text.to_owned();
     }
-    let kept: String = text.chars().take(limit.saturating_sub(1)).collect();
-    format!("{}…", kept.trim_end())
+    let kept = limit.saturating_sub(1);
+    let tail = kept / 2;
+    let head: String = text.chars().take(kept - tail).collect();
+    let end: String = text.chars().skip(length - tail).collect();
+    format!("{}…{}", head.trim_end(), end.trim_start())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::shorten;
+    use super::shorten_middle;
 
     #[test]
-    fn long_tab_labels_are_cut_with_an_ellipsis() {
-        assert_eq!(shorten("Shop", 10), "Shop");
-        assert_eq!(shorten("Needs attention (what-if)", 10), "Needs att…");
-        assert_eq!(shorten("Needs attention (what-if)", 10).chars().count(), 10);
+    fn tab_names_are_cut_in_the_middle_keeping_their_ends() {
+        assert_eq!(shorten_middle("Shop", 10), "Shop");
+        // 20 characters: 19 kept, 9 from the end ("(what-if)"), 10 from the start
+        // ("Harbour & ", its space dropped).
+        assert_eq!(
+            shorten_middle("Harbour & Hart (fashion retailer) (what-if)", 20),
+            "Harbour &…(what-if)"
+        );
     }
 }

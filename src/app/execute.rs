@@ -244,7 +244,8 @@ impl Workspace {
         match edit.and_then(|edit| doc.apply(label, edit, None)) {
             Ok(()) => {
                 doc.selection = Some(Selection::Entity(id.clone()));
-                self.status = format!("{label}: {id}");
+                let name = doc.model.display_name(&id);
+                self.status = format!("{label}: {}", crate::format::entity_label(name, &id));
             }
             Err(message) => self.report(AppError::Edit {
                 doc: doc_id,
@@ -264,15 +265,23 @@ impl Workspace {
                 actions::delete(model, id),
             ),
             Selection::Dependency { from, to } => (
-                format!("Remove dependency {from} → {to}"),
+                format!(
+                    "{} no longer depends on {}",
+                    model.display_name(from),
+                    model.display_name(to)
+                ),
                 actions::remove_dependency(model, from, to),
             ),
             Selection::Ownership { service } => (
-                format!("Remove the owner of {service}"),
+                format!("Remove the owner of {}", model.display_name(service)),
                 actions::set_owner_and_place(model, service, None),
             ),
             Selection::Interaction { from, to } => (
-                "Remove interaction".to_owned(),
+                format!(
+                    "{} no longer works with {}",
+                    model.display_name(from),
+                    model.display_name(to)
+                ),
                 actions::remove_interaction(model, from, to),
             ),
         };

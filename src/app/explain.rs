@@ -2,7 +2,7 @@
 //! of presentation mode's card, written once so the two always agree.
 
 use crate::analysis::{Analysis, Cover, ServiceFigures};
-use crate::format::{duration, money, percent};
+use crate::format::{count, duration, money, percent};
 
 /// Each figure of a service with where it comes from, as (label, value) rows.
 pub fn service_rows(
@@ -15,11 +15,11 @@ pub fn service_rows(
     let cover = match (figures.cover, rota) {
         (Cover::NotRequired, _) => "Not required: alerts wait for the next working day".to_owned(),
         (_, Some(rota)) => format!(
-            "{} by {} ({} rota, {} people, 1 week in {})",
+            "{} by {} ({} rota, {}, 1 week in {})",
             figures.cover.label(),
             rota.name,
             rota.kind.label(),
-            rota.pool,
+            count(rota.pool as usize, "person", "people"),
             rota.frequency_weeks
         ),
         (cover, None) => format!("{}: see the findings", cover.label()),
@@ -80,8 +80,8 @@ pub fn service_rows(
 pub fn team_lines(analysis: &Analysis, id: &str, currency: &str) -> Vec<String> {
     let owns = analysis.team(id).map(|figures| {
         format!(
-            "Owns {} services · {} a year",
-            figures.services,
+            "Owns {} · {} a year",
+            count(figures.services, "service", "services"),
             money(figures.annual_cost, currency)
         )
     });
@@ -96,9 +96,9 @@ pub fn team_lines(analysis: &Analysis, id: &str, currency: &str) -> Vec<String> 
                 "understaffed"
             };
             format!(
-                "Runs the {} rota: {} people, 1 week in {}, {health}, {} a year",
+                "Runs the {} rota: {}, 1 week in {}, {health}, {} a year",
                 rota.kind.label(),
-                rota.pool,
+                count(rota.pool as usize, "person", "people"),
                 rota.frequency_weeks,
                 money(rota.annual_cost, currency)
             )

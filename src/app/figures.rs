@@ -10,7 +10,7 @@ use super::selection::Selection;
 use super::theme;
 use crate::analysis::{Analysis, Severity};
 use crate::format::{
-    entity_label, grouped, money, share, signed_count, signed_money, signed_points,
+    count, entity_label, grouped, money, share_or_dash, signed_count, signed_money, signed_points,
 };
 use crate::model::Model;
 
@@ -40,7 +40,7 @@ pub fn show(ui: &mut Ui, doc: &mut Document, baseline: Option<Baseline>) {
                 .show(ui, |ui| costs(ui, &doc.model, &doc.analysis));
             CollapsingHeader::new("Baselines: R(n) vs R(1)")
                 .default_open(false)
-                .show(ui, |ui| baselines(ui, &doc.analysis, &currency));
+                .show(ui, |ui| baselines(ui, &doc.model, &doc.analysis, &currency));
             findings(ui, &doc.model, &doc.analysis, &mut select);
             if let Some(selection) = select {
                 doc.select_and_centre(selection);
@@ -78,8 +78,10 @@ fn totals(ui: &mut Ui, analysis: &Analysis, currency: &str) {
     );
     ui.label(
         RichText::new(format!(
-            "{} teams · {} services · {} rotas",
-            totals.teams, totals.services, totals.rotas
+            "{} · {} · {}",
+            count(totals.teams, "team", "teams"),
+            count(totals.services, "service", "services"),
+            count(totals.rotas, "rota", "rotas")
         ))
         .color(theme::MUTED_INK),
     );
@@ -118,26 +120,47 @@ fn coverage_colour(value: f64) -> Color32 {
     }
 }
 
-fn coverage(ui: &mut Ui, analysis: &Analysis) {
-    ui.add_space(8.0);
-    for (label, value, help) in [
+/// Ownership and on-call coverage with what each counts, or `None` where there is nothing to
+/// count: a model without services owns nothing and covers nothing, whatever the JSON
+/// report's 1.0 says (SPEC 2.4 keeps that for scripts).
+pub(super) fn coverage_shares(
+    analysis: &Analysis,
+) -> [(&'static str, Option<f64>, &'static str); 2] {
+    let needing_cover = analysis
+        .services
+        .iter()
+        .any(|s| s.cover != crate::analysis::Cover::NotRequired);
+    [
         (
             "Ownership",
-            analysis.coverage.ownership,
+            (!analysis.services.is_empty()).then_some(analysis.coverage.ownership),
             "Services with an owning team",
         ),
         (
             "On-call coverage",
-            analysis.coverage.on_call,
+            needing_cover.then_some(analysis.coverage.on_call),
             "Services that need out-of-hours cover and get it from a healthy rota",
         ),
-    ] {
+    ]
+}
+
+fn coverage(ui: &mut Ui, analysis: &Analysis) {
+    ui.add_space(8.0);
+    for (label, value, help) in coverage_shares(analysis) {
         ui.label(RichText::new(label).strong()).on_hover_text(help);
-        ui.add(
-            ProgressBar::new(value as f32)
-                .fill(coverage_colour(value))
-                .text(share(value)),
-        );
+        let bar = match value {
+            Some(value) => ProgressBar::new(value as f32).fill(coverage_colour(value)),
+            None => ProgressBar::new(0.0).fill(theme::GREY_FILL),
+        };
+        let why_empty = if analysis.services.is_empty() {
+            "No services yet"
+        } else {
+            "No service needs out-of-hours cover"
+        };
+        let response = ui.add(bar.text(share_or_dash(value)));
+        if value.is_none() {
+            response.on_hover_text(why_empty);
+        }
     }
 }
 
@@ -181,19 +204,21 @@ fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<Selection>) {
 }
 
 fn costs(ui: &mut Ui, model: &Model, analysis: &Analysis) {
-    let chart = |ui: &mut Ui, id: &str, rows: Vec<(String, Vec<f64>)>, colour: Color32| {
-        let rows = charts::top_rows(rows.into_iter().filter(|(_, v)| v[0] > 0.0).collect());
-        if rows.is_empty() {
-            ui.label(RichText::new("Nothing costs anything yet.").color(theme::MUTED_INK));
-            return;
-        }
-        let labels: Vec<String> = rows.iter().map(|(l, _)| l.clone()).collect();
+    let currency = &analysis.currency;
+    let chart = |ui: &mut Ui, id: &str, rows: Vec<charts::Row>, colour: Color32| {
+        let rows = rows.into_iter().filter(|(_, v)| v[0] > 0.0).collect();
         let series = [Series {
             name: "Annual cost",
             colour,
-            values: rows.iter().map(|(_, v)| v[0]).collect(),
         }];
-        charts::horizontal_bars(ui, id, &labels, &series);
+        charts::cost_chart(
+            ui,
+            id,
+            rows,
+            &series,
+            currency,
+            "Nothing costs anything yet.",
+        );
     };
     ui.label(RichText::new("By rota").strong());
     chart(
@@ -231,7 +256,26 @@ fn costs(ui: &mut Ui, model: &Model, analysis: &Analysis) {
     }
 }
 
-fn baselines(ui: &mut Ui, analysis: &Analysis, currency: &str) {
+/// What the R(n) baseline counts: "R(n): a rota for each of the 7 product teams that own
+/// services" (SPEC 2.3: every non-operations team that owns a service).
+pub(super) fn team_rotas_label(model: &Model, analysis: &Analysis) -> String {
+    let teams = model
+        .teams
+        .iter()
+        .zip(&analysis.teams)
+        .filter(|(team, figures)| !team.is_operations() && figures.services > 0)
+        .count();
+    match teams {
+        0 => "R(n): a rota for each product team that owns services (none yet)".to_owned(),
+        1 => "R(n): a rota for the 1 product team that owns services".to_owned(),
+        n => format!("R(n): a rota for each of the {n} product teams that own services"),
+    }
+}
+
+/// What the R(1) baseline counts.
+pub(super) const OPS_ROTA_LABEL: &str = "R(1): one operations rota";
+
+fn baselines(ui: &mut Ui, model: &Model, analysis: &Analysis, currency: &str) {
     let modelled = analysis.totals.standby_cost;
     Grid::new("baselines")
         .num_columns(2)
@@ -240,24 +284,23 @@ fn baselines(ui: &mut Ui, analysis: &Analysis, currency: &str) {
             ui.label("Modelled standby");
             ui.label(money(modelled, currency));
             ui.end_row();
-            ui.label("R(n): a rota per product team");
+            ui.label(team_rotas_label(model, analysis));
             ui.label(money(analysis.baselines.all_team_rotas, currency));
             ui.end_row();
-            ui.label("R(1): one operations rota");
+            ui.label(OPS_ROTA_LABEL);
             ui.label(money(analysis.baselines.single_ops_rota, currency));
             ui.end_row();
         });
-    let labels = vec!["Modelled".to_owned(), "R(n)".to_owned(), "R(1)".to_owned()];
+    let rows = vec![
+        ("Modelled".to_owned(), vec![modelled]),
+        ("R(n)".to_owned(), vec![analysis.baselines.all_team_rotas]),
+        ("R(1)".to_owned(), vec![analysis.baselines.single_ops_rota]),
+    ];
     let series = [Series {
         name: "Standby per year",
         colour: theme::SELECTION,
-        values: vec![
-            modelled,
-            analysis.baselines.all_team_rotas,
-            analysis.baselines.single_ops_rota,
-        ],
     }];
-    charts::horizontal_bars(ui, "baselines-chart", &labels, &series);
+    charts::bars(ui, "baselines-chart", &rows, &series, currency);
     ui.label(
         RichText::new(
             "Team rotas grow linearly with the number of teams; domain rotas break that line.",
@@ -269,10 +312,16 @@ fn baselines(ui: &mut Ui, analysis: &Analysis, currency: &str) {
 
 fn findings(ui: &mut Ui, model: &Model, analysis: &Analysis, select: &mut Option<Selection>) {
     ui.add_space(6.0);
+    if analysis.services.is_empty() && analysis.findings.is_empty() {
+        ui.label(
+            RichText::new("No findings: there is nothing to check yet.").color(theme::MUTED_INK),
+        );
+        return;
+    }
     if analysis.findings.is_empty() {
         ui.colored_label(
             theme::GREEN,
-            "✔ No findings: every service is owned and covered.",
+            "No findings: every service is owned and covered.",
         );
         return;
     }
@@ -354,4 +403,65 @@ fn subject_selection(model: &Model, analysis: &Analysis, subject: &str) -> Optio
     analysis
         .rota(subject)
         .map(|rota| Selection::Entity(rota.owner.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::model::{Service, ServiceKind, Team, TeamKind};
+
+    /// Product teams `a` and `b` and operations team `ops`, each owning the services named.
+    fn model(owners: &[&str]) -> Model {
+        let mut model = Model::named("Baselines");
+        model.teams = vec![
+            Team::new("a", "A", TeamKind::Product),
+            Team::new("b", "B", TeamKind::Product),
+            Team::new("ops", "Ops", TeamKind::Operations),
+        ];
+        model.services = owners
+            .iter()
+            .enumerate()
+            .map(|(i, owner)| {
+                let mut service = Service::new(&format!("s{i}"), "S", ServiceKind::Digital);
+                service.owner = Some((*owner).to_owned());
+                service
+            })
+            .collect();
+        model
+    }
+
+    #[test]
+    fn the_team_rota_baseline_counts_product_teams_that_own_services() {
+        let label = |owners: &[&str]| {
+            let model = model(owners);
+            team_rotas_label(&model, &analyze(&model))
+        };
+        // b owns nothing and ops is operations: only a counts.
+        assert_eq!(
+            label(&["a", "a", "ops"]),
+            "R(n): a rota for the 1 product team that owns services"
+        );
+        assert_eq!(
+            label(&["a", "b"]),
+            "R(n): a rota for each of the 2 product teams that own services"
+        );
+        assert_eq!(
+            label(&["ops"]),
+            "R(n): a rota for each product team that owns services (none yet)"
+        );
+    }
+
+    #[test]
+    fn coverage_of_nothing_is_not_a_share() {
+        let empty = Model::named("Empty");
+        let shares = coverage_shares(&analyze(&empty));
+        assert_eq!(shares.map(|(_, value, _)| value), [None, None]);
+        // One owned service set to need no cover out of hours: ownership 1 of 1, on-call
+        // coverage not applicable.
+        let mut owned = model(&["a"]);
+        owned.services[0].out_of_hours = Some(crate::model::OutOfHours::Off);
+        let shares = coverage_shares(&analyze(&owned));
+        assert_eq!(shares.map(|(_, value, _)| value), [Some(1.0), None]);
+    }
 }

@@ -13,7 +13,7 @@ use super::theme;
 use crate::actions;
 use crate::analysis::ServiceFigures;
 use crate::edit::Edit;
-use crate::format::{entity_label, money, percent};
+use crate::format::{count, entity_label, money, percent};
 use crate::model::{
     Demand, InteractionMode, Model, OperatingModel, OutOfHours, ServiceKind, Team, TeamKind,
 };
@@ -144,11 +144,11 @@ fn model_info(ui: &mut Ui, doc: &mut Document, command: &mut Option<UiCommand>) 
     ui.add_space(8.0);
     let model = &doc.model;
     ui.label(format!(
-        "{} domains · {} teams · {} services · {} dependencies",
-        model.domains.len(),
-        model.teams.len(),
-        model.services.len(),
-        model.dependencies.len()
+        "{} · {} · {} · {}",
+        count(model.domains.len(), "domain", "domains"),
+        count(model.teams.len(), "team", "teams"),
+        count(model.services.len(), "service", "services"),
+        count(model.dependencies.len(), "dependency", "dependencies")
     ));
     ui.add_space(8.0);
     if ui
@@ -334,7 +334,7 @@ fn commit_field(
     edit: impl FnOnce(&Model) -> Result<Edit, String>,
 ) {
     if let Some(field) = field {
-        let label = format!("Change {field} of {name}");
+        let label = format!("Change {} of {name}", crate::format::field_words(field));
         let edit = edit(&doc.model);
         doc.request(&label, edit, Some(format!("{kind}:{id}:{field}")));
     }
@@ -395,6 +395,8 @@ fn service(ui: &mut Ui, doc: &mut Document, id: &str) {
                         .range(0.0..=1e12)
                         .speed(100.0)
                         .prefix(format!("{currency} "))
+                        .custom_formatter(|v, _| crate::format::grouped(v))
+                        .custom_parser(crate::format::parse_grouped)
                 },
             )
         });
@@ -461,7 +463,11 @@ fn dependencies(ui: &mut Ui, doc: &mut Document, id: &str) {
                 .on_hover_text("Remove this dependency")
                 .clicked()
             {
-                let label = format!("Remove dependency {id} → {to}");
+                let label = format!(
+                    "{} no longer depends on {}",
+                    doc.model.display_name(id),
+                    doc.model.display_name(to)
+                );
                 doc.request(&label, actions::remove_dependency(&doc.model, id, to), None);
             }
             if ui
@@ -494,7 +500,11 @@ fn dependencies(ui: &mut Ui, doc: &mut Document, id: &str) {
             .inner
         && let Some(to) = new_dependency
     {
-        let label = format!("Add dependency {id} → {to}");
+        let label = format!(
+            "{} depends on {}",
+            doc.model.display_name(id),
+            doc.model.display_name(&to)
+        );
         doc.request(&label, actions::add_dependency(&doc.model, id, &to), None);
     }
     let used_by: Vec<String> = doc
@@ -632,8 +642,13 @@ fn interactions(ui: &mut Ui, doc: &mut Document, id: &str) {
                 .on_hover_text("Remove this interaction")
                 .clicked()
             {
+                let label = format!(
+                    "{} no longer works with {}",
+                    doc.model.display_name(from),
+                    doc.model.display_name(to)
+                );
                 doc.request(
-                    "Remove interaction",
+                    &label,
                     actions::remove_interaction(&doc.model, from, to),
                     None,
                 );
@@ -669,7 +684,12 @@ fn interactions(ui: &mut Ui, doc: &mut Document, id: &str) {
     {
         let edit =
             actions::add_interaction(&doc.model, id, &partner, InteractionMode::Collaboration);
-        doc.request("Add interaction", edit, None);
+        let label = format!(
+            "{} collaborates with {}",
+            doc.model.display_name(id),
+            doc.model.display_name(&partner)
+        );
+        doc.request(&label, edit, None);
         doc.canvas.show_interactions = true;
     }
 }
@@ -700,10 +720,10 @@ fn domain(ui: &mut Ui, doc: &mut Document, id: &str) {
                 "understaffed"
             };
             ui.label(format!(
-                "Domain rota: {} people, 1 week in {}, {health}, covering {} services, {} a year",
-                rota.pool,
+                "Domain rota: {}, 1 week in {}, {health}, covering {}, {} a year",
+                count(rota.pool as usize, "person", "people"),
                 rota.frequency_weeks,
-                rota.services.len(),
+                count(rota.services.len(), "service", "services"),
                 money(rota.annual_cost, &currency)
             ));
         }

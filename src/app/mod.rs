@@ -127,6 +127,7 @@ impl OpmodelApp {
         if !self.styled {
             ctx.set_theme(egui::Theme::Light);
             ctx.all_styles_mut(theme::apply);
+            ctx.set_fonts(theme::fonts());
             self.styled = true;
         }
         self.handle_window_events(&ctx);

@@ -156,7 +156,9 @@ fn editor(ui: &mut Ui, doc: &mut Document) {
                     DragValue::new(&mut band.max_exposure_per_hour)
                         .range(0.0..=1e12)
                         .speed(100.0)
-                        .prefix(format!("{currency} ")),
+                        .prefix(format!("{currency} "))
+                        .custom_formatter(|v, _| crate::format::grouped(v))
+                        .custom_parser(crate::format::parse_grouped),
                 );
                 note(&mut change, "exposure band maximum", &r);
                 let r = ui.add(

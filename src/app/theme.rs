@@ -73,6 +73,25 @@ pub fn interaction_colour(mode: InteractionMode) -> Color32 {
     }
 }
 
+/// egui's fonts, with its monospace face as the last fallback of the proportional family:
+/// Ubuntu Light and egui's emoji subset lack arrows and shapes the UI shows (→, ⇄, ●, ─),
+/// which Hack has. Without it they draw as a missing-glyph box.
+pub fn fonts() -> egui::FontDefinitions {
+    let mut fonts = egui::FontDefinitions::default();
+    let monospace = fonts
+        .families
+        .get(&FontFamily::Monospace)
+        .and_then(|faces| faces.first())
+        .cloned();
+    if let (Some(face), Some(proportional)) =
+        (monospace, fonts.families.get_mut(&FontFamily::Proportional))
+        && !proportional.contains(&face)
+    {
+        proportional.push(face);
+    }
+    fonts
+}
+
 /// A larger type scale than egui's default, for projectors and workshops.
 pub fn apply(style: &mut Style) {
     style.text_styles = [
@@ -114,4 +133,65 @@ pub fn delta_colour(change: f64, lower_is_better: bool) -> Color32 {
 pub fn darker(colour: Color32) -> Color32 {
     let shade = |c: u8| (f32::from(c) * 0.6) as u8;
     Color32::from_rgb(shade(colour.r()), shade(colour.g()), shade(colour.b()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// Every character outside ASCII in the code that feeds the window (the app, the
+    /// analysis's findings, the comparison and the formatting helpers), comments aside.
+    /// The terminal reports and the command line are left out: a terminal has its own fonts.
+    fn characters_in_ui_code(dir: &Path, out: &mut Vec<(char, String)>) {
+        for entry in std::fs::read_dir(dir).expect("the source folder is readable") {
+            let path = entry.expect("a readable entry").path();
+            let terminal_only = path.ends_with("report") || path.ends_with("cli.rs");
+            if terminal_only {
+                continue;
+            }
+            if path.is_dir() {
+                characters_in_ui_code(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("a readable source file");
+                for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                    for c in line.chars().filter(|c| !c.is_ascii()) {
+                        out.push((c, format!("{}: {}", path.display(), line.trim())));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_fonts_have_every_character_the_ui_code_writes() {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(super::fonts());
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let mut found = Vec::new();
+        characters_in_ui_code(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut found,
+        );
+        assert!(
+            found.iter().any(|(c, _)| *c == '→'),
+            "the scan reads the comparison's arrows"
+        );
+        let font = egui::FontId::proportional(15.0);
+        let missing: Vec<_> = found
+            .into_iter()
+            .filter(|(c, _)| !ctx.fonts_mut(|f| f.has_glyph(&font, *c)))
+            .collect();
+        assert!(missing.is_empty(), "no glyph for: {missing:#?}");
+    }
+
+    #[test]
+    fn without_the_fallback_the_arrow_is_missing() {
+        // Guards the test above: egui's own proportional fonts lack "→".
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        let font = egui::FontId::proportional(15.0);
+        assert!(!ctx.fonts_mut(|f| f.has_glyph(&font, '→')));
+    }
 }

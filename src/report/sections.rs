@@ -4,7 +4,7 @@
 
 use super::table::{Align, Table};
 use crate::analysis::{Analysis, Finding, Severity};
-use crate::format::{grouped, money, percent, share, trimmed};
+use crate::format::{count, grouped, money, percent, share, trimmed};
 use crate::model::Model;
 
 /// Headline figures as (label, value) pairs.
@@ -32,28 +32,41 @@ pub fn summary(analysis: &Analysis) -> Vec<(&'static str, String)> {
         ("Callout", money(totals.callout_cost, currency)),
         (
             "Ownership",
-            format!(
-                "{} ({owned} of {} services have an owner)",
-                share(analysis.coverage.ownership),
-                totals.services
-            ),
+            if totals.services == 0 {
+                "– (no services)".to_owned()
+            } else {
+                format!(
+                    "{} ({owned} of {} {} an owner)",
+                    share(analysis.coverage.ownership),
+                    count(totals.services, "service", "services"),
+                    if totals.services == 1 { "has" } else { "have" }
+                )
+            },
         ),
         (
             "On-call coverage",
-            format!(
-                "{} ({covered} of {needing} services that need cover have a healthy rota)",
-                share(analysis.coverage.on_call)
-            ),
+            if needing == 0 {
+                "– (no service needs cover)".to_owned()
+            } else {
+                format!(
+                    "{} ({covered} of {} that need cover {} a healthy rota)",
+                    share(analysis.coverage.on_call),
+                    count(needing, "service", "services"),
+                    if needing == 1 { "has" } else { "have" }
+                )
+            },
         ),
         (
             "Size",
             format!(
-                "{} teams, {} services, {} rotas",
-                totals.teams, totals.services, totals.rotas
+                "{}, {}, {}",
+                count(totals.teams, "team", "teams"),
+                count(totals.services, "service", "services"),
+                count(totals.rotas, "rota", "rotas")
             ),
         ),
         (
-            "R(n): a rota per product team",
+            "R(n): a rota per product team that owns services",
             money(analysis.baselines.all_team_rotas, currency),
         ),
         (

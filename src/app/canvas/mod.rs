@@ -424,7 +424,11 @@ impl Canvas {
                 kind: team.kind,
                 understaffed: understaffed.contains(team.id.as_str()),
             };
-            let caption = format!("{} · {} people", team.kind.label(), team.members);
+            let caption = format!(
+                "{} · {}",
+                team.kind.label(),
+                crate::format::count(team.members as usize, "person", "people")
+            );
             let rect = at(&team.id, card_size(&team.id));
             add(&mut graph, &team.id, &team.name, look, caption, rect);
         }

@@ -394,3 +394,23 @@ proptest! {
         prop_assert_eq!(sheet_view(&back), sheet_view(&model));
     }
 }
+
+#[test]
+fn the_sample_sheet_imports_to_a_valid_model() {
+    let path =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/retail-services.csv");
+    let model = opmodel::files::csv_sheet::import(&path, "Retail").unwrap();
+    opmodel::model::validate(&model).unwrap();
+    // 12 service rows; 7 teams own them and the last row declares an eighth.
+    assert_eq!(
+        (model.services.len(), model.teams.len(), model.domains.len()),
+        (12, 8, 3)
+    );
+    let tills = model.service("store-tills").unwrap();
+    assert_eq!(tills.lifecycle, opmodel::model::Lifecycle::Retiring);
+    assert_eq!(tills.owner.as_deref(), Some("retail-systems-support"));
+    assert_eq!(
+        model.service("payments").unwrap().compliance,
+        ["PCI-DSS", "SOX"]
+    );
+}

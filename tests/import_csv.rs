@@ -191,8 +191,11 @@ fn repeats_unknown_references_quotes_and_headers_are_refused() {
         (error.row, error.column.as_deref()),
         (Some(2), Some("depends_on"))
     );
-    let error = refused("service,team\nCheckout,A\n\"Stock,B\n");
-    assert_eq!((error.row, error.column.as_deref()), (Some(3), Some("1")));
+    let error = refused("service,team\nCheckout,A\nStock,\"B\n");
+    assert_eq!(
+        (error.row, error.column.as_deref()),
+        (Some(3), Some("team"))
+    );
     let error = refused("service,owner\nCheckout,A\n");
     assert_eq!(error.row, Some(1));
     assert!(error.to_string().contains("`team`"), "{error}");

@@ -189,12 +189,14 @@ pub fn import(path: &std::path::Path, name: &str) -> Result<Model, SheetFileErro
 pub fn read_sheet(source: &str, name: &str) -> Result<Model, SheetError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let separator = separator(source);
-    if let Some((row, column)) = unterminated_quote(source, char::from(separator)) {
-        return Err(SheetError {
-            row: Some(row),
-            column: Some(column.to_string()),
-            message: "a quoted cell is never closed: its closing `\"` is missing".to_owned(),
-        });
+    let unterminated = unterminated_quote(source, char::from(separator));
+    let quote_error = |row: usize, column: String| SheetError {
+        row: Some(row),
+        column: Some(column),
+        message: "a quoted cell is never closed: its closing `\"` is missing".to_owned(),
+    };
+    if let Some((1, column)) = unterminated {
+        return Err(quote_error(1, column.to_string()));
     }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator)
@@ -217,6 +219,12 @@ pub fn read_sheet(source: &str, name: &str) -> Result<Model, SheetError> {
     let mut index = HashMap::new();
     for (i, title) in header_record.iter().enumerate() {
         index.entry(title.trim().to_lowercase()).or_insert(i);
+    }
+    if let Some((row, column)) = unterminated {
+        let name = header_record
+            .get(column - 1)
+            .map_or_else(|| column.to_string(), |title| title.trim().to_lowercase());
+        return Err(quote_error(row, name));
     }
     for required in ["service", "team"] {
         if !index.contains_key(required) {

@@ -18,8 +18,8 @@ pub fn mermaid(model: &Model) -> String {
 /// [`mermaid`] with an analysis already made for this model.
 pub fn mermaid_with(model: &Model, analysis: &Analysis) -> String {
     let mut out = String::with_capacity(256 + 80 * (model.services.len() + model.teams.len()));
-    let _ = writeln!(out, "%% {}", one_line(&model.name));
     out.push_str("flowchart LR\n");
+    let _ = writeln!(out, "    %% {}", one_line(&model.name));
     let grouping = Grouping::of(model);
     for (domain, teams, services) in &grouping.domains {
         let _ = writeln!(

@@ -51,6 +51,66 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
     },
+    /// Import a model from a Backstage catalog or a spreadsheet (CSV); the summary goes to
+    /// stderr.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+    /// Export a model as a picture (SVG, PNG), a diagram (Mermaid, Graphviz DOT) or a sheet
+    /// (CSV).
+    Export {
+        /// The model file (.ron).
+        file: PathBuf,
+        #[arg(long, short, value_enum)]
+        format: ExportFormat,
+        /// Where to write (standard output without it).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// PNG only: the size against the SVG (2 = twice as many pixels each way).
+        #[arg(long, default_value_t = crate::render::DEFAULT_SCALE)]
+        scale: f32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// Backstage catalog files (.yaml, .yml) or folders searched for them; Locations are
+    /// followed.
+    Backstage {
+        /// Catalog files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the model (standard output without it).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The model's name (default: the first path's name).
+        #[arg(long)]
+        name: Option<String>,
+        /// Fail, writing nothing, when any file or entity had to be skipped.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// A spreadsheet saved as CSV, one row per service.
+    Csv {
+        /// The sheet (.csv).
+        file: PathBuf,
+        /// Where to write the model (standard output without it).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The model's name (default: the file's name).
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Svg,
+    Png,
+    Mermaid,
+    Dot,
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -83,6 +143,13 @@ pub fn run(command: Command) -> ExitCode {
         Command::Report { file, format } => report_command(&file, format),
         Command::Check { file } => check_command(&file),
         Command::Compare { a, b, format } => compare_command(&a, &b, format),
+        Command::Import { source } => import_command(source),
+        Command::Export {
+            file,
+            format,
+            output,
+            scale,
+        } => export_command(&file, format, output.as_deref(), scale),
     }
 }
 
@@ -109,11 +176,13 @@ fn shown_path(path: &Path) -> String {
 /// (`opmodel report … | head`) ends the command quietly, as other tools do; any other
 /// failure is reported and exits with [`CANNOT_WRITE`].
 fn print(text: &str, success: ExitCode) -> ExitCode {
+    print_bytes(text.as_bytes(), success)
+}
+
+/// [`print`] for bytes that need not be text (a PNG).
+fn print_bytes(bytes: &[u8], success: ExitCode) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Ok(()) => success,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => success,
         Err(e) => {
@@ -188,4 +257,110 @@ fn compare_command(a: &Path, b: &Path, format: CompareFormat) -> ExitCode {
         CompareFormat::Markdown => report::compare_markdown(&comparison, &a_name, &b_name),
     };
     print(&text, ExitCode::SUCCESS)
+}
+
+/// Writes `bytes` to `path` safely (see [`crate::files::safe_write`]), so a failed write
+/// leaves any earlier file whole; to stdout without a path.
+fn write_output(path: Option<&Path>, bytes: &[u8]) -> ExitCode {
+    let Some(path) = path else {
+        return print_bytes(bytes, ExitCode::SUCCESS);
+    };
+    match crate::files::safe_write::write(path, bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("opmodel: cannot write {}: {e}", shown_path(path));
+            ExitCode::from(CANNOT_WRITE)
+        }
+    }
+}
+
+/// A model name from a path: its file name without the extension.
+fn name_from_path(path: &Path) -> String {
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    canonical
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "Imported model".to_owned())
+}
+
+fn import_command(source: ImportSource) -> ExitCode {
+    match source {
+        ImportSource::Backstage {
+            paths,
+            output,
+            name,
+            strict,
+        } => {
+            let name = name.unwrap_or_else(|| name_from_path(&paths[0]));
+            let import = crate::files::backstage::import(&paths, &name);
+            eprint!("{}", import.summary());
+            if import.entities == 0 {
+                eprintln!("opmodel: no Backstage entity could be read; nothing written");
+                return ExitCode::from(CANNOT_LOAD);
+            }
+            if strict && import.skipped_anything() {
+                eprintln!("opmodel: --strict: files or entities were skipped; nothing written");
+                return ExitCode::from(CANNOT_LOAD);
+            }
+            write_output(output.as_deref(), io::to_ron(&import.model).as_bytes())
+        }
+        ImportSource::Csv { file, output, name } => {
+            let name = name.unwrap_or_else(|| name_from_path(&file));
+            let model = match crate::files::csv_sheet::import(&file, &name) {
+                Ok(model) => model,
+                Err(e) => {
+                    eprintln!("opmodel: {e}");
+                    return ExitCode::from(CANNOT_LOAD);
+                }
+            };
+            eprintln!(
+                "Imported {} domains, {} teams, {} services and {} dependencies.",
+                model.domains.len(),
+                model.teams.len(),
+                model.services.len(),
+                model.dependencies.len()
+            );
+            write_output(output.as_deref(), io::to_ron(&model).as_bytes())
+        }
+    }
+}
+
+fn export_command(
+    path: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    scale: f32,
+) -> ExitCode {
+    let Some(model) = load_or_explain(path) else {
+        return ExitCode::from(CANNOT_LOAD);
+    };
+    let bytes = match format {
+        ExportFormat::Svg => crate::render::svg(&model).into_bytes(),
+        ExportFormat::Mermaid => crate::render::mermaid(&model).into_bytes(),
+        ExportFormat::Dot => crate::render::dot(&model).into_bytes(),
+        ExportFormat::Csv => crate::files::csv_sheet::write_sheet(&model).into_bytes(),
+        ExportFormat::Png => {
+            if output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                eprintln!("opmodel: a PNG is binary; give a file with -o, or pipe the output");
+                return ExitCode::from(CANNOT_LOAD);
+            }
+            match crate::render::png(&model, scale) {
+                Ok(png) => {
+                    if png.scale < scale {
+                        eprintln!(
+                            "opmodel: the picture is too large at scale {scale}; drawn at scale {:.2} ({}×{} pixels)",
+                            png.scale, png.width, png.height
+                        );
+                    }
+                    png.bytes
+                }
+                Err(e) => {
+                    eprintln!("opmodel: {e}");
+                    return ExitCode::from(CANNOT_LOAD);
+                }
+            }
+        }
+    };
+    write_output(output, &bytes)
 }

@@ -19,5 +19,6 @@ pub mod history;
 pub mod io;
 pub mod layout;
 pub mod model;
+pub mod render;
 pub mod report;
 pub mod synthetic;

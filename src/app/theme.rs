@@ -5,32 +5,35 @@ use egui::{Color32, FontFamily, FontId, Style, TextStyle};
 
 use crate::analysis::{Cover, Severity};
 use crate::model::{InteractionMode, TeamKind};
+use crate::render::palette::{self, Rgb};
 
-pub const CANVAS_BACKGROUND: Color32 = Color32::from_rgb(250, 250, 247);
-pub const INK: Color32 = Color32::from_rgb(33, 37, 41);
-pub const MUTED_INK: Color32 = Color32::from_rgb(95, 99, 104);
-pub const SELECTION: Color32 = Color32::from_rgb(25, 118, 210);
+/// A palette colour as egui's: the canvas and the exported pictures share one palette.
+const fn colour(rgb: Rgb) -> Color32 {
+    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+pub const CANVAS_BACKGROUND: Color32 = colour(palette::CANVAS_BACKGROUND);
+pub const INK: Color32 = colour(palette::INK);
+pub const MUTED_INK: Color32 = colour(palette::MUTED_INK);
+pub const SELECTION: Color32 = colour(palette::SELECTION);
 /// The standby share of the cost bar: light enough for dark text on it.
-pub const STANDBY: Color32 = Color32::from_rgb(144, 202, 249);
+pub const STANDBY: Color32 = colour(palette::STANDBY);
 
-pub const RED: Color32 = Color32::from_rgb(211, 47, 47);
-pub const RED_FILL: Color32 = Color32::from_rgb(253, 216, 214);
-pub const AMBER: Color32 = Color32::from_rgb(230, 140, 0);
-pub const AMBER_FILL: Color32 = Color32::from_rgb(255, 233, 186);
-pub const GREEN: Color32 = Color32::from_rgb(46, 125, 50);
-pub const GREEN_FILL: Color32 = Color32::from_rgb(215, 240, 216);
+pub const RED: Color32 = colour(palette::RED);
+pub const AMBER: Color32 = colour(palette::AMBER);
+pub const GREEN: Color32 = colour(palette::GREEN);
 /// Bar fills light enough for dark text on them.
-pub const GREEN_BAR: Color32 = Color32::from_rgb(129, 199, 132);
-pub const AMBER_BAR: Color32 = Color32::from_rgb(255, 183, 77);
-pub const RED_BAR: Color32 = Color32::from_rgb(239, 130, 130);
-pub const GREY: Color32 = Color32::from_rgb(130, 134, 140);
-pub const GREY_FILL: Color32 = Color32::from_rgb(236, 237, 239);
+pub const GREEN_BAR: Color32 = colour(palette::GREEN_BAR);
+pub const AMBER_BAR: Color32 = colour(palette::AMBER_BAR);
+pub const RED_BAR: Color32 = colour(palette::RED_BAR);
+pub const GREY: Color32 = colour(palette::GREY);
+pub const GREY_FILL: Color32 = colour(palette::GREY_FILL);
 
-pub const OWNERSHIP_EDGE: Color32 = Color32::from_rgb(140, 150, 165);
-pub const DEPENDENCY_EDGE: Color32 = Color32::from_rgb(55, 65, 81);
+pub const OWNERSHIP_EDGE: Color32 = colour(palette::OWNERSHIP_EDGE);
+pub const DEPENDENCY_EDGE: Color32 = colour(palette::DEPENDENCY_EDGE);
 pub const DOMAIN_FILL: Color32 = Color32::from_rgba_premultiplied(60, 90, 140, 18);
-pub const DOMAIN_STROKE: Color32 = Color32::from_rgb(120, 140, 175);
-pub const DOMAIN_HEADER: Color32 = Color32::from_rgb(62, 84, 122);
+pub const DOMAIN_STROKE: Color32 = colour(palette::DOMAIN_STROKE);
+pub const DOMAIN_HEADER: Color32 = colour(palette::DOMAIN_HEADER);
 /// A whole domain's box in the zoomed-out overview.
 pub const DOMAIN_SUMMARY_FILL: Color32 = Color32::from_rgb(229, 235, 245);
 /// The selection's neighbours on the canvas: its owner, dependencies and dependents.
@@ -38,23 +41,13 @@ pub const RELATED: Color32 = Color32::from_rgb(3, 155, 229);
 
 /// Team Topologies-inspired colours, one per team kind.
 pub fn team_fill(kind: TeamKind) -> Color32 {
-    match kind {
-        TeamKind::Product => Color32::from_rgb(255, 214, 102),
-        TeamKind::Platform => Color32::from_rgb(144, 190, 235),
-        TeamKind::Enabling => Color32::from_rgb(214, 160, 214),
-        TeamKind::ComplicatedSubsystem => Color32::from_rgb(247, 170, 110),
-        TeamKind::Operations => Color32::from_rgb(160, 200, 190),
-    }
+    colour(palette::team_fill(kind))
 }
 
 /// Fill and stroke of a service node for its cover state.
 pub fn cover_colours(cover: Cover) -> (Color32, Color32) {
-    match cover {
-        Cover::Covered => (GREEN_FILL, GREEN),
-        Cover::Understaffed => (AMBER_FILL, AMBER),
-        Cover::Uncovered => (RED_FILL, RED),
-        Cover::NotRequired => (GREY_FILL, GREY),
-    }
+    let (fill, stroke) = palette::cover_colours(cover);
+    (colour(fill), colour(stroke))
 }
 
 pub fn severity_colour(severity: Severity) -> Color32 {
@@ -130,9 +123,8 @@ pub fn delta_colour(change: f64, lower_is_better: bool) -> Color32 {
 }
 
 /// A darker shade of a colour, for outlines.
-pub fn darker(colour: Color32) -> Color32 {
-    let shade = |c: u8| (f32::from(c) * 0.6) as u8;
-    Color32::from_rgb(shade(colour.r()), shade(colour.g()), shade(colour.b()))
+pub fn darker(shade: Color32) -> Color32 {
+    colour(Rgb(shade.r(), shade.g(), shade.b()).darker())
 }
 
 #[cfg(test)]

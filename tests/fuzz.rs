@@ -17,7 +17,9 @@ fn samples() -> Vec<String> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     let mut texts: Vec<String> = std::fs::read_dir(folder)
         .expect("the samples folder is part of the project")
-        .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "ron"))
+        .map(|path| std::fs::read_to_string(path).unwrap())
         .collect();
     texts.sort();
     texts.push(io::to_ron(&synthetic::generate(40, 8, 60, 7)));

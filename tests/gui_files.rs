@@ -128,7 +128,7 @@ fn an_unsaved_change_is_copied_and_saving_deletes_the_copy() {
         copies(data.path()).is_empty(),
         "nothing unsaved, nothing copied"
     );
-    harness.get_by_label("➕ Add team").click();
+    harness.get_by_label("✚ Add team").click();
     harness.run_steps(2);
     wait_for(&mut harness, "a copy of the edit", || {
         copies(data.path()).len() == 1
@@ -160,7 +160,7 @@ fn save_as_onto_the_open_file_asks_before_replacing_it() {
     let mut app = app();
     app.open_at_start(&path);
     let mut harness = harness(app);
-    harness.get_by_label("➕ Add domain").click();
+    harness.get_by_label("✚ Add domain").click();
     harness.run_steps(2);
     // The prompt opens on the file's own path and has the keyboard: Enter confirms it.
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);

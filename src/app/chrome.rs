@@ -329,7 +329,7 @@ impl OpmodelApp {
         let mut answer = None;
         egui::Panel::top("disk-banner").show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.colored_label(theme::RED, "⚠");
+                ui.colored_label(theme::RED, "●");
                 ui.label(text);
                 if state == DiskState::Changed {
                     let reload = if dirty {

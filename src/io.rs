@@ -48,12 +48,25 @@ impl std::error::Error for LoadError {}
 /// and reading it whole would only exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 
-/// Reads, parses and validates the model at `path`.
+/// Reads, parses and validates the model at `path` (see [`load_file`]).
+pub fn load(path: &Path) -> Result<Model, LoadError> {
+    load_file(path).map(|loaded| loaded.model)
+}
+
+/// A model read from a file, with what saving it again would drop.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedFile {
+    pub model: Model,
+    pub hand_written: HandWrittenParts,
+}
+
+/// Reads, parses and validates the model at `path`, noting the comments and header that
+/// saving would drop.
 ///
 /// Only a regular file (or a link to one) of at most [`MAX_FILE_BYTES`] is read. A folder,
 /// a named pipe, a socket or a device is refused from its metadata alone, before it is
 /// opened, so a pipe with no writer or `/dev/zero` cannot make loading hang.
-pub fn load(path: &Path) -> Result<Model, LoadError> {
+pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
     let error = |message: String| LoadError {
         file: path.to_owned(),
         position: None,
@@ -70,12 +83,16 @@ pub fn load(path: &Path) -> Result<Model, LoadError> {
         return Err(error(too_big_message()));
     }
     let file = fs::File::open(path).map_err(|e| error(format!("cannot read the file: {e}")))?;
-    load_from(file, path)
+    read_from(file, path)
 }
 
 /// Reads, parses and validates a model from a stream, such as standard input, refusing
 /// more than [`MAX_FILE_BYTES`]; `name` is only used to name it in errors.
 pub fn load_from(reader: impl Read, name: &Path) -> Result<Model, LoadError> {
+    read_from(reader, name).map(|loaded| loaded.model)
+}
+
+fn read_from(reader: impl Read, name: &Path) -> Result<LoadedFile, LoadError> {
     let mut bytes = Vec::new();
     reader
         .take(MAX_FILE_BYTES + 1)
@@ -118,7 +135,7 @@ fn not_a_file(kind: &fs::FileType) -> &'static str {
 }
 
 /// Parses and validates the bytes of a model file, refusing text that is not UTF-8.
-fn parse_bytes(bytes: &[u8], file: &Path) -> Result<Model, LoadError> {
+fn parse_bytes(bytes: &[u8], file: &Path) -> Result<LoadedFile, LoadError> {
     let error = |position, message| LoadError {
         file: file.to_owned(),
         position,
@@ -137,7 +154,11 @@ fn parse_bytes(bytes: &[u8], file: &Path) -> Result<Model, LoadError> {
             ));
         }
     };
-    parse(source, file)
+    let model = parse(source, file)?;
+    Ok(LoadedFile {
+        model,
+        hand_written: hand_written_parts(source),
+    })
 }
 
 /// Parses and validates model text; `file` is only used to name it in errors.

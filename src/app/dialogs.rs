@@ -127,6 +127,47 @@ impl OpmodelApp {
                         cancel(ui, &mut answer);
                     });
                 }
+                Dialog::DropsHandWritten {
+                    doc,
+                    path,
+                    then,
+                    parts,
+                } => {
+                    ui.heading("Save over a hand-written file?");
+                    let what = match (parts.comments, parts.header) {
+                        (0, _) => "its `#![enable(implicit_some)]` header".to_owned(),
+                        (n, false) => crate::format::count(n, "comment", "comments"),
+                        (n, true) => format!(
+                            "{} and its `#![enable(implicit_some)]` header",
+                            crate::format::count(n, "comment", "comments")
+                        ),
+                    };
+                    ui.label(format!(
+                        "{} was written by hand. Opmodel writes the model in its own layout, so saving drops {what}. The model itself is kept whole.",
+                        path.display()
+                    ));
+                    ui.add_space(10.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Save anyway").clicked() {
+                            answer = Some(Answer::Replace {
+                                doc: *doc,
+                                path: path.clone(),
+                                then: then.clone(),
+                            });
+                        }
+                        if ui
+                            .button("Save elsewhere…")
+                            .on_hover_text("Keep the hand-written file as it is")
+                            .clicked()
+                        {
+                            answer = Some(Answer::SaveElsewhere {
+                                doc: *doc,
+                                then: then.clone(),
+                            });
+                        }
+                        cancel(ui, &mut answer);
+                    });
+                }
                 Dialog::Conflict { doc, path, then } => {
                     ui.heading("The file changed on disk");
                     ui.label(format!(

@@ -12,6 +12,7 @@ use crate::analysis::{Analysis, analyze};
 use crate::edit::Edit;
 use crate::files::fingerprint::{DiskState, Fingerprint};
 use crate::history::{History, HistoryError, SavedPoint};
+use crate::io::HandWrittenParts;
 use crate::model::Model;
 
 pub struct Document {
@@ -34,6 +35,9 @@ pub struct Document {
     pub disk: Option<Fingerprint>,
     /// The file changed (or went) on disk since; `true` once the user chose to keep theirs.
     pub disk_state: Option<(DiskState, bool)>,
+    /// Comments and the header of the file as it was read, which saving would drop; the user
+    /// is asked once before the first save over it.
+    pub hand_written: HandWrittenParts,
     /// Why the last edit asked for was refused, until the next one is applied.
     pub edit_error: Option<String>,
     /// Changes asked for by the panels this frame, for the workspace to apply.
@@ -61,6 +65,7 @@ impl Document {
             scenario_of: None,
             disk: None,
             disk_state: None,
+            hand_written: HandWrittenParts::default(),
             edit_error: None,
             requests: Vec::new(),
         }

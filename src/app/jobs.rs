@@ -10,7 +10,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use super::workspace::Pending;
 use crate::files::fingerprint::Fingerprint;
 use crate::history::SavedPoint;
-use crate::io::LoadError;
+use crate::io::{LoadError, LoadedFile};
 use crate::model::Model;
 
 /// Where a loaded model goes.
@@ -41,7 +41,7 @@ pub enum Task {
 
 /// A finished job's outcome.
 pub enum Outcome {
-    Loaded(Result<Box<(Model, Option<Fingerprint>)>, LoadError>),
+    Loaded(Result<Box<(LoadedFile, Option<Fingerprint>)>, LoadError>),
     Saved(std::io::Result<Option<Fingerprint>>),
 }
 
@@ -108,9 +108,9 @@ impl Jobs {
     pub fn load(&mut self, path: PathBuf, into: LoadInto) -> std::io::Result<()> {
         let file = path.clone();
         self.start(Task::Load { path, into }, move || {
-            Outcome::Loaded(crate::io::load(&file).map(|model| {
+            Outcome::Loaded(crate::io::load_file(&file).map(|loaded| {
                 let print = fingerprint(&file);
-                Box::new((model, print))
+                Box::new((loaded, print))
             }))
         })
     }

@@ -11,7 +11,7 @@ use super::jobs::{self, LoadInto, Outcome};
 use super::workspace::{Dialog, Pending, Purpose, QuitFlow, Tab, Workspace};
 use crate::files::fingerprint::{DiskState, Fingerprint};
 use crate::history::SavedPoint;
-use crate::io::LoadError;
+use crate::io::{HandWrittenParts, LoadError, LoadedFile};
 use crate::model::Model;
 
 impl Workspace {
@@ -81,9 +81,9 @@ impl Workspace {
     /// It is read here rather than on a worker thread: there is nothing on screen to keep
     /// alive yet.
     pub fn open_at_start(&mut self, path: &Path) {
-        let loaded = crate::io::load(path).map(|model| {
+        let loaded = crate::io::load_file(path).map(|loaded| {
             let print = Fingerprint::read(path).ok();
-            Box::new((model, print))
+            Box::new((loaded, print))
         });
         self.loaded(path.to_owned(), LoadInto::Tab { new_tab: false }, loaded);
     }
@@ -126,9 +126,15 @@ impl Workspace {
         &mut self,
         path: PathBuf,
         into: LoadInto,
-        outcome: Result<Box<(Model, Option<Fingerprint>)>, LoadError>,
+        outcome: Result<Box<(LoadedFile, Option<Fingerprint>)>, LoadError>,
     ) {
-        let (model, print) = match outcome {
+        let (
+            LoadedFile {
+                model,
+                hand_written,
+            },
+            print,
+        ) = match outcome {
             Ok(loaded) => *loaded,
             Err(error) => return self.report(AppError::Load(error)),
         };
@@ -136,6 +142,7 @@ impl Workspace {
         let id = self.new_document(model, Some(path.clone()));
         if let Some(doc) = self.document_mut(id) {
             doc.disk = print;
+            doc.hand_written = hand_written;
             doc.canvas.request_fit();
         }
         self.status = format!("Opened {}", path.display());
@@ -215,12 +222,22 @@ impl Workspace {
                 .as_mut()
                 .is_some_and(|print| print.check(&path) == DiskState::Changed);
         let never_read = document.disk.is_none() && path.exists();
-        match (changed, never_read) {
-            (true, _) => self.dialog = Some(Dialog::Conflict { doc, path, then }),
+        let drops = own_file && document.hand_written.any();
+        match (changed, never_read, drops) {
+            (true, _, _) => self.dialog = Some(Dialog::Conflict { doc, path, then }),
             // Never read from this file (a tab restored after a crash): what is there now is
             // unknown, so replacing it is asked about like any other file.
-            (false, true) => self.dialog = Some(Dialog::ConfirmReplace { doc, path, then }),
-            (false, false) => self.write_now(doc, path, then),
+            (false, true, _) => self.dialog = Some(Dialog::ConfirmReplace { doc, path, then }),
+            (false, false, true) => {
+                let parts = document.hand_written;
+                self.dialog = Some(Dialog::DropsHandWritten {
+                    doc,
+                    path,
+                    then,
+                    parts,
+                });
+            }
+            (false, false, false) => self.write_now(doc, path, then),
         }
     }
 
@@ -235,6 +252,8 @@ impl Workspace {
             return;
         };
         document.history.seal();
+        // Asked about once: what is written from here on is Opmodel's own text.
+        document.hand_written = HandWrittenParts::default();
         let point = SavedPoint::at(&document.history, &document.model);
         let model = document.model.clone();
         self.status = format!("Saving {}…", path.display());

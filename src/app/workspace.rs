@@ -19,6 +19,7 @@ use super::errors::AppError;
 use super::files::{Picker, RecentFiles};
 use super::jobs::Jobs;
 use crate::edit::Edit;
+use crate::io::HandWrittenParts;
 use crate::model::{Model, Position};
 
 /// A tab: a document, or a comparison of two documents.
@@ -79,6 +80,13 @@ pub enum Dialog {
         doc: u64,
         path: PathBuf,
         then: Option<Pending>,
+    },
+    /// Saving over a hand-written file would drop its comments or header.
+    DropsHandWritten {
+        doc: u64,
+        path: PathBuf,
+        then: Option<Pending>,
+        parts: HandWrittenParts,
     },
     /// Unsaved work left by an editor that did not exit cleanly.
     Recover,
@@ -556,6 +564,39 @@ mod tests {
         run(&mut ws, Command::Ui(UiCommand::Save));
         assert!(matches!(ws.dialog(), Some(Dialog::ConfirmReplace { .. })));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), MODEL);
+    }
+
+    #[test]
+    fn saving_over_a_hand_written_file_asks_once_before_dropping_its_comments() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shop.ron");
+        let hand_written = format!("#![enable(implicit_some)]\n// Our shop, by hand.\n{MODEL}");
+        std::fs::write(&path, &hand_written).unwrap();
+        let mut ws = opened(&path);
+        add_team(&mut ws, "ops");
+        run(&mut ws, Command::Ui(UiCommand::Save));
+        let Some(Dialog::DropsHandWritten {
+            doc, then, parts, ..
+        }) = ws.dialog()
+        else {
+            panic!("saving asks first");
+        };
+        assert_eq!((parts.comments, parts.header), (1, true));
+        let (doc, then) = (*doc, then.clone());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), hand_written);
+        answer(
+            &mut ws,
+            Answer::Replace {
+                doc,
+                path: path.clone(),
+                then,
+            },
+        );
+        assert_eq!(crate::io::load(&path).unwrap().teams.len(), 2);
+        add_team(&mut ws, "data");
+        run(&mut ws, Command::Ui(UiCommand::Save));
+        assert!(ws.dialog().is_none(), "asked once only");
+        assert_eq!(crate::io::load(&path).unwrap().teams.len(), 3);
     }
 
     #[test]

@@ -369,7 +369,10 @@ impl Workspace {
             Ok(imported) => *imported,
             Err(message) => return self.report(AppError::Import { path, message }),
         };
-        let status = imported.notes.counts.clone();
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let id = self.new_document(imported.model, None);
         if let Some(doc) = self.document_mut(id) {
             doc.mark_unsaved();
@@ -377,7 +380,7 @@ impl Workspace {
             doc.import_notes = Some(imported.notes);
         }
         self.show_document(id, true);
-        self.status = status;
+        self.status = format!("Imported {name} into a new tab; save it to keep it");
     }
 
     /// File › Export…: the export dialog, for the active document.
@@ -576,8 +579,12 @@ mod workspace_tests {
         assert_eq!(doc.model.name, "estate");
         // Two services, one team: 0 domains, 1 team, 2 services, 0 dependencies.
         assert_eq!(
-            ws.status(),
+            doc.import_notes.as_ref().unwrap().counts,
             "Imported 0 domains, 1 teams, 2 services and 0 dependencies."
+        );
+        assert_eq!(
+            ws.status(),
+            "Imported estate.csv into a new tab; save it to keep it"
         );
         assert_eq!(
             ws.transfer_folder(),

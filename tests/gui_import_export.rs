@@ -259,3 +259,59 @@ fn every_export_format_is_written_and_reads_back() {
         format!("Exported {}", out.join("shop.csv").display())
     );
 }
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_on_window(harness: &mut Harness<'_, OpmodelApp>, path: &Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.to_owned())));
+    harness.run_steps(2);
+    finish_file_jobs(harness);
+}
+
+#[test]
+fn a_dropped_sheet_or_catalog_imports_and_a_dropped_model_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(app());
+
+    drop_on_window(&mut harness, &write(dir.path(), "estate.csv", SHEET));
+    assert_eq!(harness.state().tab_count(), 2);
+    let doc = harness.state().active_document().unwrap();
+    assert!(doc.is_dirty() && doc.path.is_none());
+    assert_eq!(doc.model.services.len(), 3);
+
+    drop_on_window(
+        &mut harness,
+        &write(dir.path(), "catalog-info.yml", CATALOG),
+    );
+    assert_eq!(harness.state().tab_count(), 3);
+    let doc = harness.state().active_document().unwrap();
+    assert_eq!(doc.model.name, "catalog-info");
+    assert_eq!(doc.model.teams.len(), 1);
+
+    // A model replaces the active tab's model, as before: the import is unsaved, so the
+    // editor first asks about it.
+    let shop = write(dir.path(), "shop.ron", SHOP);
+    drop_on_window(&mut harness, &shop);
+    harness.get_by_label("Save changes?");
+    harness.get_by_label("Don't save").click();
+    harness.run_steps(2);
+    finish_file_jobs(&mut harness);
+    let doc = harness.state().active_document().unwrap();
+    assert_eq!(doc.model.name, "Shop");
+    assert_eq!(doc.path.as_deref(), Some(shop.as_path()));
+}

@@ -298,17 +298,16 @@ impl Workspace {
         })
     }
 
-    /// Remembers the folder of `path` for the next import or export.
+    /// Remembers the folder holding `path` (a file, or a catalog folder) for the next
+    /// import or export: exports should not land inside the catalog they came from.
     fn remember_folder(&mut self, path: &Path) {
-        let folder = if path.is_dir() {
-            Some(path.to_owned())
-        } else {
-            path.parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .map(Path::to_owned)
-        };
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        let folder = absolute
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_owned);
         if let Some(folder) = folder {
-            self.transfer_folder = Some(std::fs::canonicalize(&folder).unwrap_or(folder));
+            self.transfer_folder = Some(folder);
         }
     }
 

@@ -69,6 +69,10 @@ impl OpmodelApp {
             self.command_item(ui, UiCommand::Save, has_doc);
             self.command_item(ui, UiCommand::SaveAs, has_doc);
             ui.separator();
+            self.command_item(ui, UiCommand::Import, true);
+            self.command_item(ui, UiCommand::ImportFolder, true);
+            self.command_item(ui, UiCommand::Export, has_doc);
+            ui.separator();
             self.command_item(ui, UiCommand::CloseTab, true);
             self.command_item(ui, UiCommand::Quit, true);
         });

@@ -66,6 +66,13 @@ ui_commands! {
     OpenInNewTab: "Open in a new tab…", "Open a .ron model in a new tab", command_shift(Key::O);
     Save: "Save", "Save the model", command(Key::S);
     SaveAs: "Save as…", "Save the model to a new file", command_shift(Key::S);
+    Import: "Import…",
+        "Import a Backstage catalog file (.yaml, .yml) or a CSV sheet into a new tab",
+        command(Key::I);
+    ImportFolder: "Import a catalog folder…",
+        "Import every Backstage catalog file in a folder into a new tab", command_shift(Key::I);
+    Export: "Export…", "Write this model as an SVG or PNG picture, a Mermaid or DOT diagram, or a CSV sheet",
+        command(Key::E);
     CloseTab: "Close tab", "Close this tab", command(Key::W);
     Quit: "Quit", "Close every tab and the window, asking about unsaved changes", command(Key::Q);
     Undo: "Undo", "Undo the last change", command(Key::Z);

@@ -8,7 +8,7 @@ use std::time::SystemTime;
 use egui::{Id, Key, Modal, RichText, Ui};
 
 use super::workspace::{Answer, Command, Dialog, Purpose, Workspace};
-use super::{OpmodelApp, theme};
+use super::{OpmodelApp, theme, transfer_view};
 use crate::files::recovery;
 
 fn pressed(ui: &Ui, key: Key) -> bool {
@@ -200,6 +200,12 @@ impl OpmodelApp {
                     });
                 }
                 Dialog::Recover => answer = recover(ui, ws),
+                Dialog::Export {
+                    doc,
+                    format,
+                    text,
+                    problem,
+                } => answer = transfer_view::export_dialog(ui, ws, *doc, format, text, problem),
             }
         });
         let keeps_open = matches!(
@@ -226,12 +232,18 @@ fn path_prompt(
 ) -> Option<Answer> {
     let mut answer = None;
     let saving = matches!(purpose, Purpose::SaveAs { .. });
-    ui.heading(if saving {
-        "Save the model as"
-    } else {
-        "Open a model"
-    });
-    let label = ui.label("Path of the .ron file").id;
+    let importing = matches!(purpose, Purpose::Import);
+    let (heading, what, button) = match (saving, importing) {
+        (true, _) => ("Save the model as", "Path of the .ron file", "Save"),
+        (_, true) => (
+            "Import a Backstage catalog or a CSV sheet",
+            "Path of a .yaml, .yml or .csv file, or of a folder of catalog files",
+            "Import",
+        ),
+        _ => ("Open a model", "Path of the .ron file", "Open"),
+    };
+    ui.heading(heading);
+    let label = ui.label(what).id;
     let field = ui
         .add(
             egui::TextEdit::singleline(text)
@@ -247,7 +259,7 @@ fn path_prompt(
     if let Some(problem) = problem.as_ref() {
         ui.colored_label(theme::RED, problem.as_str());
     }
-    if !saving {
+    if !saving && !importing {
         let nearby = ws.recent.nearby_models();
         if !nearby.is_empty() {
             ui.label(RichText::new("Models nearby:").color(theme::MUTED_INK));
@@ -264,12 +276,14 @@ fn path_prompt(
     }
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        let confirm = ui.button(if saving { "Save" } else { "Open" }).clicked() || enter;
+        let confirm = ui.button(button).clicked() || enter;
         if confirm {
             let path = PathBuf::from(text.trim());
             if text.trim().is_empty() {
                 *problem = Some("Type the path of a file.".to_owned());
-            } else if !saving && !path.is_file() {
+            } else if importing && !path.exists() {
+                *problem = Some(format!("There is no file or folder at {}.", path.display()));
+            } else if !saving && !importing && !path.is_file() {
                 *problem = Some(format!("There is no file at {}.", path.display()));
             } else {
                 answer = Some(Answer::PathChosen {

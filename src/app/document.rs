@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::canvas::Canvas;
 use super::selection::Selection;
+use super::transfer::ImportNotes;
 use super::workspace::Command;
 use crate::analysis::{Analysis, analyze};
 use crate::edit::Edit;
@@ -42,6 +43,8 @@ pub struct Document {
     pub edit_error: Option<String>,
     /// Changes asked for by the panels this frame, for the workspace to apply.
     pub(super) requests: Vec<Command>,
+    /// What an import said about this model, until the user dismisses it.
+    pub import_notes: Option<ImportNotes>,
 }
 
 impl Document {
@@ -68,6 +71,7 @@ impl Document {
             hand_written: HandWrittenParts::default(),
             edit_error: None,
             requests: Vec::new(),
+            import_notes: None,
         }
     }
 

@@ -22,6 +22,16 @@ pub enum AppError {
         message: String,
     },
     Undo(HistoryError),
+    /// A catalog or sheet could not be imported; `message` names the file and the place.
+    Import {
+        path: PathBuf,
+        message: String,
+    },
+    /// A picture, diagram or sheet could not be exported.
+    Export {
+        path: PathBuf,
+        message: String,
+    },
     /// A recovery copy could not be written or restored.
     Recovery(String),
 }
@@ -34,6 +44,8 @@ impl fmt::Display for AppError {
             AppError::Edit { message, .. } => f.write_str(message),
             AppError::Undo(error) => write!(f, "{error}"),
             AppError::Recovery(message) => write!(f, "Autosave: {message}"),
+            AppError::Import { message, .. } => f.write_str(message),
+            AppError::Export { path, message } => write!(f, "{}: {message}", path.display()),
         }
     }
 }
@@ -46,6 +58,8 @@ impl AppError {
         match self {
             AppError::Load(error) => format!("Could not open {}", error.file.display()),
             AppError::Save { path, .. } => format!("Could not save {}", path.display()),
+            AppError::Import { path, .. } => format!("Could not import {}", path.display()),
+            AppError::Export { path, .. } => format!("Could not export {}", path.display()),
             _ => self.to_string(),
         }
     }
@@ -62,6 +76,11 @@ impl AppError {
                     "{self}.\nNothing was lost: the model is still open, with its changes. Try Save as… to choose another place."
                 ),
             )),
+            AppError::Import { .. } => Some((
+                "Could not import".to_owned(),
+                format!("{self}\nNothing was opened; the open models are as they were."),
+            )),
+            AppError::Export { .. } => Some(("Could not export".to_owned(), self.to_string())),
             _ => None,
         }
     }

@@ -7,6 +7,7 @@ use super::commands::UiCommand;
 use super::errors::AppError;
 use super::jobs::LoadInto;
 use super::selection::Selection;
+use super::transfer::ImportSource;
 use super::workspace::{Answer, Command, Dialog, Pending, Purpose, Workspace};
 use crate::actions;
 use crate::edit::Edit;
@@ -19,6 +20,9 @@ impl Workspace {
     pub(super) fn apply(&mut self, command: Command) {
         match command {
             Command::Ui(command) => self.run_ui_command(command),
+            Command::OpenDropped(path) if ImportSource::of(&path).is_some() => {
+                self.start_import(path);
+            }
             Command::OpenRecent(path) | Command::OpenDropped(path) => {
                 let active = self.active_document_id();
                 self.guard(active, Pending::OpenPath(path));
@@ -48,6 +52,12 @@ impl Workspace {
                 if let Some((_, kept)) = self.document_mut(doc).and_then(|d| d.disk_state.as_mut())
                 {
                     *kept = true;
+                }
+            }
+            Command::Reveal { doc, selection } => self.reveal(doc, selection),
+            Command::DismissImportNotes(doc) => {
+                if let Some(doc) = self.document_mut(doc) {
+                    doc.import_notes = None;
                 }
             }
         }
@@ -102,6 +112,10 @@ impl Workspace {
                 for file in self.recovered_files() {
                     self.discard_recovered(&file);
                 }
+            }
+            Answer::Export { doc, format, path } => self.start_export(doc, format, path),
+            Answer::BrowseExport { doc, format, typed } => {
+                self.browse_export(doc, format, typed);
             }
             Answer::DecideLater => {
                 self.autosave.stale.clear();
@@ -176,6 +190,9 @@ impl Workspace {
             UiCommand::ToggleLegend => self.on_canvas(Canvas::toggle_legend),
             UiCommand::Settings => self.settings_open = !self.settings_open,
             UiCommand::DuplicateScenario => self.duplicate_as_scenario(),
+            UiCommand::Import => self.choose_import(false),
+            UiCommand::ImportFolder => self.choose_import(true),
+            UiCommand::Export => self.choose_export(),
             UiCommand::CompareWith => {
                 if let Some(doc) = active {
                     self.dialog = Some(Dialog::CompareWith { doc });

@@ -63,6 +63,39 @@ pub fn native_save(suggested: &Path) -> Option<PathBuf> {
     dialog.save_file().map(with_ron_extension)
 }
 
+/// The desktop's open dialog for an import: a Backstage catalog file or a CSV sheet.
+pub fn native_import_file(start: Option<&Path>) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new()
+        .add_filter("Backstage catalog or CSV sheet", &["yaml", "yml", "csv"])
+        .add_filter("Backstage catalog", &["yaml", "yml"])
+        .add_filter("CSV sheet", &["csv"]);
+    if let Some(folder) = start {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog.pick_file()
+}
+
+/// The desktop's folder dialog for an import: a folder of Backstage catalog files.
+pub fn native_import_folder(start: Option<&Path>) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new().set_title("Import a Backstage catalog folder");
+    if let Some(folder) = start {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog.pick_folder()
+}
+
+/// The desktop's save dialog for an export, filtered to the chosen format.
+pub fn native_export(suggested: &Path, label: &str, extension: &str) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new().add_filter(label, &[extension]);
+    if let Some(folder) = suggested.parent().filter(|f| !f.as_os_str().is_empty()) {
+        dialog = dialog.set_directory(folder);
+    }
+    if let Some(name) = suggested.file_name() {
+        dialog = dialog.set_file_name(name.to_string_lossy());
+    }
+    dialog.save_file()
+}
+
 /// Adds `.ron` when the user typed a name without an extension.
 pub fn with_ron_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_none() {

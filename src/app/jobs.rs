@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
+use super::transfer::{self, ExportFormat, Imported};
 use super::workspace::Pending;
 use crate::files::fingerprint::Fingerprint;
 use crate::history::SavedPoint;
@@ -37,12 +38,20 @@ pub enum Task {
         point: Box<SavedPoint>,
         then: Option<Pending>,
     },
+    Import {
+        path: PathBuf,
+    },
+    Export {
+        path: PathBuf,
+    },
 }
 
 /// A finished job's outcome.
 pub enum Outcome {
     Loaded(Result<Box<(LoadedFile, Option<Fingerprint>)>, LoadError>),
     Saved(std::io::Result<Option<Fingerprint>>),
+    Imported(Result<Box<Imported>, String>),
+    Exported(Result<(), String>),
 }
 
 pub struct Job {
@@ -57,6 +66,8 @@ impl Job {
         let (verb, path) = match &self.task {
             Task::Load { path, .. } => ("Opening", path),
             Task::Save { path, .. } => ("Saving", path),
+            Task::Import { path } => ("Importing", path),
+            Task::Export { path } => ("Exporting", path),
         };
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -65,9 +76,9 @@ impl Job {
         format!("{verb} {name}…")
     }
 
-    /// Only loads can be cancelled: a save is atomic and quick to finish.
+    /// Only reads can be cancelled: a save or an export is atomic and quick to finish.
     pub fn cancellable(&self) -> bool {
-        matches!(self.task, Task::Load { .. })
+        matches!(self.task, Task::Load { .. } | Task::Import { .. })
     }
 }
 
@@ -133,6 +144,29 @@ impl Jobs {
         };
         self.start(task, move || {
             Outcome::Saved(crate::io::save(&model, &file).map(|()| fingerprint(&file)))
+        })
+    }
+
+    /// Starts importing the catalog or sheet at `path`.
+    pub fn import(&mut self, path: PathBuf) -> std::io::Result<()> {
+        let source = path.clone();
+        self.start(Task::Import { path }, move || {
+            Outcome::Imported(transfer::import(&source).map(Box::new))
+        })
+    }
+
+    /// Starts writing `model` as `format` to `path`.
+    pub fn export(
+        &mut self,
+        model: Model,
+        format: ExportFormat,
+        path: PathBuf,
+    ) -> std::io::Result<()> {
+        let file = path.clone();
+        self.start(Task::Export { path }, move || {
+            Outcome::Exported(format.render(&model).and_then(|bytes| {
+                crate::files::safe_write::write(&file, &bytes).map_err(|e| e.to_string())
+            }))
         })
     }
 

@@ -74,6 +74,7 @@ impl Workspace {
                 }
             }
             Purpose::Compare { with } => self.open_path(path, LoadInto::Compare { with }),
+            Purpose::Import => self.start_import(path),
         }
     }
 
@@ -189,6 +190,12 @@ impl Workspace {
                     },
                     Outcome::Saved(outcome),
                 ) => self.saved(doc, path, *point, then, outcome),
+                (jobs::Task::Import { path }, Outcome::Imported(outcome)) => {
+                    self.imported(path, outcome);
+                }
+                (jobs::Task::Export { path }, Outcome::Exported(outcome)) => {
+                    self.exported(path, outcome);
+                }
                 _ => {}
             }
         }

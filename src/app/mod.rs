@@ -26,6 +26,8 @@ mod present;
 mod selection;
 mod settings_editor;
 mod theme;
+mod transfer;
+mod transfer_view;
 mod workspace;
 
 use std::path::{Path, PathBuf};
@@ -40,6 +42,7 @@ pub use document::Document;
 pub use errors::AppError;
 pub use files::{Picker, RecentFiles};
 pub use selection::Selection;
+pub use transfer::{ExportFormat, ImportNotes};
 pub use workspace::{Answer, Command, Dialog, Pending, Purpose, QuitFlow, Tab, Workspace};
 
 /// How often the files of open documents are checked for changes made elsewhere.
@@ -277,6 +280,18 @@ impl OpmodelApp {
             self.presentation(ui, index);
             return;
         }
+        if ws.documents[index].import_notes.is_some() {
+            egui::Panel::bottom("import-notes")
+                .resizable(true)
+                .default_size(170.0)
+                .min_size(80.0)
+                .max_size(420.0)
+                .show(ui, |ui| {
+                    if let Some(command) = transfer_view::import_notes(ui, &ws.documents[index]) {
+                        ws.push(command);
+                    }
+                });
+        }
         egui::Panel::left("inspector")
             .resizable(true)
             .default_size(320.0)
@@ -372,6 +387,8 @@ impl eframe::App for OpmodelApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         let recent = self.workspace.recent.paths().to_vec();
         eframe::set_value(storage, files::RECENT_KEY, &recent);
+        let folder = self.workspace.transfer_folder().map(Path::to_owned);
+        eframe::set_value(storage, transfer::FOLDER_KEY, &folder);
     }
 
     /// A clean exit: saves still being written are finished, then the recovery copies go.
@@ -413,6 +430,11 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, files::RECENT_KEY))
                 .unwrap_or_default();
             let mut app = OpmodelApp::new(RecentFiles::from_paths(recent), Picker::detect());
+            let folder = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Option<PathBuf>>(s, transfer::FOLDER_KEY))
+                .flatten();
+            app.workspace.set_transfer_folder(folder);
             match data_dir() {
                 Some(dir) => app = app.with_recovery(&dir, autosave::interval_from_env()),
                 None => eprintln!("opmodel: no data folder on this system, so no autosave"),

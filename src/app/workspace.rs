@@ -18,6 +18,8 @@ use super::document::Document;
 use super::errors::AppError;
 use super::files::{Picker, RecentFiles};
 use super::jobs::Jobs;
+use super::selection::Selection;
+use super::transfer::ExportFormat;
 use crate::edit::Edit;
 use crate::io::HandWrittenParts;
 use crate::model::{Model, Position};
@@ -45,9 +47,18 @@ pub enum Pending {
 /// What a chosen file is for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Purpose {
-    Open { new_tab: bool },
-    SaveAs { doc: u64, then: Option<Pending> },
-    Compare { with: u64 },
+    Open {
+        new_tab: bool,
+    },
+    SaveAs {
+        doc: u64,
+        then: Option<Pending>,
+    },
+    Compare {
+        with: u64,
+    },
+    /// A Backstage catalog file or folder, or a CSV sheet, to import into a new tab.
+    Import,
 }
 
 /// The one dialog that may be open, waiting for an [`Answer`].
@@ -90,6 +101,13 @@ pub enum Dialog {
     },
     /// Unsaved work left by an editor that did not exit cleanly.
     Recover,
+    /// File › Export…: the format and the file to write.
+    Export {
+        doc: u64,
+        format: ExportFormat,
+        text: String,
+        problem: Option<String>,
+    },
 }
 
 /// The user's answer to a dialog.
@@ -135,6 +153,18 @@ pub enum Answer {
     DiscardAll,
     /// Keep the recovered files and ask again next time.
     DecideLater,
+    /// Write document `doc` as `format` to `path`.
+    Export {
+        doc: u64,
+        format: ExportFormat,
+        path: PathBuf,
+    },
+    /// The export dialog's Browse…: the desktop's save dialog, starting from `typed`.
+    BrowseExport {
+        doc: u64,
+        format: ExportFormat,
+        typed: PathBuf,
+    },
 }
 
 /// Everything that changes the workspace.
@@ -162,6 +192,13 @@ pub enum Command {
     CancelJob(u64),
     /// Hide the "changed on disk" banner until the file changes again.
     KeepMine(u64),
+    /// Select and centre an entity of document `doc` (a link in the import notes).
+    Reveal {
+        doc: u64,
+        selection: Selection,
+    },
+    /// Close the import notes of document `doc`.
+    DismissImportNotes(u64),
 }
 
 /// Where a quit stands.
@@ -193,6 +230,10 @@ pub struct Workspace {
     pub(super) view_centre: Position,
     /// Presentation mode: the canvas fills the window, with the figures over it.
     pub(super) presenting: bool,
+    /// The folder last imported from or exported to (kept between sessions).
+    pub(super) transfer_folder: Option<PathBuf>,
+    /// The format the last export was written in, offered first next time.
+    pub(super) last_export_format: ExportFormat,
 }
 
 impl Workspace {
@@ -214,10 +255,22 @@ impl Workspace {
             autosave: Autosave::off(),
             view_centre: Position::default(),
             presenting: false,
+            transfer_folder: None,
+            last_export_format: ExportFormat::Svg,
         };
         let empty = workspace.new_document(Model::default(), None);
         workspace.tabs.push(Tab::Document(empty));
         workspace
+    }
+
+    /// The folder last imported from or exported to, for the app to keep between sessions.
+    pub fn transfer_folder(&self) -> Option<&std::path::Path> {
+        self.transfer_folder.as_deref()
+    }
+
+    /// Starts from the folder a previous session last imported from or exported to.
+    pub fn set_transfer_folder(&mut self, folder: Option<PathBuf>) {
+        self.transfer_folder = folder.filter(|f| f.is_dir());
     }
 
     /// Queues a command, to be applied by the next [`Workspace::drain`].

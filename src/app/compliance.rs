@@ -26,7 +26,8 @@ pub fn tags(ui: &mut Ui, doc: &mut Document, id: &str) {
     let current = service.compliance.clone();
     let name = service.name.clone();
     ui.add_space(8.0);
-    ui.label(RichText::new("Compliance scope").strong())
+    let heading = ui
+        .label(RichText::new("Compliance scope").strong())
         .on_hover_text("Scope tags such as PCI-DSS or SOX: the figures panel shows, per tag, how its services are run and covered");
     let mut removal: Option<(String, Vec<String>)> = None;
     ui.horizontal_wrapped(|ui| {
@@ -53,11 +54,13 @@ pub fn tags(ui: &mut Ui, doc: &mut Document, id: &str) {
     let before = draft.text.clone();
     let mut submitted: Option<String> = None;
     ui.horizontal(|ui| {
-        let field = ui.add(
-            TextEdit::singleline(&mut draft.text)
-                .hint_text("Add a tag, e.g. PCI-DSS")
-                .desired_width(140.0),
-        );
+        let field = ui
+            .add(
+                TextEdit::singleline(&mut draft.text)
+                    .hint_text("Add a tag, e.g. PCI-DSS")
+                    .desired_width(140.0),
+            )
+            .labelled_by(heading.id);
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         if ui
             .add_enabled(!draft.text.is_empty(), Button::new("Add"))

@@ -356,12 +356,13 @@ fn compliance_scope(ui: &mut Ui, doc: &Document, select: &mut Option<Selection>)
         analysis.services.iter().map(|s| (&*s.id, s)).collect();
     for scope in &analysis.compliance {
         let covered_all = scope.covered == scope.needs_cover;
+        let services = match scope.services.len() {
+            1 => "1 service".to_owned(),
+            n => format!("{n} services"),
+        };
         let summary = format!(
-            "{} — {} services, {} of {} needing cover covered",
-            scope.tag,
-            scope.services.len(),
-            scope.covered,
-            scope.needs_cover
+            "{} — {services}, {} of {} needing cover covered",
+            scope.tag, scope.covered, scope.needs_cover
         );
         let colour = if covered_all { theme::INK } else { theme::RED };
         CollapsingHeader::new(RichText::new(summary).color(colour))

@@ -313,9 +313,9 @@ fn cost_drivers(ui: &mut Ui, doc: &Document, currency: &str, select: &mut Option
         return;
     }
     ui.label(
-        RichText::new(
-            "What each service's cover adds to the bill: the cost saved if it needed none.",
-        )
+        RichText::new(format!(
+            "What each service's cover adds to the bill, in {currency} a year: the cost saved if it needed none."
+        ))
         .small()
         .color(theme::MUTED_INK),
     );
@@ -337,7 +337,7 @@ fn cost_drivers(ui: &mut Ui, doc: &Document, currency: &str, select: &mut Option
                 {
                     *select = Some(Selection::Entity(figures.id.to_string()));
                 }
-                ui.label(money(figures.cover_cost, currency));
+                ui.label(grouped(figures.cover_cost));
                 let part = if total > 0.0 {
                     figures.cover_cost / total
                 } else {

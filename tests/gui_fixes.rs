@@ -179,7 +179,7 @@ fn compliance_tags_are_added_refused_and_removed_in_the_inspector() {
 fn open_fixes(harness: &mut Harness<'_, OpmodelApp>, message: &str) {
     let row = harness.get_by_label_contains(message).rect();
     let toggle = harness
-        .get_all_by_label("Fixes ▸")
+        .get_all_by_label("Fixes")
         .find(|t| (t.rect().top() - row.top()).abs() < 6.0)
         .expect("the finding offers fixes");
     toggle.click();
@@ -232,7 +232,7 @@ fn with_inspector_toggle(
         .min_by(|a, b| a.left().total_cmp(&b.left()))
         .expect("the inspector lists the finding");
     let toggle = harness
-        .get_all_by_label("Fixes ▸")
+        .get_all_by_label("Fixes")
         .find(|t| (t.rect().top() - row.top()).abs() < 6.0 && t.rect().left() < row.left())
         .expect("the inspector offers its fixes");
     act(&toggle);

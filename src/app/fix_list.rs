@@ -48,7 +48,7 @@ pub fn toggle(ui: &mut Ui, doc: &Document, finding: &Finding, place: &str) -> bo
     }
     let id = open_id(doc, finding, place);
     let mut open = ui.data(|d| d.get_temp::<bool>(id)).unwrap_or(false);
-    let text = if open { "Fixes ▾" } else { "Fixes ▸" };
+    let text = if open { "Hide fixes" } else { "Fixes" };
     if ui
         .add(Button::new(RichText::new(text).small()).small())
         .on_hover_text("Show the edits that would resolve this, with what each would change")

@@ -76,6 +76,16 @@ pub fn fixes_for_service<'a>(
     analysis: &'a Analysis,
     service_id: &str,
 ) -> Vec<(&'a Finding, Vec<Fix>)> {
+    findings_about_service(analysis, service_id)
+        .into_iter()
+        .map(|f| (f, fixes_for_finding(model, analysis, f)))
+        .filter(|(_, fixes)| !fixes.is_empty())
+        .collect()
+}
+
+/// The findings about a service: those whose subject it is, those about the rota that covers
+/// it and an overload of the team that owns it — what its "why" panel lists.
+pub fn findings_about_service<'a>(analysis: &'a Analysis, service_id: &str) -> Vec<&'a Finding> {
     let Some(figures) = analysis.service(service_id) else {
         return Vec::new();
     };
@@ -88,9 +98,18 @@ pub fn fixes_for_service<'a>(
                 || (f.code == FindingCode::TeamOverloaded
                     && figures.owner.as_ref() == Some(&f.subject))
         })
-        .map(|f| (f, fixes_for_finding(model, analysis, f)))
-        .filter(|(_, fixes)| !fixes.is_empty())
         .collect()
+}
+
+/// Whether Opmodel knows one-click fixes for findings of this kind, so a view can offer them
+/// before working them out.
+pub fn offers_fixes(code: FindingCode) -> bool {
+    !matches!(
+        code,
+        FindingCode::DependencyCycle
+            | FindingCode::ManyTeamRotas
+            | FindingCode::NoAvailabilityTarget
+    )
 }
 
 /// Applies `edit` to a copy and compares the analyses; `None` if it does not apply.

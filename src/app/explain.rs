@@ -3,6 +3,7 @@
 
 use crate::analysis::{Analysis, Cover, ServiceFigures};
 use crate::format::{count, duration, money, percent};
+use crate::model::Lifecycle;
 
 /// Each figure of a service with where it comes from, as (label, value) rows.
 pub fn service_rows(
@@ -24,7 +25,13 @@ pub fn service_rows(
         ),
         (cover, None) => format!("{}: see the findings", cover.label()),
     };
-    vec![
+    let lifecycle = match figures.lifecycle {
+        Lifecycle::Inception => "Inception: not live yet, so it needs no out-of-hours cover",
+        Lifecycle::Live => "Live",
+        Lifecycle::Retiring => "Retiring: still live while it is decommissioned",
+    };
+    let mut rows = vec![
+        ("Lifecycle", lifecycle.to_owned()),
         (
             "Availability",
             format!(
@@ -63,6 +70,14 @@ pub fn service_rows(
             money(figures.annual_cost, currency) + " a year",
         ),
         (
+            "Cover cost",
+            if figures.cover_cost > 0.0 {
+                money(figures.cover_cost, currency) + " a year saved if it needed no cover"
+            } else {
+                "none: the bill would not change without its cover".to_owned()
+            },
+        ),
+        (
             "Projected loss",
             money(figures.projected_annual_loss, currency) + " a year",
         ),
@@ -73,7 +88,11 @@ pub fn service_rows(
                 percent(figures.availability_ceiling)
             ),
         ),
-    ]
+    ];
+    if !figures.compliance.is_empty() {
+        rows.push(("Compliance scope", figures.compliance.join(", ")));
+    }
+    rows
 }
 
 /// What a team owns and the rotas it runs, one sentence each.

@@ -1,16 +1,22 @@
 //! The live figures panel: total cost and its split, coverage, rotas, cost per team and
-//! domain, the R(n) vs R(1) baselines and the findings — recomputed after every edit.
-//! Clicking a rota or a finding selects what it is about and centres it on the canvas.
+//! domain, the services that drive the cost, the compliance scopes, the R(n) vs R(1)
+//! baselines and the findings with their one-click fixes — recomputed after every edit.
+//! Clicking a rota, a service or a finding selects what it is about and centres it.
+
+use std::collections::HashMap;
 
 use egui::{CollapsingHeader, Color32, Grid, ProgressBar, RichText, ScrollArea, Ui};
 
 use super::charts::{self, Series};
 use super::document::Document;
+use super::fix_list;
 use super::selection::Selection;
 use super::theme;
-use crate::analysis::{Analysis, Severity};
+use crate::analysis::{Analysis, Finding, ServiceFigures, Severity};
+use crate::fixes::Fix;
 use crate::format::{
-    count, entity_label, grouped, money, share_or_dash, signed_count, signed_money, signed_points,
+    count, entity_label, grouped, money, share, share_or_dash, signed_count, signed_money,
+    signed_points,
 };
 use crate::model::Model;
 
@@ -35,15 +41,30 @@ pub fn show(ui: &mut Ui, doc: &mut Document, baseline: Option<Baseline>) {
             CollapsingHeader::new(format!("Rotas ({})", doc.analysis.rotas.len()))
                 .default_open(true)
                 .show(ui, |ui| rotas(ui, &doc.analysis, &mut select));
+            CollapsingHeader::new("Cost drivers")
+                .default_open(true)
+                .show(ui, |ui| cost_drivers(ui, doc, &currency, &mut select));
+            if !doc.analysis.compliance.is_empty() {
+                CollapsingHeader::new(format!(
+                    "Compliance scope ({})",
+                    doc.analysis.compliance.len()
+                ))
+                .default_open(true)
+                .show(ui, |ui| compliance_scope(ui, doc, &mut select));
+            }
             CollapsingHeader::new("Cost by rota, team and domain")
                 .default_open(false)
                 .show(ui, |ui| costs(ui, &doc.model, &doc.analysis));
             CollapsingHeader::new("Baselines: R(n) vs R(1)")
                 .default_open(false)
                 .show(ui, |ui| baselines(ui, &doc.model, &doc.analysis, &currency));
-            findings(ui, &doc.model, &doc.analysis, &mut select);
+            let mut apply: Option<Fix> = None;
+            findings(ui, doc, &mut select, &mut apply);
             if let Some(selection) = select {
                 doc.select_and_centre(selection);
+            }
+            if let Some(fix) = apply {
+                doc.request(&fix.label, Ok(fix.edit), None);
             }
         });
 }
@@ -174,11 +195,22 @@ fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<Selection>) {
     }
     Grid::new("rota-table")
         .striped(true)
-        .num_columns(6)
+        .num_columns(7)
         .spacing([10.0, 4.0])
         .show(ui, |ui| {
-            for header in ["Rota", "Kind", "Pool", "1 in N", "Healthy", "Cost"] {
-                ui.label(RichText::new(header).strong());
+            for (header, help) in [
+                ("Rota", "Click to select the team or domain that runs it"),
+                ("Kind", "Team, domain or operations rota"),
+                ("Pool", "People sharing the rota"),
+                ("1 in N", "Each person is on call one week in N"),
+                (
+                    "Weeks/yr",
+                    "Weeks on call per person a year: weeks a year × people per shift ÷ pool",
+                ),
+                ("Healthy", "Whether the pool reaches the minimum rota size"),
+                ("Cost", "Standby plus callout pay a year"),
+            ] {
+                ui.label(RichText::new(header).strong()).on_hover_text(help);
             }
             ui.end_row();
             for rota in &analysis.rotas {
@@ -192,6 +224,7 @@ fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<Selection>) {
                 ui.label(rota.kind.label());
                 ui.label(rota.pool.to_string());
                 ui.label(rota.frequency_weeks.to_string());
+                ui.label(format!("{:.1}", rota.weeks_on_call_per_person));
                 if rota.healthy {
                     ui.colored_label(theme::GREEN, "yes");
                 } else {
@@ -310,7 +343,102 @@ fn baselines(ui: &mut Ui, model: &Model, analysis: &Analysis, currency: &str) {
     );
 }
 
-fn findings(ui: &mut Ui, model: &Model, analysis: &Analysis, select: &mut Option<Selection>) {
+/// How many services are listed as cost drivers.
+const COST_DRIVERS: usize = 10;
+
+fn cost_drivers(ui: &mut Ui, doc: &Document, currency: &str, select: &mut Option<Selection>) {
+    let analysis = &doc.analysis;
+    let drivers = analysis.cost_drivers(COST_DRIVERS);
+    if drivers.is_empty() {
+        ui.label(
+            RichText::new("No service's out-of-hours cover costs anything.")
+                .color(theme::MUTED_INK),
+        );
+        return;
+    }
+    ui.label(
+        RichText::new(format!(
+            "What each service's cover adds to the bill, in {currency} a year: the cost saved if it needed none."
+        ))
+        .small()
+        .color(theme::MUTED_INK),
+    );
+    let total = analysis.totals.annual_cost;
+    Grid::new("cost-drivers")
+        .striped(true)
+        .num_columns(3)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            for figures in drivers {
+                let name = doc.model.display_name(&figures.id);
+                if ui
+                    .link(name)
+                    .on_hover_text(format!(
+                        "{} — click to select it on the canvas",
+                        entity_label(name, &figures.id)
+                    ))
+                    .clicked()
+                {
+                    *select = Some(Selection::Entity(figures.id.to_string()));
+                }
+                ui.label(grouped(figures.cover_cost));
+                let part = if total > 0.0 {
+                    figures.cover_cost / total
+                } else {
+                    0.0
+                };
+                ui.label(RichText::new(share(part)).color(theme::MUTED_INK))
+                    .on_hover_text("Share of the annual on-call cost");
+                ui.end_row();
+            }
+        });
+}
+
+fn compliance_scope(ui: &mut Ui, doc: &Document, select: &mut Option<Selection>) {
+    let analysis = &doc.analysis;
+    let index: HashMap<&str, &ServiceFigures> =
+        analysis.services.iter().map(|s| (&*s.id, s)).collect();
+    for scope in &analysis.compliance {
+        let covered_all = scope.covered == scope.needs_cover;
+        let services = count(scope.services.len(), "service", "services");
+        let summary = format!(
+            "{} — {services}, {} of {} needing cover covered",
+            scope.tag, scope.covered, scope.needs_cover
+        );
+        let colour = if covered_all { theme::INK } else { theme::RED };
+        CollapsingHeader::new(RichText::new(summary).color(colour))
+            .id_salt(("compliance-scope", &scope.tag))
+            .default_open(scope.services.len() <= 8)
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(format!(
+                        "Run {} You Build It You Run It, {} Ops Run It",
+                        scope.you_build_it_you_run_it, scope.ops_run_it
+                    ))
+                    .color(theme::MUTED_INK),
+                );
+                Grid::new(("compliance-services", &scope.tag))
+                    .num_columns(3)
+                    .spacing([10.0, 2.0])
+                    .show(ui, |ui| {
+                        for id in &scope.services {
+                            if ui.link(doc.model.display_name(id)).clicked() {
+                                *select = Some(Selection::Entity(id.to_string()));
+                            }
+                            if let Some(figures) = index.get(&**id) {
+                                ui.label(figures.operating_model.label());
+                                let (_, stroke) = theme::cover_colours(figures.cover);
+                                ui.colored_label(stroke, figures.cover.label());
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+    }
+}
+
+fn findings(ui: &mut Ui, doc: &Document, select: &mut Option<Selection>, apply: &mut Option<Fix>) {
+    let (model, analysis) = (&doc.model, &doc.analysis);
     ui.add_space(6.0);
     if analysis.services.is_empty() && analysis.findings.is_empty() {
         ui.label(
@@ -326,7 +454,7 @@ fn findings(ui: &mut Ui, model: &Model, analysis: &Analysis, select: &mut Option
         return;
     }
     for severity in Severity::ALL {
-        let of_severity: Vec<_> = analysis
+        let of_severity: Vec<&Finding> = analysis
             .findings
             .iter()
             .filter(|f| f.severity == severity)
@@ -353,21 +481,31 @@ fn findings(ui: &mut Ui, model: &Model, analysis: &Analysis, select: &mut Option
                     .unwrap_or(FINDINGS_PAGE);
                 let hidden = of_severity.len().saturating_sub(shown);
                 for finding in of_severity.into_iter().take(shown) {
-                    let response = ui
-                        .add(
-                            egui::Label::new(format!("• {}", finding.message))
-                                .sense(egui::Sense::click()),
-                        )
-                        .on_hover_text(format!(
-                            "{} — click to show {}",
-                            finding.code.as_str(),
-                            subject_label(model, &finding.subject)
-                        ));
-                    if response.clicked()
-                        && let Some(selection) =
-                            subject_selection(model, analysis, &finding.subject)
-                    {
-                        *select = Some(selection);
+                    let open = ui
+                        .horizontal_top(|ui| {
+                            let open = fix_list::toggle(ui, doc, finding, "figures");
+                            let response = ui
+                                .add(
+                                    egui::Label::new(finding.message.to_string())
+                                        .wrap()
+                                        .sense(egui::Sense::click()),
+                                )
+                                .on_hover_text(format!(
+                                    "{} — click to show {}",
+                                    finding.code.as_str(),
+                                    subject_label(model, &finding.subject)
+                                ));
+                            if response.clicked()
+                                && let Some(selection) =
+                                    subject_selection(model, analysis, &finding.subject)
+                            {
+                                *select = Some(selection);
+                            }
+                            open
+                        })
+                        .inner;
+                    if open && let Some(fix) = fix_list::list(ui, doc, finding) {
+                        *apply = Some(fix);
                     }
                 }
                 if hidden > 0

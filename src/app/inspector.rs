@@ -6,16 +6,20 @@
 use egui::{ComboBox, DragValue, Grid, RichText, ScrollArea, TextEdit, Ui};
 
 use super::commands::UiCommand;
+use super::compliance;
 use super::document::Document;
 use super::explain;
+use super::fix_list;
 use super::selection::Selection;
 use super::theme;
 use crate::actions;
-use crate::analysis::ServiceFigures;
+use crate::analysis::{Finding, ServiceFigures};
 use crate::edit::Edit;
+use crate::fixes::{self, Fix};
 use crate::format::{count, entity_label, money, percent};
 use crate::model::{
-    Demand, InteractionMode, Model, OperatingModel, OutOfHours, ServiceKind, Team, TeamKind,
+    Demand, InteractionMode, Lifecycle, Model, OperatingModel, OutOfHours, ServiceKind, Team,
+    TeamKind,
 };
 
 /// Width of the value column, so the panel does not grow with its content.
@@ -432,15 +436,33 @@ fn service(ui: &mut Ui, doc: &mut Document, id: &str) {
         form.pick(ui, "out_of_hours", |ui| {
             choice(ui, "Out of hours", &mut edited.out_of_hours, &levels)
         });
+        let lifecycles = labelled(&Lifecycle::ALL, Lifecycle::label);
+        form.pick(ui, "lifecycle", |ui| {
+            choice(ui, "Lifecycle", &mut edited.lifecycle, &lifecycles)
+        });
+        if edited.lifecycle == Lifecycle::Inception {
+            ui.label("");
+            ui.label(
+                RichText::new("Not live yet: needs no out-of-hours cover")
+                    .small()
+                    .color(theme::MUTED_INK),
+            );
+            ui.end_row();
+        }
     });
     commit_field(doc, ("service", id, &original.name), changed, |model| {
         actions::update_service_and_place(model, edited)
     });
+    compliance::tags(ui, doc, id);
     dependencies(ui, doc, id);
     if let Some(figures) = doc.analysis.service(id).cloned() {
         explain_service(ui, doc, &figures);
     }
-    findings_about(ui, doc, id);
+    let related = fixes::findings_about_service(&doc.analysis, id)
+        .into_iter()
+        .cloned()
+        .collect();
+    findings_about(ui, doc, related);
 }
 
 fn dependencies(ui: &mut Ui, doc: &mut Document, id: &str) {
@@ -548,23 +570,29 @@ fn explain_service(ui: &mut Ui, doc: &mut Document, figures: &ServiceFigures) {
         });
 }
 
-fn findings_about(ui: &mut Ui, doc: &Document, subject: &str) {
-    let related: Vec<_> = doc
-        .analysis
-        .findings
-        .iter()
-        .filter(|f| &*f.subject == subject)
-        .collect();
+/// The findings about the selection, each with its one-click fixes behind a toggle.
+fn findings_about(ui: &mut Ui, doc: &mut Document, related: Vec<Finding>) {
     if related.is_empty() {
         return;
     }
     ui.add_space(8.0);
     ui.label(RichText::new("Findings").strong());
-    for finding in related {
-        ui.horizontal_wrapped(|ui| {
-            ui.colored_label(theme::severity_colour(finding.severity), "•");
-            ui.label(finding.message.to_string());
-        });
+    let mut apply: Option<Fix> = None;
+    for finding in &related {
+        let open = ui
+            .horizontal_top(|ui| {
+                ui.colored_label(theme::severity_colour(finding.severity), "•");
+                let open = fix_list::toggle(ui, doc, finding, "inspector");
+                ui.add(egui::Label::new(finding.message.to_string()).wrap());
+                open
+            })
+            .inner;
+        if open && let Some(fix) = fix_list::list(ui, doc, finding) {
+            apply = Some(fix);
+        }
+    }
+    if let Some(fix) = apply {
+        doc.request(&fix.label, Ok(fix.edit), None);
     }
 }
 
@@ -621,7 +649,14 @@ fn team(ui: &mut Ui, doc: &mut Document, id: &str) {
         }
     }
     interactions(ui, doc, id);
-    findings_about(ui, doc, id);
+    let related = doc
+        .analysis
+        .findings
+        .iter()
+        .filter(|f| &*f.subject == id)
+        .cloned()
+        .collect();
+    findings_about(ui, doc, related);
 }
 
 fn interactions(ui: &mut Ui, doc: &mut Document, id: &str) {

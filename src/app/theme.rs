@@ -127,6 +127,15 @@ pub fn darker(shade: Color32) -> Color32 {
     colour(Rgb(shade.r(), shade.g(), shade.b()).darker())
 }
 
+/// Compliance tag badges: a violet no cover state uses, so a tag never reads as a warning.
+pub const COMPLIANCE_FILL: Color32 = Color32::from_rgb(237, 231, 246);
+pub const COMPLIANCE_INK: Color32 = Color32::from_rgb(81, 45, 168);
+
+/// A colour washed out towards the canvas, for a service being retired.
+pub fn retiring(colour: Color32) -> Color32 {
+    colour.lerp_to_gamma(CANVAS_BACKGROUND, 0.6)
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;

@@ -11,7 +11,7 @@ use crate::model::{InteractionMode, TeamKind};
 
 const ROW: f32 = 22.0;
 const FONT: f32 = 13.0;
-const ROWS: f32 = 5.0;
+const ROWS: f32 = 6.0;
 /// The legend's height, and its distance from the canvas edges.
 pub const HEIGHT: f32 = ROW * ROWS + 16.0;
 pub const MARGIN: f32 = 10.0;
@@ -162,6 +162,46 @@ pub fn paint(painter: &Painter, canvas: Rect) -> Rect {
         ),
     );
     write(painter, &mut cursor, "not connected to it");
+
+    cursor = pos2(area.left() + 12.0, cursor.y + ROW);
+    let centre = icon(&mut cursor);
+    painter.circle_filled(centre, r, fill);
+    let outline: Vec<Pos2> = (0..=24)
+        .map(|i| {
+            let angle = std::f32::consts::TAU * i as f32 / 24.0;
+            centre + r * vec2(angle.cos(), angle.sin())
+        })
+        .collect();
+    painter.extend(Shape::dashed_line(
+        &outline,
+        Stroke::new(2.0, theme::GREEN),
+        3.0,
+        2.0,
+    ));
+    write(painter, &mut cursor, "inception: not live yet");
+    let centre = icon(&mut cursor);
+    painter.circle(
+        centre,
+        r,
+        theme::retiring(fill),
+        Stroke::new(1.5, theme::retiring(theme::GREEN)),
+    );
+    write(painter, &mut cursor, "retiring");
+    let badge = painter.layout_no_wrap("PCI-DSS".to_owned(), font.clone(), theme::COMPLIANCE_INK);
+    let rect = Rect::from_min_size(
+        cursor - vec2(0.0, badge.size().y / 2.0 + 2.0),
+        badge.size() + vec2(12.0, 4.0),
+    );
+    painter.rect(
+        rect,
+        rect.height() / 2.0,
+        theme::COMPLIANCE_FILL,
+        Stroke::new(1.0, theme::COMPLIANCE_INK),
+        StrokeKind::Inside,
+    );
+    painter.galley(rect.min + vec2(6.0, 2.0), badge, theme::COMPLIANCE_INK);
+    cursor.x = rect.right() + 5.0;
+    write(painter, &mut cursor, "compliance scope tag");
     let area = Rect::from_min_max(area.min, pos2(right + 12.0, area.max.y));
     painter.set(
         backing,

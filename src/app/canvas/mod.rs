@@ -363,11 +363,12 @@ impl Canvas {
         let mut node_of = HashMap::with_capacity(positions.len());
         let mut label_rank = HashMap::with_capacity(positions.len());
         let mut add =
-            |graph: &mut CanvasGraph, id: &str, label: &str, look, caption, rect: Rect| {
+            |graph: &mut CanvasGraph, id: &str, label: &str, look, caption, rect: Rect, badges| {
                 let data = NodeData {
                     id: id.to_owned(),
                     look,
                     caption,
+                    badges,
                     size: rect.size(),
                     focus: Focus::Plain,
                 };
@@ -400,7 +401,15 @@ impl Canvas {
                 Some(area) => {
                     let lines = overview::summary(model, analysis, &domain.id).join("\n");
                     let look = Look::DomainSummary;
-                    add(&mut graph, &domain.id, &domain.name, look, lines, *area);
+                    add(
+                        &mut graph,
+                        &domain.id,
+                        &domain.name,
+                        look,
+                        lines,
+                        *area,
+                        Vec::new(),
+                    );
                 }
                 None => {
                     let rect = at(&domain.id, shapes::DOMAIN_SIZE);
@@ -411,6 +420,7 @@ impl Canvas {
                         Look::Domain,
                         String::new(),
                         rect,
+                        Vec::new(),
                     );
                 }
             }
@@ -430,7 +440,15 @@ impl Canvas {
                 crate::format::count(team.members as usize, "person", "people")
             );
             let rect = at(&team.id, card_size(&team.id));
-            add(&mut graph, &team.id, &team.name, look, caption, rect);
+            add(
+                &mut graph,
+                &team.id,
+                &team.name,
+                look,
+                caption,
+                rect,
+                Vec::new(),
+            );
         }
         for (index, _) in ranked {
             let (service, figures) = (&model.services[index], &analysis.services[index]);
@@ -440,10 +458,20 @@ impl Canvas {
             let look = Look::Service {
                 kind: service.kind,
                 cover: figures.cover,
+                lifecycle: service.lifecycle,
             };
             let caption = crate::format::trimmed(figures.availability, 3);
             let rect = at(&service.id, Vec2::splat(shapes::SERVICE_RADIUS * 2.0));
-            add(&mut graph, &service.id, &service.name, look, caption, rect);
+            let badges = service.compliance.clone();
+            add(
+                &mut graph,
+                &service.id,
+                &service.name,
+                look,
+                caption,
+                rect,
+                badges,
+            );
         }
         let connect = |graph: &mut CanvasGraph, from: &str, to: &str, kind| {
             let node = |id: &str| node_of.get(stands_for.get(id).map_or(id, String::as_str));

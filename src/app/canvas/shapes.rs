@@ -1,12 +1,13 @@
 //! How nodes and edges look on the canvas: teams as coloured cards, domains as dark headers,
 //! services as circles (digital), squares (COTS) or hexagons (foundational) tinted by their
 //! cover state; ownership edges end in a diamond at the owner, dependencies in an arrow,
-//! interactions are dashed. Names are not drawn here but by [`super::labels`], which sees
+//! interactions are dashed. A service in inception is outlined dashed, one being retired is
+//! washed out, and a service's compliance tags are badges under it. Names are not drawn here but by [`super::labels`], which sees
 //! every label at once and keeps them apart; a shape only carries the small caption that fits
 //! inside it.
 
 use egui::epaint::{CornerRadius, RectShape, StrokeKind};
-use egui::{Align2, Color32, FontFamily, FontId, Pos2, Rect, Shape, Stroke, Vec2, vec2};
+use egui::{Align2, Color32, FontFamily, FontId, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
 use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node, NodeProps};
 use petgraph::Directed;
 use petgraph::stable_graph::DefaultIx;
@@ -14,7 +15,7 @@ use petgraph::stable_graph::DefaultIx;
 use crate::analysis::Cover;
 use crate::app::theme;
 use crate::layout::sizes;
-use crate::model::{InteractionMode, ServiceKind, TeamKind};
+use crate::model::{InteractionMode, Lifecycle, ServiceKind, TeamKind};
 
 /// Canvas-unit sizes of the node kinds, shared with the layout (see [`sizes`]): a team
 /// card's width grows with its name.
@@ -33,6 +34,9 @@ pub const DOMAIN_NAME_PX: f32 = 16.0;
 pub const SERVICE_NAME_PX: f32 = 14.0;
 /// Captions inside a shape are drawn only when they reach this size on screen.
 const CAPTION_MIN_PX: f32 = 12.0;
+/// Compliance badges' text size in canvas units; like captions, they are hidden rather than
+/// drawn smaller than [`CAPTION_MIN_PX`] on screen.
+const BADGE_PX: f32 = 12.0;
 
 /// What a node stands for and how it should look.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,6 +45,8 @@ pub struct NodeData {
     pub look: Look,
     /// Small secondary text: the team kind and size, or the availability.
     pub caption: String,
+    /// A service's compliance tags, drawn as badges under it.
+    pub badges: Vec<String>,
     /// The shape's size in canvas units.
     pub size: Vec2,
     /// Whether the node stands out or steps back while something is selected.
@@ -60,6 +66,7 @@ pub enum Look {
     Service {
         kind: ServiceKind,
         cover: Cover,
+        lifecycle: Lifecycle,
     },
 }
 
@@ -277,8 +284,15 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
                     faded(theme::MUTED_INK, focus),
                 ));
             }
-            Look::Service { kind, cover } => {
-                let (fill, edge) = theme::cover_colours(cover);
+            Look::Service {
+                kind,
+                cover,
+                lifecycle,
+            } => {
+                let (mut fill, mut edge) = theme::cover_colours(cover);
+                if lifecycle == Lifecycle::Retiring {
+                    (fill, edge) = (theme::retiring(fill), theme::retiring(edge));
+                }
                 let heavy = matches!(cover, Cover::Uncovered | Cover::Understaffed);
                 let base = Stroke::new(
                     if heavy {
@@ -288,28 +302,46 @@ impl DisplayNode<NodeData, EdgeData, Directed, DefaultIx> for NodeShape {
                     },
                     edge,
                 );
-                let stroke = self.outline(base, zoom);
+                let mut stroke = self.outline(base, zoom);
                 let fill = faded(fill, focus);
                 let radius = half.x;
+                let dashed = lifecycle == Lifecycle::Inception;
+                let solid = if dashed { Stroke::NONE } else { stroke };
+                if dashed {
+                    // A dashed outline needs a little more weight to read as one shape.
+                    stroke.width = stroke.width.max(2.0);
+                }
                 shapes.push(match kind {
                     ServiceKind::Digital => Shape::Circle(egui::epaint::CircleShape {
                         center: centre,
                         radius,
                         fill,
-                        stroke,
+                        stroke: solid,
                     }),
                     ServiceKind::Cots => RectShape::new(
                         Rect::from_center_size(centre, Vec2::splat(radius * 1.8)),
                         (4.0 * zoom) as u8,
                         fill,
-                        stroke,
+                        solid,
                         StrokeKind::Outside,
                     )
                     .into(),
                     ServiceKind::Foundational => {
-                        Shape::convex_polygon(hexagon(centre, radius * 1.1), fill, stroke)
+                        Shape::convex_polygon(hexagon(centre, radius * 1.1), fill, solid)
                     }
                 });
+                if dashed {
+                    let dash = (6.0 * zoom).clamp(3.0, 10.0);
+                    let outline = service_outline(kind, centre, radius);
+                    shapes.extend(Shape::dashed_line(&outline, stroke, dash, dash * 0.7));
+                }
+                shapes.extend(badges(
+                    ctx,
+                    centre + vec2(0.0, radius + BADGE_GAP),
+                    &self.data.badges,
+                    zoom,
+                    focus,
+                ));
                 shapes.extend(caption(
                     ctx,
                     centre,
@@ -350,7 +382,108 @@ pub fn screen_rect(centre: Pos2, data: &NodeData, zoom: f32) -> Rect {
         } => data.size * 1.1,
         _ => data.size,
     };
-    Rect::from_center_size(centre, size * zoom)
+    let shape = Rect::from_center_size(centre, size * zoom);
+    match badge_px(&data.badges, zoom) {
+        Some(px) => {
+            // The badges' width is estimated from their length, close enough to keep the
+            // name off them; they are drawn at their measured width.
+            let characters: usize = data.badges.iter().map(|t| t.chars().count()).sum();
+            let gaps = data.badges.len() as f32 - 1.0;
+            let width = characters as f32 * px * 0.62
+                + data.badges.len() as f32 * 2.0 * BADGE_PADDING * px
+                + gaps * BADGE_SPACING * px;
+            let top = centre.y + size.x / 2.0 * zoom + BADGE_GAP;
+            let row = Rect::from_center_size(
+                pos2(centre.x, top + badge_height(px) / 2.0),
+                vec2(width, badge_height(px)),
+            );
+            shape.union(row)
+        }
+        None => shape,
+    }
+}
+
+/// Space between a service's shape and its badges, and inside and between badges (the
+/// last two as a share of the text size).
+const BADGE_GAP: f32 = 5.0;
+const BADGE_PADDING: f32 = 0.4;
+const BADGE_SPACING: f32 = 0.3;
+
+/// The badges' text size on screen, or `None` when there are none or they would be too small
+/// to read.
+fn badge_px(tags: &[String], zoom: f32) -> Option<f32> {
+    let px = (BADGE_PX * zoom).min(24.0);
+    (!tags.is_empty() && BADGE_PX * zoom >= CAPTION_MIN_PX).then_some(px)
+}
+
+fn badge_height(px: f32) -> f32 {
+    px * 1.4
+}
+
+/// A service's outline as a closed path, for drawing it dashed.
+fn service_outline(kind: ServiceKind, centre: Pos2, radius: f32) -> Vec<Pos2> {
+    let mut points = match kind {
+        ServiceKind::Digital => (0..48)
+            .map(|i| {
+                let angle = std::f32::consts::TAU * i as f32 / 48.0;
+                centre + radius * vec2(angle.cos(), angle.sin())
+            })
+            .collect(),
+        ServiceKind::Cots => {
+            let r = Rect::from_center_size(centre, Vec2::splat(radius * 1.8));
+            vec![
+                r.left_top(),
+                r.right_top(),
+                r.right_bottom(),
+                r.left_bottom(),
+            ]
+        }
+        ServiceKind::Foundational => hexagon(centre, radius * 1.1),
+    };
+    points.push(points[0]);
+    points
+}
+
+/// Compliance tags as rounded badges in one row centred under a service, top at `top`; none
+/// when their text would be too small to read.
+fn badges(ctx: &DrawContext, top: Pos2, tags: &[String], zoom: f32, focus: Focus) -> Vec<Shape> {
+    let Some(px) = badge_px(tags, zoom) else {
+        return Vec::new();
+    };
+    let ink = faded(theme::COMPLIANCE_INK, focus);
+    let font = FontId::new(px, FontFamily::Proportional);
+    let galleys: Vec<_> = ctx.ctx.fonts_mut(|fonts| {
+        tags.iter()
+            .map(|tag| fonts.layout_no_wrap(tag.clone(), font.clone(), ink))
+            .collect()
+    });
+    let padding = vec2(BADGE_PADDING * px, (badge_height(px) - px) / 2.0);
+    let spacing = BADGE_SPACING * px;
+    let width: f32 = galleys
+        .iter()
+        .map(|g| g.size().x + 2.0 * padding.x + spacing)
+        .sum::<f32>()
+        - spacing;
+    let mut x = top.x - width / 2.0;
+    let mut shapes = Vec::with_capacity(2 * galleys.len());
+    for galley in galleys {
+        let size = vec2(galley.size().x + 2.0 * padding.x, badge_height(px));
+        let rect = Rect::from_min_size(pos2(x, top.y), size);
+        shapes.push(
+            RectShape::new(
+                rect,
+                CornerRadius::same((size.y / 2.0) as u8),
+                faded(theme::COMPLIANCE_FILL, focus),
+                Stroke::new(1.0, ink),
+                StrokeKind::Inside,
+            )
+            .into(),
+        );
+        let text_at = Align2::CENTER_CENTER.anchor_size(rect.center(), galley.size());
+        shapes.push(Shape::galley(text_at.min, galley, ink));
+        x += size.x + spacing;
+    }
+    shapes
 }
 
 #[derive(Clone, Debug)]

@@ -197,7 +197,7 @@ fn a_fix_does_what_its_preview_said_and_one_undo_takes_it_back() {
     harness.get_by_label("cost +480 GBP/yr");
     harness.get_by_label("on-call +50.0 pts");
     harness.get_by_label("owned +50.0 pts");
-    harness.get_by_label_contains("✔ resolves it");
+    harness.get_by_label_contains("● resolves it");
     harness
         .get_by_label("Give Legacy reports (legacy) to Web team (web)")
         .click();

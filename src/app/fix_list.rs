@@ -119,7 +119,7 @@ fn effect_line(ui: &mut Ui, effect: &Effect, currency: &str) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 10.0;
         if effect.resolves {
-            ui.colored_label(theme::GREEN, "✔ resolves it");
+            ui.colored_label(theme::GREEN, "● resolves it");
         } else {
             ui.colored_label(theme::AMBER, "does not resolve it alone");
         }

@@ -47,7 +47,7 @@ fn replace(
     existing: Option<&fs::Metadata>,
 ) -> io::Result<()> {
     // Dropping the temporary file on any early return, or a failed rename, deletes it.
-    let mut temporary = tempfile::NamedTempFile::new_in(folder)?;
+    let mut temporary = new_temporary(folder)?;
     temporary.write_all(contents)?;
     if let Some(metadata) = existing {
         keep_owner_and_mode(temporary.as_file(), metadata)?;
@@ -55,6 +55,23 @@ fn replace(
     temporary.as_file().sync_all()?;
     temporary.persist(target).map_err(|e| e.error)?;
     sync_folder(folder)
+}
+
+/// An empty file with an unpredictable name, created exclusively in `folder`. It gets the
+/// mode any new file gets (read and write for all, less the umask), so a model saved for the
+/// first time is as readable as the user's other files; an existing file's mode is copied
+/// onto it afterwards.
+#[cfg(unix)]
+fn new_temporary(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
+    use std::os::unix::fs::PermissionsExt;
+    tempfile::Builder::new()
+        .permissions(fs::Permissions::from_mode(0o666))
+        .tempfile_in(folder)
+}
+
+#[cfg(not(unix))]
+fn new_temporary(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
+    tempfile::NamedTempFile::new_in(folder)
 }
 
 /// The file a path finally names, following symbolic links (also dangling ones, so saving
@@ -185,6 +202,19 @@ mod tests {
         write(&path, b"new").unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_mode_any_new_file_gets() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let usual = dir.path().join("usual.txt");
+        fs::write(&usual, "made the ordinary way").unwrap();
+        let path = dir.path().join("new.ron");
+        write(&path, b"new").unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), mode(&usual));
     }
 
     #[test]

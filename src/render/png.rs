@@ -6,14 +6,16 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
+use super::palette::{CANVAS_BACKGROUND, Rgb};
 use super::text::{FONT_BYTES, FONT_FAMILY};
 use crate::model::Model;
 
 /// The default `--scale`: twice the size, sharp on a high-density screen or a slide.
 pub const DEFAULT_SCALE: f32 = 2.0;
-/// The largest picture made, in pixels (a 64-megapixel image is 256 MB in memory); a bigger
-/// one is drawn at the largest scale that fits.
-pub const MAX_PIXELS: f64 = 64_000_000.0;
+/// The largest picture made, in pixels: 40 megapixels, over six thousand pixels a side, is
+/// far more than a screen or a slide shows, and a bigger one only costs time and memory. A
+/// bigger picture is drawn at the largest scale that fits.
+pub const MAX_PIXELS: f64 = 40_000_000.0;
 /// The longest side tiny-skia and most viewers accept comfortably.
 pub const MAX_SIDE: f64 = 16_384.0;
 
@@ -68,6 +70,72 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
         .clone()
 }
 
+/// The picture's RGB pixels, row by row. A big model's picture runs to tens of megapixels,
+/// so it is drawn in horizontal bands, one per processor, side by side; each band is the
+/// whole tree clipped to its rows.
+fn rasterise(tree: &usvg::Tree, scale: f32, width: u32, height: u32) -> Result<Vec<u8>, PngError> {
+    let bands = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
+    let band_height = height.div_ceil(bands.clamp(1, height));
+    let tops: Vec<u32> = (0..height).step_by(band_height as usize).collect();
+    let drawn: Vec<Result<Vec<u8>, PngError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = tops
+            .iter()
+            .map(|&top| {
+                let rows = band_height.min(height - top);
+                scope.spawn(move || band(tree, scale, width, top, rows))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|_| Err(PngError::Encode("a drawing thread failed".into())))
+            })
+            .collect()
+    });
+    let mut rgb = Vec::with_capacity(width as usize * height as usize * 3);
+    for band in drawn {
+        rgb.extend(band?);
+    }
+    Ok(rgb)
+}
+
+/// Rows `top..top + rows` of the picture as RGB. The background is opaque, as the canvas's
+/// is, so every pixel is whole and tiny-skia's premultiplied alpha can simply be dropped.
+fn band(
+    tree: &usvg::Tree,
+    scale: f32,
+    width: u32,
+    top: u32,
+    rows: u32,
+) -> Result<Vec<u8>, PngError> {
+    let mut pixmap = tiny_skia::Pixmap::new(width, rows)
+        .ok_or_else(|| PngError::Encode(format!("no room for {width}×{rows} pixels")))?;
+    let Rgb(r, g, b) = CANVAS_BACKGROUND;
+    pixmap.fill(tiny_skia::Color::from_rgba8(r, g, b, 255));
+    let transform =
+        tiny_skia::Transform::from_scale(scale, scale).post_translate(0.0, -(top as f32));
+    resvg::render(tree, transform, &mut pixmap.as_mut());
+    Ok(pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|pixel| [pixel[0], pixel[1], pixel[2]])
+        .collect())
+}
+
+/// RGB pixels as a PNG. Fast compression: the default spends seconds on a big picture for a
+/// file barely smaller.
+fn encode(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>, png::EncodingError> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    encoder.write_header()?.write_image_data(rgb)?;
+    Ok(bytes)
+}
+
 /// Rasterises an SVG made by [`super::svg`].
 pub fn png_from_svg(svg: &str, scale: f32) -> Result<Png, PngError> {
     if !scale.is_finite() || scale <= 0.0 {
@@ -85,16 +153,8 @@ pub fn png_from_svg(svg: &str, scale: f32) -> Result<Png, PngError> {
     let scale = f64::from(scale).min(fit) as f32;
     let width = (w * f64::from(scale)).ceil().max(1.0) as u32;
     let height = (h * f64::from(scale)).ceil().max(1.0) as u32;
-    let mut pixmap = tiny_skia::Pixmap::new(width, height)
-        .ok_or_else(|| PngError::Encode(format!("no room for {width}×{height} pixels")))?;
-    resvg::render(
-        &tree,
-        tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
-    let bytes = pixmap
-        .encode_png()
-        .map_err(|e| PngError::Encode(e.to_string()))?;
+    let rgb = rasterise(&tree, scale, width, height)?;
+    let bytes = encode(&rgb, width, height).map_err(|e| PngError::Encode(e.to_string()))?;
     Ok(Png {
         bytes,
         scale,

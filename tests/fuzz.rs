@@ -137,6 +137,11 @@ fn accepted_model_is_sound(model: &Model) {
     };
     assert!(!text.split_whitespace().any(not_a_number), "{text}");
     assert!(!text.contains('\u{1b}'), "an escape reaches the terminal");
+    let markdown = report::markdown(model, &analysis);
+    assert!(
+        !markdown.contains('\u{1b}'),
+        "an escape reaches the terminal"
+    );
     let saved = io::to_ron(model);
     let again = io::parse(&saved, Path::new("saved.ron")).expect("a saved model loads");
     assert_eq!(&again, model);

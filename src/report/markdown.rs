@@ -2,12 +2,14 @@
 
 use super::sections;
 use crate::analysis::{Analysis, Severity};
+use crate::format::escaped;
 use crate::model::Model;
 
 pub fn markdown(model: &Model, analysis: &Analysis) -> String {
-    let mut out = format!("# {}\n\n", analysis.name);
+    // A name or description could hold an escape sequence: it is shown, never obeyed.
+    let mut out = format!("# {}\n\n", escaped(&analysis.name));
     if !model.description.is_empty() {
-        out.push_str(&format!("{}\n\n", model.description));
+        out.push_str(&format!("{}\n\n", escaped(&model.description)));
     }
     out.push_str("| Figure | Value |\n|---|---:|\n");
     for (label, value) in sections::summary(analysis) {

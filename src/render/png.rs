@@ -12,10 +12,10 @@ use crate::model::Model;
 
 /// The default `--scale`: twice the size, sharp on a high-density screen or a slide.
 pub const DEFAULT_SCALE: f32 = 2.0;
-/// The largest picture made, in pixels: 40 megapixels, over six thousand pixels a side, is
+/// The largest picture made, in pixels: 32 megapixels, over five thousand pixels a side, is
 /// far more than a screen or a slide shows, and a bigger one only costs time and memory. A
 /// bigger picture is drawn at the largest scale that fits.
-pub const MAX_PIXELS: f64 = 40_000_000.0;
+pub const MAX_PIXELS: f64 = 32_000_000.0;
 /// The longest side tiny-skia and most viewers accept comfortably.
 pub const MAX_SIDE: f64 = 16_384.0;
 

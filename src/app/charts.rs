@@ -105,7 +105,7 @@ fn legend(ui: &mut Ui, series: &[Series]) {
 }
 
 /// `text` cut to `limit` characters, with an ellipsis when cut.
-fn shorten(text: &str, limit: usize) -> String {
+pub(super) fn shorten(text: &str, limit: usize) -> String {
     if text.chars().count() <= limit {
         return text.to_owned();
     }

@@ -185,6 +185,10 @@ fn coverage(ui: &mut Ui, analysis: &Analysis) {
     }
 }
 
+/// Longest rota name in the table before it is cut short (the full name is in its tooltip),
+/// so that every column fits the panel.
+const ROTA_NAME_CHARS: usize = 22;
+
 fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<Selection>) {
     if analysis.rotas.is_empty() {
         ui.label(
@@ -193,46 +197,51 @@ fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<Selection>) {
         );
         return;
     }
-    Grid::new("rota-table")
-        .striped(true)
-        .num_columns(7)
-        .spacing([10.0, 4.0])
+    // Long rota names must not widen the panel past the window: the table scrolls instead.
+    egui::ScrollArea::horizontal()
+        .id_salt("rota-table-scroll")
         .show(ui, |ui| {
-            for (header, help) in [
-                ("Rota", "Click to select the team or domain that runs it"),
-                ("Kind", "Team, domain or operations rota"),
-                ("Pool", "People sharing the rota"),
-                ("1 in N", "Each person is on call one week in N"),
-                (
-                    "Weeks/yr",
-                    "Weeks on call per person a year: weeks a year × people per shift ÷ pool",
-                ),
-                ("Healthy", "Whether the pool reaches the minimum rota size"),
-                ("Cost", "Standby plus callout pay a year"),
-            ] {
-                ui.label(RichText::new(header).strong()).on_hover_text(help);
-            }
-            ui.end_row();
-            for rota in &analysis.rotas {
-                if ui
-                    .link(&rota.name)
-                    .on_hover_text(format!("{} — covers {}", rota.id, rota.services.join(", ")))
-                    .clicked()
-                {
-                    *select = Some(Selection::Entity(rota.owner.to_string()));
+            Grid::new("rota-table")
+            .striped(true)
+            .num_columns(7)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                for (header, help) in [
+                    ("Rota", "Click to select the team or domain that runs it"),
+                    ("Kind", "Team, domain or operations rota"),
+                    ("Pool", "People sharing the rota"),
+                    ("1 in N", "Each person is on call one week in N"),
+                    (
+                        "Wk/yr",
+                        "Weeks on call per person a year: weeks a year × people per shift ÷ pool",
+                    ),
+                    ("OK?", "Healthy: whether the pool reaches the minimum rota size"),
+                    ("Cost", "Standby plus callout pay a year"),
+                ] {
+                    ui.label(RichText::new(header).strong()).on_hover_text(help);
                 }
-                ui.label(rota.kind.label());
-                ui.label(rota.pool.to_string());
-                ui.label(rota.frequency_weeks.to_string());
-                ui.label(format!("{:.1}", rota.weeks_on_call_per_person));
-                if rota.healthy {
-                    ui.colored_label(theme::GREEN, "yes");
-                } else {
-                    ui.colored_label(theme::RED, "no");
-                }
-                ui.label(grouped(rota.annual_cost));
                 ui.end_row();
-            }
+                for rota in &analysis.rotas {
+                    if ui
+                        .link(charts::shorten(&rota.name, ROTA_NAME_CHARS))
+                        .on_hover_text(format!("{} ({}) — covers {}", rota.name, rota.id, rota.services.join(", ")))
+                        .clicked()
+                    {
+                        *select = Some(Selection::Entity(rota.owner.to_string()));
+                    }
+                    ui.label(rota.kind.label());
+                    ui.label(rota.pool.to_string());
+                    ui.label(rota.frequency_weeks.to_string());
+                    ui.label(format!("{:.1}", rota.weeks_on_call_per_person));
+                    if rota.healthy {
+                        ui.colored_label(theme::GREEN, "yes");
+                    } else {
+                        ui.colored_label(theme::RED, "no");
+                    }
+                    ui.label(grouped(rota.annual_cost));
+                    ui.end_row();
+                }
+            });
         });
 }
 

@@ -306,9 +306,9 @@ impl OpmodelApp {
             });
         egui::Panel::right("figures")
             .resizable(true)
-            .default_size(420.0)
+            .default_size(500.0)
             .min_size(280.0)
-            .max_size(520.0)
+            .max_size(600.0)
             .show(ui, |ui| {
                 let (doc, baseline) = match baseline_index {
                     Some(b) if b < index => {

@@ -274,16 +274,6 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> ExitCode {
     }
 }
 
-/// A model name from a path: its file name without the extension.
-fn name_from_path(path: &Path) -> String {
-    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    canonical
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "Imported model".to_owned())
-}
-
 fn import_command(source: ImportSource) -> ExitCode {
     match source {
         ImportSource::Backstage {
@@ -292,7 +282,7 @@ fn import_command(source: ImportSource) -> ExitCode {
             name,
             strict,
         } => {
-            let name = name.unwrap_or_else(|| name_from_path(&paths[0]));
+            let name = name.unwrap_or_else(|| crate::files::model_name_from_path(&paths[0]));
             let import = crate::files::backstage::import(&paths, &name);
             eprint!("{}", import.summary());
             if import.entities == 0 {
@@ -306,7 +296,7 @@ fn import_command(source: ImportSource) -> ExitCode {
             write_output(output.as_deref(), io::to_ron(&import.model).as_bytes())
         }
         ImportSource::Csv { file, output, name } => {
-            let name = name.unwrap_or_else(|| name_from_path(&file));
+            let name = name.unwrap_or_else(|| crate::files::model_name_from_path(&file));
             let model = match crate::files::csv_sheet::import(&file, &name) {
                 Ok(model) => model,
                 Err(e) => {
@@ -314,13 +304,7 @@ fn import_command(source: ImportSource) -> ExitCode {
                     return ExitCode::from(CANNOT_LOAD);
                 }
             };
-            eprintln!(
-                "Imported {} domains, {} teams, {} services and {} dependencies.",
-                model.domains.len(),
-                model.teams.len(),
-                model.services.len(),
-                model.dependencies.len()
-            );
+            eprintln!("{}", crate::files::imported_counts(&model));
             write_output(output.as_deref(), io::to_ron(&model).as_bytes())
         }
     }

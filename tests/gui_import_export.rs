@@ -119,7 +119,7 @@ fn a_sheet_imported_from_the_menu_opens_in_a_new_unsaved_tab_with_its_notes() {
     );
 
     harness.get_by_label("Import notes");
-    harness.get_by_label("Imported 1 domains, 2 teams, 3 services and 1 dependencies.");
+    harness.get_by_label("Imported 1 domain, 2 teams, 3 services and 1 dependency.");
     harness.get_by_label("Dismiss").click();
     harness.run_steps(3);
     assert!(harness.query_by_label("Import notes").is_none());

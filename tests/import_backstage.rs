@@ -497,7 +497,7 @@ fn the_summary_counts_and_groups_the_notes() {
     let summary = import_dir(dir.path()).summary();
     assert!(
         summary.starts_with(
-            "Imported 0 domains, 1 teams, 2 services and 0 dependencies from 4 catalog entities."
+            "Imported 0 domains, 1 team, 2 services and 0 dependencies from 4 catalog entities."
         ),
         "{summary}"
     );

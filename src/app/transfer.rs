@@ -149,26 +149,6 @@ pub struct LinkedNote {
     pub entity: Option<Selection>,
 }
 
-/// A model name from a path: its file or folder name without the extension.
-fn name_from_path(path: &Path) -> String {
-    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    canonical
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "Imported model".to_owned())
-}
-
-fn counts(model: &Model) -> String {
-    format!(
-        "Imported {} domains, {} teams, {} services and {} dependencies.",
-        model.domains.len(),
-        model.teams.len(),
-        model.services.len(),
-        model.dependencies.len()
-    )
-}
-
 /// Reads `path` as its kind says; nothing is written anywhere. Runs on a worker thread.
 pub fn import(path: &Path) -> Result<Imported, String> {
     let source = ImportSource::of(path).ok_or_else(|| {
@@ -177,13 +157,13 @@ pub fn import(path: &Path) -> Result<Imported, String> {
             path.display()
         )
     })?;
-    let name = name_from_path(path);
+    let name = crate::files::model_name_from_path(path);
     match source {
         ImportSource::Sheet => {
             let model = csv_sheet::import(path, &name).map_err(|e| e.to_string())?;
             let notes = ImportNotes {
                 source: path.to_owned(),
-                counts: counts(&model),
+                counts: crate::files::imported_counts(&model),
                 groups: Vec::new(),
             };
             Ok(Imported { model, notes })

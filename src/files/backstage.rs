@@ -118,14 +118,10 @@ impl Import {
 
     /// The counts, then the notes grouped by reason with the entities they name.
     pub fn summary(&self) -> String {
-        let m = &self.model;
         let mut out = format!(
-            "Imported {} domains, {} teams, {} services and {} dependencies from {} catalog entities.\n",
-            m.domains.len(),
-            m.teams.len(),
-            m.services.len(),
-            m.dependencies.len(),
-            self.entities
+            "{} from {}.\n",
+            super::imported_counts(&self.model).trim_end_matches('.'),
+            crate::format::count(self.entities, "catalog entity", "catalog entities")
         );
         let mut reasons: Vec<NoteReason> = self.notes.iter().map(|n| n.reason).collect();
         reasons.sort();

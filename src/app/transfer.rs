@@ -136,7 +136,7 @@ pub struct Imported {
 pub struct ImportNotes {
     /// The file or folder read.
     pub source: PathBuf,
-    /// "Imported 2 domains, 3 teams, …".
+    /// "Imported 2 domains, 3 teams, …" (see [`crate::files::imported_counts`]).
     pub counts: String,
     /// Grouped by reason, in the summary's order; each with the entity it names, if the
     /// entity made it into the model.
@@ -210,14 +210,7 @@ impl ImportNotes {
             .collect();
         ImportNotes {
             source: source.to_owned(),
-            counts: format!(
-                "Imported {} domains, {} teams, {} services and {} dependencies from {} catalog entities.",
-                import.model.domains.len(),
-                import.model.teams.len(),
-                import.model.services.len(),
-                import.model.dependencies.len(),
-                import.entities
-            ),
+            counts: import.counts(),
             groups,
         }
     }
@@ -559,7 +552,7 @@ mod workspace_tests {
         // Two services, one team: 0 domains, 1 team, 2 services, 0 dependencies.
         assert_eq!(
             doc.import_notes.as_ref().unwrap().counts,
-            "Imported 0 domains, 1 teams, 2 services and 0 dependencies."
+            "Imported 0 domains, 1 team, 2 services and 0 dependencies."
         );
         assert_eq!(
             ws.status(),

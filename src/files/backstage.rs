@@ -116,13 +116,19 @@ impl Import {
         self.notes.iter().any(|n| n.reason.skips())
     }
 
-    /// The counts, then the notes grouped by reason with the entities they name.
-    pub fn summary(&self) -> String {
-        let mut out = format!(
-            "{} from {}.\n",
+    /// What was imported from how many entities: "Imported 2 domains, … from 21 catalog
+    /// entities."
+    pub fn counts(&self) -> String {
+        format!(
+            "{} from {}.",
             super::imported_counts(&self.model).trim_end_matches('.'),
             crate::format::count(self.entities, "catalog entity", "catalog entities")
-        );
+        )
+    }
+
+    /// The counts, then the notes grouped by reason with the entities they name.
+    pub fn summary(&self) -> String {
+        let mut out = format!("{}\n", self.counts());
         let mut reasons: Vec<NoteReason> = self.notes.iter().map(|n| n.reason).collect();
         reasons.sort();
         reasons.dedup();

@@ -2,13 +2,16 @@
 //! what the panels show. Canvas nodes are painted, not in the accessibility tree, so they
 //! are clicked by their screen position.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use opmodel::app::{OpmodelApp, Picker, RecentFiles, Selection, UiCommand};
+use opmodel::app::{OpmodelApp, Selection, UiCommand};
 use opmodel::model::Position;
+
+mod support;
+use support::{app, click_at, finish_file_jobs, harness, write};
 
 /// A web team on a team rota for its shop front, and an unowned COTS report.
 /// Shop front: exposure 500,000 → 99.9 %, very high demand → You Build It You Run It at
@@ -29,34 +32,10 @@ const SHOP: &str = r#"(
     ],
 )"#;
 
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("the temporary folder is writable");
-    path
-}
-
-fn harness(app: OpmodelApp) -> Harness<'static, OpmodelApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
-    harness.run_steps(6);
-    harness
-}
-
-fn app() -> OpmodelApp {
-    OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn)
-}
-
 fn with_shop(dir: &Path) -> Harness<'static, OpmodelApp> {
     let mut app = app();
     app.open_at_start(&write(dir, "shop.ron", SHOP));
     harness(app)
-}
-
-/// Waits for background opens and saves to finish, then lets the app show their outcome.
-fn finish_file_jobs(harness: &mut Harness<'_, OpmodelApp>) {
-    harness.state_mut().finish_jobs();
-    harness.run_steps(3);
 }
 
 fn annual_cost(harness: &Harness<'_, OpmodelApp>) -> f64 {
@@ -82,25 +61,6 @@ fn node_position(harness: &Harness<'_, OpmodelApp>, id: &str) -> Pos2 {
         .active_document()
         .and_then(|d| d.canvas.screen_position(id))
         .expect("the node was drawn")
-}
-
-fn click_at(harness: &mut Harness<'_, OpmodelApp>, at: Pos2) {
-    harness.hover_at(at);
-    harness.run_steps(2);
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run_steps(1);
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run_steps(3);
 }
 
 #[test]

@@ -10,6 +10,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use opmodel::app::{Focus, OpmodelApp, Picker, RecentFiles, Selection};
 
+mod support;
+use support::{click_at, write};
+
 /// A web team on a team rota for its shop front, which depends on a payments service the
 /// same team runs; an unowned COTS report on its own.
 /// Shop front: exposure 500,000 → 99.9 %, very high demand → You Build It You Run It at
@@ -33,12 +36,6 @@ const SHOP: &str = r#"(
     ],
     dependencies: [(from: "shop", to: "pay")],
 )"#;
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("the temporary folder is writable");
-    path
-}
 
 /// The editor on `path`, in a window of `width` × `height`. Frames are 1/60 s apart, so
 /// that two clicks a few frames apart make a double click.
@@ -69,25 +66,6 @@ fn selection(harness: &Harness<'_, OpmodelApp>) -> Option<Selection> {
         .state()
         .active_document()
         .and_then(|d| d.selection.clone())
-}
-
-fn click_at(harness: &mut Harness<'_, OpmodelApp>, at: Pos2) {
-    harness.hover_at(at);
-    harness.run_steps(2);
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run_steps(1);
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run_steps(3);
 }
 
 fn drag(harness: &mut Harness<'_, OpmodelApp>, from: Pos2, by: egui::Vec2) {

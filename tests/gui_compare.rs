@@ -4,13 +4,16 @@
 //! Chart labels are painted, not in the accessibility tree, so they are read from the
 //! frame's text shapes.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui::epaint::{ClippedShape, Shape};
 use egui::{Event, Key, Modifiers, MouseWheelUnit, TouchPhase, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use opmodel::app::{OpmodelApp, Picker, RecentFiles, UiCommand};
+
+mod support;
+use support::{harness, write};
 
 /// A web team of `members` on a team rota for its shop front, and an unowned COTS report.
 /// Shop front: exposure 500,000 → 99.9 %, very high demand → You Build It You Run It at Team
@@ -34,20 +37,6 @@ fn shop(name: &str, members: u32) -> String {
     ],
 )"#
     )
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("the temporary folder is writable");
-    path
-}
-
-fn harness(app: OpmodelApp) -> Harness<'static, OpmodelApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
-    harness.run_steps(6);
-    harness
 }
 
 /// Opens `path` in a new tab through the built-in file prompt.

@@ -5,27 +5,18 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use egui::{Key, Modifiers, vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use opmodel::app::{OpmodelApp, Picker, RecentFiles};
+use opmodel::app::OpmodelApp;
 use opmodel::files::recovery::{self, Session, Snapshot};
 use opmodel::model::Model;
 
+mod support;
+use support::{app, harness};
+
 const SHOP: &str =
     r#"(name: "Shop", teams: [(id: "web", name: "Web team", kind: Product, members: 6)])"#;
-
-fn harness(app: OpmodelApp) -> Harness<'static, OpmodelApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
-    harness.run_steps(4);
-    harness
-}
-
-fn app() -> OpmodelApp {
-    OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn)
-}
 
 /// The recovery copies under `data`, from every session.
 fn copies(data: &Path) -> Vec<PathBuf> {

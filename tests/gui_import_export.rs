@@ -5,10 +5,13 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Key, Modifiers, vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use opmodel::app::{OpmodelApp, Picker, RecentFiles, Selection};
+use opmodel::app::{OpmodelApp, Selection};
+
+mod support;
+use support::{app, finish_file_jobs, harness, write};
 
 /// Checkout depends on Payments; both belong to the Payments team in Storefront, and Search
 /// to the Discovery team, which is in no domain: 1 domain, 2 teams, 3 services, 1 dependency.
@@ -47,30 +50,6 @@ const SHOP: &str = r#"(
     services: [(id: "shop", name: "Shop front", kind: Digital, owner: Some("web"),
                 exposure_per_hour: Some(50000.0), callouts_per_year: 4.0)],
 )"#;
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("the temporary folder is writable");
-    path
-}
-
-fn harness(app: OpmodelApp) -> Harness<'static, OpmodelApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
-    harness.run_steps(4);
-    harness
-}
-
-fn app() -> OpmodelApp {
-    OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn)
-}
-
-/// Waits for background imports and exports to finish, then lets the app show them.
-fn finish_file_jobs(harness: &mut Harness<'_, OpmodelApp>) {
-    harness.state_mut().finish_jobs();
-    harness.run_steps(3);
-}
 
 /// File › `item`, through the menu bar.
 fn file_menu(harness: &mut Harness<'_, OpmodelApp>, item: &str) {

@@ -1,0 +1,53 @@
+//! Helpers the editor's GUI tests share: model files in a temporary folder, the app under a
+//! kittest harness, and clicks at a screen position (canvas nodes are painted, not in the
+//! accessibility tree).
+
+// Each GUI test file is its own crate and uses only some of these.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use egui::{Modifiers, Pos2, vec2};
+use egui_kittest::Harness;
+use opmodel::app::{OpmodelApp, Picker, RecentFiles};
+
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("the temporary folder is writable");
+    path
+}
+
+/// An editor with the built-in file prompt and no recent files.
+pub fn app() -> OpmodelApp {
+    OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn)
+}
+
+/// `app` in a 1600 × 1000 window, run until its panels have settled.
+pub fn harness(app: OpmodelApp) -> Harness<'static, OpmodelApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
+    harness.run_steps(6);
+    harness
+}
+
+/// Waits for background opens and saves, and shows their outcome.
+pub fn finish_file_jobs(harness: &mut Harness<'_, OpmodelApp>) {
+    harness.state_mut().finish_jobs();
+    harness.run_steps(3);
+}
+
+/// A primary click at a screen position, after hovering there as a mouse would.
+pub fn click_at(harness: &mut Harness<'_, OpmodelApp>, at: Pos2) {
+    harness.hover_at(at);
+    harness.run_steps(2);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run_steps(if pressed { 1 } else { 3 });
+    }
+}

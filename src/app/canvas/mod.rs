@@ -902,13 +902,15 @@ impl Canvas {
             for (_, node) in self.graph.nodes_iter() {
                 bounds = bounds.union(Rect::from_center_size(node.location(), node.payload().size));
             }
+            // The tinted domain areas reach past their outermost shapes: fit shows them whole.
+            for area in self.domain_areas.values() {
+                bounds = bounds.union(*area);
+            }
             if bounds.is_finite() && self.graph.node_count() > 0 {
-                // Room around the shapes for the domain areas' margins and the labels
-                // below the bottom row.
-                let padded = Rect::from_min_max(
-                    bounds.min - vec2(24.0, 30.0),
-                    bounds.max + vec2(24.0, 48.0),
-                );
+                // Room for the labels below the bottom row of shapes that are in no area
+                // (the areas already hold their members' labels).
+                let padded =
+                    Rect::from_min_max(bounds.min - vec2(8.0, 8.0), bounds.max + vec2(8.0, 30.0));
                 // Above the legend's band or beside its column, whichever shows more.
                 let zoom_in = |area: &Rect| {
                     (area.width() / padded.width()).min(area.height() / padded.height())

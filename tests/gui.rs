@@ -11,7 +11,7 @@ use opmodel::app::{OpmodelApp, Selection, UiCommand};
 use opmodel::model::Position;
 
 mod support;
-use support::{app, click_at, finish_file_jobs, harness, write};
+use support::{app, click_at, finish_file_jobs, harness, wait_for_step, write};
 
 /// A web team on a team rota for its shop front, and an unowned COTS report.
 /// Shop front: exposure 500,000 → 99.9 %, very high demand → You Build It You Run It at
@@ -509,20 +509,7 @@ fn auto_layout_moves_every_node_in_one_undo_step() {
     doc.apply("Move Web team", moved, None).unwrap();
     harness.key_press(Key::L);
     // The layout runs on a thread of its own: wait for it to land.
-    for _ in 0..200 {
-        harness.run_steps(1);
-        if harness
-            .state()
-            .active_document()
-            .unwrap()
-            .history
-            .undo_label()
-            == Some("Auto-layout")
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    wait_for_step(&mut harness, "Auto-layout");
     let doc = harness.state().active_document().unwrap();
     assert_eq!(doc.history.undo_label(), Some("Auto-layout"));
     assert_eq!(

@@ -15,6 +15,9 @@ use opmodel::layout::sizes::{entities, footprint};
 use opmodel::layout::{Positions, Rect};
 use opmodel::model::{Model, Position};
 
+mod support;
+use support::{click_at, wait_for_step};
+
 /// Two domains, each with a team owning two services, and a team with no domain owning
 /// one; no positions saved, so the editor arranges it when it opens.
 const TWO_DOMAINS: &str = r#"(
@@ -74,21 +77,6 @@ fn node_position(harness: &Harness<'_, OpmodelApp>, id: &str) -> Pos2 {
         .active_document()
         .and_then(|d| d.canvas.screen_position(id))
         .expect("the node was drawn")
-}
-
-fn click_at(harness: &mut Harness<'_, OpmodelApp>, at: Pos2) {
-    harness.hover_at(at);
-    harness.run_steps(2);
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        harness.run_steps(1);
-    }
-    harness.run_steps(2);
 }
 
 fn connect(harness: &mut Harness<'_, OpmodelApp>, from: &str, to: &str) {
@@ -263,20 +251,7 @@ fn auto_layout_runs_in_the_background_and_lands_as_one_undo_step() {
     }
     harness.run_steps(2);
     harness.key_press(Key::L);
-    for _ in 0..200 {
-        harness.run_steps(1);
-        if harness
-            .state()
-            .active_document()
-            .unwrap()
-            .history
-            .undo_label()
-            == Some("Auto-layout")
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    wait_for_step(&mut harness, "Auto-layout");
     let doc = harness.state().active_document().unwrap();
     assert_eq!(doc.history.undo_label(), Some("Auto-layout"));
     let arranged = doc.model.clone();

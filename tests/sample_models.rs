@@ -1,7 +1,7 @@
 //! The bundled samples: each sample loads, is saved in canonical form, and gives exactly the
 //! rotas, costs and findings it was written to show (worked out by hand in the comments).
 //! The shared examples beside the repository are checked against their expected reports by
-//! `../shared/tools/check-examples` in CI, so `cargo test` needs nothing outside the clone.
+//! the shared `check-examples` tool in CI, so `cargo test` needs nothing outside the clone.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

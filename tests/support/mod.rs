@@ -51,3 +51,19 @@ pub fn click_at(harness: &mut Harness<'_, OpmodelApp>, at: Pos2) {
         harness.run_steps(if pressed { 1 } else { 3 });
     }
 }
+
+/// Runs frames until the active document's last undo step is `label` (a step that lands
+/// from a background job, such as the auto-layout), for at most about a second.
+pub fn wait_for_step(harness: &mut Harness<'_, OpmodelApp>, label: &str) {
+    for _ in 0..200 {
+        harness.run_steps(1);
+        let done = harness
+            .state()
+            .active_document()
+            .is_some_and(|d| d.history.undo_label() == Some(label));
+        if done {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}

@@ -1,13 +1,17 @@
 //! The auto-layout: the picture a person would draw of the model. Each domain is an area
 //! with its header on top and its teams below, each team a card with the services it owns
 //! in a grid under it. Teams without a domain, operations teams without one, and unowned
-//! services get areas of their own. Areas are packed in rows, and never overlap.
+//! services get areas of their own. Areas never overlap.
 //!
 //! To keep dependency edges short, areas and the teams inside them are ordered by the
 //! barycentre of what they depend on and what depends on them (as Graphviz orders the
-//! nodes of a rank), over a fixed number of sweeps: the same model always gives the same
-//! positions, on any machine, at any speed. Rows are filled in a snake (left to right, then
-//! right to left) so that areas next to each other in that order stay next to each other.
+//! nodes of a rank), over a fixed number of sweeps, then refined by swaps that shorten the
+//! links. The same model always gives the same positions, on any machine, at any speed.
+//!
+//! To be legible when fitted to a screen, the picture must fill it: the names are drawn at
+//! a fixed size on screen, so every unit of canvas left empty makes them crowd. Each area
+//! tries a few shapes, and the areas are packed into a strip like a skyline (each where its
+//! top is highest), the strip's width chosen so that the whole fits a screen largest.
 //!
 //! [`Job`] runs it on a thread of its own and reports progress, for the editor.
 
@@ -32,16 +36,17 @@ const SERVICE_PITCH_X: f64 = SERVICE_LABEL_WIDTH + 24.0;
 pub(super) const SERVICE_PITCH_Y: f64 = 120.0;
 /// Between a team card and the top of the first row of its services' footprints.
 const CARD_TO_SERVICES: f64 = 28.0;
-/// Between the top of a service's footprint and its centre (see `sizes`).
-const SERVICE_TOP: f64 = 30.0;
 /// Between team blocks in an area.
-const BLOCK_GAP: f64 = 44.0;
+const BLOCK_GAP: f64 = 32.0;
 /// Between a domain header and the first row of teams.
 const HEADER_GAP: f64 = 28.0;
-/// Between neighbouring areas.
-const AREA_GAP: f64 = 120.0;
-/// Areas are packed into rows about this much wider than high, like a screen.
-const ASPECT: f64 = 1.6;
+/// Between neighbouring areas: room for the edges that run between them.
+const AREA_GAP: f64 = 64.0;
+/// Between the top of a service's footprint and its centre (see `sizes`).
+const SERVICE_TOP: f64 = 30.0;
+/// The usual shape of an area's rows of blocks (width against height), before the packing
+/// tries others.
+pub(super) const ASPECT: f64 = 1.6;
 
 /// A team card with its services in a grid under it, relative to the block's top-left.
 pub(super) struct Block {
@@ -60,13 +65,14 @@ impl Block {
     }
 }
 
-/// The block of a team with a card `card_width` wide that owns `services` services: the
-/// grid is about twice as wide as high, centred under the card.
-pub(super) fn team_block(card_width: f64, services: usize) -> Block {
+/// The block of a team with a card `card_width` wide that owns `services` services: a
+/// grid centred under the card, with about `aspect` × 1.25 times as many columns as rows
+/// (twice as many at the usual [`ASPECT`]).
+pub(super) fn team_block(card_width: f64, services: usize, aspect: f64) -> Block {
     let columns = if services == 0 {
         1
     } else {
-        services.min(((2 * services) as f64).sqrt().ceil() as usize)
+        services.min((1.25 * aspect * services as f64).sqrt().ceil() as usize)
     };
     let rows = services.div_ceil(columns);
     let row_width =
@@ -112,6 +118,8 @@ enum Unit {
 struct Group {
     domain: Option<usize>,
     units: Vec<usize>,
+    /// How much wider than high its rows of blocks are aimed to be.
+    aspect: f64,
 }
 
 /// The model cut into units and groups, with the weighted links between units.
@@ -149,6 +157,7 @@ fn structure(model: &Model) -> Structure {
         .map(|d| Group {
             domain: Some(d),
             units: Vec::new(),
+            aspect: ASPECT,
         })
         .collect();
     let (loose, operations) = (groups.len(), groups.len() + 1);
@@ -156,6 +165,7 @@ fn structure(model: &Model) -> Structure {
         groups.push(Group {
             domain: None,
             units: Vec::new(),
+            aspect: ASPECT,
         });
     }
     let mut units = Vec::with_capacity(model.teams.len() + unowned.len());
@@ -336,14 +346,22 @@ pub fn layout_with(
     };
     let mut slots: Vec<Slot> = groups.iter().map(|g| lay_out(&structure, *g)).collect();
     let mut sequence: Vec<usize> = (0..slots.len()).collect();
+    if groups.len() <= MAX_SHAPED_GROUPS {
+        shape_groups(model, &mut structure, &groups, &mut slots, &sequence);
+    }
     if sweeps > 0 {
         let links = group_links(&structure, &groups);
+        let refine_order = |slots: &[Slot], sequence: &mut [usize]| {
+            if groups.len() <= MAX_REFINED_GROUPS {
+                refine_groups(slots, &links, sequence);
+            }
+        };
         for pass in 0..REFINE_PASSES {
-            refine_groups(&slots, &links, &mut sequence);
+            refine_order(&slots, &mut sequence);
             progress(0.5 + 0.25 * (pass + 1) as f32 / REFINE_PASSES as f32);
         }
         for pass in 0..REFINE_PASSES {
-            let corners = placed_corners(&slots, &sequence);
+            let corners = placed_corners(&slots, &sequence, best_strip(&slots, &sequence));
             let elsewhere = unit_centres(&slots, &corners);
             for (k, &g) in groups.iter().enumerate() {
                 if structure.groups[g].units.len() <= MAX_REFINED_UNITS {
@@ -353,14 +371,17 @@ pub fn layout_with(
             for (slot, &g) in slots.iter_mut().zip(&groups) {
                 *slot = lay_out(&structure, g);
             }
+            // Reordering the blocks may have changed the areas' sizes.
+            refine_order(&slots, &mut sequence);
             progress(0.75 + 0.2 * (pass + 1) as f32 / REFINE_PASSES as f32);
         }
     }
+    let strip = best_strip(&slots, &sequence);
 
     let mut team_at = vec![Position::default(); model.teams.len()];
     let mut service_at = vec![Position::default(); model.services.len()];
     let mut domain_at = vec![Position::default(); model.domains.len()];
-    for (slot, (dx, dy)) in slots.iter().zip(placed_corners(&slots, &sequence)) {
+    for (slot, (dx, dy)) in slots.iter().zip(placed_corners(&slots, &sequence, strip)) {
         let shift = |p: Position| {
             rounded(Position {
                 x: p.x + dx,
@@ -395,6 +416,16 @@ const SWAP_WINDOW: usize = 12;
 /// Areas with more units than this (the unowned services of a big model) keep their
 /// barycentric order: each swap re-lays the whole area, so refining them costs too much.
 const MAX_REFINED_UNITS: usize = 64;
+/// With more areas than this, the areas keep their barycentric order (each swap repacks
+/// them all) and their first shape.
+const MAX_REFINED_GROUPS: usize = 64;
+const MAX_SHAPED_GROUPS: usize = 64;
+/// The row shapes (width against height) tried for each area's blocks.
+const AREA_SHAPES: [f64; 9] = [0.6, 0.8, 1.0, 1.3, 1.6, 2.0, 2.5, 3.2, 4.0];
+/// The share of its size on screen the packing may give up for shorter links.
+const SCALE_GIVEN_FOR_LINKS: f64 = 0.05;
+/// Strip widths tried when packing the areas, between the widest area and all in one row.
+const STRIP_WIDTHS: usize = 40;
 
 /// The links between laid-out groups (by their index in `groups`), summed per pair.
 fn group_links(structure: &Structure, groups: &[usize]) -> Vec<(usize, usize, f64)> {
@@ -422,39 +453,101 @@ fn distance(a: Position, b: Position) -> f64 {
     ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
 }
 
-/// The top-left corner of every slot (by slot index) when packed in `sequence`.
-fn placed_corners(slots: &[Slot], sequence: &[usize]) -> Vec<(f64, f64)> {
-    let sizes: Vec<(f64, f64)> = sequence
+/// The sizes of the slots in the order of `sequence`.
+fn sizes_in(slots: &[Slot], sequence: &[usize]) -> Vec<(f64, f64)> {
+    sequence
         .iter()
         .map(|s| (slots[*s].width, slots[*s].height))
-        .collect();
+        .collect()
+}
+
+/// The top-left corner of every slot (by slot index) when packed in `sequence` into a
+/// strip `strip` wide.
+fn placed_corners(slots: &[Slot], sequence: &[usize], strip: f64) -> Vec<(f64, f64)> {
     let mut corners = vec![(0.0, 0.0); slots.len()];
-    for (s, corner) in sequence.iter().zip(pack(&sizes)) {
+    for (s, corner) in sequence
+        .iter()
+        .zip(pack(&sizes_in(slots, sequence), strip).corners)
+    {
         corners[*s] = corner;
     }
     corners
 }
 
-/// Swaps groups in the packing order while that shortens the links between their centres.
+/// The strip width that packs the slots, in `sequence`, largest on a screen.
+fn best_strip(slots: &[Slot], sequence: &[usize]) -> f64 {
+    best_packing(&sizes_in(slots, sequence)).0
+}
+
+/// Gives each area the shape of rows that lets the whole be packed largest on a screen,
+/// one area at a time, the largest first.
+fn shape_groups(
+    model: &Model,
+    structure: &mut Structure,
+    groups: &[usize],
+    slots: &mut [Slot],
+    sequence: &[usize],
+) {
+    let mut by_size: Vec<usize> = (0..groups.len()).collect();
+    by_size.sort_by(|a, b| {
+        let area = |k: usize| slots[k].width * slots[k].height;
+        area(*b).total_cmp(&area(*a))
+    });
+    let mut best = best_packing(&sizes_in(slots, sequence)).1;
+    for k in by_size.iter().chain(&by_size).copied() {
+        let group = groups[k];
+        let mut chosen = structure.groups[group].aspect;
+        for aspect in AREA_SHAPES {
+            if aspect == chosen {
+                continue;
+            }
+            structure.groups[group].aspect = aspect;
+            let tried = lay_out_group(model, structure, group, &structure.groups[group].units);
+            let previous = std::mem::replace(&mut slots[k], tried);
+            let score = best_packing(&sizes_in(slots, sequence)).1;
+            if score > best + 1e-9 {
+                best = score;
+                chosen = aspect;
+            } else {
+                slots[k] = previous;
+            }
+        }
+        structure.groups[group].aspect = chosen;
+    }
+}
+
+/// Swaps groups in the packing order while that shortens the links between their centres
+/// for a little size on screen at most, or makes the whole larger on screen.
 fn refine_groups(slots: &[Slot], links: &[(usize, usize, f64)], sequence: &mut [usize]) {
+    // How large the whole shows on a screen, and how long the links are.
     let cost = |sequence: &[usize]| {
-        let corners = placed_corners(slots, sequence);
+        let sizes = sizes_in(slots, sequence);
+        let (strip, scale) = best_packing(&sizes);
+        let mut corners = vec![(0.0, 0.0); slots.len()];
+        for (s, corner) in sequence.iter().zip(pack(&sizes, strip).corners) {
+            corners[*s] = corner;
+        }
         let centre = |s: usize| Position {
             x: corners[s].0 + slots[s].width / 2.0,
             y: corners[s].1 + slots[s].height / 2.0,
         };
-        links
+        let length = links
             .iter()
             .map(|&(a, b, w)| w * distance(centre(a), centre(b)))
-            .sum::<f64>()
+            .sum::<f64>();
+        (scale, length)
     };
     let mut best = cost(sequence);
+    // Shorter links may cost a little size on screen, never more.
+    let mut floor = best.0 * (1.0 - SCALE_GIVEN_FOR_LINKS);
     for i in 0..sequence.len() {
         for j in i + 1..sequence.len().min(i + SWAP_WINDOW) {
             sequence.swap(i, j);
-            let tried = cost(sequence);
-            if tried < best - 1e-6 {
-                best = tried;
+            let (scale, length) = cost(sequence);
+            let larger = scale > best.0 * (1.0 + SCALE_GIVEN_FOR_LINKS);
+            if larger || (scale >= floor && length < best.1 - 1e-6) {
+                best = (scale, length);
+                floor = floor.max(scale * (1.0 - SCALE_GIVEN_FOR_LINKS));
             } else {
                 sequence.swap(i, j);
             }
@@ -493,7 +586,7 @@ fn refine_units(
     let blocks: HashMap<usize, (f64, f64)> = units
         .iter()
         .map(|&u| {
-            let block = unit_block(model, structure, u);
+            let block = unit_block(model, structure, group, u);
             (u, (block.width, block.height))
         })
         .collect();
@@ -595,7 +688,7 @@ fn lay_out_group(model: &Model, structure: &Structure, group: usize, units: &[us
     let frame = Frame::of(model, structure, group);
     let blocks: Vec<Block> = units
         .iter()
-        .map(|&u| unit_block(model, structure, u))
+        .map(|&u| unit_block(model, structure, group, u))
         .collect();
     let sizes: Vec<(f64, f64)> = blocks.iter().map(|b| (b.width, b.height)).collect();
     let (corners, width, bottom) = frame.shelve(&sizes);
@@ -633,11 +726,12 @@ fn lay_out_group(model: &Model, structure: &Structure, group: usize, units: &[us
 }
 
 /// The block of one unit: a team over its services, or a lone unowned service.
-fn unit_block(model: &Model, structure: &Structure, unit: usize) -> Block {
+fn unit_block(model: &Model, structure: &Structure, group: usize, unit: usize) -> Block {
     match structure.units[unit] {
         Unit::Team(t) => team_block(
             team_card_size(&model.teams[t].name).0,
             structure.owned[t].len(),
+            structure.groups[group].aspect,
         ),
         Unit::Unowned(_) => {
             let footprint = service_footprint(Position::default());
@@ -663,20 +757,20 @@ struct Frame {
 impl Frame {
     /// Rows about `ASPECT` times as wide as the group is high, and never narrower than the
     /// header or the widest block.
-    fn of(model: &Model, structure: &Structure, group: usize) -> Frame {
-        let group = &structure.groups[group];
+    fn of(model: &Model, structure: &Structure, group_index: usize) -> Frame {
+        let group = &structure.groups[group_index];
         let header = group
             .domain
             .map(|d| (d, domain_header_size(&model.domains[d].name)));
         let (mut area, mut widest) = (0.0, header.map_or(0.0, |(_, size)| size.0));
         for &unit in &group.units {
-            let block = unit_block(model, structure, unit);
+            let block = unit_block(model, structure, group_index, unit);
             area += (block.width + BLOCK_GAP) * (block.height + BLOCK_GAP);
             widest = f64::max(widest, block.width);
         }
         Frame {
             header,
-            target: widest.max((area * ASPECT).sqrt()),
+            target: widest.max((area * group.aspect).sqrt()),
         }
     }
 
@@ -702,47 +796,93 @@ impl Frame {
     }
 }
 
-/// The top-left corner of every slot of these sizes (width, height): rows about `ASPECT`
-/// times as wide as the whole is high, filled alternately left to right and right to left.
-fn pack(slots: &[(f64, f64)]) -> Vec<(f64, f64)> {
-    let area: f64 = slots
-        .iter()
-        .map(|s| (s.0 + AREA_GAP) * (s.1 + AREA_GAP))
-        .sum();
-    let widest = slots.iter().map(|s| s.0).fold(0.0, f64::max);
-    let target = widest.max((area * ASPECT).sqrt());
-    let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
-    let mut x = 0.0;
-    for (index, slot) in slots.iter().enumerate() {
-        let row = rows.last_mut().expect("there is always a row");
-        if !row.is_empty() && x + slot.0 > target {
-            rows.push(Vec::new());
-            x = 0.0;
-        }
-        rows.last_mut().expect("just pushed").push(index);
-        x += slot.0 + AREA_GAP;
-    }
-    let row_width =
-        |row: &[usize]| row.iter().map(|i| slots[*i].0 + AREA_GAP).sum::<f64>() - AREA_GAP;
-    let full = rows.iter().map(|r| row_width(r)).fold(0.0, f64::max);
-    let mut corners = vec![(0.0, 0.0); slots.len()];
-    let mut y = 0.0;
-    for (number, row) in rows.iter().enumerate() {
-        let mut x = if number % 2 == 0 { 0.0 } else { full };
-        for &index in row {
-            let slot = &slots[index];
-            if number % 2 == 0 {
-                corners[index] = (x, y);
-                x += slot.0 + AREA_GAP;
-            } else {
-                x -= slot.0;
-                corners[index] = (x, y);
-                x -= AREA_GAP;
+/// Areas packed into a strip: the top-left corner of each, and the width and height of the
+/// whole.
+struct Packed {
+    corners: Vec<(f64, f64)>,
+    width: f64,
+    height: f64,
+}
+
+/// Packs areas of these sizes (width, height), in order, into a strip `strip` wide, each
+/// `AREA_GAP` from the others: each area goes where its top is highest up (leftmost among
+/// equals) on the skyline of those before it, so a short area fills the space beside a
+/// tall one rather than leaving a hole under it.
+fn pack(sizes: &[(f64, f64)], strip: f64) -> Packed {
+    // Steps of the skyline, left to right: from `x` to the next step, the first free height
+    // is `y`. Each area claims its gap to the right and below.
+    let mut skyline: Vec<(f64, f64)> = vec![(0.0, 0.0)];
+    let mut packed = Packed {
+        corners: Vec::with_capacity(sizes.len()),
+        width: 0.0,
+        height: 0.0,
+    };
+    for &(width, height) in sizes {
+        let reach = width + AREA_GAP;
+        let mut best: Option<(f64, f64)> = None;
+        for (start, &(x, _)) in skyline.iter().enumerate() {
+            if x > 0.0 && x + width > strip {
+                break;
+            }
+            let top = skyline[start..]
+                .iter()
+                .take_while(|step| step.0 < x + reach)
+                .map(|step| step.1)
+                .fold(0.0, f64::max);
+            if best.is_none_or(|(_, y)| top < y - 1e-9) {
+                best = Some((x, top));
             }
         }
-        y += row.iter().map(|i| slots[*i].1).fold(0.0, f64::max) + AREA_GAP;
+        let (x, y) = best.expect("the strip's left end always takes an area");
+        packed.corners.push((x, y));
+        packed.width = packed.width.max(x + width);
+        packed.height = packed.height.max(y + height);
+        raise(&mut skyline, x, x + reach, y + height + AREA_GAP);
     }
-    corners
+    packed
+}
+
+/// Raises the skyline to `y` from `from` to `to`.
+fn raise(skyline: &mut Vec<(f64, f64)>, from: f64, to: f64, y: f64) {
+    // The height where the raised stretch ends, which carries on after it.
+    let after = skyline
+        .iter()
+        .take_while(|step| step.0 <= to)
+        .last()
+        .map_or(0.0, |step| step.1);
+    let mut steps: Vec<(f64, f64)> = skyline.iter().copied().filter(|s| s.0 < from).collect();
+    steps.push((from, y));
+    if skyline.iter().all(|s| s.0 != to) {
+        steps.push((to, after));
+    }
+    steps.extend(skyline.iter().copied().filter(|s| s.0 >= to));
+    steps.dedup_by(|next, step| next.1 == step.1);
+    *skyline = steps;
+}
+
+/// The shape of screen (width against height) the areas are packed for: between a laptop's
+/// canvas beside the side panels and a 16:9 projector in presentation mode.
+const SCREEN_ASPECT: f64 = 1.6;
+
+/// How large a packing shows on a screen one unit high: the zoom that fits it there.
+fn screen_scale(packed: &Packed) -> f64 {
+    (SCREEN_ASPECT / packed.width.max(1.0)).min(1.0 / packed.height.max(1.0))
+}
+
+/// The strip width that packs areas of these sizes largest on a screen, and how large: the
+/// zoom that fits them on a screen one unit high.
+fn best_packing(sizes: &[(f64, f64)]) -> (f64, f64) {
+    let widest = sizes.iter().map(|s| s.0).fold(0.0, f64::max);
+    let total: f64 = sizes.iter().map(|s| s.0 + AREA_GAP).sum::<f64>();
+    let mut best = (total, screen_scale(&pack(sizes, total)));
+    for step in 0..STRIP_WIDTHS {
+        let strip = widest * (total / widest.max(1.0)).powf(step as f64 / STRIP_WIDTHS as f64);
+        let zoom = screen_scale(&pack(sizes, strip));
+        if zoom > best.1 + 1e-12 {
+            best = (strip, zoom);
+        }
+    }
+    best
 }
 
 /// An auto-layout running on a thread of its own.
@@ -816,7 +956,7 @@ mod tests {
         // 5 services: min(5, ⌈√10⌉ = 4) = 4 columns, so 2 rows. Grid 4 × 164 − 24 = 632
         // wide, wider than the 180 card. First row at 54 + 28 + 30 = 112, second 232; the
         // lone service of the second row sits in the middle: (632 − 140) / 2 + 70 = 316.
-        let block = team_block(180.0, 5);
+        let block = team_block(180.0, 5, ASPECT);
         assert_eq!(block.width, 632.0);
         assert_eq!(block.team, Position { x: 316.0, y: 27.0 });
         assert_eq!(block.services[0], Position { x: 70.0, y: 112.0 });
@@ -824,7 +964,7 @@ mod tests {
         assert_eq!(block.services[4], Position { x: 316.0, y: 232.0 });
         // The last footprint ends 68 under its centre.
         assert_eq!(block.height, 300.0);
-        let lone = team_block(180.0, 0);
+        let lone = team_block(180.0, 0, ASPECT);
         assert_eq!((lone.width, lone.height), (180.0, TEAM_CARD_HEIGHT));
     }
 

@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::areas::{AREA_PADDING, membership};
-use super::auto::{SERVICE_PITCH_Y, team_block};
+use super::auto::{ASPECT, SERVICE_PITCH_Y, team_block};
 use super::sizes::{entities, footprint, service_footprint, team_card_size};
 use super::{Positions, Rect, positions, rounded};
 use crate::model::{EntityKind, Model, Position};
@@ -296,7 +296,7 @@ pub fn regroup(model: &Model, team: &str, domain: Option<&str>) -> Vec<(String, 
         return Vec::new();
     }
 
-    let block = team_block(card.0, services.len());
+    let block = team_block(card.0, services.len(), ASPECT);
     let mut shape = vec![Rect::around(block.team, card.0, card.1)];
     shape.extend(block.services.iter().map(|at| service_footprint(*at)));
     let centre = match domain.and_then(|d| scene.areas.get(d)) {

@@ -56,8 +56,10 @@ pub const RED_BAR: Rgb = Rgb(239, 130, 130);
 pub const GREY: Rgb = Rgb(130, 134, 140);
 pub const GREY_FILL: Rgb = Rgb(236, 237, 239);
 
-pub const OWNERSHIP_EDGE: Rgb = Rgb(140, 150, 165);
-pub const DEPENDENCY_EDGE: Rgb = Rgb(55, 65, 81);
+/// Lines are lighter than names, so that where an edge passes a label the name still reads
+/// first; dependencies stay darker than ownership, and above 3:1 against the background.
+pub const OWNERSHIP_EDGE: Rgb = Rgb(168, 175, 187);
+pub const DEPENDENCY_EDGE: Rgb = Rgb(118, 127, 142);
 /// The domain area's tint, drawn at [`DOMAIN_FILL_OPACITY`] over the background.
 pub const DOMAIN_FILL: Rgb = Rgb(60, 90, 140);
 pub const DOMAIN_FILL_OPACITY: f32 = 18.0 / 255.0;

@@ -2,7 +2,7 @@
 //!
 //! Every label is drawn at a size a room can read — never below the mode's minimum — and
 //! wrapped only between words. The most important labels are placed first (the selection
-//! and its neighbours, domains, services in trouble, teams, then the other services by
+//! and its neighbours, domains, teams, services in trouble, then the other services by
 //! exposure); each tries its own card first, then around its shape, and is
 //! left out when every place is taken. A label that had to be cut or left out shows its full
 //! name when the pointer is on its node.
@@ -144,6 +144,12 @@ fn layout(
     fonts.layout_job(job)
 }
 
+/// A label laid out at a wrap width.
+struct Laid {
+    width: f32,
+    galley: Arc<Galley>,
+}
+
 /// Where a label sits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Spot {
@@ -206,29 +212,44 @@ pub fn place(
     }
     let mut order: Vec<usize> = (0..labels.len()).collect();
     order.sort_by_key(|&i| labels[i].rank);
+    // Every label's two layouts: two rows, which keep neighbours apart, and one wider row
+    // where two rows would run into the shape below.
+    let laid: Vec<Option<(f32, [Laid; 2])>> = labels
+        .iter()
+        .map(|label| {
+            if label.text.is_empty() || !label.shape.expand(200.0).intersects(view) {
+                return None;
+            }
+            let px = scale.px(label.canvas_px, zoom);
+            let narrow = (label.shape.width() * 1.4).max(px * 7.0);
+            let laid = [narrow, px * 18.0].map(|width| Laid {
+                width,
+                galley: layout(fonts, label.text, px, width, label.outside_colour),
+            });
+            Some((px, laid))
+        })
+        .collect();
     let mut whole = vec![false; labels.len()];
     let mut shapes = Vec::new();
     for i in order {
-        let label = &labels[i];
-        if label.text.is_empty() || !label.shape.expand(200.0).intersects(view) {
+        let Some((px, tries)) = &laid[i] else {
             continue;
-        }
-        let px = scale.px(label.canvas_px, zoom);
-        // Two rows first, which keep neighbours apart; one wider row where two rows would
-        // run into the shape below.
-        let narrow = (label.shape.width() * 1.4).max(px * 7.0);
+        };
+        let label = &labels[i];
         let free = |(rect, spot): &(Rect, Spot)| {
             view.contains_rect(*rect)
                 && (*spot == Spot::Inside || !occupied.overlaps(rect.expand(1.0), label.shape))
         };
-        let found = [narrow, px * 18.0].into_iter().find_map(|width| {
-            let outside = layout(fonts, label.text, px, width, label.outside_colour);
-            let spot = spots(label.shape, outside.rect.size(), label.inside).find(free)?;
-            Some((width, outside, spot))
-        });
-        let Some((width, outside, (rect, spot))) = found else {
+        // A whole name anywhere beats a cut one.
+        let mut tries: Vec<&Laid> = tries.iter().collect();
+        tries.sort_by_key(|laid| laid.galley.elided);
+        let Some((laid, (rect, spot))) = tries.into_iter().find_map(|laid| {
+            let spot = spots(label.shape, laid.galley.rect.size(), label.inside).find(free)?;
+            Some((laid, spot))
+        }) else {
             continue;
         };
+        let outside = laid.galley.clone();
         let size = outside.rect.size();
         whole[i] = !outside.elided;
         // Centred rows are laid out around x = 0, so the galley's origin is the top centre.
@@ -239,7 +260,7 @@ pub fn place(
                     shapes.push(Shape::rect_filled(rect, 6.0, label.fill));
                     occupied.insert(rect);
                 }
-                let galley = layout(fonts, label.text, px, width, label.inside_colour);
+                let galley = layout(fonts, label.text, *px, laid.width, label.inside_colour);
                 shapes.push(Shape::galley(origin, galley, label.inside_colour));
             }
             Spot::Outside => {

@@ -33,7 +33,8 @@ use shapes::{EdgeShape, NodeShape};
 use super::selection::Selection;
 use super::theme;
 use crate::analysis::{Analysis, Cover, RotaKind, Severity};
-use crate::model::{Model, Position};
+use crate::layout::sizes::{entities, footprint};
+use crate::model::{EntityKind, Model, Position};
 
 /// Fit zooms in this far at most, so a model of three nodes does not fill a projector.
 const MAX_FIT_ZOOM: f32 = 2.0;
@@ -375,12 +376,13 @@ impl Canvas {
                 let index =
                     graph.add_node_with_label_and_location(data, label.to_owned(), rect.center());
                 node_of.insert(id.to_owned(), index);
-                // Domains' names claim their place first, then services in trouble, then
-                // teams, then the other services.
+                // Domains' and teams' names claim their own headers and cards first (a
+                // card without its name reads as nothing), then services in trouble, then
+                // the other services.
                 let tier: u64 = match look {
                     Look::Domain | Look::DomainSummary => 0,
-                    Look::Service { .. } if urgent.contains(id) => 1,
-                    Look::Team { .. } => 2,
+                    Look::Team { .. } => 1,
+                    Look::Service { .. } if urgent.contains(id) => 2,
                     Look::Service { .. } => 3,
                 };
                 label_rank.insert(index, (tier << 32) | label_rank.len() as u64);
@@ -392,7 +394,21 @@ impl Canvas {
             .map(|(id, area)| (id.to_owned(), area))
             .collect();
         let boxes = if overview {
-            overview::grid(&self.domain_areas)
+            // The teams and services outside every domain stay drawn as they are.
+            let outside: Vec<Rect> = entities(model)
+                .filter(|(id, kind, _)| {
+                    *kind != EntityKind::Domain && !stands_for.contains_key(*id)
+                })
+                .filter_map(|(id, kind, name)| {
+                    let at = location(id)?;
+                    let centre = Position {
+                        x: at.x.into(),
+                        y: at.y.into(),
+                    };
+                    Some(canvas_rect(footprint(kind, name, centre)))
+                })
+                .collect();
+            overview::grid(&self.domain_areas, &outside)
         } else {
             HashMap::new()
         };
@@ -1387,15 +1403,15 @@ fn domain_areas(model: &Model, location: impl Fn(&str) -> Option<Pos2>) -> Vec<(
     };
     crate::layout::domain_areas(model, at)
         .into_iter()
-        .map(|(id, area)| {
-            let corner = |x: f64, y: f64| pos2(x as f32, y as f32);
-            (
-                id,
-                Rect::from_min_max(
-                    corner(area.min_x, area.min_y),
-                    corner(area.max_x, area.max_y),
-                ),
-            )
-        })
+        .map(|(id, area)| (id, canvas_rect(area)))
         .collect()
+}
+
+/// A layout rectangle as a canvas one.
+fn canvas_rect(rect: crate::layout::Rect) -> Rect {
+    let corner = |x: f64, y: f64| pos2(x as f32, y as f32);
+    Rect::from_min_max(
+        corner(rect.min_x, rect.min_y),
+        corner(rect.max_x, rect.max_y),
+    )
 }

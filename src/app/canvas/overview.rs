@@ -50,8 +50,9 @@ pub fn members(model: &Model) -> HashMap<String, String> {
 /// Where each domain's box goes in the overview: a grid over the space the domains take up
 /// together, in their left-to-right, top-to-bottom order, with cells about half as wide
 /// again as they are tall — so that domains laid out as tall, narrow columns still get boxes
-/// wide enough to read.
-pub fn grid(areas: &HashMap<String, Rect>) -> HashMap<String, Rect> {
+/// wide enough to read. Cells over anything in `keep_clear` (what lies outside every domain,
+/// still drawn in full) are skipped, and the grid grows finer until every domain has one.
+pub fn grid(areas: &HashMap<String, Rect>, keep_clear: &[Rect]) -> HashMap<String, Rect> {
     let mut order: Vec<(&String, &Rect)> = areas.iter().collect();
     order.sort_by(|a, b| {
         let (a, b) = (a.1.center(), b.1.center());
@@ -60,18 +61,26 @@ pub fn grid(areas: &HashMap<String, Rect>) -> HashMap<String, Rect> {
     let world = order.iter().fold(Rect::NOTHING, |w, (_, r)| w.union(**r));
     let count = order.len().max(1);
     let aspect = world.width().max(1.0) / world.height().max(1.0);
-    let columns = ((count as f32 * aspect / 1.5).sqrt().round() as usize).clamp(1, count);
-    let rows = count.div_ceil(columns);
-    let cell = vec2(world.width() / columns as f32, world.height() / rows as f32);
-    order
-        .into_iter()
-        .enumerate()
-        .map(|(i, (id, _))| {
+    let cells_for = |wanted: usize| {
+        let columns = ((wanted as f32 * aspect / 1.5).sqrt().round() as usize).clamp(1, wanted);
+        let rows = wanted.div_ceil(columns);
+        let cell = vec2(world.width() / columns as f32, world.height() / rows as f32);
+        (0..columns * rows).map(move |i| {
             let min =
                 world.min + vec2((i % columns) as f32 * cell.x, (i / columns) as f32 * cell.y);
-            let rect = Rect::from_min_size(min, cell).shrink2(cell * 0.05);
-            (id.clone(), rect)
+            Rect::from_min_size(min, cell).shrink2(cell * 0.05)
         })
+    };
+    let clear = |cell: &Rect| !keep_clear.iter().any(|r| r.intersects(*cell));
+    // Four times the cells leaves a quarter of the space: past that, boxes may cover shapes.
+    let cells: Vec<Rect> = (count..=count * 4)
+        .map(|wanted| cells_for(wanted).filter(clear).collect::<Vec<Rect>>())
+        .find(|free| free.len() >= count)
+        .unwrap_or_else(|| cells_for(count).collect());
+    order
+        .into_iter()
+        .zip(cells)
+        .map(|((id, _), rect)| (id.clone(), rect))
         .collect()
 }
 
@@ -252,10 +261,33 @@ mod tests {
                 )
             })
             .collect();
-        let boxes = grid(&areas);
+        let boxes = grid(&areas, &[]);
         assert_eq!(boxes["d0"].center(), pos2(200.0, 125.0));
         assert_eq!(boxes["d3"].center(), pos2(200.0, 875.0));
         assert_eq!(boxes["d1"].width(), 360.0);
+    }
+
+    /// The same four columns with a team outside every domain drawn where the first box
+    /// would go: a grid of four rows would cover it, so the grid takes five rows of 200
+    /// and leaves the first empty.
+    #[test]
+    fn boxes_keep_off_what_is_outside_the_domains() {
+        let areas: HashMap<String, Rect> = (0..4)
+            .map(|i| {
+                let min = pos2(i as f32 * 100.0, 0.0);
+                (
+                    format!("d{i}"),
+                    Rect::from_min_size(min, vec2(100.0, 1000.0)),
+                )
+            })
+            .collect();
+        let team = Rect::from_center_size(pos2(200.0, 100.0), vec2(180.0, 54.0));
+        let boxes = grid(&areas, &[team]);
+        assert_eq!(boxes["d0"].center(), pos2(200.0, 300.0));
+        assert_eq!(boxes["d3"].center(), pos2(200.0, 900.0));
+        for (id, rect) in &boxes {
+            assert!(!rect.intersects(team), "{id} covers the team");
+        }
     }
 
     #[test]

@@ -147,6 +147,45 @@ fn presenting_draws_the_names_larger_and_all_of_them() {
     }
 }
 
+/// The share of a model's service names the canvas shows whole after `keys`, in a window of
+/// `width` × `height`.
+fn names_shown_whole(path: &Path, width: f32, height: f32, keys: &[Key]) -> (usize, usize) {
+    let mut harness = harness_at(path, width, height);
+    harness.state_mut().finish_jobs();
+    harness.run_steps(6);
+    for key in keys {
+        press(&mut harness, *key);
+    }
+    let model = opmodel::io::load(path).unwrap();
+    let canvas = &harness.state().active_document().unwrap().canvas;
+    let shown = model
+        .services
+        .iter()
+        .filter(|s| canvas.shows_name(&s.id))
+        .count();
+    (shown, model.services.len())
+}
+
+/// What a room sees: the samples fitted to a projector in presentation mode, and the
+/// enterprise sample in the editor on a full-HD screen, show at least nine names in ten
+/// whole (the rest give way rather than overlap).
+#[test]
+fn the_samples_fitted_to_a_screen_show_their_names() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let checks = [
+        ("retail-domains.ron", 1280.0, 720.0, &[Key::F5, Key::F][..]),
+        ("enterprise-hybrid.ron", 1280.0, 720.0, &[Key::F5, Key::F][..]),
+        ("enterprise-hybrid.ron", 1920.0, 1080.0, &[Key::F][..]),
+    ];
+    for (file, width, height, keys) in checks {
+        let (shown, all) = names_shown_whole(&samples.join(file), width, height, keys);
+        assert!(
+            shown * 10 >= all * 9,
+            "{file} at {width}×{height}: {shown} of {all} names whole"
+        );
+    }
+}
+
 #[test]
 fn selecting_a_service_highlights_its_neighbours_and_dims_the_rest() {
     let dir = tempfile::tempdir().unwrap();

@@ -951,6 +951,29 @@ mod tests {
         lengths.iter().sum::<f64>() / lengths.len() as f64
     }
 
+    /// A tall area then two short ones, in a strip 800 wide, 64 apart. A goes at the left;
+    /// B beside it at x = 400 + 64 = 464; C fits beside A too, under B at y = 200 + 64 = 264,
+    /// where rows would have put it under A, at y = 664.
+    #[test]
+    fn a_short_area_fills_the_space_beside_a_tall_one() {
+        let packed = pack(&[(400.0, 600.0), (300.0, 200.0), (300.0, 200.0)], 800.0);
+        assert_eq!(packed.corners, [(0.0, 0.0), (464.0, 0.0), (464.0, 264.0)]);
+        assert_eq!((packed.width, packed.height), (764.0, 600.0));
+    }
+
+    /// Four squares 100 wide, 64 apart, for a screen 1.6 times as wide as high. In one row
+    /// they are 592 × 100 and fit at 1.6 / 592 ≈ 0.0027; three and one, 428 × 264, at
+    /// 1.6 / 428 ≈ 0.0037; two by two, 264 × 264, at 1 / 264 ≈ 0.0038, the largest.
+    #[test]
+    fn the_strip_is_as_wide_as_fills_the_screen_best() {
+        let squares = [(100.0, 100.0); 4];
+        let (strip, scale) = best_packing(&squares);
+        assert!((scale - 1.0 / 264.0).abs() < 1e-12, "{scale}");
+        let packed = pack(&squares, strip);
+        let two_by_two = [(0.0, 0.0), (164.0, 0.0), (0.0, 164.0), (164.0, 164.0)];
+        assert_eq!(packed.corners, two_by_two);
+    }
+
     #[test]
     fn a_team_block_centres_its_card_over_a_grid_of_services() {
         // 5 services: min(5, ⌈√10⌉ = 4) = 4 columns, so 2 rows. Grid 4 × 164 − 24 = 632

@@ -174,7 +174,12 @@ fn the_samples_fitted_to_a_screen_show_their_names() {
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     let checks = [
         ("retail-domains.ron", 1280.0, 720.0, &[Key::F5, Key::F][..]),
-        ("enterprise-hybrid.ron", 1280.0, 720.0, &[Key::F5, Key::F][..]),
+        (
+            "enterprise-hybrid.ron",
+            1280.0,
+            720.0,
+            &[Key::F5, Key::F][..],
+        ),
         ("enterprise-hybrid.ron", 1920.0, 1080.0, &[Key::F][..]),
     ];
     for (file, width, height, keys) in checks {

@@ -21,11 +21,13 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::thread::JoinHandle;
 
 use super::areas::AREA_PADDING;
+use super::crowding::crowded_names;
 use super::rounded;
 use super::sizes::{
-    SERVICE_LABEL_WIDTH, TEAM_CARD_HEIGHT, domain_header_size, service_footprint, team_card_size,
+    SERVICE_LABEL_WIDTH, TEAM_CARD_HEIGHT, domain_header_size, entities, service_footprint,
+    team_card_size,
 };
-use crate::model::{Model, Position};
+use crate::model::{EntityKind, Model, Position};
 
 /// Barycentric sweeps over the order of areas and teams. Eight settle the order of the
 /// 40-domain synthetic models; more change nothing visible.
@@ -376,36 +378,17 @@ pub fn layout_with(
             progress(0.75 + 0.2 * (pass + 1) as f32 / REFINE_PASSES as f32);
         }
     }
-    let strip = best_strip(&slots, &sequence);
-
-    let mut team_at = vec![Position::default(); model.teams.len()];
-    let mut service_at = vec![Position::default(); model.services.len()];
-    let mut domain_at = vec![Position::default(); model.domains.len()];
-    for (slot, (dx, dy)) in slots.iter().zip(placed_corners(&slots, &sequence, strip)) {
-        let shift = |p: Position| {
-            rounded(Position {
-                x: p.x + dx,
-                y: p.y + dy,
-            })
-        };
-        if let Some((domain, at)) = slot.header {
-            domain_at[domain] = shift(at);
-        }
-        for &(team, at) in &slot.teams {
-            team_at[team] = shift(at);
-        }
-        for &(service, at) in &slot.services {
-            service_at[service] = shift(at);
-        }
-    }
+    let strip = least_crowded_strip(model, &slots, &sequence);
+    let placed = place(
+        model,
+        &slots,
+        &sequence,
+        &pack(&sizes_in(&slots, &sequence), strip),
+    );
     progress(1.0);
-    let domains = model.domains.iter().map(|d| &d.id).zip(domain_at);
-    let teams = model.teams.iter().map(|t| &t.id).zip(team_at);
-    let services = model.services.iter().map(|s| &s.id).zip(service_at);
-    domains
-        .chain(teams)
-        .chain(services)
-        .map(|(id, at)| (id.clone(), at))
+    entities(model)
+        .zip(placed.into_iter().flatten())
+        .map(|((id, _, _), at)| (id.to_owned(), at))
         .collect()
 }
 
@@ -416,14 +399,21 @@ const SWAP_WINDOW: usize = 12;
 /// Areas with more units than this (the unowned services of a big model) keep their
 /// barycentric order: each swap re-lays the whole area, so refining them costs too much.
 const MAX_REFINED_UNITS: usize = 64;
-/// With more areas than this, the areas keep their barycentric order (each swap repacks
-/// them all) and their first shape.
+/// With more areas than this, the areas keep their barycentric order: each swap repacks
+/// them all.
 const MAX_REFINED_GROUPS: usize = 64;
-const MAX_SHAPED_GROUPS: usize = 64;
+/// With more areas than this, each keeps its first shape: trying shapes repacks them all
+/// many times over, and a model that big is fitted to a screen as domain boxes anyway.
+const MAX_SHAPED_GROUPS: usize = 32;
 /// The row shapes (width against height) tried for each area's blocks.
 const AREA_SHAPES: [f64; 9] = [0.6, 0.8, 1.0, 1.3, 1.6, 2.0, 2.5, 3.2, 4.0];
 /// The share of its size on screen the packing may give up for shorter links.
 const SCALE_GIVEN_FOR_LINKS: f64 = 0.05;
+/// And for names with room round them.
+const SCALE_GIVEN_FOR_NAMES: f64 = 0.1;
+/// Models up to this many services are packed for their names (see
+/// [`least_crowded_strip`]).
+const JUDGED_SERVICES: usize = 300;
 /// Strip widths tried when packing the areas, between the widest area and all in one row.
 const STRIP_WIDTHS: usize = 40;
 
@@ -519,12 +509,14 @@ fn shape_groups(
 /// Swaps groups in the packing order while that shortens the links between their centres
 /// for a little size on screen at most, or makes the whole larger on screen.
 fn refine_groups(slots: &[Slot], links: &[(usize, usize, f64)], sequence: &mut [usize]) {
-    // How large the whole shows on a screen, and how long the links are.
+    // How large the whole shows on a screen, and how long the links are, in the strip that
+    // suits the order as it starts (choosing it again for every swap costs too much).
+    let strip = best_strip(slots, sequence);
     let cost = |sequence: &[usize]| {
-        let sizes = sizes_in(slots, sequence);
-        let (strip, scale) = best_packing(&sizes);
+        let packed = pack(&sizes_in(slots, sequence), strip);
+        let scale = screen_scale(&packed);
         let mut corners = vec![(0.0, 0.0); slots.len()];
-        for (s, corner) in sequence.iter().zip(pack(&sizes, strip).corners) {
+        for (s, corner) in sequence.iter().zip(packed.corners) {
             corners[*s] = corner;
         }
         let centre = |s: usize| Position {
@@ -869,20 +861,90 @@ fn screen_scale(packed: &Packed) -> f64 {
     (SCREEN_ASPECT / packed.width.max(1.0)).min(1.0 / packed.height.max(1.0))
 }
 
+/// The strip widths tried for areas of these sizes: from the widest area up to all of them
+/// in one row.
+fn strips(sizes: &[(f64, f64)]) -> impl Iterator<Item = f64> + use<> {
+    let widest = sizes.iter().map(|s| s.0).fold(1.0, f64::max);
+    let total: f64 = sizes
+        .iter()
+        .map(|s| s.0 + AREA_GAP)
+        .sum::<f64>()
+        .max(widest);
+    (0..=STRIP_WIDTHS)
+        .map(move |step| widest * (total / widest).powf(step as f64 / STRIP_WIDTHS as f64))
+}
+
 /// The strip width that packs areas of these sizes largest on a screen, and how large: the
 /// zoom that fits them on a screen one unit high.
 fn best_packing(sizes: &[(f64, f64)]) -> (f64, f64) {
-    let widest = sizes.iter().map(|s| s.0).fold(0.0, f64::max);
-    let total: f64 = sizes.iter().map(|s| s.0 + AREA_GAP).sum::<f64>();
-    let mut best = (total, screen_scale(&pack(sizes, total)));
-    for step in 0..STRIP_WIDTHS {
-        let strip = widest * (total / widest.max(1.0)).powf(step as f64 / STRIP_WIDTHS as f64);
+    let mut best = (f64::INFINITY, 0.0);
+    for strip in strips(sizes) {
         let zoom = screen_scale(&pack(sizes, strip));
         if zoom > best.1 + 1e-12 {
             best = (strip, zoom);
         }
     }
     best
+}
+
+/// Among the strip widths that show the areas nearly as large as the best, the one that
+/// leaves the fewest services' names crowded on a projector ([`crowded_names`]), the larger
+/// on screen among equals. Past `JUDGED_SERVICES`, a fitted picture shows domain boxes
+/// rather than names, and the largest is taken.
+fn least_crowded_strip(model: &Model, slots: &[Slot], sequence: &[usize]) -> f64 {
+    let sizes = sizes_in(slots, sequence);
+    let (largest, scale) = best_packing(&sizes);
+    if model.services.len() > JUDGED_SERVICES {
+        return largest;
+    }
+    let mut best = (usize::MAX, 0.0, largest);
+    for strip in strips(&sizes) {
+        let packed = pack(&sizes, strip);
+        let size = screen_scale(&packed);
+        if size < scale * (1.0 - SCALE_GIVEN_FOR_NAMES) {
+            continue;
+        }
+        let placed = place(model, slots, sequence, &packed);
+        let nodes: Vec<(EntityKind, &str, Position)> = entities(model)
+            .zip(placed.iter().flatten())
+            .map(|((_, kind, name), at)| (kind, name, *at))
+            .collect();
+        let crowded = crowded_names(&nodes);
+        if crowded < best.0 || (crowded == best.0 && size > best.1 + 1e-12) {
+            best = (crowded, size, strip);
+        }
+    }
+    best.2
+}
+
+/// Every domain's, team's and service's position (in model order, in three lists) with the
+/// slots packed as in `packed`.
+fn place(model: &Model, slots: &[Slot], sequence: &[usize], packed: &Packed) -> [Vec<Position>; 3] {
+    let mut corners = vec![(0.0, 0.0); slots.len()];
+    for (s, corner) in sequence.iter().zip(&packed.corners) {
+        corners[*s] = *corner;
+    }
+    let mut domain_at = vec![Position::default(); model.domains.len()];
+    let mut team_at = vec![Position::default(); model.teams.len()];
+    let mut service_at = vec![Position::default(); model.services.len()];
+    for (slot, (dx, dy)) in slots.iter().zip(corners) {
+        let shift = |p: Position| {
+            rounded(Position {
+                x: p.x + dx,
+                y: p.y + dy,
+            })
+        };
+        if let Some((domain, at)) = slot.header {
+            domain_at[domain] = shift(at);
+        }
+        for &(team, at) in &slot.teams {
+            team_at[team] = shift(at);
+        }
+        for &(service, at) in &slot.services {
+            service_at[service] = shift(at);
+        }
+    }
+    [domain_at, team_at, service_at]
 }
 
 /// An auto-layout running on a thread of its own.

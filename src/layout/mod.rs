@@ -1,7 +1,7 @@
 //! Where things sit on the canvas, worked out without any GUI: the sizes nodes are drawn
 //! at ([`sizes`]), the tinted area of each domain ([`areas`]), a free spot for a new node
 //! ([`placement`]), the arrangement of a model opened without positions ([`arrange`]) and
-//! the auto-layout the user asks for ([`auto`]).
+//! the auto-layout the user asks for ([`auto`]), which [`crowding`] helps fit to a screen.
 //!
 //! Positions are stable: a model is arranged once, when it opens, and from then on a node
 //! moves only when the user drags it, asks for an auto-layout, or moves it (or its team)
@@ -11,6 +11,7 @@
 pub mod areas;
 pub mod arrange;
 pub mod auto;
+pub mod crowding;
 pub mod placement;
 pub mod sizes;
 

@@ -33,7 +33,7 @@ const GLYPH_ADVANCE: f64 = 0.56;
 const NAME_MARGIN: f64 = 16.0;
 
 /// About how wide `text` is at `px` points.
-fn text_width(text: &str, px: f64) -> f64 {
+pub(super) fn text_width(text: &str, px: f64) -> f64 {
     text.chars().count() as f64 * px * GLYPH_ADVANCE
 }
 

@@ -412,8 +412,9 @@ const SCALE_GIVEN_FOR_LINKS: f64 = 0.05;
 /// And for names with room round them.
 const SCALE_GIVEN_FOR_NAMES: f64 = 0.1;
 /// Models up to this many services are packed for their names (see
-/// [`least_crowded_strip`]).
-const JUDGED_SERVICES: usize = 300;
+/// [`least_crowded_strip`]); past it, names no longer fit a projector whatever the packing,
+/// and the packing is chosen for its size alone.
+const JUDGED_SERVICES: usize = 100;
 /// Strip widths tried when packing the areas, between the widest area and all in one row.
 const STRIP_WIDTHS: usize = 40;
 
@@ -889,8 +890,7 @@ fn best_packing(sizes: &[(f64, f64)]) -> (f64, f64) {
 
 /// Among the strip widths that show the areas nearly as large as the best, the one that
 /// leaves the fewest services' names crowded on a projector ([`crowded_names`]), the larger
-/// on screen among equals. Past `JUDGED_SERVICES`, a fitted picture shows domain boxes
-/// rather than names, and the largest is taken.
+/// on screen among equals. Past `JUDGED_SERVICES` services, the largest is taken.
 fn least_crowded_strip(model: &Model, slots: &[Slot], sequence: &[usize]) -> f64 {
     let sizes = sizes_in(slots, sequence);
     let (largest, scale) = best_packing(&sizes);

@@ -147,9 +147,14 @@ fn presenting_draws_the_names_larger_and_all_of_them() {
     }
 }
 
-/// The share of a model's service names the canvas shows whole after `keys`, in a window of
-/// `width` × `height`.
-fn names_shown_whole(path: &Path, width: f32, height: f32, keys: &[Key]) -> (usize, usize) {
+/// How many of a model's service names the canvas shows whole after `keys`, in a window of
+/// `width` × `height`, out of how many; and the teams whose names it does not show whole.
+fn names_shown_whole(
+    path: &Path,
+    width: f32,
+    height: f32,
+    keys: &[Key],
+) -> (usize, usize, Vec<String>) {
     let mut harness = harness_at(path, width, height);
     harness.state_mut().finish_jobs();
     harness.run_steps(6);
@@ -163,30 +168,39 @@ fn names_shown_whole(path: &Path, width: f32, height: f32, keys: &[Key]) -> (usi
         .iter()
         .filter(|s| canvas.shows_name(&s.id))
         .count();
-    (shown, model.services.len())
+    let unnamed_teams = model
+        .teams
+        .iter()
+        .filter(|t| !canvas.shows_name(&t.id))
+        .map(|t| t.name.clone())
+        .collect();
+    (shown, model.services.len(), unnamed_teams)
 }
 
-/// What a room sees: the samples fitted to a projector in presentation mode, and the
-/// enterprise sample in the editor on a full-HD screen, show at least nine names in ten
-/// whole (the rest give way rather than overlap).
+/// What a room sees: the samples fitted to a projector in presentation mode, and to a
+/// full-HD screen and a 1600 × 1000 one in the editor, show every team's name whole and at
+/// least nine service names in ten (the rest give way rather than overlap).
 #[test]
 fn the_samples_fitted_to_a_screen_show_their_names() {
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let presenting = &[Key::F5, Key::F][..];
     let checks = [
-        ("retail-domains.ron", 1280.0, 720.0, &[Key::F5, Key::F][..]),
-        (
-            "enterprise-hybrid.ron",
-            1280.0,
-            720.0,
-            &[Key::F5, Key::F][..],
-        ),
+        ("retail-domains.ron", 1280.0, 720.0, presenting),
+        ("retail-domains.ron", 1600.0, 1000.0, &[Key::F][..]),
+        ("enterprise-hybrid.ron", 1280.0, 720.0, presenting),
         ("enterprise-hybrid.ron", 1920.0, 1080.0, &[Key::F][..]),
     ];
     for (file, width, height, keys) in checks {
-        let (shown, all) = names_shown_whole(&samples.join(file), width, height, keys);
+        let (shown, all, unnamed_teams) =
+            names_shown_whole(&samples.join(file), width, height, keys);
         assert!(
             shown * 10 >= all * 9,
-            "{file} at {width}×{height}: {shown} of {all} names whole"
+            "{file} at {width}×{height}: {shown} of {all} service names whole"
+        );
+        assert_eq!(
+            unnamed_teams,
+            Vec::<String>::new(),
+            "{file} at {width}×{height}"
         );
     }
 }

@@ -212,9 +212,11 @@ pub fn place(
     }
     let mut order: Vec<usize> = (0..labels.len()).collect();
     order.sort_by_key(|&i| labels[i].rank);
-    // Every label's two layouts: two rows, which keep neighbours apart, and one wider row
-    // where two rows would run into the shape below.
-    let laid: Vec<Option<(f32, [Laid; 2])>> = labels
+    // Every label's layouts: two rows, which keep neighbours apart, and one wider row where
+    // two rows would run into the shape below. A card's or header's name that its card
+    // cannot grow sideways to hold then tries rows as wide as the card, which grows down
+    // instead, clear of the card beside it.
+    let laid: Vec<Option<(f32, Vec<Laid>)>> = labels
         .iter()
         .map(|label| {
             if label.text.is_empty() || !label.shape.expand(200.0).intersects(view) {
@@ -222,10 +224,15 @@ pub fn place(
             }
             let px = scale.px(label.canvas_px, zoom);
             let narrow = (label.shape.width() * 1.4).max(px * 7.0);
-            let laid = [narrow, px * 18.0].map(|width| Laid {
-                width,
-                galley: layout(fonts, label.text, px, width, label.outside_colour),
-            });
+            let own = label.inside.then_some(label.shape.width() - 12.0);
+            let laid = std::iter::once(narrow)
+                .chain(own)
+                .chain([px * 18.0])
+                .map(|width| Laid {
+                    width,
+                    galley: layout(fonts, label.text, px, width, label.outside_colour),
+                })
+                .collect();
             Some((px, laid))
         })
         .collect();
@@ -240,13 +247,19 @@ pub fn place(
             view.contains_rect(*rect)
                 && (*spot == Spot::Inside || !occupied.overlaps(rect.expand(1.0), label.shape))
         };
-        // A whole name anywhere beats a cut one.
+        // A whole name anywhere beats a cut one, and a name on its own card beats one
+        // beside it, however it is wrapped.
         let mut tries: Vec<&Laid> = tries.iter().collect();
         tries.sort_by_key(|laid| laid.galley.elided);
-        let Some((laid, (rect, spot))) = tries.into_iter().find_map(|laid| {
-            let spot = spots(label.shape, laid.galley.rect.size(), label.inside).find(free)?;
-            Some((laid, spot))
-        }) else {
+        let found = [true, false].into_iter().find_map(|on_own| {
+            tries.iter().find_map(|laid| {
+                let spot = spots(label.shape, laid.galley.rect.size(), label.inside)
+                    .filter(|(_, spot)| (*spot != Spot::Outside) == on_own)
+                    .find(free)?;
+                Some((*laid, spot))
+            })
+        });
+        let Some((laid, (rect, spot))) = found else {
             continue;
         };
         let outside = laid.galley.clone();

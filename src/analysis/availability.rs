@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::format::grouped;
 use crate::model::{Demand, ExposureBand, Lifecycle, Model, OperatingModel, OutOfHours, Service};
 
 /// The availability every service without an explicit target gets when there are no bands.
@@ -27,17 +28,21 @@ pub enum AvailabilitySource {
 }
 
 impl AvailabilitySource {
-    /// A short phrase for people: "set on the service", "exposure band up to 250000"…
+    /// A short phrase for people: "set on the service", "exposure band up to 250,000"…
     pub fn describe(self) -> String {
         match self {
             AvailabilitySource::Explicit => "set on the service".to_owned(),
             AvailabilitySource::Band {
                 max_exposure_per_hour,
-            } => format!("exposure band up to {max_exposure_per_hour} per hour"),
+            } => format!(
+                "exposure band up to {} per hour",
+                grouped(max_exposure_per_hour)
+            ),
             AvailabilitySource::AboveAllBands {
                 max_exposure_per_hour,
             } => format!(
-                "exposure above every band, so the highest band (up to {max_exposure_per_hour} per hour)"
+                "exposure above every band, so the highest band (up to {} per hour)",
+                grouped(max_exposure_per_hour)
             ),
             AvailabilitySource::LowestBand => {
                 "no availability or exposure set, so the lowest band".to_owned()
@@ -186,4 +191,24 @@ pub fn projected_annual_loss(exposure: Option<f64>, availability: f64, weeks_per
     exposure.map_or(0.0, |exposure| {
         exposure * (1.0 - availability / 100.0) * HOURS_PER_WEEK * weeks_per_year
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn where_an_availability_came_from_reads_with_thousands_separators() {
+        let band = AvailabilitySource::Band {
+            max_exposure_per_hour: 5_000_000.0,
+        };
+        assert_eq!(band.describe(), "exposure band up to 5,000,000 per hour");
+        let above = AvailabilitySource::AboveAllBands {
+            max_exposure_per_hour: 250_000.0,
+        };
+        assert_eq!(
+            above.describe(),
+            "exposure above every band, so the highest band (up to 250,000 per hour)"
+        );
+    }
 }

@@ -248,11 +248,9 @@ mod tests {
         assert_eq!(lines[..2], ["2 teams", "3 services"]);
     }
 
-    /// Four tall columns 100 wide and 1,000 high side by side: a world 400 × 1,000, aspect
-    /// 0.4, so √(4 × 0.4 / 1.5) ≈ 1.03 → one column of four rows, each cell 400 × 250.
-    #[test]
-    fn tall_narrow_domains_get_wide_boxes() {
-        let areas: HashMap<String, Rect> = (0..4)
+    /// Four tall columns 100 wide and 1,000 high side by side, "d0" to "d3".
+    fn four_tall_columns() -> HashMap<String, Rect> {
+        (0..4)
             .map(|i| {
                 let min = pos2(i as f32 * 100.0, 0.0);
                 (
@@ -260,8 +258,14 @@ mod tests {
                     Rect::from_min_size(min, vec2(100.0, 1000.0)),
                 )
             })
-            .collect();
-        let boxes = grid(&areas, &[]);
+            .collect()
+    }
+
+    /// Four tall columns: a world 400 × 1,000, aspect 0.4, so √(4 × 0.4 / 1.5) ≈ 1.03 →
+    /// one column of four rows, each cell 400 × 250.
+    #[test]
+    fn tall_narrow_domains_get_wide_boxes() {
+        let boxes = grid(&four_tall_columns(), &[]);
         assert_eq!(boxes["d0"].center(), pos2(200.0, 125.0));
         assert_eq!(boxes["d3"].center(), pos2(200.0, 875.0));
         assert_eq!(boxes["d1"].width(), 360.0);
@@ -272,17 +276,8 @@ mod tests {
     /// and leaves the first empty.
     #[test]
     fn boxes_keep_off_what_is_outside_the_domains() {
-        let areas: HashMap<String, Rect> = (0..4)
-            .map(|i| {
-                let min = pos2(i as f32 * 100.0, 0.0);
-                (
-                    format!("d{i}"),
-                    Rect::from_min_size(min, vec2(100.0, 1000.0)),
-                )
-            })
-            .collect();
         let team = Rect::from_center_size(pos2(200.0, 100.0), vec2(180.0, 54.0));
-        let boxes = grid(&areas, &[team]);
+        let boxes = grid(&four_tall_columns(), &[team]);
         assert_eq!(boxes["d0"].center(), pos2(200.0, 300.0));
         assert_eq!(boxes["d3"].center(), pos2(200.0, 900.0));
         for (id, rect) in &boxes {

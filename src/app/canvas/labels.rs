@@ -212,54 +212,57 @@ pub fn place(
     }
     let mut order: Vec<usize> = (0..labels.len()).collect();
     order.sort_by_key(|&i| labels[i].rank);
-    // Every label's layouts: two rows, which keep neighbours apart, and one wider row where
-    // two rows would run into the shape below. A card's or header's name that its card
-    // cannot grow sideways to hold then tries rows as wide as the card, which grows down
-    // instead, clear of the card beside it.
-    let laid: Vec<Option<(f32, Vec<Laid>)>> = labels
-        .iter()
-        .map(|label| {
-            if label.text.is_empty() || !label.shape.expand(200.0).intersects(view) {
-                return None;
-            }
-            let px = scale.px(label.canvas_px, zoom);
-            let narrow = (label.shape.width() * 1.4).max(px * 7.0);
-            let own = label.inside.then_some(label.shape.width() - 12.0);
-            let laid = std::iter::once(narrow)
-                .chain(own)
-                .chain([px * 18.0])
-                .map(|width| Laid {
-                    width,
-                    galley: layout(fonts, label.text, px, width, label.outside_colour),
-                })
-                .collect();
-            Some((px, laid))
-        })
-        .collect();
     let mut whole = vec![false; labels.len()];
     let mut shapes = Vec::new();
     for i in order {
-        let Some((px, tries)) = &laid[i] else {
-            continue;
-        };
         let label = &labels[i];
+        if label.text.is_empty() || !label.shape.expand(200.0).intersects(view) {
+            continue;
+        }
+        let px = scale.px(label.canvas_px, zoom);
+        // Two rows, which keep neighbours apart; for a card's or header's name that its card
+        // cannot grow sideways to hold, rows as wide as the card, which grows down instead,
+        // clear of the card beside it; one wider row where two rows would run into the
+        // shape below.
+        let narrow = (label.shape.width() * 1.4).max(px * 7.0);
+        let own = label.inside.then_some(label.shape.width() - 12.0);
+        let widths: Vec<f32> = std::iter::once(narrow)
+            .chain(own)
+            .chain([px * 18.0])
+            .collect();
+        let mut laid: Vec<Option<Laid>> = widths.iter().map(|_| None).collect();
         let free = |(rect, spot): &(Rect, Spot)| {
             view.contains_rect(*rect)
                 && (*spot == Spot::Inside || !occupied.overlaps(rect.expand(1.0), label.shape))
         };
         // A whole name anywhere beats a cut one, and a name on its own card beats one
-        // beside it, however it is wrapped.
-        let mut tries: Vec<&Laid> = tries.iter().collect();
-        tries.sort_by_key(|laid| laid.galley.elided);
-        let found = [true, false].into_iter().find_map(|on_own| {
-            tries.iter().find_map(|laid| {
-                let spot = spots(label.shape, laid.galley.rect.size(), label.inside)
+        // beside it, however it is wrapped. Each wrapping is laid out when first tried.
+        let mut found = None;
+        'search: for (cut, on_own) in [(false, true), (false, false), (true, true), (true, false)] {
+            if on_own && !label.inside {
+                continue;
+            }
+            for (k, &width) in widths.iter().enumerate() {
+                let tried = laid[k].get_or_insert_with(|| Laid {
+                    width,
+                    galley: layout(fonts, label.text, px, width, label.outside_colour),
+                });
+                if tried.galley.elided != cut {
+                    continue;
+                }
+                let spot = spots(label.shape, tried.galley.rect.size(), label.inside)
                     .filter(|(_, spot)| (*spot != Spot::Outside) == on_own)
-                    .find(free)?;
-                Some((*laid, spot))
-            })
-        });
-        let Some((laid, (rect, spot))) = found else {
+                    .find(free);
+                if let Some(spot) = spot {
+                    found = Some((k, spot));
+                    break 'search;
+                }
+            }
+        }
+        let Some((k, (rect, spot))) = found else {
+            continue;
+        };
+        let Some(laid) = laid[k].take() else {
             continue;
         };
         let outside = laid.galley.clone();
@@ -273,7 +276,7 @@ pub fn place(
                     shapes.push(Shape::rect_filled(rect, 6.0, label.fill));
                     occupied.insert(rect);
                 }
-                let galley = layout(fonts, label.text, *px, laid.width, label.inside_colour);
+                let galley = layout(fonts, label.text, px, laid.width, label.inside_colour);
                 shapes.push(Shape::galley(origin, galley, label.inside_colour));
             }
             Spot::Outside => {

@@ -187,7 +187,7 @@ fn coverage(ui: &mut Ui, analysis: &Analysis) {
 
 /// Longest rota name in the table before it is cut short (the full name is in its tooltip),
 /// so that every column fits the panel.
-const ROTA_NAME_CHARS: usize = 22;
+const ROTA_NAME_CHARS: usize = 15;
 
 fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<Selection>) {
     if analysis.rotas.is_empty() {
@@ -204,7 +204,7 @@ fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<Selection>) {
             Grid::new("rota-table")
             .striped(true)
             .num_columns(7)
-            .spacing([8.0, 4.0])
+            .spacing([6.0, 4.0])
             .show(ui, |ui| {
                 for (header, help) in [
                     ("Rota", "Click to select the team or domain that runs it"),

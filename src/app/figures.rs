@@ -187,7 +187,7 @@ fn coverage(ui: &mut Ui, analysis: &Analysis) {
 
 /// Longest rota name in the table before it is cut short (the full name is in its tooltip),
 /// so that every column fits the panel.
-const ROTA_NAME_CHARS: usize = 15;
+const ROTA_NAME_CHARS: usize = 13;
 
 fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<Selection>) {
     if analysis.rotas.is_empty() {

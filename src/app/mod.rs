@@ -306,7 +306,7 @@ impl OpmodelApp {
             });
         egui::Panel::right("figures")
             .resizable(true)
-            .default_size(460.0)
+            .default_size(440.0)
             .min_size(280.0)
             .max_size(600.0)
             .show(ui, |ui| {

@@ -58,14 +58,14 @@ pub fn crowded_names(nodes: &[(EntityKind, &str, Position)]) -> usize {
     }
     let mut taken: HashMap<(i64, i64), Vec<Rect>> = HashMap::new();
     for shape in &shapes {
-        for cell in cells(shape) {
+        for cell in shape.cells(CELL) {
             taken.entry(cell).or_default().push(*shape);
         }
     }
     let mut left_out = 0;
     for (shape, name) in names {
         let free = |rect: &Rect| {
-            !cells(rect).any(|cell| {
+            !rect.cells(CELL).any(|cell| {
                 taken
                     .get(&cell)
                     .is_some_and(|rects| rects.iter().any(|r| *r != shape && r.overlaps(rect)))
@@ -73,7 +73,7 @@ pub fn crowded_names(nodes: &[(EntityKind, &str, Position)]) -> usize {
         };
         match name_spots(&shape, &name).find(free) {
             Some(spot) => {
-                for cell in cells(&spot) {
+                for cell in spot.cells(CELL) {
                     taken.entry(cell).or_default().push(spot);
                 }
             }
@@ -133,13 +133,6 @@ fn name_spots(shape: &Rect, name: &Name) -> impl Iterator<Item = Rect> + use<> {
             max_y: min_y + height,
         })
     })
-}
-
-/// The grid cells `rect` touches.
-fn cells(rect: &Rect) -> impl Iterator<Item = (i64, i64)> + use<> {
-    let span = |min: f64, max: f64| (min / CELL).floor() as i64..=(max / CELL).floor() as i64;
-    let (columns, rows) = (span(rect.min_x, rect.max_x), span(rect.min_y, rect.max_y));
-    columns.flat_map(move |x| rows.clone().map(move |y| (x, y)))
 }
 
 #[cfg(test)]

@@ -87,6 +87,14 @@ impl Rect {
     }
 
     /// Whether the two share any area (touching edges do not count).
+    /// The cells of a square grid `cell` wide that this rectangle touches, by column and
+    /// row: the key to find neighbours without testing every pair.
+    pub fn cells(&self, cell: f64) -> impl Iterator<Item = (i64, i64)> + use<> {
+        let span = |min: f64, max: f64| (min / cell).floor() as i64..=(max / cell).floor() as i64;
+        let (columns, rows) = (span(self.min_x, self.max_x), span(self.min_y, self.max_y));
+        columns.flat_map(move |x| rows.clone().map(move |y| (x, y)))
+    }
+
     pub fn overlaps(&self, other: &Rect) -> bool {
         self.min_x < other.max_x
             && other.min_x < self.max_x

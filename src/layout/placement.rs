@@ -38,18 +38,6 @@ pub struct Scene {
     extent: Option<Rect>,
 }
 
-fn cells(rect: &Rect) -> impl Iterator<Item = (i64, i64)> {
-    let (x0, x1) = (
-        (rect.min_x / CELL).floor() as i64,
-        (rect.max_x / CELL).floor() as i64,
-    );
-    let (y0, y1) = (
-        (rect.min_y / CELL).floor() as i64,
-        (rect.max_y / CELL).floor() as i64,
-    );
-    (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
-}
-
 impl Scene {
     /// Everything of `model` placed in `positions`, except the ids in `leaving`.
     pub fn new(model: &Model, positions: &Positions, leaving: &HashSet<&str>) -> Scene {
@@ -73,7 +61,7 @@ impl Scene {
 
     /// Puts a footprint on the canvas.
     pub fn add(&mut self, rect: Rect, domain: Option<String>) {
-        for cell in cells(&rect) {
+        for cell in rect.cells(CELL) {
             self.grid
                 .entry(cell)
                 .or_default()
@@ -91,7 +79,7 @@ impl Scene {
 
     /// Whether any footprint overlapping `rect` passes `counts`.
     fn any_in(&self, rect: &Rect, counts: impl Fn(&Option<String>) -> bool) -> bool {
-        cells(rect).any(|cell| {
+        rect.cells(CELL).any(|cell| {
             self.grid.get(&cell).is_some_and(|list| {
                 list.iter().any(|&i| {
                     let (other, domain) = &self.occupants[i];

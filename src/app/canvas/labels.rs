@@ -85,28 +85,15 @@ impl Occupied {
         }
     }
 
-    fn cells_of(&self, rect: Rect) -> impl Iterator<Item = (i32, i32)> + use<> {
-        let cell = self.cell;
-        let (x0, y0) = (
-            (rect.min.x / cell).floor() as i32,
-            (rect.min.y / cell).floor() as i32,
-        );
-        let (x1, y1) = (
-            (rect.max.x / cell).floor() as i32,
-            (rect.max.y / cell).floor() as i32,
-        );
-        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
-    }
-
     fn insert(&mut self, rect: Rect) {
-        for key in self.cells_of(rect).collect::<Vec<_>>() {
+        for key in super::grid_cells(rect, self.cell) {
             self.cells.entry(key).or_default().push(rect);
         }
     }
 
     /// Whether `rect` overlaps anything here other than `own`.
     fn overlaps(&self, rect: Rect, own: Rect) -> bool {
-        self.cells_of(rect).any(|key| {
+        super::grid_cells(rect, self.cell).any(|key| {
             self.cells
                 .get(&key)
                 .is_some_and(|rects| rects.iter().any(|r| *r != own && r.intersects(rect)))

@@ -1407,6 +1407,14 @@ fn domain_areas(model: &Model, location: impl Fn(&str) -> Option<Pos2>) -> Vec<(
         .collect()
 }
 
+/// The cells of a square grid `cell` wide that `rect` touches, by column and row: the key
+/// the label placer and the edge router find nearby shapes by.
+fn grid_cells(rect: Rect, cell: f32) -> impl Iterator<Item = (i32, i32)> + use<> {
+    let span = |min: f32, max: f32| (min / cell).floor() as i32..=(max / cell).floor() as i32;
+    let (columns, rows) = (span(rect.min.x, rect.max.x), span(rect.min.y, rect.max.y));
+    columns.flat_map(move |x| rows.clone().map(move |y| (x, y)))
+}
+
 /// A layout rectangle as a canvas one.
 fn canvas_rect(rect: crate::layout::Rect) -> Rect {
     let corner = |x: f64, y: f64| pos2(x as f32, y as f32);

@@ -66,7 +66,7 @@ impl Shapes {
     pub fn new(rects: Vec<Rect>) -> Self {
         let mut cells: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
         for (i, rect) in rects.iter().enumerate() {
-            for key in cells_of(*rect) {
+            for key in super::grid_cells(*rect, CELL) {
                 cells.entry(key).or_default().push(i);
             }
         }
@@ -81,7 +81,7 @@ impl Shapes {
             return Vec2::ZERO;
         }
         let reach = Rect::from_two_pos(a, b).expand(BENDS[BENDS.len() - 1] / 2.0 + 10.0);
-        let mut near: Vec<usize> = cells_of(reach)
+        let mut near: Vec<usize> = super::grid_cells(reach, CELL)
             .filter_map(|key| self.cells.get(&key))
             .flatten()
             .copied()
@@ -105,18 +105,6 @@ impl Shapes {
             .find(|bend| clear(&curve(a, b, *bend)))
             .unwrap_or(Vec2::ZERO)
     }
-}
-
-fn cells_of(rect: Rect) -> impl Iterator<Item = (i32, i32)> {
-    let (x0, y0) = (
-        (rect.min.x / CELL).floor() as i32,
-        (rect.min.y / CELL).floor() as i32,
-    );
-    let (x1, y1) = (
-        (rect.max.x / CELL).floor() as i32,
-        (rect.max.y / CELL).floor() as i32,
-    );
-    (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
 }
 
 #[cfg(test)]

@@ -378,13 +378,7 @@ pub fn layout_with(
             progress(0.75 + 0.2 * (pass + 1) as f32 / REFINE_PASSES as f32);
         }
     }
-    let strip = least_crowded_strip(model, &slots, &sequence);
-    let placed = place(
-        model,
-        &slots,
-        &sequence,
-        &pack(&sizes_in(&slots, &sequence), strip),
-    );
+    let placed = least_crowded_placement(model, &slots, &sequence);
     progress(1.0);
     entities(model)
         .zip(placed.into_iter().flatten())
@@ -412,7 +406,7 @@ const SCALE_GIVEN_FOR_LINKS: f64 = 0.05;
 /// And for names with room round them.
 const SCALE_GIVEN_FOR_NAMES: f64 = 0.1;
 /// Models up to this many services are packed for their names (see
-/// [`least_crowded_strip`]); past it, names no longer fit a projector whatever the packing,
+/// [`least_crowded_placement`]); past it, names no longer fit a projector whatever the packing,
 /// and the packing is chosen for its size alone.
 const JUDGED_SERVICES: usize = 100;
 /// Strip widths tried when packing the areas, between the widest area and all in one row.
@@ -888,33 +882,56 @@ fn best_packing(sizes: &[(f64, f64)]) -> (f64, f64) {
     best
 }
 
-/// Among the strip widths that show the areas nearly as large as the best, the one that
-/// leaves the fewest services' names crowded on a projector ([`crowded_names`]), the larger
-/// on screen among equals. Past `JUDGED_SERVICES` services, the largest is taken.
-fn least_crowded_strip(model: &Model, slots: &[Slot], sequence: &[usize]) -> f64 {
+/// Every domain's, team's and service's position (as [`place`] gives them) with the areas
+/// packed into the strip that, among those showing them nearly as large as the best, leaves
+/// the fewest services' names crowded on a projector ([`crowded_names`]), the larger on
+/// screen among equals. Past `JUDGED_SERVICES` services, the largest is taken.
+fn least_crowded_placement(
+    model: &Model,
+    slots: &[Slot],
+    sequence: &[usize],
+) -> [Vec<Position>; 3] {
     let sizes = sizes_in(slots, sequence);
-    let (largest, scale) = best_packing(&sizes);
-    if model.services.len() > JUDGED_SERVICES {
-        return largest;
+    let packings: Vec<(f64, Packed)> = strips(&sizes)
+        .map(|strip| {
+            let packed = pack(&sizes, strip);
+            (screen_scale(&packed), packed)
+        })
+        .collect();
+    // The largest on screen, the first among equals, as `best_packing` chooses.
+    let mut largest = 0;
+    for (k, (size, _)) in packings.iter().enumerate() {
+        if *size > packings[largest].0 + 1e-12 {
+            largest = k;
+        }
     }
-    let mut best = (usize::MAX, 0.0, largest);
-    for strip in strips(&sizes) {
-        let packed = pack(&sizes, strip);
-        let size = screen_scale(&packed);
-        if size < scale * (1.0 - SCALE_GIVEN_FOR_NAMES) {
+    let scale = packings[largest].0;
+    if model.services.len() > JUDGED_SERVICES {
+        return place(model, slots, sequence, &packings[largest].1);
+    }
+    let mut best: Option<(usize, f64, [Vec<Position>; 3])> = None;
+    for (size, packed) in &packings {
+        if *size < scale * (1.0 - SCALE_GIVEN_FOR_NAMES) {
             continue;
         }
-        let placed = place(model, slots, sequence, &packed);
+        let placed = place(model, slots, sequence, packed);
         let nodes: Vec<(EntityKind, &str, Position)> = entities(model)
             .zip(placed.iter().flatten())
             .map(|((_, kind, name), at)| (kind, name, *at))
             .collect();
         let crowded = crowded_names(&nodes);
-        if crowded < best.0 || (crowded == best.0 && size > best.1 + 1e-12) {
-            best = (crowded, size, strip);
+        let better = best.as_ref().is_none_or(|(fewest, larger, _)| {
+            crowded < *fewest || (crowded == *fewest && *size > larger + 1e-12)
+        });
+        if better {
+            best = Some((crowded, *size, placed));
         }
     }
-    best.2
+    // The largest is always among those tried, so there is a best; the fallback keeps it.
+    match best {
+        Some((_, _, placed)) => placed,
+        None => place(model, slots, sequence, &packings[largest].1),
+    }
 }
 
 /// Every domain's, team's and service's position (in model order, in three lists) with the

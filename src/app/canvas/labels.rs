@@ -132,6 +132,7 @@ fn layout(
 }
 
 /// A label laid out at a wrap width.
+#[derive(Clone)]
 struct Laid {
     width: f32,
     galley: Arc<Galley>,
@@ -217,7 +218,7 @@ pub fn place(
             .chain(own)
             .chain([px * 18.0])
             .collect();
-        let mut laid: Vec<Option<Laid>> = widths.iter().map(|_| None).collect();
+        let mut wrappings: Vec<Option<Laid>> = widths.iter().map(|_| None).collect();
         let free = |(rect, spot): &(Rect, Spot)| {
             view.contains_rect(*rect)
                 && (*spot == Spot::Inside || !occupied.overlaps(rect.expand(1.0), label.shape))
@@ -229,8 +230,8 @@ pub fn place(
             if on_own && !label.inside {
                 continue;
             }
-            for (k, &width) in widths.iter().enumerate() {
-                let tried = laid[k].get_or_insert_with(|| Laid {
+            for (slot, &width) in wrappings.iter_mut().zip(&widths) {
+                let tried = slot.get_or_insert_with(|| Laid {
                     width,
                     galley: layout(fonts, label.text, px, width, label.outside_colour),
                 });
@@ -241,15 +242,12 @@ pub fn place(
                     .filter(|(_, spot)| (*spot != Spot::Outside) == on_own)
                     .find(free);
                 if let Some(spot) = spot {
-                    found = Some((k, spot));
+                    found = Some((tried.clone(), spot));
                     break 'search;
                 }
             }
         }
-        let Some((k, (rect, spot))) = found else {
-            continue;
-        };
-        let Some(laid) = laid[k].take() else {
+        let Some((laid, (rect, spot))) = found else {
             continue;
         };
         let outside = laid.galley.clone();

@@ -7,6 +7,9 @@ use opmodel::analysis::analyze;
 use opmodel::model::{Dependency, Domain, Model, Service, ServiceKind, Team, TeamKind};
 use opmodel::render;
 
+mod support;
+use support::opmodel;
+
 fn sample(name: &str) -> Model {
     let path = format!("{}/samples/{name}.ron", env!("CARGO_MANIFEST_DIR"));
     opmodel::io::load(Path::new(&path)).unwrap()
@@ -286,30 +289,17 @@ fn the_export_command_writes_each_format() {
         ("csv", b"service,team"),
     ] {
         let out = dir.path().join(format!("out.{format}"));
-        let run = Command::new(env!("CARGO_BIN_EXE_opmodel"))
-            .args(["export", &model, "--format", format, "-o"])
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert_eq!(
-            run.status.code(),
-            Some(0),
-            "{format}: {}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        let out_path = out.display().to_string();
+        let (code, _, stderr) = opmodel(&["export", &model, "--format", format, "-o", &out_path]);
+        assert_eq!(code, 0, "{format}: {stderr}");
         let bytes = std::fs::read(&out).unwrap();
         assert!(bytes.starts_with(check), "{format}");
     }
-    let run = Command::new(env!("CARGO_BIN_EXE_opmodel"))
-        .args(["export", &model, "--format", "png", "--scale", "0", "-o"])
-        .arg(dir.path().join("zero.png"))
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(2));
+    let zero = dir.path().join("zero.png").display().to_string();
+    let args = [
+        "export", &model, "--format", "png", "--scale", "0", "-o", &zero,
+    ];
+    assert_eq!(opmodel(&args).0, 2);
     assert!(!dir.path().join("zero.png").exists());
-    let run = Command::new(env!("CARGO_BIN_EXE_opmodel"))
-        .args(["export", "missing.ron", "--format", "svg"])
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(opmodel(&["export", "missing.ron", "--format", "svg"]).0, 2);
 }

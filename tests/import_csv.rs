@@ -1,10 +1,11 @@
 //! SPEC 6.2: importing a spreadsheet saved as CSV, and exporting a model as the same sheet.
 
-use std::process::Command;
-
 use opmodel::files::csv_sheet::{SheetError, id_from_name, read_sheet, write_sheet};
 use opmodel::model::{Demand, Model, ServiceKind, TeamKind};
 use proptest::prelude::*;
+
+mod support;
+use support::opmodel;
 
 fn read(source: &str) -> Model {
     read_sheet(source, "sheet").unwrap_or_else(|e| panic!("{e}"))
@@ -272,19 +273,15 @@ fn the_command_line_writes_the_model_or_nothing() {
     let good = dir.path().join("good.csv");
     std::fs::write(&good, "service,team\nCheckout,Payments\n").unwrap();
     let out = dir.path().join("good.ron");
-    let run = Command::new(env!("CARGO_BIN_EXE_opmodel"))
-        .args(["import", "csv"])
-        .arg(&good)
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_eq!(
-        run.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let out_path = out.display().to_string();
+    let (code, _, stderr) = opmodel(&[
+        "import",
+        "csv",
+        &good.display().to_string(),
+        "-o",
+        &out_path,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
     let model = opmodel::io::load(&out).unwrap();
     assert_eq!(model.name, "good");
     assert_eq!(model.services[0].owner.as_deref(), Some("payments"));
@@ -292,15 +289,10 @@ fn the_command_line_writes_the_model_or_nothing() {
     let bad = dir.path().join("bad.csv");
     std::fs::write(&bad, "service,team,availability\nCheckout,Payments,high\n").unwrap();
     let out = dir.path().join("bad.ron");
-    let run = Command::new(env!("CARGO_BIN_EXE_opmodel"))
-        .args(["import", "csv"])
-        .arg(&bad)
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_eq!(run.status.code(), Some(2));
-    let message = String::from_utf8_lossy(&run.stderr);
+    let out_path = out.display().to_string();
+    let (code, _, message) =
+        opmodel(&["import", "csv", &bad.display().to_string(), "-o", &out_path]);
+    assert_eq!(code, 2);
     assert!(
         message.contains("bad.csv: row 2, column availability"),
         "{message}"

@@ -8,6 +8,9 @@ use opmodel::analysis::analyze;
 use opmodel::io::{self, LoadError};
 use opmodel::model::{Lifecycle, Model, OutOfHours};
 
+mod support;
+use support::opmodel;
+
 fn parse(text: &str) -> Result<Model, LoadError> {
     io::parse(text, Path::new("model.ron"))
 }
@@ -643,23 +646,12 @@ fn compare_shows_lifecycle_compliance_and_cover_cost_changes() {
     assert_eq!(json["b"]["services"][2]["lifecycle"], "Inception");
 }
 
-fn opmodel(args: &[&str]) -> (i32, String) {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_opmodel"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-    )
-}
-
 #[test]
 fn every_report_format_shows_cost_drivers_and_compliance_scope() {
     let sample = samples_folder().join("payments-compliance.ron");
     let sample = sample.to_str().unwrap();
 
-    let (code, text) = opmodel(&["report", sample]);
+    let (code, text, _) = opmodel(&["report", sample]);
     assert_eq!(code, 0);
     let drivers = text.find("Cost drivers").expect("a cost drivers section");
     let scope = text.find("Compliance scope").expect("a compliance section");
@@ -674,14 +666,14 @@ fn every_report_format_shows_cost_drivers_and_compliance_scope() {
     );
     assert!(text.contains("[segregation-myth] Reconciliation (reconciliation)"));
 
-    let (_, markdown) = opmodel(&["report", sample, "--format", "markdown"]);
+    let (_, markdown, _) = opmodel(&["report", sample, "--format", "markdown"]);
     assert!(markdown.contains("## Cost drivers"));
     assert!(
         markdown
             .contains("| SOX | general-ledger, settlement-batch, reconciliation | 0 | 3 | 3 | 3 |")
     );
 
-    let (_, csv) = opmodel(&["report", sample, "--format", "csv"]);
+    let (_, csv, _) = opmodel(&["report", sample, "--format", "csv"]);
     let settlement = csv
         .lines()
         .find(|l| l.starts_with("settlement-batch,"))
@@ -693,7 +685,7 @@ fn every_report_format_shows_cost_drivers_and_compliance_scope() {
         "{settlement}"
     );
 
-    let (_, json) = opmodel(&["report", sample, "--format", "json"]);
+    let (_, json, _) = opmodel(&["report", sample, "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(report["services"][3]["lifecycle"], "Inception");
     assert_eq!(report["services"][3]["cover_cost"], 0.0);
@@ -704,7 +696,7 @@ fn every_report_format_shows_cost_drivers_and_compliance_scope() {
 #[test]
 fn a_model_with_no_tags_says_so_in_its_compliance_section() {
     let sample = samples_folder().join("startup.ron");
-    let (_, text) = opmodel(&["report", sample.to_str().unwrap()]);
+    let (_, text, _) = opmodel(&["report", sample.to_str().unwrap()]);
     let scope = text.find("Compliance scope").unwrap();
     assert_eq!(text[scope..].lines().nth(1), Some("  (none)"));
 }

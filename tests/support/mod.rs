@@ -1,8 +1,8 @@
-//! Helpers the editor's GUI tests share: model files in a temporary folder, the app under a
-//! kittest harness, and clicks at a screen position (canvas nodes are painted, not in the
-//! accessibility tree).
+//! Helpers the tests share: the command line run as a process, model files in a temporary
+//! folder, the app under a kittest harness, and clicks at a screen position (canvas nodes
+//! are painted, not in the accessibility tree).
 
-// Each GUI test file is its own crate and uses only some of these.
+// Each test file is its own crate and uses only some of these.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
@@ -10,6 +10,20 @@ use std::path::{Path, PathBuf};
 use egui::{Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use opmodel::app::{OpmodelApp, Picker, RecentFiles};
+
+/// Runs the `opmodel` binary with `args`: its exit code (-1 when a signal ended it),
+/// standard output and standard error.
+pub fn opmodel(args: &[&str]) -> (i32, String, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_opmodel"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
 
 pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);

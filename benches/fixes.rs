@@ -7,14 +7,18 @@
 //!
 //! Run with `cargo bench --bench fixes -- --warm-up-time 1 --measurement-time 3`.
 
+// Shared with the tests; each bench uses only part of it.
+#[allow(dead_code)]
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::collections::HashSet;
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use opmodel::analysis::analyze;
-use opmodel::fixes::{fixes_for_finding, offers_fixes};
-use opmodel::synthetic;
+use opmodel::edit::fixes::{fixes_for_finding, offers_fixes};
 
 fn fixes(c: &mut Criterion) {
     let model = synthetic::generate(1_000, 200, 2_000, 7);

@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{Severity, analyze};
 use crate::compare::compare;
-use crate::{format, io, report};
+use crate::files::ron;
+use crate::{format, report};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -156,9 +157,9 @@ pub fn run(command: Command) -> ExitCode {
 /// Loads a model from a file, or from standard input for `-`, or prints why not.
 fn load_or_explain(path: &Path) -> Option<crate::model::Model> {
     let loaded = if path.as_os_str() == STANDARD_INPUT {
-        io::load_from(std::io::stdin().lock(), Path::new("<stdin>"))
+        ron::load_from(std::io::stdin().lock(), Path::new("<stdin>"))
     } else {
-        io::load(path)
+        ron::load(path)
     };
     loaded.map_err(|error| eprintln!("opmodel: {error}")).ok()
 }
@@ -293,7 +294,7 @@ fn import_command(source: ImportSource) -> ExitCode {
                 eprintln!("opmodel: --strict: files or entities were skipped; nothing written");
                 return ExitCode::from(CANNOT_LOAD);
             }
-            write_output(output.as_deref(), io::to_ron(&import.model).as_bytes())
+            write_output(output.as_deref(), ron::to_ron(&import.model).as_bytes())
         }
         ImportSource::Csv { file, output, name } => {
             let name = name.unwrap_or_else(|| crate::files::model_name_from_path(&file));
@@ -305,7 +306,7 @@ fn import_command(source: ImportSource) -> ExitCode {
                 }
             };
             eprintln!("{}", crate::files::imported_counts(&model));
-            write_output(output.as_deref(), io::to_ron(&model).as_bytes())
+            write_output(output.as_deref(), ron::to_ron(&model).as_bytes())
         }
     }
 }

@@ -7,8 +7,8 @@ mod support;
 use std::path::Path;
 
 use opmodel::analysis::{Analysis, Deployment, FindingCode, analyze};
-use opmodel::fixes::fixes_for_finding;
-use opmodel::io;
+use opmodel::edit::fixes::fixes_for_finding;
+use opmodel::files::ron;
 use opmodel::model::{
     Demand, Dependency, ExposureBand, Lifecycle, Model, OperatingModel, Service, ServiceKind, Team,
     TeamKind,
@@ -225,25 +225,25 @@ const VERSION_2: &str = r#"(
 
 #[test]
 fn unknown_needs_version_3_and_is_written_only_when_used() {
-    let error = io::parse(VERSION_2, Path::new("two.ron")).unwrap_err();
+    let error = ron::parse(VERSION_2, Path::new("two.ron")).unwrap_err();
     assert_eq!(
         error.to_string(),
         "two.ron:6:45: service `u`: demand `Unknown` needs version 3, but the file says version 2"
     );
 
     let text = VERSION_2.replace("version: 2", "version: 3");
-    let model = io::parse(&text, Path::new("three.ron")).unwrap();
+    let model = ron::parse(&text, Path::new("three.ron")).unwrap();
     assert_eq!(model.services[1].demand, Demand::Unknown);
-    let saved = io::to_ron(&model);
+    let saved = ron::to_ron(&model);
     assert!(saved.contains("    version: 3,\n"), "{saved}");
-    assert_eq!(io::parse(&saved, Path::new("again.ron")).unwrap(), model);
+    assert_eq!(ron::parse(&saved, Path::new("again.ron")).unwrap(), model);
 
     // Without the unknown demand the model needs only version 2 (its inception service).
     let mut known = model;
     known.services[1].demand = Demand::High;
-    assert!(io::to_ron(&known).contains("    version: 2,\n"));
+    assert!(ron::to_ron(&known).contains("    version: 2,\n"));
     known.services[0].lifecycle = Lifecycle::Live;
-    assert!(io::to_ron(&known).contains("    version: 1,\n"));
+    assert!(ron::to_ron(&known).contains("    version: 1,\n"));
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn a_service_added_in_the_editor_starts_unassessed() {
     let service = Service::unassessed("s", "S", ServiceKind::Digital);
     assert_eq!(service.demand, Demand::Unknown);
     // Loaded without a demand, a service is Low in every version.
-    let model = io::parse(
+    let model = ron::parse(
         "(version: 3, name: \"M\", services: [(id: \"s\", name: \"S\", kind: Digital)])",
         Path::new("m.ron"),
     )
@@ -269,14 +269,14 @@ fn an_import_leaves_demand_unknown_where_its_source_is_silent() {
     );
     let (code, stdout, stderr) = opmodel(&["import", "csv", sheet.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    let model = io::parse(&stdout, Path::new("imported.ron")).unwrap();
+    let model = ron::parse(&stdout, Path::new("imported.ron")).unwrap();
     let demands: Vec<Demand> = model.services.iter().map(|s| s.demand).collect();
     assert_eq!(demands, [Demand::Unknown, Demand::High, Demand::Unknown]);
     assert!(stdout.contains("version: 3,"));
 
     // Exported, an unknown demand is an empty cell again.
     let path = dir.path().join("model.ron");
-    io::save(&model, &path).unwrap();
+    ron::save(&model, &path).unwrap();
     let (code, exported, _) = opmodel(&["export", path.to_str().unwrap(), "--format", "csv"]);
     assert_eq!(code, 0);
     let shop_row = exported.lines().find(|l| l.starts_with("Shop,")).unwrap();
@@ -288,7 +288,7 @@ fn the_sample_catalog_imports_unassessed_with_a_bill() {
     let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/backstage");
     let (code, stdout, stderr) = opmodel(&["import", "backstage", catalog.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    let model = io::parse(&stdout, Path::new("catalog.ron")).unwrap();
+    let model = ron::parse(&stdout, Path::new("catalog.ron")).unwrap();
     let analysis = analyze(&model);
     // The two services with an `opmodel/demand` annotation keep it; the others are unknown.
     let unknown = model

@@ -365,7 +365,7 @@ fn saving_writes_the_file_and_clears_the_unsaved_marker() {
     harness.key_press(Key::Enter);
     harness.run_steps(4);
     finish_file_jobs(&mut harness);
-    let saved = opmodel::io::load(&target).expect("the saved file loads");
+    let saved = opmodel::files::ron::load(&target).expect("the saved file loads");
     assert_eq!(&saved, &harness.state().active_document().unwrap().model);
     assert_eq!(harness.state().title(), "Untitled model — Opmodel");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
@@ -501,7 +501,8 @@ fn auto_layout_moves_every_node_in_one_undo_step() {
         .layout
         .clone();
     assert_eq!(opened.len(), 3, "the model was arranged when it opened");
-    let moved = opmodel::actions::move_to(vec![("web".into(), Position { x: 900.0, y: 900.0 })]);
+    let moved =
+        opmodel::edit::actions::move_to(vec![("web".into(), Position { x: 900.0, y: 900.0 })]);
     let doc = harness.state_mut().active_document_mut().unwrap();
     doc.apply("Move Web team", moved, None).unwrap();
     harness.key_press(Key::L);

@@ -161,7 +161,7 @@ fn names_shown_whole(
     for key in keys {
         press(&mut harness, *key);
     }
-    let model = opmodel::io::load(path).unwrap();
+    let model = opmodel::files::ron::load(path).unwrap();
     let canvas = &harness.state().active_document().unwrap().canvas;
     let shown = model
         .services
@@ -264,9 +264,9 @@ fn a_drag_that_starts_off_every_shape_pans_instead_of_moving_a_node() {
 
 /// A synthetic model of 300 services in about a dozen domains.
 fn big_model(dir: &Path) -> (PathBuf, opmodel::model::Model) {
-    let model = opmodel::synthetic::generate(300, 60, 400, 3);
+    let model = support::synthetic::generate(300, 60, 400, 3);
     let path = dir.join("big.ron");
-    opmodel::io::save(&model, &path).expect("the model saves");
+    opmodel::files::ron::save(&model, &path).expect("the model saves");
     (path, model)
 }
 

@@ -240,7 +240,7 @@ fn auto_layout_runs_in_the_background_and_lands_as_one_undo_step() {
     // Drag-like mess first: everything piled up in one spot.
     {
         let doc = harness.state_mut().active_document_mut().unwrap();
-        let edit = opmodel::actions::move_to(
+        let edit = opmodel::edit::actions::move_to(
             doc.model
                 .layout
                 .keys()

@@ -6,7 +6,7 @@ use egui::{Button, Id, Key, RichText, TextEdit, Ui};
 
 use super::document::Document;
 use super::theme;
-use crate::actions;
+use crate::edit::actions;
 
 /// How many suggestions are offered under the field at most.
 const SUGGESTIONS: usize = 8;

@@ -11,9 +11,9 @@ use super::transfer::ImportNotes;
 use super::workspace::Command;
 use crate::analysis::{Analysis, analyze};
 use crate::edit::Edit;
+use crate::edit::history::{History, HistoryError, SavedPoint};
 use crate::files::fingerprint::{DiskState, Fingerprint};
-use crate::history::{History, HistoryError, SavedPoint};
-use crate::io::HandWrittenParts;
+use crate::files::ron::HandWrittenParts;
 use crate::model::Model;
 
 pub struct Document {
@@ -75,7 +75,7 @@ impl Document {
         }
     }
 
-    /// Asks for an edit built by [`crate::actions`], applied with the frame's other commands.
+    /// Asks for an edit built by [`crate::edit::actions`], applied with the frame's other commands.
     pub fn request(&mut self, label: &str, edit: Result<Edit, String>, merge_key: Option<String>) {
         self.requests.push(Command::Edit {
             doc: self.id,

@@ -4,8 +4,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::history::HistoryError;
-use crate::io::LoadError;
+use crate::edit::history::HistoryError;
+use crate::files::ron::LoadError;
 
 #[derive(Debug)]
 pub enum AppError {

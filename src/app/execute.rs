@@ -9,8 +9,8 @@ use super::jobs::LoadInto;
 use super::selection::Selection;
 use super::transfer::ImportSource;
 use super::workspace::{Answer, Command, Dialog, Pending, Purpose, Workspace};
-use crate::actions;
 use crate::edit::Edit;
+use crate::edit::actions;
 use crate::model::{
     Domain, EntityKind, InteractionMode, Model, Position, Service, ServiceKind, Team, TeamKind,
 };

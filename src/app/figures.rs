@@ -13,7 +13,7 @@ use super::fix_list;
 use super::selection::Selection;
 use super::theme;
 use crate::analysis::{Analysis, Finding, ServiceFigures, Severity};
-use crate::fixes::Fix;
+use crate::edit::fixes::Fix;
 use crate::format::{
     count, entity_label, grouped, money, share, share_or_dash, signed_count, signed_money,
     signed_points,

@@ -14,7 +14,7 @@ use egui::{Button, Id, RichText, Ui};
 use super::document::Document;
 use super::theme;
 use crate::analysis::{Finding, FindingCode};
-use crate::fixes::{Effect, Fix, fixes_for_finding, offers_fixes};
+use crate::edit::fixes::{Effect, Fix, fixes_for_finding, offers_fixes};
 use crate::format::{signed_count, signed_money, signed_points};
 
 /// Which finding: its code, subject and the dependency it is about.

@@ -12,10 +12,10 @@ use super::explain;
 use super::fix_list;
 use super::selection::Selection;
 use super::theme;
-use crate::actions;
 use crate::analysis::{Finding, ServiceFigures};
 use crate::edit::Edit;
-use crate::fixes::{self, Fix};
+use crate::edit::actions;
+use crate::edit::fixes::{self, Fix};
 use crate::format::{count, entity_label, money, percent};
 use crate::model::{
     Demand, InteractionMode, Lifecycle, Model, OperatingModel, OutOfHours, ServiceKind, Team,

@@ -1,5 +1,5 @@
 //! Opening and saving on worker threads, so a slow disk, a network share or a huge model
-//! never freezes the window. The core's `io::load` and `io::save` stay synchronous; each job
+//! never freezes the window. The core's `files::ron::load` and `save` stay synchronous; each job
 //! runs one of them on a thread of its own and the workspace collects the outcome between
 //! frames. A cancelled load is forgotten: its outcome is dropped when it arrives, and the
 //! model on screen stays as it was.
@@ -9,9 +9,9 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::transfer::{self, ExportFormat, Imported};
 use super::workspace::Pending;
+use crate::edit::history::SavedPoint;
 use crate::files::fingerprint::Fingerprint;
-use crate::history::SavedPoint;
-use crate::io::{LoadError, LoadedFile};
+use crate::files::ron::{LoadError, LoadedFile};
 use crate::model::Model;
 
 /// Where a loaded model goes.
@@ -119,7 +119,7 @@ impl Jobs {
     pub fn load(&mut self, path: PathBuf, into: LoadInto) -> std::io::Result<()> {
         let file = path.clone();
         self.start(Task::Load { path, into }, move || {
-            Outcome::Loaded(crate::io::load_file(&file).map(|loaded| {
+            Outcome::Loaded(crate::files::ron::load_file(&file).map(|loaded| {
                 let print = fingerprint(&file);
                 Box::new((loaded, print))
             }))
@@ -143,7 +143,7 @@ impl Jobs {
             then,
         };
         self.start(task, move || {
-            Outcome::Saved(crate::io::save(&model, &file).map(|()| fingerprint(&file)))
+            Outcome::Saved(crate::files::ron::save(&model, &file).map(|()| fingerprint(&file)))
         })
     }
 

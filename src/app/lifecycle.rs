@@ -9,9 +9,9 @@ use super::errors::AppError;
 use super::files::{self, Picker};
 use super::jobs::{self, LoadInto, Outcome};
 use super::workspace::{Dialog, Pending, Purpose, QuitFlow, Tab, Workspace};
+use crate::edit::history::SavedPoint;
 use crate::files::fingerprint::{DiskState, Fingerprint};
-use crate::history::SavedPoint;
-use crate::io::{HandWrittenParts, LoadError, LoadedFile};
+use crate::files::ron::{HandWrittenParts, LoadError, LoadedFile};
 use crate::model::Model;
 
 impl Workspace {
@@ -82,7 +82,7 @@ impl Workspace {
     /// It is read here rather than on a worker thread: there is nothing on screen to keep
     /// alive yet.
     pub fn open_at_start(&mut self, path: &Path) {
-        let loaded = crate::io::load_file(path).map(|loaded| {
+        let loaded = crate::files::ron::load_file(path).map(|loaded| {
             let print = Fingerprint::read(path).ok();
             Box::new((loaded, print))
         });

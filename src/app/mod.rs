@@ -7,7 +7,6 @@
 //! the domain core's analysis.
 
 mod autosave;
-mod canvas;
 mod charts;
 mod chrome;
 mod commands;
@@ -30,6 +29,7 @@ mod settings_editor;
 mod theme;
 mod transfer;
 mod transfer_view;
+mod views;
 mod workspace;
 
 use std::path::{Path, PathBuf};
@@ -37,6 +37,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use egui::{Ui, ViewportCommand};
+
+use views::canvas;
 
 pub use canvas::{CanvasAction, Focus, NewEntity};
 pub use commands::UiCommand;

@@ -5,7 +5,7 @@ use egui::{DragValue, Grid, RichText, TextEdit, Ui};
 
 use super::document::Document;
 use super::theme;
-use crate::actions;
+use crate::edit::actions;
 use crate::model::{ExposureBand, Settings};
 
 /// Shows the settings editor for `doc`; `open` is cleared when the window is closed.

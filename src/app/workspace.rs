@@ -21,7 +21,7 @@ use super::jobs::Jobs;
 use super::selection::Selection;
 use super::transfer::ExportFormat;
 use crate::edit::Edit;
-use crate::io::HandWrittenParts;
+use crate::files::ron::HandWrittenParts;
 use crate::model::{Model, Position};
 
 /// A tab: a document, or a comparison of two documents.
@@ -175,7 +175,7 @@ pub enum Command {
     /// A file dropped on the window.
     OpenDropped(PathBuf),
     Canvas(CanvasAction),
-    /// An undoable change built by [`crate::actions`] (or the reason it could not be built).
+    /// An undoable change built by [`crate::edit::actions`] (or the reason it could not be built).
     Edit {
         doc: u64,
         label: String,
@@ -424,7 +424,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::actions;
+    use crate::edit::actions;
     use crate::model::{Team, TeamKind};
 
     /// Web team `web` alone: a model that loads.
@@ -507,7 +507,7 @@ mod tests {
         add_team(&mut ws, "ops");
         run(&mut ws, Command::Ui(UiCommand::Save));
         assert!(!ws.active_document().unwrap().is_dirty());
-        assert_eq!(crate::io::load(&path).unwrap().teams.len(), 2);
+        assert_eq!(crate::files::ron::load(&path).unwrap().teams.len(), 2);
         assert_eq!(ws.status(), format!("Saved {}", path.display()));
     }
 
@@ -574,7 +574,7 @@ mod tests {
                 then: None,
             },
         );
-        assert_eq!(crate::io::load(&other).unwrap().name, "Shop");
+        assert_eq!(crate::files::ron::load(&other).unwrap().name, "Shop");
         assert_eq!(
             ws.active_document().unwrap().path.as_deref(),
             Some(other.as_path())
@@ -645,11 +645,11 @@ mod tests {
                 then,
             },
         );
-        assert_eq!(crate::io::load(&path).unwrap().teams.len(), 2);
+        assert_eq!(crate::files::ron::load(&path).unwrap().teams.len(), 2);
         add_team(&mut ws, "data");
         run(&mut ws, Command::Ui(UiCommand::Save));
         assert!(ws.dialog().is_none(), "asked once only");
-        assert_eq!(crate::io::load(&path).unwrap().teams.len(), 3);
+        assert_eq!(crate::files::ron::load(&path).unwrap().teams.len(), 3);
     }
 
     #[test]

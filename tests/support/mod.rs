@@ -1,9 +1,12 @@
 //! Helpers the tests share: the command line run as a process, model files in a temporary
-//! folder, the app under a kittest harness, and clicks at a screen position (canvas nodes
-//! are painted, not in the accessibility tree).
+//! folder, the app under a kittest harness, clicks at a screen position (canvas nodes are
+//! painted, not in the accessibility tree), and [`synthetic`] models with the seeded
+//! random number generator.
 
 // Each test file is its own crate and uses only some of these.
 #![allow(dead_code)]
+
+pub mod synthetic;
 
 use std::path::{Path, PathBuf};
 

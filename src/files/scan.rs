@@ -276,9 +276,9 @@ impl<'a> Tokens<'a> {
 }
 
 /// The comments in `text` and whether it opens with an attribute.
-pub fn hand_written_parts(text: &str) -> super::HandWrittenParts {
+pub fn hand_written_parts(text: &str) -> super::ron::HandWrittenParts {
     let mut tokens = Tokens::new(text);
-    let mut parts = super::HandWrittenParts::default();
+    let mut parts = super::ron::HandWrittenParts::default();
     tokens.skip_blank_counting(&mut parts.comments);
     parts.header = tokens.peek_byte(0) == Some(b'#');
     while tokens.next_token().is_some() {
@@ -595,12 +595,12 @@ mod tests {
 
     #[test]
     fn comments_and_headers_are_counted_outside_strings() {
-        let parts = super::super::hand_written_parts(
+        let parts = super::super::ron::hand_written_parts(
             "#![enable(implicit_some)]\n// one\n(name: \"// not\", /* two /* nested */ */ teams: [])",
         );
         assert_eq!(parts.comments, 2);
         assert!(parts.header);
-        let plain = super::super::hand_written_parts("(name: \"a /* b */\")");
+        let plain = super::super::ron::hand_written_parts("(name: \"a /* b */\")");
         assert!(!plain.any());
     }
 

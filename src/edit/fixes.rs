@@ -5,15 +5,15 @@
 //! Effects are never estimated: each candidate edit is applied to a copy of the model, which
 //! is analysed again. That costs one analysis per candidate, so fixes are worked out on demand
 //! for one finding ([`fixes_for_finding`]) or one service ([`fixes_for_service`]) at a time,
-//! never for every finding on every edit. Edits come only from [`crate::actions`].
+//! never for every finding on every edit. Edits come only from [`crate::edit::actions`].
 
 use std::collections::{HashMap, HashSet};
 
-use crate::actions;
 use crate::analysis::{
     Analysis, Finding, FindingCode, RotaKind, ServiceFigures, Severity, analyze,
 };
 use crate::edit::Edit;
+use crate::edit::actions;
 use crate::format::{EntityLabel, Percent};
 use crate::model::{
     Demand, EntityKind, Model, OperatingModel, OutOfHours, Service, Team, TeamKind,
@@ -578,7 +578,7 @@ mod tests {
     /// owner; Invoices (99 %, low demand: Ops Run It) is owned by the product team App, so it
     /// is uncovered. Cover: 1 of 4 services needing it (Search); owners: 3 of 4.
     fn shop() -> Model {
-        crate::io::parse(
+        crate::files::ron::parse(
             r#"(
     name: "Shop",
     domains: [(id: "shop", name: "Shop")],

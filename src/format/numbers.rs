@@ -1,80 +1,7 @@
-//! Number and name formatting shared by the reports, the findings and the GUI, so a figure
-//! reads the same everywhere.
+//! Figures as text: percentages, shares, money, signed changes, counts and durations, and
+//! numbers typed with thousands separators read back.
 
 use std::fmt::{self, Write};
-
-/// "Bedroom frontend (bedroom)", or just the id when the name adds nothing.
-pub fn entity_label(name: &str, id: &str) -> String {
-    EntityLabel { name, id }.to_string()
-}
-
-/// [`entity_label`] as a value to format into a longer text, without a string of its own.
-#[derive(Clone, Copy, Debug)]
-pub struct EntityLabel<'a> {
-    pub name: &'a str,
-    pub id: &'a str,
-}
-
-impl fmt::Display for EntityLabel<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.name.is_empty() || self.name == self.id {
-            Shown(self.id).fmt(f)
-        } else {
-            Shown(self.name).fmt(f)?;
-            f.write_str(" (")?;
-            Shown(self.id).fmt(f)?;
-            f.write_str(")")
-        }
-    }
-}
-
-/// The most characters of an id or name a message shows; longer ones are cut short with `…`,
-/// so that a hostile file cannot make a message megabytes long.
-pub const SHOWN_CHARS: usize = 60;
-
-/// An id or name as a one-line message shows it: escaped (see [`escaped`]) and cut to
-/// [`SHOWN_CHARS`] characters.
-pub fn shown(text: &str) -> String {
-    Shown(text).to_string()
-}
-
-/// [`shown`] as a value to format into a longer text.
-#[derive(Clone, Copy, Debug)]
-pub struct Shown<'a>(pub &'a str);
-
-impl fmt::Display for Shown<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut chars = self.0.chars();
-        for c in chars.by_ref().take(SHOWN_CHARS) {
-            write_escaped(f, c)?;
-        }
-        if chars.next().is_some() {
-            f.write_char('…')?;
-        }
-        Ok(())
-    }
-}
-
-/// `text` with every control character written as an escape, the way Rust writes it
-/// (`\n`, `\t`, `\u{1b}`), and likewise the invisible marks that reorder text: so a text
-/// stays on one line and no escape sequence reaches a terminal.
-pub fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        write_escaped(&mut out, c).expect("writing to a String cannot fail");
-    }
-    out
-}
-
-fn write_escaped(out: &mut impl Write, c: char) -> fmt::Result {
-    let reorders =
-        matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    if c.is_control() || reorders {
-        write!(out, "{}", c.escape_default())
-    } else {
-        out.write_char(c)
-    }
-}
 
 /// A percentage with as many decimals as it needs, up to four: "99.9 %", "99 %".
 pub fn percent(value: f64) -> String {
@@ -230,6 +157,22 @@ pub fn duration(seconds: f64) -> String {
     parts.join(" ")
 }
 
+/// A count with its noun in the right number: "1 service", "2 services", "1,200 services".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", grouped(n as f64), if n == 1 { one } else { many })
+}
+
+/// A share between 0 and 1 as [`share`] does, or "–" when there is nothing to share out
+/// (a coverage of no services at all is not 100 %).
+pub fn share_or_dash(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), share)
+}
+
+/// A number as typed, with or without thousands separators: "137,145" → 137145.
+pub fn parse_grouped(text: &str) -> Option<f64> {
+    text.trim().replace(',', "").parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,40 +275,6 @@ mod tests {
     }
 
     #[test]
-    fn shown_text_stays_on_one_line_and_short() {
-        assert_eq!(shown("t\n"), "t\\n");
-        assert_eq!(shown("\u{1b}[2J"), "\\u{1b}[2J");
-        assert_eq!(escaped("a\tb\u{202e}c"), "a\\tb\\u{202e}c");
-        let long = "x".repeat(1_000);
-        // 60 characters kept, then the ellipsis.
-        assert_eq!(shown(&long), format!("{}…", "x".repeat(60)));
-        assert_eq!(shown(&"é".repeat(60)), "é".repeat(60));
-        assert_eq!(entity_label("Bad\u{1b}", "b\n"), "Bad\\u{1b} (b\\n)");
-    }
-
-    #[test]
-    fn labels_show_the_id_once() {
-        assert_eq!(entity_label("Bedroom", "bedroom"), "Bedroom (bedroom)");
-        assert_eq!(entity_label("dns", "dns"), "dns");
-    }
-}
-
-/// A count with its noun in the right number: "1 service", "2 services", "1,200 services".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", grouped(n as f64), if n == 1 { one } else { many })
-}
-
-/// A share between 0 and 1 as [`share`] does, or "–" when there is nothing to share out
-/// (a coverage of no services at all is not 100 %).
-pub fn share_or_dash(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_owned(), share)
-}
-
-#[cfg(test)]
-mod count_tests {
-    use super::*;
-
-    #[test]
     fn one_takes_the_singular_and_every_other_count_the_plural() {
         assert_eq!(count(0, "service", "services"), "0 services");
         assert_eq!(count(1, "service", "services"), "1 service");
@@ -380,22 +289,6 @@ mod count_tests {
         // 3 of 4 services owned: 75.0 %.
         assert_eq!(share_or_dash(Some(3.0 / 4.0)), "75.0 %");
     }
-}
-
-/// A stored field's name as words: "callouts_per_year" → "callouts per year",
-/// "product_pay.standby_per_week" → "product pay standby per week".
-pub fn field_words(field: &str) -> String {
-    field.replace(['_', '.'], " ")
-}
-
-/// A number as typed, with or without thousands separators: "137,145" → 137145.
-pub fn parse_grouped(text: &str) -> Option<f64> {
-    text.trim().replace(',', "").parse().ok()
-}
-
-#[cfg(test)]
-mod field_words_tests {
-    use super::{field_words, grouped, parse_grouped};
 
     #[test]
     fn grouped_numbers_read_back() {
@@ -403,15 +296,5 @@ mod field_words_tests {
         assert_eq!(parse_grouped(" 2500.5 "), Some(2_500.5));
         assert_eq!(parse_grouped(&grouped(1_000_000.0)), Some(1_000_000.0));
         assert_eq!(parse_grouped("a lot"), None);
-    }
-
-    #[test]
-    fn fields_read_as_words() {
-        assert_eq!(field_words("callouts_per_year"), "callouts per year");
-        assert_eq!(field_words("members"), "members");
-        assert_eq!(
-            field_words("product_pay.standby_per_week"),
-            "product pay standby per week"
-        );
     }
 }

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::format::{self, Shown};
 use crate::model::{FORMAT_VERSION, Model, validate_file};
 
-mod scan;
+use super::scan;
 
 /// Why a model file could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]

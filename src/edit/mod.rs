@@ -2,8 +2,13 @@
 //!
 //! An [`Edit`] is a small, absolute change (insert, remove or replace one entity, move one
 //! position, replace the settings). Applying it returns its inverse, so undo is applying the
-//! inverse. [`crate::actions`] builds the edits for whole user actions as one
-//! [`Edit::Batch`], which undoes in one step.
+//! inverse. [`actions`] builds the edits for whole user actions as one [`Edit::Batch`],
+//! which undoes in one step; [`history`] keeps them for undo and redo; [`fixes`] offers the
+//! edits that resolve a finding.
+
+pub mod actions;
+pub mod fixes;
+pub mod history;
 
 use std::fmt;
 

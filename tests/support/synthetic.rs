@@ -1,6 +1,12 @@
-//! Synthetic operating models of any size, for benchmarks and for trying the editor on a big
-//! organisation. [`generate`] is deterministic: the same arguments always give the same model,
-//! on every machine, because it uses its own small random number generator.
+//! Synthetic operating models of any size, for tests, benchmarks and trying the editor on a
+//! big organisation, and [`Rng`], the one seeded random number generator the tests share.
+//! [`generate`] is deterministic: the same arguments always give the same model, on every
+//! machine.
+//!
+//! Test support, not part of the shipped library: the integration tests reach it through
+//! `tests/support`, the benches and the library's own unit tests include this file by path.
+//! It names the library `opmodel` everywhere, which the library's tests make resolve to
+//! itself.
 //!
 //! The shape imitates a real organisation: domains of about eight teams, each led by a
 //! platform team; about one team in twenty an operations team; services owned unevenly (some
@@ -8,12 +14,12 @@
 //! layer; a few explicit targets and overrides. Dependencies run mostly from digital services
 //! down to platform and foundational ones, often within a domain and often to a few popular
 //! hubs, with a handful of cycles and self-dependencies. Every entity gets a canvas position
-//! from [`crate::layout::auto::layout`]: domain areas, each team above its services.
+//! from [`opmodel::layout::auto::layout`]: domain areas, each team above its services.
 
 use std::collections::HashSet;
 
-use crate::layout;
-use crate::model::{
+use opmodel::layout;
+use opmodel::model::{
     Demand, Dependency, Domain, ExposureBand, Interaction, InteractionMode, Lifecycle, Model,
     OperatingModel, OutOfHours, Service, ServiceKind, Team, TeamKind,
 };
@@ -24,7 +30,7 @@ const TEAMS_PER_DOMAIN: usize = 8;
 /// A model with exactly `services` services, `teams` teams and `dependencies` dependencies
 /// (fewer only when the services cannot hold that many distinct pairs), plus the domains,
 /// interactions and layout that go with them. The same arguments always give the same model,
-/// and it always passes [`crate::model::validate`].
+/// and it always passes [`opmodel::model::validate`].
 pub fn generate(services: usize, teams: usize, dependencies: usize, seed: u64) -> Model {
     let mut rng = Rng::new(seed);
     let mut model = Model::named(&format!("Synthetic: {services} services, seed {seed}"));
@@ -483,15 +489,16 @@ fn pick<T: Copy>(rng: &mut Rng, choices: &[(T, u32)]) -> T {
     choices[choices.len() - 1].0
 }
 
-/// SplitMix64: tiny, fast, and the same on every platform.
-struct Rng(u64);
+/// A seeded random number generator (SplitMix64): tiny, fast, and the same on every
+/// platform, so every run of a test or bench sees the same numbers.
+pub struct Rng(u64);
 
 impl Rng {
-    fn new(seed: u64) -> Self {
+    pub fn new(seed: u64) -> Self {
         Rng(seed)
     }
 
-    fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -499,21 +506,21 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// A number in `0..n`; `n` must not be 0.
-    fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next()) * n as u128) >> 64) as usize
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        ((u128::from(self.next_u64()) * n as u128) >> 64) as usize
     }
 
     /// A number in `[0, 1)`.
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1_u64 << 53) as f64
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1_u64 << 53) as f64
     }
 
-    fn between(&mut self, lo: f64, hi: f64) -> f64 {
+    pub fn between(&mut self, lo: f64, hi: f64) -> f64 {
         lo + (hi - lo) * self.unit()
     }
 
-    fn chance(&mut self, p: f64) -> bool {
+    pub fn chance(&mut self, p: f64) -> bool {
         self.unit() < p
     }
 }
@@ -534,76 +541,6 @@ pub fn use_lifecycle_and_compliance(model: &mut Model) {
         }
         if i % 11 == 0 {
             service.compliance.push("SOX".to_owned());
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::{FindingCode, analyze};
-    use crate::model::validate;
-
-    #[test]
-    fn the_same_seed_gives_the_same_model() {
-        assert_eq!(generate(300, 60, 900, 7), generate(300, 60, 900, 7));
-        assert_ne!(generate(300, 60, 900, 7), generate(300, 60, 900, 8));
-    }
-
-    #[test]
-    fn counts_are_as_asked_and_the_model_is_valid() {
-        let model = generate(1_000, 200, 3_000, 42);
-        assert_eq!(model.services.len(), 1_000);
-        assert_eq!(model.teams.len(), 200);
-        assert_eq!(model.dependencies.len(), 3_000);
-        assert_eq!(
-            model.domains.len(),
-            24,
-            "190 non-operations teams, 8 per domain"
-        );
-        let operations = model.teams.iter().filter(|t| t.is_operations()).count();
-        assert_eq!(operations, 10, "one team in twenty runs operations");
-        let orphans = model.services.iter().filter(|s| s.owner.is_none()).count();
-        assert_eq!(orphans, 10);
-        validate(&model).expect("a generated model is valid");
-        let entities = model.domains.len() + model.teams.len() + model.services.len();
-        assert_eq!(model.layout.len(), entities, "every entity has a position");
-    }
-
-    #[test]
-    fn dependencies_are_distinct_with_a_few_cycles() {
-        let model = generate(2_000, 400, 6_000, 3);
-        let pairs: HashSet<_> = model
-            .dependencies
-            .iter()
-            .map(|d| (&d.from, &d.to))
-            .collect();
-        assert_eq!(pairs.len(), model.dependencies.len(), "no duplicate pairs");
-        let self_loops = model.dependencies.iter().filter(|d| d.from == d.to).count();
-        assert!(
-            (1..=5).contains(&self_loops),
-            "{self_loops} self-dependencies"
-        );
-        let analysis = analyze(&model);
-        let cycles = analysis
-            .findings
-            .iter()
-            .filter(|f| f.code == FindingCode::DependencyCycle)
-            .count();
-        assert!(
-            (self_loops + 1..=self_loops + 10).contains(&cycles),
-            "{cycles} cycles"
-        );
-    }
-
-    #[test]
-    fn tiny_and_impossible_requests_still_give_valid_models() {
-        for (services, teams, dependencies) in [(0, 0, 0), (0, 5, 10), (3, 0, 100), (1, 1, 5)] {
-            let model = generate(services, teams, dependencies, 1);
-            assert_eq!(model.services.len(), services);
-            assert_eq!(model.teams.len(), teams);
-            assert!(model.dependencies.len() <= dependencies);
-            validate(&model).expect("a generated model is valid");
         }
     }
 }

@@ -315,19 +315,15 @@ fn uncovered(
             }
             if code == FindingCode::DigitalOpsRunIt && owned_by_operations {
                 for team in suitable_teams(model, id, None, false) {
-                    let edit = actions::set_operating_model(
-                        model,
-                        id,
-                        Some(OperatingModel::YouBuildItYouRunIt),
-                    )
-                    .and_then(|run| {
-                        let give = actions::move_services(model, &[id], &team.id)?;
-                        Ok(Edit::Batch(vec![run, give]))
-                    });
                     push(
                         out,
                         format!("Give {name} to {} to build and run", team_label(team)),
-                        edit,
+                        actions::hand_over(
+                            model,
+                            id,
+                            &team.id,
+                            Some(OperatingModel::YouBuildItYouRunIt),
+                        ),
                     );
                 }
             }

@@ -1,18 +1,17 @@
 //! The comparison view: two models' figures side by side with a delta coloured better or
 //! worse, charts of A next to B, rota differences (pool, health, services, cost), and every
 //! added, removed or changed entity with its fields old → new. Only what changed is listed.
-//! Clicking an entity jumps to it in either model.
+//! Clicking an entity shows it in either model's tab, selected and centred.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use egui::{Color32, Grid, RichText, ScrollArea, Ui};
 
 use super::charts::{self, Row, Series};
-use super::document::Document;
 use super::figures::{OPS_ROTA_LABEL, coverage_shares, team_rotas_label};
-use super::selection::Selection;
-use super::theme;
 use crate::analysis::{Analysis, Severity};
+use crate::app::state::{Command, CommandSender, Document, Selection};
+use crate::app::views::theme;
 use crate::compare::{Delta, FieldChange, delta};
 use crate::format::{
     count, field_words, grouped, share_or_dash, signed_count, signed_money, signed_points,
@@ -27,12 +26,6 @@ pub struct CompareCache {
     /// This tab's own scroll position, so a new comparison opens at the top instead of
     /// where the last one was left.
     scroll: Option<u64>,
-}
-
-/// Where a click in the comparison asks to go.
-pub struct Jump {
-    pub doc: u64,
-    pub selection: Selection,
 }
 
 const A_COLOUR: Color32 = Color32::from_rgb(120, 144, 156);
@@ -54,35 +47,38 @@ fn next_scroll_id() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-pub fn show(ui: &mut Ui, a: &Document, b: &Document, cache: &mut CompareCache) -> Option<Jump> {
-    if cache.revisions != Some((a.revision, b.revision)) {
-        cache.delta = delta(&a.model, &b.model, &a.analysis, &b.analysis);
-        cache.revisions = Some((a.revision, b.revision));
+pub fn show(ui: &mut Ui, a: &Document, b: &Document, cache: &mut CompareCache, tx: &CommandSender) {
+    if cache.revisions != Some((a.revision(), b.revision())) {
+        cache.delta = delta(a.model(), b.model(), a.analysis(), b.analysis());
+        cache.revisions = Some((a.revision(), b.revision()));
     }
     let scroll = *cache.scroll.get_or_insert_with(next_scroll_id);
     let delta = &cache.delta;
-    let mut jump = None;
     ScrollArea::vertical()
         .id_salt(("comparison", scroll))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("A").strong().color(A_COLOUR));
-                ui.label(RichText::new(format!("{} ({})", a.model.name, a.file_label())).strong());
+                ui.label(
+                    RichText::new(format!("{} ({})", a.model().name, a.file_label())).strong(),
+                );
                 ui.label("  ⚖  ");
                 ui.label(RichText::new("B").strong().color(B_COLOUR));
-                ui.label(RichText::new(format!("{} ({})", b.model.name, b.file_label())).strong());
+                ui.label(
+                    RichText::new(format!("{} ({})", b.model().name, b.file_label())).strong(),
+                );
             });
             ui.add_space(8.0);
-            figures(ui, &a.analysis, &b.analysis, delta);
+            figures(ui, a.analysis(), b.analysis(), delta);
             ui.add_space(10.0);
-            let currency = &b.analysis.currency;
+            let currency = &b.analysis().currency;
             ui.columns(2, |columns| {
                 columns[0].label(RichText::new("Cost by rota").strong());
                 charts::cost_chart(
                     &mut columns[0],
                     "compare-rotas",
-                    rota_rows(&a.analysis, &b.analysis),
+                    rota_rows(a.analysis(), b.analysis()),
                     &SERIES,
                     currency,
                     "Neither model has a rota.",
@@ -102,9 +98,13 @@ pub fn show(ui: &mut Ui, a: &Document, b: &Document, cache: &mut CompareCache) -
             ui.add_space(10.0);
             rota_changes(ui, a, b, delta);
             ui.add_space(10.0);
-            jump = entity_changes(ui, a, b, delta);
+            if let Some((doc, id)) = entity_changes(ui, a, b, delta) {
+                tx.send(Command::Reveal {
+                    doc: doc.id(),
+                    selection: Selection::Entity(id),
+                });
+            }
         });
-    jump
 }
 
 fn figures(ui: &mut Ui, a: &Analysis, b: &Analysis, delta: &Delta) {
@@ -222,7 +222,7 @@ fn rota_rows(a: &Analysis, b: &Analysis) -> Vec<Row> {
 fn team_rows(a: &Document, b: &Document) -> Vec<Row> {
     let mut rows = Vec::new();
     for (lane, doc) in [a, b].into_iter().enumerate() {
-        for (team, figures) in doc.model.teams.iter().zip(&doc.analysis.teams) {
+        for (team, figures) in doc.model().teams.iter().zip(&doc.analysis().teams) {
             add_to_row(&mut rows, &team.name, lane, figures.annual_cost);
         }
     }
@@ -239,7 +239,7 @@ fn baselines(ui: &mut Ui, a: &Document, b: &Document) {
             r.baselines.single_ops_rota,
         ]
     };
-    let (in_a, in_b) = (standby(&a.analysis), standby(&b.analysis));
+    let (in_a, in_b) = (standby(a.analysis()), standby(b.analysis()));
     let rows: Vec<Row> = ["Modelled", "R(n)", "R(1)"]
         .into_iter()
         .zip(in_a.into_iter().zip(in_b))
@@ -250,13 +250,13 @@ fn baselines(ui: &mut Ui, a: &Document, b: &Document) {
         "compare-baselines",
         &rows,
         &SERIES,
-        &b.analysis.currency,
+        &b.analysis().currency,
     );
     for (name, doc) in [("A", a), ("B", b)] {
         ui.label(
             RichText::new(format!(
                 "{name}: {}",
-                team_rotas_label(&doc.model, &doc.analysis)
+                team_rotas_label(doc.model(), doc.analysis())
             ))
             .color(theme::MUTED_INK),
         );
@@ -272,7 +272,7 @@ fn rota_name<'a>(a: &'a Analysis, b: &'a Analysis, id: &'a str) -> &'a str {
 }
 
 fn rota_changes(ui: &mut Ui, a: &Document, b: &Document, delta: &Delta) {
-    let (ra, rb) = (&a.analysis, &b.analysis);
+    let (ra, rb) = (a.analysis(), b.analysis());
     ui.label(RichText::new("Rotas").strong());
     if delta.rotas_added.is_empty()
         && delta.rotas_removed.is_empty()
@@ -323,12 +323,16 @@ fn summary(delta: &Delta) -> String {
     .join(", ")
 }
 
-fn entity_changes(ui: &mut Ui, a: &Document, b: &Document, delta: &Delta) -> Option<Jump> {
+/// Every entity added, removed or changed; returns the one clicked, with the model to show
+/// it in.
+fn entity_changes<'a>(
+    ui: &mut Ui,
+    a: &'a Document,
+    b: &'a Document,
+    delta: &Delta,
+) -> Option<(&'a Document, String)> {
     let mut jump = None;
-    let go = |doc: &Document, id: &str| Jump {
-        doc: doc.id,
-        selection: Selection::Entity(id.to_owned()),
-    };
+    let go = |doc: &'a Document, id: &str| (doc, id.to_owned());
     let changed = summary(delta);
     if changed.is_empty() {
         ui.label(RichText::new("Services, teams and domains").strong());
@@ -357,8 +361,8 @@ fn entity_changes(ui: &mut Ui, a: &Document, b: &Document, delta: &Delta) -> Opt
             ui.horizontal(|ui| {
                 ui.colored_label(colour, sign);
                 if ui
-                    .link(format!("{} ({id})", doc.model.display_name(id)))
-                    .on_hover_text(format!("Show it in {}", doc.model.name))
+                    .link(format!("{} ({id})", doc.model().display_name(id)))
+                    .on_hover_text(format!("Show it in {}", doc.model().name))
                     .clicked()
                 {
                     jump = Some(go(doc, id));
@@ -374,7 +378,7 @@ fn entity_changes(ui: &mut Ui, a: &Document, b: &Document, delta: &Delta) -> Opt
                 RichText::new(format!(
                     "{} {}",
                     change.kind.label(),
-                    b.model.display_name(&change.id)
+                    b.model().display_name(&change.id)
                 ))
                 .strong(),
             );
@@ -392,7 +396,7 @@ fn entity_changes(ui: &mut Ui, a: &Document, b: &Document, delta: &Delta) -> Opt
     for field in &delta.settings_changed {
         ui.label(format!("~ setting {}", field_line(field)));
     }
-    relations(ui, &a.model, &b.model, delta);
+    relations(ui, a.model(), b.model(), delta);
     jump
 }
 

@@ -8,8 +8,10 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use super::dialogs::Dialog;
+use super::document::{Document, DocumentId};
 use super::errors::AppError;
-use super::workspace::{Dialog, Workspace};
+use super::workspace::Workspace;
 use crate::files::recovery::{self, Session, Snapshot, StaleSession, Writer};
 
 /// How often a changing document is copied, unless `OPMODEL_AUTOSAVE_SECONDS` says
@@ -30,9 +32,9 @@ pub struct Autosave {
     writer: Option<Writer>,
     interval: Duration,
     /// Documents with a recovery copy: the revision copied and when.
-    written: HashMap<u64, (u64, Instant)>,
+    written: HashMap<DocumentId, (u64, Instant)>,
     /// How soon the next copy is due, so an idle window wakes up for it.
-    pub(super) due_in: Option<Duration>,
+    due_in: Option<Duration>,
     /// Sessions of editors that are gone, whose copies are being offered.
     pub(super) stale: Vec<StaleSession>,
 }
@@ -60,6 +62,16 @@ impl Autosave {
             due_in: None,
             stale,
         })
+    }
+
+    /// How soon the next copy falls due, so an idle window can wake for it.
+    pub fn due_in(&self) -> Option<Duration> {
+        self.due_in
+    }
+
+    /// The copies left by editors that are gone, while they are on offer.
+    pub fn stale(&self) -> &[StaleSession] {
+        &self.stale
     }
 
     /// Ends the session cleanly: pending copies are finished, then every copy is deleted.
@@ -98,7 +110,7 @@ impl Workspace {
                     self.report(AppError::Recovery(message));
                 }
                 if self.autosave.stale.iter().any(|s| !s.tabs.is_empty()) {
-                    self.dialog = Some(Dialog::Recover);
+                    self.open_dialog(Dialog::Recover);
                 }
             }
             Err(error) => self.report(AppError::Recovery(format!(
@@ -106,6 +118,12 @@ impl Workspace {
                 recovery::recovery_folder(data_dir).display()
             ))),
         }
+    }
+
+    /// Ends the recovery session cleanly, at a clean exit: pending copies are finished, then
+    /// every copy is deleted.
+    pub fn finish_recovery(&mut self) -> std::io::Result<()> {
+        self.autosave.finish()
     }
 
     /// Copies documents with new unsaved changes, and deletes the copies of documents that
@@ -119,29 +137,30 @@ impl Workspace {
         let written = &mut self.autosave.written;
         let mut due_in: Option<Duration> = None;
         for doc in &self.documents {
+            let id = doc.id();
             if !doc.is_dirty() {
-                if written.remove(&doc.id).is_some() {
-                    writer.remove(doc.id);
+                if written.remove(&id).is_some() {
+                    writer.remove(id.0);
                 }
                 continue;
             }
-            match written.get(&doc.id) {
-                Some((revision, _)) if *revision == doc.revision => {}
+            match written.get(&id) {
+                Some((revision, _)) if *revision == doc.revision() => {}
                 Some((_, at)) if now.duration_since(*at) < interval => {
                     let wait = interval - now.duration_since(*at);
                     due_in = Some(due_in.map_or(wait, |d| d.min(wait)));
                 }
                 _ => {
-                    writer.write(doc.id, Snapshot::now(&doc.model, doc.path.as_deref()));
-                    written.insert(doc.id, (doc.revision, now));
+                    writer.write(id.0, Snapshot::now(doc.model(), doc.path()));
+                    written.insert(id, (doc.revision(), now));
                 }
             }
         }
         let documents = &self.documents;
         written.retain(|id, _| {
-            let open = documents.iter().any(|d| d.id == *id);
+            let open = documents.iter().any(|d| d.id() == *id);
             if !open {
-                writer.remove(*id);
+                writer.remove(id.0);
             }
             open
         });
@@ -161,12 +180,10 @@ impl Workspace {
         let id = self.new_document(snapshot.model, snapshot.path);
         if let Some(doc) = self.document_mut(id) {
             doc.mark_unsaved();
-            doc.canvas.request_fit();
         }
-        let replace_empty = self
-            .active_document()
-            .is_some_and(|d| d.path.is_none() && !d.is_dirty() && d.model.teams.is_empty());
+        let replace_empty = self.active_document().is_some_and(Document::is_blank);
         self.show_document(id, !replace_empty);
+        self.fit(id);
         self.status = format!("Restored “{}”: save it to keep it", snapshot.name);
         // Copy it into this session before the old copy goes.
         self.autosave_tick();
@@ -198,8 +215,8 @@ impl Workspace {
             )));
         }
         self.autosave.stale.retain(|s| !s.tabs.is_empty());
-        if self.autosave.stale.is_empty() && matches!(self.dialog, Some(Dialog::Recover)) {
-            self.dialog = None;
+        if self.autosave.stale.is_empty() && matches!(self.dialog(), Some(Dialog::Recover)) {
+            self.close_dialog();
         }
     }
 

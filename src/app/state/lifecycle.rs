@@ -4,11 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::document::Document;
+use super::dialogs::{Dialog, Pending, Purpose, QuitFlow};
+use super::document::{Document, DocumentId};
 use super::errors::AppError;
 use super::files::{self, Picker};
-use super::jobs::{self, LoadInto, Outcome};
-use super::workspace::{Dialog, Pending, Purpose, QuitFlow, Tab, Workspace};
+use super::jobs::LoadInto;
+use super::view::{CameraRequest, View};
+use super::workspace::Workspace;
 use crate::edit::history::SavedPoint;
 use crate::files::fingerprint::{DiskState, Fingerprint};
 use crate::files::ron::{HandWrittenParts, LoadError, LoadedFile};
@@ -35,16 +37,15 @@ impl Workspace {
                     Purpose::SaveAs { doc, .. } => self.suggested_path(*doc).display().to_string(),
                     _ => String::new(),
                 };
-                self.dialog = Some(Dialog::Path {
+                self.open_dialog(Dialog::Path {
                     purpose,
-                    text,
-                    problem: None,
+                    suggested: text,
                 });
             }
         }
     }
 
-    pub(super) fn suggested_path(&self, doc: u64) -> PathBuf {
+    pub(super) fn suggested_path(&self, doc: DocumentId) -> PathBuf {
         let Some(doc) = self.document(doc) else {
             return PathBuf::from("model.ron");
         };
@@ -58,7 +59,7 @@ impl Workspace {
             .and_then(|p| p.parent().map(Path::to_owned))
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
-        folder.join(files::suggested_file_name(&doc.model.name))
+        folder.join(files::suggested_file_name(&doc.model().name))
     }
 
     pub(super) fn file_chosen(&mut self, purpose: Purpose, path: PathBuf) {
@@ -68,7 +69,7 @@ impl Workspace {
                 let path = files::with_ron_extension(path);
                 if path.exists() {
                     // Saving over any existing file asks first, even the document's own.
-                    self.dialog = Some(Dialog::ConfirmReplace { doc, path, then });
+                    self.open_dialog(Dialog::ConfirmReplace { doc, path, then });
                 } else {
                     self.write(doc, path, then);
                 }
@@ -98,7 +99,7 @@ impl Workspace {
             self.status = format!("{} is already open", path.display());
             return;
         }
-        if let Err(error) = self.jobs.load(path.clone(), into) {
+        if let Err(error) = self.jobs.load(path.clone(), into, &self.waker) {
             self.report(AppError::Load(LoadError {
                 file: path,
                 position: None,
@@ -118,7 +119,7 @@ impl Workspace {
                     .and_then(|p| std::fs::canonicalize(p).ok())
                     .is_some_and(|p| p == wanted)
             })
-            .find_map(|d| self.tab_of(d.id))
+            .find_map(|d| self.tab_of(d.id()))
     }
 
     /// Takes a finished load: a new document where it was wanted, or the reason it failed
@@ -144,18 +145,18 @@ impl Workspace {
         if let Some(doc) = self.document_mut(id) {
             doc.disk = print;
             doc.hand_written = hand_written;
-            doc.canvas.request_fit();
         }
         self.status = format!("Opened {}", path.display());
         match into {
             LoadInto::Tab { new_tab } => self.show_document(id, new_tab),
             LoadInto::Compare { with } => {
-                self.tabs.push(Tab::Document(id));
+                let view = self.new_view(id);
+                self.tabs.push(view);
                 self.open_comparison(with, id);
             }
             LoadInto::Reload { doc } => {
                 if let Some(tab) = self.tab_of(doc) {
-                    self.tabs[tab] = Tab::Document(id);
+                    self.tabs[tab] = self.new_view(id);
                     self.forget_unreferenced(doc);
                     self.status = format!("Reloaded {} from disk", path.display());
                 } else {
@@ -163,53 +164,18 @@ impl Workspace {
                 }
             }
         }
+        self.fit(id);
     }
 
-    /// Collects finished background loads and saves.
-    pub(super) fn poll_jobs(&mut self) {
-        self.take_finished(false);
-    }
-
-    /// Waits for every background load and save to finish and takes their outcomes.
-    pub fn finish_jobs(&mut self) {
-        self.take_finished(true);
-    }
-
-    fn take_finished(&mut self, wait: bool) {
-        for (purpose, outcome) in self.jobs.finished(wait) {
-            match (purpose, outcome) {
-                (jobs::Task::Load { path, into }, Outcome::Loaded(outcome)) => {
-                    self.loaded(path, into, outcome);
-                }
-                (
-                    jobs::Task::Save {
-                        doc,
-                        path,
-                        point,
-                        then,
-                    },
-                    Outcome::Saved(outcome),
-                ) => self.saved(doc, path, *point, then, outcome),
-                (jobs::Task::Import { path }, Outcome::Imported(outcome)) => {
-                    self.imported(path, outcome);
-                }
-                (jobs::Task::Export { path }, Outcome::Exported(outcome)) => {
-                    self.exported(path, outcome);
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Stops waiting for a load; the model on screen stays as it was.
-    pub(super) fn cancel_job(&mut self, id: u64) {
-        if let Some(job) = self.jobs.cancel(id) {
-            self.status = format!("Cancelled: {}", job.describe().trim_end_matches('…'));
+    /// Asks the view of document `doc` to show the whole model.
+    pub(super) fn fit(&mut self, doc: DocumentId) {
+        if let Some(view) = self.view_of_mut(doc) {
+            view.camera.request(CameraRequest::Fit);
         }
     }
 
     /// Saves a document to its file, or asks where when it has none.
-    pub(super) fn save(&mut self, doc: u64, then: Option<Pending>) {
+    pub(super) fn save(&mut self, doc: DocumentId, then: Option<Pending>) {
         match self.document(doc).and_then(|d| d.path.clone()) {
             Some(path) => self.write(doc, path, then),
             None => self.choose_file(Purpose::SaveAs { doc, then }),
@@ -218,7 +184,7 @@ impl Workspace {
 
     /// Writes a document to `path` on a worker thread — after asking, if the file there is
     /// the document's own and someone else changed it since it was read.
-    pub(super) fn write(&mut self, doc: u64, path: PathBuf, then: Option<Pending>) {
+    pub(super) fn write(&mut self, doc: DocumentId, path: PathBuf, then: Option<Pending>) {
         let Some(document) = self.document_mut(doc) else {
             return;
         };
@@ -231,13 +197,13 @@ impl Workspace {
         let never_read = document.disk.is_none() && path.exists();
         let drops = own_file && document.hand_written.any();
         match (changed, never_read, drops) {
-            (true, _, _) => self.dialog = Some(Dialog::Conflict { doc, path, then }),
+            (true, _, _) => self.open_dialog(Dialog::Conflict { doc, path, then }),
             // Never read from this file (a tab restored after a crash): what is there now is
             // unknown, so replacing it is asked about like any other file.
-            (false, true, _) => self.dialog = Some(Dialog::ConfirmReplace { doc, path, then }),
+            (false, true, _) => self.open_dialog(Dialog::ConfirmReplace { doc, path, then }),
             (false, false, true) => {
                 let parts = document.hand_written;
-                self.dialog = Some(Dialog::DropsHandWritten {
+                self.open_dialog(Dialog::DropsHandWritten {
                     doc,
                     path,
                     then,
@@ -249,7 +215,7 @@ impl Workspace {
     }
 
     /// Writes without asking: the user has chosen to replace whatever is there.
-    pub(super) fn write_now(&mut self, doc: u64, path: PathBuf, then: Option<Pending>) {
+    pub(super) fn write_now(&mut self, doc: DocumentId, path: PathBuf, then: Option<Pending>) {
         if self.jobs.is_saving(doc) {
             self.status = "Still saving the last change; save again in a moment".to_owned();
             self.cancel_quit();
@@ -258,22 +224,25 @@ impl Workspace {
         let Some(document) = self.document_mut(doc) else {
             return;
         };
-        document.history.seal();
+        document.seal();
         // Asked about once: what is written from here on is Opmodel's own text.
         document.hand_written = HandWrittenParts::default();
-        let point = SavedPoint::at(&document.history, &document.model);
-        let model = document.model.clone();
+        let point = document.saving_point();
+        let model = document.model().clone();
         self.status = format!("Saving {}…", path.display());
-        if let Err(error) = self.jobs.save(doc, model, path.clone(), point, then) {
+        if let Err(error) = self
+            .jobs
+            .save(doc, model, path.clone(), point, then, &self.waker)
+        {
             self.report(AppError::Save { path, error });
         }
     }
 
     /// Takes a finished save: the document is clean at the state it was saved at (later
     /// edits stay unsaved), or the user is told why it failed and nothing else changes.
-    fn saved(
+    pub(super) fn saved(
         &mut self,
-        doc: u64,
+        doc: DocumentId,
         path: PathBuf,
         point: SavedPoint,
         then: Option<Pending>,
@@ -294,9 +263,9 @@ impl Workspace {
     }
 
     /// Runs `pending` unless a document it would discard has unsaved changes; then asks first.
-    pub(super) fn guard(&mut self, doc: Option<u64>, pending: Pending) {
+    pub(super) fn guard(&mut self, doc: Option<DocumentId>, pending: Pending) {
         match doc.filter(|id| self.document(*id).is_some_and(Document::is_dirty)) {
-            Some(doc) => self.dialog = Some(Dialog::Unsaved { doc, then: pending }),
+            Some(doc) => self.open_dialog(Dialog::Unsaved { doc, then: pending }),
             None => self.resume(pending),
         }
     }
@@ -316,7 +285,7 @@ impl Workspace {
         }
     }
 
-    pub(super) fn close_document(&mut self, id: u64) {
+    pub(super) fn close_document(&mut self, id: DocumentId) {
         if let Some(index) = self.tab_of(id) {
             self.tabs.remove(index);
             if self.active > index || self.active >= self.tabs.len() {
@@ -326,18 +295,17 @@ impl Workspace {
         self.forget_unreferenced(id);
         if self.tabs.is_empty() {
             let empty = self.new_document(Model::default(), None);
-            self.tabs.push(Tab::Document(empty));
-            self.active = 0;
+            self.show_document(empty, true);
         }
     }
 
     pub(super) fn close_tab(&mut self, index: usize) {
         match self.tabs.get(index) {
-            Some(Tab::Document(id)) => {
-                let id = *id;
+            Some(View::Document(view)) => {
+                let id = view.doc();
                 self.guard(Some(id), Pending::CloseDocument(id));
             }
-            Some(Tab::Comparison { .. }) => {
+            Some(View::Comparison { .. }) => {
                 self.tabs.remove(index);
                 if self.active >= index {
                     self.active = self.active.saturating_sub(1);
@@ -365,14 +333,14 @@ impl Workspace {
         let dirty = self
             .documents
             .iter()
-            .find(|d| d.is_dirty() && !discarded.contains(&d.id))
-            .map(|d| d.id);
+            .find(|d| d.is_dirty() && !discarded.contains(&d.id()))
+            .map(Document::id);
         match dirty {
             Some(doc) => {
                 if let Some(index) = self.tab_of(doc) {
                     self.active = index;
                 }
-                self.dialog = Some(Dialog::Unsaved {
+                self.open_dialog(Dialog::Unsaved {
                     doc,
                     then: Pending::Quit,
                 });
@@ -382,7 +350,7 @@ impl Workspace {
     }
 
     /// The user answered "Don't save" about `doc`.
-    pub(super) fn discard(&mut self, doc: u64, then: Pending) {
+    pub(super) fn discard(&mut self, doc: DocumentId, then: Pending) {
         if let QuitFlow::Asking { discarded } = &mut self.quit {
             discarded.insert(doc);
         }
@@ -395,35 +363,21 @@ impl Workspace {
         }
     }
 
-    pub(super) fn open_comparison(&mut self, a: u64, b: u64) {
-        self.tabs.push(Tab::Comparison {
-            a,
-            b,
-            cache: Box::default(),
-        });
-        self.active = self.tabs.len() - 1;
-    }
-
     pub(super) fn duplicate_as_scenario(&mut self) {
         let Some(original) = self.active_document() else {
             return;
         };
-        let mut model = original.model.clone();
-        model.name = format!("{} (what-if)", original.model.name);
-        let original_id = original.id;
+        let mut model = original.model().clone();
+        model.name = format!("{} (what-if)", original.model().name);
+        let original_id = original.id();
         let copy = self.new_document(model, None);
         if let Some(doc) = self.document_mut(copy) {
             doc.scenario_of = Some(original_id);
             doc.mark_unsaved();
-            doc.canvas.request_fit();
         }
-        self.tabs.push(Tab::Comparison {
-            a: original_id,
-            b: copy,
-            cache: Box::default(),
-        });
-        self.tabs.push(Tab::Document(copy));
-        self.active = self.tabs.len() - 1;
+        self.open_comparison(original_id, copy);
+        self.show_document(copy, true);
+        self.fit(copy);
         self.status = "What-if copy made: edit it and watch the difference".to_owned();
     }
 

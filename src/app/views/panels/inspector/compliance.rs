@@ -4,9 +4,9 @@
 
 use egui::{Button, Id, Key, RichText, TextEdit, Ui};
 
-use super::document::Document;
-use super::theme;
-use crate::edit::actions;
+use super::super::DocView;
+use crate::app::views::theme;
+use crate::edit::{Edit, actions};
 
 /// How many suggestions are offered under the field at most.
 const SUGGESTIONS: usize = 8;
@@ -19,8 +19,8 @@ struct Draft {
 }
 
 /// The compliance section of service `id`'s inspector.
-pub fn tags(ui: &mut Ui, doc: &mut Document, id: &str) {
-    let Some(service) = doc.model.service(id) else {
+pub(super) fn tags(ui: &mut Ui, dv: DocView, id: &str) {
+    let Some(service) = dv.model().service(id) else {
         return;
     };
     let current = service.compliance.clone();
@@ -49,7 +49,7 @@ pub fn tags(ui: &mut Ui, doc: &mut Document, id: &str) {
         }
     });
 
-    let key = Id::new(("compliance-draft", doc.id, id.to_owned()));
+    let key = Id::new(("compliance-draft", dv.doc.id(), id.to_owned()));
     let mut draft: Draft = ui.data(|d| d.get_temp(key)).unwrap_or_default();
     let before = draft.text.clone();
     let mut submitted: Option<String> = None;
@@ -79,8 +79,8 @@ pub fn tags(ui: &mut Ui, doc: &mut Document, id: &str) {
     }
 
     let typed = draft.text.to_lowercase();
-    let suggestions: Vec<&str> = doc
-        .analysis
+    let suggestions: Vec<&str> = dv
+        .analysis()
         .compliance
         .iter()
         .map(|scope| scope.tag.as_str())
@@ -105,9 +105,9 @@ pub fn tags(ui: &mut Ui, doc: &mut Document, id: &str) {
     if let Some(tag) = submitted {
         let mut tags = current;
         tags.push(tag.clone());
-        match with_tags(doc, id, tags) {
+        match with_tags(dv, id, tags) {
             Ok(edit) => {
-                doc.request(
+                dv.edit(
                     &format!("Add compliance tag {tag} to {name}"),
                     Ok(edit),
                     None,
@@ -122,18 +122,18 @@ pub fn tags(ui: &mut Ui, doc: &mut Document, id: &str) {
     }
     ui.data_mut(|d| d.insert_temp(key, draft));
     if let Some((label, tags)) = removal {
-        let edit = with_tags(doc, id, tags);
-        doc.request(&label, edit, None);
+        let edit = with_tags(dv, id, tags);
+        dv.edit(&label, edit, None);
     }
 }
 
 /// The edit giving service `id` exactly `tags`, checked as a loaded file would be.
-fn with_tags(doc: &Document, id: &str, tags: Vec<String>) -> Result<crate::edit::Edit, String> {
-    let mut service = doc
-        .model
+fn with_tags(dv: DocView, id: &str, tags: Vec<String>) -> Result<Edit, String> {
+    let mut service = dv
+        .model()
         .service(id)
         .cloned()
         .ok_or_else(|| format!("There is no service `{id}`."))?;
     service.compliance = tags;
-    actions::update_service(&doc.model, service)
+    actions::update_service(dv.model(), service)
 }

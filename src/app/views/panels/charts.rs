@@ -6,7 +6,7 @@
 use egui::{Color32, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
-use super::theme;
+use crate::app::views::theme;
 use crate::format::{count, grouped, money};
 
 /// One set of bars: the `index`-th value of every row, drawn in `colour`.

@@ -4,11 +4,11 @@
 
 use egui::{Align2, Color32, Frame, Id, Margin, Rect, RichText, Stroke, Ui, vec2};
 
-use super::document::Document;
-use super::explain;
-use super::selection::Selection;
+use super::canvas::Canvas;
+use super::panels::explain;
 use super::theme;
 use crate::analysis::{Analysis, Severity};
+use crate::app::state::{Document, DocumentView};
 use crate::format::{money, share};
 use crate::model::EntityKind;
 
@@ -111,32 +111,32 @@ pub fn strip(ui: &Ui, canvas: Rect, analysis: &Analysis) {
         });
 }
 
-/// The "why" card of the selected entity, over the side of `canvas` away from it; returns
-/// whether its close button was pressed.
-pub fn why_card(ui: &Ui, canvas: Rect, doc: &Document) -> bool {
-    let Some(Selection::Entity(id)) = &doc.selection else {
+/// The "why" card of the entity `view` selects, over the side of `area` away from where
+/// `canvas` drew it; returns whether its close button was pressed.
+pub fn why_card(ui: &Ui, area: Rect, doc: &Document, view: &DocumentView, canvas: &Canvas) -> bool {
+    let Some(id) = view.selected_entity() else {
         return false;
     };
-    let Some(kind) = doc.model.entity_kind(id) else {
+    let Some(kind) = doc.model().entity_kind(id) else {
         return false;
     };
-    let currency = &doc.analysis.currency;
+    let analysis = doc.analysis();
+    let currency = &analysis.currency;
     let mut close = false;
     // On the side of the canvas away from the node, so the card does not hide it.
-    let node_on_right = doc
-        .canvas
+    let node_on_right = canvas
         .screen_position(id)
-        .is_some_and(|p| p.x > canvas.center().x);
+        .is_some_and(|p| p.x > area.center().x);
     let (pivot, corner) = if node_on_right {
-        (Align2::LEFT_TOP, canvas.left_top() + vec2(12.0, 0.0))
+        (Align2::LEFT_TOP, area.left_top() + vec2(12.0, 0.0))
     } else {
-        (Align2::RIGHT_TOP, canvas.right_top() - vec2(12.0, 0.0))
+        (Align2::RIGHT_TOP, area.right_top() - vec2(12.0, 0.0))
     };
     egui::Area::new(Id::new("presentation-why-card"))
         .pivot(pivot)
         .fixed_pos(corner + vec2(0.0, STRIP_HEIGHT + 8.0))
         .show(ui.ctx(), |ui| {
-            let figures = doc.analysis.service(id);
+            let figures = analysis.service(id);
             let (fill, stroke) = figures.map_or((Color32::WHITE, theme::GREY), |f| {
                 theme::cover_colours(f.cover)
             });
@@ -149,7 +149,7 @@ pub fn why_card(ui: &Ui, canvas: Rect, doc: &Document) -> bool {
                     ui.set_width(CARD_WIDTH);
                     ui.horizontal(|ui| {
                         ui.label(
-                            RichText::new(doc.model.display_name(id))
+                            RichText::new(doc.model().display_name(id))
                                 .size(22.0)
                                 .strong()
                                 .color(theme::INK),
@@ -163,17 +163,16 @@ pub fn why_card(ui: &Ui, canvas: Rect, doc: &Document) -> bool {
                     });
                     let rows: Vec<(String, String)> = match (kind, figures) {
                         (EntityKind::Service, Some(figures)) => {
-                            explain::service_rows(&doc.analysis, figures, currency)
+                            explain::service_rows(analysis, figures, currency)
                                 .into_iter()
                                 .map(|(label, value)| (label.to_owned(), value))
                                 .collect()
                         }
-                        (EntityKind::Team, _) => explain::team_lines(&doc.analysis, id, currency)
+                        (EntityKind::Team, _) => explain::team_lines(analysis, id, currency)
                             .into_iter()
                             .map(|line| (String::new(), line))
                             .collect(),
-                        (EntityKind::Domain, _) => doc
-                            .analysis
+                        (EntityKind::Domain, _) => analysis
                             .domain(id)
                             .map(|d| {
                                 let line = format!(
@@ -198,12 +197,7 @@ pub fn why_card(ui: &Ui, canvas: Rect, doc: &Document) -> bool {
                             ui.label(RichText::new(value).size(16.0).color(theme::INK));
                         });
                     }
-                    for finding in doc
-                        .analysis
-                        .findings
-                        .iter()
-                        .filter(|f| &*f.subject == id.as_str())
-                    {
+                    for finding in analysis.findings.iter().filter(|f| &*f.subject == id) {
                         ui.horizontal_wrapped(|ui| {
                             ui.colored_label(theme::severity_colour(finding.severity), "●");
                             ui.label(RichText::new(finding.message.to_string()).size(16.0));
@@ -217,7 +211,7 @@ pub fn why_card(ui: &Ui, canvas: Rect, doc: &Document) -> bool {
 #[cfg(test)]
 mod tests {
     use super::share_colour;
-    use crate::app::theme;
+    use crate::app::views::theme;
 
     #[test]
     fn shares_turn_amber_below_complete_and_red_below_four_fifths() {

@@ -1,14 +1,11 @@
-//! One open model: the model itself, where it lives on disk, its undo history, its current
-//! analysis, what is selected and its canvas. Panels ask for changes with
-//! [`Document::request`]; the workspace applies them through [`Document::apply`], which
-//! records each for undo and recomputes the analysis.
+//! One open model: the model itself, where it lives on disk, its undo history and its
+//! current analysis. The model is private: it changes only through [`Document::apply`], undo
+//! and redo, each of which records the change and recomputes the analysis. What a tab shows
+//! of the document — selection, canvas, camera — is its view's (see [`super::view`]).
 
 use std::path::{Path, PathBuf};
 
-use super::canvas::Canvas;
-use super::selection::Selection;
 use super::transfer::ImportNotes;
-use super::workspace::Command;
 use crate::analysis::{Analysis, analyze};
 use crate::edit::Edit;
 use crate::edit::history::{History, HistoryError, SavedPoint};
@@ -16,40 +13,39 @@ use crate::files::fingerprint::{DiskState, Fingerprint};
 use crate::files::ron::HandWrittenParts;
 use crate::model::Model;
 
+/// Unique for the session: a view, a dialog or a command names its document by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocumentId(pub(super) u64);
+
 pub struct Document {
-    /// Unique for the session: keys the canvas view and tabs.
-    pub id: u64,
-    pub model: Model,
-    pub path: Option<PathBuf>,
-    pub history: History,
+    id: DocumentId,
+    model: Model,
+    history: History,
     saved: SavedPoint,
     /// Whether the model differs from the saved one, worked out after every change.
     dirty: bool,
-    pub analysis: Analysis,
+    analysis: Analysis,
     /// Bumped on every change of the model, so views know to refresh.
-    pub revision: u64,
-    pub selection: Option<Selection>,
-    pub canvas: Canvas,
+    revision: u64,
+    pub(super) path: Option<PathBuf>,
     /// For a what-if copy: the document it was duplicated from.
-    pub scenario_of: Option<u64>,
+    pub(super) scenario_of: Option<DocumentId>,
     /// What the file held when it was opened or last saved.
-    pub disk: Option<Fingerprint>,
+    pub(super) disk: Option<Fingerprint>,
     /// The file changed (or went) on disk since; `true` once the user chose to keep theirs.
-    pub disk_state: Option<(DiskState, bool)>,
+    pub(super) disk_state: Option<(DiskState, bool)>,
     /// Comments and the header of the file as it was read, which saving would drop; the user
     /// is asked once before the first save over it.
-    pub hand_written: HandWrittenParts,
+    pub(super) hand_written: HandWrittenParts,
     /// Why the last edit asked for was refused, until the next one is applied.
-    pub edit_error: Option<String>,
-    /// Changes asked for by the panels this frame, for the workspace to apply.
-    pub(super) requests: Vec<Command>,
+    pub(super) edit_error: Option<String>,
     /// What an import said about this model, until the user dismisses it.
-    pub import_notes: Option<ImportNotes>,
+    pub(super) import_notes: Option<ImportNotes>,
 }
 
 impl Document {
     /// A document for `model`, with a position for every node filled in once, now.
-    pub fn new(id: u64, mut model: Model, path: Option<PathBuf>) -> Self {
+    pub(super) fn new(id: DocumentId, mut model: Model, path: Option<PathBuf>) -> Self {
         crate::layout::fill_missing(&mut model);
         let analysis = analyze(&model);
         let history = History::default();
@@ -63,36 +59,65 @@ impl Document {
             dirty: false,
             analysis,
             revision: 0,
-            selection: None,
-            canvas: Canvas::new(format!("opmodel-canvas-{id}")),
             scenario_of: None,
             disk: None,
             disk_state: None,
             hand_written: HandWrittenParts::default(),
             edit_error: None,
-            requests: Vec::new(),
             import_notes: None,
         }
     }
 
-    /// Asks for an edit built by [`crate::edit::actions`], applied with the frame's other commands.
-    pub fn request(&mut self, label: &str, edit: Result<Edit, String>, merge_key: Option<String>) {
-        self.requests.push(Command::Edit {
-            doc: self.id,
-            label: label.to_owned(),
-            edit,
-            merge_key,
-        });
+    pub fn id(&self) -> DocumentId {
+        self.id
     }
 
-    /// Asks for the current undo step to be closed: the user let go of a field.
-    pub fn request_seal(&mut self) {
-        self.requests.push(Command::Seal(self.id));
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// The undo history, for the labels of Undo and Redo.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Changes with every change of the model.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn scenario_of(&self) -> Option<DocumentId> {
+        self.scenario_of
+    }
+
+    /// Whether the document knows what its file held, so a change on disk can be noticed.
+    pub fn watches_disk(&self) -> bool {
+        self.disk.is_some()
+    }
+
+    pub fn disk_state(&self) -> Option<(DiskState, bool)> {
+        self.disk_state.clone()
+    }
+
+    pub fn edit_error(&self) -> Option<&str> {
+        self.edit_error.as_deref()
+    }
+
+    pub fn import_notes(&self) -> Option<&ImportNotes> {
+        self.import_notes.as_ref()
     }
 
     /// Applies an edit as one undoable step (or merges it into the last step with the same
     /// `merge_key`), then refreshes the analysis.
-    pub fn apply(
+    pub(super) fn apply(
         &mut self,
         label: &str,
         edit: Edit,
@@ -106,27 +131,27 @@ impl Document {
         Ok(())
     }
 
-    pub fn undo(&mut self) -> Result<String, HistoryError> {
+    pub(super) fn undo(&mut self) -> Result<String, HistoryError> {
         let label = self.history.undo(&mut self.model)?;
         self.changed();
         Ok(label)
     }
 
-    pub fn redo(&mut self) -> Result<String, HistoryError> {
+    pub(super) fn redo(&mut self) -> Result<String, HistoryError> {
         let label = self.history.redo(&mut self.model)?;
         self.changed();
         Ok(label)
+    }
+
+    /// Ends coalescing: the next edit starts a new undo step.
+    pub(super) fn seal(&mut self) {
+        self.history.seal();
     }
 
     fn changed(&mut self) {
         self.dirty = self.saved.differs(&self.history, &self.model);
         self.analysis = analyze(&self.model);
         self.revision += 1;
-        if let Some(Selection::Entity(id)) = &self.selection
-            && !self.model.id_in_use(id)
-        {
-            self.selection = None;
-        }
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -134,13 +159,18 @@ impl Document {
     }
 
     /// A copy that exists only in memory counts as unsaved until it is saved.
-    pub fn mark_unsaved(&mut self) {
+    pub(super) fn mark_unsaved(&mut self) {
         self.saved = SavedPoint::never();
         self.dirty = true;
     }
 
+    /// The state to count as saved once the copy of the model taken now is written.
+    pub(super) fn saving_point(&self) -> SavedPoint {
+        SavedPoint::at(&self.history, &self.model)
+    }
+
     /// The document was written to `path` as it was at `point` (later edits stay unsaved).
-    pub fn mark_saved(&mut self, path: &Path, point: SavedPoint, disk: Option<Fingerprint>) {
+    pub(super) fn mark_saved(&mut self, path: &Path, point: SavedPoint, disk: Option<Fingerprint>) {
         self.path = Some(path.to_owned());
         self.saved = point;
         self.dirty = self.saved.differs(&self.history, &self.model);
@@ -162,11 +192,8 @@ impl Document {
         format!("{marker}{} — Opmodel", self.model.name)
     }
 
-    /// Selects something and brings it into view.
-    pub fn select_and_centre(&mut self, selection: Selection) {
-        if let Selection::Entity(id) = &selection {
-            self.canvas.request_centre(id);
-        }
-        self.selection = Some(selection);
+    /// Whether this is the empty, untouched model a new tab starts with.
+    pub fn is_blank(&self) -> bool {
+        self.path.is_none() && !self.dirty && self.model.teams.is_empty()
     }
 }

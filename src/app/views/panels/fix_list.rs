@@ -11,9 +11,9 @@ use std::sync::Arc;
 
 use egui::{Button, Id, RichText, Ui};
 
-use super::document::Document;
-use super::theme;
 use crate::analysis::{Finding, FindingCode};
+use crate::app::state::Document;
+use crate::app::views::theme;
 use crate::edit::fixes::{Effect, Fix, fixes_for_finding, offers_fixes};
 use crate::format::{signed_count, signed_money, signed_points};
 
@@ -36,7 +36,7 @@ struct Cache {
 }
 
 fn open_id(doc: &Document, finding: &Finding, place: &str) -> Id {
-    Id::new(("fixes-open", doc.id, place.to_owned(), key(finding)))
+    Id::new(("fixes-open", doc.id(), place.to_owned(), key(finding)))
 }
 
 /// The "Fixes" toggle for `finding`, at the end of its row in `place` (a panel's name, so
@@ -72,7 +72,7 @@ pub fn list(ui: &mut Ui, doc: &Document, finding: &Finding) -> Option<Fix> {
         );
         return None;
     }
-    let currency = &doc.analysis.currency;
+    let currency = &doc.analysis().currency;
     let mut clicked = None;
     ui.indent(("fixes", key(finding)), |ui| {
         for fix in fixes.iter() {
@@ -91,20 +91,20 @@ pub fn list(ui: &mut Ui, doc: &Document, finding: &Finding) -> Option<Fix> {
 }
 
 fn fixes_of(ui: &Ui, doc: &Document, finding: &Finding) -> Arc<Vec<Fix>> {
-    let cache_id = Id::new(("fixes-cache", doc.id));
+    let cache_id = Id::new(("fixes-cache", doc.id()));
     let wanted = key(finding);
     let cached = ui.data_mut(|d| {
         let cache = d.get_temp_mut_or_default::<Cache>(cache_id);
-        if cache.revision != doc.revision {
+        if cache.revision != doc.revision() {
             *cache = Cache {
-                revision: doc.revision,
+                revision: doc.revision(),
                 fixes: HashMap::new(),
             };
         }
         cache.fixes.get(&wanted).cloned()
     });
     cached.unwrap_or_else(|| {
-        let fixes = Arc::new(fixes_for_finding(&doc.model, &doc.analysis, finding));
+        let fixes = Arc::new(fixes_for_finding(doc.model(), doc.analysis(), finding));
         ui.data_mut(|d| {
             d.get_temp_mut_or_default::<Cache>(cache_id)
                 .fixes

@@ -1,18 +1,17 @@
 //! The live figures panel: total cost and its split, coverage, rotas, cost per team and
 //! domain, the services that drive the cost, the compliance scopes, the R(n) vs R(1)
-//! baselines and the findings with their one-click fixes — recomputed after every edit.
-//! Clicking a rota, a service or a finding selects what it is about and centres it.
+//! baselines and the findings (see [`super::findings`]) with their one-click fixes —
+//! recomputed after every edit. Clicking a rota, a service or a finding selects what it is
+//! about and centres it.
 
 use std::collections::HashMap;
 
 use egui::{CollapsingHeader, Color32, Grid, ProgressBar, RichText, ScrollArea, Ui};
 
 use super::charts::{self, Series};
-use super::document::Document;
-use super::fix_list;
-use super::selection::Selection;
-use super::theme;
-use crate::analysis::{Analysis, Finding, ServiceFigures, Severity};
+use super::{DocView, findings};
+use crate::analysis::{Analysis, ServiceFigures};
+use crate::app::views::theme;
 use crate::edit::fixes::Fix;
 use crate::format::{
     count, entity_label, grouped, money, share, share_or_dash, signed_count, signed_money,
@@ -26,45 +25,43 @@ pub struct Baseline<'a> {
     pub analysis: &'a Analysis,
 }
 
-pub fn show(ui: &mut Ui, doc: &mut Document, baseline: Option<Baseline>) {
+pub fn show(ui: &mut Ui, dv: DocView, baseline: Option<Baseline>) {
+    let analysis = dv.analysis();
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let currency = doc.analysis.currency.clone();
-            totals(ui, &doc.analysis, &currency);
+            let currency = analysis.currency.clone();
+            totals(ui, analysis, &currency);
             if let Some(baseline) = baseline {
-                what_if(ui, &doc.analysis, &baseline, &currency);
+                what_if(ui, analysis, &baseline, &currency);
             }
-            coverage(ui, &doc.analysis);
+            coverage(ui, analysis);
             ui.add_space(6.0);
-            let mut select: Option<Selection> = None;
-            CollapsingHeader::new(format!("Rotas ({})", doc.analysis.rotas.len()))
+            let mut select: Option<String> = None;
+            CollapsingHeader::new(format!("Rotas ({})", analysis.rotas.len()))
                 .default_open(true)
-                .show(ui, |ui| rotas(ui, &doc.analysis, &mut select));
+                .show(ui, |ui| rotas(ui, analysis, &mut select));
             CollapsingHeader::new("Cost drivers")
                 .default_open(true)
-                .show(ui, |ui| cost_drivers(ui, doc, &currency, &mut select));
-            if !doc.analysis.compliance.is_empty() {
-                CollapsingHeader::new(format!(
-                    "Compliance scope ({})",
-                    doc.analysis.compliance.len()
-                ))
-                .default_open(true)
-                .show(ui, |ui| compliance_scope(ui, doc, &mut select));
+                .show(ui, |ui| cost_drivers(ui, dv, &currency, &mut select));
+            if !analysis.compliance.is_empty() {
+                CollapsingHeader::new(format!("Compliance scope ({})", analysis.compliance.len()))
+                    .default_open(true)
+                    .show(ui, |ui| compliance_scope(ui, dv, &mut select));
             }
             CollapsingHeader::new("Cost by rota, team and domain")
                 .default_open(false)
-                .show(ui, |ui| costs(ui, &doc.model, &doc.analysis));
+                .show(ui, |ui| costs(ui, dv.model(), analysis));
             CollapsingHeader::new("Baselines: R(n) vs R(1)")
                 .default_open(false)
-                .show(ui, |ui| baselines(ui, &doc.model, &doc.analysis, &currency));
+                .show(ui, |ui| baselines(ui, dv.model(), analysis, &currency));
             let mut apply: Option<Fix> = None;
-            findings(ui, doc, &mut select, &mut apply);
-            if let Some(selection) = select {
-                doc.select_and_centre(selection);
+            findings::list(ui, dv, &mut select, &mut apply);
+            if let Some(id) = select {
+                dv.reveal(&id);
             }
             if let Some(fix) = apply {
-                doc.request(&fix.label, Ok(fix.edit), None);
+                dv.edit(&fix.label, Ok(fix.edit), None);
             }
         });
 }
@@ -189,7 +186,7 @@ fn coverage(ui: &mut Ui, analysis: &Analysis) {
 /// so that every column fits the panel.
 const ROTA_NAME_CHARS: usize = 13;
 
-fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<Selection>) {
+fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
     if analysis.rotas.is_empty() {
         ui.label(
             RichText::new("No rotas: no service needs out-of-hours cover yet.")
@@ -227,7 +224,7 @@ fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<Selection>) {
                         .on_hover_text(format!("{} ({}) — covers {}", rota.name, rota.id, rota.services.join(", ")))
                         .clicked()
                     {
-                        *select = Some(Selection::Entity(rota.owner.to_string()));
+                        *select = Some(rota.owner.to_string());
                     }
                     ui.label(rota.kind.label());
                     ui.label(rota.pool.to_string());
@@ -355,8 +352,8 @@ fn baselines(ui: &mut Ui, model: &Model, analysis: &Analysis, currency: &str) {
 /// How many services are listed as cost drivers.
 const COST_DRIVERS: usize = 10;
 
-fn cost_drivers(ui: &mut Ui, doc: &Document, currency: &str, select: &mut Option<Selection>) {
-    let analysis = &doc.analysis;
+fn cost_drivers(ui: &mut Ui, dv: DocView, currency: &str, select: &mut Option<String>) {
+    let analysis = dv.analysis();
     let drivers = analysis.cost_drivers(COST_DRIVERS);
     if drivers.is_empty() {
         ui.label(
@@ -379,7 +376,7 @@ fn cost_drivers(ui: &mut Ui, doc: &Document, currency: &str, select: &mut Option
         .spacing([10.0, 4.0])
         .show(ui, |ui| {
             for figures in drivers {
-                let name = doc.model.display_name(&figures.id);
+                let name = dv.model().display_name(&figures.id);
                 if ui
                     .link(name)
                     .on_hover_text(format!(
@@ -388,7 +385,7 @@ fn cost_drivers(ui: &mut Ui, doc: &Document, currency: &str, select: &mut Option
                     ))
                     .clicked()
                 {
-                    *select = Some(Selection::Entity(figures.id.to_string()));
+                    *select = Some(figures.id.to_string());
                 }
                 ui.label(grouped(figures.cover_cost));
                 let part = if total > 0.0 {
@@ -403,8 +400,8 @@ fn cost_drivers(ui: &mut Ui, doc: &Document, currency: &str, select: &mut Option
         });
 }
 
-fn compliance_scope(ui: &mut Ui, doc: &Document, select: &mut Option<Selection>) {
-    let analysis = &doc.analysis;
+fn compliance_scope(ui: &mut Ui, dv: DocView, select: &mut Option<String>) {
+    let analysis = dv.analysis();
     let index: HashMap<&str, &ServiceFigures> =
         analysis.services.iter().map(|s| (&*s.id, s)).collect();
     for scope in &analysis.compliance {
@@ -431,8 +428,8 @@ fn compliance_scope(ui: &mut Ui, doc: &Document, select: &mut Option<Selection>)
                     .spacing([10.0, 2.0])
                     .show(ui, |ui| {
                         for id in &scope.services {
-                            if ui.link(doc.model.display_name(id)).clicked() {
-                                *select = Some(Selection::Entity(id.to_string()));
+                            if ui.link(dv.model().display_name(id)).clicked() {
+                                *select = Some(id.to_string());
                             }
                             if let Some(figures) = index.get(&**id) {
                                 ui.label(figures.operating_model.label());
@@ -444,112 +441,6 @@ fn compliance_scope(ui: &mut Ui, doc: &Document, select: &mut Option<Selection>)
                     });
             });
     }
-}
-
-fn findings(ui: &mut Ui, doc: &Document, select: &mut Option<Selection>, apply: &mut Option<Fix>) {
-    let (model, analysis) = (&doc.model, &doc.analysis);
-    ui.add_space(6.0);
-    if analysis.services.is_empty() && analysis.findings.is_empty() {
-        ui.label(
-            RichText::new("No findings: there is nothing to check yet.").color(theme::MUTED_INK),
-        );
-        return;
-    }
-    if analysis.findings.is_empty() {
-        ui.colored_label(
-            theme::GREEN,
-            "No findings: every service is owned and covered.",
-        );
-        return;
-    }
-    for severity in Severity::ALL {
-        let of_severity: Vec<&Finding> = analysis
-            .findings
-            .iter()
-            .filter(|f| f.severity == severity)
-            .collect();
-        if of_severity.is_empty() {
-            continue;
-        }
-        let title = match severity {
-            Severity::Error => "Errors",
-            Severity::Warning => "Warnings",
-            Severity::Info => "Info",
-        };
-        let header = RichText::new(format!("{title} ({})", of_severity.len()))
-            .color(theme::severity_colour(severity))
-            .strong();
-        CollapsingHeader::new(header)
-            .id_salt(("findings", severity.label()))
-            .default_open(severity != Severity::Info)
-            .show(ui, |ui| {
-                // A big model can have thousands: show them a page at a time.
-                let shown_id = egui::Id::new(("findings-shown", severity.label()));
-                let shown = ui
-                    .data(|d| d.get_temp::<usize>(shown_id))
-                    .unwrap_or(FINDINGS_PAGE);
-                let hidden = of_severity.len().saturating_sub(shown);
-                for finding in of_severity.into_iter().take(shown) {
-                    let open = ui
-                        .horizontal_top(|ui| {
-                            let open = fix_list::toggle(ui, doc, finding, "figures");
-                            let response = ui
-                                .add(
-                                    egui::Label::new(finding.message.to_string())
-                                        .wrap()
-                                        .sense(egui::Sense::click()),
-                                )
-                                .on_hover_text(format!(
-                                    "{} — click to show {}",
-                                    finding.code.as_str(),
-                                    subject_label(model, &finding.subject)
-                                ));
-                            if response.clicked()
-                                && let Some(selection) =
-                                    subject_selection(model, analysis, &finding.subject)
-                            {
-                                *select = Some(selection);
-                            }
-                            open
-                        })
-                        .inner;
-                    if open && let Some(fix) = fix_list::list(ui, doc, finding) {
-                        *apply = Some(fix);
-                    }
-                }
-                if hidden > 0
-                    && ui
-                        .button(format!(
-                            "Show {} more of {hidden}",
-                            hidden.min(FINDINGS_PAGE)
-                        ))
-                        .clicked()
-                {
-                    ui.data_mut(|d| d.insert_temp(shown_id, shown + FINDINGS_PAGE));
-                }
-            });
-    }
-}
-
-/// How many findings of one severity are listed before "Show more".
-const FINDINGS_PAGE: usize = 100;
-
-fn subject_label(model: &Model, subject: &str) -> String {
-    if subject.is_empty() {
-        "the whole model".to_owned()
-    } else {
-        entity_label(model.display_name(subject), subject)
-    }
-}
-
-/// What a finding is about, as something to select: a rota selects its team or domain.
-fn subject_selection(model: &Model, analysis: &Analysis, subject: &str) -> Option<Selection> {
-    if model.id_in_use(subject) {
-        return Some(Selection::Entity(subject.to_owned()));
-    }
-    analysis
-        .rota(subject)
-        .map(|rota| Selection::Entity(rota.owner.to_string()))
 }
 
 #[cfg(test)]

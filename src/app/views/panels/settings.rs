@@ -1,20 +1,24 @@
-//! The model settings window: currency, pay rates, rota rules, services per team and the
+//! The model settings window, floating over the editor: currency, pay rates, rota rules, services per team and the
 //! exposure bands (added, removed, edited and kept sorted by their maximum).
 
 use egui::{DragValue, Grid, RichText, TextEdit, Ui};
 
-use super::document::Document;
-use super::theme;
+use crate::app::state::{Command, CommandSender, Document, Window};
+use crate::app::views::theme;
 use crate::edit::actions;
 use crate::model::{ExposureBand, Settings};
 
-/// Shows the settings editor for `doc`; `open` is cleared when the window is closed.
-pub fn window(ctx: &egui::Context, doc: &mut Document, open: &mut bool) {
+/// Shows the settings window for `doc`; closing it is a command like any other.
+pub fn window(ctx: &egui::Context, doc: &Document, tx: &CommandSender) {
+    let mut open = true;
     egui::Window::new("Model settings")
-        .open(open)
+        .open(&mut open)
         .resizable(false)
         .default_width(460.0)
-        .show(ctx, |ui| editor(ui, doc));
+        .show(ctx, |ui| editor(ui, doc, tx));
+    if !open {
+        tx.send(Command::Hide(Window::Settings));
+    }
 }
 
 /// Which setting changed, for the undo label and for merging a drag into one step.
@@ -33,8 +37,8 @@ fn note(change: &mut Option<Change>, field: &'static str, response: &egui::Respo
     }
 }
 
-fn editor(ui: &mut Ui, doc: &mut Document) {
-    let original = doc.model.settings.clone();
+fn editor(ui: &mut Ui, doc: &Document, tx: &CommandSender) {
+    let original = doc.model().settings.clone();
     let mut settings: Settings = original.clone();
     let mut change: Option<Change> = None;
     let currency = settings.currency.clone();
@@ -208,24 +212,30 @@ fn editor(ui: &mut Ui, doc: &mut Document) {
     }
 
     if let Some(change) = change {
-        request(doc, &original, settings, &change);
+        request(doc, tx, &original, settings, &change);
     }
-    if let Some(message) = &doc.edit_error {
+    if let Some(message) = doc.edit_error() {
         ui.colored_label(theme::RED, message);
     }
 }
 
 /// Asks for edited settings as one undo step per field, sorting the bands once settled.
-fn request(doc: &mut Document, original: &Settings, mut settings: Settings, change: &Change) {
+fn request(
+    doc: &Document,
+    tx: &CommandSender,
+    original: &Settings,
+    mut settings: Settings,
+    change: &Change,
+) {
     if change.settled {
         settings.exposure_bands = settings.sorted_bands();
     }
     let key = Some(format!("settings:{}", change.field));
     if settings != *original {
-        let edit = actions::set_settings(&doc.model, settings);
-        doc.request(&format!("Change {}", change.field), edit, key);
+        let edit = actions::set_settings(doc.model(), settings);
+        tx.edit(doc.id(), &format!("Change {}", change.field), edit, key);
     }
     if change.settled {
-        doc.request_seal();
+        tx.send(Command::Seal(doc.id()));
     }
 }

@@ -7,10 +7,12 @@
 
 use std::path::{Path, PathBuf};
 
+use super::dialogs::{Dialog, Purpose};
+use super::document::DocumentId;
 use super::errors::AppError;
 use super::files;
-use super::selection::Selection;
-use super::workspace::{Dialog, Purpose, Workspace};
+use super::view::Selection;
+use super::workspace::Workspace;
 use crate::files::backstage::{self, Note, NoteReason};
 use crate::files::csv_sheet;
 use crate::model::Model;
@@ -304,10 +306,9 @@ impl Workspace {
                     .transfer_start_folder()
                     .map(|f| format!("{}{}", f.display(), std::path::MAIN_SEPARATOR))
                     .unwrap_or_default();
-                self.dialog = Some(Dialog::Path {
+                self.open_dialog(Dialog::Path {
                     purpose: Purpose::Import,
-                    text,
-                    problem: None,
+                    suggested: text,
                 });
             }
         }
@@ -326,7 +327,7 @@ impl Workspace {
         }
         self.remember_folder(&path);
         self.status = format!("Importing {}…", path.display());
-        if let Err(error) = self.jobs.import(path.clone()) {
+        if let Err(error) = self.jobs.import(path.clone(), &self.waker) {
             self.report(AppError::Import {
                 message: format!("{}: cannot start reading it: {error}", path.display()),
                 path,
@@ -348,10 +349,10 @@ impl Workspace {
         let id = self.new_document(imported.model, None);
         if let Some(doc) = self.document_mut(id) {
             doc.mark_unsaved();
-            doc.canvas.request_fit();
             doc.import_notes = Some(imported.notes);
         }
         self.show_document(id, true);
+        self.fit(id);
         self.status = format!("Imported {name} into a new tab; save it to keep it");
     }
 
@@ -361,53 +362,47 @@ impl Workspace {
             return;
         };
         let format = self.last_export_format;
-        let stem = files::suggested_file_name(&doc.model.name);
+        let stem = files::suggested_file_name(&doc.model().name);
         let stem = stem.trim_end_matches(".ron");
         let folder = self
             .transfer_start_folder()
-            .or_else(|| {
-                doc.path
-                    .as_deref()
-                    .and_then(Path::parent)
-                    .map(Path::to_owned)
-            })
+            .or_else(|| doc.path().and_then(Path::parent).map(Path::to_owned))
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
-        let text = folder
+        let suggested = folder
             .join(format!("{stem}.{}", format.extension()))
             .display()
             .to_string();
-        self.dialog = Some(Dialog::Export {
-            doc: doc.id,
+        let doc = doc.id();
+        self.open_dialog(Dialog::Export {
+            doc,
             format,
-            text,
-            problem: None,
+            suggested,
         });
     }
 
     /// The desktop's save dialog for an export, from the export dialog's Browse… button.
-    pub(super) fn browse_export(&mut self, doc: u64, format: ExportFormat, typed: PathBuf) {
+    pub(super) fn browse_export(&mut self, doc: DocumentId, format: ExportFormat, typed: PathBuf) {
         let chosen = files::native_export(&typed, format.label(), format.extension());
-        let text = chosen.unwrap_or(typed).display().to_string();
-        let format = ExportFormat::from_path(Path::new(&text)).unwrap_or(format);
-        self.dialog = Some(Dialog::Export {
+        let suggested = chosen.unwrap_or(typed).display().to_string();
+        let format = ExportFormat::from_path(Path::new(&suggested)).unwrap_or(format);
+        self.open_dialog(Dialog::Export {
             doc,
             format,
-            text,
-            problem: None,
+            suggested,
         });
     }
 
     /// Starts writing document `doc` as `format` to `path` on a worker thread.
-    pub(super) fn start_export(&mut self, doc: u64, format: ExportFormat, path: PathBuf) {
+    pub(super) fn start_export(&mut self, doc: DocumentId, format: ExportFormat, path: PathBuf) {
         let Some(document) = self.document(doc) else {
             return;
         };
-        let model = document.model.clone();
+        let model = document.model().clone();
         self.remember_folder(&path);
         self.last_export_format = format;
         self.status = format!("Exporting {}…", path.display());
-        if let Err(error) = self.jobs.export(model, format, path.clone()) {
+        if let Err(error) = self.jobs.export(model, format, path.clone(), &self.waker) {
             self.report(AppError::Export {
                 path,
                 message: format!("cannot start writing it: {error}"),
@@ -420,16 +415,6 @@ impl Workspace {
         match outcome {
             Ok(()) => self.status = format!("Exported {}", path.display()),
             Err(message) => self.report(AppError::Export { path, message }),
-        }
-    }
-
-    /// Shows an entity a note names: its tab, selected and centred.
-    pub(super) fn reveal(&mut self, doc: u64, selection: Selection) {
-        if let Some(index) = self.tab_of(doc) {
-            self.active = index;
-        }
-        if let Some(document) = self.document_mut(doc) {
-            document.select_and_centre(selection);
         }
     }
 }
@@ -518,88 +503,5 @@ mod tests {
     fn a_file_of_another_kind_is_refused_naming_it() {
         let error = import(Path::new("/nowhere/shop.ron")).unwrap_err();
         assert!(error.starts_with("/nowhere/shop.ron: not a Backstage catalog"));
-    }
-}
-
-#[cfg(test)]
-mod workspace_tests {
-    use super::*;
-    use crate::app::files::RecentFiles;
-    use crate::app::workspace::Command;
-
-    fn workspace() -> Workspace {
-        Workspace::new(RecentFiles::default(), files::Picker::BuiltIn)
-    }
-
-    fn run(ws: &mut Workspace, command: Command) {
-        ws.push(command);
-        ws.drain();
-        ws.finish_jobs();
-        ws.drain();
-    }
-
-    #[test]
-    fn a_dropped_sheet_opens_as_a_new_unsaved_tab_without_a_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let sheet = dir.path().join("estate.csv");
-        std::fs::write(&sheet, "service,team\nCheckout,Payments\nSearch,Payments\n").unwrap();
-        let mut ws = workspace();
-        run(&mut ws, Command::OpenDropped(sheet));
-        assert_eq!(ws.tab_count(), 2);
-        let doc = ws.active_document().unwrap();
-        assert!(doc.is_dirty() && doc.path.is_none());
-        assert_eq!(doc.model.name, "estate");
-        // Two services, one team: 0 domains, 1 team, 2 services, 0 dependencies.
-        assert_eq!(
-            doc.import_notes.as_ref().unwrap().counts,
-            "Imported 0 domains, 1 team, 2 services and 0 dependencies."
-        );
-        assert_eq!(
-            ws.status(),
-            "Imported estate.csv into a new tab; save it to keep it"
-        );
-        assert_eq!(
-            ws.transfer_folder(),
-            Some(dir.path().canonicalize().unwrap().as_path())
-        );
-    }
-
-    #[test]
-    fn a_bad_sheet_opens_nothing_and_says_where() {
-        let dir = tempfile::tempdir().unwrap();
-        let sheet = dir.path().join("bad.csv");
-        std::fs::write(&sheet, "service,team,members\nCheckout,Payments,many\n").unwrap();
-        let mut ws = workspace();
-        run(&mut ws, Command::OpenDropped(sheet.clone()));
-        assert_eq!(ws.tab_count(), 1);
-        assert!(!ws.active_document().unwrap().is_dirty());
-        assert_eq!(ws.status(), format!("Could not import {}", sheet.display()));
-        let Some(Dialog::Error { message, .. }) = ws.dialog() else {
-            panic!("the failure is shown");
-        };
-        assert!(message.contains("row 2"), "{message}");
-    }
-
-    #[test]
-    fn an_export_writes_the_format_the_extension_names() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut ws = workspace();
-        let doc = ws.active_document().unwrap().id;
-        let path = dir.path().join("shop.dot");
-        run(
-            &mut ws,
-            Command::Answer(crate::app::Answer::Export {
-                doc,
-                format: ExportFormat::Dot,
-                path: path.clone(),
-            }),
-        );
-        assert!(
-            std::fs::read_to_string(&path)
-                .unwrap()
-                .starts_with("digraph")
-        );
-        assert_eq!(ws.status(), format!("Exported {}", path.display()));
-        assert_eq!(ws.last_export_format, ExportFormat::Dot);
     }
 }

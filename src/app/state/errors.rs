@@ -1,9 +1,10 @@
-//! Everything that can go wrong in the editor, as typed values. [`super::Workspace::report`]
+//! Everything that can go wrong in the editor, as typed values. `Workspace::report`
 //! is the one place that turns them into what the user sees.
 
 use std::fmt;
 use std::path::PathBuf;
 
+use super::document::DocumentId;
 use crate::edit::history::HistoryError;
 use crate::files::ron::LoadError;
 
@@ -18,7 +19,7 @@ pub enum AppError {
     },
     /// An edit was refused (a taken id, a bad value) or did not fit the model.
     Edit {
-        doc: u64,
+        doc: DocumentId,
         message: String,
     },
     Undo(HistoryError),

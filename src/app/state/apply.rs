@@ -5,12 +5,13 @@
 
 use super::commands::{Command, NewEntity, ViewCommand, Window};
 use super::dialogs::{Answer, Dialog, Pending, Purpose};
-use super::document::DocumentId;
 use super::errors::AppError;
+use super::ids::DocumentId;
+use super::ids::ViewId;
 use super::jobs::LoadInto;
 use super::transfer::ImportSource;
 use super::ui_command::UiCommand;
-use super::view::{CameraRequest, DocumentView, Selection, View, ViewId};
+use super::view::{CameraRequest, DocumentView, Selection, View};
 use super::workspace::Workspace;
 use crate::edit::Edit;
 use crate::model::Model;

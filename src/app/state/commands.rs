@@ -8,9 +8,10 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use super::dialogs::Answer;
-use super::document::DocumentId;
+use super::ids::DocumentId;
+use super::ids::ViewId;
 use super::ui_command::UiCommand;
-use super::view::{Selection, ViewId};
+use super::view::Selection;
 use crate::edit::Edit;
 use crate::model::Position;
 

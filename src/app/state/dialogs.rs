@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use super::document::DocumentId;
+use super::ids::DocumentId;
 use super::transfer::ExportFormat;
 use crate::files::ron::HandWrittenParts;
 

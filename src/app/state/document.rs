@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::ids::DocumentId;
 use super::transfer::ImportNotes;
 use crate::analysis::{Analysis, analyze};
 use crate::edit::Edit;
@@ -12,10 +13,6 @@ use crate::edit::history::{History, HistoryError, SavedPoint};
 use crate::files::fingerprint::{DiskState, Fingerprint};
 use crate::files::ron::HandWrittenParts;
 use crate::model::Model;
-
-/// Unique for the session: a view, a dialog or a command names its document by it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct DocumentId(pub(super) u64);
 
 pub struct Document {
     id: DocumentId,

@@ -3,7 +3,8 @@
 //! Every edit goes through [`Workspace::edit`].
 
 use super::commands::NewEntity;
-use super::view::{Selection, ViewId};
+use super::ids::ViewId;
+use super::view::Selection;
 use super::workspace::Workspace;
 use crate::edit::actions;
 use crate::model::{

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use super::document::DocumentId;
+use super::ids::DocumentId;
 use crate::edit::history::HistoryError;
 use crate::files::ron::LoadError;
 

@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use super::dialogs::{Dialog, Pending, Purpose, QuitFlow};
-use super::document::{Document, DocumentId};
+use super::document::Document;
 use super::errors::AppError;
 use super::files::{self, Picker};
+use super::ids::DocumentId;
 use super::jobs::LoadInto;
 use super::view::{CameraRequest, View};
 use super::workspace::Workspace;

@@ -4,18 +4,8 @@
 //! nothing of their views, as in helix, where a view points at its document and never the
 //! other way round.
 
-use super::document::DocumentId;
+use super::ids::{DocumentId, ViewId};
 use crate::model::Position;
-
-/// Unique for the session: keys a tab and whatever the drawing keeps for it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ViewId(pub(super) u64);
-
-impl std::fmt::Display for ViewId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.0)
-    }
-}
 
 /// An entity by id, or a relation drawn on the canvas.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -12,12 +12,14 @@ use std::sync::mpsc::Receiver;
 use super::autosave::Autosave;
 use super::commands::{self, Command, CommandSender, Waker, Window};
 use super::dialogs::{Dialog, QuitFlow};
-use super::document::{Document, DocumentId};
+use super::document::Document;
 use super::errors::AppError;
 use super::files::{Picker, RecentFiles};
+use super::ids::DocumentId;
+use super::ids::ViewId;
 use super::jobs::Jobs;
 use super::transfer::ExportFormat;
-use super::view::{DocumentView, View, ViewId};
+use super::view::{DocumentView, View};
 use crate::model::Model;
 
 pub struct Workspace {

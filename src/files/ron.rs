@@ -14,7 +14,7 @@ use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use crate::format::{self, Shown};
-use crate::model::{FORMAT_VERSION, Model, validate};
+use crate::model::{FORMAT_VERSION, Model, validate_file};
 
 use super::scan;
 pub use super::scan::HandWrittenParts;
@@ -186,7 +186,7 @@ pub fn parse(source: &str, file: &Path) -> Result<Model, LoadError> {
             return Err(error(Some(end_position(&source[..offset])), message));
         }
     };
-    validate(&model).map_err(|fault| {
+    validate_file(&model).map_err(|fault| {
         let position = scan::tree(source)
             .and_then(|tree| tree.locate(&fault.path))
             .map(|offset| end_position(&source[..offset]));

@@ -4,7 +4,7 @@
 //! Builders check what a person could get wrong (an empty or taken id, a dependency on a
 //! team) and refuse with a message for them; what they return always applies cleanly.
 
-use crate::edit::{Edit, Entity, List};
+use crate::edit::{Edit, Entity, Key};
 use crate::model::{
     Demand, Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
     OutOfHours, Position, Service, Settings, Team, validate,
@@ -37,11 +37,7 @@ fn with_position(id: &str, insert: Edit, at: Position) -> Edit {
 pub fn add_team(model: &Model, team: Team, at: Position) -> Result<Edit, String> {
     check_id(model, &team.id)?;
     let id = team.id.clone();
-    let insert = Edit::Insert {
-        index: model.teams.len(),
-        entity: Entity::Team(team),
-    };
-    Ok(with_position(&id, insert, at))
+    Ok(with_position(&id, appended(Entity::Team(team)), at))
 }
 
 pub fn add_service(model: &Model, service: Service, at: Position) -> Result<Edit, String> {
@@ -52,62 +48,86 @@ pub fn add_service(model: &Model, service: Service, at: Position) -> Result<Edit
         return Err(format!("There is no team `{owner}` to own the service."));
     }
     let id = service.id.clone();
-    let insert = Edit::Insert {
-        index: model.services.len(),
-        entity: Entity::Service(service),
-    };
-    Ok(with_position(&id, insert, at))
+    Ok(with_position(&id, appended(Entity::Service(service)), at))
 }
 
 pub fn add_domain(model: &Model, domain: Domain, at: Position) -> Result<Edit, String> {
     check_id(model, &domain.id)?;
     let id = domain.id.clone();
-    let insert = Edit::Insert {
-        index: model.domains.len(),
-        entity: Entity::Domain(domain),
-    };
-    Ok(with_position(&id, insert, at))
+    Ok(with_position(&id, appended(Entity::Domain(domain)), at))
 }
 
-fn position_of<T>(items: &[T], id: impl Fn(&T) -> bool, what: &str) -> Result<usize, String> {
-    items
-        .iter()
-        .position(id)
-        .ok_or_else(|| format!("The {what} no longer exists."))
+/// Adds an entity at the end of its list.
+fn appended(entity: Entity) -> Edit {
+    Edit::Insert {
+        entity,
+        before: None,
+    }
+}
+
+fn replaced(old: Entity, new: Entity) -> Edit {
+    Edit::Replace {
+        old: Box::new(old),
+        new: Box::new(new),
+    }
+}
+
+fn gone(what: &str) -> String {
+    format!("The {what} no longer exists.")
 }
 
 /// Replaces a team's stored fields, keeping its id (see [`rename`] for ids).
 pub fn update_team(model: &Model, team: Team) -> Result<Edit, String> {
-    let index = position_of(&model.teams, |t| t.id == team.id, "team")?;
+    let old = model.team(&team.id).ok_or_else(|| gone("team"))?;
     if let Some(domain) = &team.domain
         && model.domain(domain).is_none()
     {
         return Err(format!("There is no domain `{domain}`."));
     }
-    Ok(Edit::Replace {
-        index,
-        entity: Entity::Team(team),
-    })
+    Ok(replaced(Entity::Team(old.clone()), Entity::Team(team)))
 }
 
 /// Replaces a service's stored fields, keeping its id, after checking its values.
 pub fn update_service(model: &Model, service: Service) -> Result<Edit, String> {
-    let index = position_of(&model.services, |s| s.id == service.id, "service")?;
+    let index = model
+        .services
+        .iter()
+        .position(|s| s.id == service.id)
+        .ok_or_else(|| gone("service"))?;
     let mut trial = model.clone();
-    trial.services[index] = service.clone();
+    let old = std::mem::replace(&mut trial.services[index], service.clone());
     validate(&trial).map_err(|e| e.message)?;
-    Ok(Edit::Replace {
-        index,
-        entity: Entity::Service(service),
-    })
+    Ok(replaced(Entity::Service(old), Entity::Service(service)))
 }
 
 pub fn update_domain(model: &Model, domain: Domain) -> Result<Edit, String> {
-    let index = position_of(&model.domains, |d| d.id == domain.id, "domain")?;
-    Ok(Edit::Replace {
-        index,
-        entity: Entity::Domain(domain),
-    })
+    let old = model.domain(&domain.id).ok_or_else(|| gone("domain"))?;
+    Ok(replaced(
+        Entity::Domain(old.clone()),
+        Entity::Domain(domain),
+    ))
+}
+
+/// Changes an interaction's mode.
+pub fn set_interaction_mode(
+    model: &Model,
+    from: &str,
+    to: &str,
+    mode: InteractionMode,
+) -> Result<Edit, String> {
+    let old = model
+        .interactions
+        .iter()
+        .find(|i| i.from == from && i.to == to)
+        .ok_or_else(|| gone("interaction"))?;
+    let new = Interaction {
+        mode,
+        ..old.clone()
+    };
+    Ok(replaced(
+        Entity::Interaction(old.clone()),
+        Entity::Interaction(new),
+    ))
 }
 
 pub fn set_owner(model: &Model, service_id: &str, owner: Option<&str>) -> Result<Edit, String> {
@@ -160,22 +180,21 @@ pub fn add_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, Strin
     if model.dependencies.contains(&dependency) {
         return Err(format!("`{from}` already depends on `{to}`."));
     }
-    Ok(Edit::Insert {
-        index: model.dependencies.len(),
-        entity: Entity::Dependency(dependency),
-    })
+    Ok(appended(Entity::Dependency(dependency)))
 }
 
 pub fn remove_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
-    let index = position_of(
-        &model.dependencies,
-        |d| d.from == from && d.to == to,
-        "dependency",
-    )?;
-    Ok(Edit::Remove {
-        list: List::Dependencies,
-        index,
-    })
+    if !model
+        .dependencies
+        .iter()
+        .any(|d| d.from == from && d.to == to)
+    {
+        return Err(gone("dependency"));
+    }
+    Ok(Edit::Remove(Key::Dependency {
+        from: from.to_owned(),
+        to: to.to_owned(),
+    }))
 }
 
 pub fn add_interaction(
@@ -201,26 +220,25 @@ pub fn add_interaction(
     {
         return Err(format!("`{from}` and `{to}` already have an interaction."));
     }
-    Ok(Edit::Insert {
-        index: model.interactions.len(),
-        entity: Entity::Interaction(Interaction {
-            from: from.to_owned(),
-            to: to.to_owned(),
-            mode,
-        }),
-    })
+    Ok(appended(Entity::Interaction(Interaction {
+        from: from.to_owned(),
+        to: to.to_owned(),
+        mode,
+    })))
 }
 
 pub fn remove_interaction(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
-    let index = position_of(
-        &model.interactions,
-        |i| i.from == from && i.to == to,
-        "interaction",
-    )?;
-    Ok(Edit::Remove {
-        list: List::Interactions,
-        index,
-    })
+    if !model
+        .interactions
+        .iter()
+        .any(|i| i.from == from && i.to == to)
+    {
+        return Err(gone("interaction"));
+    }
+    Ok(Edit::Remove(Key::Interaction {
+        from: from.to_owned(),
+        to: to.to_owned(),
+    }))
 }
 
 /// Moves entities on the canvas; one batch, so one drag or one auto-layout undoes at once.
@@ -236,14 +254,16 @@ pub fn move_to(positions: Vec<(String, Position)>) -> Edit {
     )
 }
 
-/// Removals of the list items matching `doomed`, last first so earlier positions stay valid.
-fn remove_where<T>(items: &[T], list: List, doomed: impl Fn(&T) -> bool) -> Vec<Edit> {
+/// Removals of the entities matching `doomed`.
+fn remove_where<T: Clone>(
+    items: &[T],
+    wrap: fn(T) -> Entity,
+    doomed: impl Fn(&T) -> bool,
+) -> Vec<Edit> {
     items
         .iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, item)| doomed(item))
-        .map(|(index, _)| Edit::Remove { list, index })
+        .filter(|item| doomed(item))
+        .map(|item| Edit::Remove(wrap(item.clone()).key()))
         .collect()
 }
 
@@ -256,41 +276,38 @@ pub fn delete(model: &Model, id: &str) -> Result<Edit, String> {
     let mut edits = Vec::new();
     match kind {
         EntityKind::Team => {
-            for (index, service) in model.services.iter().enumerate() {
+            for service in &model.services {
                 if service.owner.as_deref() == Some(id) {
                     let mut orphan = service.clone();
                     orphan.owner = None;
-                    edits.push(Edit::Replace {
-                        index,
-                        entity: Entity::Service(orphan),
-                    });
+                    edits.push(replaced(
+                        Entity::Service(service.clone()),
+                        Entity::Service(orphan),
+                    ));
                 }
             }
-            edits.extend(remove_where(&model.interactions, List::Interactions, |i| {
-                i.from == id || i.to == id
-            }));
-            edits.extend(remove_where(&model.teams, List::Teams, |t| t.id == id));
+            edits.extend(remove_where(
+                &model.interactions,
+                Entity::Interaction,
+                |i| i.from == id || i.to == id,
+            ));
+            edits.push(Edit::Remove(Key::Team(id.to_owned())));
         }
         EntityKind::Service => {
-            edits.extend(remove_where(&model.dependencies, List::Dependencies, |d| {
+            edits.extend(remove_where(&model.dependencies, Entity::Dependency, |d| {
                 d.from == id || d.to == id
             }));
-            edits.extend(remove_where(&model.services, List::Services, |s| {
-                s.id == id
-            }));
+            edits.push(Edit::Remove(Key::Service(id.to_owned())));
         }
         EntityKind::Domain => {
-            for (index, team) in model.teams.iter().enumerate() {
+            for team in &model.teams {
                 if team.domain.as_deref() == Some(id) {
                     let mut loose = team.clone();
                     loose.domain = None;
-                    edits.push(Edit::Replace {
-                        index,
-                        entity: Entity::Team(loose),
-                    });
+                    edits.push(replaced(Entity::Team(team.clone()), Entity::Team(loose)));
                 }
             }
-            edits.extend(remove_where(&model.domains, List::Domains, |d| d.id == id));
+            edits.push(Edit::Remove(Key::Domain(id.to_owned())));
         }
     }
     if model.layout.contains_key(id) {
@@ -319,90 +336,71 @@ pub fn rename(model: &Model, old: &str, new: &str) -> Result<Edit, String> {
         }
     };
     let mut edits = Vec::new();
+    let mut change = |old: Entity, new: Entity| edits.push(replaced(old, new));
     match kind {
         EntityKind::Team => {
-            for (index, team) in model.teams.iter().enumerate().filter(|(_, t)| t.id == old) {
-                let mut renamed = team.clone();
-                renamed.id = new.to_owned();
-                edits.push(Edit::Replace {
-                    index,
-                    entity: Entity::Team(renamed),
-                });
+            for team in model.teams.iter().filter(|t| t.id == old) {
+                let renamed = Team {
+                    id: new.to_owned(),
+                    ..team.clone()
+                };
+                change(Entity::Team(team.clone()), Entity::Team(renamed));
             }
-            for (index, service) in model.services.iter().enumerate() {
+            for service in &model.services {
                 if service.owner.as_deref() == Some(old) {
                     let mut changed = service.clone();
                     changed.owner = Some(new.to_owned());
-                    edits.push(Edit::Replace {
-                        index,
-                        entity: Entity::Service(changed),
-                    });
+                    change(Entity::Service(service.clone()), Entity::Service(changed));
                 }
             }
-            for (index, interaction) in model.interactions.iter().enumerate() {
+            for interaction in &model.interactions {
                 if interaction.from == old || interaction.to == old {
                     let changed = Interaction {
                         from: swap(&interaction.from),
                         to: swap(&interaction.to),
                         mode: interaction.mode,
                     };
-                    edits.push(Edit::Replace {
-                        index,
-                        entity: Entity::Interaction(changed),
-                    });
+                    change(
+                        Entity::Interaction(interaction.clone()),
+                        Entity::Interaction(changed),
+                    );
                 }
             }
         }
         EntityKind::Service => {
-            for (index, service) in model
-                .services
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.id == old)
-            {
-                let mut renamed = service.clone();
-                renamed.id = new.to_owned();
-                edits.push(Edit::Replace {
-                    index,
-                    entity: Entity::Service(renamed),
-                });
+            for service in model.services.iter().filter(|s| s.id == old) {
+                let renamed = Service {
+                    id: new.to_owned(),
+                    ..service.clone()
+                };
+                change(Entity::Service(service.clone()), Entity::Service(renamed));
             }
-            for (index, dependency) in model.dependencies.iter().enumerate() {
+            for dependency in &model.dependencies {
                 if dependency.from == old || dependency.to == old {
                     let changed = Dependency {
                         from: swap(&dependency.from),
                         to: swap(&dependency.to),
                     };
-                    edits.push(Edit::Replace {
-                        index,
-                        entity: Entity::Dependency(changed),
-                    });
+                    change(
+                        Entity::Dependency(dependency.clone()),
+                        Entity::Dependency(changed),
+                    );
                 }
             }
         }
         EntityKind::Domain => {
-            for (index, domain) in model
-                .domains
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| d.id == old)
-            {
-                edits.push(Edit::Replace {
-                    index,
-                    entity: Entity::Domain(Domain {
-                        id: new.to_owned(),
-                        name: domain.name.clone(),
-                    }),
-                });
+            for domain in model.domains.iter().filter(|d| d.id == old) {
+                let renamed = Domain {
+                    id: new.to_owned(),
+                    name: domain.name.clone(),
+                };
+                change(Entity::Domain(domain.clone()), Entity::Domain(renamed));
             }
-            for (index, team) in model.teams.iter().enumerate() {
+            for team in &model.teams {
                 if team.domain.as_deref() == Some(old) {
                     let mut changed = team.clone();
                     changed.domain = Some(new.to_owned());
-                    edits.push(Edit::Replace {
-                        index,
-                        entity: Entity::Team(changed),
-                    });
+                    change(Entity::Team(team.clone()), Entity::Team(changed));
                 }
             }
         }
@@ -483,14 +481,35 @@ pub fn set_demand(model: &Model, service_id: &str, demand: Demand) -> Result<Edi
     update_services(model, &[service_id], |s| s.demand = demand)
 }
 
+/// Refuses an owner that is not a team.
+fn check_owner(model: &Model, team_id: &str) -> Result<(), String> {
+    match model.team(team_id) {
+        Some(_) => Ok(()),
+        None => Err(format!(
+            "`{team_id}` is not a team, so it cannot own a service."
+        )),
+    }
+}
+
 /// Hands services to another owning team, as one undoable step.
 pub fn move_services(model: &Model, service_ids: &[&str], team_id: &str) -> Result<Edit, String> {
-    if model.team(team_id).is_none() {
-        return Err(format!(
-            "`{team_id}` is not a team, so it cannot own a service."
-        ));
-    }
+    check_owner(model, team_id)?;
     update_services(model, service_ids, |s| s.owner = Some(team_id.to_owned()))
+}
+
+/// Hands a service to another owning team with a new operating model override, in one
+/// change of the service (so neither half overwrites the other).
+pub fn hand_over(
+    model: &Model,
+    service_id: &str,
+    team_id: &str,
+    operating_model: Option<OperatingModel>,
+) -> Result<Edit, String> {
+    check_owner(model, team_id)?;
+    update_services(model, &[service_id], |s| {
+        s.owner = Some(team_id.to_owned());
+        s.operating_model = operating_model;
+    })
 }
 
 /// Sets (or, with `None`, clears) a service's operating model override.
@@ -576,195 +595,4 @@ fn with_moves(edit: Edit, moves: Vec<(String, Position)>) -> Edit {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{ServiceKind, TeamKind};
-
-    /// Team `web` in domain `shop` owns `front`, which depends on `db`; `web` collaborates
-    /// with `ops`. Every entity has a canvas position.
-    fn model() -> Model {
-        let mut model = Model::named("m");
-        model.domains.push(Domain {
-            id: "shop".into(),
-            name: "Shop".into(),
-        });
-        let mut web = Team::new("web", "Web", TeamKind::Product);
-        web.domain = Some("shop".into());
-        model.teams.push(web);
-        model
-            .teams
-            .push(Team::new("ops", "Ops", TeamKind::Operations));
-        let mut front = Service::new("front", "Front", ServiceKind::Digital);
-        front.owner = Some("web".into());
-        model.services.push(front);
-        model
-            .services
-            .push(Service::new("db", "Database", ServiceKind::Foundational));
-        model.dependencies.push(Dependency {
-            from: "front".into(),
-            to: "db".into(),
-        });
-        model.interactions.push(Interaction {
-            from: "web".into(),
-            to: "ops".into(),
-            mode: InteractionMode::Collaboration,
-        });
-        for (i, id) in ["shop", "web", "ops", "front", "db"].iter().enumerate() {
-            let x = i as f64;
-            model.layout.insert((*id).to_owned(), Position { x, y: x });
-        }
-        model
-    }
-
-    fn applied(model: &Model, edit: Result<Edit, String>) -> Model {
-        let mut changed = model.clone();
-        let inverse = edit
-            .expect("the action is allowed")
-            .apply(&mut changed)
-            .unwrap();
-        let mut undone = changed.clone();
-        inverse.apply(&mut undone).unwrap();
-        assert_eq!(&undone, model, "the action undoes in one step");
-        changed
-    }
-
-    #[test]
-    fn ids_must_be_fresh_and_trimmed() {
-        let model = model();
-        assert_eq!(check_id(&model, " "), Err("An id cannot be empty.".into()));
-        assert_eq!(
-            check_id(&model, "new "),
-            Err("An id cannot start or end with a space.".into())
-        );
-        assert_eq!(
-            check_id(&model, "web"),
-            Err("`web` is already the id of a team.".into())
-        );
-        assert_eq!(check_id(&model, "new"), Ok(()));
-    }
-
-    #[test]
-    fn adding_places_the_new_entity() {
-        let model = model();
-        let at = Position { x: 10.0, y: 20.0 };
-        let mut service = Service::new("cart", "Cart", ServiceKind::Digital);
-        service.owner = Some("web".into());
-        let changed = applied(&model, add_service(&model, service.clone(), at));
-        assert_eq!(changed.services.last(), Some(&service));
-        assert_eq!(changed.layout["cart"], at);
-        service.owner = Some("nobody".into());
-        assert_eq!(
-            add_service(&model, service, at).unwrap_err(),
-            "There is no team `nobody` to own the service."
-        );
-    }
-
-    #[test]
-    fn deleting_a_team_orphans_its_services_and_drops_its_interactions() {
-        let model = model();
-        let changed = applied(&model, delete(&model, "web"));
-        assert!(changed.team("web").is_none());
-        assert_eq!(changed.service("front").unwrap().owner, None);
-        assert!(changed.interactions.is_empty());
-        assert!(!changed.layout.contains_key("web"));
-    }
-
-    #[test]
-    fn deleting_a_service_drops_its_dependencies() {
-        let model = model();
-        let changed = applied(&model, delete(&model, "db"));
-        assert!(changed.dependencies.is_empty());
-        assert_eq!(changed.services.len(), 1);
-    }
-
-    #[test]
-    fn deleting_a_domain_frees_its_teams() {
-        let model = model();
-        let changed = applied(&model, delete(&model, "shop"));
-        assert!(changed.domains.is_empty());
-        assert_eq!(changed.team("web").unwrap().domain, None);
-    }
-
-    #[test]
-    fn renaming_follows_every_reference() {
-        let model = model();
-        let team = applied(&model, rename(&model, "web", "shopfront"));
-        assert_eq!(
-            team.service("front").unwrap().owner.as_deref(),
-            Some("shopfront")
-        );
-        assert_eq!(team.interactions[0].from, "shopfront");
-        assert_eq!(team.layout["shopfront"], Position { x: 1.0, y: 1.0 });
-        assert!(!team.layout.contains_key("web"));
-        let service = applied(&model, rename(&model, "db", "store"));
-        assert_eq!(service.dependencies[0].to, "store");
-        let domain = applied(&model, rename(&model, "shop", "retail"));
-        assert_eq!(
-            domain.team("web").unwrap().domain.as_deref(),
-            Some("retail")
-        );
-        assert_eq!(
-            rename(&model, "web", "db").unwrap_err(),
-            "`db` is already the id of a service."
-        );
-    }
-
-    #[test]
-    fn connections_are_checked() {
-        let model = model();
-        assert_eq!(
-            add_dependency(&model, "front", "db").unwrap_err(),
-            "`front` already depends on `db`."
-        );
-        assert_eq!(
-            add_dependency(&model, "front", "web").unwrap_err(),
-            "Only services have dependencies, and `web` is a team."
-        );
-        let reverse = applied(&model, add_dependency(&model, "db", "front"));
-        assert_eq!(reverse.dependencies.len(), 2);
-        assert_eq!(
-            add_interaction(&model, "ops", "web", InteractionMode::Facilitating).unwrap_err(),
-            "`ops` and `web` already have an interaction."
-        );
-        assert_eq!(
-            add_interaction(&model, "web", "web", InteractionMode::Facilitating).unwrap_err(),
-            "A team cannot interact with itself."
-        );
-        let unowned = applied(&model, set_owner(&model, "front", None));
-        assert_eq!(unowned.service("front").unwrap().owner, None);
-        assert_eq!(
-            set_owner(&model, "front", Some("db")).unwrap_err(),
-            "`db` is not a team, so it cannot own a service."
-        );
-    }
-
-    #[test]
-    fn settings_are_checked_as_the_loader_would() {
-        let model = model();
-        let mut settings = model.settings.clone();
-        settings.weeks_per_year = 0.0;
-        assert!(set_settings(&model, settings).is_err());
-        let mut settings = model.settings.clone();
-        settings.currency = "EUR".into();
-        assert_eq!(
-            applied(&model, set_settings(&model, settings))
-                .settings
-                .currency,
-            "EUR"
-        );
-    }
-
-    #[test]
-    fn a_move_is_one_step() {
-        let model = model();
-        let moved = applied(
-            &model,
-            Ok(move_to(vec![
-                ("web".into(), Position { x: 9.0, y: 9.0 }),
-                ("db".into(), Position { x: 8.0, y: 8.0 }),
-            ])),
-        );
-        assert_eq!(moved.layout["web"].x, 9.0);
-        assert_eq!(moved.layout["db"].x, 8.0);
-    }
-}
+mod tests;

@@ -504,14 +504,10 @@ fn uncovered(
                 for team in suitable_teams(model, id, None, false) {
                     // Only an override makes a digital service Ops Run It against its
                     // recommendation, so clearing it runs it You Build It You Run It.
-                    let edit = actions::set_operating_model(model, id, None).and_then(|run| {
-                        let give = actions::move_services(model, &[id], &team.id)?;
-                        Ok(Edit::Batch(vec![run, give]))
-                    });
                     push(
                         out,
                         format!("Give {name} to {} to build and run", team_label(team)),
-                        edit,
+                        actions::hand_over(model, id, &team.id, None),
                     );
                 }
             }

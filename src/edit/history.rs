@@ -111,10 +111,15 @@ impl History {
                 .is_some_and(|last| last.merge_key == merge_key);
         self.sealed = false;
         if let Some(last) = self.undo.last_mut().filter(|_| merges) {
-            // The first inverse still undoes the whole run; the forward must redo all of it.
+            // The step now redoes the whole run, and undoes it newest first: an edit's inverse
+            // only fits the model as that edit left it.
             last.forward = Edit::Batch(vec![
                 std::mem::replace(&mut last.forward, Edit::Batch(Vec::new())),
                 edit,
+            ]);
+            last.inverse = Edit::Batch(vec![
+                inverse,
+                std::mem::replace(&mut last.inverse, Edit::Batch(Vec::new())),
             ]);
             last.state = state;
             return Ok(());
@@ -283,15 +288,51 @@ mod tests {
     }
 
     #[test]
+    fn a_merged_run_of_changes_to_one_entity_undoes_at_once() {
+        // Typing "B" then "C" into team `t`'s name field: each edit names the team as the
+        // one before left it, so the run must be undone newest first.
+        let team = |name: &str| {
+            crate::edit::Entity::Team(crate::model::Team::new(
+                "t",
+                name,
+                crate::model::TeamKind::Product,
+            ))
+        };
+        let mut model = Model::named("m");
+        model.teams.push(crate::model::Team::new(
+            "t",
+            "A",
+            crate::model::TeamKind::Product,
+        ));
+        let start = model.clone();
+        let mut history = History::default();
+        let key = Some("team:t:name".to_owned());
+        for (old, new) in [("A", "B"), ("B", "C")] {
+            let edit = Edit::Replace {
+                old: Box::new(team(old)),
+                new: Box::new(team(new)),
+            };
+            history
+                .apply(&mut model, "Rename", edit, key.clone())
+                .unwrap();
+        }
+        let end = model.clone();
+        history.undo(&mut model).unwrap();
+        assert_eq!(model, start);
+        history.redo(&mut model).unwrap();
+        assert_eq!(model, end);
+    }
+
+    #[test]
     fn a_step_that_no_longer_fits_says_what_failed_and_stays() {
         let mut model = Model::named("m");
         let mut history = History::default();
         let add = Edit::Insert {
-            index: 0,
             entity: crate::edit::Entity::Domain(crate::model::Domain {
                 id: "d".into(),
                 name: "D".into(),
             }),
+            before: None,
         };
         history.apply(&mut model, "Add domain", add, None).unwrap();
         // Someone removed the domain behind the history's back: the inverse no longer fits.
@@ -299,7 +340,7 @@ mod tests {
         let error = history.undo(&mut model).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "Could not undo “Add domain”: position 0 is outside a list of 0"
+            "Could not undo “Add domain”: the domain `d` no longer exists"
         );
         assert_eq!(history.undo_label(), Some("Add domain"), "the step stays");
     }

@@ -17,6 +17,7 @@ use crate::format::{self, Shown};
 use crate::model::{FORMAT_VERSION, Model, validate_file};
 
 use super::scan;
+pub use super::scan::HandWrittenParts;
 
 /// Why a model file could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -402,25 +403,6 @@ fn end_position(text: &str) -> (usize, usize) {
         .map_or(0, |last| last.chars().count())
         + 1;
     (line, column)
-}
-
-/// What a hand-written file holds that saving it would drop: Opmodel writes every file
-/// afresh (see [`to_ron`]), so comments and the `#![enable(implicit_some)]` header are not
-/// kept. The editor calls [`hand_written_parts`] on the text it loaded, and warns once
-/// before the first save of such a file.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct HandWrittenParts {
-    /// `//` or `/* */` comments, outside strings.
-    pub comments: usize,
-    /// The file starts with `#![enable(...)]` attributes.
-    pub header: bool,
-}
-
-impl HandWrittenParts {
-    /// Whether saving would drop anything.
-    pub fn any(&self) -> bool {
-        self.comments > 0 || self.header
-    }
 }
 
 /// The comments and header in `source` that saving would drop; found by the same reader

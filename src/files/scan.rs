@@ -275,10 +275,29 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// What a hand-written file holds that saving it would drop: Opmodel writes every file
+/// afresh (see [`super::ron::to_ron`]), so comments and the `#![enable(implicit_some)]` header are not
+/// kept. The editor calls [`super::ron::hand_written_parts`] on the text it loaded, and warns once
+/// before the first save of such a file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HandWrittenParts {
+    /// `//` or `/* */` comments, outside strings.
+    pub comments: usize,
+    /// The file starts with `#![enable(...)]` attributes.
+    pub header: bool,
+}
+
+impl HandWrittenParts {
+    /// Whether saving would drop anything.
+    pub fn any(&self) -> bool {
+        self.comments > 0 || self.header
+    }
+}
+
 /// The comments in `text` and whether it opens with an attribute.
-pub fn hand_written_parts(text: &str) -> super::ron::HandWrittenParts {
+pub fn hand_written_parts(text: &str) -> HandWrittenParts {
     let mut tokens = Tokens::new(text);
-    let mut parts = super::ron::HandWrittenParts::default();
+    let mut parts = HandWrittenParts::default();
     tokens.skip_blank_counting(&mut parts.comments);
     parts.header = tokens.peek_byte(0) == Some(b'#');
     while tokens.next_token().is_some() {
@@ -595,12 +614,12 @@ mod tests {
 
     #[test]
     fn comments_and_headers_are_counted_outside_strings() {
-        let parts = super::super::ron::hand_written_parts(
+        let parts = hand_written_parts(
             "#![enable(implicit_some)]\n// one\n(name: \"// not\", /* two /* nested */ */ teams: [])",
         );
         assert_eq!(parts.comments, 2);
         assert!(parts.header);
-        let plain = super::super::ron::hand_written_parts("(name: \"a /* b */\")");
+        let plain = hand_written_parts("(name: \"a /* b */\")");
         assert!(!plain.any());
     }
 

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use egui::text::{LayoutJob, TextWrapping};
 use egui::{Align, Color32, FontFamily, FontId, Galley, Rect, Shape, Vec2, pos2, vec2};
 
-use crate::app::theme;
+use crate::app::views::theme;
 
 /// How large the canvas text is in the current mode.
 #[derive(Clone, Copy, Debug, PartialEq)]

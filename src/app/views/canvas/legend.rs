@@ -6,7 +6,7 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2, ve
 
 use super::shapes::hexagon;
 use crate::analysis::Cover;
-use crate::app::theme;
+use crate::app::views::theme;
 use crate::model::{InteractionMode, TeamKind};
 
 const ROW: f32 = 22.0;

@@ -4,7 +4,7 @@
 
 use egui::{Color32, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
 
-use crate::app::theme;
+use crate::app::views::theme;
 
 /// The map's size on screen: as tall as the legend, so a fit keeps both clear of nodes.
 pub fn size() -> Vec2 {

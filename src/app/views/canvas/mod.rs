@@ -1,6 +1,7 @@
 //! The canvas: an egui_graphs view of the model, rebuilt from the model after every edit
-//! (the model stays the source of truth). It turns what the user does on it — click, drag,
-//! connect, right-click — into [`CanvasAction`]s for the document to apply.
+//! (the model stays the source of truth). It draws as its view's modes say and turns what the
+//! user does on it — click, drag, connect, right-click — into [`CanvasAction`]s, which the
+//! document's view sends on as commands.
 //!
 //! egui_graphs asks for a repaint on every frame it draws. To let an idle window sleep, the
 //! canvas only runs the graph view on frames with input or changes; on other frames it
@@ -30,9 +31,9 @@ pub use labels::TextScale;
 pub use shapes::{EdgeData, EdgeKind, Focus, Look, NodeData};
 use shapes::{EdgeShape, NodeShape};
 
-use super::selection::Selection;
 use super::theme;
 use crate::analysis::{Analysis, Cover, RotaKind, Severity};
+use crate::app::state::{CanvasModes, NewEntity, Selection};
 use crate::layout::sizes::{entities, footprint};
 use crate::model::{EntityKind, Model, Position};
 
@@ -41,14 +42,6 @@ const MAX_FIT_ZOOM: f32 = 2.0;
 
 type CanvasGraph =
     egui_graphs::Graph<NodeData, EdgeData, Directed, DefaultIx, NodeShape, EdgeShape>;
-
-/// The kinds of entity that can be added from the canvas.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NewEntity {
-    Team,
-    Service,
-    Domain,
-}
 
 /// What the user asked for on the canvas this frame.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,6 +63,12 @@ pub enum CanvasAction {
         owner: Option<String>,
     },
     Delete(Selection),
+    /// Connect mode, from an entity the context menu named.
+    StartConnecting,
+    /// The Find box closed.
+    SearchClosed,
+    /// The context menu's "Auto-layout".
+    AutoLayout,
 }
 
 /// A layout that never moves anything: positions come from the model.
@@ -132,23 +131,17 @@ pub struct Canvas {
     replay: Option<Replay>,
     /// egui_graphs keeps zoom and pan under this id.
     view_id: String,
-    pub show_interactions: bool,
-    pub show_legend: bool,
-    /// The legend in presentation mode, where it starts hidden to leave the room to the
-    /// model (G shows it).
-    show_legend_presenting: bool,
-    pub connect_mode: bool,
+    /// How the view wants the canvas drawn (interactions, legend, connect mode, Find box),
+    /// as of this frame.
+    modes: CanvasModes,
     connect_from: Option<String>,
     drag_origin: Option<(String, Pos2)>,
     context_target: Option<String>,
     context_at: Position,
     fit_requested: bool,
-    /// Fit once the graph is rebuilt from the model (after an auto-layout lands in it).
-    fit_after_rebuild: bool,
     centre_requested: Option<String>,
-    auto_layout_requested: bool,
-    /// An auto-layout running off the UI thread.
-    layout_job: Option<crate::layout::auto::Job>,
+    /// How far the document's auto-layout has got, in per cent, while it runs.
+    arranging: Option<u32>,
     /// Set by anything that must be drawn afresh next frame.
     stale: bool,
     /// How large names are drawn: larger while presenting.
@@ -182,19 +175,14 @@ impl Canvas {
             shown_selection: None,
             replay: None,
             view_id,
-            show_interactions: false,
-            show_legend: true,
-            show_legend_presenting: false,
-            connect_mode: false,
+            modes: CanvasModes::default(),
             connect_from: None,
             drag_origin: None,
             context_target: None,
             context_at: Position::default(),
             fit_requested: true,
-            fit_after_rebuild: false,
             centre_requested: None,
-            auto_layout_requested: false,
-            layout_job: None,
+            arranging: None,
             stale: true,
             text_scale: TextScale::EDITOR,
             reserved_top: 0.0,
@@ -227,36 +215,22 @@ impl Canvas {
         self.stale = true;
     }
 
-    pub fn request_auto_layout(&mut self) {
-        self.auto_layout_requested = true;
-        self.stale = true;
-    }
-
-    pub fn toggle_interactions(&mut self) {
-        self.show_interactions = !self.show_interactions;
-        self.stale = true;
-    }
-
-    pub fn toggle_legend(&mut self) {
-        if self.is_presenting() {
-            self.show_legend_presenting = !self.show_legend_presenting;
-        } else {
-            self.show_legend = !self.show_legend;
+    /// Takes the view's modes and the auto-layout's progress for this frame: the Find box
+    /// opens or closes with the mode, and leaving connect mode forgets where it started.
+    fn follow(&mut self, modes: CanvasModes, arranging: Option<u32>) {
+        if modes != self.modes || arranging != self.arranging {
+            self.stale = true;
         }
-        self.stale = true;
-    }
-
-    pub fn toggle_connect_mode(&mut self) {
-        self.connect_mode = !self.connect_mode;
-        self.connect_from = None;
-        self.stale = true;
-    }
-
-    /// Starts connect mode from one entity (the context menu's "Connect from here").
-    pub fn connect_from(&mut self, id: &str) {
-        self.connect_mode = true;
-        self.connect_from = Some(id.to_owned());
-        self.stale = true;
+        if !modes.connecting {
+            self.connect_from = None;
+        }
+        match (modes.searching, self.search.is_some()) {
+            (true, false) => self.search = Some(search::Search::new()),
+            (false, true) => self.search = None,
+            _ => {}
+        }
+        self.modes = modes;
+        self.arranging = arranging;
     }
 
     /// Where an entity was drawn on screen in the last frame.
@@ -266,32 +240,24 @@ impl Canvas {
         Some(replay.rect.min + replay.pan + node.location().to_vec2() * replay.zoom)
     }
 
-    /// Opens the Find box (Ctrl+F).
-    pub fn open_search(&mut self) {
-        self.search = Some(search::Search::new());
-        self.stale = true;
-    }
-
-    pub fn close_search(&mut self) {
-        self.search = None;
-        self.stale = true;
-    }
-
-    /// Whether the Find box is open.
-    pub fn is_searching(&self) -> bool {
-        self.search.is_some()
-    }
-
     /// The Find box, drawn on every frame while it is open; picking a match selects it and
     /// centres it.
-    fn show_search(&mut self, ui: &Ui, rect: Rect, model: &Model) -> Option<CanvasAction> {
-        let (picked, close) = self.search.as_mut()?.show(ui, rect, model);
+    fn show_search(&mut self, ui: &Ui, rect: Rect, model: &Model) -> Vec<CanvasAction> {
+        let Some(search) = self.search.as_mut() else {
+            return Vec::new();
+        };
+        let (picked, close) = search.show(ui, rect, model);
+        let mut actions = Vec::new();
         if close {
-            self.close_search();
+            self.search = None;
+            self.stale = true;
+            actions.push(CanvasAction::SearchClosed);
         }
-        let id = picked?;
-        self.request_centre(&id);
-        Some(CanvasAction::Select(Some(Selection::Entity(id))))
+        if let Some(id) = picked {
+            self.request_centre(&id);
+            actions.push(CanvasAction::Select(Some(Selection::Entity(id))));
+        }
+        actions
     }
 
     /// Whether the canvas shows one box per domain instead of its teams and services.
@@ -516,7 +482,7 @@ impl Canvas {
                 EdgeKind::Dependency,
             );
         }
-        if self.show_interactions {
+        if self.modes.interactions {
             for interaction in &model.interactions {
                 let kind = EdgeKind::Interaction(interaction.mode);
                 connect(&mut graph, &interaction.from, &interaction.to, kind);
@@ -650,7 +616,9 @@ impl Canvas {
             })
     }
 
-    /// Draws the canvas and returns what the user asked for.
+    /// Draws the canvas as `modes` say, with the auto-layout's progress while it runs, and
+    /// returns what the user asked for.
+    #[allow(clippy::too_many_arguments)]
     pub fn show(
         &mut self,
         ui: &mut Ui,
@@ -658,14 +626,16 @@ impl Canvas {
         analysis: &Analysis,
         revision: u64,
         selection: &Option<Selection>,
+        modes: CanvasModes,
+        arranging: Option<u32>,
     ) -> Vec<CanvasAction> {
+        self.follow(modes, arranging);
         let zoom = MetadataFrame::new(Some(self.view_id.clone())).load(ui).zoom;
         let overview = overview::wanted(model, zoom);
-        let key = (revision, self.show_interactions, overview);
+        let key = (revision, self.modes.interactions, overview);
         if self.built_for != Some(key) {
             self.rebuild(ui, model, analysis, overview);
             self.built_for = Some(key);
-            self.fit_requested |= std::mem::take(&mut self.fit_after_rebuild);
             self.stale = true;
         }
         self.show_selection(model, selection);
@@ -692,7 +662,7 @@ impl Canvas {
             self.show_hover_name(&response);
             self.minimap_input(ui, rect);
             // An open context menu is drawn on every frame, live or not.
-            let mut actions: Vec<CanvasAction> = found.into_iter().collect();
+            let mut actions = found;
             response.context_menu(|ui| self.context_menu(ui, &mut actions));
             return actions;
         }
@@ -702,15 +672,11 @@ impl Canvas {
         let first_shape = ui
             .ctx()
             .graphics(|g| g.get(layer).map_or(0, |list| list.next_idx().0));
-        let mut actions: Vec<CanvasAction> = found.into_iter().collect();
-        if std::mem::take(&mut self.auto_layout_requested) && self.layout_job.is_none() {
-            self.layout_job = Some(crate::layout::auto::Job::start(model.clone()));
-        }
-        actions.extend(self.auto_layout_result(ui, model));
+        let mut actions = found;
         let backdrop = ui.painter().add(Shape::Noop);
 
         let interactions = SettingsInteraction::new()
-            .with_dragging_enabled(!self.connect_mode && !self.overview)
+            .with_dragging_enabled(!self.modes.connecting && !self.overview)
             .with_node_clicking_enabled(true)
             .with_edge_clicking_enabled(true)
             .with_hover_enabled(true);
@@ -987,9 +953,9 @@ impl Canvas {
     /// Whether the legend is drawn on a canvas of `size`.
     fn legend_shown(&self, size: Vec2) -> bool {
         let wanted = if self.is_presenting() {
-            self.show_legend_presenting
+            self.modes.legend_presenting
         } else {
-            self.show_legend
+            self.modes.legend
         };
         wanted && size.x > legend::MIN_CANVAS_WIDTH
     }
@@ -1002,30 +968,6 @@ impl Canvas {
                 pos2(width + legend::MARGIN * 2.0, self.reserved_top + 8.0),
                 pos2(size.x - 8.0, size.y - 8.0),
             )
-        })
-    }
-
-    /// The running auto-layout's result once it is done, as one undoable move of the nodes
-    /// that still exist; until then, a frame later.
-    fn auto_layout_result(&mut self, ui: &Ui, model: &Model) -> Option<CanvasAction> {
-        let job = self.layout_job.as_mut()?;
-        let Some(arranged) = job.finished() else {
-            self.stale = true;
-            ui.ctx().request_repaint();
-            return None;
-        };
-        self.layout_job = None;
-        self.fit_after_rebuild = true;
-        let positions: Vec<(String, Position)> = arranged
-            .into_iter()
-            .filter(|(id, _)| model.id_in_use(id))
-            .collect();
-        if positions.is_empty() {
-            return None;
-        }
-        Some(CanvasAction::Move {
-            label: "Auto-layout".to_owned(),
-            positions,
         })
     }
 
@@ -1063,7 +1005,7 @@ impl Canvas {
                     let Some(id) = self.node_id(*node) else {
                         continue;
                     };
-                    if self.connect_mode {
+                    if self.modes.connecting {
                         match self.connect_from.take() {
                             Some(from) if from != id => {
                                 actions.push(CanvasAction::Connect { from, to: id })
@@ -1112,7 +1054,7 @@ impl Canvas {
                 actions.push(CanvasAction::Select(None));
             }
         }
-        if self.connect_mode {
+        if self.modes.connecting {
             if response.drag_started() {
                 self.connect_from = hovered.clone();
             }
@@ -1168,7 +1110,7 @@ impl Canvas {
                     self.request_fit();
                 }
                 if ui.button("Auto-layout").clicked() {
-                    self.request_auto_layout();
+                    actions.push(CanvasAction::AutoLayout);
                 }
             }
             Some(id) => {
@@ -1191,7 +1133,10 @@ impl Canvas {
                     });
                 }
                 if ui.button("Connect from here…").clicked() {
-                    self.connect_from(&id);
+                    self.modes.connecting = true;
+                    self.connect_from = Some(id.clone());
+                    self.stale = true;
+                    actions.push(CanvasAction::StartConnecting);
                 }
                 if ui.button("Centre on this").clicked() {
                     self.request_centre(&id);
@@ -1291,9 +1236,9 @@ impl Canvas {
                 theme::MUTED_INK,
             );
         }
-        if let Some(job) = &self.layout_job {
+        if let Some(percent) = self.arranging {
             let galley = painter.layout_no_wrap(
-                format!("Arranging… {} %", job.percent()),
+                format!("Arranging… {percent} %"),
                 FontId::proportional(16.0),
                 theme::INK,
             );
@@ -1309,7 +1254,7 @@ impl Canvas {
             );
             painter.galley(area.min + vec2(8.0, 8.0), galley, theme::INK);
         }
-        if self.connect_mode {
+        if self.modes.connecting {
             let banner = match &self.connect_from {
                 None => {
                     "Connect mode: click or drag from a service, team or domain (Esc or C to leave)"

@@ -10,7 +10,7 @@ use egui::{Align, FontFamily, FontId, Rect, Shape, pos2, vec2};
 
 use super::labels::TextScale;
 use crate::analysis::{Analysis, Cover, Severity};
-use crate::app::theme;
+use crate::app::views::theme;
 use crate::format::{money, share};
 use crate::model::Model;
 

@@ -4,7 +4,7 @@
 
 use egui::{Align2, Color32, Frame, Id, Key, RichText, Stroke, TextEdit, Ui, vec2};
 
-use crate::app::theme;
+use crate::app::views::theme;
 use crate::model::Model;
 
 /// At most this many matches are listed.

@@ -13,7 +13,7 @@ use petgraph::Directed;
 use petgraph::stable_graph::DefaultIx;
 
 use crate::analysis::Cover;
-use crate::app::theme;
+use crate::app::views::theme;
 use crate::layout::sizes;
 use crate::model::{InteractionMode, Lifecycle, ServiceKind, TeamKind};
 

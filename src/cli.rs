@@ -42,12 +42,12 @@ pub enum Command {
         /// The model file (.ron), or `-` for standard input.
         file: PathBuf,
     },
-    /// Compare two models: figures side by side, and what was added, removed or changed.
+    /// Compare 2 to 8 models: figures side by side with each one's change against the
+    /// first, and the rotas, findings, services, teams and domains added, removed or changed.
     Compare {
-        /// The first model, A (`-` for standard input).
-        a: PathBuf,
-        /// The second model, B (`-` for standard input).
-        b: PathBuf,
+        /// The models: A, the baseline, then B, C… (`-` for standard input, once).
+        #[arg(required = true, num_args = 2..=crate::compare::MOST_MODELS, value_name = "MODEL")]
+        models: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
     },
@@ -126,6 +126,7 @@ pub enum CompareFormat {
     Text,
     Json,
     Markdown,
+    Csv,
 }
 
 /// Exit code for a file that cannot be loaded.
@@ -142,7 +143,7 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Report { file, format } => report_command(&file, format),
         Command::Check { file } => check_command(&file),
-        Command::Compare { a, b, format } => compare_command(&a, &b, format),
+        Command::Compare { models, format } => compare_command(&models, format),
         Command::Import { source } => import_command(source),
         Command::Export {
             file,
@@ -241,20 +242,30 @@ fn check_command(path: &Path) -> ExitCode {
     print(&out, verdict)
 }
 
-fn compare_command(a: &Path, b: &Path, format: CompareFormat) -> ExitCode {
-    if a.as_os_str() == STANDARD_INPUT && b.as_os_str() == STANDARD_INPUT {
-        eprintln!("opmodel: only one of the two models can be read from standard input");
+fn compare_command(paths: &[PathBuf], format: CompareFormat) -> ExitCode {
+    let from_stdin = paths
+        .iter()
+        .filter(|p| p.as_os_str() == STANDARD_INPUT)
+        .count();
+    if from_stdin > 1 {
+        eprintln!("opmodel: only one of the models can be read from standard input");
         return ExitCode::from(CANNOT_LOAD);
     }
-    let (Some(model_a), Some(model_b)) = (load_or_explain(a), load_or_explain(b)) else {
-        return ExitCode::from(CANNOT_LOAD);
-    };
-    let comparison = compare(&model_a, &model_b);
-    let (a_name, b_name) = (shown_path(a), shown_path(b));
+    let mut models = Vec::with_capacity(paths.len());
+    for path in paths {
+        match load_or_explain(path) {
+            Some(model) => models.push(model),
+            None => return ExitCode::from(CANNOT_LOAD),
+        }
+    }
+    let models: Vec<&crate::model::Model> = models.iter().collect();
+    let comparison = compare(&models);
+    let files: Vec<String> = paths.iter().map(|p| shown_path(p)).collect();
     let text = match format {
-        CompareFormat::Text => report::compare_text(&comparison, &a_name, &b_name),
+        CompareFormat::Text => report::compare_text(&models, &files, &comparison),
         CompareFormat::Json => report::compare_json(&comparison),
-        CompareFormat::Markdown => report::compare_markdown(&comparison, &a_name, &b_name),
+        CompareFormat::Markdown => report::compare_markdown(&models, &files, &comparison),
+        CompareFormat::Csv => report::compare_csv(&models, &files, &comparison),
     };
     print(&text, ExitCode::SUCCESS)
 }

@@ -1,6 +1,6 @@
 //! Reports for people and machines: a terminal report, Markdown for a wiki or a slide, CSV
 //! line items for a spreadsheet, and the JSON of SPEC section 4; plus the same for a
-//! comparison of two models.
+//! comparison of 2 to 8 models.
 
 mod compare;
 mod csv;
@@ -9,7 +9,7 @@ mod sections;
 mod table;
 mod text;
 
-pub use compare::{compare_markdown, compare_text};
+pub use compare::{compare_csv, compare_markdown, compare_text};
 pub use csv::csv;
 pub use markdown::markdown;
 pub use text::text;
@@ -22,7 +22,7 @@ pub fn json(analysis: &Analysis) -> String {
     to_json(analysis)
 }
 
-/// `{"a": …, "b": …, "delta": …}`.
+/// `{"a": …, "b": …, "delta": …}` for two models, `{"models": […], "deltas": […]}` for more.
 pub fn compare_json(comparison: &Comparison) -> String {
     to_json(comparison)
 }

@@ -1,4 +1,4 @@
-//! The command line: `opmodel report`, `check` and `compare`, and `opmodel [FILE]` for the
+//! The command line: `opmodel report`, `check`, `compare` and `roadmap`, and `opmodel [FILE]` for the
 //! editor. Errors go to stderr as one line; nothing here panics on bad input.
 
 use std::io::Write;
@@ -50,6 +50,14 @@ pub enum Command {
         models: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
+    },
+    /// Cost a roadmap (.roadmap.ron): each phase's figures, days in the year, handovers and
+    /// change from the phase before, and the cost of the year.
+    Roadmap {
+        /// The roadmap file (.roadmap.ron).
+        file: PathBuf,
+        #[arg(long, short, value_enum, default_value_t = RoadmapFormat::Text)]
+        format: RoadmapFormat,
     },
     /// Import a model from a Backstage catalog or a spreadsheet (CSV); the summary goes to
     /// stderr.
@@ -129,6 +137,13 @@ pub enum CompareFormat {
     Csv,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RoadmapFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
 /// Exit code for a file that cannot be loaded.
 const CANNOT_LOAD: u8 = 2;
 
@@ -144,6 +159,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Report { file, format } => report_command(&file, format),
         Command::Check { file } => check_command(&file),
         Command::Compare { models, format } => compare_command(&models, format),
+        Command::Roadmap { file, format } => roadmap_command(&file, format),
         Command::Import { source } => import_command(source),
         Command::Export {
             file,
@@ -266,6 +282,23 @@ fn compare_command(paths: &[PathBuf], format: CompareFormat) -> ExitCode {
         CompareFormat::Json => report::compare_json(&comparison),
         CompareFormat::Markdown => report::compare_markdown(&models, &files, &comparison),
         CompareFormat::Csv => report::compare_csv(&models, &files, &comparison),
+    };
+    print(&text, ExitCode::SUCCESS)
+}
+
+fn roadmap_command(path: &Path, format: RoadmapFormat) -> ExitCode {
+    let roadmap = match crate::roadmap::load(path) {
+        Ok(roadmap) => roadmap,
+        Err(error) => {
+            eprintln!("opmodel: {error}");
+            return ExitCode::from(CANNOT_LOAD);
+        }
+    };
+    let plan = crate::roadmap::plan(&roadmap);
+    let text = match format {
+        RoadmapFormat::Text => report::roadmap_text(&roadmap, &plan),
+        RoadmapFormat::Json => report::roadmap_json(&plan),
+        RoadmapFormat::Markdown => report::roadmap_markdown(&roadmap, &plan),
     };
     print(&text, ExitCode::SUCCESS)
 }

@@ -1,10 +1,11 @@
 //! Reports for people and machines: a terminal report, Markdown for a wiki or a slide, CSV
 //! line items for a spreadsheet, and the JSON of SPEC section 4; plus the same for a
-//! comparison of 2 to 8 models.
+//! comparison of 2 to 8 models, and for a roadmap.
 
 mod compare;
 mod csv;
 mod markdown;
+mod roadmap;
 mod sections;
 mod table;
 mod text;
@@ -12,6 +13,7 @@ mod text;
 pub use compare::{compare_csv, compare_markdown, compare_text};
 pub use csv::csv;
 pub use markdown::markdown;
+pub use roadmap::{roadmap_markdown, roadmap_text};
 pub use text::text;
 
 use crate::analysis::Analysis;
@@ -25,6 +27,12 @@ pub fn json(analysis: &Analysis) -> String {
 /// `{"a": …, "b": …, "delta": …}` for two models, `{"models": […], "deltas": […]}` for more.
 pub fn compare_json(comparison: &Comparison) -> String {
     to_json(comparison)
+}
+
+/// A roadmap's year (SPEC 8.3): its phases with their figures, changes and handovers, and
+/// the cost of the year.
+pub fn roadmap_json(plan: &crate::roadmap::RoadmapPlan) -> String {
+    to_json(plan)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {

@@ -661,3 +661,32 @@ fn two_to_eight_models_are_compared_and_no_more_or_fewer() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_mobile_app_team_sees_its_weeks_on_call_in_the_retail_roadmap() {
+    // Issue 19: five people of the mobile app team go between their own rota (52 ÷ 5 = 10.4
+    // weeks a year each) and the storefront domain rota (52 ÷ 11 = 4.7).
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/retail-roadmap");
+    let (today, domains) = (folder.join("today.ron"), folder.join("domain-rotas.ron"));
+    let (code, text, stderr) = run(&[&today, &domains], "text");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        row_with(&text, "10.4 (Mobile app)"),
+        [
+            "Mobile app",
+            "10.4 (Mobile app)",
+            "4.7 (Digital storefront)",
+            "−5.7"
+        ]
+    );
+    assert_eq!(
+        row_with(&text, "pool 5, 1 in 5"),
+        [
+            "Mobile app",
+            "team",
+            "pool 5, 1 in 5, 10.4 weeks each, 25,610",
+            "—",
+            "−25,610"
+        ]
+    );
+}

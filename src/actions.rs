@@ -6,7 +6,7 @@
 
 use crate::edit::{Edit, Entity, List};
 use crate::model::{
-    Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
+    Demand, Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
     OutOfHours, Position, Service, Settings, Team, validate,
 };
 
@@ -458,6 +458,29 @@ fn update_services(
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Edit::Batch(edits))
+}
+
+/// Adds `team` at `at` and gives it the service, as one step: the way out for an orphan in
+/// a model that has no team yet.
+pub fn add_owning_team(
+    model: &Model,
+    team: Team,
+    service_id: &str,
+    at: Position,
+) -> Result<Edit, String> {
+    let team_id = team.id.clone();
+    let add = add_team(model, team, at)?;
+    let mut with_team = model.clone();
+    add.clone()
+        .apply(&mut with_team)
+        .map_err(|e| e.to_string())?;
+    let own = set_owner(&with_team, service_id, Some(&team_id))?;
+    Ok(Edit::Batch(vec![add, own]))
+}
+
+/// Sets a service's feature demand.
+pub fn set_demand(model: &Model, service_id: &str, demand: Demand) -> Result<Edit, String> {
+    update_services(model, &[service_id], |s| s.demand = demand)
 }
 
 /// Hands services to another owning team, as one undoable step.

@@ -10,10 +10,14 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::actions;
-use crate::analysis::{Analysis, Finding, FindingCode, RotaKind, Severity, analyze};
+use crate::analysis::{
+    Analysis, Finding, FindingCode, RotaKind, ServiceFigures, Severity, analyze,
+};
 use crate::edit::Edit;
 use crate::format::{EntityLabel, Percent};
-use crate::model::{Model, OperatingModel, OutOfHours, Service, Team};
+use crate::model::{
+    Demand, EntityKind, Model, OperatingModel, OutOfHours, Service, Team, TeamKind,
+};
 
 /// How many teams are offered, at most, when a fix is "give it to another team".
 const TEAM_CANDIDATES: usize = 5;
@@ -106,9 +110,7 @@ pub fn findings_about_service<'a>(analysis: &'a Analysis, service_id: &str) -> V
 pub fn offers_fixes(code: FindingCode) -> bool {
     !matches!(
         code,
-        FindingCode::DependencyCycle
-            | FindingCode::ManyTeamRotas
-            | FindingCode::NoAvailabilityTarget
+        FindingCode::DependencyCycle | FindingCode::ManyTeamRotas | FindingCode::NotAssessed
     )
 }
 
@@ -147,18 +149,7 @@ fn candidates(model: &Model, analysis: &Analysis, finding: &Finding) -> Vec<Cand
     match finding.code {
         FindingCode::OrphanService => {
             if let Some(service) = service() {
-                let operations = operating_model(analysis, subject) == OperatingModel::OpsRunIt;
-                for team in suitable_teams(model, subject, None, operations) {
-                    push(
-                        &mut out,
-                        format!(
-                            "Give {} to {}",
-                            label(&service.name, subject),
-                            team_label(team)
-                        ),
-                        actions::set_owner(model, subject, Some(&team.id)),
-                    );
-                }
+                orphan(model, service, &mut out);
             }
         }
         FindingCode::UncoveredService | FindingCode::DigitalOpsRunIt => {
@@ -212,17 +203,27 @@ fn candidates(model: &Model, analysis: &Analysis, finding: &Finding) -> Vec<Cand
             }
         }
         FindingCode::OverrideDiffers | FindingCode::SegregationMyth => {
-            if let Some(service) = service() {
+            if let (Some(service), Some(figures)) = (service(), analysis.service(subject)) {
                 push(
                     &mut out,
-                    format!("Run {} as recommended", label(&service.name, subject)),
+                    run_as_recommended(&label(&service.name, subject), figures),
                     actions::set_operating_model(model, subject, None),
                 );
             }
         }
-        FindingCode::DependencyCycle
-        | FindingCode::ManyTeamRotas
-        | FindingCode::NoAvailabilityTarget => {}
+        FindingCode::DigitalLowDemand => {
+            if let Some(service) = service() {
+                push(
+                    &mut out,
+                    format!(
+                        "Set the demand of {} to High: it changes weekly",
+                        label(&service.name, subject)
+                    ),
+                    actions::set_demand(model, subject, Demand::High),
+                );
+            }
+        }
+        FindingCode::DependencyCycle | FindingCode::ManyTeamRotas | FindingCode::NotAssessed => {}
     }
     out
 }
@@ -234,10 +235,114 @@ fn push(out: &mut Vec<Candidate>, label: String, edit: Result<Edit, String>) {
     }
 }
 
-fn operating_model(analysis: &Analysis, service_id: &str) -> OperatingModel {
-    analysis
-        .service(service_id)
-        .map_or(OperatingModel::YouBuildItYouRunIt, |s| s.operating_model)
+/// "Run Invoices (invoices) as recommended: Ops Run It" — the fix that clears an override.
+fn run_as_recommended(name: &str, figures: &ServiceFigures) -> String {
+    format!(
+        "Run {name} as recommended: {}",
+        figures.recommended_operating_model.label()
+    )
+}
+
+/// Runs a service `operating_model`: by clearing its override when that is what the
+/// selector recommends, else by an override the label names as one, so that no fix advises
+/// against a recommendation without saying so (SPEC 7.2).
+fn push_run(
+    model: &Model,
+    out: &mut Vec<Candidate>,
+    name: &str,
+    figures: &ServiceFigures,
+    operating_model: OperatingModel,
+) {
+    if figures.recommended_operating_model == operating_model {
+        push(
+            out,
+            run_as_recommended(name, figures),
+            actions::set_operating_model(model, &figures.id, None),
+        );
+    } else {
+        push(
+            out,
+            format!(
+                "Override the recommendation ({}): run {name} {}",
+                figures.recommended_operating_model.label(),
+                operating_model.label()
+            ),
+            actions::set_operating_model(model, &figures.id, Some(operating_model)),
+        );
+    }
+}
+
+/// How many teams an orphan is offered to, at most (SPEC 7.4).
+const OWNER_CANDIDATES: usize = 3;
+
+/// An orphan: the teams it works with most (owning services it depends on or that depend on
+/// it), then the non-operations teams owning the fewest services, ties in model order; with
+/// no team at all, a new product team named after it (SPEC 7.4).
+fn orphan(model: &Model, service: &Service, out: &mut Vec<Candidate>) {
+    let name = label(&service.name, &service.id);
+    if model.teams.is_empty() {
+        let team = Team::new(
+            &model.unused_id(&format!("{}-team", service.id)),
+            &format!("{} team", service.name),
+            TeamKind::Product,
+        );
+        let near = model.layout.get(&service.id).copied().unwrap_or_default();
+        let at = crate::layout::free_spot(model, EntityKind::Team, &team.name, None, near);
+        push(
+            out,
+            format!("Add a product team, {}, to own {name}", team_label(&team)),
+            actions::add_owning_team(model, team, &service.id, at),
+        );
+        return;
+    }
+    for team in candidate_owners(model, &service.id) {
+        push(
+            out,
+            format!("Give {name} to {}", team_label(team)),
+            actions::set_owner_and_place(model, &service.id, Some(&team.id)),
+        );
+    }
+}
+
+/// The teams an orphan is offered to, best first (SPEC 7.4): teams owning services it
+/// depends on or that depend on it, most links first; then the non-operations teams owning
+/// the fewest services; ties in model order; at most [`OWNER_CANDIDATES`].
+fn candidate_owners<'m>(model: &'m Model, service_id: &str) -> Vec<&'m Team> {
+    let mut owned: HashMap<&str, usize> = HashMap::new();
+    for owner in model.services.iter().filter_map(|s| s.owner.as_deref()) {
+        *owned.entry(owner).or_default() += 1;
+    }
+    let mut links: HashMap<&str, usize> = HashMap::new();
+    for dependency in &model.dependencies {
+        let other = if dependency.from == service_id {
+            &dependency.to
+        } else if dependency.to == service_id {
+            &dependency.from
+        } else {
+            continue;
+        };
+        if let Some(owner) = model.service(other).and_then(|s| s.owner.as_deref()) {
+            *links.entry(owner).or_default() += 1;
+        }
+    }
+    let mut linked: Vec<&Team> = model
+        .teams
+        .iter()
+        .filter(|t| links.contains_key(t.id.as_str()))
+        .collect();
+    // A stable sort keeps model order among equals.
+    linked.sort_by_key(|t| std::cmp::Reverse(links[t.id.as_str()]));
+    let mut others: Vec<&Team> = model
+        .teams
+        .iter()
+        .filter(|t| !t.is_operations() && !links.contains_key(t.id.as_str()))
+        .collect();
+    others.sort_by_key(|t| owned.get(t.id.as_str()).copied().unwrap_or(0));
+    linked
+        .into_iter()
+        .chain(others)
+        .take(OWNER_CANDIDATES)
+        .collect()
 }
 
 /// Teams that could take a service, most fitting first: operations teams for an Ops Run It
@@ -297,12 +402,17 @@ fn uncovered(
     let name = label(&service.name, id);
     let owner = service.owner.as_deref().and_then(|o| model.team(o));
     let owned_by_operations = owner.is_some_and(Team::is_operations);
-    match operating_model(analysis, id) {
+    let Some(figures) = analysis.service(id) else {
+        return;
+    };
+    match figures.operating_model {
         OperatingModel::OpsRunIt => {
-            push(
+            push_run(
+                model,
                 out,
-                format!("Run {name} You Build It You Run It"),
-                actions::set_operating_model(model, id, Some(OperatingModel::YouBuildItYouRunIt)),
+                &name,
+                figures,
+                OperatingModel::YouBuildItYouRunIt,
             );
             if code == FindingCode::UncoveredService && !owned_by_operations {
                 for team in suitable_teams(model, id, None, true) {
@@ -315,12 +425,9 @@ fn uncovered(
             }
             if code == FindingCode::DigitalOpsRunIt && owned_by_operations {
                 for team in suitable_teams(model, id, None, false) {
-                    let edit = actions::set_operating_model(
-                        model,
-                        id,
-                        Some(OperatingModel::YouBuildItYouRunIt),
-                    )
-                    .and_then(|run| {
+                    // Only an override makes a digital service Ops Run It against its
+                    // recommendation, so clearing it runs it You Build It You Run It.
+                    let edit = actions::set_operating_model(model, id, None).and_then(|run| {
                         let give = actions::move_services(model, &[id], &team.id)?;
                         Ok(Edit::Batch(vec![run, give]))
                     });
@@ -340,11 +447,7 @@ fn uncovered(
                     actions::move_services(model, &[id], &team.id),
                 );
             }
-            push(
-                out,
-                format!("Run {name} Ops Run It"),
-                actions::set_operating_model(model, id, Some(OperatingModel::OpsRunIt)),
-            );
+            push_run(model, out, &name, figures, OperatingModel::OpsRunIt);
         }
         OperatingModel::YouBuildItYouRunIt => {
             // Domain-level cover, but the owner has no domain and no team rota.
@@ -551,26 +654,82 @@ mod tests {
     }
 
     #[test]
-    fn an_orphan_is_offered_to_the_teams_that_can_run_it() {
+    fn an_orphan_is_offered_to_the_non_operations_teams_owning_fewest_services() {
         let fixes = fixes(&shop(), FindingCode::OrphanService);
-        // CRM is Ops Run It (99.5 %, low demand), so only the operations team fits. Its rota
-        // opens: 18,200 + 2 × 90 = 18,380; ownership 4 of 4 (+0.25); cover 2 of 4 (+0.25).
-        assert_eq!(labels(&fixes), ["Give CRM (crm) to Ops (ops)"]);
-        let effect = fixes[0].effect;
-        assert!(close(effect.annual_cost, 18_380.0));
-        assert!(close(effect.ownership, 0.25) && close(effect.on_call, 0.25));
-        assert!(effect.resolves);
+        // CRM depends on nothing and nothing on it, so it is offered to the non-operations
+        // teams owning the fewest services: Web (1), then App (2). It is Ops Run It (99.5 %,
+        // low demand), so with either it is owned (+0.25) but uncovered: no change in cost,
+        // cover or errors (the orphan error becomes an uncovered one).
+        assert_eq!(
+            labels(&fixes),
+            ["Give CRM (crm) to Web (web)", "Give CRM (crm) to App (app)"]
+        );
+        for fix in &fixes {
+            let effect = fix.effect;
+            assert!(effect.resolves);
+            assert!(close(effect.ownership, 0.25) && close(effect.on_call, 0.0));
+            assert!(close(effect.annual_cost, 0.0) && effect.errors == 0);
+        }
+    }
+
+    #[test]
+    fn an_orphan_goes_first_to_the_teams_it_works_with_most() {
+        let mut model = shop();
+        for (from, to) in [("crm", "invoices"), ("search", "crm"), ("crm", "checkout")] {
+            model.dependencies.push(crate::model::Dependency {
+                from: from.into(),
+                to: to.into(),
+            });
+        }
+        // App owns two services linked to CRM, Web one; Ops none, so it is not offered.
+        let analysis = analyze(&model);
+        let finding = analysis
+            .findings
+            .iter()
+            .find(|f| f.code == FindingCode::OrphanService)
+            .unwrap();
+        let candidates: Vec<&str> = candidate_owners(&model, &finding.subject)
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        assert_eq!(candidates, ["app", "web"]);
+    }
+
+    #[test]
+    fn an_orphan_in_a_model_without_teams_gets_a_product_team_of_its_own() {
+        let mut model = shop();
+        model.teams.clear();
+        for service in &mut model.services {
+            service.owner = None;
+        }
+        let fixes = fixes(&model, FindingCode::OrphanService);
+        assert_eq!(
+            labels(&fixes),
+            ["Add a product team, Checkout team (checkout-team), to own Checkout (checkout)"]
+        );
+        let mut applied = model.clone();
+        let undo = fixes[0].edit.clone().apply(&mut applied).unwrap();
+        let team = applied.team("checkout-team").unwrap();
+        assert_eq!(team.kind, crate::model::TeamKind::Product);
+        assert_eq!(
+            applied.service("checkout").unwrap().owner.as_deref(),
+            Some("checkout-team")
+        );
+        assert!(applied.layout.contains_key("checkout-team"));
+        undo.apply(&mut applied).unwrap();
+        assert_eq!(applied, model);
     }
 
     #[test]
     fn an_uncovered_ops_run_it_service_is_run_ybiyri_or_given_to_operations() {
         let fixes = fixes(&shop(), FindingCode::UncoveredService);
         // You Build It You Run It at 99 %: domain level, on the open shop rota, 0 callouts:
-        // +0. To operations: a new operations rota, +18,200. Both cover it: +0.25.
+        // +0. To operations: a new operations rota, +18,200. Both cover it: +0.25. Running it
+        // You Build It You Run It goes against the selector, so the fix says it overrides.
         assert_eq!(
             labels(&fixes),
             [
-                "Run Invoices (invoices) You Build It You Run It",
+                "Override the recommendation (Ops Run It): run Invoices (invoices) You Build It You Run It",
                 "Give Invoices (invoices) to the operations team Ops (ops)"
             ]
         );
@@ -581,12 +740,33 @@ mod tests {
                 .iter()
                 .all(|f| f.effect.resolves && close(f.effect.on_call, 0.25))
         );
+    }
 
-        let digital = super::tests::fixes(&shop(), FindingCode::DigitalOpsRunIt);
+    #[test]
+    fn a_digital_service_with_low_demand_can_say_it_changes_weekly() {
+        let fixes = fixes(&shop(), FindingCode::DigitalLowDemand);
+        // High demand: weekly deploys, so You Build It You Run It at 99 %: domain level, on the
+        // shop rota that is already open with no callouts: +0, and Invoices is covered (+0.25,
+        // one error fewer).
         assert_eq!(
-            labels(&digital),
-            ["Run Invoices (invoices) You Build It You Run It"]
+            labels(&fixes),
+            ["Set the demand of Invoices (invoices) to High: it changes weekly"]
         );
+        let effect = fixes[0].effect;
+        assert!(effect.resolves && close(effect.annual_cost, 0.0));
+        assert!(close(effect.on_call, 0.25) && effect.errors == -1);
+    }
+
+    #[test]
+    fn a_digital_service_set_to_ops_run_it_against_its_recommendation_is_run_as_recommended() {
+        let mut model = shop();
+        model.services[1].operating_model = Some(OperatingModel::OpsRunIt);
+        let fixes = fixes(&model, FindingCode::DigitalOpsRunIt);
+        assert_eq!(
+            labels(&fixes)[0],
+            "Run Search (search) as recommended: You Build It You Run It"
+        );
+        assert!(fixes[0].effect.resolves);
     }
 
     #[test]
@@ -652,7 +832,7 @@ mod tests {
         assert_eq!(codes("checkout"), [FindingCode::UnderstaffedRota]);
         assert_eq!(
             codes("invoices"),
-            [FindingCode::UncoveredService, FindingCode::DigitalOpsRunIt]
+            [FindingCode::UncoveredService, FindingCode::DigitalLowDemand]
         );
         assert!(codes("search").is_empty());
     }

@@ -14,7 +14,7 @@ use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
 use crate::format::{self, Shown};
-use crate::model::{FORMAT_VERSION, Model, validate};
+use crate::model::{FORMAT_VERSION, Model, validate_file};
 
 mod scan;
 
@@ -205,7 +205,7 @@ pub fn parse(source: &str, file: &Path) -> Result<Model, LoadError> {
             return Err(parse_failure(source, file, &parse_error));
         }
     };
-    validate(&model).map_err(|fault| fault_at(source, file, fault))?;
+    validate_file(&model).map_err(|fault| fault_at(source, file, fault))?;
     without_negative_zeros(&mut model);
     Ok(model)
 }

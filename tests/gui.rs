@@ -77,20 +77,17 @@ fn adding_a_team_and_its_service_and_covering_it_changes_cost_and_coverage() {
         Some("team"),
         "a new service is owned by the selected team"
     );
-    // No bands: 99.0 %; low demand → monthly → Ops Run It, which a product team cannot cover.
+    // No bands: 99.0 %; a new service's demand is unknown, so a digital service is taken to
+    // deploy weekly → You Build It You Run It at domain level, but its team has no domain.
     assert_eq!(doc.analysis.coverage.ownership, 1.0);
     assert_eq!(doc.analysis.coverage.on_call, 0.0);
     harness.get_by_label("GBP 0");
 
-    // Run it You Build It You Run It on the team's own rota: 500 × 52 = 26,000 standby.
+    // Cover it on the team's own rota: 500 × 52 = 26,000 standby.
     assert_eq!(
         harness.get_by_label("Operating model").value().as_deref(),
-        Some("Recommended (Ops Run It)")
+        Some("Recommended (You Build It You Run It)")
     );
-    harness.get_by_label("Operating model").click();
-    harness.run_steps(2);
-    harness.get_by_label("You Build It You Run It").click();
-    harness.run_steps(2);
     harness.get_by_label("Out of hours").click();
     harness.run_steps(2);
     harness.get_by_label("Team").click();

@@ -721,5 +721,8 @@ fn a_model_with_no_tags_says_so_in_its_compliance_section() {
     let sample = samples_folder().join("startup.ron");
     let (_, text, _) = opmodel(&["report", sample.to_str().unwrap()]);
     let scope = text.find("Compliance scope").unwrap();
-    assert_eq!(text[scope..].lines().nth(1), Some("  (none)"));
+    assert_eq!(
+        text[scope..].lines().nth(1),
+        Some("  No service has a compliance scope tag.")
+    );
 }

@@ -375,9 +375,9 @@ fn a_repeated_id_is_refused_across_kinds() {
 
 #[test]
 fn a_newer_version_is_refused() {
-    let message = refused(&format!("(version: 3, {}", &GOOD[1..]));
+    let message = refused(&format!("(version: 4, {}", &GOOD[1..]));
     assert!(
-        message.contains("version 3") && message.contains("newer"),
+        message.contains("version 4") && message.contains("newer"),
         "{message}"
     );
     let message = refused(&format!("(version: 9, hologram: true, {}", &GOOD[1..]));

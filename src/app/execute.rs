@@ -244,7 +244,7 @@ impl Workspace {
             }
             NewEntity::Service => {
                 let id = model.unused_id("service");
-                let mut service = Service::new(&id, name, ServiceKind::Digital);
+                let mut service = Service::unassessed(&id, name, ServiceKind::Digital);
                 service.owner = owner;
                 (id, "Add service", actions::add_service(model, service, at))
             }

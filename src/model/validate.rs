@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::{EntityKind, FORMAT_VERSION, Model, Pay};
+use super::{Demand, EntityKind, FORMAT_VERSION, Model, Pay, UNKNOWN_DEMAND_FORMAT_VERSION};
 use crate::format::Shown;
 
 /// The bounds of every number in a model: far beyond any real organisation, and small
@@ -78,6 +78,37 @@ fn item_field(list: &'static str, index: usize, field: &'static str) -> Vec<Step
 
 fn fault<T>(message: String, path: Vec<Step>) -> Result<T, ValidationError> {
     Err(ValidationError { message, path })
+}
+
+/// Returns the first fault in a model read from a file, or `Ok` when it is sound: what
+/// [`validate`] checks, and that the file's `version` can hold what it uses.
+pub fn validate_file(model: &Model) -> Result<(), ValidationError> {
+    validate(model)?;
+    check_version_holds(model)
+}
+
+/// A file that says it is older than a value it uses is refused, since an Opmodel of that
+/// version could not read it (SPEC section 7). Only files are held to this: a model being
+/// edited takes the version its content needs when it is saved.
+fn check_version_holds(model: &Model) -> Result<(), ValidationError> {
+    if model.version >= UNKNOWN_DEMAND_FORMAT_VERSION {
+        return Ok(());
+    }
+    match model
+        .services
+        .iter()
+        .position(|s| s.demand == Demand::Unknown)
+    {
+        Some(index) => fault(
+            format!(
+                "service `{}`: demand `Unknown` needs version {UNKNOWN_DEMAND_FORMAT_VERSION}, but the file says version {}",
+                Shown(&model.services[index].id),
+                model.version
+            ),
+            item_field("services", index, "demand"),
+        ),
+        None => Ok(()),
+    }
 }
 
 /// Returns the first fault in `model`, or `Ok` when it is sound.

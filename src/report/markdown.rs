@@ -15,20 +15,18 @@ pub fn markdown(model: &Model, analysis: &Analysis) -> String {
     for (label, value) in sections::summary(analysis) {
         out.push_str(&format!("| {label} | {value} |\n"));
     }
-    let tables = [
-        ("Rotas", sections::rotas(analysis)),
-        ("Services", sections::services(model, analysis)),
-        ("Teams", sections::teams(model, analysis)),
-        ("Domains", sections::domains(model, analysis)),
-        ("Cost drivers", sections::cost_drivers(model, analysis)),
-        ("Compliance scope", sections::compliance(analysis)),
-    ];
-    for (title, table) in tables {
-        out.push_str(&format!("\n## {title}\n\n"));
-        if table.is_empty() {
-            out.push_str("None.\n");
+    for section in sections::sections(model, analysis) {
+        out.push_str(&format!("\n## {}\n\n", section.title));
+        if section.table.is_empty() {
+            out.push_str(&format!("{}\n", section.empty));
+            if let Some(instead) = &section.instead {
+                out.push_str(&format!("\n{}", instead.markdown()));
+            }
         } else {
-            out.push_str(&table.markdown());
+            out.push_str(&section.table.markdown());
+        }
+        if let Some(note) = &section.note {
+            out.push_str(&format!("\n{note}\n"));
         }
     }
     out.push_str("\n## Findings\n");

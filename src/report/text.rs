@@ -27,23 +27,20 @@ pub fn text(model: &Model, analysis: &Analysis) -> String {
     for (label, value) in &summary {
         out.push_str(&format!("  {label:<width$}  {value}\n"));
     }
-    let mut section = |title: &str, table: super::table::Table| {
-        out.push_str(&format!("\n{title}\n"));
-        if table.is_empty() {
-            out.push_str("  (none)\n");
+    for section in sections::sections(model, analysis) {
+        out.push_str(&format!("\n{}\n", section.title));
+        if section.table.is_empty() {
+            out.push_str(&format!("  {}\n", section.empty));
+            if let Some(instead) = &section.instead {
+                out.push_str(&instead.terminal("  "));
+            }
         } else {
-            out.push_str(&table.terminal("  "));
+            out.push_str(&section.table.terminal("  "));
         }
-    };
-    section("Rotas", sections::rotas(analysis));
-    section("Services", sections::services(model, analysis));
-    section("Teams", sections::teams(model, analysis));
-    section("Domains", sections::domains(model, analysis));
-    section(
-        "Cost drivers (what each service's out-of-hours cover adds to the annual cost)",
-        sections::cost_drivers(model, analysis),
-    );
-    section("Compliance scope", sections::compliance(analysis));
+        if let Some(note) = &section.note {
+            out.push_str(&format!("  {note}\n"));
+        }
+    }
     out.push_str("\nFindings\n");
     if analysis.findings.is_empty() {
         out.push_str("  No findings: every service is owned and covered.\n");

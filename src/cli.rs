@@ -1,4 +1,4 @@
-//! The command line: `opmodel report`, `check` and `compare`, and `opmodel [FILE]` for the
+//! The command line: `opmodel report`, `check`, `compare` and `roadmap`, and `opmodel [FILE]` for the
 //! editor. Errors go to stderr as one line; nothing here panics on bad input.
 
 use std::io::Write;
@@ -48,14 +48,22 @@ pub enum Command {
         /// The model file (.ron), or `-` for standard input.
         file: PathBuf,
     },
-    /// Compare two models: figures side by side, and what was added, removed or changed.
+    /// Compare 2 to 8 models: figures side by side with each one's change against the
+    /// first, and the rotas, findings, services, teams and domains added, removed or changed.
     Compare {
-        /// The first model, A (`-` for standard input).
-        a: PathBuf,
-        /// The second model, B (`-` for standard input).
-        b: PathBuf,
+        /// The models: A, the baseline, then B, C… (`-` for standard input, once).
+        #[arg(required = true, num_args = 2..=crate::compare::MOST_MODELS, value_name = "MODEL")]
+        models: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
+    },
+    /// Cost a roadmap (.roadmap.ron): each phase's figures, days in the year, handovers and
+    /// change from the phase before, and the cost of the year.
+    Roadmap {
+        /// The roadmap file (.roadmap.ron).
+        file: PathBuf,
+        #[arg(long, short, value_enum, default_value_t = RoadmapFormat::Text)]
+        format: RoadmapFormat,
     },
     /// Import a model from a Backstage catalog or a spreadsheet (CSV); the summary goes to
     /// stderr.
@@ -132,6 +140,14 @@ pub enum CompareFormat {
     Text,
     Json,
     Markdown,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RoadmapFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 /// Exit code for a file that cannot be loaded.
@@ -152,7 +168,8 @@ pub fn run(command: Command) -> ExitCode {
             fixes,
         } => report_command(&file, format, fixes),
         Command::Check { file } => check_command(&file),
-        Command::Compare { a, b, format } => compare_command(&a, &b, format),
+        Command::Compare { models, format } => compare_command(&models, format),
+        Command::Roadmap { file, format } => roadmap_command(&file, format),
         Command::Import { source } => import_command(source),
         Command::Export {
             file,
@@ -257,20 +274,47 @@ fn check_command(path: &Path) -> ExitCode {
     print(&out, verdict)
 }
 
-fn compare_command(a: &Path, b: &Path, format: CompareFormat) -> ExitCode {
-    if a.as_os_str() == STANDARD_INPUT && b.as_os_str() == STANDARD_INPUT {
-        eprintln!("opmodel: only one of the two models can be read from standard input");
+fn compare_command(paths: &[PathBuf], format: CompareFormat) -> ExitCode {
+    let from_stdin = paths
+        .iter()
+        .filter(|p| p.as_os_str() == STANDARD_INPUT)
+        .count();
+    if from_stdin > 1 {
+        eprintln!("opmodel: only one of the models can be read from standard input");
         return ExitCode::from(CANNOT_LOAD);
     }
-    let (Some(model_a), Some(model_b)) = (load_or_explain(a), load_or_explain(b)) else {
-        return ExitCode::from(CANNOT_LOAD);
-    };
-    let comparison = compare(&model_a, &model_b);
-    let (a_name, b_name) = (shown_path(a), shown_path(b));
+    let mut models = Vec::with_capacity(paths.len());
+    for path in paths {
+        match load_or_explain(path) {
+            Some(model) => models.push(model),
+            None => return ExitCode::from(CANNOT_LOAD),
+        }
+    }
+    let models: Vec<&crate::model::Model> = models.iter().collect();
+    let comparison = compare(&models);
+    let files: Vec<String> = paths.iter().map(|p| shown_path(p)).collect();
     let text = match format {
-        CompareFormat::Text => report::compare_text(&comparison, &a_name, &b_name),
+        CompareFormat::Text => report::compare_text(&models, &files, &comparison),
         CompareFormat::Json => report::compare_json(&comparison),
-        CompareFormat::Markdown => report::compare_markdown(&comparison, &a_name, &b_name),
+        CompareFormat::Markdown => report::compare_markdown(&models, &files, &comparison),
+        CompareFormat::Csv => report::compare_csv(&models, &files, &comparison),
+    };
+    print(&text, ExitCode::SUCCESS)
+}
+
+fn roadmap_command(path: &Path, format: RoadmapFormat) -> ExitCode {
+    let roadmap = match crate::roadmap::load(path) {
+        Ok(roadmap) => roadmap,
+        Err(error) => {
+            eprintln!("opmodel: {error}");
+            return ExitCode::from(CANNOT_LOAD);
+        }
+    };
+    let plan = crate::roadmap::plan(&roadmap);
+    let text = match format {
+        RoadmapFormat::Text => report::roadmap_text(&roadmap, &plan),
+        RoadmapFormat::Json => report::roadmap_json(&plan),
+        RoadmapFormat::Markdown => report::roadmap_markdown(&roadmap, &plan),
     };
     print(&text, ExitCode::SUCCESS)
 }

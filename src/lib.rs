@@ -3,7 +3,7 @@
 //! and how well services are owned and covered out of hours.
 //!
 //! The domain core — [`model`], [`files`], [`edit`], [`analysis`], [`layout`], [`render`],
-//! [`compare`] and [`report`] — has no GUI dependency. [`cli`] is the command line and [`app`] the desktop
+//! [`compare`], [`roadmap`] and [`report`] — has no GUI dependency. [`cli`] is the command line and [`app`] the desktop
 //! editor.
 
 pub mod analysis;
@@ -17,6 +17,7 @@ pub mod layout;
 pub mod model;
 pub mod render;
 pub mod report;
+pub mod roadmap;
 
 // The synthetic generator is test support, kept out of the shipped library: the unit tests
 // include it by path, and it names the library `opmodel` as the tests and benches do.

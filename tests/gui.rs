@@ -457,7 +457,8 @@ fn duplicating_as_a_scenario_compares_live_with_the_original() {
     harness.run_steps(4);
     assert!(harness.state().is_comparing());
     harness.get_by_label("−26,480");
-    harness.get_by_label_contains("out of hours: none → Off");
+    // In the editor's words (SPEC 7.5): an empty override is what the rule gives.
+    harness.get_by_label_contains("out of hours: By availability (Team) → Off");
 }
 
 #[test]
@@ -483,7 +484,9 @@ fn comparing_two_open_models_shows_the_delta_and_jumps_to_a_change() {
     assert!(harness.state().is_comparing());
     // Only the team changed: members 2 → 6 in the second model's comparison with the first.
     harness.get_by_label_contains("members: 2 → 6");
-    harness.get_by_label("~ Web team: pool 2 → 6, unhealthy → healthy");
+    harness.get_by_label(
+        "~ Web team: pool 2 → 6, 1 in 2 → 1 in 6, 26 → 8.7 weeks each, unhealthy → healthy",
+    );
     harness.get_by_label("in A").click();
     harness.run_steps(4);
     assert!(!harness.state().is_comparing(), "jumped to the model");

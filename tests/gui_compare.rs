@@ -114,7 +114,10 @@ fn a_rota_that_becomes_healthy_is_listed_and_unchanged_values_are_not() {
     let harness = small_vs_big(dir.path());
     // A is the small team (pool 2, below 3: unhealthy), B the big one (pool 6: healthy).
     // The rota covers the same one service and costs 26,480 in both: neither is listed.
-    harness.get_by_label("~ Web team: pool 2 → 6, unhealthy → healthy");
+    // With the frequency and the weeks on call each person that the pool changes (SPEC 8.1).
+    harness.get_by_label(
+        "~ Web team: pool 2 → 6, 1 in 2 → 1 in 6, 26 → 8.7 weeks each, unhealthy → healthy",
+    );
     harness.get_by_label_contains("members: 2 → 6");
     for (text, _) in painted_texts(&harness) {
         assert!(

@@ -488,3 +488,70 @@ fn payments_in_compliance_scope_shows_lifecycle_and_cover_costs() {
         ]
     );
 }
+
+/// Harbour & Hart's year (samples/retail-roadmap): from team rotas everywhere, through domain
+/// rotas, to the COTS applications with the operations team; the last phase is the retail
+/// sample itself.
+#[test]
+fn the_retail_roadmap_goes_from_team_rotas_to_domain_rotas_to_cots_with_operations() {
+    let folder = samples_folder().join("retail-roadmap");
+    for phase in ["today.ron", "domain-rotas.ron", "cots-to-ops.ron"] {
+        load_canonical(&folder.join(phase));
+    }
+    let roadmap = opmodel::roadmap::load(&folder.join("harbour-and-hart.roadmap.ron"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let plan = opmodel::roadmap::plan(&roadmap);
+    let phase = |i: usize| &plan.phases[i];
+    // Today: nine product teams each set their main service to 99.9 % and run a team rota
+    // at 475 × 52 = 24,700 standby, plus callouts at 2 h × 65 = 130 each: catalogue 7,
+    // checkout & payments 15, mobile app 7, accounts 2, loyalty 2, store technology 11
+    // (with the tills), stock 9 (with merchandising), fulfilment 11 (with the warehouse),
+    // returns 1; and the four-person retail systems rota 325 × 52 = 16,900 + 4 × 2 × 48.
+    let team_rotas =
+        9.0 * 24_700.0 + (7.0 + 15.0 + 7.0 + 2.0 + 2.0 + 11.0 + 9.0 + 11.0 + 1.0) * 130.0;
+    assert!(close(
+        phase(0).report.totals.annual_cost,
+        team_rotas + 16_900.0 + 384.0
+    ));
+    assert_eq!(phase(0).report.totals.rotas, 10);
+    // Domain rotas: six team rotas close and three domain rotas open; callouts unchanged.
+    assert!(close(
+        phase(1).report.totals.annual_cost,
+        phase(0).report.totals.annual_cost - 3.0 * 24_700.0
+    ));
+    assert_eq!(
+        rota_ids(&phase(1).report),
+        [
+            "team:checkout-payments",
+            "team:store-tech",
+            "team:stock",
+            "domain:storefront",
+            "domain:customer",
+            "domain:supply",
+            "ops:retail-systems"
+        ]
+    );
+    assert!(phase(1).handovers.is_empty());
+    // COTS to operations: the retail sample's 148,792, the three COTS systems handed over.
+    assert!(close(phase(2).report.totals.annual_cost, 148_792.0));
+    let handed: Vec<(&str, Option<&str>)> = phase(2)
+        .handovers
+        .iter()
+        .map(|h| (h.service.as_str(), h.owner_before.as_deref()))
+        .collect();
+    assert_eq!(
+        handed,
+        [
+            ("merchandising", Some("stock")),
+            ("tills", Some("store-tech")),
+            ("wms", Some("fulfilment"))
+        ]
+    );
+    let days: Vec<i64> = plan.phases.iter().map(|p| p.days).collect();
+    assert_eq!(days, [91, 182, 92]);
+    let year = (phase(0).report.totals.annual_cost * 91.0
+        + phase(1).report.totals.annual_cost * 182.0
+        + 148_792.0 * 92.0)
+        / 365.0;
+    assert!(close(plan.cost_of_the_year, year));
+}

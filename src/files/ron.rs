@@ -68,6 +68,13 @@ pub struct LoadedFile {
 /// a named pipe, a socket or a device is refused from its metadata alone, before it is
 /// opened, so a pipe with no writer or `/dev/zero` cannot make loading hang.
 pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
+    read_from(open_regular_file(path, "a model file")?, path)
+}
+
+/// Opens `path` for reading when it is a regular file (or a link to one) of at most
+/// [`MAX_FILE_BYTES`], judging from its metadata alone, before opening it; `what` names
+/// the file expected ("a model file") when it is something else.
+fn open_regular_file(path: &Path, what: &str) -> Result<fs::File, LoadError> {
     let error = |message: String| LoadError {
         file: path.to_owned(),
         position: None,
@@ -76,15 +83,21 @@ pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
     let metadata = fs::metadata(path).map_err(|e| error(format!("cannot read the file: {e}")))?;
     if !metadata.is_file() {
         return Err(error(format!(
-            "this is {}, not a model file",
+            "this is {}, not {what}",
             not_a_file(&metadata.file_type())
         )));
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(error(too_big_message()));
     }
-    let file = fs::File::open(path).map_err(|e| error(format!("cannot read the file: {e}")))?;
-    read_from(file, path)
+    fs::File::open(path).map_err(|e| error(format!("cannot read the file: {e}")))
+}
+
+/// The text of a file Opmodel reads other than a model (`what`: "a roadmap file"), refused
+/// as a model file would be when it is not a regular file, is too big or is not UTF-8 text.
+pub(crate) fn read_text(path: &Path, what: &str) -> Result<String, LoadError> {
+    let bytes = read_bytes(open_regular_file(path, what)?, path)?;
+    text_of(&bytes, path).map(str::to_owned)
 }
 
 /// Reads, parses and validates a model from a stream, such as standard input, refusing
@@ -94,6 +107,11 @@ pub fn load_from(reader: impl Read, name: &Path) -> Result<Model, LoadError> {
 }
 
 fn read_from(reader: impl Read, name: &Path) -> Result<LoadedFile, LoadError> {
+    parse_bytes(&read_bytes(reader, name)?, name)
+}
+
+/// Everything `reader` holds, up to one byte more than [`MAX_FILE_BYTES`].
+fn read_bytes(reader: impl Read, name: &Path) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
     reader
         .take(MAX_FILE_BYTES + 1)
@@ -103,7 +121,7 @@ fn read_from(reader: impl Read, name: &Path) -> Result<LoadedFile, LoadError> {
             position: None,
             message: format!("cannot read the file: {e}"),
         })?;
-    parse_bytes(&bytes, name)
+    Ok(bytes)
 }
 
 fn too_big_message() -> String {
@@ -137,6 +155,17 @@ fn not_a_file(kind: &fs::FileType) -> &'static str {
 
 /// Parses and validates the bytes of a model file, refusing text that is not UTF-8.
 fn parse_bytes(bytes: &[u8], file: &Path) -> Result<LoadedFile, LoadError> {
+    let source = text_of(bytes, file)?;
+    let model = parse(source, file)?;
+    Ok(LoadedFile {
+        model,
+        hand_written: hand_written_parts(source),
+    })
+}
+
+/// The bytes of a file as text, refusing more than [`MAX_FILE_BYTES`] and bytes that are
+/// not UTF-8.
+fn text_of<'b>(bytes: &'b [u8], file: &Path) -> Result<&'b str, LoadError> {
     let error = |position, message| LoadError {
         file: file.to_owned(),
         position,
@@ -145,20 +174,12 @@ fn parse_bytes(bytes: &[u8], file: &Path) -> Result<LoadedFile, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(error(None, too_big_message()));
     }
-    let source = match std::str::from_utf8(bytes) {
-        Ok(source) => source,
-        Err(e) => {
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            return Err(error(
-                Some(end_position(valid)),
-                "this is not a text file: it holds bytes that are not UTF-8".to_owned(),
-            ));
-        }
-    };
-    let model = parse(source, file)?;
-    Ok(LoadedFile {
-        model,
-        hand_written: hand_written_parts(source),
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+        error(
+            Some(end_position(valid)),
+            "this is not a text file: it holds bytes that are not UTF-8".to_owned(),
+        )
     })
 }
 
@@ -182,18 +203,47 @@ pub fn parse(source: &str, file: &Path) -> Result<Model, LoadError> {
             if let Some(version) = newer_version(source) {
                 return Err(error(None, newer_version_message(version)));
             }
-            let (offset, message) = describe_parse_error(source, &parse_error);
-            return Err(error(Some(end_position(&source[..offset])), message));
+            return Err(parse_failure(source, file, &parse_error));
         }
     };
-    validate_file(&model).map_err(|fault| {
-        let position = scan::tree(source)
-            .and_then(|tree| tree.locate(&fault.path))
-            .map(|offset| end_position(&source[..offset]));
-        error(position, fault.message)
-    })?;
+    validate_file(&model).map_err(|fault| fault_at(source, file, fault))?;
     without_negative_zeros(&mut model);
     Ok(model)
+}
+
+/// Parses the RON text of a file Opmodel reads other than a model (a roadmap); a fault is
+/// described as in a model file, with its line and column.
+pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
+    source: &str,
+    file: &Path,
+) -> Result<T, LoadError> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    ron::from_str(source).map_err(|parse_error| parse_failure(source, file, &parse_error))
+}
+
+fn parse_failure(source: &str, file: &Path, parse_error: &ron::error::SpannedError) -> LoadError {
+    let (offset, message) = describe_parse_error(source, parse_error);
+    LoadError {
+        file: file.to_owned(),
+        position: Some(end_position(&source[..offset])),
+        message,
+    }
+}
+
+/// A fault found in parsed text, placed at the line and column its path leads to.
+pub(crate) fn fault_at(
+    source: &str,
+    file: &Path,
+    fault: crate::model::ValidationError,
+) -> LoadError {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    LoadError {
+        file: file.to_owned(),
+        position: scan::tree(source)
+            .and_then(|tree| tree.locate(&fault.path))
+            .map(|offset| end_position(&source[..offset])),
+        message: fault.message,
+    }
 }
 
 /// Turns every `-0` in the model into `0`: they are the same amount, and a report should

@@ -1,17 +1,19 @@
 //! Reports for people and machines: a terminal report, Markdown for a wiki or a slide, CSV
 //! line items for a spreadsheet, and the JSON of SPEC section 4; plus the same for a
-//! comparison of two models.
+//! comparison of 2 to 8 models, and for a roadmap.
 
 mod compare;
 mod csv;
 mod markdown;
+mod roadmap;
 mod sections;
 mod table;
 mod text;
 
-pub use compare::{compare_markdown, compare_text};
+pub use compare::{compare_csv, compare_markdown, compare_text};
 pub use csv::csv;
 pub use markdown::{markdown, markdown_with_fixes};
+pub use roadmap::{roadmap_markdown, roadmap_text};
 pub use text::{text, text_with_fixes};
 
 use crate::analysis::Analysis;
@@ -54,9 +56,15 @@ pub fn json_with_fixes(analysis: &Analysis, fixes: &FindingFixes) -> String {
     to_json(&report)
 }
 
-/// `{"a": …, "b": …, "delta": …}`.
+/// `{"a": …, "b": …, "delta": …}` for two models, `{"models": […], "deltas": […]}` for more.
 pub fn compare_json(comparison: &Comparison) -> String {
     to_json(comparison)
+}
+
+/// A roadmap's year (SPEC 8.3): its phases with their figures, changes and handovers, and
+/// the cost of the year.
+pub fn roadmap_json(plan: &crate::roadmap::RoadmapPlan) -> String {
+    to_json(plan)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {

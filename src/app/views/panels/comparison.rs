@@ -276,7 +276,7 @@ fn rota_changes(ui: &mut Ui, a: &Document, b: &Document, delta: &Delta) {
     ui.label(RichText::new("Rotas").strong());
     if delta.rotas_added.is_empty()
         && delta.rotas_removed.is_empty()
-        && delta.rotas_changed.is_empty()
+        && delta.rota_changes.is_empty()
     {
         ui.label(RichText::new("No rota changed.").color(theme::MUTED_INK));
     }
@@ -286,7 +286,7 @@ fn rota_changes(ui: &mut Ui, a: &Document, b: &Document, delta: &Delta) {
     for id in &delta.rotas_removed {
         ui.colored_label(theme::RED, format!("− {} removed", rota_name(ra, rb, id)));
     }
-    for rota in &delta.rotas_changed {
+    for rota in &delta.rota_changes {
         let colour = match rota.became_healthy() {
             Some(true) => theme::GREEN,
             Some(false) => theme::RED,

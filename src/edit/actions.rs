@@ -1,13 +1,21 @@
 //! Whole user actions — add, update, rename, connect, delete — turned into one [`Edit`] each,
-//! so every action undoes in one step and never leaves a dangling reference behind.
+//! so every action undoes in one step and never leaves a dangling reference behind. Copy,
+//! paste and duplicate are in [`clipboard`]; changes of several entities at once in
+//! [`many`].
 //!
 //! Builders check what a person could get wrong (an empty or taken id, a dependency on a
 //! team) and refuse with a message for them; what they return always applies cleanly.
 
+mod clipboard;
+mod many;
+
+pub use clipboard::{Pasted, copied, duplicate, paste, read};
+pub use many::{chained, update_services_and_place, update_teams_and_place};
+
 use crate::edit::{Edit, Entity, Key};
 use crate::model::{
     Demand, Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
-    OutOfHours, Position, Service, Settings, Team, validate,
+    OutOfHours, Position, Service, Settings, Team, follows_name, id_from_name, next_free, validate,
 };
 
 /// Why an id cannot be used, or `Ok` when it can.
@@ -416,6 +424,57 @@ pub fn rename(model: &Model, old: &str, new: &str) -> Result<Edit, String> {
         });
     }
     Ok(Edit::Batch(edits))
+}
+
+/// Gives an entity a new name. An id that still follows the old name (see
+/// [`follows_name`]) follows the new one — the new name's id, numbered when taken — with
+/// every reference, in the same step. Returns the edit and the entity's id after it.
+pub fn set_name(model: &Model, id: &str, name: &str) -> Result<(Edit, String), String> {
+    let kind = model
+        .entity_kind(id)
+        .ok_or_else(|| format!("There is nothing with the id `{id}`."))?;
+    let (update, old_name) = match kind {
+        EntityKind::Team => {
+            let old = model.team(id).ok_or_else(|| gone("team"))?;
+            let team = Team {
+                name: name.to_owned(),
+                ..old.clone()
+            };
+            (update_team(model, team)?, &old.name)
+        }
+        EntityKind::Service => {
+            let old = model.service(id).ok_or_else(|| gone("service"))?;
+            let service = Service {
+                name: name.to_owned(),
+                ..old.clone()
+            };
+            (update_service(model, service)?, &old.name)
+        }
+        EntityKind::Domain => {
+            let old = model.domain(id).ok_or_else(|| gone("domain"))?;
+            let domain = Domain {
+                name: name.to_owned(),
+                ..old.clone()
+            };
+            (update_domain(model, domain)?, &old.name)
+        }
+    };
+    if !follows_name(id, old_name, kind) {
+        return Ok((update, id.to_owned()));
+    }
+    let new_id = next_free(&id_from_name(name, kind), '-', |candidate| {
+        candidate != id && model.id_in_use(candidate)
+    });
+    if new_id == id {
+        return Ok((update, new_id));
+    }
+    let mut named = model.clone();
+    update
+        .clone()
+        .apply(&mut named)
+        .map_err(|e| format!("The name cannot be changed: {e}."))?;
+    let renamed = rename(&named, id, &new_id)?;
+    Ok((Edit::Batch(vec![update, renamed]), new_id))
 }
 
 /// Sets how many people a team has.

@@ -181,6 +181,16 @@ impl History {
         }
     }
 
+    /// What the last undo applied: the inverse of the step it moved to the redo list.
+    pub fn last_undone(&self) -> Option<&Edit> {
+        self.redo.last().map(|s| &s.inverse)
+    }
+
+    /// What the last redo applied: the step it moved back to the undo list.
+    pub fn last_redone(&self) -> Option<&Edit> {
+        self.undo.last().map(|s| &s.forward)
+    }
+
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|s| s.label.as_str())
     }

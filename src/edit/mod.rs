@@ -209,6 +209,31 @@ fn replace<T: Listed>(model: &mut Model, old: &T, new: T) -> Result<(), EditErro
 }
 
 impl Edit {
+    /// The domains, teams and services this edit gives a new id, as (old id, new id) in the
+    /// order it does so: what a selection follows.
+    pub fn renamed_ids(&self) -> Vec<(String, String)> {
+        let mut renames = Vec::new();
+        self.collect_renames(&mut renames);
+        renames
+    }
+
+    fn collect_renames(&self, renames: &mut Vec<(String, String)>) {
+        match self {
+            Edit::Replace { old, new } => {
+                let (old, new) = (old.key(), new.key());
+                if let (Key::Domain(a), Key::Domain(b))
+                | (Key::Team(a), Key::Team(b))
+                | (Key::Service(a), Key::Service(b)) = (old, new)
+                    && a != b
+                {
+                    renames.push((a, b));
+                }
+            }
+            Edit::Batch(edits) => edits.iter().for_each(|e| e.collect_renames(renames)),
+            _ => {}
+        }
+    }
+
     /// Applies the edit and returns the edit that undoes it. On error the model is unchanged.
     pub fn apply(self, model: &mut Model) -> Result<Edit, EditError> {
         match self {

@@ -246,6 +246,79 @@ pub fn free_spot(
     scene.place(&[footprint(kind, name, Position::default())], domain, near)
 }
 
+/// Where newcomers that arrive together go — a paste, a duplicate: kept in the arrangement
+/// they came in (`arranged`, in any frame), moved together to the free spot nearest `near`.
+/// `model` holds them already, without positions. A newcomer domain's area moves as one
+/// block with its members, kept clear of the other areas; newcomers that join one existing
+/// domain land in or beside its area; anything else stays out of every area.
+pub fn place_group(
+    model: &Model,
+    arranged: &[(String, Position)],
+    near: Position,
+) -> Vec<(String, Position)> {
+    let Some(first) = arranged.first() else {
+        return Vec::new();
+    };
+    let bounds = arranged
+        .iter()
+        .fold(Rect::around(first.1, 0.0, 0.0), |b, (_, at)| {
+            b.union(&Rect::around(*at, 0.0, 0.0))
+        });
+    let centre = bounds.centre();
+    let offset = |at: Position| Position {
+        x: at.x - centre.x,
+        y: at.y - centre.y,
+    };
+    let newcomers: HashMap<&str, Position> =
+        arranged.iter().map(|(id, at)| (id.as_str(), *at)).collect();
+    let leaving: HashSet<&str> = newcomers.keys().copied().collect();
+    let mut scene = Scene::new(model, &positions(model), &leaving);
+    let member_of = membership(model);
+    let mut shape = Vec::new();
+    let mut new_areas: HashMap<&str, Rect> = HashMap::new();
+    let mut joined: HashSet<&str> = HashSet::new();
+    let mut loose = false;
+    for (id, kind, name) in entities(model) {
+        let Some(at) = newcomers.get(id) else {
+            continue;
+        };
+        let rect = footprint(kind, name, offset(*at));
+        match member_of.get(id) {
+            Some(domain) if leaving.contains(domain) => {
+                new_areas
+                    .entry(domain)
+                    .and_modify(|area| *area = area.union(&rect))
+                    .or_insert(rect);
+            }
+            Some(domain) => {
+                joined.insert(domain);
+                shape.push(rect);
+            }
+            None => {
+                loose = true;
+                shape.push(rect);
+            }
+        }
+    }
+    shape.extend(new_areas.values().map(|area| area.expand(AREA_PADDING)));
+    let domain = match joined.iter().next() {
+        Some(domain) if joined.len() == 1 && !loose && new_areas.is_empty() => Some(*domain),
+        _ => None,
+    };
+    let anchor = scene.place(&shape, domain, near);
+    arranged
+        .iter()
+        .map(|(id, at)| {
+            let relative = offset(*at);
+            let position = rounded(Position {
+                x: anchor.x + relative.x,
+                y: anchor.y + relative.y,
+            });
+            (id.clone(), position)
+        })
+        .collect()
+}
+
 /// New positions for team `team` and the services it owns when it joins `domain` (or
 /// leaves its domain, for `None`): a block of the team over its services, in free space in
 /// or next to the domain's area. Empty when they already sit where they may stay.

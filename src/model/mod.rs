@@ -4,8 +4,10 @@
 //! Nothing here computes figures (see [`crate::analysis`]) or touches the screen. Every field
 //! except `id`, `name` and `kind` has a default, so a hand-written file can stay short.
 
+mod ids;
 mod validate;
 
+pub use ids::{follows_name, id_from_name, next_free};
 pub use validate::{Step, ValidationError, validate, validate_file};
 
 use std::collections::BTreeMap;
@@ -172,6 +174,15 @@ impl Model {
             .map(|n| format!("{stem}-{n}"))
             .find(|id| !self.id_in_use(id))
             .expect("an unbounded range always yields a free id")
+    }
+
+    /// The entity of kind `kind` with id `id`, by its name, if there is one.
+    pub fn name_of(&self, kind: EntityKind, id: &str) -> Option<&str> {
+        match kind {
+            EntityKind::Team => self.team(id).map(|t| t.name.as_str()),
+            EntityKind::Service => self.service(id).map(|s| s.name.as_str()),
+            EntityKind::Domain => self.domain(id).map(|d| d.name.as_str()),
+        }
     }
 }
 

@@ -215,3 +215,148 @@ fn a_move_is_one_step() {
     assert_eq!(moved.layout["web"].x, 9.0);
     assert_eq!(moved.layout["db"].x, 8.0);
 }
+
+/// Model `other`: its own `front` service (a clash with [`model`]'s) and a team `ops`.
+fn other() -> Model {
+    let mut other = Model::named("other");
+    other
+        .teams
+        .push(Team::new("ops", "Ops", TeamKind::Operations));
+    other
+        .services
+        .push(Service::new("front", "Front", ServiceKind::Digital));
+    other
+        .layout
+        .insert("front".into(), Position { x: 0.0, y: 0.0 });
+    other
+}
+
+/// The footprints of `ids` in `model` at their positions.
+fn footprints(model: &Model, ids: &[&str]) -> Vec<crate::layout::Rect> {
+    ids.iter()
+        .map(|id| {
+            let kind = model.entity_kind(id).unwrap();
+            let name = model.name_of(kind, id).unwrap();
+            crate::layout::sizes::footprint(kind, name, model.layout[*id])
+        })
+        .collect()
+}
+
+#[test]
+fn a_paste_into_another_model_numbers_clashing_ids_and_keeps_the_relations_among_the_copies() {
+    let source = model();
+    // Through the clipboard's text, as between two open models.
+    let text = crate::files::ron::to_ron(&copied(&source, &["web", "front", "db"]));
+    let fragment = read(&text).unwrap();
+    let target = other();
+    let pasted = paste(&target, &fragment, Position { x: 500.0, y: 0.0 }).unwrap();
+    assert_eq!(pasted.ids, ["web", "front-2", "db"]);
+    let changed = applied(&target, Ok(pasted.edit));
+    let front = changed.service("front-2").unwrap();
+    assert_eq!(front.name, "Front 2", "the name clashed too");
+    assert_eq!(front.owner.as_deref(), Some("web"));
+    assert_eq!(changed.service("db").unwrap().name, "Database");
+    assert!(
+        changed
+            .dependencies
+            .iter()
+            .any(|d| d.from == "front-2" && d.to == "db")
+    );
+    // `web` works with `ops`, which the target has too: the interaction comes along.
+    assert_eq!(changed.interactions.len(), 1);
+    assert_eq!(changed.interactions[0].to, "ops");
+    // `web`'s domain was not copied and the target has none: the team comes without it.
+    assert_eq!(changed.team("web").unwrap().domain, None);
+    assert_eq!(changed.service("front").unwrap().name, "Front", "untouched");
+}
+
+#[test]
+fn clipboard_text_that_is_no_model_is_refused_with_a_message() {
+    let nothing = "The clipboard holds no teams, services or domains to paste.";
+    assert_eq!(read("hello").unwrap_err(), nothing);
+    assert_eq!(read("(name: \"empty\")").unwrap_err(), nothing);
+}
+
+#[test]
+fn a_duplicate_brings_its_dependencies_and_lands_clear_of_everything() {
+    let model = model();
+    let pasted = duplicate(&model, &["front", "db"]).unwrap();
+    assert_eq!(pasted.ids, ["front-2", "db-2"]);
+    let changed = applied(&model, Ok(pasted.edit));
+    assert_eq!(changed.services.len(), 4);
+    assert!(
+        changed
+            .dependencies
+            .iter()
+            .any(|d| d.from == "front-2" && d.to == "db-2")
+    );
+    assert_eq!(
+        changed.service("front-2").unwrap().owner.as_deref(),
+        Some("web"),
+        "the owner outside the copy is kept"
+    );
+    let copies = footprints(&changed, &["front-2", "db-2"]);
+    let originals = footprints(&changed, &["shop", "web", "ops", "front", "db"]);
+    for copy in &copies {
+        assert!(originals.iter().all(|o| !o.overlaps(copy)), "{copy:?}");
+    }
+}
+
+#[test]
+fn a_duplicated_domain_brings_its_teams_and_their_services() {
+    let model = model();
+    let pasted = duplicate(&model, &["shop"]).unwrap();
+    assert_eq!(pasted.ids, ["shop-2", "web-2", "front-2"]);
+    let changed = applied(&model, Ok(pasted.edit));
+    assert_eq!(
+        changed.team("web-2").unwrap().domain.as_deref(),
+        Some("shop-2")
+    );
+    assert_eq!(changed.domain("shop-2").unwrap().name, "Shop 2");
+    let front = changed.service("front-2").unwrap();
+    assert_eq!(front.owner.as_deref(), Some("web-2"));
+    // `front` depends on `db`, outside the copy but in the model: kept.
+    assert!(
+        changed
+            .dependencies
+            .iter()
+            .any(|d| d.from == "front-2" && d.to == "db")
+    );
+}
+
+#[test]
+fn an_id_follows_the_name_until_it_is_edited_by_hand() {
+    let mut model = model();
+    model
+        .teams
+        .push(Team::new("new-team", "New team", TeamKind::Product));
+    let (edit, id) = set_name(&model, "new-team", "Checkout squad").unwrap();
+    assert_eq!(id, "checkout-squad");
+    let named = applied(&model, Ok(edit));
+    assert_eq!(named.team("checkout-squad").unwrap().name, "Checkout squad");
+    // A name whose id is taken numbers it.
+    let (_, id) = set_name(&named, "checkout-squad", "Web").unwrap();
+    assert_eq!(id, "web-2");
+    // `front` named "Front": follows. `db` named "Database" was typed by hand: stays.
+    let (edit, id) = set_name(&model, "front", "Shop front").unwrap();
+    assert_eq!(id, "shop-front");
+    let renamed = applied(&model, Ok(edit));
+    assert_eq!(
+        renamed.dependencies[0].from, "shop-front",
+        "references follow"
+    );
+    let (_, id) = set_name(&model, "db", "Orders store").unwrap();
+    assert_eq!(id, "db");
+}
+
+#[test]
+fn a_change_to_several_services_is_one_step() {
+    let model = model();
+    let changed = applied(
+        &model,
+        update_services_and_place(&model, &["front", "db"], |s| s.owner = Some("ops".into())),
+    );
+    for id in ["front", "db"] {
+        assert_eq!(changed.service(id).unwrap().owner.as_deref(), Some("ops"));
+    }
+}

@@ -11,7 +11,7 @@ use super::ids::ViewId;
 use super::jobs::LoadInto;
 use super::transfer::ImportSource;
 use super::ui_command::UiCommand;
-use super::view::{CameraRequest, DocumentView, Selection, View};
+use super::view::{CameraRequest, DocumentView, Selection, SelectionSet, View};
 use super::workspace::Workspace;
 use crate::edit::Edit;
 use crate::model::Model;
@@ -49,6 +49,7 @@ impl Workspace {
             } => self.add_entity(view, kind, at, owner),
             Command::Connect { view, from, to } => self.connect(view, &from, &to),
             Command::Delete { view, selection } => self.delete(view, selection),
+            Command::Paste { view, text, at } => self.paste(view, &text, at),
             Command::View(view, command) => self.change_view(view, command),
             Command::Reveal { doc, selection } => self.reveal(doc, selection),
             Command::SelectTab(index) => {
@@ -58,6 +59,7 @@ impl Workspace {
             }
             Command::CloseTab(index) => self.close_tab(index),
             Command::Hide(Window::Settings) => self.settings_open = false,
+            Command::Hide(Window::Palette) => self.palette_open = false,
             Command::CloseRequested => self.start_quit(),
             Command::Answer(answer) => self.answer(answer),
             Command::CancelJob(id) => self.cancel_job(id),
@@ -90,7 +92,7 @@ impl Workspace {
         match edit.and_then(|edit| document.apply(label, edit, merge_key)) {
             Ok(()) => {
                 self.status = label.to_owned();
-                self.forget_lost_selections(doc);
+                self.refresh_selections(doc);
                 true
             }
             Err(message) => {
@@ -100,44 +102,53 @@ impl Workspace {
         }
     }
 
-    /// Clears the selections of document `doc`'s views that name an entity it no longer has.
-    fn forget_lost_selections(&mut self, doc: DocumentId) {
-        let Some(index) = self.documents.iter().position(|d| d.id() == doc) else {
+    /// After a change of document `doc`: its views' selections follow the ids it renamed
+    /// and let go of what it no longer has.
+    fn refresh_selections(&mut self, doc: DocumentId) {
+        let Some(document) = self.documents.iter().find(|d| d.id() == doc) else {
             return;
         };
-        let model = self.documents[index].model();
         for tab in &mut self.tabs {
             if let View::Document(view) = tab
                 && view.doc == doc
-                && view
-                    .selected_entity()
-                    .is_some_and(|id| !model.id_in_use(id))
             {
-                view.selection = None;
+                view.selection.refresh(document.model(), document.renamed());
             }
         }
     }
 
     fn change_view(&mut self, id: ViewId, command: ViewCommand) {
-        if let ViewCommand::Select(Some(Selection::Entity(entity))) = &command {
-            // Only what the model holds can be selected: a rename that was refused leaves
-            // the selection on the old id.
-            let doc = self.tabs.iter().find_map(|t| match t {
-                View::Document(view) if view.id == id => Some(view.doc),
-                _ => None,
-            });
-            let exists = doc
-                .and_then(|doc| self.document(doc))
-                .is_some_and(|doc| doc.model().id_in_use(entity));
-            if !exists {
-                return;
-            }
-        }
-        let Some(view) = self.view_mut(id) else {
+        let Some(view) = self.tabs.iter_mut().find_map(|tab| match tab {
+            View::Document(view) if view.id == id => Some(view),
+            _ => None,
+        }) else {
             return;
         };
+        let Some(doc) = self.documents.iter().find(|d| d.id() == view.doc) else {
+            return;
+        };
+        // Only what the model holds can be selected: a rename that was refused leaves the
+        // selection on the old id.
+        let model = doc.model();
         match command {
-            ViewCommand::Select(selection) => view.selection = selection,
+            ViewCommand::Select(selection) => {
+                if selection.as_ref().is_none_or(|s| s.exists_in(model)) {
+                    view.select(selection);
+                }
+            }
+            ViewCommand::Toggle(item) => {
+                if item.exists_in(model) {
+                    view.selection.toggle(item);
+                }
+            }
+            ViewCommand::SelectMany { items, add } => {
+                let items = items.into_iter().filter(|s| s.exists_in(model));
+                if add {
+                    view.selection.add(items);
+                } else {
+                    view.selection = SelectionSet::of(items);
+                }
+            }
             ViewCommand::Moved(centre) => view.camera.moved_to(centre),
             ViewCommand::StartConnecting => view.modes.connecting = true,
             ViewCommand::SearchClosed => view.modes.searching = false,
@@ -155,7 +166,7 @@ impl Workspace {
             if let Selection::Entity(id) = &selection {
                 view.camera.request(CameraRequest::Centre(id.clone()));
             }
-            view.selection = Some(selection);
+            view.select(Some(selection));
         }
     }
 
@@ -238,11 +249,19 @@ impl Workspace {
                 }
             }
             UiCommand::Delete => {
-                let selected = self.active_view().and_then(|v| v.selection.clone());
+                let selected = self.active_view().map(|v| v.selection.all().to_vec());
                 if let (Some(view), Some(selection)) = (view, selected) {
                     self.delete(view, selection);
                 }
             }
+            UiCommand::SelectAll => self.select_all(),
+            UiCommand::Copy => {
+                self.copy();
+            }
+            UiCommand::Cut => self.cut(),
+            UiCommand::Paste => self.paste_requests += 1,
+            UiCommand::Duplicate => self.duplicate(),
+            UiCommand::Palette => self.palette_open = true,
             UiCommand::Escape => self.escape(),
             UiCommand::Present => self.presenting = !self.presenting && active.is_some(),
             UiCommand::AutoLayout => {
@@ -286,7 +305,7 @@ impl Workspace {
         match done {
             Ok(label) => {
                 self.status = format!("{verb}: {label}");
-                self.forget_lost_selections(id);
+                self.refresh_selections(id);
             }
             Err(error) => self.report(AppError::Undo(error)),
         }
@@ -308,7 +327,7 @@ impl Workspace {
         } else if presenting {
             self.presenting = false;
         } else {
-            view.selection = None;
+            view.select(None);
         }
     }
 }

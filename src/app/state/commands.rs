@@ -27,13 +27,19 @@ pub enum NewEntity {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Window {
     Settings,
+    /// The command palette.
+    Palette,
 }
 
 /// A change of a view that is not an edit of its document.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ViewCommand {
-    /// Select something (or, with `None`, nothing).
+    /// Select exactly one thing (or, with `None`, nothing).
     Select(Option<Selection>),
+    /// Add something to the selection, or take it out if it is in: a Shift or Ctrl click.
+    Toggle(Selection),
+    /// Select all of `items`: instead of the selection, or (`add`) as well as it.
+    SelectMany { items: Vec<Selection>, add: bool },
     /// The camera moved: the model position now at the middle of the view.
     Moved(Position),
     /// Connect mode, started from one entity on the canvas ("Connect from here…").
@@ -77,10 +83,17 @@ pub enum Command {
         from: String,
         to: String,
     },
-    /// Deletes what `selection` names from view `view`'s document.
+    /// Deletes everything `selection` names from view `view`'s document, as one step.
     Delete {
         view: ViewId,
-        selection: Selection,
+        selection: Vec<Selection>,
+    },
+    /// Pastes clipboard text into view `view`'s document, around `at` (the pointer on the
+    /// canvas) or else the middle of the view.
+    Paste {
+        view: ViewId,
+        text: String,
+        at: Option<Position>,
     },
     View(ViewId, ViewCommand),
     /// Shows document `doc`'s tab, selects something in it and centres it: a link in a

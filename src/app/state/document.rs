@@ -38,6 +38,9 @@ pub struct Document {
     pub(super) edit_error: Option<String>,
     /// What an import said about this model, until the user dismisses it.
     pub(super) import_notes: Option<ImportNotes>,
+    /// The ids the last change (an edit, an undo or a redo) gave a new id, old to new in
+    /// order, for the views' selections to follow.
+    renamed: Vec<(String, String)>,
 }
 
 impl Document {
@@ -62,6 +65,7 @@ impl Document {
             hand_written: HandWrittenParts::default(),
             edit_error: None,
             import_notes: None,
+            renamed: Vec::new(),
         }
     }
 
@@ -120,24 +124,41 @@ impl Document {
         edit: Edit,
         merge_key: Option<String>,
     ) -> Result<(), String> {
+        let renamed = edit.renamed_ids();
         self.history
             .apply(&mut self.model, label, edit, merge_key)
             .map_err(|e| format!("{label} could not be applied: {e}"))?;
         self.edit_error = None;
+        self.renamed = renamed;
         self.changed();
         Ok(())
     }
 
     pub(super) fn undo(&mut self) -> Result<String, HistoryError> {
         let label = self.history.undo(&mut self.model)?;
+        self.renamed = self
+            .history
+            .last_undone()
+            .map(Edit::renamed_ids)
+            .unwrap_or_default();
         self.changed();
         Ok(label)
     }
 
     pub(super) fn redo(&mut self) -> Result<String, HistoryError> {
         let label = self.history.redo(&mut self.model)?;
+        self.renamed = self
+            .history
+            .last_redone()
+            .map(Edit::renamed_ids)
+            .unwrap_or_default();
         self.changed();
         Ok(label)
+    }
+
+    /// The ids the last change renamed, old to new, in order.
+    pub(super) fn renamed(&self) -> &[(String, String)] {
+        &self.renamed
     }
 
     /// Ends coalescing: the next edit starts a new undo step.

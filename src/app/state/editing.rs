@@ -4,11 +4,11 @@
 
 use super::commands::NewEntity;
 use super::ids::ViewId;
-use super::view::Selection;
+use super::view::{Selection, SelectionSet};
 use super::workspace::Workspace;
 use crate::edit::actions;
 use crate::model::{
-    Domain, EntityKind, InteractionMode, Position, Service, ServiceKind, Team, TeamKind,
+    Domain, EntityKind, InteractionMode, Model, Position, Service, ServiceKind, Team, TeamKind,
 };
 
 impl Workspace {
@@ -66,7 +66,7 @@ impl Workspace {
         };
         if self.edit(shown.doc, label, edit, None) {
             if let Some(view) = self.view_mut(view) {
-                view.selection = Some(Selection::Entity(id.clone()));
+                view.select(Some(Selection::Entity(id.clone())));
             }
             let name = self
                 .document(shown.doc)
@@ -75,46 +75,49 @@ impl Workspace {
         }
     }
 
-    /// Deletes what `selection` names from view `view`'s document, with everything that
-    /// refers to it.
-    pub(super) fn delete(&mut self, view: ViewId, selection: Selection) {
+    /// Deletes everything `selection` names from view `view`'s document, with everything
+    /// that refers to it, as one step.
+    pub(super) fn delete(&mut self, view: ViewId, selection: Vec<Selection>) {
         let Some(doc) = self.view_mut(view).map(|v| v.doc) else {
             return;
         };
         let Some(model) = self.document(doc).map(|d| d.model()) else {
             return;
         };
-        let (label, edit) = match &selection {
-            Selection::Entity(id) => (
-                format!("Delete {}", model.display_name(id)),
-                actions::delete(model, id),
-            ),
-            Selection::Dependency { from, to } => (
-                format!(
-                    "{} no longer depends on {}",
-                    model.display_name(from),
-                    model.display_name(to)
-                ),
-                actions::remove_dependency(model, from, to),
-            ),
-            Selection::Ownership { service } => (
-                format!("Remove the owner of {}", model.display_name(service)),
-                actions::set_owner_and_place(model, service, None),
-            ),
-            Selection::Interaction { from, to } => (
-                format!(
-                    "{} no longer works with {}",
-                    model.display_name(from),
-                    model.display_name(to)
-                ),
-                actions::remove_interaction(model, from, to),
-            ),
+        let label = match selection.as_slice() {
+            [] => return,
+            [one] => deletion_label(model, one),
+            several => format!("Delete {}", summary(model, several)),
         };
+        // Relations first: deleting an entity takes its relations with it.
+        let mut ordered: Vec<&Selection> = selection.iter().collect();
+        ordered.sort_by_key(|s| matches!(s, Selection::Entity(_)));
+        let edit = actions::chained(model, ordered, |model, item| match item {
+            Selection::Entity(id) => actions::delete(model, id),
+            Selection::Dependency { from, to } => actions::remove_dependency(model, from, to),
+            Selection::Ownership { service } => actions::set_owner_and_place(model, service, None),
+            Selection::Interaction { from, to } => actions::remove_interaction(model, from, to),
+        });
         if self.edit(doc, &label, edit, None) {
             if let Some(view) = self.view_mut(view) {
-                view.selection = None;
+                view.select(None);
             }
             self.status = format!("{label} (Ctrl+Z to undo)");
+        }
+    }
+
+    /// Selects every domain, team and service of the active view's document.
+    pub(super) fn select_all(&mut self) {
+        let Some(doc) = self.active_document() else {
+            return;
+        };
+        let all: Vec<Selection> = crate::layout::sizes::entities(doc.model())
+            .map(|(id, _, _)| Selection::Entity(id.to_owned()))
+            .collect();
+        let status = format!("Selected {}", summary(doc.model(), &all));
+        if let Some(view) = self.active_view_mut() {
+            view.selection = SelectionSet::of(all);
+            self.status = status;
         }
     }
 
@@ -174,5 +177,53 @@ impl Workspace {
             view.modes.interactions = true;
         }
         self.edit(doc, &label, edit, None);
+    }
+}
+
+/// What deleting one selected thing is called in the undo list.
+fn deletion_label(model: &Model, selection: &Selection) -> String {
+    let name = |id: &str| model.display_name(id).to_owned();
+    match selection {
+        Selection::Entity(id) => format!("Delete {}", name(id)),
+        Selection::Dependency { from, to } => {
+            format!("{} no longer depends on {}", name(from), name(to))
+        }
+        Selection::Ownership { service } => format!("Remove the owner of {}", name(service)),
+        Selection::Interaction { from, to } => {
+            format!("{} no longer works with {}", name(from), name(to))
+        }
+    }
+}
+
+/// Several selected things in a few words: "2 teams and 3 services", "Checkout and Basket".
+pub(super) fn summary(model: &Model, selection: &[Selection]) -> String {
+    let ids: Vec<&str> = selection.iter().filter_map(Selection::entity).collect();
+    if ids.len() == 2 && selection.len() == 2 {
+        return format!(
+            "{} and {}",
+            model.display_name(ids[0]),
+            model.display_name(ids[1])
+        );
+    }
+    let of_kind = |kind: EntityKind| {
+        ids.iter()
+            .filter(|id| model.entity_kind(id) == Some(kind))
+            .count()
+    };
+    let relations = selection.len() - ids.len();
+    let parts: Vec<String> = [
+        (of_kind(EntityKind::Domain), "domain", "domains"),
+        (of_kind(EntityKind::Team), "team", "teams"),
+        (of_kind(EntityKind::Service), "service", "services"),
+        (relations, "relation", "relations"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| crate::format::count(n, one, many))
+    .collect();
+    match parts.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => "nothing".to_owned(),
     }
 }

@@ -16,6 +16,7 @@
 mod apply;
 mod autosave;
 mod background;
+mod clipboard;
 mod commands;
 mod dialogs;
 mod document;
@@ -26,6 +27,7 @@ mod ids;
 mod import_export;
 mod jobs;
 mod lifecycle;
+mod palette;
 mod recovery;
 mod transfer;
 mod ui_command;
@@ -46,9 +48,10 @@ pub use files::{
 };
 pub use ids::{DocumentId, ViewId};
 pub use jobs::{Job, Jobs};
+pub use palette::{Offer, offers};
 pub use transfer::{
     ExportFormat, FOLDER_KEY, ImportNotes, ImportSource, LinkedNote, export_target,
 };
 pub use ui_command::{Modifiers, Shortcut, UiCommand};
-pub use view::{Camera, CameraRequest, CanvasModes, DocumentView, Selection, View};
+pub use view::{Camera, CameraRequest, CanvasModes, DocumentView, Selection, SelectionSet, View};
 pub use workspace::Workspace;

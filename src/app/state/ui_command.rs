@@ -102,6 +102,17 @@ ui_commands! {
     Quit: "Quit", "Close every tab and the window, asking about unsaved changes", command("Q");
     Undo: "Undo", "Undo the last change", command("Z");
     Redo: "Redo", "Redo the last undone change", command_shift("Z"), also: command("Y");
+    SelectAll: "Select all", "Select every team, service and domain", command("A");
+    Copy: "Copy",
+        "Copy the selected teams, services and domains, with the dependencies, owners and interactions among them (a domain brings its teams and their services)",
+        command("C");
+    Cut: "Cut", "Copy the selection, then delete it", command("X");
+    Paste: "Paste",
+        "Paste copied teams, services and domains in free space near the pointer; ids already in use are numbered",
+        command("V");
+    Duplicate: "Duplicate",
+        "Copy the selection beside itself, with the dependencies, owners and interactions among it",
+        command("D");
     AddTeam: "Add team", "Add a product team", plain("T");
     AddService: "Add service",
         "Add a digital service, owned by the selected team if one is selected", plain("S");
@@ -121,19 +132,32 @@ ui_commands! {
     Settings: "Model settings…", "Currency, pay, rota rules and exposure bands",
         command("Comma");
     DuplicateScenario: "Duplicate as scenario",
-        "Make an editable what-if copy, compared live against this model", command("D");
+        "Make an editable what-if copy of the whole model, compared live against it",
+        command_shift("D");
     CompareWith: "Compare with…", "Compare this model with another open model or a file",
         command("K");
     Present: "Present",
         "Show the canvas alone, with larger type and the figures over it (Esc leaves)",
         plain("F5");
     Find: "Find…", "Find a team, service or domain by name or id and centre it", command("F");
+    Palette: "Command palette…", "Find any command by its name and run it",
+        command_shift("P");
 }
 
 impl UiCommand {
     /// Both shortcuts of the command, the main one first.
     pub fn shortcuts(self) -> impl Iterator<Item = Shortcut> {
         [self.shortcut(), self.alternative()].into_iter().flatten()
+    }
+
+    /// Whether a text field with the keyboard takes `shortcut` first: plain keys are typed,
+    /// and Ctrl+A, C, X and V select, copy, cut and paste its text.
+    pub fn yields_to_text(self, shortcut: Shortcut) -> bool {
+        shortcut.modifiers == Modifiers::None
+            || matches!(
+                self,
+                UiCommand::SelectAll | UiCommand::Copy | UiCommand::Cut | UiCommand::Paste
+            )
     }
 }
 

@@ -5,7 +5,7 @@
 //! other way round.
 
 use super::ids::{DocumentId, ViewId};
-use crate::model::Position;
+use crate::model::{Model, Position};
 
 /// An entity by id, or a relation drawn on the canvas.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +14,133 @@ pub enum Selection {
     Dependency { from: String, to: String },
     Ownership { service: String },
     Interaction { from: String, to: String },
+}
+
+impl Selection {
+    /// The entity's id, when this is an entity.
+    pub fn entity(&self) -> Option<&str> {
+        match self {
+            Selection::Entity(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Whether what this names is in `model`.
+    pub(super) fn exists_in(&self, model: &Model) -> bool {
+        match self {
+            Selection::Entity(id) => model.id_in_use(id),
+            Selection::Dependency { from, to } => model
+                .dependencies
+                .iter()
+                .any(|d| d.from == *from && d.to == *to),
+            Selection::Ownership { service } => {
+                model.service(service).is_some_and(|s| s.owner.is_some())
+            }
+            Selection::Interaction { from, to } => model
+                .interactions
+                .iter()
+                .any(|i| i.from == *from && i.to == *to),
+        }
+    }
+
+    /// The same selection after entity `old` got the id `new`.
+    fn renamed(&self, old: &str, new: &str) -> Selection {
+        let swap = |id: &String| {
+            if id == old {
+                new.to_owned()
+            } else {
+                id.clone()
+            }
+        };
+        match self {
+            Selection::Entity(id) => Selection::Entity(swap(id)),
+            Selection::Dependency { from, to } => Selection::Dependency {
+                from: swap(from),
+                to: swap(to),
+            },
+            Selection::Ownership { service } => Selection::Ownership {
+                service: swap(service),
+            },
+            Selection::Interaction { from, to } => Selection::Interaction {
+                from: swap(from),
+                to: swap(to),
+            },
+        }
+    }
+}
+
+/// What a view has selected: nothing, one thing or several, in the order they were picked
+/// and none twice. Every part of a tab that selects — the canvas, the figures, the findings,
+/// the Assess view — selects into this one set, so a bulk edit sees them all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SelectionSet(Vec<Selection>);
+
+impl SelectionSet {
+    /// A set of `items`, in order, without repeats.
+    pub fn of(items: impl IntoIterator<Item = Selection>) -> Self {
+        let mut set = SelectionSet::default();
+        set.add(items);
+        set
+    }
+
+    /// Everything selected, in the order it was picked.
+    pub fn all(&self) -> &[Selection] {
+        &self.0
+    }
+
+    /// The one thing selected, when exactly one is.
+    pub fn one(&self) -> Option<&Selection> {
+        match self.0.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+
+    /// The ids of the selected entities, in the order they were picked.
+    pub fn entities(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().filter_map(Selection::entity)
+    }
+
+    pub fn contains(&self, selection: &Selection) -> bool {
+        self.0.contains(selection)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Adds what is not selected yet, at the end.
+    pub(super) fn add(&mut self, items: impl IntoIterator<Item = Selection>) {
+        for item in items {
+            if !self.0.contains(&item) {
+                self.0.push(item);
+            }
+        }
+    }
+
+    /// Takes `item` out if it is selected, else adds it: a Shift or Ctrl click.
+    pub(super) fn toggle(&mut self, item: Selection) {
+        match self.0.iter().position(|s| *s == item) {
+            Some(at) => {
+                self.0.remove(at);
+            }
+            None => self.0.push(item),
+        }
+    }
+
+    /// Follows renames, then forgets what `model` no longer has.
+    pub(super) fn refresh(&mut self, model: &Model, renamed: &[(String, String)]) {
+        for (old, new) in renamed {
+            for item in &mut self.0 {
+                *item = item.renamed(old, new);
+            }
+        }
+        self.0.retain(|s| s.exists_in(model));
+    }
 }
 
 /// How the canvas of a view draws and what it is in the middle of: the user's toggles and
@@ -100,8 +227,10 @@ impl Camera {
 pub struct DocumentView {
     pub(super) id: ViewId,
     pub(super) doc: DocumentId,
-    pub(super) selection: Option<Selection>,
+    pub(super) selection: SelectionSet,
     pub(super) modes: CanvasModes,
+    /// The entity whose name is being edited on the canvas, if one is.
+    pub(super) renaming: Option<String>,
     pub(super) camera: Camera,
 }
 
@@ -110,8 +239,9 @@ impl DocumentView {
         DocumentView {
             id,
             doc,
-            selection: None,
+            selection: SelectionSet::default(),
             modes: CanvasModes::default(),
+            renaming: None,
             camera: Camera::default(),
         }
     }
@@ -124,8 +254,24 @@ impl DocumentView {
         self.doc
     }
 
+    /// The one thing selected, when exactly one is (see [`DocumentView::selected`]).
     pub fn selection(&self) -> Option<&Selection> {
-        self.selection.as_ref()
+        self.selection.one()
+    }
+
+    /// Everything selected.
+    pub fn selected(&self) -> &SelectionSet {
+        &self.selection
+    }
+
+    /// The entity whose name is being edited on the canvas.
+    pub fn renaming(&self) -> Option<&str> {
+        self.renaming.as_deref()
+    }
+
+    /// Selects exactly `selection`, or nothing.
+    pub(super) fn select(&mut self, selection: Option<Selection>) {
+        self.selection = SelectionSet::of(selection);
     }
 
     pub fn modes(&self) -> CanvasModes {
@@ -136,12 +282,9 @@ impl DocumentView {
         &self.camera
     }
 
-    /// The selected entity's id, when the selection is an entity.
+    /// The selected entity's id, when exactly one thing is selected and it is an entity.
     pub fn selected_entity(&self) -> Option<&str> {
-        match &self.selection {
-            Some(Selection::Entity(id)) => Some(id),
-            _ => None,
-        }
+        self.selection.one().and_then(Selection::entity)
     }
 }
 

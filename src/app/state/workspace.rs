@@ -19,6 +19,7 @@ use super::ids::DocumentId;
 use super::ids::ViewId;
 use super::jobs::Jobs;
 use super::transfer::ExportFormat;
+use super::ui_command::UiCommand;
 use super::view::{DocumentView, View};
 use crate::model::Model;
 
@@ -38,6 +39,13 @@ pub struct Workspace {
     dialog_serial: u64,
     pub(super) status: String,
     pub(super) settings_open: bool,
+    pub(super) palette_open: bool,
+    /// The text last copied for the system clipboard, numbered so the drawing hands each
+    /// copy over once.
+    pub(super) clipboard: Option<(u64, String)>,
+    /// How many times Paste was asked for from a menu or the palette, where the drawing
+    /// must fetch the clipboard's text first.
+    pub(super) paste_requests: u64,
     pub(super) quit: QuitFlow,
     pub(super) jobs: Jobs,
     pub(super) autosave: Autosave,
@@ -67,6 +75,9 @@ impl Workspace {
             dialog_serial: 0,
             status: "Ready".to_owned(),
             settings_open: false,
+            palette_open: false,
+            clipboard: None,
+            paste_requests: 0,
             quit: QuitFlow::Running,
             jobs: Jobs::default(),
             autosave: Autosave::off(),
@@ -152,7 +163,61 @@ impl Workspace {
     pub fn is_open(&self, window: Window) -> bool {
         match window {
             Window::Settings => self.settings_open,
+            Window::Palette => self.palette_open,
         }
+    }
+
+    /// Whether `command` can do anything now: what the menus, the toolbar and the palette
+    /// grey out.
+    pub fn can_run(&self, command: UiCommand) -> bool {
+        let doc = self.active_document();
+        let selected = self.active_view().map(|v| v.selected());
+        match command {
+            UiCommand::Undo => doc.is_some_and(|d| d.history().undo_label().is_some()),
+            UiCommand::Redo => doc.is_some_and(|d| d.history().redo_label().is_some()),
+            UiCommand::Delete => selected.is_some_and(|s| !s.is_empty()),
+            UiCommand::Copy | UiCommand::Cut | UiCommand::Duplicate => {
+                selected.is_some_and(|s| s.entities().next().is_some())
+            }
+            UiCommand::New
+            | UiCommand::NewTab
+            | UiCommand::Open
+            | UiCommand::OpenInNewTab
+            | UiCommand::Import
+            | UiCommand::ImportFolder
+            | UiCommand::CloseTab
+            | UiCommand::Quit
+            | UiCommand::Palette => true,
+            UiCommand::Save
+            | UiCommand::SaveAs
+            | UiCommand::Export
+            | UiCommand::SelectAll
+            | UiCommand::Paste
+            | UiCommand::AddTeam
+            | UiCommand::AddService
+            | UiCommand::AddDomain
+            | UiCommand::ConnectMode
+            | UiCommand::Escape
+            | UiCommand::FitView
+            | UiCommand::AutoLayout
+            | UiCommand::ToggleInteractions
+            | UiCommand::ToggleLegend
+            | UiCommand::Settings
+            | UiCommand::DuplicateScenario
+            | UiCommand::CompareWith
+            | UiCommand::Present
+            | UiCommand::Find => doc.is_some(),
+        }
+    }
+
+    /// The text last copied for the system clipboard, with its number.
+    pub fn clipboard(&self) -> Option<(u64, &str)> {
+        self.clipboard.as_ref().map(|(n, text)| (*n, text.as_str()))
+    }
+
+    /// How many times Paste was asked for without the clipboard's text at hand.
+    pub fn paste_requests(&self) -> u64 {
+        self.paste_requests
     }
 
     pub fn is_presenting(&self) -> bool {

@@ -8,7 +8,9 @@ use super::theme;
 use crate::app::state::{Answer, Command, Document, UiCommand, View, Window, Workspace};
 use crate::files::fingerprint::DiskState;
 
-fn command_item(ui: &mut Ui, ws: &Workspace, command: UiCommand, enabled: bool) {
+/// A menu item for `command`, greyed out when it can do nothing now.
+fn command_item(ui: &mut Ui, ws: &Workspace, command: UiCommand) {
+    let enabled = ws.can_run(command);
     let shortcut = shortcut_text(ui.ctx(), command);
     let text = match (command, ws.active_document()) {
         (UiCommand::Undo, Some(doc)) => doc
@@ -30,28 +32,22 @@ fn command_item(ui: &mut Ui, ws: &Workspace, command: UiCommand, enabled: bool) 
     }
 }
 
-/// Whether there is an active document, something to undo and redo, and a selection.
-fn what_is_active(ws: &Workspace) -> (bool, bool, bool, bool) {
-    let doc = ws.active_document();
-    (
-        doc.is_some(),
-        doc.is_some_and(|d| d.history().undo_label().is_some()),
-        doc.is_some_and(|d| d.history().redo_label().is_some()),
-        ws.active_view().is_some_and(|v| v.selection().is_some()),
-    )
-}
-
 pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
-    let (has_doc, can_undo, can_redo, has_selection) = what_is_active(ws);
-    ui.menu_button("File", |ui| {
-        for command in [
-            UiCommand::New,
-            UiCommand::NewTab,
-            UiCommand::Open,
-            UiCommand::OpenInNewTab,
-        ] {
-            command_item(ui, ws, command, true);
+    let items = |ui: &mut Ui, commands: &[UiCommand]| {
+        for command in commands {
+            command_item(ui, ws, *command);
         }
+    };
+    ui.menu_button("File", |ui| {
+        items(
+            ui,
+            &[
+                UiCommand::New,
+                UiCommand::NewTab,
+                UiCommand::Open,
+                UiCommand::OpenInNewTab,
+            ],
+        );
         ui.menu_button("Open recent", |ui| {
             if ws.recent().paths().is_empty() {
                 ui.label("No recent files");
@@ -64,50 +60,68 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
             }
         });
         ui.separator();
-        command_item(ui, ws, UiCommand::Save, has_doc);
-        command_item(ui, ws, UiCommand::SaveAs, has_doc);
+        items(ui, &[UiCommand::Save, UiCommand::SaveAs]);
         ui.separator();
-        command_item(ui, ws, UiCommand::Import, true);
-        command_item(ui, ws, UiCommand::ImportFolder, true);
-        command_item(ui, ws, UiCommand::Export, has_doc);
+        items(
+            ui,
+            &[
+                UiCommand::Import,
+                UiCommand::ImportFolder,
+                UiCommand::Export,
+            ],
+        );
         ui.separator();
-        command_item(ui, ws, UiCommand::CloseTab, true);
-        command_item(ui, ws, UiCommand::Quit, true);
+        items(ui, &[UiCommand::CloseTab, UiCommand::Quit]);
     });
     ui.menu_button("Edit", |ui| {
-        command_item(ui, ws, UiCommand::Undo, can_undo);
-        command_item(ui, ws, UiCommand::Redo, can_redo);
+        items(ui, &[UiCommand::Undo, UiCommand::Redo]);
         ui.separator();
-        for command in [
-            UiCommand::AddTeam,
-            UiCommand::AddService,
-            UiCommand::AddDomain,
-            UiCommand::ConnectMode,
-        ] {
-            command_item(ui, ws, command, has_doc);
-        }
-        command_item(ui, ws, UiCommand::Delete, has_selection);
+        items(
+            ui,
+            &[
+                UiCommand::Cut,
+                UiCommand::Copy,
+                UiCommand::Paste,
+                UiCommand::Duplicate,
+                UiCommand::Delete,
+                UiCommand::SelectAll,
+            ],
+        );
+        ui.separator();
+        items(
+            ui,
+            &[
+                UiCommand::AddTeam,
+                UiCommand::AddService,
+                UiCommand::AddDomain,
+                UiCommand::ConnectMode,
+            ],
+        );
+        ui.separator();
+        items(ui, &[UiCommand::Palette]);
     });
     ui.menu_button("View", |ui| {
-        for command in [
-            UiCommand::FitView,
-            UiCommand::AutoLayout,
-            UiCommand::ToggleInteractions,
-            UiCommand::ToggleLegend,
-            UiCommand::Find,
-            UiCommand::Present,
-        ] {
-            command_item(ui, ws, command, has_doc);
-        }
+        items(
+            ui,
+            &[
+                UiCommand::FitView,
+                UiCommand::AutoLayout,
+                UiCommand::ToggleInteractions,
+                UiCommand::ToggleLegend,
+                UiCommand::Find,
+                UiCommand::Present,
+            ],
+        );
     });
     ui.menu_button("Model", |ui| {
-        for command in [
-            UiCommand::Settings,
-            UiCommand::DuplicateScenario,
-            UiCommand::CompareWith,
-        ] {
-            command_item(ui, ws, command, has_doc);
-        }
+        items(
+            ui,
+            &[
+                UiCommand::Settings,
+                UiCommand::DuplicateScenario,
+                UiCommand::CompareWith,
+            ],
+        );
     });
     ui.menu_button("Help", |ui| {
         ui.label(RichText::new("Keyboard shortcuts").strong());
@@ -124,17 +138,15 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
             });
         ui.separator();
         ui.label("Drag empty canvas to pan; mouse wheel to zoom; drag a node to move it.");
+        ui.label("Every command is also in the command palette (Ctrl+Shift+P).");
         ui.label(format!("Opmodel {}", env!("CARGO_PKG_VERSION")));
     });
 }
 
-fn tool_button(
-    ui: &mut Ui,
-    ws: &Workspace,
-    command: UiCommand,
-    icon: &str,
-    (enabled, selected): (bool, bool),
-) {
+/// A toolbar button for `command`, greyed out when it can do nothing now, and drawn pressed
+/// while `selected`.
+fn tool_button(ui: &mut Ui, ws: &Workspace, command: UiCommand, icon: &str, selected: bool) {
+    let enabled = ws.can_run(command);
     let text = format!("{icon} {}", command.text());
     let shortcut = shortcut_text(ui.ctx(), command);
     let response = ui
@@ -146,38 +158,34 @@ fn tool_button(
 }
 
 pub(super) fn toolbar(ui: &mut Ui, ws: &Workspace) {
-    let (has_doc, can_undo, can_redo, has_selection) = what_is_active(ws);
     let modes = ws.active_view().map(|v| v.modes()).unwrap_or_default();
     let settings = ws.is_open(Window::Settings);
     ui.horizontal_wrapped(|ui| {
-        tool_button(ui, ws, UiCommand::AddTeam, "✚", (has_doc, false));
-        tool_button(ui, ws, UiCommand::AddService, "✚", (has_doc, false));
-        tool_button(ui, ws, UiCommand::AddDomain, "✚", (has_doc, false));
-        tool_button(
-            ui,
-            ws,
-            UiCommand::ConnectMode,
-            "⛓",
-            (has_doc, modes.connecting),
-        );
-        tool_button(ui, ws, UiCommand::Delete, "🗑", (has_selection, false));
+        tool_button(ui, ws, UiCommand::AddTeam, "✚", false);
+        tool_button(ui, ws, UiCommand::AddService, "✚", false);
+        tool_button(ui, ws, UiCommand::AddDomain, "✚", false);
+        tool_button(ui, ws, UiCommand::ConnectMode, "⛓", modes.connecting);
+        tool_button(ui, ws, UiCommand::Duplicate, "🗐", false);
+        tool_button(ui, ws, UiCommand::Delete, "🗑", false);
         ui.separator();
-        tool_button(ui, ws, UiCommand::Undo, "⟲", (can_undo, false));
-        tool_button(ui, ws, UiCommand::Redo, "⟳", (can_redo, false));
+        tool_button(ui, ws, UiCommand::Undo, "⟲", false);
+        tool_button(ui, ws, UiCommand::Redo, "⟳", false);
         ui.separator();
-        tool_button(ui, ws, UiCommand::FitView, "⛶", (has_doc, false));
-        tool_button(ui, ws, UiCommand::AutoLayout, "⊞", (has_doc, false));
+        tool_button(ui, ws, UiCommand::FitView, "⛶", false);
+        tool_button(ui, ws, UiCommand::AutoLayout, "⊞", false);
         tool_button(
             ui,
             ws,
             UiCommand::ToggleInteractions,
             "⇄",
-            (has_doc, modes.interactions),
+            modes.interactions,
         );
         ui.separator();
-        tool_button(ui, ws, UiCommand::Settings, "⚙", (has_doc, settings));
-        tool_button(ui, ws, UiCommand::DuplicateScenario, "⎘", (has_doc, false));
-        tool_button(ui, ws, UiCommand::CompareWith, "⚖", (has_doc, false));
+        tool_button(ui, ws, UiCommand::Settings, "⚙", settings);
+        tool_button(ui, ws, UiCommand::DuplicateScenario, "⎘", false);
+        tool_button(ui, ws, UiCommand::CompareWith, "⚖", false);
+        ui.separator();
+        tool_button(ui, ws, UiCommand::Palette, "☰", ws.is_open(Window::Palette));
     });
 }
 

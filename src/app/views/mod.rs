@@ -11,6 +11,7 @@
 pub mod canvas;
 mod chrome;
 mod dialogs;
+mod palette;
 mod panels;
 mod present;
 mod shortcuts;
@@ -40,8 +41,17 @@ pub struct Views {
     comparisons: HashMap<ViewId, CompareCache>,
     /// What is typed into the open dialog, and which dialog it was typed into.
     draft: Option<(u64, Draft)>,
+    /// What is typed into the command palette, and which offer is chosen.
+    palette: palette::Palette,
     title: String,
     styled: bool,
+    /// Whether a popup was open or a widget had the keyboard as the last frame ended: then
+    /// Esc closes or leaves it, and does nothing more.
+    esc_taken: bool,
+    /// The number of the last clipboard text handed to the system clipboard.
+    copied: u64,
+    /// How many pastes from menus were passed on to the window.
+    pastes_asked: u64,
 }
 
 impl Views {
@@ -56,8 +66,16 @@ impl Views {
         }
         window_events(&ctx, ws);
         if ws.dialog().is_none() {
-            for command in shortcuts::pressed(&ctx) {
+            let pressed = shortcuts::pressed(&ctx, self.esc_taken);
+            for command in pressed.commands {
                 ws.sender().ui(command);
+            }
+            if let (Some(text), Some(view)) = (pressed.pasted, ws.active_view()) {
+                ws.push(Command::Paste {
+                    view: view.id(),
+                    text,
+                    at: None,
+                });
             }
         }
         if !ws.is_presenting() {
@@ -76,6 +94,11 @@ impl Views {
         {
             panels::settings::window(&ctx, doc, ws.sender());
         }
+        if ws.is_open(Window::Palette) {
+            self.palette.show(&ctx, ws);
+        } else {
+            self.palette = palette::Palette::default();
+        }
     }
 
     /// After the frame's commands are applied: the window's title, and what the drawing
@@ -91,6 +114,17 @@ impl Views {
         self.comparisons.retain(|id, _| open(id));
         if ws.dialog().is_none() {
             self.draft = None;
+        }
+        self.esc_taken = ctx.memory(|m| m.focused().is_some()) || egui::Popup::is_any_open(ctx);
+        if let Some((number, text)) = ws.clipboard()
+            && number != self.copied
+        {
+            ctx.copy_text(text.to_owned());
+            self.copied = number;
+        }
+        if ws.paste_requests() != self.pastes_asked {
+            ctx.send_viewport_cmd(ViewportCommand::RequestPaste);
+            self.pastes_asked = ws.paste_requests();
         }
         if let Some(due) = ws.autosave().due_in() {
             ctx.request_repaint_after(due);

@@ -156,7 +156,16 @@ fn send(dv: DocView, action: CanvasAction) {
             at: Some(at),
             owner,
         },
-        CanvasAction::Delete(selection) => Command::Delete { view, selection },
+        CanvasAction::Delete(selection) => {
+            // "Delete" on one of several selected things deletes them all.
+            let selected = dv.view.selected();
+            let selection = if selected.contains(&selection) {
+                selected.all().to_vec()
+            } else {
+                vec![selection]
+            };
+            Command::Delete { view, selection }
+        }
         CanvasAction::StartConnecting => Command::View(view, ViewCommand::StartConnecting),
         CanvasAction::SearchClosed => Command::View(view, ViewCommand::SearchClosed),
         CanvasAction::AutoLayout => Command::Ui(UiCommand::AutoLayout),

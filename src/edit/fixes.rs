@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::analysis::{
-    Analysis, Finding, FindingCode, RotaKind, ServiceFigures, Severity, analyze,
+    Analysis, Finding, FindingCode, Headline, RotaKind, ServiceFigures, Severity, headline,
 };
 use crate::edit::Edit;
 use crate::edit::actions;
@@ -19,8 +19,9 @@ use crate::model::{
     Demand, EntityKind, Model, OperatingModel, OutOfHours, Service, Team, TeamKind,
 };
 
-/// How many teams are offered, at most, when a fix is "give it to another team".
-const TEAM_CANDIDATES: usize = 5;
+/// How many teams are offered, at most, when a fix is "give it to another team": as many as
+/// SPEC 7.4 offers an orphan, enough to choose from without a wall of near-equal options.
+const TEAM_CANDIDATES: usize = 3;
 
 /// One edit that would resolve a finding, and what it would do.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,18 +82,27 @@ impl Effect {
 /// resolve the finding, then fewer errors, better cover and lower cost. Empty when Opmodel
 /// knows no one-click fix for it.
 pub fn fixes_for_finding(model: &Model, analysis: &Analysis, finding: &Finding) -> Vec<Fix> {
-    let candidates = candidates(model, analysis, finding);
-    let mut fixes: Vec<Fix> = candidates
+    let mut fixes: Vec<Fix> = candidates(model, analysis, finding)
         .into_iter()
         .filter_map(|(label, edit)| {
-            let effect = effect(model, analysis, finding, &edit)?;
+            let after = headline_after(model, &edit)?;
             Some(Fix {
                 label,
+                effect: effect(analysis, finding, &after),
                 edit,
-                effect,
             })
         })
         .collect();
+    best_first(&mut fixes);
+    fixes
+}
+
+/// A finding proposing an edit: its position in the analysis, the edit's place among its
+/// candidates, and its label for the edit.
+type Proposal = (usize, usize, String);
+
+/// Fixes that resolve their finding first, then fewer errors, better cover, lower cost.
+fn best_first(fixes: &mut [Fix]) {
     fixes.sort_by(|a, b| {
         let (a, b) = (a.effect, b.effect);
         b.resolves
@@ -101,53 +111,81 @@ pub fn fixes_for_finding(model: &Model, analysis: &Analysis, finding: &Finding) 
             .then(b.on_call.total_cmp(&a.on_call))
             .then(a.annual_cost.total_cmp(&b.annual_cost))
     });
-    fixes
 }
 
 /// The fixes of every finding of `analysis` that has any, as (the finding's position in
 /// `analysis.findings`, its fixes best first), in finding order: what `opmodel report
-/// --fixes` lists (SPEC 7.4). Each fix is still worked out on an edited copy; the findings
-/// are shared out over the machine's cores, since a big model has hundreds of them.
+/// --fixes` lists (SPEC 7.4). Each fix is worked out on an edited copy, as for one finding;
+/// an edit that several findings propose (raising one service that many depend on) is
+/// analysed once for all of them, and the edits are shared out over the machine's cores.
 pub fn fixes_for_every_finding(model: &Model, analysis: &Analysis) -> Vec<(usize, Vec<Fix>)> {
-    let offering: Vec<usize> = analysis
-        .findings
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| offers_fixes(f.code))
-        .map(|(i, _)| i)
-        .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(offering.len())
-        .max(1);
-    let fixes_of = |findings: &[usize]| -> Vec<(usize, Vec<Fix>)> {
-        findings
+    // Each distinct edit, with the findings that propose it: the finding's position, where
+    // the edit stands among its candidates, and its label for it.
+    let mut proposals: Vec<(Edit, Vec<Proposal>)> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (index, finding) in analysis.findings.iter().enumerate() {
+        if !offers_fixes(finding.code) {
+            continue;
+        }
+        for (rank, (label, edit)) in candidates(model, analysis, finding).into_iter().enumerate() {
+            let key = format!("{edit:?}");
+            let slot = *seen.entry(key).or_insert_with(|| {
+                proposals.push((edit, Vec::new()));
+                proposals.len() - 1
+            });
+            proposals[slot].1.push((index, rank, label));
+        }
+    }
+    let work = |share: &[(Edit, Vec<Proposal>)]| -> Vec<((usize, usize), Fix)> {
+        share
             .iter()
-            .map(|&i| (i, fixes_for_finding(model, analysis, &analysis.findings[i])))
-            .filter(|(_, fixes)| !fixes.is_empty())
+            .filter_map(|(edit, proposed)| Some((edit, proposed, headline_after(model, edit)?)))
+            .flat_map(|(edit, proposed, after)| {
+                proposed
+                    .iter()
+                    .map(|(index, rank, label)| {
+                        let effect = effect(analysis, &analysis.findings[*index], &after);
+                        (
+                            (*index, *rank),
+                            Fix {
+                                label: label.clone(),
+                                edit: edit.clone(),
+                                effect,
+                            },
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
             .collect()
     };
-    // Each thread takes every `threads`-th finding, so the costly kinds (which come
-    // together in finding order) are shared out evenly.
-    let shares: Vec<Vec<usize>> = (0..threads)
-        .map(|t| offering.iter().skip(t).step_by(threads).copied().collect())
-        .collect();
-    let mut found: Vec<(usize, Vec<Fix>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = shares[1..]
-            .iter()
-            .map(|share| scope.spawn(|| fixes_of(share)))
-            .collect();
-        let mut found = fixes_of(&shares[0]);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let share = proposals.len().div_ceil(threads).max(1);
+    let mut worked: Vec<((usize, usize), Fix)> = std::thread::scope(|scope| {
+        let mut shares = proposals.chunks(share);
+        let first = shares.next().unwrap_or_default();
+        let workers: Vec<_> = shares.map(|s| scope.spawn(move || work(s))).collect();
+        let mut worked = work(first);
         for worker in workers {
             match worker.join() {
-                Ok(more) => found.extend(more),
+                Ok(more) => worked.extend(more),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        found
+        worked
     });
-    found.sort_by_key(|(i, _)| *i);
-    found
+    // A finding's fixes in the order of its candidates, as for one finding, before ranking.
+    worked.sort_by_key(|(at, _)| *at);
+    let mut by_finding: Vec<(usize, Vec<Fix>)> = Vec::new();
+    for ((index, _), fix) in worked {
+        match by_finding.last_mut() {
+            Some((last, fixes)) if *last == index => fixes.push(fix),
+            _ => by_finding.push((index, vec![fix])),
+        }
+    }
+    for (_, fixes) in &mut by_finding {
+        best_first(fixes);
+    }
+    by_finding
 }
 
 /// Every finding about a service (as subject, or the rota or team that covers or owns it) with
@@ -191,21 +229,25 @@ pub fn offers_fixes(code: FindingCode) -> bool {
     )
 }
 
-/// Applies `edit` to a copy and compares the analyses; `None` if it does not apply.
-fn effect(model: &Model, before: &Analysis, finding: &Finding, edit: &Edit) -> Option<Effect> {
+/// The [`Headline`] of a copy of `model` with `edit` applied; `None` if it does not apply.
+fn headline_after(model: &Model, edit: &Edit) -> Option<Headline> {
     let mut edited = model.clone();
     edit.clone().apply(&mut edited).ok()?;
-    let after = analyze(&edited);
+    Some(headline(&edited))
+}
+
+/// What an edit did for `finding`: its headline `after` against the analysis `before`.
+fn effect(before: &Analysis, finding: &Finding, after: &Headline) -> Effect {
     let resolves = !after.findings.iter().any(|f| {
         f.code == finding.code && f.subject == finding.subject && f.depends_on == finding.depends_on
     });
-    Some(Effect {
-        annual_cost: after.totals.annual_cost - before.totals.annual_cost,
+    Effect {
+        annual_cost: after.annual_cost - before.totals.annual_cost,
         on_call: after.coverage.on_call - before.coverage.on_call,
         ownership: after.coverage.ownership - before.coverage.ownership,
         errors: after.count(Severity::Error) as i64 - before.count(Severity::Error) as i64,
         resolves,
-    })
+    }
 }
 
 type Candidate = (String, Edit);
@@ -349,8 +391,8 @@ fn push_run(
     }
 }
 
-/// How many teams an orphan is offered to, at most (SPEC 7.4).
-const OWNER_CANDIDATES: usize = 3;
+/// How many domains a team without one is offered, at most: in model order.
+const DOMAIN_CANDIDATES: usize = 3;
 
 /// An orphan: the teams it works with most (owning services it depends on or that depend on
 /// it), then the non-operations teams owning the fewest services, ties in model order; with
@@ -383,7 +425,7 @@ fn orphan(model: &Model, service: &Service, out: &mut Vec<Candidate>) {
 
 /// The teams an orphan is offered to, best first (SPEC 7.4): teams owning services it
 /// depends on or that depend on it, most links first; then the non-operations teams owning
-/// the fewest services; ties in model order; at most [`OWNER_CANDIDATES`].
+/// the fewest services; ties in model order; at most [`TEAM_CANDIDATES`].
 fn candidate_owners<'m>(model: &'m Model, service_id: &str) -> Vec<&'m Team> {
     let mut owned: HashMap<&str, usize> = HashMap::new();
     for owner in model.services.iter().filter_map(|s| s.owner.as_deref()) {
@@ -418,7 +460,7 @@ fn candidate_owners<'m>(model: &'m Model, service_id: &str) -> Vec<&'m Team> {
     linked
         .into_iter()
         .chain(others)
-        .take(OWNER_CANDIDATES)
+        .take(TEAM_CANDIDATES)
         .collect()
 }
 
@@ -525,7 +567,7 @@ fn uncovered(
         OperatingModel::YouBuildItYouRunIt => {
             // Domain-level cover, but the owner has no domain and no team rota.
             if let Some(owner) = owner {
-                for domain in &model.domains {
+                for domain in model.domains.iter().take(DOMAIN_CANDIDATES) {
                     push(
                         out,
                         format!(
@@ -643,6 +685,7 @@ fn overloaded(model: &Model, team_id: &str, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::analyze;
     use crate::model::Lifecycle;
 
     /// Default pay: product standby 26,000 a year and 120 a callout; operations 18,200 and 90.
@@ -688,6 +731,29 @@ mod tests {
 
     fn close(actual: f64, expected: f64) -> bool {
         (actual - expected).abs() < 1e-9
+    }
+
+    #[test]
+    fn every_finding_gets_the_fixes_it_gets_alone() {
+        let mut shop = shop();
+        shop.dependencies.push(crate::model::Dependency {
+            from: "checkout".into(),
+            to: "search".into(),
+        });
+        for model in [shop, crate::synthetic::generate(120, 30, 240, 3)] {
+            let analysis = analyze(&model);
+            let every = fixes_for_every_finding(&model, &analysis);
+            let alone: Vec<(usize, Vec<Fix>)> = analysis
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| offers_fixes(f.code))
+                .map(|(i, f)| (i, fixes_for_finding(&model, &analysis, f)))
+                .filter(|(_, fixes)| !fixes.is_empty())
+                .collect();
+            assert!(!every.is_empty());
+            assert_eq!(every, alone);
+        }
     }
 
     #[test]

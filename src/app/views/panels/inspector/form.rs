@@ -231,3 +231,26 @@ pub(super) fn commit_field(
 pub(super) fn labelled<T: Copy>(values: &[T], label: fn(T) -> &'static str) -> Vec<(T, String)> {
     values.iter().map(|v| (*v, label(*v).to_owned())).collect()
 }
+
+/// A heading over links to the entities `ids` (each shown as its label), a click selecting
+/// and centring one; `empty` says why there are none.
+pub(super) fn entity_links<'a>(
+    ui: &mut Ui,
+    dv: DocView,
+    heading: &str,
+    entities: impl Iterator<Item = (&'a String, &'a String)>,
+    empty: &str,
+) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(heading).strong());
+    let mut none = true;
+    for (id, name) in entities {
+        none = false;
+        if ui.link(entity_label(name, id)).clicked() {
+            dv.reveal(id);
+        }
+    }
+    if none {
+        ui.label(RichText::new(empty).color(theme::MUTED_INK));
+    }
+}

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{Severity, analyze};
 use crate::compare::compare;
+use crate::edit::fixes::fixes_for_every_finding;
 use crate::files::ron;
 use crate::{format, report};
 
@@ -36,6 +37,10 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// List each finding's one-click fixes, each with what it does to cost, coverage and
+        /// errors, worked out on an edited copy (text, Markdown and JSON).
+        #[arg(long)]
+        fixes: bool,
     },
     /// Check a model: exit 0 when it loads with no error findings, 1 with error findings,
     /// 2 when it cannot be loaded, 3 when the result cannot be written.
@@ -141,7 +146,11 @@ const STANDARD_INPUT: &str = "-";
 /// Runs a subcommand and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::Report { file, format } => report_command(&file, format),
+        Command::Report {
+            file,
+            format,
+            fixes,
+        } => report_command(&file, format, fixes),
         Command::Check { file } => check_command(&file),
         Command::Compare { a, b, format } => compare_command(&a, &b, format),
         Command::Import { source } => import_command(source),
@@ -193,15 +202,21 @@ fn print_bytes(bytes: &[u8], success: ExitCode) -> ExitCode {
     }
 }
 
-fn report_command(path: &Path, format: ReportFormat) -> ExitCode {
+fn report_command(path: &Path, format: ReportFormat, with_fixes: bool) -> ExitCode {
     let Some(model) = load_or_explain(path) else {
         return ExitCode::from(CANNOT_LOAD);
     };
     let analysis = analyze(&model);
+    let fixes = if with_fixes {
+        fixes_for_every_finding(&model, &analysis)
+    } else {
+        Vec::new()
+    };
     let text = match format {
-        ReportFormat::Text => report::text(&model, &analysis),
+        ReportFormat::Text => report::text_with_fixes(&model, &analysis, &fixes),
+        ReportFormat::Json if with_fixes => report::json_with_fixes(&analysis, &fixes),
         ReportFormat::Json => report::json(&analysis),
-        ReportFormat::Markdown => report::markdown(&model, &analysis),
+        ReportFormat::Markdown => report::markdown_with_fixes(&model, &analysis, &fixes),
         ReportFormat::Csv => report::csv(&model, &analysis),
     };
     print(&text, ExitCode::SUCCESS)

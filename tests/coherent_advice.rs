@@ -301,6 +301,64 @@ fn the_sample_catalog_imports_unassessed_with_a_bill() {
     assert_eq!(subjects(&analysis, FindingCode::NotAssessed), [""]);
 }
 
+fn samples() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
+}
+
+#[test]
+fn report_fixes_gives_every_error_a_way_out_with_its_effect() {
+    let sample = samples().join("needs-attention.ron");
+    let sample = sample.to_str().unwrap();
+    let (code, json, _) = opmodel(&["report", sample, "--format", "json", "--fixes"]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    // SPEC 7.4: every error of this model has at least one fix.
+    for finding in findings.iter().filter(|f| f["severity"] == "error") {
+        assert!(
+            !finding["fixes"].as_array().unwrap().is_empty(),
+            "{finding}"
+        );
+    }
+    // A cycle has no one-click fix, so it gets no "fixes" at all.
+    let cycle = findings
+        .iter()
+        .find(|f| f["code"] == "dependency-cycle")
+        .unwrap();
+    assert!(cycle.get("fixes").is_none());
+    // Alpha's rota of 2 covers Basket; one more person makes it healthy. Of the 6 services
+    // that need cover (basket, vouchers, invoices, identity, legacy-crm, orders) only Orders
+    // was covered; Basket joins it: +1/6, and the understaffed-rota error goes.
+    let understaffed = findings
+        .iter()
+        .find(|f| f["code"] == "understaffed-rota")
+        .unwrap();
+    let add = understaffed["fixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["label"] == "Add 1 person to Alpha squad (alpha)")
+        .unwrap();
+    assert_eq!(add["resolves"], true);
+    assert_eq!(add["delta"]["annual_cost"], 0.0);
+    assert!((add["delta"]["on_call"].as_f64().unwrap() - 1.0 / 6.0).abs() < 1e-12);
+    assert_eq!(add["delta"]["ownership"], 0.0);
+    assert_eq!(add["delta"]["errors"], -1);
+
+    let (_, plain, _) = opmodel(&["report", sample, "--format", "json"]);
+    assert!(!plain.contains("\"fixes\""), "only asked for");
+
+    let (_, text, _) = opmodel(&["report", sample, "--fixes"]);
+    assert!(
+        text.contains(
+            "      fix: Add 1 person to Alpha squad (alpha) (resolves it; no change in cost; on-call +16.7 pts; errors −1)\n"
+        ),
+        "{text}"
+    );
+    let (_, markdown, _) = opmodel(&["report", sample, "--format", "markdown", "--fixes"]);
+    assert!(markdown.contains("  - Fix: Add 1 person to Alpha squad (alpha) (resolves it;"));
+}
+
 /// Two product teams of 4, one in a domain, sharing the work: the bill comes from shared
 /// rotas and the errors from services nobody can cover.
 fn shared_estate() -> Model {

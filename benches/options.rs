@@ -19,8 +19,14 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use opmodel::analysis::analyze;
+use opmodel::files::ron;
 use opmodel::model::{Model, OutOfHours};
-use opmodel::{compare, io, report, roadmap, synthetic};
+use opmodel::{compare, report, roadmap};
+
+// Shared with the tests; each bench uses only part of it.
+#[allow(dead_code)]
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
 
 const SEED: u64 = 20_240_601;
 
@@ -69,7 +75,7 @@ fn roadmap(c: &mut Criterion) {
         .enumerate()
     {
         let file = format!("phase-{i}.ron");
-        io::save(
+        ron::save(
             &synthetic::generate(1_000, 200, 3_000, SEED + i as u64),
             &folder.path().join(&file),
         )

@@ -9,7 +9,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{Severity, analyze};
 use crate::compare::compare;
-use crate::{format, io, report};
+use crate::edit::fixes::fixes_for_every_finding;
+use crate::files::ron;
+use crate::{format, report};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -35,6 +37,10 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// List each finding's one-click fixes, each with what it does to cost, coverage and
+        /// errors, worked out on an edited copy (text, Markdown and JSON).
+        #[arg(long)]
+        fixes: bool,
     },
     /// Check a model: exit 0 when it loads with no error findings, 1 with error findings,
     /// 2 when it cannot be loaded, 3 when the result cannot be written.
@@ -156,7 +162,11 @@ const STANDARD_INPUT: &str = "-";
 /// Runs a subcommand and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::Report { file, format } => report_command(&file, format),
+        Command::Report {
+            file,
+            format,
+            fixes,
+        } => report_command(&file, format, fixes),
         Command::Check { file } => check_command(&file),
         Command::Compare { models, format } => compare_command(&models, format),
         Command::Roadmap { file, format } => roadmap_command(&file, format),
@@ -173,9 +183,9 @@ pub fn run(command: Command) -> ExitCode {
 /// Loads a model from a file, or from standard input for `-`, or prints why not.
 fn load_or_explain(path: &Path) -> Option<crate::model::Model> {
     let loaded = if path.as_os_str() == STANDARD_INPUT {
-        io::load_from(std::io::stdin().lock(), Path::new("<stdin>"))
+        ron::load_from(std::io::stdin().lock(), Path::new("<stdin>"))
     } else {
-        io::load(path)
+        ron::load(path)
     };
     loaded.map_err(|error| eprintln!("opmodel: {error}")).ok()
 }
@@ -209,15 +219,21 @@ fn print_bytes(bytes: &[u8], success: ExitCode) -> ExitCode {
     }
 }
 
-fn report_command(path: &Path, format: ReportFormat) -> ExitCode {
+fn report_command(path: &Path, format: ReportFormat, with_fixes: bool) -> ExitCode {
     let Some(model) = load_or_explain(path) else {
         return ExitCode::from(CANNOT_LOAD);
     };
     let analysis = analyze(&model);
+    let fixes = if with_fixes {
+        fixes_for_every_finding(&model, &analysis)
+    } else {
+        Vec::new()
+    };
     let text = match format {
-        ReportFormat::Text => report::text(&model, &analysis),
+        ReportFormat::Text => report::text_with_fixes(&model, &analysis, &fixes),
+        ReportFormat::Json if with_fixes => report::json_with_fixes(&analysis, &fixes),
         ReportFormat::Json => report::json(&analysis),
-        ReportFormat::Markdown => report::markdown(&model, &analysis),
+        ReportFormat::Markdown => report::markdown_with_fixes(&model, &analysis, &fixes),
         ReportFormat::Csv => report::csv(&model, &analysis),
     };
     print(&text, ExitCode::SUCCESS)
@@ -337,7 +353,7 @@ fn import_command(source: ImportSource) -> ExitCode {
                 eprintln!("opmodel: --strict: files or entities were skipped; nothing written");
                 return ExitCode::from(CANNOT_LOAD);
             }
-            write_output(output.as_deref(), io::to_ron(&import.model).as_bytes())
+            write_output(output.as_deref(), ron::to_ron(&import.model).as_bytes())
         }
         ImportSource::Csv { file, output, name } => {
             let name = name.unwrap_or_else(|| crate::files::model_name_from_path(&file));
@@ -349,7 +365,7 @@ fn import_command(source: ImportSource) -> ExitCode {
                 }
             };
             eprintln!("{}", crate::files::imported_counts(&model));
-            write_output(output.as_deref(), io::to_ron(&model).as_bytes())
+            write_output(output.as_deref(), ron::to_ron(&model).as_bytes())
         }
     }
 }

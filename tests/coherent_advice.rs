@@ -7,8 +7,8 @@ mod support;
 use std::path::Path;
 
 use opmodel::analysis::{Analysis, Deployment, FindingCode, analyze};
-use opmodel::fixes::fixes_for_finding;
-use opmodel::io;
+use opmodel::edit::fixes::fixes_for_finding;
+use opmodel::files::ron;
 use opmodel::model::{
     Demand, Dependency, ExposureBand, Lifecycle, Model, OperatingModel, Service, ServiceKind, Team,
     TeamKind,
@@ -225,25 +225,25 @@ const VERSION_2: &str = r#"(
 
 #[test]
 fn unknown_needs_version_3_and_is_written_only_when_used() {
-    let error = io::parse(VERSION_2, Path::new("two.ron")).unwrap_err();
+    let error = ron::parse(VERSION_2, Path::new("two.ron")).unwrap_err();
     assert_eq!(
         error.to_string(),
         "two.ron:6:45: service `u`: demand `Unknown` needs version 3, but the file says version 2"
     );
 
     let text = VERSION_2.replace("version: 2", "version: 3");
-    let model = io::parse(&text, Path::new("three.ron")).unwrap();
+    let model = ron::parse(&text, Path::new("three.ron")).unwrap();
     assert_eq!(model.services[1].demand, Demand::Unknown);
-    let saved = io::to_ron(&model);
+    let saved = ron::to_ron(&model);
     assert!(saved.contains("    version: 3,\n"), "{saved}");
-    assert_eq!(io::parse(&saved, Path::new("again.ron")).unwrap(), model);
+    assert_eq!(ron::parse(&saved, Path::new("again.ron")).unwrap(), model);
 
     // Without the unknown demand the model needs only version 2 (its inception service).
     let mut known = model;
     known.services[1].demand = Demand::High;
-    assert!(io::to_ron(&known).contains("    version: 2,\n"));
+    assert!(ron::to_ron(&known).contains("    version: 2,\n"));
     known.services[0].lifecycle = Lifecycle::Live;
-    assert!(io::to_ron(&known).contains("    version: 1,\n"));
+    assert!(ron::to_ron(&known).contains("    version: 1,\n"));
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn a_service_added_in_the_editor_starts_unassessed() {
     let service = Service::unassessed("s", "S", ServiceKind::Digital);
     assert_eq!(service.demand, Demand::Unknown);
     // Loaded without a demand, a service is Low in every version.
-    let model = io::parse(
+    let model = ron::parse(
         "(version: 3, name: \"M\", services: [(id: \"s\", name: \"S\", kind: Digital)])",
         Path::new("m.ron"),
     )
@@ -269,14 +269,14 @@ fn an_import_leaves_demand_unknown_where_its_source_is_silent() {
     );
     let (code, stdout, stderr) = opmodel(&["import", "csv", sheet.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    let model = io::parse(&stdout, Path::new("imported.ron")).unwrap();
+    let model = ron::parse(&stdout, Path::new("imported.ron")).unwrap();
     let demands: Vec<Demand> = model.services.iter().map(|s| s.demand).collect();
     assert_eq!(demands, [Demand::Unknown, Demand::High, Demand::Unknown]);
     assert!(stdout.contains("version: 3,"));
 
     // Exported, an unknown demand is an empty cell again.
     let path = dir.path().join("model.ron");
-    io::save(&model, &path).unwrap();
+    ron::save(&model, &path).unwrap();
     let (code, exported, _) = opmodel(&["export", path.to_str().unwrap(), "--format", "csv"]);
     assert_eq!(code, 0);
     let shop_row = exported.lines().find(|l| l.starts_with("Shop,")).unwrap();
@@ -288,7 +288,7 @@ fn the_sample_catalog_imports_unassessed_with_a_bill() {
     let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/backstage");
     let (code, stdout, stderr) = opmodel(&["import", "backstage", catalog.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    let model = io::parse(&stdout, Path::new("catalog.ron")).unwrap();
+    let model = ron::parse(&stdout, Path::new("catalog.ron")).unwrap();
     let analysis = analyze(&model);
     // The two services with an `opmodel/demand` annotation keep it; the others are unknown.
     let unknown = model
@@ -299,6 +299,64 @@ fn the_sample_catalog_imports_unassessed_with_a_bill() {
     assert!(unknown > 0 && unknown < model.services.len());
     assert!(analysis.totals.annual_cost > 0.0);
     assert_eq!(subjects(&analysis, FindingCode::NotAssessed), [""]);
+}
+
+fn samples() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
+}
+
+#[test]
+fn report_fixes_gives_every_error_a_way_out_with_its_effect() {
+    let sample = samples().join("needs-attention.ron");
+    let sample = sample.to_str().unwrap();
+    let (code, json, _) = opmodel(&["report", sample, "--format", "json", "--fixes"]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    // SPEC 7.4: every error of this model has at least one fix.
+    for finding in findings.iter().filter(|f| f["severity"] == "error") {
+        assert!(
+            !finding["fixes"].as_array().unwrap().is_empty(),
+            "{finding}"
+        );
+    }
+    // A cycle has no one-click fix, so it gets no "fixes" at all.
+    let cycle = findings
+        .iter()
+        .find(|f| f["code"] == "dependency-cycle")
+        .unwrap();
+    assert!(cycle.get("fixes").is_none());
+    // Alpha's rota of 2 covers Basket; one more person makes it healthy. Of the 6 services
+    // that need cover (basket, vouchers, invoices, identity, legacy-crm, orders) only Orders
+    // was covered; Basket joins it: +1/6, and the understaffed-rota error goes.
+    let understaffed = findings
+        .iter()
+        .find(|f| f["code"] == "understaffed-rota")
+        .unwrap();
+    let add = understaffed["fixes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["label"] == "Add 1 person to Alpha squad (alpha)")
+        .unwrap();
+    assert_eq!(add["resolves"], true);
+    assert_eq!(add["delta"]["annual_cost"], 0.0);
+    assert!((add["delta"]["on_call"].as_f64().unwrap() - 1.0 / 6.0).abs() < 1e-12);
+    assert_eq!(add["delta"]["ownership"], 0.0);
+    assert_eq!(add["delta"]["errors"], -1);
+
+    let (_, plain, _) = opmodel(&["report", sample, "--format", "json"]);
+    assert!(!plain.contains("\"fixes\""), "only asked for");
+
+    let (_, text, _) = opmodel(&["report", sample, "--fixes"]);
+    assert!(
+        text.contains(
+            "      fix: Add 1 person to Alpha squad (alpha) (resolves it; no change in cost; on-call +16.7 pts; errors −1)\n"
+        ),
+        "{text}"
+    );
+    let (_, markdown, _) = opmodel(&["report", sample, "--format", "markdown", "--fixes"]);
+    assert!(markdown.contains("  - Fix: Add 1 person to Alpha squad (alpha) (resolves it;"));
 }
 
 /// Two product teams of 4, one in a domain, sharing the work: the bill comes from shared

@@ -213,8 +213,9 @@ fn the_status_bar_names_an_undone_edit_in_words() {
     let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
     app.open_at_start(&write(dir.path(), "shop.ron", &shop("Shop", 6)));
     let mut harness = harness(app);
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(opmodel::app::Selection::Entity("shop".into()));
+    harness
+        .state()
+        .select(Some(opmodel::app::Selection::Entity("shop".into())));
     harness.run_steps(3);
     harness.get_by_label("Out of hours").click();
     harness.run_steps(2);
@@ -238,8 +239,9 @@ fn counts_take_the_right_plural_and_money_its_separators() {
         "the team card counts one person: {texts:?}"
     );
     assert!(!texts.iter().any(|t| t.contains("1 people")));
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(opmodel::app::Selection::Entity("shop".into()));
+    harness
+        .state()
+        .select(Some(opmodel::app::Selection::Entity("shop".into())));
     harness.run_steps(3);
     harness.get_by_value("GBP 500,000");
 }

@@ -5,14 +5,14 @@
 use std::path::{Path, PathBuf};
 
 use opmodel::analysis::analyze;
-use opmodel::io::{self, LoadError};
+use opmodel::files::ron::{self, LoadError};
 use opmodel::model::{Lifecycle, Model, OutOfHours};
 
 mod support;
 use support::opmodel;
 
 fn parse(text: &str) -> Result<Model, LoadError> {
-    io::parse(text, Path::new("model.ron"))
+    ron::parse(text, Path::new("model.ron"))
 }
 
 fn refused(text: &str) -> String {
@@ -49,10 +49,10 @@ fn a_version_1_sample_saves_byte_identical_and_stays_version_1() {
     ] {
         let path = samples_folder().join(name);
         let text = std::fs::read_to_string(&path).unwrap();
-        let model = io::load(&path).unwrap();
+        let model = ron::load(&path).unwrap();
         assert_eq!(model.required_version(), 1, "{name}");
         assert!(text.contains("    version: 1,\n"), "{name}");
-        assert_eq!(io::to_ron(&model), text, "{name}");
+        assert_eq!(ron::to_ron(&model), text, "{name}");
         assert!(!text.contains("lifecycle") && !text.contains("compliance"));
     }
 }
@@ -60,10 +60,10 @@ fn a_version_1_sample_saves_byte_identical_and_stays_version_1() {
 #[test]
 fn version_2_is_written_only_when_a_service_uses_lifecycle_or_compliance() {
     let mut model = parse(&one_service("")).unwrap();
-    assert!(io::to_ron(&model).contains("version: 1,"));
+    assert!(ron::to_ron(&model).contains("version: 1,"));
 
     model.services[0].lifecycle = Lifecycle::Retiring;
-    let text = io::to_ron(&model);
+    let text = ron::to_ron(&model);
     assert!(text.contains("version: 2,"), "{text}");
     assert!(text.contains("lifecycle: Retiring"), "{text}");
     assert!(
@@ -73,14 +73,14 @@ fn version_2_is_written_only_when_a_service_uses_lifecycle_or_compliance() {
 
     model.services[0].lifecycle = Lifecycle::Live;
     model.services[0].compliance = vec!["PCI-DSS".into(), "SOX".into()];
-    let text = io::to_ron(&model);
+    let text = ron::to_ron(&model);
     assert!(text.contains("version: 2,"), "{text}");
     assert!(text.contains(r#"compliance: ["PCI-DSS", "SOX"]"#), "{text}");
     assert!(!text.contains("lifecycle"), "Live is omitted: {text}");
 
     // Back to defaults: the file is version 1 again, and reads back the same.
     model.services[0].compliance.clear();
-    let text = io::to_ron(&model);
+    let text = ron::to_ron(&model);
     assert!(text.contains("version: 1,"), "{text}");
     assert_eq!(parse(&text).unwrap(), model);
 }
@@ -95,14 +95,14 @@ fn versions_1_and_2_are_read_and_a_version_2_model_round_trips() {
     assert_eq!(model.version, 2);
     assert_eq!(model.services[0].lifecycle, Lifecycle::Inception);
     assert_eq!(model.services[0].compliance, ["PCI-DSS"]);
-    let saved = io::to_ron(&model);
+    let saved = ron::to_ron(&model);
     assert_eq!(parse(&saved).unwrap(), model);
-    assert_eq!(io::to_ron(&parse(&saved).unwrap()), saved);
+    assert_eq!(ron::to_ron(&parse(&saved).unwrap()), saved);
 
     // A version 1 file may use the fields too: it is read, and saved as version 2.
     let model = parse(&one_service(", lifecycle: Retiring")).unwrap();
     assert_eq!(model.services[0].lifecycle, Lifecycle::Retiring);
-    assert!(io::to_ron(&model).contains("version: 2,"));
+    assert!(ron::to_ron(&model).contains("version: 2,"));
 }
 
 #[test]

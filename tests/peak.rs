@@ -7,12 +7,12 @@ mod support;
 use std::path::Path;
 
 use opmodel::analysis::{Analysis, analyze};
-use opmodel::io;
+use opmodel::files::ron;
 use opmodel::model::Model;
 use serde_json::Value;
 
 fn parse(text: &str) -> Model {
-    io::parse(text, Path::new("peak.ron")).unwrap_or_else(|e| panic!("{e}"))
+    ron::parse(text, Path::new("peak.ron")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn close(actual: f64, expected: f64) -> bool {
@@ -322,7 +322,7 @@ fn the_report_shows_the_peak_season_apart() {
 
 /// The loading error for `text`, as `peak.ron:line:col: message`.
 fn refused(text: &str) -> String {
-    match io::parse(text, Path::new("peak.ron")) {
+    match ron::parse(text, Path::new("peak.ron")) {
         Ok(_) => panic!("accepted:\n{text}"),
         Err(error) => error.to_string(),
     }
@@ -371,7 +371,7 @@ fn peak_fields_need_version_3_and_make_a_saved_file_version_3() {
     );
     // Saved, the model is version 3 and reads back the same.
     let model = parse(SHOP);
-    let text = io::to_ron(&model);
+    let text = ron::to_ron(&model);
     assert!(text.contains("    version: 3,\n"), "{text}");
     assert!(text.contains("        peak_weeks: 6.0,\n"), "{text}");
     assert!(
@@ -385,7 +385,7 @@ fn peak_fields_need_version_3_and_make_a_saved_file_version_3() {
     for service in &mut plain.services {
         service.peak_exposure_per_hour = None;
     }
-    let text = io::to_ron(&plain);
+    let text = ron::to_ron(&plain);
     assert!(
         text.contains("    version: 1,\n") && !text.contains("peak_"),
         "{text}"

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use opmodel::analysis::{Analysis, FindingCode, analyze};
-use opmodel::io;
+use opmodel::files::ron;
 use opmodel::model::{InteractionMode, Model, ServiceKind, TeamKind};
 
 fn samples_folder() -> PathBuf {
@@ -16,10 +16,10 @@ fn samples_folder() -> PathBuf {
 
 /// Loads a sample, checking that saving it again would not change a byte.
 fn load_canonical(path: &Path) -> Model {
-    let model = io::load(path).unwrap_or_else(|e| panic!("{e}"));
+    let model = ron::load(path).unwrap_or_else(|e| panic!("{e}"));
     let text = std::fs::read_to_string(path).unwrap();
     assert_eq!(
-        io::to_ron(&model),
+        ron::to_ron(&model),
         text,
         "{} is not in canonical form",
         path.display()

@@ -469,11 +469,12 @@ impl fmt::Display for Unassessed {
                 assumed_deployment(ServiceKind::Cots).label().to_lowercase()
             ));
         }
-        write!(
-            f,
-            ": {}. Their figures rest on these assumptions until their exposure and demand are set.",
-            assumptions.join("; ")
-        )
+        let rest = if services == 1 {
+            "Its figures rest on this until its exposure and demand are set."
+        } else {
+            "Their figures rest on these assumptions until their exposure and demand are set."
+        };
+        write!(f, ": {}. {rest}", assumptions.join("; "))
     }
 }
 

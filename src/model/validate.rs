@@ -1,7 +1,7 @@
 //! Checks that a parsed model makes sense: every id unique and not blank, every reference
 //! pointing at an entity of the right kind, every number within the bounds of [`limits`].
 //! The first fault found is returned as one message a person can act on, with the
-//! structural path of the value at fault so that [`crate::io`] can point at it.
+//! structural path of the value at fault so that [`crate::files::ron`] can point at it.
 //!
 //! Everything here is linear in the size of the model (or `n log n` for the exposure
 //! bands), so a model of hundreds of thousands of entities is checked in a blink.

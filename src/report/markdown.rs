@@ -1,11 +1,16 @@
 //! The Markdown report, to paste into a wiki page or a slide.
 
-use super::sections;
+use super::{FindingFixes, sections};
 use crate::analysis::{Analysis, Severity};
 use crate::format::escaped;
 use crate::model::Model;
 
 pub fn markdown(model: &Model, analysis: &Analysis) -> String {
+    markdown_with_fixes(model, analysis, &[])
+}
+
+/// The Markdown report with each finding's fixes as a list under it (SPEC 7.4).
+pub fn markdown_with_fixes(model: &Model, analysis: &Analysis, fixes: &FindingFixes) -> String {
     // A name or description could hold an escape sequence: it is shown, never obeyed.
     let mut out = format!("# {}\n\n", escaped(&analysis.name));
     if !model.description.is_empty() {
@@ -43,12 +48,19 @@ pub fn markdown(model: &Model, analysis: &Analysis) -> String {
             sections::severity_heading(severity),
             findings.len()
         ));
-        for finding in findings {
+        for (index, finding) in findings {
             out.push_str(&format!(
                 "- **{}**: {}\n",
                 finding.code.as_str(),
                 finding.message
             ));
+            for fix in sections::fixes_of(fixes, index) {
+                out.push_str(&format!(
+                    "  - Fix: {} ({})\n",
+                    escaped(&fix.label),
+                    fix.effect.describe(&analysis.currency)
+                ));
+            }
         }
     }
     out

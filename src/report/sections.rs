@@ -2,10 +2,12 @@
 //! headline figures, the rota, service, team and domain tables, the cost drivers and the
 //! compliance scopes.
 
+use super::FindingFixes;
 use super::table::{Align, Table};
 use crate::analysis::{
     Analysis, AvailabilitySource, Cover, Finding, Rota, Severity, assumed_deployment,
 };
+use crate::edit::fixes::Fix;
 use crate::format::{count, grouped, money, percent, share, trimmed};
 use crate::model::{Model, ServiceKind};
 
@@ -389,13 +391,21 @@ pub fn compliance(analysis: &Analysis) -> Table {
     table
 }
 
-/// Findings of one severity, in report order.
-pub fn findings_of(analysis: &Analysis, severity: Severity) -> Vec<&Finding> {
+/// Findings of one severity, in report order, with their positions in the analysis.
+pub fn findings_of(analysis: &Analysis, severity: Severity) -> Vec<(usize, &Finding)> {
     analysis
         .findings
         .iter()
-        .filter(|f| f.severity == severity)
+        .enumerate()
+        .filter(|(_, f)| f.severity == severity)
         .collect()
+}
+
+/// The fixes listed for the finding at `index`, best first; none when it has none.
+pub fn fixes_of(fixes: &FindingFixes, index: usize) -> &[Fix] {
+    fixes
+        .binary_search_by_key(&index, |(i, _)| *i)
+        .map_or(&[], |found| &fixes[found].1)
 }
 
 /// "Errors", "Warnings", "Info".

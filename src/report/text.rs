@@ -1,12 +1,17 @@
 //! The terminal report: headline figures, coverage, the rota table, services, teams and
 //! domains, the cost drivers and compliance scopes, and findings grouped by severity.
 
-use super::sections;
+use super::{FindingFixes, sections};
 use crate::analysis::{Analysis, Severity};
 use crate::format::escaped;
 use crate::model::Model;
 
 pub fn text(model: &Model, analysis: &Analysis) -> String {
+    text_with_fixes(model, analysis, &[])
+}
+
+/// The terminal report with each finding's fixes listed under it (SPEC 7.4).
+pub fn text_with_fixes(model: &Model, analysis: &Analysis, fixes: &FindingFixes) -> String {
     let mut out = String::new();
     // A name or description could hold an escape sequence: it is shown, never obeyed.
     let name = escaped(&analysis.name);
@@ -55,12 +60,19 @@ pub fn text(model: &Model, analysis: &Analysis) -> String {
             sections::severity_heading(severity),
             findings.len()
         ));
-        for finding in findings {
+        for (index, finding) in findings {
             out.push_str(&format!(
                 "    [{}] {}\n",
                 finding.code.as_str(),
                 finding.message
             ));
+            for fix in sections::fixes_of(fixes, index) {
+                out.push_str(&format!(
+                    "      fix: {} ({})\n",
+                    escaped(&fix.label),
+                    fix.effect.describe(&analysis.currency)
+                ));
+            }
         }
     }
     out

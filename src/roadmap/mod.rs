@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::files::ron::{self, LoadError};
 use crate::format::Shown;
-use crate::io::{self, LoadError};
 use crate::model::{Model, Step, ValidationError};
 
 /// Days in the year a roadmap covers, from its first start.
@@ -55,14 +55,14 @@ pub struct Phase {
 
 /// Reads the roadmap at `path` and every phase's model.
 pub fn load(path: &Path) -> Result<Roadmap, LoadError> {
-    let source = io::read_text(path, "a roadmap file")?;
-    let file: RoadmapFile = io::parse_ron(&source, path)?;
-    let starts = check(&file).map_err(|fault| io::fault_at(&source, path, fault))?;
+    let source = ron::read_text(path, "a roadmap file")?;
+    let file: RoadmapFile = ron::parse_ron(&source, path)?;
+    let starts = check(&file).map_err(|fault| ron::fault_at(&source, path, fault))?;
     let folder = path.parent().unwrap_or(Path::new(""));
     let mut phases = Vec::with_capacity(file.phases.len());
     for (index, (phase, start)) in file.phases.into_iter().zip(starts).enumerate() {
         let model_file: PathBuf = folder.join(&phase.model);
-        let model = io::load(&model_file).map_err(|error| {
+        let model = ron::load(&model_file).map_err(|error| {
             let fault = ValidationError {
                 message: format!(
                     "phase `{}`: its model `{}` cannot be loaded: {error}",
@@ -75,7 +75,7 @@ pub fn load(path: &Path) -> Result<Roadmap, LoadError> {
                     Step::Field("model"),
                 ],
             };
-            io::fault_at(&source, path, fault)
+            ron::fault_at(&source, path, fault)
         })?;
         phases.push(Phase {
             name: phase.name,

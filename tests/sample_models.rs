@@ -590,14 +590,23 @@ fn the_retailer_at_christmas_runs_three_more_team_rotas_for_six_weeks() {
     // The catalogue's rota in the peak: the catalogue (400,000 an hour) and search (300,000)
     // at 99.9 %, and the size guide (20,000: 99.0 %) with them. 475 × 52 = 24,700 standby
     // and (3 + 4 + 1) × 2 h × 65 = 1,040 callout, for 6 weeks of 52.
-    assert!(close(peak.rotas[0].annual_cost, (24_700.0 + 1_040.0) * 6.0 / 52.0));
+    assert!(close(
+        peak.rotas[0].annual_cost,
+        (24_700.0 + 1_040.0) * 6.0 / 52.0
+    ));
     // The size guide needs cover only in the peak: a third of that rota's standby and its
     // own callout, for those weeks.
     let size_guide = analysis.service("size-guide").unwrap();
-    assert!(close(size_guide.annual_cost, (24_700.0 / 3.0 + 130.0) * 6.0 / 52.0));
+    assert!(close(
+        size_guide.annual_cost,
+        (24_700.0 / 3.0 + 130.0) * 6.0 / 52.0
+    ));
     let sum: f64 = analysis.services.iter().map(|s| s.annual_cost).sum();
     assert!(close(sum, analysis.totals.annual_cost), "line items add up");
-    assert!(close(peak.extra_cost, analysis.totals.annual_cost - 148_792.0));
+    assert!(close(
+        peak.extra_cost,
+        analysis.totals.annual_cost - 148_792.0
+    ));
     assert_eq!(peak.coverage.on_call, 1.0);
     assert!(peak.findings.is_empty());
 }

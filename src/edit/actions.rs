@@ -60,7 +60,7 @@ pub fn add_domain(model: &Model, domain: Domain, at: Position) -> Result<Edit, S
 /// Adds an entity at the end of its list.
 fn appended(entity: Entity) -> Edit {
     Edit::Insert {
-        entity,
+        entity: Box::new(entity),
         before: None,
     }
 }

@@ -68,9 +68,10 @@ impl fmt::Display for Key {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
-    /// Adds an entity just before the one `before` names, or at the end of its list.
+    /// Adds an entity just before the one `before` names, or at the end of its list. Boxed,
+    /// as in `Replace`: a service is the largest entity, and most edits are far smaller.
     Insert {
-        entity: Entity,
+        entity: Box<Entity>,
         before: Option<Key>,
     },
     /// Removes the entity the key names.
@@ -208,7 +209,7 @@ impl Edit {
             Edit::Insert { entity, before } => {
                 let key = entity.key();
                 let before = before.as_ref();
-                match entity {
+                match *entity {
                     Entity::Domain(d) => insert(model, d, before),
                     Entity::Team(t) => insert(model, t, before),
                     Entity::Service(s) => insert(model, s, before),
@@ -225,7 +226,10 @@ impl Edit {
                     Key::Dependency { .. } => remove::<Dependency>(model, &key),
                     Key::Interaction { .. } => remove::<Interaction>(model, &key),
                 }?;
-                Ok(Edit::Insert { entity, before })
+                Ok(Edit::Insert {
+                    entity: Box::new(entity),
+                    before,
+                })
             }
             Edit::Replace { old, new } => {
                 match (&*old, (*new).clone()) {
@@ -313,7 +317,7 @@ mod tests {
     #[test]
     fn every_kind_of_edit_is_undone_by_its_inverse() {
         let inserted = round_trip(Edit::Insert {
-            entity: Entity::Team(Team::new("b", "B", TeamKind::Operations)),
+            entity: Box::new(Entity::Team(Team::new("b", "B", TeamKind::Operations))),
             before: Some(Key::Team("a".into())),
         });
         assert_eq!(inserted.teams[0].id, "b");
@@ -356,7 +360,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(error.to_string(), "the domain `d` no longer exists");
         let error = Edit::Insert {
-            entity: team("b", "B"),
+            entity: Box::new(team("b", "B")),
             before: Some(Key::Team("gone".into())),
         }
         .apply(&mut model)
@@ -412,7 +416,7 @@ mod tests {
         // Insert then replace the inserted team: undoing in order would find it changed.
         let after = round_trip(Edit::Batch(vec![
             Edit::Insert {
-                entity: team("b", "B"),
+                entity: Box::new(team("b", "B")),
                 before: None,
             },
             Edit::Replace {

@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::{
-    Demand, EntityKind, FORMAT_VERSION, Model, Pay, Service, UNKNOWN_DEMAND_FORMAT_VERSION,
+    Demand, EntityKind, FORMAT_VERSION, Model, PEAK_FORMAT_VERSION, Pay, Service,
+    UNKNOWN_DEMAND_FORMAT_VERSION,
 };
 use crate::format::Shown;
 
@@ -93,24 +94,41 @@ pub fn validate_file(model: &Model) -> Result<(), ValidationError> {
 /// version could not read it (SPEC section 7). Only files are held to this: a model being
 /// edited takes the version its content needs when it is saved.
 fn check_version_holds(model: &Model) -> Result<(), ValidationError> {
-    if model.version >= UNKNOWN_DEMAND_FORMAT_VERSION {
-        return Ok(());
-    }
-    match model
-        .services
-        .iter()
-        .position(|s| s.demand == Demand::Unknown)
-    {
-        Some(index) => fault(
+    let too_old = |needs: u32, what: String, path: Vec<Step>| {
+        fault(
             format!(
-                "service `{}`: demand `Unknown` needs version {UNKNOWN_DEMAND_FORMAT_VERSION}, but the file says version {}",
-                Shown(&model.services[index].id),
+                "{what} needs version {needs}, but the file says version {}",
                 model.version
             ),
-            item_field("services", index, "demand"),
-        ),
-        None => Ok(()),
+            path,
+        )
+    };
+    // The settings come before the services in a file: the first fault in it is named.
+    if model.settings.peak_weeks != 0.0 && model.version < PEAK_FORMAT_VERSION {
+        return too_old(
+            PEAK_FORMAT_VERSION,
+            "settings: peak_weeks".to_owned(),
+            vec![step("settings"), step("peak_weeks")],
+        );
     }
+    for (index, service) in model.services.iter().enumerate() {
+        let id = Shown(&service.id);
+        if service.demand == Demand::Unknown && model.version < UNKNOWN_DEMAND_FORMAT_VERSION {
+            return too_old(
+                UNKNOWN_DEMAND_FORMAT_VERSION,
+                format!("service `{id}`: demand `Unknown`"),
+                item_field("services", index, "demand"),
+            );
+        }
+        if service.peak_exposure_per_hour.is_some() && model.version < PEAK_FORMAT_VERSION {
+            return too_old(
+                PEAK_FORMAT_VERSION,
+                format!("service `{id}`: peak_exposure_per_hour"),
+                item_field("services", index, "peak_exposure_per_hour"),
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Returns the first fault in `model`, or `Ok` when it is sound.
@@ -225,6 +243,17 @@ fn check_settings(model: &Model) -> Result<(), ValidationError> {
                 number(weeks)
             ),
             at("weeks_per_year"),
+        );
+    }
+    let peak = settings.peak_weeks;
+    if !(peak.is_finite() && (0.0..=weeks).contains(&peak)) {
+        return fault(
+            format!(
+                "settings: peak_weeks must be a number from 0 to weeks_per_year ({}), not {}",
+                number(weeks),
+                number(peak)
+            ),
+            at("peak_weeks"),
         );
     }
     if settings.people_per_shift == 0 {
@@ -549,10 +578,13 @@ fn check_service(
             )
         })?;
     }
-    if let Some(exposure) = service.exposure_per_hour {
-        within(exposure, limits::EXPOSURE_PER_HOUR, || {
-            (what("exposure_per_hour"), at("exposure_per_hour"))
-        })?;
+    for (exposure, field) in [
+        (service.exposure_per_hour, "exposure_per_hour"),
+        (service.peak_exposure_per_hour, "peak_exposure_per_hour"),
+    ] {
+        if let Some(exposure) = exposure {
+            within(exposure, limits::EXPOSURE_PER_HOUR, || (what(field), at(field)))?;
+        }
     }
     if let Some(availability) = service.availability {
         percentage(availability, || (what("availability"), at("availability")))?;

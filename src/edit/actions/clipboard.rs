@@ -165,7 +165,7 @@ pub fn paste(model: &Model, fragment: &Model, near: Position) -> Result<Pasted, 
     let mut edits: Vec<Edit> = entities
         .into_iter()
         .map(|entity| Edit::Insert {
-            entity,
+            entity: Box::new(entity),
             before: None,
         })
         .collect();

@@ -63,6 +63,14 @@ impl OpmodelApp {
         self.workspace.active_view()?.selection()
     }
 
+    /// Everything the active tab has selected, in the order it was picked.
+    pub fn selected(&self) -> Vec<Selection> {
+        self.workspace
+            .active_view()
+            .map(|v| v.selected().all().to_vec())
+            .unwrap_or_default()
+    }
+
     /// Selects something in the active tab, as a click would (applied with the next frame's
     /// commands).
     pub fn select(&self, selection: Option<Selection>) {
@@ -161,14 +169,26 @@ impl eframe::App for OpmodelApp {
     }
 }
 
-/// Where recovery copies live: `OPMODEL_DATA_DIR` if set, else the platform's data folder
-/// for Opmodel (`~/.local/share/opmodel` on Linux, `~/Library/Application Support/opmodel`
-/// on macOS, `%APPDATA%\opmodel\data` on Windows).
+/// Where the app keeps all its data — recovery copies, and in `app.ron` the recent files,
+/// the last folders and the window: `OPMODEL_DATA_DIR` if set, so a test or a second profile
+/// shares nothing with the first; else the platform's data folder for Opmodel
+/// (`~/.local/share/opmodel` on Linux, `~/Library/Application Support/opmodel` on macOS,
+/// `%APPDATA%\opmodel\data` on Windows), where eframe keeps `app.ron` by itself.
 pub fn data_dir() -> Option<PathBuf> {
+    chosen_data_dir().or_else(|| eframe::storage_dir("opmodel"))
+}
+
+/// `OPMODEL_DATA_DIR`, when it is set and not empty.
+fn chosen_data_dir() -> Option<PathBuf> {
     std::env::var_os("OPMODEL_DATA_DIR")
         .filter(|d| !d.is_empty())
         .map(PathBuf::from)
-        .or_else(|| eframe::storage_dir("opmodel"))
+}
+
+/// The file eframe keeps the recent files, the last folders and the window in: `app.ron`
+/// in a chosen data folder, else (`None`) eframe's own place, which is [`data_dir`] too.
+fn remembered_in(chosen: Option<PathBuf>) -> Option<PathBuf> {
+    chosen.map(|dir| dir.join("app.ron"))
 }
 
 /// Opens the editor window, on `file` if given. Returns when the window closes.
@@ -180,6 +200,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             .with_inner_size([1480.0, 920.0])
             .with_min_inner_size([900.0, 560.0])
             .with_drag_and_drop(true),
+        persistence_path: remembered_in(chosen_data_dir()),
         ..Default::default()
     };
     let result = eframe::run_native(
@@ -215,5 +236,17 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             eprintln!("opmodel: cannot open a window: {error}");
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_chosen_data_folder_holds_what_the_app_remembers() {
+        let dir = PathBuf::from("/tmp/profile-2");
+        assert_eq!(remembered_in(Some(dir.clone())), Some(dir.join("app.ron")));
+        assert_eq!(remembered_in(None), None, "eframe's own place");
     }
 }

@@ -221,29 +221,63 @@ pub fn under_team(model: &Model, placed: &Positions, team: &str) -> Option<Posit
     })
 }
 
-/// Where a new node of `kind` named `name` goes: near its owner (a service owned by
-/// `owner` goes under its team), else near `near` (the selection or the view's centre),
-/// in free space, rounded to 0.1.
+/// Where a new node of `kind` named `name` goes, in free space, rounded to 0.1:
+/// - a service owned by `parent` (a team) under that team, in its domain;
+/// - a team of `parent` (a domain) in that domain's area, under its members;
+/// - a domain beside the other domains' areas, its own area clear of theirs;
+/// - anything else near `near` (the selection or the middle of the view).
 pub fn free_spot(
     model: &Model,
     kind: EntityKind,
     name: &str,
-    owner: Option<&str>,
+    parent: Option<&str>,
     near: Position,
 ) -> Position {
     let placed = positions(model);
     let mut scene = Scene::new(model, &placed, &HashSet::new());
-    let near = match owner {
-        Some(owner) if kind == EntityKind::Service => {
-            under_team(model, &placed, owner).unwrap_or(near)
+    let mut shape = footprint(kind, name, Position::default());
+    let (near, domain) = match kind {
+        EntityKind::Service => (
+            parent
+                .and_then(|owner| under_team(model, &placed, owner))
+                .unwrap_or(near),
+            domain_of_owner(model, parent),
+        ),
+        EntityKind::Team => {
+            let domain = parent.and_then(|d| model.domain(d)).map(|d| d.id.as_str());
+            let under_members = domain
+                .and_then(|d| super::areas::domain_area(model, &placed, d))
+                .map(|area| Position {
+                    x: area.centre().x,
+                    y: area.max_y,
+                });
+            (under_members.unwrap_or(near), domain)
         }
-        _ => near,
+        EntityKind::Domain => {
+            // Its area, drawn round the header, keeps clear of the others' as a member would.
+            shape = shape.expand(AREA_PADDING);
+            let beside = beside_domains(model, &placed).map(|corner| Position {
+                x: corner.x + shape.width() / 2.0,
+                y: corner.y + shape.height() / 2.0,
+            });
+            (beside.unwrap_or(near), None)
+        }
     };
-    let domain = match kind {
-        EntityKind::Service => domain_of_owner(model, owner),
-        EntityKind::Team | EntityKind::Domain => None,
-    };
-    scene.place(&[footprint(kind, name, Position::default())], domain, near)
+    scene.place(&[shape], domain, near)
+}
+
+/// The top left corner of the space just right of the domains' areas, level with their
+/// top; `None` without any.
+fn beside_domains(model: &Model, placed: &Positions) -> Option<Position> {
+    let areas = super::areas::domain_areas(model, |id| placed.get(id).copied());
+    let all = areas
+        .into_iter()
+        .map(|(_, area)| area)
+        .reduce(|a, b| a.union(&b))?;
+    Some(Position {
+        x: all.max_x + NODE_GAP,
+        y: all.min_y,
+    })
 }
 
 /// Where newcomers that arrive together go — a paste, a duplicate: kept in the arrangement
@@ -507,6 +541,48 @@ mod tests {
             intruders(&after, &after.layout.clone().into_iter().collect()),
             vec![]
         );
+    }
+
+    #[test]
+    fn a_new_team_of_a_domain_lands_in_its_area() {
+        let model = two_domains();
+        let at = free_spot(
+            &model,
+            EntityKind::Team,
+            "New",
+            Some("b"),
+            Position::default(),
+        );
+        assert!(clear_of_everything(&model, EntityKind::Team, at));
+        let mut after = model.clone();
+        let mut team = Team::new("new", "New", TeamKind::Product);
+        team.domain = Some("b".into());
+        after.teams.push(team);
+        after.layout.insert("new".into(), at);
+        let positions: Positions = after.layout.clone().into_iter().collect();
+        assert_eq!(intruders(&after, &positions), vec![]);
+        let b = domain_area(&model, &positions, "b").unwrap();
+        let distance = (at.y - b.max_y).max(b.min_y - at.y).max(0.0);
+        assert!(distance < 200.0, "{at:?} is near b's area {b:?}");
+    }
+
+    #[test]
+    fn a_new_domain_lands_beside_the_others_with_its_area_clear_of_theirs() {
+        let model = two_domains();
+        let at = free_spot(&model, EntityKind::Domain, "New", None, Position::default());
+        let mut after = model.clone();
+        after.domains.push(Domain {
+            id: "new".into(),
+            name: "New".into(),
+        });
+        after.layout.insert("new".into(), at);
+        let positions: Positions = after.layout.clone().into_iter().collect();
+        let new = domain_area(&after, &positions, "new").unwrap();
+        for other in ["a", "b"] {
+            let area = domain_area(&after, &positions, other).unwrap();
+            assert!(!area.overlaps(&new), "{other}: {area:?} and {new:?}");
+            assert!(new.min_x >= area.max_x, "beside, to the right");
+        }
     }
 
     #[test]

@@ -29,11 +29,16 @@ impl Workspace {
         };
         let model = doc.model();
         let selected = shown.selected_entity();
-        let selected_team = selected.filter(|id| model.team(id).is_some());
-        let owner = owner.or(match kind {
-            NewEntity::Service => selected_team.map(str::to_owned),
-            _ => None,
-        });
+        let selected_team = selected.and_then(|id| model.team(id));
+        // A service joins the selected team; a team, the selected domain or team's domain.
+        let parent = match kind {
+            NewEntity::Service => owner.or(selected_team.map(|t| t.id.clone())),
+            NewEntity::Team => selected
+                .filter(|id| model.domain(id).is_some())
+                .map(str::to_owned)
+                .or(selected_team.and_then(|t| t.domain.clone())),
+            NewEntity::Domain => None,
+        };
         let near = at
             .or_else(|| selected.and_then(|id| model.layout.get(id).copied()))
             .unwrap_or(shown.camera.centre());
@@ -42,26 +47,26 @@ impl Workspace {
             NewEntity::Service => (EntityKind::Service, "New service"),
             NewEntity::Domain => (EntityKind::Domain, "New domain"),
         };
-        let at = crate::layout::free_spot(model, entity, name, owner.as_deref(), near);
-        let (id, label, edit) = match kind {
+        let at = crate::layout::free_spot(model, entity, name, parent.as_deref(), near);
+        // An id from the name, which follows the name as it is typed.
+        let id = model.id_for_name(name, entity);
+        let (label, edit) = match kind {
             NewEntity::Team => {
-                let id = model.unused_id("team");
-                let team = Team::new(&id, name, TeamKind::Product);
-                (id, "Add team", actions::add_team(model, team, at))
+                let mut team = Team::new(&id, name, TeamKind::Product);
+                team.domain = parent;
+                ("Add team", actions::add_team(model, team, at))
             }
             NewEntity::Service => {
-                let id = model.unused_id("service");
                 let mut service = Service::unassessed(&id, name, ServiceKind::Digital);
-                service.owner = owner;
-                (id, "Add service", actions::add_service(model, service, at))
+                service.owner = parent;
+                ("Add service", actions::add_service(model, service, at))
             }
             NewEntity::Domain => {
-                let id = model.unused_id("domain");
                 let domain = Domain {
                     id: id.clone(),
                     name: name.to_owned(),
                 };
-                (id, "Add domain", actions::add_domain(model, domain, at))
+                ("Add domain", actions::add_domain(model, domain, at))
             }
         };
         if self.edit(shown.doc, label, edit, None) {

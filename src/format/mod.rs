@@ -5,7 +5,7 @@ mod numbers;
 mod words;
 
 pub use numbers::{
-    Percent, Trimmed, count, duration, grouped, money, parse_grouped, percent, share,
-    share_or_dash, signed_count, signed_money, signed_points, trimmed,
+    Percent, Trimmed, count, duration, grouped, grouped_decimal, money, parse_grouped, percent,
+    share, share_or_dash, signed_count, signed_money, signed_points, trimmed,
 };
 pub use words::{EntityLabel, SHOWN_CHARS, Shown, entity_label, escaped, field_words, shown};

@@ -105,6 +105,19 @@ pub fn grouped(value: f64) -> String {
     out
 }
 
+/// A number as a person types it: thousands grouped, up to four decimals, no trailing
+/// zeros (`500,000`, `99.95`), so that [`parse_grouped`] reads it back.
+pub fn grouped_decimal(value: f64) -> String {
+    let whole = value.trunc();
+    let decimals = trimmed((value - whole).abs(), 4);
+    match decimals.strip_prefix("0.") {
+        Some(decimals) => format!("{}.{decimals}", grouped(whole)),
+        // Rounding the decimals reached a whole number.
+        None if decimals != "0" => grouped(whole + value.signum()),
+        None => grouped(whole),
+    }
+}
+
 /// A signed whole-money change: "+1,200", "−300", "0".
 pub fn signed_money(value: f64) -> String {
     let rounded = value.round();
@@ -185,6 +198,15 @@ mod tests {
         } else {
             text
         }
+    }
+
+    #[test]
+    fn typed_numbers_read_back() {
+        for (value, text) in [(500_000.0, "500,000"), (99.95, "99.95"), (0.5, "0.5")] {
+            assert_eq!(grouped_decimal(value), text);
+            assert_eq!(parse_grouped(text), Some(value));
+        }
+        assert_eq!(grouped_decimal(2.99999), "3");
     }
 
     #[test]

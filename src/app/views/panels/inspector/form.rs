@@ -2,7 +2,7 @@
 //! typed, applied with every reference on Enter), combo boxes over values and ids, optional
 //! numbers, and [`Form`], which turns a changed field into one undoable edit per field.
 
-use egui::{ComboBox, DragValue, Grid, RichText, TextEdit, Ui};
+use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
 
 use super::super::DocView;
 use crate::app::views::theme;
@@ -122,31 +122,6 @@ pub(super) fn domain_options(model: &Model) -> Vec<(String, String)> {
         .collect()
 }
 
-/// An optional number: a checkbox to set it, and the value when set.
-pub(super) fn optional_number(
-    ui: &mut Ui,
-    value: &mut Option<f64>,
-    unset_text: &str,
-    default: f64,
-    make: impl FnOnce(&mut f64) -> DragValue<'_>,
-) -> egui::Response {
-    ui.horizontal(|ui| {
-        let mut set = value.is_some();
-        let mut response = ui.checkbox(&mut set, "");
-        if response.changed() {
-            *value = set.then_some(default);
-        }
-        match value {
-            Some(number) => response = response.union(ui.add(make(number))),
-            None => {
-                ui.label(RichText::new(unset_text).color(theme::MUTED_INK));
-            }
-        }
-        response
-    })
-    .inner
-}
-
 /// An entity's fields in a two-column grid: which one changed this frame, and the widgets
 /// whose edits merge into one undo step until the user lets go of them.
 #[derive(Default)]
@@ -173,6 +148,24 @@ impl Form {
         ui.end_row();
     }
 
+    /// A labelled [`typed_number`] row.
+    pub(super) fn number_row(
+        &mut self,
+        ui: &mut Ui,
+        (field, label): (&'static str, &str),
+        value: &mut Option<f64>,
+        (unset, mixed): (&str, bool),
+        range: std::ops::RangeInclusive<f64>,
+    ) {
+        let label = ui.label(label).id;
+        let (response, changed) = typed_number(ui, label, value, (unset, mixed), range);
+        if changed {
+            self.changed = Some(field);
+        }
+        self.sealing.push(response);
+        ui.end_row();
+    }
+
     /// A row drawn by [`choice`] or [`id_choice`], which label themselves.
     pub(super) fn pick(
         &mut self,
@@ -187,7 +180,10 @@ impl Form {
     }
 }
 
-/// The id and name rows every entity has, then `rows`; returns the field that changed.
+/// The id and name rows every entity has, then `rows`; returns the field that changed. A
+/// new name is applied here, as [`actions::set_name`] does: an id that still follows the
+/// name follows it, and the selection with it. Its keystrokes are one undo step, keyed by
+/// kind rather than id, so the step holds together while the id changes under it.
 pub(super) fn entity_form(
     ui: &mut Ui,
     dv: DocView,
@@ -196,7 +192,9 @@ pub(super) fn entity_form(
     rows: impl FnOnce(&mut Ui, &mut Form),
 ) -> Option<&'static str> {
     let mut form = Form::default();
-    Grid::new(("entity-form", id))
+    let kind = dv.model().entity_kind(id);
+    // Keyed by kind, not id: the name field keeps the keyboard while its id follows it.
+    Grid::new(("entity-form", kind))
         .num_columns(2)
         .spacing([10.0, 8.0])
         .show(ui, |ui| {
@@ -211,7 +209,66 @@ pub(super) fn entity_form(
     for response in &form.sealing {
         seal_when_done(dv, response);
     }
-    form.changed
+    if form.changed != Some("name") {
+        return form.changed;
+    }
+    let old = dv.model().display_name(id).to_owned();
+    let label = format!("Rename {old}");
+    let merge_key = kind.map(|k| format!("{}:name", k.label()));
+    match actions::set_name(dv.model(), id, name) {
+        Ok((edit, _)) => dv.edit(&label, Ok(edit), merge_key),
+        Err(message) => dv.edit(&label, Err(message), None),
+    }
+    None
+}
+
+/// A number typed straight in, shown grouped (`500,000`); empty means none (`unset` says
+/// what that means). While it has the keyboard, what is typed stays as typed; each entry
+/// that reads as a number in `range`, or an empty one, changes `value`. `mixed` shows that
+/// the selected entities differ. Returns whether `value` changed.
+pub(super) fn typed_number(
+    ui: &mut Ui,
+    label: egui::Id,
+    value: &mut Option<f64>,
+    (unset, mixed): (&str, bool),
+    range: std::ops::RangeInclusive<f64>,
+) -> (egui::Response, bool) {
+    let key = ui.id().with(("typed-number", label));
+    let shown = || match value {
+        Some(v) if !mixed => crate::format::grouped_decimal(*v),
+        _ => String::new(),
+    };
+    let mut text = ui.data(|d| d.get_temp::<String>(key)).unwrap_or_else(shown);
+    let hint = if mixed { "mixed" } else { unset };
+    let response = ui
+        .add(
+            TextEdit::singleline(&mut text)
+                .hint_text(RichText::new(hint).color(theme::MUTED_INK))
+                .desired_width(FIELD_WIDTH),
+        )
+        .labelled_by(label);
+    let mut changed = false;
+    if response.changed() {
+        let typed = if text.trim().is_empty() {
+            Some(None)
+        } else {
+            crate::format::parse_grouped(&text)
+                .filter(|v| range.contains(v))
+                .map(Some)
+        };
+        if let Some(typed) = typed
+            && (typed != *value || mixed)
+        {
+            *value = typed;
+            changed = true;
+        }
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(key, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(key));
+    }
+    (response, changed)
 }
 
 /// Asks for the edit of a changed field, as one undo step per field.

@@ -3,6 +3,7 @@
 //! selected service's figures (why it is where it is). Changes are asked for as they are
 //! made, one undo step per field, and applied with the frame's other commands.
 
+mod bulk;
 mod compliance;
 mod domain;
 mod form;
@@ -25,6 +26,10 @@ pub fn show(ui: &mut Ui, dv: DocView) {
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            if dv.view.selected().len() > 1 {
+                several(ui, dv);
+                return;
+            }
             match dv.view.selection().cloned() {
                 None => model::model_info(ui, dv),
                 Some(Selection::Entity(id)) => match dv.model().entity_kind(&id) {
@@ -64,6 +69,31 @@ pub fn show(ui: &mut Ui, dv: DocView) {
     if let Some(message) = dv.doc.edit_error() {
         ui.separator();
         ui.colored_label(theme::RED, message);
+    }
+}
+
+/// The inspector for several things: services or teams edited together, else a list; and
+/// one button that deletes them all.
+fn several(ui: &mut Ui, dv: DocView) {
+    let selected = dv.view.selected();
+    let ids: Vec<&str> = selected.entities().collect();
+    let kinds: Vec<Option<EntityKind>> = ids.iter().map(|id| dv.model().entity_kind(id)).collect();
+    let all = |kind| ids.len() == selected.len() && kinds.iter().all(|k| *k == Some(kind));
+    if all(EntityKind::Service) {
+        bulk::services(ui, dv, &ids);
+    } else if all(EntityKind::Team) {
+        bulk::teams(ui, dv, &ids);
+    } else {
+        bulk::mixed(ui, dv, selected.all());
+    }
+    ui.add_space(12.0);
+    let text = format!("🗑 Delete all {}", selected.len());
+    if ui
+        .button(RichText::new(text).color(theme::RED))
+        .on_hover_text(UiCommand::Delete.tooltip())
+        .clicked()
+    {
+        dv.tx.ui(UiCommand::Delete);
     }
 }
 

@@ -5,9 +5,7 @@
 use egui::{DragValue, RichText, Ui};
 
 use super::super::{DocView, explain};
-use super::form::{
-    choice, commit_field, entity_form, heading, id_choice, labelled, optional_number, team_options,
-};
+use super::form::{choice, commit_field, entity_form, heading, id_choice, labelled, team_options};
 use super::{compliance, findings_about};
 use crate::analysis::ServiceFigures;
 use crate::app::views::theme;
@@ -55,37 +53,23 @@ pub(super) fn service(ui: &mut Ui, dv: DocView, id: &str) {
         form.pick(ui, "owner", |ui| {
             id_choice(ui, "Owner", &mut edited.owner, "— no owner —", &teams)
         });
-        form.row(ui, "exposure_per_hour", "Exposure / hour", |ui| {
-            optional_number(
-                ui,
-                &mut edited.exposure_per_hour,
-                "not set",
-                10_000.0,
-                |v| {
-                    DragValue::new(v)
-                        .range(0.0..=1e12)
-                        .speed(100.0)
-                        .prefix(format!("{currency} "))
-                        .custom_formatter(|v, _| crate::format::grouped(v))
-                        .custom_parser(crate::format::parse_grouped)
-                },
-            )
-        });
-        form.row(ui, "availability", "Availability", |ui| {
-            optional_number(
-                ui,
-                &mut edited.availability,
-                "from exposure bands",
-                99.0,
-                |v| {
-                    DragValue::new(v)
-                        .range(0.01..=100.0)
-                        .speed(0.01)
-                        .max_decimals(4)
-                        .suffix(" %")
-                },
-            )
-        });
+        form.number_row(
+            ui,
+            (
+                "exposure_per_hour",
+                &format!("Exposure / hour ({currency})"),
+            ),
+            &mut edited.exposure_per_hour,
+            ("not set", false),
+            0.0..=1e12,
+        );
+        form.number_row(
+            ui,
+            ("availability", "Availability (%)"),
+            &mut edited.availability,
+            ("from exposure bands", false),
+            0.01..=100.0,
+        );
         let demands = labelled(&Demand::ALL, Demand::label);
         form.pick(ui, "demand", |ui| {
             choice(ui, "Feature demand", &mut edited.demand, &demands)

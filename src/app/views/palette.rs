@@ -52,12 +52,18 @@ impl Palette {
         let enter = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Enter));
         let down = ui.input_mut(|i| i.count_and_consume_key(egui::Modifiers::NONE, Key::ArrowDown));
         let up = ui.input_mut(|i| i.count_and_consume_key(egui::Modifiers::NONE, Key::ArrowUp));
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut self.query)
-                .hint_text("Type a command…")
-                .desired_width(f32::INFINITY)
-                .id(egui::Id::new("command-palette-query")),
-        );
+        let field = ui
+            .horizontal(|ui| {
+                let label = ui.label(RichText::new("Command").strong()).id;
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.query)
+                        .hint_text("type part of its name…")
+                        .desired_width(f32::INFINITY)
+                        .id(egui::Id::new("command-palette-query")),
+                )
+                .labelled_by(label)
+            })
+            .inner;
         field.request_focus();
         if field.changed() {
             self.chosen = 0;
@@ -99,9 +105,13 @@ impl Palette {
         let (rect, response) =
             ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
         let response = response.on_hover_text(offer.command.tooltip());
-        response.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::WidgetType::Button, enabled, offer.command.text())
-        });
+        let shortcut = shortcut_text(ui.ctx(), offer.command);
+        let spoken = match shortcut.as_str() {
+            "" => offer.command.text().to_owned(),
+            keys => format!("{}, {keys}", offer.command.text()),
+        };
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, enabled, &spoken));
         let visuals = ui.visuals();
         if chosen || response.hovered() {
             ui.painter()
@@ -127,7 +137,7 @@ impl Palette {
         ui.painter().text(
             rect.right_center() - egui::vec2(6.0, 0.0),
             Align2::RIGHT_CENTER,
-            shortcut_text(ui.ctx(), offer.command),
+            shortcut,
             font,
             visuals.weak_text_color(),
         );

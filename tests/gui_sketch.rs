@@ -1,0 +1,313 @@
+//! Sketching fast, driven through the real editor with egui_kittest: selecting several
+//! things, copy and paste between two open models through the clipboard's text, duplicate,
+//! editing several services at once, names that give ids, the command palette, and where
+//! new things land. The desktop turns Ctrl+C and Ctrl+V into copy and paste events with the
+//! clipboard's text, so the tests send those events, as the window would.
+
+use std::path::Path;
+
+use egui::{Event, Key, Modifiers, OutputCommand};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use opmodel::app::{Command, OpmodelApp, Selection, UiCommand, ViewCommand};
+
+mod support;
+use support::{document, harness, open, shop, shop_named, write};
+
+/// Opens `path` in a new tab through the built-in file prompt.
+fn open_in_new_tab(harness: &mut Harness<'_, OpmodelApp>, path: &Path) {
+    harness.state_mut().run(UiCommand::OpenInNewTab);
+    harness.run_steps(3);
+    let field = harness.get_by_label("Path of the .ron file");
+    field.focus();
+    field.type_text(&path.display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+}
+
+fn press(harness: &mut Harness<'_, OpmodelApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(4);
+}
+
+/// Sends the window's copy event and returns the text the editor gave the clipboard.
+fn copy(harness: &mut Harness<'_, OpmodelApp>) -> String {
+    harness.event(Event::Copy);
+    for _ in 0..4 {
+        harness.run_steps(1);
+        let copied = harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .find_map(|c| match c {
+                OutputCommand::CopyText(text) => Some(text.clone()),
+                _ => None,
+            });
+        if let Some(text) = copied {
+            return text;
+        }
+    }
+    panic!("nothing went to the clipboard");
+}
+
+fn paste(harness: &mut Harness<'_, OpmodelApp>, text: &str) {
+    harness.event(Event::Paste(text.to_owned()));
+    harness.run_steps(4);
+}
+
+fn selected_ids(harness: &Harness<'_, OpmodelApp>) -> Vec<String> {
+    harness
+        .state()
+        .selected()
+        .into_iter()
+        .filter_map(|s| match s {
+            Selection::Entity(id) => Some(id),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Selects `ids` in the active tab, as Shift+clicks on the canvas would.
+fn select_many(harness: &mut Harness<'_, OpmodelApp>, ids: &[&str]) {
+    let app = harness.state();
+    let view = app.workspace.active_view().expect("a document tab").id();
+    let items = ids
+        .iter()
+        .map(|id| Selection::Entity((*id).into()))
+        .collect();
+    app.workspace.push(Command::View(
+        view,
+        ViewCommand::SelectMany { items, add: false },
+    ));
+    harness.run_steps(3);
+}
+
+fn undo_label(harness: &Harness<'_, OpmodelApp>) -> Option<String> {
+    document(harness).history().undo_label().map(str::to_owned)
+}
+
+#[test]
+fn everything_copied_from_one_model_pastes_into_another_with_clashing_ids_numbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(dir.path(), &shop());
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    assert_eq!(selected_ids(&harness), ["web", "shop", "legacy"]);
+    let text = copy(&mut harness);
+    assert!(
+        text.contains("id: \"shop\""),
+        "the clipboard holds RON text:\n{text}"
+    );
+
+    // The other model has the same ids: a web team of 4 on its own rota, 26,480 a year.
+    let other = write(dir.path(), "other.ron", &shop_named("Other shop", 4));
+    open_in_new_tab(&mut harness, &other);
+    assert_eq!(document(&harness).model().name, "Other shop");
+    paste(&mut harness, &text);
+    let model = document(&harness).model();
+    assert_eq!(selected_ids(&harness), ["web-2", "shop-2", "legacy-2"]);
+    assert_eq!(model.team("web-2").unwrap().name, "Web team 2");
+    assert_eq!(
+        model.service("shop-2").unwrap().owner.as_deref(),
+        Some("web-2"),
+        "the copy's ownership follows its new ids"
+    );
+    assert_eq!(model.team("web").unwrap().members, 4, "the original stays");
+    // Two web teams, each on a rota for its shop front: 2 × 26,480.
+    harness.get_by_label("GBP 52,960");
+    assert_eq!(undo_label(&harness).as_deref(), Some("Paste"));
+
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        document(&harness).model().teams.len(),
+        1,
+        "one step undoes it all"
+    );
+    harness.get_by_label("GBP 26,480");
+}
+
+#[test]
+fn duplicate_copies_the_selection_with_its_dependencies_beside_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = shop().replace(
+        "    ],\n)",
+        "    ],\n    dependencies: [(from: \"shop\", to: \"legacy\")],\n)",
+    );
+    let mut harness = open(dir.path(), &text);
+    select_many(&mut harness, &["shop", "legacy"]);
+    press(&mut harness, Modifiers::COMMAND, Key::D);
+    let model = document(&harness).model();
+    assert_eq!(model.services.len(), 4);
+    assert!(
+        model
+            .dependencies
+            .iter()
+            .any(|d| d.from == "shop-2" && d.to == "legacy-2")
+    );
+    assert_eq!(
+        model.service("shop-2").unwrap().owner.as_deref(),
+        Some("web"),
+        "the copy keeps its owner, who was not copied"
+    );
+    assert_eq!(selected_ids(&harness), ["shop-2", "legacy-2"]);
+    assert!(harness.state().tab_count() == 1, "not a what-if scenario");
+    let canvas = harness.state().canvas().unwrap();
+    let (original, copy) = (
+        canvas.screen_position("shop").unwrap(),
+        canvas.screen_position("shop-2").unwrap(),
+    );
+    assert!(original.distance(copy) > 40.0, "beside, not on top");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(document(&harness).model().services.len(), 2);
+}
+
+#[test]
+fn several_services_are_edited_together_and_undone_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(dir.path(), &shop());
+    select_many(&mut harness, &["shop", "legacy"]);
+    harness.get_by_label("Shop front, Legacy reports");
+    // A digital service and a COTS one: the kind is mixed; their callouts differ too.
+    let mixed = |label| egui_kittest::kittest::by().label(label).value("— mixed —");
+    harness.get(mixed("Kind"));
+    harness.get(mixed("Owner"));
+    let callouts = harness.get_by_label("Callouts / year");
+    callouts.focus();
+    callouts.type_text("12");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    let model = document(&harness).model();
+    for id in ["shop", "legacy"] {
+        assert_eq!(model.service(id).unwrap().callouts_per_year, 12.0, "{id}");
+    }
+    // The shop front's rota: standby 26,000 plus 12 callouts × 2 h × 60 = 1,440.
+    harness.get_by_label("GBP 27,440");
+    assert_eq!(
+        undo_label(&harness).as_deref(),
+        Some("Change callouts per year of 2 services")
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    let model = document(&harness).model();
+    assert_eq!(model.service("shop").unwrap().callouts_per_year, 4.0);
+    assert_eq!(model.service("legacy").unwrap().callouts_per_year, 0.0);
+    harness.get_by_label("GBP 26,480");
+}
+
+#[test]
+fn a_new_team_takes_its_id_from_the_name_typed_for_it() {
+    let mut harness = harness(support::app());
+    press(&mut harness, Modifiers::NONE, Key::T);
+    assert_eq!(selected_ids(&harness), ["new-team"]);
+    let name = harness.get_by_label("Name");
+    name.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Name").type_text("Checkout squad");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    let model = document(&harness).model();
+    assert_eq!(model.team("checkout-squad").unwrap().name, "Checkout squad");
+    assert_eq!(selected_ids(&harness), ["checkout-squad"]);
+    assert_eq!(
+        harness.get_by_label("Id").value().as_deref(),
+        Some("checkout-squad")
+    );
+    // Typed by hand, the id stays when the name changes again.
+    let id = harness.get_by_label("Id");
+    id.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Id").type_text("pay");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    harness.get_by_label("Name").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Name").type_text("Payments");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    let model = document(&harness).model();
+    assert_eq!(model.team("pay").unwrap().name, "Payments");
+    // The name's keystrokes were one step: undo brings back the first name whole.
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        document(&harness).model().team("pay").unwrap().name,
+        "Checkout squad"
+    );
+}
+
+#[test]
+fn new_things_land_where_they_belong() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = shop().replace(
+        "    teams: [(id: \"web\", name: \"Web team\", kind: Product, members: 6)],",
+        "    domains: [(id: \"retail\", name: \"Retail\")],\n    teams: [(id: \"web\", name: \"Web team\", kind: Product, members: 6, domain: Some(\"retail\"))],",
+    );
+    let mut harness = open(dir.path(), &text);
+    harness
+        .state()
+        .select(Some(Selection::Entity("retail".into())));
+    harness.run_steps(3);
+    press(&mut harness, Modifiers::NONE, Key::T);
+    let model = document(&harness).model();
+    assert_eq!(
+        model.team("new-team").unwrap().domain.as_deref(),
+        Some("retail"),
+        "a team added with its domain selected joins it"
+    );
+    // With that team selected, a new service is its own; a new domain goes beside.
+    press(&mut harness, Modifiers::NONE, Key::S);
+    let model = document(&harness).model();
+    assert_eq!(
+        model.service("new-service").unwrap().owner.as_deref(),
+        Some("new-team")
+    );
+    press(&mut harness, Modifiers::NONE, Key::D);
+    let model = document(&harness).model();
+    let positions = opmodel::layout::positions(model);
+    assert!(model.domain("new-domain").is_some());
+    assert_eq!(
+        opmodel::layout::areas::intruders(model, &positions),
+        vec![],
+        "nothing landed in an area not its own"
+    );
+    let retail = opmodel::layout::areas::domain_area(model, &positions, "retail").unwrap();
+    let new = opmodel::layout::areas::domain_area(model, &positions, "new-domain").unwrap();
+    assert!(!retail.overlaps(&new), "the new domain is beside the other");
+}
+
+#[test]
+fn the_command_palette_lists_every_command_with_its_shortcut_and_runs_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(dir.path(), &shop());
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    // Every command of the table, with its shortcut where it has one.
+    for command in UiCommand::ALL {
+        assert!(
+            harness
+                .query_all_by_label_contains(command.text())
+                .next()
+                .is_some(),
+            "{command:?} is offered"
+        );
+    }
+    harness.get_by_label("Duplicate as scenario, Ctrl+Shift+D");
+    harness.get_by_label("Find…, Ctrl+F");
+    harness.get_by_label("Command").type_text("dup");
+    harness.run_steps(2);
+    harness.get_by_label("Duplicate, Ctrl+D");
+    assert!(
+        harness.query_by_label_contains("Save").is_none(),
+        "narrowed"
+    );
+    // Nothing is selected: Duplicate can do nothing, so Enter runs nothing.
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(document(&harness).model().services.len(), 2);
+    assert!(harness.query_by_label("Command").is_some(), "still open");
+    harness
+        .state()
+        .select(Some(Selection::Entity("shop".into())));
+    harness.run_steps(2);
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+    assert!(document(&harness).model().service("shop-2").is_some());
+    assert!(harness.query_by_label("Command").is_none(), "closed");
+}

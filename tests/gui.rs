@@ -45,8 +45,8 @@ fn adding_a_team_and_its_service_and_covering_it_changes_cost_and_coverage() {
     assert_eq!(doc.model().teams.len(), 1);
     assert_eq!(
         doc.model().services[0].owner.as_deref(),
-        Some("team"),
-        "a new service is owned by the selected team"
+        Some("new-team"),
+        "a new service is owned by the selected team, whose id comes from its name"
     );
     // No bands: 99.0 %; a new service's demand is unknown, so a digital service is taken to
     // deploy weekly → You Build It You Run It at domain level, but its team has no domain.

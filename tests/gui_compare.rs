@@ -219,5 +219,9 @@ fn counts_take_the_right_plural_and_money_its_separators() {
         .state()
         .select(Some(opmodel::app::Selection::Entity("shop".into())));
     harness.run_steps(3);
-    harness.get_by_value("GBP 500,000");
+    // The exposure is typed straight in; its label names the currency.
+    let exposure = egui_kittest::kittest::by()
+        .label("Exposure / hour (GBP)")
+        .value("500,000");
+    harness.get(exposure);
 }

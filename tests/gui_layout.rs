@@ -137,14 +137,14 @@ fn adding_things_moves_nothing_and_lands_on_nothing() {
     harness.run_steps(3);
     assert_unmoved(&before, &layout(&harness));
     let model = model(&harness);
-    for id in ["domain", "team", "service"] {
+    for id in ["new-domain", "new-team", "new-service"] {
         assert_eq!(overlapping(&model, id), Vec::<String>::new(), "{id}");
     }
     assert_eq!(
-        model.service("service").unwrap().owner.as_deref(),
+        model.service("new-service").unwrap().owner.as_deref(),
         Some("web")
     );
-    assert!(model.layout["service"].y > model.layout["web"].y);
+    assert!(model.layout["new-service"].y > model.layout["web"].y);
     assert_eq!(intruders(&model, &positions(&model)), vec![]);
 }
 
@@ -286,5 +286,5 @@ fn adding_a_domain_to_a_sample_moves_nothing() {
     assert_eq!(after.len(), before.len() + 1);
     assert_unmoved(&before, &after);
     let model = model(&harness);
-    assert_eq!(overlapping(&model, "domain"), Vec::<String>::new());
+    assert_eq!(overlapping(&model, "new-domain"), Vec::<String>::new());
 }

@@ -2,8 +2,8 @@
 //! domains, services and their dependencies. It works out what on-call costs, rota by rota,
 //! and how well services are owned and covered out of hours.
 //!
-//! The domain core — [`model`], [`io`], [`analysis`], [`layout`], [`compare`] and
-//! [`report`] — has no GUI dependency. [`cli`] is the command line and [`app`] the desktop
+//! The domain core — [`model`], [`io`], [`analysis`], [`layout`], [`scene`], [`render`],
+//! [`compare`] and [`report`] — has no GUI dependency. [`cli`] is the command line and [`app`] the desktop
 //! editor.
 
 pub mod actions;
@@ -21,4 +21,6 @@ pub mod layout;
 pub mod model;
 pub mod render;
 pub mod report;
+pub mod scene;
 pub mod synthetic;
+pub mod text;

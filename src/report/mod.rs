@@ -5,13 +5,14 @@
 mod compare;
 mod csv;
 mod markdown;
-mod sections;
+pub(crate) mod sections;
 mod table;
 mod text;
 
 pub use compare::{compare_markdown, compare_text};
 pub use csv::csv;
 pub use markdown::markdown;
+pub use table::{Align, Table};
 pub use text::text;
 
 use crate::analysis::Analysis;

@@ -5,13 +5,18 @@
 //!
 //! Run with `cargo bench --bench deck -- --warm-up-time 1 --measurement-time 3`.
 
+// Shared with the tests; each bench uses only part of it.
+#[allow(dead_code)]
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use opmodel::analysis::analyze;
 use opmodel::model::Model;
-use opmodel::{render, synthetic};
+use opmodel::render;
 
 fn decks(c: &mut Criterion) {
     let mut group = c.benchmark_group("deck");

@@ -1,4 +1,4 @@
-//! The command line: `opmodel report`, `check` and `compare`, and `opmodel [FILE]` for the
+//! The command line: `opmodel report`, `check`, `compare` and `roadmap`, and `opmodel [FILE]` for the
 //! editor. Errors go to stderr as one line; nothing here panics on bad input.
 
 use std::io::Write;
@@ -9,7 +9,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{Severity, analyze};
 use crate::compare::compare;
-use crate::{format, io, report};
+use crate::edit::fixes::fixes_for_every_finding;
+use crate::files::ron;
+use crate::{format, report};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -35,6 +37,10 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// List each finding's one-click fixes, each with what it does to cost, coverage and
+        /// errors, worked out on an edited copy (text, Markdown and JSON).
+        #[arg(long)]
+        fixes: bool,
     },
     /// Check a model: exit 0 when it loads with no error findings, 1 with error findings,
     /// 2 when it cannot be loaded, 3 when the result cannot be written.
@@ -42,14 +48,22 @@ pub enum Command {
         /// The model file (.ron), or `-` for standard input.
         file: PathBuf,
     },
-    /// Compare two models: figures side by side, and what was added, removed or changed.
+    /// Compare 2 to 8 models: figures side by side with each one's change against the
+    /// first, and the rotas, findings, services, teams and domains added, removed or changed.
     Compare {
-        /// The first model, A (`-` for standard input).
-        a: PathBuf,
-        /// The second model, B (`-` for standard input).
-        b: PathBuf,
+        /// The models: A, the baseline, then B, C… (`-` for standard input, once).
+        #[arg(required = true, num_args = 2..=crate::compare::MOST_MODELS, value_name = "MODEL")]
+        models: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
+    },
+    /// Cost a roadmap (.roadmap.ron): each phase's figures, days in the year, handovers and
+    /// change from the phase before, and the cost of the year.
+    Roadmap {
+        /// The roadmap file (.roadmap.ron).
+        file: PathBuf,
+        #[arg(long, short, value_enum, default_value_t = RoadmapFormat::Text)]
+        format: RoadmapFormat,
     },
     /// Import a model from a Backstage catalog or a spreadsheet (CSV); the summary goes to
     /// stderr.
@@ -131,6 +145,14 @@ pub enum CompareFormat {
     Text,
     Json,
     Markdown,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RoadmapFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 /// Exit code for a file that cannot be loaded.
@@ -145,9 +167,14 @@ const STANDARD_INPUT: &str = "-";
 /// Runs a subcommand and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::Report { file, format } => report_command(&file, format),
+        Command::Report {
+            file,
+            format,
+            fixes,
+        } => report_command(&file, format, fixes),
         Command::Check { file } => check_command(&file),
-        Command::Compare { a, b, format } => compare_command(&a, &b, format),
+        Command::Compare { models, format } => compare_command(&models, format),
+        Command::Roadmap { file, format } => roadmap_command(&file, format),
         Command::Import { source } => import_command(source),
         Command::Export {
             file,
@@ -162,9 +189,9 @@ pub fn run(command: Command) -> ExitCode {
 /// Loads a model from a file, or from standard input for `-`, or prints why not.
 fn load_or_explain(path: &Path) -> Option<crate::model::Model> {
     let loaded = if path.as_os_str() == STANDARD_INPUT {
-        io::load_from(std::io::stdin().lock(), Path::new("<stdin>"))
+        ron::load_from(std::io::stdin().lock(), Path::new("<stdin>"))
     } else {
-        io::load(path)
+        ron::load(path)
     };
     loaded.map_err(|error| eprintln!("opmodel: {error}")).ok()
 }
@@ -198,15 +225,21 @@ fn print_bytes(bytes: &[u8], success: ExitCode) -> ExitCode {
     }
 }
 
-fn report_command(path: &Path, format: ReportFormat) -> ExitCode {
+fn report_command(path: &Path, format: ReportFormat, with_fixes: bool) -> ExitCode {
     let Some(model) = load_or_explain(path) else {
         return ExitCode::from(CANNOT_LOAD);
     };
     let analysis = analyze(&model);
+    let fixes = if with_fixes {
+        fixes_for_every_finding(&model, &analysis)
+    } else {
+        Vec::new()
+    };
     let text = match format {
-        ReportFormat::Text => report::text(&model, &analysis),
+        ReportFormat::Text => report::text_with_fixes(&model, &analysis, &fixes),
+        ReportFormat::Json if with_fixes => report::json_with_fixes(&analysis, &fixes),
         ReportFormat::Json => report::json(&analysis),
-        ReportFormat::Markdown => report::markdown(&model, &analysis),
+        ReportFormat::Markdown => report::markdown_with_fixes(&model, &analysis, &fixes),
         ReportFormat::Csv => report::csv(&model, &analysis),
     };
     print(&text, ExitCode::SUCCESS)
@@ -247,20 +280,47 @@ fn check_command(path: &Path) -> ExitCode {
     print(&out, verdict)
 }
 
-fn compare_command(a: &Path, b: &Path, format: CompareFormat) -> ExitCode {
-    if a.as_os_str() == STANDARD_INPUT && b.as_os_str() == STANDARD_INPUT {
-        eprintln!("opmodel: only one of the two models can be read from standard input");
+fn compare_command(paths: &[PathBuf], format: CompareFormat) -> ExitCode {
+    let from_stdin = paths
+        .iter()
+        .filter(|p| p.as_os_str() == STANDARD_INPUT)
+        .count();
+    if from_stdin > 1 {
+        eprintln!("opmodel: only one of the models can be read from standard input");
         return ExitCode::from(CANNOT_LOAD);
     }
-    let (Some(model_a), Some(model_b)) = (load_or_explain(a), load_or_explain(b)) else {
-        return ExitCode::from(CANNOT_LOAD);
-    };
-    let comparison = compare(&model_a, &model_b);
-    let (a_name, b_name) = (shown_path(a), shown_path(b));
+    let mut models = Vec::with_capacity(paths.len());
+    for path in paths {
+        match load_or_explain(path) {
+            Some(model) => models.push(model),
+            None => return ExitCode::from(CANNOT_LOAD),
+        }
+    }
+    let models: Vec<&crate::model::Model> = models.iter().collect();
+    let comparison = compare(&models);
+    let files: Vec<String> = paths.iter().map(|p| shown_path(p)).collect();
     let text = match format {
-        CompareFormat::Text => report::compare_text(&comparison, &a_name, &b_name),
+        CompareFormat::Text => report::compare_text(&models, &files, &comparison),
         CompareFormat::Json => report::compare_json(&comparison),
-        CompareFormat::Markdown => report::compare_markdown(&comparison, &a_name, &b_name),
+        CompareFormat::Markdown => report::compare_markdown(&models, &files, &comparison),
+        CompareFormat::Csv => report::compare_csv(&models, &files, &comparison),
+    };
+    print(&text, ExitCode::SUCCESS)
+}
+
+fn roadmap_command(path: &Path, format: RoadmapFormat) -> ExitCode {
+    let roadmap = match crate::roadmap::load(path) {
+        Ok(roadmap) => roadmap,
+        Err(error) => {
+            eprintln!("opmodel: {error}");
+            return ExitCode::from(CANNOT_LOAD);
+        }
+    };
+    let plan = crate::roadmap::plan(&roadmap);
+    let text = match format {
+        RoadmapFormat::Text => report::roadmap_text(&roadmap, &plan),
+        RoadmapFormat::Json => report::roadmap_json(&plan),
+        RoadmapFormat::Markdown => report::roadmap_markdown(&roadmap, &plan),
     };
     print(&text, ExitCode::SUCCESS)
 }
@@ -299,7 +359,7 @@ fn import_command(source: ImportSource) -> ExitCode {
                 eprintln!("opmodel: --strict: files or entities were skipped; nothing written");
                 return ExitCode::from(CANNOT_LOAD);
             }
-            write_output(output.as_deref(), io::to_ron(&import.model).as_bytes())
+            write_output(output.as_deref(), ron::to_ron(&import.model).as_bytes())
         }
         ImportSource::Csv { file, output, name } => {
             let name = name.unwrap_or_else(|| crate::files::model_name_from_path(&file));
@@ -311,7 +371,7 @@ fn import_command(source: ImportSource) -> ExitCode {
                 }
             };
             eprintln!("{}", crate::files::imported_counts(&model));
-            write_output(output.as_deref(), io::to_ron(&model).as_bytes())
+            write_output(output.as_deref(), ron::to_ron(&model).as_bytes())
         }
     }
 }

@@ -14,13 +14,15 @@ use opmodel::scene::labels::{GAP, Spot};
 use opmodel::scene::marks::Shape;
 use opmodel::scene::routes::crosses;
 use opmodel::scene::{Look, Options, Scene, TextScale, View, view};
-use opmodel::synthetic::generate;
+
+mod support;
+use support::synthetic::generate;
 
 fn sample(name: &str) -> Model {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("samples")
         .join(format!("{name}.ron"));
-    opmodel::io::load(&path).unwrap()
+    opmodel::files::ron::load(&path).unwrap()
 }
 
 /// The samples with teams and services, and synthetic models of a few sizes.

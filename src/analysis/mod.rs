@@ -28,7 +28,10 @@ use crate::model::{Lifecycle, Model, OperatingModel, OutOfHours};
 /// since the analysis of a big model names the same services thousands of times.
 pub type Id = Arc<str>;
 
-pub use availability::{AvailabilitySource, Deployment, out_of_hours_level};
+pub use availability::{
+    Assumed, AvailabilitySource, Deployment, RecommendationReason, assumed_deployment,
+    out_of_hours_level,
+};
 pub use findings::{FindingCode, Message, Severity};
 
 /// Everything Opmodel works out about a model.
@@ -156,10 +159,24 @@ pub struct ServiceFigures {
     pub annual_cost: f64,
     pub projected_annual_loss: f64,
     pub availability_ceiling: f64,
+    /// What was assumed because nobody has said yet (SPEC 7.1): empty when assessed.
+    pub assumed: Assumed,
     pub lifecycle: Lifecycle,
     pub compliance: Vec<String>,
     /// What the annual total would fall by if this service needed no out-of-hours cover.
     pub cover_cost: f64,
+}
+
+impl ServiceFigures {
+    /// Why the selector recommends what it does, with what it had to assume (SPEC 7.2).
+    pub fn recommendation_reason(&self) -> RecommendationReason {
+        RecommendationReason {
+            recommended: self.recommended_operating_model,
+            deployment: self.deployment,
+            availability: self.availability,
+            assumed: self.assumed,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -440,6 +457,7 @@ fn service_figures(
                     model.settings.weeks_per_year,
                 ),
                 availability_ceiling: 0.0,
+                assumed: decision.assumed,
                 lifecycle: service.lifecycle,
                 compliance: service.compliance.clone(),
                 cover_cost: cover_costs[i],

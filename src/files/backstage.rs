@@ -17,7 +17,7 @@ use super::csv_sheet::{
     parse_amount, parse_availability, parse_demand, parse_service_kind, parse_team_kind, settle_id,
     tags,
 };
-use crate::model::{Dependency, Domain, Model, Service, ServiceKind, Team, TeamKind};
+use crate::model::{Demand, Dependency, Domain, Model, Service, ServiceKind, Team, TeamKind};
 
 /// Why something was left out or completed by a guess; notes are grouped by reason.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -804,6 +804,8 @@ fn map(catalog: Catalog, name: &str) -> Import {
             ServiceKind::Digital,
         );
         service.owner = owners[s].map(|g| team_ids[team_of[&g]].clone());
+        // Backstage knows nothing of feature demand: unknown until an annotation says (SPEC 7.1).
+        service.demand = Demand::Unknown;
         match lifecycle(component.lifecycle.as_deref()) {
             Some(l) => service.lifecycle = l,
             None => note(

@@ -318,9 +318,9 @@ pub fn read_sheet(source: &str, name: &str) -> Result<Model, SheetError> {
             "availability",
             parse_availability,
         )?;
-        if let Some(demand) = parse_optional(cell("demand"), row, "demand", parse_demand)? {
-            service.demand = demand;
-        }
+        // A sheet that says nothing about demand leaves it unknown, not Low (SPEC 7.1).
+        service.demand =
+            parse_optional(cell("demand"), row, "demand", parse_demand)?.unwrap_or(Demand::Unknown);
         if let Some(callouts) = parse_optional(
             cell("callouts_per_year"),
             row,
@@ -520,7 +520,11 @@ pub(crate) fn parse_demand(cell: &str) -> Result<Demand, String> {
     Demand::ALL
         .into_iter()
         .find(|d| folded(d.label()) == folded(cell))
-        .ok_or_else(|| format!("`{cell}` is not a demand (Low, Medium, High or VeryHigh)"))
+        .ok_or_else(|| {
+            format!(
+                "`{cell}` is not a demand (Low, Medium, High or VeryHigh; empty when not known)"
+            )
+        })
 }
 
 pub(crate) fn parse_lifecycle(cell: &str) -> Result<Lifecycle, String> {
@@ -643,7 +647,11 @@ pub fn write_sheet(model: &Model) -> String {
                 .availability
                 .map(|v| v.to_string())
                 .unwrap_or_default(),
-            format!("{:?}", service.demand),
+            // An unknown demand goes out as an empty cell, as it came in.
+            match service.demand {
+                Demand::Unknown => String::new(),
+                demand => format!("{demand:?}"),
+            },
             service.callouts_per_year.to_string(),
             format!("{:?}", service.lifecycle),
             service.compliance.join(";"),

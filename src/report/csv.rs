@@ -54,7 +54,7 @@ pub fn csv(model: &Model, analysis: &Analysis) -> String {
 }
 
 /// RFC 4180 quoting: only when the cell holds a comma, quote or line break.
-fn quote(cell: &str) -> String {
+pub(super) fn quote(cell: &str) -> String {
     if cell.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {

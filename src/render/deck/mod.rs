@@ -8,10 +8,8 @@
 mod page;
 
 use crate::analysis::{Analysis, AvailabilitySource, Severity};
-use crate::fixes;
-use crate::format::{
-    self, count, grouped, money, signed_count, signed_money, signed_points, trimmed,
-};
+use crate::edit::fixes;
+use crate::format::{self, count, grouped, money, trimmed};
 use crate::layout::Rect;
 use crate::model::Model;
 use crate::report::{Align, Table, sections};
@@ -225,40 +223,33 @@ fn cost_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
     }
 }
 
-/// What a fix does, in the deck's words: "cost +1,200 · on-call +5.0 pts · errors −1".
-fn effect_words(effect: &fixes::Effect, currency: &str) -> String {
-    format!(
-        "cost {} {currency} · on-call {} · ownership {} · errors {}",
-        signed_money(effect.annual_cost),
-        signed_points(effect.on_call),
-        signed_points(effect.ownership),
-        signed_count(effect.errors),
-    )
-}
-
+/// Each error and warning with its best fix and what that fix does to cost and coverage,
+/// in the report's words (`opmodel report --fixes`), by severity.
 fn findings_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
     let page = deck.page("Findings");
     let ink = Paint::solid(palette::INK);
-    let errors = analysis.count(Severity::Error);
-    let warnings = analysis.count(Severity::Warning);
     page.text(
         &format!(
             "{}, {} and {} info.",
-            count(errors, "error", "errors"),
-            count(warnings, "warning", "warnings"),
+            count(analysis.count(Severity::Error), "error", "errors"),
+            count(analysis.count(Severity::Warning), "warning", "warnings"),
             analysis.count(Severity::Info)
         ),
         page::BODY_PX,
         ink,
         1,
     );
+    let fixes: std::collections::HashMap<usize, fixes::Fix> =
+        fixes::fixes_for_every_finding(model, analysis)
+            .into_iter()
+            .filter_map(|(i, fixes)| Some((i, fixes.into_iter().next()?)))
+            .collect();
     for severity in [Severity::Error, Severity::Warning] {
         let findings = sections::findings_of(analysis, severity);
         if findings.is_empty() {
             continue;
         }
-        let page = deck.current("Findings");
-        if page.room() < 120.0 {
+        if deck.current("Findings").room() < 120.0 {
             deck.page("Findings (continued)");
         }
         deck.current("Findings").heading(&format!(
@@ -271,12 +262,9 @@ fn findings_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
             ("Best fix", Align::Left),
             ("What the fix does", Align::Left),
         ]);
-        for finding in findings {
-            let best = fixes::fixes_for_finding(model, analysis, finding)
-                .into_iter()
-                .next();
-            let (fix, effect) = match best {
-                Some(fix) => (fix.label, effect_words(&fix.effect, &analysis.currency)),
+        for (i, finding) in findings {
+            let (fix, effect) = match fixes.get(&i) {
+                Some(fix) => (fix.label.clone(), fix.effect.describe(&analysis.currency)),
                 None => ("No one-click fix".to_owned(), String::new()),
             };
             table.row(vec![finding.message.to_string(), fix, effect]);

@@ -71,8 +71,8 @@ pub enum Command {
         #[command(subcommand)]
         source: ImportSource,
     },
-    /// Export a model as a picture (SVG, PNG), a diagram (Mermaid, Graphviz DOT) or a sheet
-    /// (CSV).
+    /// Export a model as a picture (SVG, PNG), a deck (PDF), a diagram (Mermaid, Graphviz
+    /// DOT) or a sheet (CSV).
     Export {
         /// The model file (.ron).
         file: PathBuf,
@@ -84,6 +84,10 @@ pub enum Command {
         /// PNG only: the size against the SVG (2 = twice as many pixels each way).
         #[arg(long, default_value_t = crate::render::DEFAULT_SCALE)]
         scale: f32,
+        /// SVG and PNG: fit the picture into a slide of this size, with a title line and
+        /// the legend (for example 1920x1080).
+        #[arg(long, value_parser = parse_size)]
+        size: Option<(u32, u32)>,
     },
 }
 
@@ -122,6 +126,7 @@ pub enum ImportSource {
 pub enum ExportFormat {
     Svg,
     Png,
+    Pdf,
     Mermaid,
     Dot,
     Csv,
@@ -176,7 +181,8 @@ pub fn run(command: Command) -> ExitCode {
             format,
             output,
             scale,
-        } => export_command(&file, format, output.as_deref(), scale),
+            size,
+        } => export_command(&file, format, output.as_deref(), scale, size),
     }
 }
 
@@ -370,41 +376,76 @@ fn import_command(source: ImportSource) -> ExitCode {
     }
 }
 
+/// A slide size as `WxH` in pixels, each from 200 to 16,384.
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("a size is WIDTHxHEIGHT, such as 1920x1080, not {text}"))?;
+    let side = |s: &str| {
+        s.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (200..=16_384).contains(n))
+            .ok_or_else(|| {
+                format!(
+                    "each side of a size is a whole number of pixels from 200 to 16384, not {s}"
+                )
+            })
+    };
+    Ok((side(w)?, side(h)?))
+}
+
 fn export_command(
     path: &Path,
     format: ExportFormat,
     output: Option<&Path>,
     scale: f32,
+    size: Option<(u32, u32)>,
 ) -> ExitCode {
     let Some(model) = load_or_explain(path) else {
         return ExitCode::from(CANNOT_LOAD);
     };
+    if size.is_some() && !matches!(format, ExportFormat::Svg | ExportFormat::Png) {
+        eprintln!("opmodel: --size is for svg and png pictures");
+        return ExitCode::from(CANNOT_LOAD);
+    }
+    let analysis = analyze(&model);
+    let svg = || match size {
+        Some((w, h)) => crate::render::svg_sized(&model, &analysis, (f64::from(w), f64::from(h))),
+        None => crate::render::svg_with(&model, &analysis),
+    };
+    let binary = matches!(format, ExportFormat::Png | ExportFormat::Pdf);
+    if binary && output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        eprintln!("opmodel: a {format:?} file is binary; give a file with -o, or pipe the output");
+        return ExitCode::from(CANNOT_LOAD);
+    }
     let bytes = match format {
-        ExportFormat::Svg => crate::render::svg(&model).into_bytes(),
+        ExportFormat::Svg => svg().into_bytes(),
+        ExportFormat::Pdf => match crate::render::deck_pdf(&model, &analysis, &format::today()) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("opmodel: {e}");
+                return ExitCode::from(CANNOT_WRITE);
+            }
+        },
         ExportFormat::Mermaid => crate::render::mermaid(&model).into_bytes(),
         ExportFormat::Dot => crate::render::dot(&model).into_bytes(),
         ExportFormat::Csv => crate::files::csv_sheet::write_sheet(&model).into_bytes(),
-        ExportFormat::Png => {
-            if output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-                eprintln!("opmodel: a PNG is binary; give a file with -o, or pipe the output");
+        ExportFormat::Png => match crate::render::png_from_svg(&svg(), scale) {
+            Ok(png) => {
+                if png.scale < scale {
+                    eprintln!(
+                        "opmodel: the picture is too large at scale {scale}; drawn at scale {:.2} ({}×{} pixels)",
+                        png.scale, png.width, png.height
+                    );
+                }
+                png.bytes
+            }
+            Err(e) => {
+                eprintln!("opmodel: {e}");
                 return ExitCode::from(CANNOT_LOAD);
             }
-            match crate::render::png(&model, scale) {
-                Ok(png) => {
-                    if png.scale < scale {
-                        eprintln!(
-                            "opmodel: the picture is too large at scale {scale}; drawn at scale {:.2} ({}×{} pixels)",
-                            png.scale, png.width, png.height
-                        );
-                    }
-                    png.bytes
-                }
-                Err(e) => {
-                    eprintln!("opmodel: {e}");
-                    return ExitCode::from(CANNOT_LOAD);
-                }
-            }
-        }
+        },
     };
     write_output(output, &bytes)
 }

@@ -1,9 +1,12 @@
 //! Number and name formatting shared by the reports, the findings and the GUI, so a figure
-//! reads the same everywhere: [`numbers`] for figures, [`words`] for names, ids and fields.
+//! reads the same everywhere: [`numbers`] for figures, [`words`] for names, ids and fields,
+//! [`dates`] for days.
 
+mod dates;
 mod numbers;
 mod words;
 
+pub use dates::{date, today};
 pub use numbers::{
     Percent, Trimmed, count, duration, grouped, money, parse_grouped, percent, share,
     share_or_dash, signed_count, signed_money, signed_points, trimmed,

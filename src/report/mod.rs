@@ -7,7 +7,7 @@ mod csv;
 mod markdown;
 mod peak;
 mod roadmap;
-mod sections;
+pub(crate) mod sections;
 mod table;
 mod text;
 
@@ -15,6 +15,7 @@ pub use compare::{compare_csv, compare_markdown, compare_text};
 pub use csv::csv;
 pub use markdown::{markdown, markdown_with_fixes};
 pub use roadmap::{roadmap_markdown, roadmap_text};
+pub use table::{Align, Table};
 pub use text::{text, text_with_fixes};
 
 use crate::analysis::Analysis;

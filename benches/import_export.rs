@@ -67,7 +67,7 @@ fn import(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     write_catalog(dir.path());
     let root = [dir.path().join("catalog-info.yaml")];
-    let once = files::backstage::import(&root, "bench");
+    let once = files::backstage::import(&root, "bench").unwrap();
     assert_eq!(once.model.services.len(), COMPONENTS);
     c.bench_function("import backstage 10,000 components", |b| {
         b.iter(|| black_box(files::backstage::import(&root, "bench")))

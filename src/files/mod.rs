@@ -1,12 +1,19 @@
 //! Files on disk beyond loading and saving a model's text: replacing a file safely,
-//! noticing changes made by others, recovery copies of unsaved work, and importing a
-//! Backstage catalog or a spreadsheet.
+//! noticing changes made by others, recovery copies of unsaved work, and the ways in and out
+//! of a model ([`transfer`]): importing a Backstage catalog or a spreadsheet, and exporting.
+//! Whatever is read is opened through [`input`] and bounded by [`limits`].
 
 pub mod backstage;
+pub mod csv_cell;
 pub mod csv_sheet;
 pub mod fingerprint;
+pub mod ids;
+pub mod input;
+pub mod limits;
 pub mod recovery;
 pub mod safe_write;
+pub mod transfer;
+pub mod values;
 
 use std::path::Path;
 

@@ -6,7 +6,7 @@
 
 mod validate;
 
-pub use validate::{Step, ValidationError, validate};
+pub use validate::{Step, ValidationError, limits, validate};
 
 use std::collections::BTreeMap;
 

@@ -4,7 +4,7 @@
 use super::table::{Align, Table};
 use crate::analysis::{Analysis, Severity};
 use crate::compare::{Comparison, Delta, FieldChange};
-use crate::format::{grouped, share, signed_count, signed_money, signed_points};
+use crate::format::{escaped, grouped, share, signed_count, signed_money, signed_points};
 
 /// The side-by-side figures.
 fn figures(comparison: &Comparison, a_name: &str, b_name: &str) -> Table {
@@ -145,10 +145,8 @@ fn change_lines(delta: &Delta) -> Vec<String> {
 
 /// The terminal comparison. `a_name` and `b_name` head the two columns (usually file names).
 pub fn compare_text(comparison: &Comparison, a_name: &str, b_name: &str) -> String {
-    let mut out = format!(
-        "A: {} ({a_name})\nB: {} ({b_name})\n\n",
-        comparison.a.name, comparison.b.name
-    );
+    let (a, b) = (escaped(&comparison.a.name), escaped(&comparison.b.name));
+    let mut out = format!("A: {a} ({a_name})\nB: {b} ({b_name})\n\n");
     out.push_str(&figures(comparison, "A", "B").terminal("  "));
     out.push_str("\nChanges\n");
     let lines = change_lines(&comparison.delta);
@@ -156,16 +154,15 @@ pub fn compare_text(comparison: &Comparison, a_name: &str, b_name: &str) -> Stri
         out.push_str("  None: the models hold the same services, teams and domains.\n");
     }
     for line in lines {
-        out.push_str(&format!("  {line}\n"));
+        out.push_str(&format!("  {}\n", escaped(&line)));
     }
     out
 }
 
 pub fn compare_markdown(comparison: &Comparison, a_name: &str, b_name: &str) -> String {
-    let mut out = format!(
-        "# {} vs {}\n\n- **A**: {} (`{a_name}`)\n- **B**: {} (`{b_name}`)\n\n",
-        comparison.a.name, comparison.b.name, comparison.a.name, comparison.b.name
-    );
+    let (a, b) = (escaped(&comparison.a.name), escaped(&comparison.b.name));
+    let mut out =
+        format!("# {a} vs {b}\n\n- **A**: {a} (`{a_name}`)\n- **B**: {b} (`{b_name}`)\n\n");
     out.push_str(&figures(comparison, "A", "B").markdown());
     out.push_str("\n## Changes\n\n");
     let lines = change_lines(&comparison.delta);
@@ -173,7 +170,7 @@ pub fn compare_markdown(comparison: &Comparison, a_name: &str, b_name: &str) -> 
         out.push_str("None: the models hold the same services, teams and domains.\n");
     }
     for line in lines {
-        out.push_str(&format!("- {line}\n"));
+        out.push_str(&format!("- {}\n", escaped(&line)));
     }
     out
 }

@@ -2,11 +2,18 @@
 
 use super::sections;
 use crate::analysis::{Analysis, Severity};
-use crate::format::escaped;
+use crate::format::{escape_lines, escaped};
 use crate::model::Model;
 
+/// The report in Markdown, every line escaped (see [`crate::format::escape_lines`]) so a
+/// name can neither break the layout nor reach a terminal as an escape.
 pub fn markdown(model: &Model, analysis: &Analysis) -> String {
-    // A name or description could hold an escape sequence: it is shown, never obeyed.
+    escape_lines(&unescaped(model, analysis))
+}
+
+fn unescaped(model: &Model, analysis: &Analysis) -> String {
+    // The name and description are escaped whole, so that a line break in them stays on
+    // their line.
     let mut out = format!("# {}\n\n", escaped(&analysis.name));
     if !model.description.is_empty() {
         out.push_str(&format!("{}\n\n", escaped(&model.description)));

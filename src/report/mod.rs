@@ -27,9 +27,11 @@ pub fn compare_json(comparison: &Comparison) -> String {
     to_json(comparison)
 }
 
+/// Pretty JSON in which no name can send a terminal an escape (see
+/// [`crate::format::escape_json`]).
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value)
         .expect("reports hold only strings, numbers, lists and maps");
     text.push('\n');
-    text
+    crate::format::escape_json(&text)
 }

@@ -3,12 +3,19 @@
 
 use super::sections;
 use crate::analysis::{Analysis, Severity};
-use crate::format::escaped;
+use crate::format::{escape_lines, escaped};
 use crate::model::Model;
 
+/// The report as a terminal shows it: every line escaped (see
+/// [`crate::format::escape_lines`]), so no name, currency or message can reach the terminal
+/// as an escape.
 pub fn text(model: &Model, analysis: &Analysis) -> String {
+    escape_lines(&unescaped(model, analysis))
+}
+
+fn unescaped(model: &Model, analysis: &Analysis) -> String {
     let mut out = String::new();
-    // A name or description could hold an escape sequence: it is shown, never obeyed.
+    // The title is escaped here too, so that its rule is as wide as the name shown.
     let name = escaped(&analysis.name);
     out.push_str(&format!(
         "{name}\n{}\n",

@@ -81,3 +81,22 @@ pub fn wait_for_step(harness: &mut Harness<'_, OpmodelApp>, label: &str) {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
 }
+
+/// Whether a terminal would obey `c`, or it would reorder or break a line: the C0 and C1
+/// control codes and DEL, the bidi embeddings, overrides, isolates and marks, and the line
+/// and paragraph separators. Written out here, apart from the library's own rule, so a
+/// test of that rule can fail.
+pub fn obeyed_by_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0}'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{61c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}

@@ -49,15 +49,16 @@ pub struct SheetError {
     pub message: String,
 }
 
+/// One line, escaped and bounded (see [`crate::format::line`]), whatever the sheet held.
 impl fmt::Display for SheetError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.row, &self.column) {
-            (Some(row), Some(column)) => write!(f, "row {row}, column {column}: ")?,
-            (Some(row), None) => write!(f, "row {row}: ")?,
-            (None, Some(column)) => write!(f, "column {column}: ")?,
-            (None, None) => {}
-        }
-        f.write_str(&self.message)
+        let place = match (self.row, &self.column) {
+            (Some(row), Some(column)) => format!("row {row}, column {column}: "),
+            (Some(row), None) => format!("row {row}: "),
+            (None, Some(column)) => format!("column {column}: "),
+            (None, None) => String::new(),
+        };
+        f.write_str(&crate::format::line(&format!("{place}{}", self.message)))
     }
 }
 

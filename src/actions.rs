@@ -7,7 +7,7 @@
 use crate::edit::{Edit, Entity, List};
 use crate::model::{
     Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
-    OutOfHours, Position, Service, Settings, Team, validate,
+    OutOfHours, Position, Service, Settings, Team, limits, validate,
 };
 
 /// Why an id cannot be used, or `Ok` when it can.
@@ -18,10 +18,24 @@ pub fn check_id(model: &Model, id: &str) -> Result<(), String> {
     if id.trim() != id {
         return Err("An id cannot start or end with a space.".to_owned());
     }
+    not_too_long(id, "An id")?;
     match model.entity_kind(id) {
         Some(kind) => Err(format!("`{id}` is already the id of a {}.", kind.label())),
         None => Ok(()),
     }
+}
+
+/// Refuses a name or id longer than a model file may hold, so that what the editor saves
+/// always loads.
+fn not_too_long(text: &str, what: &str) -> Result<(), String> {
+    let count = text.chars().count();
+    if count > limits::NAME_CHARS {
+        return Err(format!(
+            "{what} can have at most {} characters; this one has {count}.",
+            limits::NAME_CHARS
+        ));
+    }
+    Ok(())
 }
 
 fn with_position(id: &str, insert: Edit, at: Position) -> Edit {
@@ -79,6 +93,7 @@ fn position_of<T>(items: &[T], id: impl Fn(&T) -> bool, what: &str) -> Result<us
 /// Replaces a team's stored fields, keeping its id (see [`rename`] for ids).
 pub fn update_team(model: &Model, team: Team) -> Result<Edit, String> {
     let index = position_of(&model.teams, |t| t.id == team.id, "team")?;
+    not_too_long(&team.name, "A name")?;
     if let Some(domain) = &team.domain
         && model.domain(domain).is_none()
     {
@@ -104,6 +119,7 @@ pub fn update_service(model: &Model, service: Service) -> Result<Edit, String> {
 
 pub fn update_domain(model: &Model, domain: Domain) -> Result<Edit, String> {
     let index = position_of(&model.domains, |d| d.id == domain.id, "domain")?;
+    not_too_long(&domain.name, "A name")?;
     Ok(Edit::Replace {
         index,
         entity: Entity::Domain(domain),
@@ -134,10 +150,15 @@ pub fn set_settings(model: &Model, settings: Settings) -> Result<Edit, String> {
     Ok(Edit::SetSettings(Box::new(settings)))
 }
 
+/// Sets the model's name and description, each cut to the most a model file holds (a name
+/// or a description longer than that can only have been pasted by mistake).
 pub fn set_info(name: &str, description: &str) -> Edit {
     Edit::SetInfo {
-        name: name.to_owned(),
-        description: description.to_owned(),
+        name: name.chars().take(limits::NAME_CHARS).collect(),
+        description: description
+            .chars()
+            .take(limits::DESCRIPTION_CHARS)
+            .collect(),
     }
 }
 
@@ -603,6 +624,28 @@ mod tests {
         inverse.apply(&mut undone).unwrap();
         assert_eq!(&undone, model, "the action undoes in one step");
         changed
+    }
+
+    #[test]
+    fn names_and_ids_stay_within_what_a_model_file_holds() {
+        let model = Model::named("m");
+        let long = "x".repeat(limits::NAME_CHARS + 1);
+        assert!(
+            check_id(&model, &long)
+                .unwrap_err()
+                .contains("at most 1000 characters")
+        );
+        let team = Team::new("t", &long, crate::model::TeamKind::Product);
+        let mut with_team = model.clone();
+        with_team
+            .teams
+            .push(Team::new("t", "T", crate::model::TeamKind::Product));
+        assert!(update_team(&with_team, team).is_err());
+        let Edit::SetInfo { name, description } = set_info(&long, &"d".repeat(20_000)) else {
+            panic!("set_info sets the info");
+        };
+        assert_eq!(name.chars().count(), limits::NAME_CHARS);
+        assert_eq!(description.chars().count(), limits::DESCRIPTION_CHARS);
     }
 
     #[test]

@@ -363,7 +363,7 @@ fn import_command(terminal: Terminal, command: ImportCommand) -> ExitCode {
     if overwrites_input(output.as_deref(), &imported.files) {
         return ExitCode::from(CANNOT_LOAD);
     }
-    terminal.write(output.as_deref(), io::to_ron(&imported.model).as_bytes())
+    terminal.write(output.as_deref(), imported.text.as_bytes())
 }
 
 fn export_command(

@@ -13,7 +13,7 @@ use opmodel::model::{Dependency, Domain, Model, Service, ServiceKind, Team, Team
 use proptest::prelude::*;
 
 mod support;
-use support::{obeyed_by_terminal, opmodel};
+use support::{obeyed_by_terminal, opmodel, yaml_quoted};
 
 /// Text holding at least one character a terminal must not get raw.
 fn dangerous() -> impl Strategy<Value = String> {
@@ -187,20 +187,6 @@ fn every_command(model: &Model, name: &str) -> Result<(), TestCaseError> {
     let (code, _) = run("import csv error", &["import", "csv", path(&bad)])?;
     prop_assert_eq!(code, 2);
     Ok(())
-}
-
-/// A YAML double-quoted scalar with everything but printable ASCII escaped.
-fn yaml_quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            ' '..='~' => out.push(c),
-            c => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-        }
-    }
-    out + "\""
 }
 
 fn catalog_import(texts: &[String]) -> Result<(), TestCaseError> {

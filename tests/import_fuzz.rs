@@ -20,7 +20,7 @@ use opmodel::model::{Model, validate};
 use proptest::prelude::*;
 
 mod support;
-use support::obeyed_by_terminal;
+use support::{obeyed_by_terminal, yaml_quoted};
 
 /// Characters a hostile estate might hold, weighted towards the awkward ones.
 fn hostile_char() -> impl Strategy<Value = char> {
@@ -166,22 +166,6 @@ fn sheet_case(text: &str) -> Result<(), TestCaseError> {
             Ok(())
         }
     }
-}
-
-/// A text as a YAML double-quoted scalar, everything but printable ASCII escaped.
-fn yaml_quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            ' '..='~' => out.push(c),
-            c if u32::from(c) <= 0xffff => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push_str(&format!("\\U{:08X}", u32::from(c))),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Names a catalog's references can find one another by, and a few hostile ones.

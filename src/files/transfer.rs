@@ -177,6 +177,8 @@ pub struct Imported {
     pub notes: Vec<Note>,
     /// Every file read, so that an output can be kept from overwriting one.
     pub files: Vec<Identity>,
+    /// The model as a model file's text, checked to load and to fit in a file.
+    pub text: String,
 }
 
 impl Imported {
@@ -225,7 +227,7 @@ pub fn import(
         .name
         .clone()
         .unwrap_or_else(|| super::model_name_from_path(first));
-    let imported = match source {
+    let (model, counts, notes, files) = match source {
         ImportSource::Sheet => {
             let [path] = paths else {
                 return Err(ImportFailure::new(
@@ -234,12 +236,8 @@ pub fn import(
             };
             let (model, identity) =
                 csv_sheet::import(path, &name).map_err(|e| ImportFailure::new(e.to_string()))?;
-            Imported {
-                counts: super::imported_counts(&model),
-                model,
-                notes: Vec::new(),
-                files: vec![identity],
-            }
+            let counts = super::imported_counts(&model);
+            (model, counts, Vec::new(), vec![identity])
         }
         ImportSource::Backstage => {
             let shown = crate::format::shown_path(first);
@@ -261,27 +259,29 @@ pub fn import(
                     notes: import.notes,
                 });
             }
-            Imported {
-                counts: import.counts(),
-                model: import.model,
-                notes: import.notes,
-                files: import.files,
-            }
+            let counts = import.counts();
+            (import.model, counts, import.notes, import.files)
         }
     };
-    loadable(&imported.model).map_err(|why| ImportFailure {
-        message: why,
-        notes: imported.notes.clone(),
-    })?;
-    Ok(imported)
+    match loadable(&model) {
+        Ok(text) => Ok(Imported {
+            model,
+            counts,
+            notes,
+            files,
+            text,
+        }),
+        Err(message) => Err(ImportFailure { message, notes }),
+    }
 }
 
-/// Checks that `model` is one the loader accepts, and that its file fits: an import that
-/// would write anything else is refused.
-fn loadable(model: &Model) -> Result<(), String> {
+/// The text of `model`'s file, when the loader would accept the model and the file fits:
+/// an import that would write anything else is refused.
+fn loadable(model: &Model) -> Result<String, String> {
     crate::model::validate(model)
         .map_err(|fault| format!("the imported model would not load: {fault}; nothing written"))?;
-    let size = crate::io::to_ron(model).len() as u64;
+    let text = crate::io::to_ron(model);
+    let size = text.len() as u64;
     if size > crate::io::MAX_FILE_BYTES {
         return Err(format!(
             "the imported model would take {}, more than the {} a model file may have; nothing written",
@@ -289,7 +289,7 @@ fn loadable(model: &Model) -> Result<(), String> {
             super::input::bytes(crate::io::MAX_FILE_BYTES)
         ));
     }
-    Ok(())
+    Ok(text)
 }
 
 #[cfg(test)]

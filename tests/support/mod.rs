@@ -100,3 +100,20 @@ pub fn obeyed_by_terminal(c: char) -> bool {
             | '\u{2029}'
     )
 }
+
+/// A text as a YAML double-quoted scalar, everything but printable ASCII escaped, so any
+/// text at all can go into a catalog file.
+pub fn yaml_quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            ' '..='~' => out.push(c),
+            c if u32::from(c) <= 0xffff => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push_str(&format!("\\U{:08X}", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -4,7 +4,8 @@
 //! [`limits::DOCUMENT_DEPTH`]), and dropped once its fields are taken: memory stays near the
 //! size of the file, and no document can nest deep enough to exhaust the stack.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::rc::Rc;
 
 use saphyr::{Yaml, YamlLoader};
 use saphyr_parser::{Event, Parser, SpannedEventReceiver};
@@ -14,14 +15,15 @@ use crate::files::limits;
 use crate::format::grouped;
 
 /// The fields of an entity this import uses.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Entity {
     pub key: Key,
     /// metadata.name and metadata.namespace as written.
     pub name: String,
     pub namespace: String,
     pub title: Option<String>,
-    pub file: PathBuf,
+    /// The file it was read from, shared by the file's entities.
+    pub file: Rc<Path>,
     pub spec_type: Option<String>,
     pub owner: Option<String>,
     pub lifecycle: Option<String>,
@@ -81,15 +83,19 @@ pub enum Fault {
     /// A document holds more nodes, or nests deeper, than an import reads: the line it
     /// starts on and what it exceeds.
     TooLarge(usize, String),
+    /// The file holds more entities than the catalog has room for.
+    TooManyEntities,
 }
 
 /// The documents of a file's text, in order, or why the file cannot be read. Documents that
-/// are not Backstage entities are left out.
-pub fn documents(source: &str, file: &Path) -> Result<Vec<Document>, Fault> {
+/// are not Backstage entities are left out; reading stops once more than `room` entities
+/// are found, so a file of many small documents cannot hold more than the catalog may.
+pub fn documents(source: &str, file: &Rc<Path>, room: usize) -> Result<Vec<Document>, Fault> {
     let mut parser = Parser::new_from_str(source);
     let mut out = Vec::new();
     let mut loader: Option<YamlLoader<'_, Yaml<'_>>> = None;
     let (mut depth, mut nodes, mut start_line) = (0_usize, 0_usize, 1_usize);
+    let mut entities = 0_usize;
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|e| {
             let marker = e.marker();
@@ -148,8 +154,12 @@ pub fn documents(source: &str, file: &Path) -> Result<Vec<Document>, Fault> {
         if ends && let Some(done) = loader.take() {
             for yaml in done.into_documents() {
                 if let Some(document) = document(&yaml, file, start_line) {
+                    entities += usize::from(!matches!(document, Document::Tagged(..)));
                     out.push(document);
                 }
+            }
+            if entities > room {
+                return Err(Fault::TooManyEntities);
             }
         }
     }
@@ -194,7 +204,7 @@ fn list_at(node: &Yaml, path: &[&str]) -> Vec<String> {
 }
 
 /// What a document is, or `None` when it is not a Backstage entity.
-fn document(doc: &Yaml, file: &Path, line: usize) -> Option<Document> {
+fn document(doc: &Yaml, file: &Rc<Path>, line: usize) -> Option<Document> {
     if let Yaml::Tagged(tag, _) = doc {
         return Some(Document::Tagged(tag.to_string(), line));
     }
@@ -222,7 +232,7 @@ fn document(doc: &Yaml, file: &Path, line: usize) -> Option<Document> {
         name,
         namespace,
         title: text_at(doc, &["metadata", "title"]),
-        file: file.to_owned(),
+        file: Rc::clone(file),
         spec_type: text_at(doc, &["spec", "type"]),
         owner: text_at(doc, &["spec", "owner"]),
         lifecycle: text_at(doc, &["spec", "lifecycle"]),
@@ -244,7 +254,7 @@ mod tests {
     use super::*;
 
     fn read(source: &str) -> Result<Vec<Document>, Fault> {
-        documents(source, Path::new("c.yaml"))
+        documents(source, &Rc::from(Path::new("c.yaml")), 100)
     }
 
     #[test]

@@ -494,3 +494,107 @@ impl Mapping<'_> {
         dependencies
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(kind: &str, name: &str, rest: &str) -> String {
+        format!(
+            "---\napiVersion: backstage.io/v1alpha1\nkind: {kind}\nmetadata:\n  name: {name}\n{rest}"
+        )
+    }
+
+    fn mapped(text: &str) -> Import {
+        map(Catalog::of_text(text), "m")
+    }
+
+    fn notes(import: &Import, reason: NoteReason) -> Vec<String> {
+        import
+            .notes
+            .iter()
+            .filter(|n| n.reason == reason)
+            .map(|n| format!("{}: {}", n.subject, n.detail))
+            .collect()
+    }
+
+    #[test]
+    fn a_team_counted_past_the_bound_is_given_the_most_a_model_holds() {
+        let members: Vec<String> = (0..=limits::MEMBERS).map(|i| format!("u{i}")).collect();
+        let import = mapped(&entity(
+            "Group",
+            "crowd",
+            &format!("spec:\n  type: team\n  members: [{}]\n", members.join(", ")),
+        ));
+        assert_eq!(import.model.teams[0].members, limits::MEMBERS);
+        assert_eq!(
+            notes(&import, NoteReason::OutOfBounds),
+            [
+                "group:default/crowd: 10,001 members counted, more than a team may have: given 10,000"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_too_long_is_cut_with_a_note() {
+        let title = "t".repeat(limits::NAME_CHARS + 5);
+        let import = mapped(&entity(
+            "Component",
+            "c",
+            &format!("  title: {title}\nspec:\n  type: service\n  lifecycle: production\n"),
+        ));
+        assert_eq!(
+            import.model.services[0].name.chars().count(),
+            limits::NAME_CHARS
+        );
+        assert_eq!(
+            notes(&import, NoteReason::OutOfBounds),
+            [
+                "component:default/c: its name of 1,005 characters is cut to 1,000, the most a model allows"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_annotation_beyond_the_bounds_is_told_apart_from_one_that_does_not_read() {
+        let import = mapped(&entity(
+            "Component",
+            "c",
+            "  annotations:\n    opmodel/exposure-per-hour: \"1e13\"\n    opmodel/callouts-per-year: lots\nspec:\n  type: service\n  lifecycle: production\n",
+        ));
+        let service = &import.model.services[0];
+        assert_eq!(
+            (service.exposure_per_hour, service.callouts_per_year),
+            (None, 0.0)
+        );
+        assert_eq!(notes(&import, NoteReason::OutOfBounds).len(), 1);
+        assert_eq!(
+            notes(&import, NoteReason::BadAnnotation),
+            [
+                "component:default/c: opmodel/callouts-per-year: `lots` is not an amount (a number, 0 or more)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_team_annotated_with_an_unknown_domain_takes_its_services_domain() {
+        let text = [
+            entity("Domain", "home", "spec: {}\n"),
+            entity("System", "beds", "spec:\n  domain: home\n"),
+            entity(
+                "Group",
+                "a",
+                "  annotations:\n    opmodel/domain: nowhere\nspec:\n  type: team\n  members: [x]\n",
+            ),
+            entity(
+                "Component",
+                "bed",
+                "spec:\n  type: service\n  lifecycle: production\n  owner: a\n  system: beds\n",
+            ),
+        ]
+        .concat();
+        let import = mapped(&text);
+        assert_eq!(import.model.teams[0].domain.as_deref(), Some("home"));
+        assert_eq!(notes(&import, NoteReason::BadAnnotation).len(), 1);
+    }
+}

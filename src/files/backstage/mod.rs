@@ -196,3 +196,70 @@ pub fn import(paths: &[PathBuf], name: &str) -> Result<Import, Refused> {
     let catalog = read::Catalog::read(paths)?;
     Ok(map::map(catalog, name))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(reason: NoteReason, subject: &str, detail: &str) -> Note {
+        Note {
+            reason,
+            subject: subject.to_owned(),
+            detail: detail.to_owned(),
+        }
+    }
+
+    #[test]
+    fn the_summary_groups_notes_by_reason_and_escapes_every_line() {
+        let notes = [
+            note(
+                NoteReason::Lifecycle,
+                "component:default/b",
+                "lifecycle beta",
+            ),
+            note(
+                NoteReason::UnreadablePath,
+                "x\u{1b}[2J\n.yaml",
+                "no such file or folder",
+            ),
+            note(
+                NoteReason::Lifecycle,
+                "component:default/a",
+                &"y".repeat(1_000),
+            ),
+        ];
+        let summary = notes_summary(&notes);
+        let lines: Vec<&str> = summary.lines().collect();
+        assert_eq!(lines[0], "cannot be read, skipped (1):");
+        assert_eq!(lines[1], "  - x\\u{1b}[2J\\n.yaml: no such file or folder");
+        assert_eq!(
+            lines[2],
+            "lifecycle not experimental, production or deprecated: taken as Live (2):"
+        );
+        assert_eq!(lines[3], "  - component:default/b: lifecycle beta");
+        assert_eq!(lines[4].chars().count(), crate::format::LINE_CHARS + 1);
+        assert!(lines[4].ends_with('…'));
+        assert_eq!(lines.len(), 5);
+    }
+
+    #[test]
+    fn strict_refuses_what_was_left_out_or_cut_but_not_what_was_guessed() {
+        for reason in [
+            NoteReason::Limit,
+            NoteReason::TaggedDocument,
+            NoteReason::OutsideCatalog,
+            NoteReason::OutOfBounds,
+            NoteReason::Duplicate,
+        ] {
+            assert!(reason.skips(), "{reason:?}");
+        }
+        for reason in [
+            NoteReason::OwnerIsPerson,
+            NoteReason::DefaultMembers,
+            NoteReason::BadAnnotation,
+            NoteReason::IdTaken,
+        ] {
+            assert!(!reason.skips(), "{reason:?}");
+        }
+    }
+}

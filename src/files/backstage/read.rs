@@ -11,6 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use super::entity::{self, Document, Entity, Fault};
 use super::refs::Key;
@@ -56,6 +57,13 @@ enum Work {
         documents: std::vec::IntoIter<Document>,
         depth: usize,
     },
+}
+
+fn too_many_entities() -> String {
+    format!(
+        "the catalog holds more than {} entities, the most an import reads",
+        grouped(limits::CATALOG_ENTITIES as f64)
+    )
 }
 
 impl Catalog {
@@ -128,6 +136,15 @@ impl Catalog {
             }
         }
         Ok(catalog)
+    }
+
+    /// The catalog of one file holding `text`, for tests of the mapping.
+    #[cfg(test)]
+    pub fn of_text(text: &str) -> Catalog {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("catalog-info.yaml");
+        std::fs::write(&path, text).expect("the temporary folder is writable");
+        Catalog::read(&[path]).unwrap_or_else(|refused| panic!("{}", refused.message))
     }
 
     fn note(&mut self, reason: NoteReason, subject: impl Into<String>, detail: impl Into<String>) {
@@ -242,12 +259,14 @@ impl Catalog {
                 return Ok(());
             }
         };
-        match entity::documents(&source, path) {
+        let room = limits::CATALOG_ENTITIES - self.read_count.min(limits::CATALOG_ENTITIES);
+        match entity::documents(&source, &Rc::from(path), room) {
             Ok(documents) => stack.push(Work::Documents {
                 file: path.to_owned(),
                 documents: documents.into_iter(),
                 depth,
             }),
+            Err(Fault::TooManyEntities) => return Err(too_many_entities()),
             Err(Fault::Invalid(line, column, why)) => {
                 self.note(
                     NoteReason::InvalidYaml,
@@ -290,10 +309,7 @@ impl Catalog {
         };
         self.read_count += 1;
         if self.read_count > limits::CATALOG_ENTITIES {
-            return Err(format!(
-                "the catalog holds more than {} entities, the most an import reads",
-                grouped(limits::CATALOG_ENTITIES as f64)
-            ));
+            return Err(too_many_entities());
         }
         let key = entity.key.clone();
         let length = entity.base_id().chars().count();

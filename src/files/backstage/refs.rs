@@ -2,7 +2,7 @@
 //! with a default kind and the namespace `default`, and compared case-insensitively.
 
 /// `kind:namespace/name`, lower case: how entities are matched.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
     pub kind: String,
     pub namespace: String,

@@ -3,11 +3,16 @@
 //!
 //! Targets, on a developer machine:
 //! - `analyze`: ≤ 5 ms, so the editor can recompute after every edit without a dropped frame;
-//! - `io::parse` of the model's RON text (parse and validate): ≤ 150 ms, so opening a big
+//! - `ron::parse` of the model's RON text (parse and validate): ≤ 150 ms, so opening a big
 //!   file feels instant;
-//! - `io::to_ron`: no target, measured because every save runs it.
+//! - `ron::to_ron`: no target, measured because every save runs it.
 //!
 //! Run with `cargo bench --bench analysis`.
+
+// Shared with the tests; each bench uses only part of it.
+#[allow(dead_code)]
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
 
 use std::hint::black_box;
 use std::path::Path;
@@ -15,13 +20,13 @@ use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use opmodel::analysis::analyze;
-use opmodel::{io, synthetic};
+use opmodel::files::ron;
 
 const SEED: u64 = 20_240_601;
 
 fn domain_core(c: &mut Criterion) {
     let model = synthetic::generate(10_000, 2_000, 30_000, SEED);
-    let text = io::to_ron(&model);
+    let text = ron::to_ron(&model);
     println!(
         "model: {} services, {} teams, {} dependencies; RON text {:.1} MB",
         model.services.len(),
@@ -45,10 +50,10 @@ fn domain_core(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(4));
     // Target: ≤ 150 ms.
-    slow.bench_function("io::parse", |b| {
-        b.iter(|| io::parse(black_box(&text), Path::new("synthetic.ron")).expect("it loads"))
+    slow.bench_function("ron::parse", |b| {
+        b.iter(|| ron::parse(black_box(&text), Path::new("synthetic.ron")).expect("it loads"))
     });
-    slow.bench_function("io::to_ron", |b| b.iter(|| io::to_ron(black_box(&model))));
+    slow.bench_function("ron::to_ron", |b| b.iter(|| ron::to_ron(black_box(&model))));
     slow.finish();
 }
 

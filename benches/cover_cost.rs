@@ -9,13 +9,17 @@
 //!
 //! Run with `cargo bench --bench cover_cost -- --warm-up-time 1 --measurement-time 3`.
 
+// Shared with the tests; each bench uses only part of it.
+#[allow(dead_code)]
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::cell::RefCell;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use opmodel::analysis::analyze;
-use opmodel::synthetic;
 
 const SEED: u64 = 20_240_601;
 /// The largest acceptable time(version 2) ÷ time(version 1).

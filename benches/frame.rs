@@ -7,19 +7,24 @@
 //!
 //! Run with `cargo bench --bench frame -- --warm-up-time 1 --measurement-time 3`.
 
+// Shared with the tests; each bench uses only part of it.
+#[allow(dead_code)]
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, Pos2, RawInput, Rect, pos2, vec2};
 use opmodel::app::{OpmodelApp, Picker, RecentFiles};
-use opmodel::{io, synthetic};
+use opmodel::files::ron;
 
 /// An editor on a synthetic model of `services` services, with a team per five services.
 fn app_with(services: usize) -> (OpmodelApp, tempfile::TempDir) {
     let model = synthetic::generate(services, services / 5, services * 2, 7);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("big.ron");
-    io::save(&model, &path).expect("the model saves");
+    ron::save(&model, &path).expect("the model saves");
     let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
     app.open_at_start(&path);
     (app, dir)

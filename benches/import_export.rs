@@ -5,12 +5,17 @@
 //! Run one at a time, briefly:
 //! `cargo bench --bench import_export -- --warm-up-time 1 --measurement-time 3 svg`.
 
+// Shared with the tests; each bench uses only part of it.
+#[allow(dead_code)]
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::fmt::Write;
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use opmodel::{files, render, synthetic};
+use opmodel::{files, render};
 
 const COMPONENTS: usize = 10_000;
 const FILES: usize = 100;

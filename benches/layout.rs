@@ -10,13 +10,17 @@
 //!
 //! Run with `cargo bench --bench layout -- --warm-up-time 1 --measurement-time 3`.
 
+// Shared with the tests; each bench uses only part of it.
+#[allow(dead_code)]
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use opmodel::layout::{self, auto};
 use opmodel::model::{EntityKind, Position};
-use opmodel::synthetic;
 
 const SEED: u64 = 20_240_601;
 

@@ -7,13 +7,18 @@
 //!
 //! Run with `cargo bench --bench report`.
 
+// Shared with the tests; each bench uses only part of it.
+#[allow(dead_code)]
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::cell::RefCell;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, criterion_group, criterion_main};
-use opmodel::{io, synthetic};
+use opmodel::files::ron;
 
 const SEED: u64 = 20_240_601;
 /// The largest acceptable time(10k) ÷ time(1k).
@@ -51,7 +56,7 @@ fn report_scaling(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(5));
     for (services, teams, dependencies) in sizes {
         let file = folder.path().join(format!("synthetic-{services}.ron"));
-        io::save(
+        ron::save(
             &synthetic::generate(services, teams, dependencies, SEED),
             &file,
         )

@@ -1,5 +1,5 @@
-//! The command line: `opmodel report`, `check`, `compare`, `import` and `export`, and
-//! `opmodel [FILE]` for the editor. Imports and exports go through the core's one dispatch
+//! The command line: `opmodel report`, `check`, `compare`, `roadmap`, `import` and
+//! `export`, and `opmodel [FILE]` for the editor. Imports and exports go through the core's one dispatch
 //! ([`crate::files::transfer`]).
 //!
 //! What a terminal shows is safe to show: every line of a message goes through one escaping
@@ -17,9 +17,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{Severity, analyze};
 use crate::compare::compare;
+use crate::edit::fixes::fixes_for_every_finding;
 use crate::files::input::Identity;
+use crate::files::ron;
 use crate::files::transfer::{self, ExportFormat, ExportOptions, ImportOptions, ImportSource};
-use crate::{format, io, report};
+use crate::{format, report};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -45,6 +47,10 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+        /// List each finding's one-click fixes, each with what it does to cost, coverage and
+        /// errors, worked out on an edited copy (text, Markdown and JSON).
+        #[arg(long)]
+        fixes: bool,
     },
     /// Check a model: exit 0 when it loads with no error findings, 1 with error findings,
     /// 2 when it cannot be loaded, 3 when the result cannot be written.
@@ -52,14 +58,22 @@ pub enum Command {
         /// The model file (.ron), or `-` for standard input.
         file: PathBuf,
     },
-    /// Compare two models: figures side by side, and what was added, removed or changed.
+    /// Compare 2 to 8 models: figures side by side with each one's change against the
+    /// first, and the rotas, findings, services, teams and domains added, removed or changed.
     Compare {
-        /// The first model, A (`-` for standard input).
-        a: PathBuf,
-        /// The second model, B (`-` for standard input).
-        b: PathBuf,
+        /// The models: A, the baseline, then B, C… (`-` for standard input, once).
+        #[arg(required = true, num_args = 2..=crate::compare::MOST_MODELS, value_name = "MODEL")]
+        models: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
+    },
+    /// Cost a roadmap (.roadmap.ron): each phase's figures, days in the year, handovers and
+    /// change from the phase before, and the cost of the year.
+    Roadmap {
+        /// The roadmap file (.roadmap.ron).
+        file: PathBuf,
+        #[arg(long, short, value_enum, default_value_t = RoadmapFormat::Text)]
+        format: RoadmapFormat,
     },
     /// Import a model from a Backstage catalog or a spreadsheet (CSV); the summary goes to
     /// stderr.
@@ -137,6 +151,14 @@ pub enum CompareFormat {
     Text,
     Json,
     Markdown,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RoadmapFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 /// Exit code for a file that cannot be loaded, or an output that would overwrite an input.
@@ -158,9 +180,14 @@ pub struct Terminal {
 /// Runs a subcommand and returns the process exit code.
 pub fn run(command: Command, terminal: Terminal) -> ExitCode {
     match command {
-        Command::Report { file, format } => report_command(terminal, &file, format),
+        Command::Report {
+            file,
+            format,
+            fixes,
+        } => report_command(terminal, &file, format, fixes),
         Command::Check { file } => check_command(terminal, &file),
-        Command::Compare { a, b, format } => compare_command(terminal, &a, &b, format),
+        Command::Compare { models, format } => compare_command(terminal, &models, format),
+        Command::Roadmap { file, format } => roadmap_command(terminal, &file, format),
         Command::Import { source } => import_command(terminal, source),
         Command::Export {
             file,
@@ -185,9 +212,9 @@ fn say(message: &str) {
 /// Loads a model from a file, or from standard input for `-`, or prints why not.
 fn load_or_explain(path: &Path) -> Option<crate::model::Model> {
     let loaded = if path.as_os_str() == STANDARD_STREAM {
-        io::load_from(std::io::stdin().lock(), Path::new("<stdin>"))
+        ron::load_from(std::io::stdin().lock(), Path::new("<stdin>"))
     } else {
-        io::load(path)
+        ron::load(path)
     };
     loaded.map_err(|error| say(&error.to_string())).ok()
 }
@@ -257,15 +284,26 @@ fn overwrites_input(output: Option<&Path>, inputs: &[Identity]) -> bool {
     false
 }
 
-fn report_command(terminal: Terminal, path: &Path, format: ReportFormat) -> ExitCode {
+fn report_command(
+    terminal: Terminal,
+    path: &Path,
+    format: ReportFormat,
+    with_fixes: bool,
+) -> ExitCode {
     let Some(model) = load_or_explain(path) else {
         return ExitCode::from(CANNOT_LOAD);
     };
     let analysis = analyze(&model);
+    let fixes = if with_fixes {
+        fixes_for_every_finding(&model, &analysis)
+    } else {
+        Vec::new()
+    };
     let text = match format {
-        ReportFormat::Text => report::text(&model, &analysis),
+        ReportFormat::Text => report::text_with_fixes(&model, &analysis, &fixes),
+        ReportFormat::Json if with_fixes => report::json_with_fixes(&analysis, &fixes),
         ReportFormat::Json => report::json(&analysis),
-        ReportFormat::Markdown => report::markdown(&model, &analysis),
+        ReportFormat::Markdown => report::markdown_with_fixes(&model, &analysis, &fixes),
         ReportFormat::Csv => report::csv(&model, &analysis),
     };
     terminal.print(text.as_bytes(), ExitCode::SUCCESS)
@@ -306,20 +344,53 @@ fn check_command(terminal: Terminal, path: &Path) -> ExitCode {
     terminal.print(format::escape_lines(&out).as_bytes(), verdict)
 }
 
-fn compare_command(terminal: Terminal, a: &Path, b: &Path, format: CompareFormat) -> ExitCode {
-    if a.as_os_str() == STANDARD_STREAM && b.as_os_str() == STANDARD_STREAM {
-        say("only one of the two models can be read from standard input");
+fn compare_command(terminal: Terminal, paths: &[PathBuf], format: CompareFormat) -> ExitCode {
+    let from_stdin = paths
+        .iter()
+        .filter(|p| p.as_os_str() == STANDARD_STREAM)
+        .count();
+    if from_stdin > 1 {
+        say("only one of the models can be read from standard input");
         return ExitCode::from(CANNOT_LOAD);
     }
-    let (Some(model_a), Some(model_b)) = (load_or_explain(a), load_or_explain(b)) else {
-        return ExitCode::from(CANNOT_LOAD);
-    };
-    let comparison = compare(&model_a, &model_b);
-    let (a_name, b_name) = (shown_path(a), shown_path(b));
+    let mut models = Vec::with_capacity(paths.len());
+    for path in paths {
+        match load_or_explain(path) {
+            Some(model) => models.push(model),
+            None => return ExitCode::from(CANNOT_LOAD),
+        }
+    }
+    let models: Vec<&crate::model::Model> = models.iter().collect();
+    let comparison = compare(&models);
+    let files: Vec<String> = paths.iter().map(|p| shown_path(p)).collect();
     let text = match format {
-        CompareFormat::Text => report::compare_text(&comparison, &a_name, &b_name),
+        CompareFormat::Text => {
+            format::escape_lines(&report::compare_text(&models, &files, &comparison))
+        }
         CompareFormat::Json => report::compare_json(&comparison),
-        CompareFormat::Markdown => report::compare_markdown(&comparison, &a_name, &b_name),
+        CompareFormat::Markdown => {
+            format::escape_lines(&report::compare_markdown(&models, &files, &comparison))
+        }
+        CompareFormat::Csv => report::compare_csv(&models, &files, &comparison),
+    };
+    terminal.print(text.as_bytes(), ExitCode::SUCCESS)
+}
+
+fn roadmap_command(terminal: Terminal, path: &Path, format: RoadmapFormat) -> ExitCode {
+    let roadmap = match crate::roadmap::load(path) {
+        Ok(roadmap) => roadmap,
+        Err(error) => {
+            say(&error.to_string());
+            return ExitCode::from(CANNOT_LOAD);
+        }
+    };
+    let plan = crate::roadmap::plan(&roadmap);
+    let text = match format {
+        RoadmapFormat::Text => format::escape_lines(&report::roadmap_text(&roadmap, &plan)),
+        RoadmapFormat::Json => report::roadmap_json(&plan),
+        RoadmapFormat::Markdown => {
+            format::escape_lines(&report::roadmap_markdown(&roadmap, &plan))
+        }
     };
     terminal.print(text.as_bytes(), ExitCode::SUCCESS)
 }

@@ -100,20 +100,19 @@ fn exposure_above_every_band_takes_the_highest() {
 }
 
 #[test]
-fn no_exposure_takes_the_lowest_band_with_an_info_finding() {
+fn no_exposure_takes_the_lowest_band_and_is_not_assessed() {
     let mut m = model();
     assert_eq!(exposed(&mut m, "blank", None), 95.0);
     let analysis = analyze(&m);
-    assert_eq!(
-        codes(&analysis, FindingCode::NoAvailabilityTarget),
-        ["blank"]
-    );
+    // SPEC 7.1: one model-wide finding replaces the per-service no-availability-target.
+    assert_eq!(codes(&analysis, FindingCode::NotAssessed), [""]);
     let finding = analysis
         .findings
         .iter()
-        .find(|f| f.code == FindingCode::NoAvailabilityTarget)
+        .find(|f| f.code == FindingCode::NotAssessed)
         .unwrap();
     assert_eq!(finding.severity, Severity::Info);
+    assert!(analysis.service("blank").unwrap().assumed.availability);
 }
 
 #[test]
@@ -121,10 +120,21 @@ fn without_bands_every_service_gets_99() {
     let mut m = Model::named("no bands");
     assert_eq!(exposed(&mut m, "a", Some(1e9)), 99.0);
     assert_eq!(exposed(&mut m, "b", None), 99.0);
-    assert_eq!(
-        codes(&analyze(&m), FindingCode::NoAvailabilityTarget),
-        ["b"],
-        "a service with neither target nor exposure is still pointed out"
+    let analysis = analyze(&m);
+    // An exposure without bands sets nothing, so both availabilities are assumed.
+    assert!(analysis.services.iter().all(|s| s.assumed.availability));
+    let finding = analysis
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::NotAssessed)
+        .expect("services with neither target nor exposure are still pointed out");
+    assert!(
+        finding
+            .message
+            .to_string()
+            .starts_with("2 of 2 services are not assessed yet"),
+        "{}",
+        finding.message
     );
 }
 
@@ -337,8 +347,11 @@ fn ops_run_it_needs_an_operations_owner() {
         codes(&analysis, FindingCode::UncoveredService),
         ["wrong-owner"]
     );
+    // Both are recommended Ops Run It by their low demand, so neither is advised against it
+    // (SPEC 7.2): each gets the digital-low-demand note instead.
+    assert!(codes(&analysis, FindingCode::DigitalOpsRunIt).is_empty());
     assert_eq!(
-        codes(&analysis, FindingCode::DigitalOpsRunIt),
+        codes(&analysis, FindingCode::DigitalLowDemand),
         ["wrong-owner", "right-owner"]
     );
 }
@@ -647,16 +660,22 @@ fn many_team_rotas_means_more_than_half() {
 }
 
 #[test]
-fn digital_ops_run_it_is_about_digital_services_only() {
+fn digital_ops_run_it_is_about_digital_services_set_against_their_recommendation() {
     let mut m = model();
     team(&mut m, "ops", TeamKind::Operations, 5, None);
-    let cots = service(&mut m, "cots", Some("ops"), 99.0, Demand::Low);
+    // High demand: weekly deploys, so You Build It You Run It is recommended for both.
+    let cots = service(&mut m, "cots", Some("ops"), 99.0, Demand::High);
     m.services[cots].kind = ServiceKind::Cots;
-    service(&mut m, "digital", Some("ops"), 99.0, Demand::Low);
-    assert_eq!(
-        codes(&analyze(&m), FindingCode::DigitalOpsRunIt),
-        ["digital"]
-    );
+    m.services[cots].operating_model = Some(OperatingModel::OpsRunIt);
+    let digital = service(&mut m, "digital", Some("ops"), 99.0, Demand::High);
+    m.services[digital].operating_model = Some(OperatingModel::OpsRunIt);
+    // Low demand: Ops Run It is what the selector recommends, so nothing advises against it.
+    service(&mut m, "low", Some("ops"), 99.0, Demand::Low);
+    let analysis = analyze(&m);
+    assert_eq!(codes(&analysis, FindingCode::DigitalOpsRunIt), ["digital"]);
+    // One finding per cause: the digital service's warning names the override, so it gets
+    // no override-differs as well; the COTS service's override is pointed out.
+    assert_eq!(codes(&analysis, FindingCode::OverrideDiffers), ["cots"]);
 }
 
 #[test]
@@ -714,7 +733,9 @@ fn the_finding_codes_and_severities_are_those_of_the_spec_table() {
         ("depends-on-retiring", "warning"),
         ("override-differs", "info"),
         ("many-team-rotas", "info"),
-        ("no-availability-target", "info"),
+        // SPEC section 7
+        ("not-assessed", "info"),
+        ("digital-low-demand", "info"),
         // SPEC section 5
         ("segregation-myth", "info"),
     ];

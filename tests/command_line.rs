@@ -61,6 +61,7 @@ fn json_report_has_every_key_of_the_spec() {
         "annual_cost",
         "projected_annual_loss",
         "availability_ceiling",
+        "assumed",
         "lifecycle",
         "compliance",
         "cover_cost",
@@ -158,8 +159,8 @@ fn markdown_can_be_pasted_into_a_wiki() {
         "## Teams",
         "## Findings",
         "### Errors (5)",
-        "### Warnings (6)",
-        "### Info (3)",
+        "### Warnings (5)",
+        "### Info (4)",
     ] {
         assert!(stdout.contains(heading), "missing {heading}");
     }
@@ -175,8 +176,8 @@ fn text_is_the_default_and_groups_findings_by_severity() {
     assert_eq!(code, 0, "a report of a model with errors still succeeds");
     assert!(stdout.contains("Annual on-call cost"));
     let errors = stdout.find("  Errors (5)").expect("errors first");
-    let warnings = stdout.find("  Warnings (6)").expect("then warnings");
-    let info = stdout.find("  Info (3)").expect("then info");
+    let warnings = stdout.find("  Warnings (5)").expect("then warnings");
+    let info = stdout.find("  Info (4)").expect("then info");
     assert!(errors < warnings && warnings < info);
     assert!(stdout.contains("[understaffed-rota] The Alpha squad team rota has only 2 people"));
 }
@@ -288,7 +289,7 @@ fn json_report_writes_null_for_an_orphans_owner_and_rota() {
         ["severity", "code", "subject", "message"]
     );
     assert_eq!(report["findings"][0]["severity"], "error");
-    assert_eq!(report["coverage"]["ownership"], 7.0 / 8.0);
+    assert_eq!(report["coverage"]["ownership"], 8.0 / 9.0);
     assert_eq!(report["domains"][0]["id"], "checkout-domain");
 }
 

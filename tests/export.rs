@@ -12,7 +12,7 @@ use support::opmodel;
 
 fn sample(name: &str) -> Model {
     let path = format!("{}/samples/{name}.ron", env!("CARGO_MANIFEST_DIR"));
-    opmodel::io::load(Path::new(&path)).unwrap()
+    opmodel::files::ron::load(Path::new(&path)).unwrap()
 }
 
 const SAMPLES: [&str; 4] = [

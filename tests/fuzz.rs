@@ -5,13 +5,17 @@
 //! `cargo test --test fuzz` runs a few hundred cases of each. The long run, 10,000 mutated
 //! files and 10,000 round trips, is `cargo test --release --test fuzz -- --ignored`.
 
+mod support;
+
 use std::path::Path;
 
 use opmodel::analysis::analyze;
+use opmodel::files::ron;
 use opmodel::model::{Model, validate};
-use opmodel::{io, report, synthetic};
+use opmodel::report;
 use proptest::prelude::*;
 use serde_json::Value;
+use support::synthetic::{self, Rng};
 
 fn samples() -> Vec<String> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
@@ -22,24 +26,8 @@ fn samples() -> Vec<String> {
         .map(|path| std::fs::read_to_string(path).unwrap())
         .collect();
     texts.sort();
-    texts.push(io::to_ron(&synthetic::generate(40, 8, 60, 7)));
+    texts.push(ron::to_ron(&synthetic::generate(40, 8, 60, 7)));
     texts
-}
-
-/// A small, seeded random number generator (xorshift), so every run mutates the same way.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 /// Text a hostile or careless edit might put into a model file.
@@ -142,20 +130,20 @@ fn accepted_model_is_sound(model: &Model) {
         !markdown.contains('\u{1b}'),
         "an escape reaches the terminal"
     );
-    let saved = io::to_ron(model);
-    let again = io::parse(&saved, Path::new("saved.ron")).expect("a saved model loads");
+    let saved = ron::to_ron(model);
+    let again = ron::parse(&saved, Path::new("saved.ron")).expect("a saved model loads");
     assert_eq!(&again, model);
 }
 
 fn run_mutations(cases: usize, seed: u64) {
     let texts = samples();
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     for case in 0..cases {
         let mut text = texts[case % texts.len()].clone();
         for _ in 0..1 + rng.below(3) {
             text = mutate(&text, &mut rng);
         }
-        match io::parse(&text, Path::new("fuzz.ron")) {
+        match ron::parse(&text, Path::new("fuzz.ron")) {
             Ok(model) => accepted_model_is_sound(&model),
             Err(error) => {
                 let message = error.to_string();
@@ -209,10 +197,10 @@ fn hostile_model() -> impl Strategy<Value = Model> {
 
 fn round_trip(model: &Model) -> Result<(), TestCaseError> {
     prop_assert!(validate(model).is_ok());
-    let saved = io::to_ron(model);
-    let again = io::parse(&saved, Path::new("saved.ron"));
+    let saved = ron::to_ron(model);
+    let again = ron::parse(&saved, Path::new("saved.ron"));
     prop_assert_eq!(again.as_ref(), Ok(model));
-    prop_assert_eq!(io::to_ron(&again.unwrap()), saved);
+    prop_assert_eq!(ron::to_ron(&again.unwrap()), saved);
     Ok(())
 }
 

@@ -11,7 +11,7 @@ use opmodel::app::{OpmodelApp, Selection, UiCommand};
 use opmodel::model::Position;
 
 mod support;
-use support::{app, click_at, finish_file_jobs, harness, wait_for_step, write};
+use support::{app, apply_edit, click_at, finish_file_jobs, harness, wait_for_step, write};
 
 /// A web team on a team rota for its shop front, and an unowned COTS report.
 /// Shop front: exposure 500,000 → 99.9 %, very high demand → You Build It You Run It at
@@ -43,23 +43,20 @@ fn annual_cost(harness: &Harness<'_, OpmodelApp>) -> f64 {
         .state()
         .active_document()
         .expect("a document is open")
-        .analysis
+        .analysis()
         .totals
         .annual_cost
 }
 
 fn selection(harness: &Harness<'_, OpmodelApp>) -> Option<Selection> {
-    harness
-        .state()
-        .active_document()
-        .and_then(|d| d.selection.clone())
+    harness.state().selection().cloned()
 }
 
 fn node_position(harness: &Harness<'_, OpmodelApp>, id: &str) -> Pos2 {
     harness
         .state()
-        .active_document()
-        .and_then(|d| d.canvas.screen_position(id))
+        .canvas()
+        .and_then(|c| c.screen_position(id))
         .expect("the node was drawn")
 }
 
@@ -71,31 +68,28 @@ fn adding_a_team_and_its_service_and_covering_it_changes_cost_and_coverage() {
     harness.get_by_label("✚ Add service").click();
     harness.run_steps(3);
     let doc = harness.state().active_document().unwrap();
-    assert_eq!(doc.model.teams.len(), 1);
+    assert_eq!(doc.model().teams.len(), 1);
     assert_eq!(
-        doc.model.services[0].owner.as_deref(),
+        doc.model().services[0].owner.as_deref(),
         Some("team"),
         "a new service is owned by the selected team"
     );
-    // No bands: 99.0 %; low demand → monthly → Ops Run It, which a product team cannot cover.
-    assert_eq!(doc.analysis.coverage.ownership, 1.0);
-    assert_eq!(doc.analysis.coverage.on_call, 0.0);
+    // No bands: 99.0 %; a new service's demand is unknown, so a digital service is taken to
+    // deploy weekly → You Build It You Run It at domain level, but its team has no domain.
+    assert_eq!(doc.analysis().coverage.ownership, 1.0);
+    assert_eq!(doc.analysis().coverage.on_call, 0.0);
     harness.get_by_label("GBP 0");
 
-    // Run it You Build It You Run It on the team's own rota: 500 × 52 = 26,000 standby.
+    // Cover it on the team's own rota: 500 × 52 = 26,000 standby.
     assert_eq!(
         harness.get_by_label("Operating model").value().as_deref(),
-        Some("Recommended (Ops Run It)")
+        Some("Recommended (You Build It You Run It)")
     );
-    harness.get_by_label("Operating model").click();
-    harness.run_steps(2);
-    harness.get_by_label("You Build It You Run It").click();
-    harness.run_steps(2);
     harness.get_by_label("Out of hours").click();
     harness.run_steps(2);
     harness.get_by_label("Team").click();
     harness.run_steps(4);
-    let analysis = &harness.state().active_document().unwrap().analysis;
+    let analysis = &harness.state().active_document().unwrap().analysis();
     assert_eq!(analysis.totals.annual_cost, 26_000.0);
     assert_eq!(analysis.coverage.on_call, 1.0);
     harness.get_by_label("GBP 26,000");
@@ -106,15 +100,16 @@ fn undo_and_redo_restore_the_figures() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
     assert_eq!(annual_cost(&harness), 26_480.0);
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(Selection::Entity("web".into()));
+    harness
+        .state()
+        .select(Some(Selection::Entity("web".into())));
     harness.run_steps(2);
     harness.key_press(Key::Delete);
     harness.run_steps(3);
     let doc = harness.state().active_document().unwrap();
-    assert!(doc.model.team("web").is_none());
+    assert!(doc.model().team("web").is_none());
     assert_eq!(
-        doc.model.service("shop").unwrap().owner,
+        doc.model().service("shop").unwrap().owner,
         None,
         "deleting a team orphans its services"
     );
@@ -127,7 +122,7 @@ fn undo_and_redo_restore_the_figures() {
             .state()
             .active_document()
             .unwrap()
-            .model
+            .model()
             .service("shop")
             .unwrap()
             .owner
@@ -152,7 +147,7 @@ fn a_load_error_shows_the_message_and_leaves_the_open_model_alone() {
         "(\n    name: \"Broken\",\n    teams: [(id: \"a\", name: \"A\", kind: Wizard)],\n)",
     );
     let mut harness = with_shop(dir.path());
-    let before = harness.state().active_document().unwrap().model.clone();
+    let before = harness.state().active_document().unwrap().model().clone();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run_steps(3);
     let field = harness.get_by_label("Path of the .ron file");
@@ -173,7 +168,7 @@ fn a_load_error_shows_the_message_and_leaves_the_open_model_alone() {
     );
     assert!(message.contains("Wizard"), "names the bad value: {message}");
     harness.get_by_label_contains("Wizard");
-    assert_eq!(harness.state().active_document().unwrap().model, before);
+    assert_eq!(harness.state().active_document().unwrap().model(), &before);
     harness.get_by_label("OK").click();
     harness.run_steps(2);
     assert!(harness.state().error_message().is_none());
@@ -231,7 +226,7 @@ fn dragging_a_node_moves_it_in_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
     let start = node_position(&harness, "web");
-    let opened = harness.state().active_document().unwrap().model.layout["web"];
+    let opened = harness.state().active_document().unwrap().model().layout["web"];
     harness.hover_at(start);
     harness.run_steps(2);
     harness.drag_at(start);
@@ -246,7 +241,7 @@ fn dragging_a_node_moves_it_in_one_undo_step() {
         .state()
         .active_document()
         .unwrap()
-        .model
+        .model()
         .layout
         .get("web")
         .copied()
@@ -261,10 +256,11 @@ fn dragging_a_node_moves_it_in_one_undo_step() {
     let doc = harness.state().active_document().unwrap();
     assert_ne!(moved, opened);
     assert_eq!(
-        doc.model.layout["web"], opened,
+        doc.model().layout["web"],
+        opened,
         "one undo takes the whole drag back (was {moved:?})"
     );
-    assert!(doc.history.undo_label().is_none());
+    assert!(doc.history().undo_label().is_none());
 }
 
 #[test]
@@ -280,17 +276,17 @@ fn connect_mode_adds_a_dependency_between_two_services() {
     click_at(&mut harness, shop);
     click_at(&mut harness, legacy);
     let doc = harness.state().active_document().unwrap();
-    assert_eq!(doc.model.dependencies.len(), 1);
+    assert_eq!(doc.model().dependencies.len(), 1);
     assert_eq!(
         (
-            doc.model.dependencies[0].from.as_str(),
-            doc.model.dependencies[0].to.as_str()
+            doc.model().dependencies[0].from.as_str(),
+            doc.model().dependencies[0].to.as_str()
         ),
         ("shop", "legacy")
     );
     // Shop front (99.9 %) now depends on something at 95 %.
     assert!(
-        doc.analysis
+        doc.analysis()
             .findings
             .iter()
             .any(|f| f.code.as_str() == "weaker-dependency")
@@ -301,8 +297,9 @@ fn connect_mode_adds_a_dependency_between_two_services() {
 fn a_taken_id_is_refused_where_it_is_typed() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(Selection::Entity("legacy".into()));
+    harness
+        .state()
+        .select(Some(Selection::Entity("legacy".into())));
     harness.run_steps(3);
     let id = harness.get_by_label("Id");
     id.focus();
@@ -314,18 +311,19 @@ fn a_taken_id_is_refused_where_it_is_typed() {
     harness.run_steps(3);
     let doc = harness.state().active_document().unwrap();
     assert!(
-        doc.model.service("legacy").is_some(),
+        doc.model().service("legacy").is_some(),
         "the service keeps its id"
     );
-    assert!(doc.history.undo_label().is_none(), "nothing was changed");
+    assert!(doc.history().undo_label().is_none(), "nothing was changed");
 }
 
 #[test]
 fn renaming_an_id_updates_every_reference() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(Selection::Entity("web".into()));
+    harness
+        .state()
+        .select(Some(Selection::Entity("web".into())));
     harness.run_steps(3);
     harness.get_by_label("Id").focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -333,9 +331,9 @@ fn renaming_an_id_updates_every_reference() {
     harness.key_press(Key::Enter);
     harness.run_steps(3);
     let doc = harness.state().active_document().unwrap();
-    assert!(doc.model.team("storefront").is_some());
+    assert!(doc.model().team("storefront").is_some());
     assert_eq!(
-        doc.model.service("shop").unwrap().owner.as_deref(),
+        doc.model().service("shop").unwrap().owner.as_deref(),
         Some("storefront")
     );
     assert_eq!(
@@ -368,8 +366,8 @@ fn saving_writes_the_file_and_clears_the_unsaved_marker() {
     harness.key_press(Key::Enter);
     harness.run_steps(4);
     finish_file_jobs(&mut harness);
-    let saved = opmodel::io::load(&target).expect("the saved file loads");
-    assert_eq!(&saved, &harness.state().active_document().unwrap().model);
+    let saved = opmodel::files::ron::load(&target).expect("the saved file loads");
+    assert_eq!(&saved, harness.state().active_document().unwrap().model());
     assert_eq!(harness.state().title(), "Untitled model — Opmodel");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -387,8 +385,9 @@ fn saving_writes_the_file_and_clears_the_unsaved_marker() {
 fn new_asks_before_discarding_unsaved_changes() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(Selection::Entity("legacy".into()));
+    harness
+        .state()
+        .select(Some(Selection::Entity("legacy".into())));
     harness.run_steps(2);
     harness.key_press(Key::Delete);
     harness.run_steps(2);
@@ -398,7 +397,7 @@ fn new_asks_before_discarding_unsaved_changes() {
     harness.get_by_label("Cancel").click();
     harness.run_steps(3);
     assert_eq!(
-        harness.state().active_document().unwrap().model.name,
+        harness.state().active_document().unwrap().model().name,
         "Shop",
         "cancel keeps the model"
     );
@@ -408,7 +407,7 @@ fn new_asks_before_discarding_unsaved_changes() {
     harness.run_steps(3);
     let doc = harness.state().active_document().unwrap();
     assert!(
-        doc.model.services.is_empty() && doc.path.is_none(),
+        doc.model().services.is_empty() && doc.path().is_none(),
         "a fresh model replaces it"
     );
 }
@@ -437,13 +436,14 @@ fn duplicating_as_a_scenario_compares_live_with_the_original() {
         "the original, the comparison and the copy"
     );
     let copy = harness.state().active_document().unwrap();
-    assert_eq!(copy.model.name, "Shop (what-if)");
+    assert_eq!(copy.model().name, "Shop (what-if)");
     assert!(
-        copy.is_dirty() && copy.path.is_none(),
+        copy.is_dirty() && copy.path().is_none(),
         "the copy is unsaved until saved to its own file"
     );
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(Selection::Entity("shop".into()));
+    harness
+        .state()
+        .select(Some(Selection::Entity("shop".into())));
     harness.run_steps(3);
     // Out of hours Off: the shop front no longer needs the web team's rota, which goes.
     harness.get_by_label("Out of hours").click();
@@ -457,7 +457,8 @@ fn duplicating_as_a_scenario_compares_live_with_the_original() {
     harness.run_steps(4);
     assert!(harness.state().is_comparing());
     harness.get_by_label("−26,480");
-    harness.get_by_label_contains("out of hours: none → Off");
+    // In the editor's words (SPEC 7.5): an empty override is what the rule gives.
+    harness.get_by_label_contains("out of hours: By availability (Team) → Off");
 }
 
 #[test]
@@ -483,13 +484,15 @@ fn comparing_two_open_models_shows_the_delta_and_jumps_to_a_change() {
     assert!(harness.state().is_comparing());
     // Only the team changed: members 2 → 6 in the second model's comparison with the first.
     harness.get_by_label_contains("members: 2 → 6");
-    harness.get_by_label("~ Web team: pool 2 → 6, unhealthy → healthy");
+    harness.get_by_label(
+        "~ Web team: pool 2 → 6, 1 in 2 → 1 in 6, 26 → 8.7 weeks each, unhealthy → healthy",
+    );
     harness.get_by_label("in A").click();
     harness.run_steps(4);
     assert!(!harness.state().is_comparing(), "jumped to the model");
     let doc = harness.state().active_document().unwrap();
-    assert_eq!(doc.model.name, "Shop, small team");
-    assert_eq!(doc.selection, Some(Selection::Entity("web".into())));
+    assert_eq!(doc.model().name, "Shop, small team");
+    assert_eq!(selection(&harness), Some(Selection::Entity("web".into())));
 }
 
 #[test]
@@ -500,26 +503,27 @@ fn auto_layout_moves_every_node_in_one_undo_step() {
         .state()
         .active_document()
         .unwrap()
-        .model
+        .model()
         .layout
         .clone();
     assert_eq!(opened.len(), 3, "the model was arranged when it opened");
-    let moved = opmodel::actions::move_to(vec![("web".into(), Position { x: 900.0, y: 900.0 })]);
-    let doc = harness.state_mut().active_document_mut().unwrap();
-    doc.apply("Move Web team", moved, None).unwrap();
+    let moved =
+        opmodel::edit::actions::move_to(vec![("web".into(), Position { x: 900.0, y: 900.0 })]);
+    apply_edit(&mut harness, "Move Web team", moved);
     harness.key_press(Key::L);
     // The layout runs on a thread of its own: wait for it to land.
     wait_for_step(&mut harness, "Auto-layout");
     let doc = harness.state().active_document().unwrap();
-    assert_eq!(doc.history.undo_label(), Some("Auto-layout"));
+    assert_eq!(doc.history().undo_label(), Some("Auto-layout"));
     assert_eq!(
-        doc.model.layout, opened,
+        doc.model().layout,
+        opened,
         "the team is back where the layout puts it"
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(3);
     let doc = harness.state().active_document().unwrap();
-    assert_eq!(doc.model.layout["web"], Position { x: 900.0, y: 900.0 });
+    assert_eq!(doc.model().layout["web"], Position { x: 900.0, y: 900.0 });
 }
 
 fn request_close(harness: &mut Harness<'_, OpmodelApp>) {

@@ -55,17 +55,11 @@ fn with_shop(dir: &Path) -> Harness<'static, OpmodelApp> {
 }
 
 fn node_position(harness: &Harness<'_, OpmodelApp>, id: &str) -> Option<Pos2> {
-    harness
-        .state()
-        .active_document()
-        .and_then(|d| d.canvas.screen_position(id))
+    harness.state().canvas().and_then(|c| c.screen_position(id))
 }
 
 fn selection(harness: &Harness<'_, OpmodelApp>) -> Option<Selection> {
-    harness
-        .state()
-        .active_document()
-        .and_then(|d| d.selection.clone())
+    harness.state().selection().cloned()
 }
 
 fn drag(harness: &mut Harness<'_, OpmodelApp>, from: Pos2, by: egui::Vec2) {
@@ -141,9 +135,9 @@ fn presenting_draws_the_names_larger_and_all_of_them() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
     press(&mut harness, Key::F5);
-    let doc = harness.state().active_document().unwrap();
+    let canvas = harness.state().canvas().unwrap();
     for id in ["shop", "pay", "legacy", "web"] {
-        assert!(doc.canvas.shows_name(id), "{id} is named in full");
+        assert!(canvas.shows_name(id), "{id} is named in full");
     }
 }
 
@@ -161,8 +155,8 @@ fn names_shown_whole(
     for key in keys {
         press(&mut harness, *key);
     }
-    let model = opmodel::io::load(path).unwrap();
-    let canvas = &harness.state().active_document().unwrap().canvas;
+    let model = opmodel::files::ron::load(path).unwrap();
+    let canvas = harness.state().canvas().unwrap();
     let shown = model
         .services
         .iter()
@@ -209,9 +203,8 @@ fn the_samples_fitted_to_a_screen_show_their_names() {
 fn selecting_a_service_highlights_its_neighbours_and_dims_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
-    let focus = |harness: &Harness<'_, OpmodelApp>, id: &str| {
-        harness.state().active_document().unwrap().canvas.focus(id)
-    };
+    let focus =
+        |harness: &Harness<'_, OpmodelApp>, id: &str| harness.state().canvas().unwrap().focus(id);
     assert_eq!(focus(&harness, "legacy"), Some(Focus::Plain));
     let shop = node_position(&harness, "shop").expect("the shop front is drawn");
     click_at(&mut harness, shop);
@@ -238,15 +231,15 @@ fn a_drag_that_starts_off_every_shape_pans_instead_of_moving_a_node() {
         .state()
         .active_document()
         .unwrap()
-        .model
+        .model()
         .layout
         .clone();
     // Just outside the shop front's circle (radius 26 canvas units at a zoom of at most 2).
     let beside = shop + vec2(0.0, -70.0);
     drag(&mut harness, beside, vec2(80.0, 40.0));
     let doc = harness.state().active_document().unwrap();
-    assert_eq!(doc.model.layout, opened, "no node moved");
-    assert!(doc.history.undo_label().is_none());
+    assert_eq!(doc.model().layout, opened, "no node moved");
+    assert!(doc.history().undo_label().is_none());
     let panned = node_position(&harness, "shop").unwrap();
     assert!(
         (panned - (shop + vec2(80.0, 40.0))).length() < 2.0,
@@ -256,7 +249,7 @@ fn a_drag_that_starts_off_every_shape_pans_instead_of_moving_a_node() {
     drag(&mut harness, panned, vec2(60.0, 0.0));
     let doc = harness.state().active_document().unwrap();
     assert_ne!(
-        doc.model.layout.get("shop"),
+        doc.model().layout.get("shop"),
         opened.get("shop"),
         "a drag on the shape moves it"
     );
@@ -264,9 +257,9 @@ fn a_drag_that_starts_off_every_shape_pans_instead_of_moving_a_node() {
 
 /// A synthetic model of 300 services in about a dozen domains.
 fn big_model(dir: &Path) -> (PathBuf, opmodel::model::Model) {
-    let model = opmodel::synthetic::generate(300, 60, 400, 3);
+    let model = support::synthetic::generate(300, 60, 400, 3);
     let path = dir.join("big.ron");
-    opmodel::io::save(&model, &path).expect("the model saves");
+    opmodel::files::ron::save(&model, &path).expect("the model saves");
     (path, model)
 }
 
@@ -276,7 +269,7 @@ fn a_big_model_at_fit_shows_one_box_per_domain_and_double_click_opens_it() {
     let (path, model) = big_model(dir.path());
     let mut harness = harness_at(&path, 1280.0, 720.0);
     press(&mut harness, Key::F5);
-    let canvas = &harness.state().active_document().unwrap().canvas;
+    let canvas = harness.state().canvas().unwrap();
     assert!(canvas.is_overview(), "fit is zoomed out to the domains");
     let service = &model.services[0].id;
     assert!(
@@ -289,7 +282,7 @@ fn a_big_model_at_fit_shows_one_box_per_domain_and_double_click_opens_it() {
     click_at(&mut harness, centre);
     click_at(&mut harness, centre);
     harness.run_steps(6);
-    let canvas = &harness.state().active_document().unwrap().canvas;
+    let canvas = harness.state().canvas().unwrap();
     assert!(!canvas.is_overview(), "the double-clicked domain is opened");
     let members: Vec<&str> = model
         .services
@@ -315,14 +308,7 @@ fn find_selects_and_centres_what_is_typed() {
     let mut harness = with_shop(dir.path());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run_steps(4);
-    assert!(
-        harness
-            .state()
-            .active_document()
-            .unwrap()
-            .canvas
-            .is_searching()
-    );
+    assert!(harness.state().is_searching());
     harness
         .get_by_role_and_label(egui::accesskit::Role::TextInput, "Find")
         .type_text("legacy");
@@ -334,9 +320,8 @@ fn find_selects_and_centres_what_is_typed() {
         selection(&harness),
         Some(Selection::Entity("legacy".into()))
     );
-    let doc = harness.state().active_document().unwrap();
     assert!(
-        !doc.canvas.is_searching(),
+        !harness.state().is_searching(),
         "the box closes once something is picked"
     );
     // The canvas lies between the inspector (320 px) and the figures (420 px) of a 1600 px

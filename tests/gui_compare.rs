@@ -114,7 +114,10 @@ fn a_rota_that_becomes_healthy_is_listed_and_unchanged_values_are_not() {
     let harness = small_vs_big(dir.path());
     // A is the small team (pool 2, below 3: unhealthy), B the big one (pool 6: healthy).
     // The rota covers the same one service and costs 26,480 in both: neither is listed.
-    harness.get_by_label("~ Web team: pool 2 → 6, unhealthy → healthy");
+    // With the frequency and the weeks on call each person that the pool changes (SPEC 8.1).
+    harness.get_by_label(
+        "~ Web team: pool 2 → 6, 1 in 2 → 1 in 6, 26 → 8.7 weeks each, unhealthy → healthy",
+    );
     harness.get_by_label_contains("members: 2 → 6");
     for (text, _) in painted_texts(&harness) {
         assert!(
@@ -210,8 +213,9 @@ fn the_status_bar_names_an_undone_edit_in_words() {
     let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
     app.open_at_start(&write(dir.path(), "shop.ron", &shop("Shop", 6)));
     let mut harness = harness(app);
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(opmodel::app::Selection::Entity("shop".into()));
+    harness
+        .state()
+        .select(Some(opmodel::app::Selection::Entity("shop".into())));
     harness.run_steps(3);
     harness.get_by_label("Out of hours").click();
     harness.run_steps(2);
@@ -235,8 +239,9 @@ fn counts_take_the_right_plural_and_money_its_separators() {
         "the team card counts one person: {texts:?}"
     );
     assert!(!texts.iter().any(|t| t.contains("1 people")));
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(opmodel::app::Selection::Entity("shop".into()));
+    harness
+        .state()
+        .select(Some(opmodel::app::Selection::Entity("shop".into())));
     harness.run_steps(3);
     harness.get_by_value("GBP 500,000");
 }

@@ -75,8 +75,8 @@ fn work_left_by_a_crash_is_offered_and_restores_as_an_unsaved_tab() {
     harness.get_by_label("Restore").click();
     harness.run_steps(3);
     let doc = harness.state().active_document().unwrap();
-    assert_eq!(doc.model.description, "edited before the crash");
-    assert_eq!(doc.path.as_deref(), Some(file.as_path()));
+    assert_eq!(doc.model().description, "edited before the crash");
+    assert_eq!(doc.path(), Some(file.as_path()));
     assert!(doc.is_dirty(), "a restored tab opens unsaved");
     assert!(harness.state().title().starts_with("● "));
     assert!(!old_copy.exists(), "the old copy goes");
@@ -97,7 +97,7 @@ fn discarding_recovered_work_deletes_its_copy() {
     assert!(!old_copy.exists());
     assert!(harness.query_by_label("Recover unsaved work?").is_none());
     let doc = harness.state().active_document().unwrap();
-    assert_eq!(doc.model, Model::default(), "nothing was restored");
+    assert_eq!(doc.model(), &Model::default(), "nothing was restored");
 }
 
 #[test]
@@ -189,7 +189,7 @@ fn a_file_changed_on_disk_shows_a_banner_that_reloads_it() {
     harness.state_mut().finish_jobs();
     harness.run_steps(2);
     assert_eq!(
-        harness.state().active_document().unwrap().model.name,
+        harness.state().active_document().unwrap().model().name,
         "Shop, edited by git"
     );
     assert!(harness.query_by_label_contains("changed on disk").is_none());

@@ -54,8 +54,7 @@ fn document<'a>(harness: &'a Harness<'_, OpmodelApp>) -> &'a opmodel::app::Docum
 }
 
 fn select(harness: &mut Harness<'_, OpmodelApp>, id: &str) {
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(Selection::Entity(id.into()));
+    harness.state().select(Some(Selection::Entity(id.into())));
     harness.run_steps(3);
 }
 
@@ -72,7 +71,7 @@ fn type_tag(harness: &mut Harness<'_, OpmodelApp>, tag: &str) {
 fn the_figures_show_cost_drivers_and_weeks_on_call() {
     let dir = tempfile::tempdir().unwrap();
     let harness = with_shop(dir.path());
-    let shop = document(&harness).analysis.service("shop").unwrap();
+    let shop = document(&harness).analysis().service("shop").unwrap();
     assert_eq!(shop.cover_cost, 26_480.0);
     // Cost drivers: shop front carries the whole bill, 26,480 of 26,480.
     harness.get_by_label("100.0 %");
@@ -87,7 +86,7 @@ fn clicking_a_cost_driver_selects_the_service() {
     harness.get_by_label("Shop front").click();
     harness.run_steps(3);
     assert_eq!(
-        document(&harness).selection,
+        harness.state().selection().cloned(),
         Some(Selection::Entity("shop".into()))
     );
     assert_eq!(
@@ -108,16 +107,16 @@ fn lifecycle_edited_in_the_inspector_changes_the_cost() {
     harness.run_steps(4);
     let doc = document(&harness);
     assert_eq!(
-        doc.model.service("shop").unwrap().lifecycle,
+        doc.model().service("shop").unwrap().lifecycle,
         Lifecycle::Inception
     );
     // An inception service needs no cover, so the web rota goes: nothing is left to pay.
-    assert_eq!(doc.analysis.totals.annual_cost, 0.0);
+    assert_eq!(doc.analysis().totals.annual_cost, 0.0);
     harness.get_by_label("GBP 0");
     harness.get_by_label_contains("Inception: not live yet");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(3);
-    assert_eq!(document(&harness).analysis.totals.annual_cost, 26_480.0);
+    assert_eq!(document(&harness).analysis().totals.annual_cost, 26_480.0);
 }
 
 #[test]
@@ -127,8 +126,8 @@ fn compliance_tags_are_added_refused_and_removed_in_the_inspector() {
     select(&mut harness, "shop");
     type_tag(&mut harness, "PCI-DSS");
     let doc = document(&harness);
-    assert_eq!(doc.model.service("shop").unwrap().compliance, ["PCI-DSS"]);
-    assert_eq!(doc.analysis.compliance.len(), 1);
+    assert_eq!(doc.model().service("shop").unwrap().compliance, ["PCI-DSS"]);
+    assert_eq!(doc.analysis().compliance.len(), 1);
     // Shop front needs cover and the web rota covers it.
     harness.get_by_label_contains("PCI-DSS — 1 service, 1 of 1 needing cover covered");
 
@@ -143,7 +142,11 @@ fn compliance_tags_are_added_refused_and_removed_in_the_inspector() {
     harness.run_steps(3);
     harness.get_by_label_contains("twice");
     assert_eq!(
-        document(&harness).model.service("shop").unwrap().compliance,
+        document(&harness)
+            .model()
+            .service("shop")
+            .unwrap()
+            .compliance,
         ["PCI-DSS"],
         "refused tags leave the service as it was"
     );
@@ -154,7 +157,7 @@ fn compliance_tags_are_added_refused_and_removed_in_the_inspector() {
     harness.run_steps(3);
     assert_eq!(
         document(&harness)
-            .model
+            .model()
             .service("legacy")
             .unwrap()
             .compliance,
@@ -167,7 +170,7 @@ fn compliance_tags_are_added_refused_and_removed_in_the_inspector() {
     harness.run_steps(3);
     assert!(
         document(&harness)
-            .model
+            .model()
             .service("legacy")
             .unwrap()
             .compliance
@@ -204,20 +207,20 @@ fn a_fix_does_what_its_preview_said_and_one_undo_takes_it_back() {
     harness.run_steps(4);
     let doc = document(&harness);
     assert_eq!(
-        doc.model.service("legacy").unwrap().owner.as_deref(),
+        doc.model().service("legacy").unwrap().owner.as_deref(),
         Some("web")
     );
-    assert_eq!(doc.analysis.totals.annual_cost, 26_960.0);
-    assert_eq!(doc.analysis.coverage.on_call, 1.0);
-    assert_eq!(doc.analysis.coverage.ownership, 1.0);
+    assert_eq!(doc.analysis().totals.annual_cost, 26_960.0);
+    assert_eq!(doc.analysis().coverage.on_call, 1.0);
+    assert_eq!(doc.analysis().coverage.ownership, 1.0);
     harness.get_by_label("GBP 26,960");
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(3);
     let doc = document(&harness);
-    assert_eq!(doc.model.service("legacy").unwrap().owner, None);
-    assert_eq!(doc.analysis.totals.annual_cost, 26_480.0);
-    assert_eq!(doc.analysis.coverage.on_call, 0.5);
+    assert_eq!(doc.model().service("legacy").unwrap().owner, None);
+    assert_eq!(doc.analysis().totals.annual_cost, 26_480.0);
+    assert_eq!(doc.analysis().coverage.on_call, 0.5);
 }
 
 /// Hands the inspector's "Fixes" toggle of the orphan finding to `act`. The finding is listed
@@ -256,7 +259,7 @@ fn the_why_panel_offers_the_same_fixes() {
     harness.run_steps(4);
     assert_eq!(
         document(&harness)
-            .model
+            .model()
             .service("legacy")
             .unwrap()
             .owner

@@ -83,17 +83,17 @@ fn a_sheet_imported_from_the_menu_opens_in_a_new_unsaved_tab_with_its_notes() {
     assert_eq!(app.tab_count(), 2, "the empty model's tab stays");
     let doc = app.active_document().unwrap();
     assert!(doc.is_dirty(), "an import is unsaved");
-    assert!(doc.path.is_none(), "an import has no file until saved");
-    assert_eq!(doc.model.name, "estate");
-    assert_eq!(doc.model.domains.len(), 1);
-    assert_eq!(doc.model.teams.len(), 2);
-    assert_eq!(doc.model.services.len(), 3);
-    assert_eq!(doc.model.dependencies.len(), 1);
+    assert!(doc.path().is_none(), "an import has no file until saved");
+    assert_eq!(doc.model().name, "estate");
+    assert_eq!(doc.model().domains.len(), 1);
+    assert_eq!(doc.model().teams.len(), 2);
+    assert_eq!(doc.model().services.len(), 3);
+    assert_eq!(doc.model().dependencies.len(), 1);
     assert!(
-        doc.model
+        doc.model()
             .services
             .iter()
-            .all(|s| doc.model.layout.contains_key(&s.id)),
+            .all(|s| doc.model().layout.contains_key(&s.id)),
         "arranged once on open"
     );
 
@@ -107,7 +107,7 @@ fn a_sheet_imported_from_the_menu_opens_in_a_new_unsaved_tab_with_its_notes() {
             .state()
             .active_document()
             .unwrap()
-            .import_notes
+            .import_notes()
             .is_none()
     );
 }
@@ -122,12 +122,12 @@ fn a_catalog_folder_imports_and_a_note_selects_and_centres_its_entity() {
     import_through_menu(&mut harness, "Import a catalog folder…", &catalog);
 
     let doc = harness.state().active_document().unwrap();
-    assert!(doc.is_dirty() && doc.path.is_none());
-    assert_eq!(doc.model.name, "acme");
-    let ids: Vec<&str> = doc.model.services.iter().map(|s| s.id.as_str()).collect();
+    assert!(doc.is_dirty() && doc.path().is_none());
+    assert_eq!(doc.model().name, "acme");
+    let ids: Vec<&str> = doc.model().services.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["checkout", "ledger"], "the library is left out");
-    assert_eq!(doc.model.dependencies.len(), 1);
-    assert_eq!(doc.selection, None);
+    assert_eq!(doc.model().dependencies.len(), 1);
+    assert_eq!(harness.state().selection(), None);
 
     harness.get_by_label("Import notes");
     harness.get_by_label_contains("Owner is a user, not a team");
@@ -136,8 +136,10 @@ fn a_catalog_folder_imports_and_a_note_selects_and_centres_its_entity() {
     harness.get_by_label("component:default/utils");
     harness.get_by_label("component:default/ledger").click();
     harness.run_steps(3);
-    let doc = harness.state().active_document().unwrap();
-    assert_eq!(doc.selection, Some(Selection::Entity("ledger".into())));
+    assert_eq!(
+        harness.state().selection(),
+        Some(&Selection::Entity("ledger".into()))
+    );
 }
 
 #[test]
@@ -270,8 +272,8 @@ fn a_dropped_sheet_or_catalog_imports_and_a_dropped_model_still_opens() {
     drop_on_window(&mut harness, &write(dir.path(), "estate.csv", SHEET));
     assert_eq!(harness.state().tab_count(), 2);
     let doc = harness.state().active_document().unwrap();
-    assert!(doc.is_dirty() && doc.path.is_none());
-    assert_eq!(doc.model.services.len(), 3);
+    assert!(doc.is_dirty() && doc.path().is_none());
+    assert_eq!(doc.model().services.len(), 3);
 
     drop_on_window(
         &mut harness,
@@ -279,8 +281,8 @@ fn a_dropped_sheet_or_catalog_imports_and_a_dropped_model_still_opens() {
     );
     assert_eq!(harness.state().tab_count(), 3);
     let doc = harness.state().active_document().unwrap();
-    assert_eq!(doc.model.name, "catalog-info");
-    assert_eq!(doc.model.teams.len(), 1);
+    assert_eq!(doc.model().name, "catalog-info");
+    assert_eq!(doc.model().teams.len(), 1);
 
     // A model replaces the active tab's model, as before: the import is unsaved, so the
     // editor first asks about it.
@@ -291,6 +293,6 @@ fn a_dropped_sheet_or_catalog_imports_and_a_dropped_model_still_opens() {
     harness.run_steps(2);
     finish_file_jobs(&mut harness);
     let doc = harness.state().active_document().unwrap();
-    assert_eq!(doc.model.name, "Shop");
-    assert_eq!(doc.path.as_deref(), Some(shop.as_path()));
+    assert_eq!(doc.model().name, "Shop");
+    assert_eq!(doc.path(), Some(shop.as_path()));
 }

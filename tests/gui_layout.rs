@@ -16,7 +16,7 @@ use opmodel::layout::{Positions, Rect};
 use opmodel::model::{Model, Position};
 
 mod support;
-use support::{click_at, wait_for_step};
+use support::{apply_edit, click_at, wait_for_step};
 
 /// Two domains, each with a team owning two services, and a team with no domain owning
 /// one; no positions saved, so the editor arranges it when it opens.
@@ -51,7 +51,7 @@ fn open(text: &str) -> (tempfile::TempDir, Harness<'static, OpmodelApp>) {
 }
 
 fn model(harness: &Harness<'_, OpmodelApp>) -> Model {
-    harness.state().active_document().unwrap().model.clone()
+    harness.state().active_document().unwrap().model().clone()
 }
 
 fn layout(harness: &Harness<'_, OpmodelApp>) -> BTreeMap<String, Position> {
@@ -74,8 +74,8 @@ fn assert_unmoved(before: &BTreeMap<String, Position>, after: &BTreeMap<String, 
 fn node_position(harness: &Harness<'_, OpmodelApp>, id: &str) -> Pos2 {
     harness
         .state()
-        .active_document()
-        .and_then(|d| d.canvas.screen_position(id))
+        .canvas()
+        .and_then(|c| c.screen_position(id))
         .expect("the node was drawn")
 }
 
@@ -108,14 +108,14 @@ fn a_model_without_positions_is_arranged_once_when_it_opens() {
     let (_dir, harness) = open(TWO_DOMAINS);
     let doc = harness.state().active_document().unwrap();
     assert_eq!(
-        doc.model.layout.len(),
+        doc.model().layout.len(),
         2 + 3 + 5,
         "every node has a position"
     );
     assert!(!doc.is_dirty(), "arranging on open is not an edit");
-    assert_eq!(intruders(&doc.model, &positions(&doc.model)), vec![]);
+    assert_eq!(intruders(doc.model(), &positions(doc.model())), vec![]);
     assert!(
-        doc.model
+        doc.model()
             .layout
             .values()
             .all(|p| p.x == (p.x * 10.0).round() / 10.0 && p.y == (p.y * 10.0).round() / 10.0),
@@ -135,8 +135,9 @@ fn adding_things_moves_nothing_and_lands_on_nothing() {
         assert_unmoved(&before, &after);
     }
     // A service for the selected team goes under it, inside its domain.
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(Selection::Entity("web".into()));
+    harness
+        .state()
+        .select(Some(Selection::Entity("web".into())));
     harness.run_steps(2);
     let before = layout(&harness);
     harness.key_press(Key::S);
@@ -166,8 +167,9 @@ fn connecting_renaming_and_deleting_move_nothing() {
     );
     assert_eq!(layout(&harness), before);
 
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(Selection::Entity("basket".into()));
+    harness
+        .state()
+        .select(Some(Selection::Entity("basket".into())));
     harness.run_steps(3);
     harness.get_by_label("Id").focus();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -182,8 +184,9 @@ fn connecting_renaming_and_deleting_move_nothing() {
     );
     assert_unmoved(&before, &renamed);
 
-    harness.state_mut().active_document_mut().unwrap().selection =
-        Some(Selection::Entity("data".into()));
+    harness
+        .state()
+        .select(Some(Selection::Entity("data".into())));
     harness.run_steps(2);
     harness.key_press(Key::Delete);
     harness.run_steps(3);
@@ -238,23 +241,20 @@ fn a_team_joining_a_domain_moves_in_with_its_services_in_one_undo_step() {
 fn auto_layout_runs_in_the_background_and_lands_as_one_undo_step() {
     let (_dir, mut harness) = open(TWO_DOMAINS);
     // Drag-like mess first: everything piled up in one spot.
-    {
-        let doc = harness.state_mut().active_document_mut().unwrap();
-        let edit = opmodel::actions::move_to(
-            doc.model
-                .layout
-                .keys()
-                .map(|id| (id.clone(), Position { x: 0.0, y: 0.0 }))
-                .collect(),
-        );
-        doc.apply("Pile up", edit, None).unwrap();
-    }
+    let piled = opmodel::edit::actions::move_to(
+        model(&harness)
+            .layout
+            .keys()
+            .map(|id| (id.clone(), Position { x: 0.0, y: 0.0 }))
+            .collect(),
+    );
+    apply_edit(&mut harness, "Pile up", piled);
     harness.run_steps(2);
     harness.key_press(Key::L);
     wait_for_step(&mut harness, "Auto-layout");
     let doc = harness.state().active_document().unwrap();
-    assert_eq!(doc.history.undo_label(), Some("Auto-layout"));
-    let arranged = doc.model.clone();
+    assert_eq!(doc.history().undo_label(), Some("Auto-layout"));
+    let arranged = doc.model().clone();
     assert_eq!(intruders(&arranged, &positions(&arranged)), vec![]);
     let areas = domain_areas(&arranged, |id| arranged.layout.get(id).copied());
     assert_eq!(areas.len(), 2);

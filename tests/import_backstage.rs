@@ -548,7 +548,7 @@ fn the_command_line_writes_a_model_and_strict_refuses_skips() {
         "{}",
         String::from_utf8_lossy(&relaxed.stderr)
     );
-    let model = opmodel::io::load(&out).unwrap();
+    let model = opmodel::files::ron::load(&out).unwrap();
     assert_eq!(model.name, "Shop");
     assert_eq!(model.services.len(), 1);
     let stderr = String::from_utf8_lossy(&relaxed.stderr);

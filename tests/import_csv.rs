@@ -259,7 +259,7 @@ fn every_sample_goes_out_to_a_sheet_and_comes_back() {
         "needs-attention",
     ] {
         let path = format!("{}/samples/{sample}.ron", env!("CARGO_MANIFEST_DIR"));
-        let model = opmodel::io::load(std::path::Path::new(&path)).unwrap();
+        let model = opmodel::files::ron::load(std::path::Path::new(&path)).unwrap();
         let sheet = write_sheet(&model).unwrap();
         let back = read_sheet(&sheet, &model.name).unwrap_or_else(|e| panic!("{sample}: {e}"));
         assert_eq!(sheet_view(&back), sheet_view(&model), "{sample}");
@@ -284,7 +284,7 @@ fn the_command_line_writes_the_model_or_nothing() {
         &out_path,
     ]);
     assert_eq!(code, 0, "{stderr}");
-    let model = opmodel::io::load(&out).unwrap();
+    let model = opmodel::files::ron::load(&out).unwrap();
     assert_eq!(model.name, "good");
     assert_eq!(model.services[0].owner.as_deref(), Some("payments"));
 

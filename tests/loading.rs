@@ -2,16 +2,19 @@
 //! byte-stable saving, lossless round trips, atomic saves, and bad input of every kind
 //! refused with one clear message — never a panic.
 
+mod support;
+
 use std::path::Path;
 
-use opmodel::io::{self, LoadError};
+use opmodel::files::ron::{self, LoadError};
 use opmodel::model::{
     Demand, Dependency, Domain, ExposureBand, Interaction, InteractionMode, Lifecycle, Model,
     OperatingModel, OutOfHours, Pay, Position, Service, ServiceKind, Settings, Team, TeamKind,
 };
+use support::synthetic::Rng;
 
 fn parse(text: &str) -> Result<Model, LoadError> {
-    io::parse(text, Path::new("model.ron"))
+    ron::parse(text, Path::new("model.ron"))
 }
 
 fn refused(text: &str) -> String {
@@ -210,21 +213,21 @@ fn everything() -> Model {
 #[test]
 fn model_to_file_to_model_is_the_identity() {
     let model = everything();
-    assert_eq!(parse(&io::to_ron(&model)).unwrap(), model);
+    assert_eq!(parse(&ron::to_ron(&model)).unwrap(), model);
 }
 
 #[test]
 fn saving_twice_gives_the_same_bytes() {
-    let text = io::to_ron(&everything());
-    let again = io::to_ron(&parse(&text).unwrap());
+    let text = ron::to_ron(&everything());
+    let again = ron::to_ron(&parse(&text).unwrap());
     assert_eq!(text, again);
-    let from_good = io::to_ron(&parse(GOOD).unwrap());
-    assert_eq!(io::to_ron(&parse(&from_good).unwrap()), from_good);
+    let from_good = ron::to_ron(&parse(GOOD).unwrap());
+    assert_eq!(ron::to_ron(&parse(&from_good).unwrap()), from_good);
 }
 
 #[test]
 fn saved_files_write_options_with_some_and_one_entity_per_line() {
-    let text = io::to_ron(&everything());
+    let text = ron::to_ron(&everything());
     assert!(text.contains("owner: Some(\"t\")"), "{text}");
     assert!(
         text.contains("        (id: \"z\", name: \"Other\", kind: Cots, owner: None,"),
@@ -242,8 +245,8 @@ fn saving_replaces_the_file_atomically() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("model.ron");
     std::fs::write(&path, "old contents").unwrap();
-    io::save(&everything(), &path).unwrap();
-    assert_eq!(io::load(&path).unwrap(), everything());
+    ron::save(&everything(), &path).unwrap();
+    assert_eq!(ron::load(&path).unwrap(), everything());
     let names: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -255,13 +258,13 @@ fn saving_replaces_the_file_atomically() {
 fn a_failed_save_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("missing-folder").join("model.ron");
-    assert!(io::save(&everything(), &path).is_err());
+    assert!(ron::save(&everything(), &path).is_err());
     assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
 }
 
 #[test]
 fn a_missing_file_is_refused_with_its_name() {
-    let error = io::load(Path::new("/no/such/model.ron")).unwrap_err();
+    let error = ron::load(Path::new("/no/such/model.ron")).unwrap_err();
     assert!(
         error
             .to_string()
@@ -375,9 +378,9 @@ fn a_repeated_id_is_refused_across_kinds() {
 
 #[test]
 fn a_newer_version_is_refused() {
-    let message = refused(&format!("(version: 3, {}", &GOOD[1..]));
+    let message = refused(&format!("(version: 4, {}", &GOOD[1..]));
     assert!(
-        message.contains("version 3") && message.contains("newer"),
+        message.contains("version 4") && message.contains("newer"),
         "{message}"
     );
     let message = refused(&format!("(version: 9, hologram: true, {}", &GOOD[1..]));
@@ -590,7 +593,7 @@ fn the_spec_example_loads_and_saves_canonically() {
     assert_eq!(model.teams[1].domain, None);
     assert_eq!(model.services[0].out_of_hours, None);
     assert_eq!(model.layout["bedroom"], Position { x: 120.0, y: 40.0 });
-    let saved = io::to_ron(&model);
+    let saved = ron::to_ron(&model);
     assert_eq!(parse(&saved).unwrap(), model);
     assert!(saved.contains(
         "        (id: \"app-support\", name: \"Application support\", kind: Operations, members: 5, domain: None),\n"
@@ -626,7 +629,7 @@ fn an_empty_model_is_saved_with_every_field_in_spec_order() {
     layout: {},
 )
 "#;
-    assert_eq!(io::to_ron(&Model::named("Empty")), expected);
+    assert_eq!(ron::to_ron(&Model::named("Empty")), expected);
     assert_eq!(parse(expected).unwrap(), Model::named("Empty"));
 }
 
@@ -651,7 +654,7 @@ fn empty_binary_and_deeply_nested_input_is_refused_without_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("binary.ron");
     std::fs::write(&path, [0x28, 0xff, 0xfe, 0x00, 0x9f, 0x92, 0x96]).unwrap();
-    let message = io::load(&path).unwrap_err().to_string();
+    let message = ron::load(&path).unwrap_err().to_string();
     assert!(
         message.contains("binary.ron") && message.contains("UTF-8"),
         "{message}"
@@ -660,20 +663,14 @@ fn empty_binary_and_deeply_nested_input_is_refused_without_a_panic() {
 
 #[test]
 fn random_bytes_never_panic() {
-    // A fixed xorshift sequence: the same inputs every run.
-    let mut state = 0x2545_f491_4f6c_dd1d_u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    // A fixed seed: the same inputs every run.
+    let mut rng = Rng::new(0x2545_f491_4f6c_dd1d_u64);
     let alphabet: Vec<char> = "()[]{}:,\"' _-#!.0123456789eEabcdnmostuSNoe\n\\"
         .chars()
         .collect();
     for length in 0..400 {
         let text: String = (0..length)
-            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .map(|_| alphabet[rng.below(alphabet.len())])
             .collect();
         let _ = parse(&text);
         // Cut the good model at every length: truncated files must fail cleanly too.
@@ -690,19 +687,13 @@ fn random_bytes_never_panic() {
 #[test]
 fn random_binary_files_are_refused_without_a_panic() {
     let dir = tempfile::tempdir().unwrap();
-    // A fixed xorshift sequence of bytes across the whole range: the same files every run.
-    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    // Seeded bytes across the whole range: the same files every run.
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15_u64);
     for n in 0..64 {
-        let bytes: Vec<u8> = (0..n * 37).map(|_| next() as u8).collect();
+        let bytes: Vec<u8> = (0..n * 37).map(|_| rng.next_u64() as u8).collect();
         let path = dir.path().join(format!("random-{n}.ron"));
         std::fs::write(&path, &bytes).unwrap();
-        let error = io::load(&path).expect_err("random bytes are not a model");
+        let error = ron::load(&path).expect_err("random bytes are not a model");
         assert!(
             error.to_string().starts_with(&path.display().to_string()),
             "{error}"
@@ -776,10 +767,10 @@ fn message_of(text: &str) -> String {
 #[test]
 fn what_is_not_a_regular_file_is_refused_without_reading_it() {
     let folder = tempfile::tempdir().unwrap();
-    let message = io::load(folder.path()).unwrap_err().to_string();
+    let message = ron::load(folder.path()).unwrap_err().to_string();
     assert!(message.contains("a folder"), "{message}");
     // Reading /dev/zero would never end; a device is refused from its metadata.
-    let message = io::load(Path::new("/dev/zero")).unwrap_err().to_string();
+    let message = ron::load(Path::new("/dev/zero")).unwrap_err().to_string();
     assert!(message.contains("a device"), "{message}");
     #[cfg(unix)]
     {
@@ -787,7 +778,7 @@ fn what_is_not_a_regular_file_is_refused_without_reading_it() {
         let pipe = folder.path().join("pipe.ron");
         let made = std::process::Command::new("mkfifo").arg(&pipe).status();
         if made.is_ok_and(|status| status.success()) {
-            let message = io::load(&pipe).unwrap_err().to_string();
+            let message = ron::load(&pipe).unwrap_err().to_string();
             assert!(message.contains("a named pipe"), "{message}");
         }
     }
@@ -799,12 +790,12 @@ fn a_file_over_the_size_cap_is_refused_naming_the_cap() {
     let path = folder.path().join("huge.ron");
     let file = std::fs::File::create(&path).unwrap();
     // A sparse file: as big as the cap plus one byte, without writing them.
-    file.set_len(io::MAX_FILE_BYTES + 1).unwrap();
-    let message = io::load(&path).unwrap_err().to_string();
+    file.set_len(ron::MAX_FILE_BYTES + 1).unwrap();
+    let message = ron::load(&path).unwrap_err().to_string();
     assert!(message.contains("128 MiB"), "{message}");
     // A stream is cut at the cap too.
-    let endless = std::io::repeat(b' ').take(io::MAX_FILE_BYTES + 10);
-    let message = io::load_from(endless, Path::new("<stdin>"))
+    let endless = std::io::repeat(b' ').take(ron::MAX_FILE_BYTES + 10);
+    let message = ron::load_from(endless, Path::new("<stdin>"))
         .unwrap_err()
         .to_string();
     assert!(message.contains("128 MiB"), "{message}");
@@ -814,7 +805,7 @@ use std::io::Read;
 
 #[test]
 fn a_model_is_read_from_a_stream() {
-    let model = io::load_from(GOOD.as_bytes(), Path::new("<stdin>")).unwrap();
+    let model = ron::load_from(GOOD.as_bytes(), Path::new("<stdin>")).unwrap();
     assert_eq!(model.name, "Good");
 }
 

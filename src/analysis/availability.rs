@@ -2,10 +2,14 @@
 //! deployment target from demand, the operating model selector and the out-of-hours level
 //! (`Off` for a service in inception, SPEC section 5).
 
+use std::fmt;
+
 use serde::Serialize;
 
-use crate::format::grouped;
-use crate::model::{Demand, ExposureBand, Lifecycle, Model, OperatingModel, OutOfHours, Service};
+use crate::format::{Percent, grouped};
+use crate::model::{
+    Demand, ExposureBand, Lifecycle, Model, OperatingModel, OutOfHours, Service, ServiceKind,
+};
 
 /// The availability every service without an explicit target gets when there are no bands.
 pub const NO_BANDS_AVAILABILITY: f64 = 99.0;
@@ -28,6 +32,15 @@ pub enum AvailabilitySource {
 }
 
 impl AvailabilitySource {
+    /// Whether nobody set this availability: it is neither given nor derived from an exposure
+    /// through the bands (SPEC 7.1), so the service is not assessed.
+    pub fn is_assumed(self) -> bool {
+        matches!(
+            self,
+            AvailabilitySource::LowestBand | AvailabilitySource::NoBands
+        )
+    }
+
     /// A short phrase for people: "set on the service", "exposure band up to 250,000"…
     pub fn describe(self) -> String {
         match self {
@@ -74,12 +87,43 @@ impl Deployment {
     }
 }
 
+/// What Opmodel had to assume for a service because nobody has said (SPEC 7.1): a service
+/// is assessed when neither is assumed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Assumed {
+    /// No availability is set and none follows from an exposure through the bands.
+    pub availability: bool,
+    /// The demand is `Unknown`, so the deployment is taken from the service's kind.
+    pub demand: bool,
+}
+
+impl Assumed {
+    pub fn any(self) -> bool {
+        self.availability || self.demand
+    }
+
+    /// The report's names of what was assumed, in the report's order.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        [(self.availability, "availability"), (self.demand, "demand")]
+            .into_iter()
+            .filter_map(|(assumed, name)| assumed.then_some(name))
+    }
+}
+
+/// The report lists what was assumed: `["availability", "demand"]`, or `[]`.
+impl Serialize for Assumed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.names())
+    }
+}
+
 /// The decisions made for one service before rotas are drawn up.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Decision {
     pub availability: f64,
     pub source: AvailabilitySource,
     pub deployment: Deployment,
+    pub assumed: Assumed,
     pub recommended: OperatingModel,
     pub operating_model: OperatingModel,
     pub out_of_hours: OutOfHours,
@@ -101,7 +145,11 @@ fn decide(service: &Service, sorted_bands: &[ExposureBand]) -> Decision {
         Some(explicit) => (explicit, AvailabilitySource::Explicit),
         None => availability_from_exposure(service.exposure_per_hour, sorted_bands),
     };
-    let deployment = deployment(service.demand);
+    let deployment = deployment(service.demand, service.kind);
+    let assumed = Assumed {
+        availability: source.is_assumed(),
+        demand: service.demand == Demand::Unknown,
+    };
     let recommended = recommend(deployment, availability);
     let operating_model = service.operating_model.unwrap_or(recommended);
     // A service in inception serves no live traffic yet, so nothing needs answering out of
@@ -117,6 +165,7 @@ fn decide(service: &Service, sorted_bands: &[ExposureBand]) -> Decision {
         availability,
         source,
         deployment,
+        assumed,
         recommended,
         operating_model,
         out_of_hours,
@@ -154,12 +203,24 @@ pub fn availability_from_exposure(
     }
 }
 
-pub fn deployment(demand: Demand) -> Deployment {
+/// The deployment target from the feature demand; an `Unknown` demand is taken per kind
+/// (SPEC 7.1): weekly for a digital service, which the selector puts in its weekly and daily
+/// columns, monthly for COTS and foundational systems.
+pub fn deployment(demand: Demand, kind: ServiceKind) -> Deployment {
     match demand {
         Demand::Low => Deployment::Monthly,
         Demand::Medium => Deployment::Fortnightly,
         Demand::High => Deployment::Weekly,
         Demand::VeryHigh => Deployment::Daily,
+        Demand::Unknown => assumed_deployment(kind),
+    }
+}
+
+/// The deployment taken for a service of `kind` whose demand is `Unknown`.
+pub fn assumed_deployment(kind: ServiceKind) -> Deployment {
+    match kind {
+        ServiceKind::Digital => Deployment::Weekly,
+        ServiceKind::Cots | ServiceKind::Foundational => Deployment::Monthly,
     }
 }
 
@@ -170,6 +231,57 @@ pub fn recommend(deployment: Deployment, availability: f64) -> OperatingModel {
         OperatingModel::OpsRunIt
     } else {
         OperatingModel::YouBuildItYouRunIt
+    }
+}
+
+/// Why the selector recommends what it does for one service (SPEC 7.2): the deployment
+/// target and the availability that put it in its cell, and which of them was assumed.
+/// `Display` writes it as a sentence for the inspector, the why card and the reports.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RecommendationReason {
+    pub recommended: OperatingModel,
+    pub deployment: Deployment,
+    pub availability: f64,
+    pub assumed: Assumed,
+}
+
+impl fmt::Display for RecommendationReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let deploys = self.deployment.label().to_lowercase();
+        let target = Percent(self.availability);
+        let infrequent = matches!(
+            self.deployment,
+            Deployment::Monthly | Deployment::Fortnightly
+        );
+        match self.recommended {
+            OperatingModel::OpsRunIt => write!(
+                f,
+                "Recommended Ops Run It: it deploys {deploys} and targets {target}, and the selector hands services that deploy monthly or fortnightly at up to 99.9 % to operations."
+            )?,
+            OperatingModel::YouBuildItYouRunIt if infrequent => write!(
+                f,
+                "Recommended You Build It You Run It: it targets {target}, above 99.9 %, so the team that builds it runs it however seldom it deploys."
+            )?,
+            OperatingModel::YouBuildItYouRunIt => write!(
+                f,
+                "Recommended You Build It You Run It: it deploys {deploys}, and the team that builds a service deployed weekly or daily runs it, at any availability."
+            )?,
+        }
+        let assumptions: Vec<String> = [
+            self.assumed
+                .demand
+                .then(|| format!("its deployment ({deploys}, as its demand is unknown)")),
+            self.assumed
+                .availability
+                .then(|| format!("its availability ({target}, as no target or exposure is set)")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !assumptions.is_empty() {
+            write!(f, " Assumed until assessed: {}.", assumptions.join(" and "))?;
+        }
+        Ok(())
     }
 }
 

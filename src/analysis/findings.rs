@@ -1,4 +1,4 @@
-//! Findings (SPEC 2.5 and section 5): the twelve things Opmodel points out, each with a sentence a consultant
+//! Findings (SPEC 2.5, section 5 and 7.1–7.2): the thirteen things Opmodel points out, each with a sentence a consultant
 //! could read aloud. Findings come in table order (errors, warnings, infos), and within a
 //! code in file order.
 //!
@@ -10,12 +10,12 @@ use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
-use super::availability::Decision;
+use super::availability::{Decision, assumed_deployment, deployment};
 use super::graph::DependencyGraph;
 use super::rotas::{Assignment, RotaPlan, UncoveredReason};
 use super::{Finding, Id, Index, RotaKind};
 use crate::format::{EntityLabel, Percent};
-use crate::model::{Lifecycle, Model, OperatingModel, OutOfHours, ServiceKind};
+use crate::model::{Demand, Lifecycle, Model, OperatingModel, OutOfHours, ServiceKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -50,12 +50,13 @@ pub enum FindingCode {
     DependsOnRetiring,
     OverrideDiffers,
     ManyTeamRotas,
-    NoAvailabilityTarget,
+    NotAssessed,
+    DigitalLowDemand,
     SegregationMyth,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 12] = [
+    pub const ALL: [FindingCode; 13] = [
         FindingCode::OrphanService,
         FindingCode::UncoveredService,
         FindingCode::UnderstaffedRota,
@@ -66,7 +67,8 @@ impl FindingCode {
         FindingCode::DependsOnRetiring,
         FindingCode::OverrideDiffers,
         FindingCode::ManyTeamRotas,
-        FindingCode::NoAvailabilityTarget,
+        FindingCode::NotAssessed,
+        FindingCode::DigitalLowDemand,
         FindingCode::SegregationMyth,
     ];
 
@@ -82,7 +84,8 @@ impl FindingCode {
             | FindingCode::DependsOnRetiring => Severity::Warning,
             FindingCode::OverrideDiffers
             | FindingCode::ManyTeamRotas
-            | FindingCode::NoAvailabilityTarget
+            | FindingCode::NotAssessed
+            | FindingCode::DigitalLowDemand
             | FindingCode::SegregationMyth => Severity::Info,
         }
     }
@@ -99,7 +102,8 @@ impl FindingCode {
             FindingCode::DigitalOpsRunIt => "digital-ops-run-it",
             FindingCode::OverrideDiffers => "override-differs",
             FindingCode::ManyTeamRotas => "many-team-rotas",
-            FindingCode::NoAvailabilityTarget => "no-availability-target",
+            FindingCode::NotAssessed => "not-assessed",
+            FindingCode::DigitalLowDemand => "digital-low-demand",
             FindingCode::DependsOnRetiring => "depends-on-retiring",
             FindingCode::SegregationMyth => "segregation-myth",
         }
@@ -188,8 +192,10 @@ enum Parts {
         team_rotas: usize,
         teams: usize,
     },
-    NoTarget {
+    NotAssessed(Unassessed),
+    DigitalLowDemand {
         service: Label,
+        demand: Demand,
         target: f64,
     },
     DependsOnRetiring {
@@ -292,7 +298,7 @@ impl fmt::Display for Message {
             },
             Parts::DigitalOpsRunIt(service) => write!(
                 f,
-                "{} is a digital service run Ops Run It: handing it to operations slows down change and learning from incidents.",
+                "{} is a digital service set to Ops Run It, though its demand and availability recommend You Build It You Run It: handing it to operations slows down change and learning from incidents.",
                 name(service)
             ),
             Parts::OverrideDiffers {
@@ -310,10 +316,19 @@ impl fmt::Display for Message {
                 f,
                 "{team_rotas} of the {teams} non-operations teams that own services run their own team rota. The cost of team rotas grows linearly with the number of teams; domain rotas break that line, and this many team rotas suggests inflated availability targets."
             ),
-            Parts::NoTarget { service, target } => write!(
+            Parts::NotAssessed(unassessed) => unassessed.fmt(f),
+            Parts::DigitalLowDemand {
+                service,
+                demand,
+                target,
+            } => write!(
                 f,
-                "{} has neither an availability target nor a financial exposure, so it gets {}.",
+                "{} is a digital service, but its {} feature demand puts it with the foundational systems: deployed {} at {}, the selector recommends Ops Run It. If it changes weekly or faster, its demand should say so.",
                 name(service),
+                demand.label().to_lowercase(),
+                deployment(*demand, ServiceKind::Digital)
+                    .label()
+                    .to_lowercase(),
                 Percent(*target)
             ),
             Parts::DependsOnRetiring { from, to } => write!(
@@ -380,6 +395,86 @@ impl Findings {
             },
             depends_on: depends_on.cloned(),
         });
+    }
+}
+
+/// A digital service run Ops Run It while the selector recommends You Build It You Run It:
+/// only an override can make them differ, and the warning names it.
+fn runs_digital_against_ybiyri(kind: ServiceKind, decision: &Decision) -> bool {
+    kind == ServiceKind::Digital
+        && decision.operating_model == OperatingModel::OpsRunIt
+        && decision.recommended == OperatingModel::YouBuildItYouRunIt
+}
+
+/// The services not assessed yet, and what was assumed for them (finding `not-assessed`).
+#[derive(Clone, Debug, PartialEq)]
+struct Unassessed {
+    services: usize,
+    of: usize,
+    /// Services with no availability set or derived from an exposure, and what they get.
+    availability_assumed: usize,
+    assumed_availability: f64,
+    /// Services whose demand is `Unknown`.
+    demand_unknown: usize,
+}
+
+impl Unassessed {
+    fn count(model: &Model, decisions: &[Decision]) -> Option<Self> {
+        let assumed = decisions.iter().map(|d| d.assumed);
+        let unassessed = Unassessed {
+            services: assumed.clone().filter(|a| a.any()).count(),
+            of: decisions.len(),
+            availability_assumed: assumed.clone().filter(|a| a.availability).count(),
+            assumed_availability: model
+                .settings
+                .sorted_bands()
+                .first()
+                .map_or(super::availability::NO_BANDS_AVAILABILITY, |band| {
+                    band.availability
+                }),
+            demand_unknown: assumed.filter(|a| a.demand).count(),
+        };
+        (unassessed.services > 0).then_some(unassessed)
+    }
+}
+
+impl fmt::Display for Unassessed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Unassessed {
+            services,
+            of,
+            availability_assumed,
+            assumed_availability,
+            demand_unknown,
+        } = *self;
+        let are = if services == 1 { "is" } else { "are" };
+        write!(f, "{services} of {of} services {are} not assessed yet")?;
+        let mut assumptions = Vec::new();
+        if availability_assumed > 0 {
+            let have = if availability_assumed == 1 {
+                "has"
+            } else {
+                "have"
+            };
+            assumptions.push(format!(
+                "{availability_assumed} {have} no availability target or exposure, so {} is assumed",
+                Percent(assumed_availability)
+            ));
+        }
+        if demand_unknown > 0 {
+            let have = if demand_unknown == 1 { "has" } else { "have" };
+            assumptions.push(format!(
+                "{demand_unknown} {have} an unknown feature demand, so digital services are taken to deploy {} and COTS and foundational ones {}",
+                assumed_deployment(ServiceKind::Digital).label().to_lowercase(),
+                assumed_deployment(ServiceKind::Cots).label().to_lowercase()
+            ));
+        }
+        let rest = if services == 1 {
+            "Its figures rest on this until its exposure and demand are set."
+        } else {
+            "Their figures rest on these assumptions until their exposure and demand are set."
+        };
+        write!(f, ": {}. {rest}", assumptions.join("; "))
     }
 }
 
@@ -479,9 +574,7 @@ pub(crate) fn findings(
     }
 
     for (s, service) in model.services.iter().enumerate() {
-        if service.kind == ServiceKind::Digital
-            && decisions[s].operating_model == OperatingModel::OpsRunIt
-        {
+        if runs_digital_against_ybiyri(service.kind, &decisions[s]) {
             let message = Parts::DigitalOpsRunIt(labels.service(s));
             out.push(
                 FindingCode::DigitalOpsRunIt,
@@ -510,7 +603,12 @@ pub(crate) fn findings(
 
     for (s, service) in model.services.iter().enumerate() {
         let decision = &decisions[s];
-        if service.operating_model.is_some() && decision.operating_model != decision.recommended {
+        // A digital service set to Ops Run It against its recommendation already has its
+        // warning, which names the override: one finding per cause (SPEC 7.2).
+        if service.operating_model.is_some()
+            && decision.operating_model != decision.recommended
+            && !runs_digital_against_ybiyri(service.kind, decision)
+        {
             let message = Parts::OverrideDiffers {
                 service: labels.service(s),
                 set: decision.operating_model,
@@ -536,14 +634,28 @@ pub(crate) fn findings(
         out.push(FindingCode::ManyTeamRotas, &Id::from(""), message);
     }
 
+    if let Some(unassessed) = Unassessed::count(model, decisions) {
+        out.push(
+            FindingCode::NotAssessed,
+            &Id::from(""),
+            Parts::NotAssessed(unassessed),
+        );
+    }
+
     for (s, service) in model.services.iter().enumerate() {
-        if service.availability.is_none() && service.exposure_per_hour.is_none() {
-            let message = Parts::NoTarget {
+        let decision = &decisions[s];
+        let known_low = matches!(service.demand, Demand::Low | Demand::Medium);
+        if service.kind == ServiceKind::Digital
+            && known_low
+            && decision.recommended == OperatingModel::OpsRunIt
+        {
+            let message = Parts::DigitalLowDemand {
                 service: labels.service(s),
-                target: decisions[s].availability,
+                demand: service.demand,
+                target: decision.availability,
             };
             out.push(
-                FindingCode::NoAvailabilityTarget,
+                FindingCode::DigitalLowDemand,
                 &index.ids().services[s],
                 message,
             );

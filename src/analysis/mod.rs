@@ -28,7 +28,10 @@ use crate::model::{Lifecycle, Model, OperatingModel, OutOfHours};
 /// since the analysis of a big model names the same services thousands of times.
 pub type Id = Arc<str>;
 
-pub use availability::{AvailabilitySource, Deployment, out_of_hours_level};
+pub use availability::{
+    Assumed, AvailabilitySource, Deployment, RecommendationReason, assumed_deployment,
+    out_of_hours_level,
+};
 pub use findings::{FindingCode, Message, Severity};
 
 /// Everything Opmodel works out about a model.
@@ -156,10 +159,24 @@ pub struct ServiceFigures {
     pub annual_cost: f64,
     pub projected_annual_loss: f64,
     pub availability_ceiling: f64,
+    /// What was assumed because nobody has said yet (SPEC 7.1): empty when assessed.
+    pub assumed: Assumed,
     pub lifecycle: Lifecycle,
     pub compliance: Vec<String>,
     /// What the annual total would fall by if this service needed no out-of-hours cover.
     pub cover_cost: f64,
+}
+
+impl ServiceFigures {
+    /// Why the selector recommends what it does, with what it had to assume (SPEC 7.2).
+    pub fn recommendation_reason(&self) -> RecommendationReason {
+        RecommendationReason {
+            recommended: self.recommended_operating_model,
+            deployment: self.deployment,
+            availability: self.availability,
+            assumed: self.assumed,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -404,6 +421,40 @@ pub fn analyze(model: &Model) -> Analysis {
     }
 }
 
+/// What a change to a model is judged by (SPEC 7.4): the annual cost, the coverage and the
+/// findings, worked out by exactly the rules of [`analyze`] but without the figures nothing
+/// compares them by (availability ceilings, cover costs, compliance scopes), so that a fix's
+/// effect on a big model costs a fraction of a whole analysis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headline {
+    pub annual_cost: f64,
+    pub coverage: Coverage,
+    pub findings: Vec<Finding>,
+}
+
+impl Headline {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// The [`Headline`] of `model`: equal to the same figures of [`analyze`]`(model)`.
+pub fn headline(model: &Model) -> Headline {
+    let index = Index::new(model);
+    let decisions = availability::decide_all(model);
+    let graph = graph::DependencyGraph::new(model, &index);
+    let mut plan = rotas::plan(model, &index, &decisions);
+    let costs = cost::costs(model, &index, &mut plan);
+    Headline {
+        annual_cost: costs.annual,
+        coverage: coverage::coverage(&plan.cover),
+        findings: findings::findings(model, &index, &decisions, &plan, &graph),
+    }
+}
+
 /// Every service's figures but its availability ceiling, which comes last.
 fn service_figures(
     model: &Model,
@@ -440,10 +491,28 @@ fn service_figures(
                     model.settings.weeks_per_year,
                 ),
                 availability_ceiling: 0.0,
+                assumed: decision.assumed,
                 lifecycle: service.lifecycle,
                 compliance: service.compliance.clone(),
                 cover_cost: cover_costs[i],
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_headline_is_the_analysis_without_what_it_leaves_out() {
+        for seed in 0..4 {
+            let model = crate::synthetic::generate(300, 60, 600, seed);
+            let analysis = analyze(&model);
+            let headline = headline(&model);
+            assert_eq!(headline.annual_cost, analysis.totals.annual_cost);
+            assert_eq!(headline.coverage, analysis.coverage);
+            assert_eq!(headline.findings, analysis.findings);
+        }
+    }
 }

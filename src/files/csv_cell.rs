@@ -10,9 +10,19 @@
 //! its first `'` when read.
 
 /// Whether `text`, written as it is, would be run as a formula, lose its first `'` when read
-/// back, or lose the spaces around it.
+/// back, or lose the spaces around it. A plain number (`-1200`, `+5`, `-2.5e3`) is a number
+/// to a spreadsheet, not a formula, and stays as it is.
 fn needs_protection(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) || text.trim() != text
+    (text.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) && !is_number(text))
+        || text.trim() != text
+}
+
+/// Whether `text` is a number as a spreadsheet reads one: digits, a point, an exponent and
+/// signs only, and a finite value.
+fn is_number(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+        && text.parse::<f64>().is_ok_and(f64::is_finite)
 }
 
 /// A cell's text as written to a sheet: with a leading `'` when it needs protecting.
@@ -85,18 +95,24 @@ mod tests {
             "@SUM(A1)",
             "\tx",
             "\rx",
+            "-inf",
+            "-",
         ] {
             assert_eq!(written(formula), format!("'{formula}"));
             assert_eq!(read(&written(formula)), formula);
         }
         assert_eq!(written("Checkout"), "Checkout");
         assert_eq!(written("a=b"), "a=b");
+        // A negative change in a comparison stays a number a spreadsheet can add up.
+        for number in ["-1200", "+5", "-2.5e3", "0"] {
+            assert_eq!(written(number), number);
+        }
     }
 
     #[test]
     fn every_text_reads_back_exactly() {
         for text in [
-            "'", "''", "'x", "' x", " x", "x ", "", "x", "'=", "\n", "a\nb", "-",
+            "'", "''", "'x", "' x", " x", "x ", "", "x", "'=", "\n", "a\nb", "-", "-5", "'-5",
         ] {
             assert_eq!(read(&written(text)), text, "{text:?}");
         }

@@ -13,12 +13,9 @@
 //! tries a few shapes, and the areas are packed into a strip like a skyline (each where its
 //! top is highest), the strip's width chosen so that the whole fits a screen largest.
 //!
-//! [`Job`] runs it on a thread of its own and reports progress, for the editor.
+//! [`layout`] reports its progress as it goes; the editor runs it as a background job.
 
 use std::collections::HashMap;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::thread::JoinHandle;
 
 use super::areas::AREA_PADDING;
 use super::crowding::crowded_names;
@@ -964,45 +961,6 @@ fn place(model: &Model, slots: &[Slot], sequence: &[usize], packed: &Packed) -> 
     [domain_at, team_at, service_at]
 }
 
-/// An auto-layout running on a thread of its own.
-pub struct Job {
-    /// Progress in thousandths.
-    progress: Arc<AtomicU32>,
-    handle: Option<JoinHandle<Vec<(String, Position)>>>,
-}
-
-impl Job {
-    /// Starts laying out `model`.
-    pub fn start(model: Model) -> Job {
-        let progress = Arc::new(AtomicU32::new(0));
-        let report = Arc::clone(&progress);
-        let handle = std::thread::spawn(move || {
-            layout(&model, &mut |done| {
-                report.store((done * 1000.0) as u32, Ordering::Relaxed);
-            })
-        });
-        Job {
-            progress,
-            handle: Some(handle),
-        }
-    }
-
-    /// How much is done, in whole per cent.
-    pub fn percent(&self) -> u32 {
-        self.progress.load(Ordering::Relaxed) / 10
-    }
-
-    /// The positions once the layout is done; `None` while it runs. A layout that panicked
-    /// gives an empty list.
-    pub fn finished(&mut self) -> Option<Vec<(String, Position)>> {
-        if !self.handle.as_ref()?.is_finished() {
-            return None;
-        }
-        let handle = self.handle.take()?;
-        Some(handle.join().unwrap_or_default())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1171,19 +1129,5 @@ mod tests {
         let random = 0.5214 * ((max.0 - min.0) * (max.1 - min.1)).sqrt();
         let mean = mean_dependency_length(&model, &at);
         assert!(mean < random * 0.75, "mean {mean:.0} vs random {random:.0}");
-    }
-
-    #[test]
-    fn a_job_runs_off_the_calling_thread_and_gives_the_same_result() {
-        let model = generate(80, 12, 100, 4);
-        let mut job = Job::start(model.clone());
-        let result = loop {
-            if let Some(result) = job.finished() {
-                break result;
-            }
-            std::thread::yield_now();
-        };
-        assert_eq!(job.percent(), 100);
-        assert_eq!(result, layout(&model, &mut |_| {}));
     }
 }

@@ -6,17 +6,23 @@
 
 mod validate;
 
-pub use validate::{Step, ValidationError, limits, validate};
+pub use validate::{Step, ValidationError, limits, validate, validate_file};
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 /// The newest file format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The version of a model that uses none of the version 2 fields (SPEC section 5).
 pub const FIRST_FORMAT_VERSION: u32 = 1;
+
+/// The version that added lifecycle and compliance scope (SPEC section 5).
+pub const LIFECYCLE_FORMAT_VERSION: u32 = 2;
+
+/// The version that added the `Unknown` demand (SPEC section 7).
+pub const UNKNOWN_DEMAND_FORMAT_VERSION: u32 = 3;
 
 /// A whole operating model: one `.ron` file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -119,19 +125,15 @@ impl Model {
         self.domains.iter().find(|d| d.id == id)
     }
 
-    /// The oldest format version that can hold this model: 2 when a service uses a lifecycle
-    /// other than `Live` or compliance tags, else 1, so that a model which never uses them
-    /// saves exactly as before.
+    /// The oldest format version that can hold this model: 3 when a service's demand is
+    /// `Unknown`, 2 when a service uses a lifecycle other than `Live` or compliance tags, else
+    /// 1, so that a model which never uses the newer fields saves exactly as before.
     pub fn required_version(&self) -> u32 {
-        let uses_version_2 = self
-            .services
+        self.services
             .iter()
-            .any(|s| s.lifecycle != Lifecycle::Live || !s.compliance.is_empty());
-        if uses_version_2 {
-            FORMAT_VERSION
-        } else {
-            FIRST_FORMAT_VERSION
-        }
+            .map(Service::required_version)
+            .max()
+            .unwrap_or(FIRST_FORMAT_VERSION)
     }
 
     /// What kind of entity, if any, holds this id.
@@ -355,10 +357,19 @@ pub enum Demand {
     Medium,
     High,
     VeryHigh,
+    /// Nobody has said yet (SPEC 7.1, version 3): what an import writes where its source is
+    /// silent, and what a new service starts with. An omitted demand is still `Low`.
+    Unknown,
 }
 
 impl Demand {
-    pub const ALL: [Demand; 4] = [Demand::Low, Demand::Medium, Demand::High, Demand::VeryHigh];
+    pub const ALL: [Demand; 5] = [
+        Demand::Low,
+        Demand::Medium,
+        Demand::High,
+        Demand::VeryHigh,
+        Demand::Unknown,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -366,6 +377,7 @@ impl Demand {
             Demand::Medium => "Medium",
             Demand::High => "High",
             Demand::VeryHigh => "Very high",
+            Demand::Unknown => "Unknown",
         }
     }
 }
@@ -451,6 +463,26 @@ impl Service {
             out_of_hours: None,
             lifecycle: Lifecycle::Live,
             compliance: Vec::new(),
+        }
+    }
+
+    /// A service added in the editor: nobody has said how often it changes yet, so its demand
+    /// is `Unknown` until it is assessed (SPEC 7.1).
+    pub fn unassessed(id: &str, name: &str, kind: ServiceKind) -> Self {
+        Service {
+            demand: Demand::Unknown,
+            ..Service::new(id, name, kind)
+        }
+    }
+
+    /// The oldest format version that can hold this service (see [`Model::required_version`]).
+    pub fn required_version(&self) -> u32 {
+        if self.demand == Demand::Unknown {
+            UNKNOWN_DEMAND_FORMAT_VERSION
+        } else if self.lifecycle != Lifecycle::Live || !self.compliance.is_empty() {
+            LIFECYCLE_FORMAT_VERSION
+        } else {
+            FIRST_FORMAT_VERSION
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Checks that a parsed model makes sense: every id unique and not blank, every reference
 //! pointing at an entity of the right kind, every number within the bounds of [`limits`].
 //! The first fault found is returned as one message a person can act on, with the
-//! structural path of the value at fault so that [`crate::io`] can point at it.
+//! structural path of the value at fault so that [`crate::files::ron`] can point at it.
 //!
 //! Everything here is linear in the size of the model (or `n log n` for the exposure
 //! bands), so a model of hundreds of thousands of entities is checked in a blink.
@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::{EntityKind, FORMAT_VERSION, Model, Pay};
+use super::{Demand, EntityKind, FORMAT_VERSION, Model, Pay, UNKNOWN_DEMAND_FORMAT_VERSION};
 use crate::format::Shown;
 
 /// The bounds of every number in a model: far beyond any real organisation, and small
@@ -84,6 +84,37 @@ fn item_field(list: &'static str, index: usize, field: &'static str) -> Vec<Step
 
 fn fault<T>(message: String, path: Vec<Step>) -> Result<T, ValidationError> {
     Err(ValidationError { message, path })
+}
+
+/// Returns the first fault in a model read from a file, or `Ok` when it is sound: what
+/// [`validate`] checks, and that the file's `version` can hold what it uses.
+pub fn validate_file(model: &Model) -> Result<(), ValidationError> {
+    validate(model)?;
+    check_version_holds(model)
+}
+
+/// A file that says it is older than a value it uses is refused, since an Opmodel of that
+/// version could not read it (SPEC section 7). Only files are held to this: a model being
+/// edited takes the version its content needs when it is saved.
+fn check_version_holds(model: &Model) -> Result<(), ValidationError> {
+    if model.version >= UNKNOWN_DEMAND_FORMAT_VERSION {
+        return Ok(());
+    }
+    match model
+        .services
+        .iter()
+        .position(|s| s.demand == Demand::Unknown)
+    {
+        Some(index) => fault(
+            format!(
+                "service `{}`: demand `Unknown` needs version {UNKNOWN_DEMAND_FORMAT_VERSION}, but the file says version {}",
+                Shown(&model.services[index].id),
+                model.version
+            ),
+            item_field("services", index, "demand"),
+        ),
+        None => Ok(()),
+    }
 }
 
 /// Returns the first fault in `model`, or `Ok` when it is sound.

@@ -1,6 +1,6 @@
 //! The Markdown report, to paste into a wiki page or a slide.
 
-use super::sections;
+use super::{FindingFixes, sections};
 use crate::analysis::{Analysis, Severity};
 use crate::format::{escape_lines, escaped};
 use crate::model::Model;
@@ -8,10 +8,16 @@ use crate::model::Model;
 /// The report in Markdown, every line escaped (see [`crate::format::escape_lines`]) so a
 /// name can neither break the layout nor reach a terminal as an escape.
 pub fn markdown(model: &Model, analysis: &Analysis) -> String {
-    escape_lines(&unescaped(model, analysis))
+    markdown_with_fixes(model, analysis, &[])
 }
 
-fn unescaped(model: &Model, analysis: &Analysis) -> String {
+/// The Markdown report with each finding's fixes as a list under it (SPEC 7.4), every line
+/// escaped as [`markdown`]'s.
+pub fn markdown_with_fixes(model: &Model, analysis: &Analysis, fixes: &FindingFixes) -> String {
+    escape_lines(&unescaped(model, analysis, fixes))
+}
+
+fn unescaped(model: &Model, analysis: &Analysis, fixes: &FindingFixes) -> String {
     // The name and description are escaped whole, so that a line break in them stays on
     // their line.
     let mut out = format!("# {}\n\n", escaped(&analysis.name));
@@ -22,20 +28,18 @@ fn unescaped(model: &Model, analysis: &Analysis) -> String {
     for (label, value) in sections::summary(analysis) {
         out.push_str(&format!("| {label} | {value} |\n"));
     }
-    let tables = [
-        ("Rotas", sections::rotas(analysis)),
-        ("Services", sections::services(model, analysis)),
-        ("Teams", sections::teams(model, analysis)),
-        ("Domains", sections::domains(model, analysis)),
-        ("Cost drivers", sections::cost_drivers(model, analysis)),
-        ("Compliance scope", sections::compliance(analysis)),
-    ];
-    for (title, table) in tables {
-        out.push_str(&format!("\n## {title}\n\n"));
-        if table.is_empty() {
-            out.push_str("None.\n");
+    for section in sections::sections(model, analysis) {
+        out.push_str(&format!("\n## {}\n\n", section.title));
+        if section.table.is_empty() {
+            out.push_str(&format!("{}\n", section.empty));
+            if let Some(instead) = &section.instead {
+                out.push_str(&format!("\n{}", instead.markdown()));
+            }
         } else {
-            out.push_str(&table.markdown());
+            out.push_str(&section.table.markdown());
+        }
+        if let Some(note) = &section.note {
+            out.push_str(&format!("\n{note}\n"));
         }
     }
     out.push_str("\n## Findings\n");
@@ -52,12 +56,19 @@ fn unescaped(model: &Model, analysis: &Analysis) -> String {
             sections::severity_heading(severity),
             findings.len()
         ));
-        for finding in findings {
+        for (index, finding) in findings {
             out.push_str(&format!(
                 "- **{}**: {}\n",
                 finding.code.as_str(),
                 finding.message
             ));
+            for fix in sections::fixes_of(fixes, index) {
+                out.push_str(&format!(
+                    "  - Fix: {} ({})\n",
+                    escaped(&fix.label),
+                    fix.effect.describe(&analysis.currency)
+                ));
+            }
         }
     }
     out

@@ -2,32 +2,144 @@
 //! headline figures, the rota, service, team and domain tables, the cost drivers and the
 //! compliance scopes.
 
+use super::FindingFixes;
 use super::table::{Align, Table};
-use crate::analysis::{Analysis, Finding, Severity};
+use crate::analysis::{Analysis, AvailabilitySource, Cover, Finding, Severity, assumed_deployment};
+use crate::edit::fixes::Fix;
 use crate::format::{count, grouped, money, percent, share, trimmed};
-use crate::model::Model;
+use crate::model::{Model, ServiceKind};
+
+/// One section of a report: a table, what to say instead when it is empty (SPEC 7.3: an
+/// empty state says why), and a note under it.
+pub struct Section {
+    pub title: &'static str,
+    pub table: Table,
+    /// Said when the table has no rows.
+    pub empty: String,
+    /// A second table shown in place of an empty one, such as the rotas behind a bill that
+    /// no single service's cover accounts for.
+    pub instead: Option<Table>,
+    pub note: Option<String>,
+}
+
+impl Section {
+    fn new(title: &'static str, table: Table, empty: &str) -> Self {
+        Section {
+            title,
+            table,
+            empty: empty.to_owned(),
+            instead: None,
+            note: None,
+        }
+    }
+}
+
+/// The report's tables in order, each with its empty state.
+pub fn sections(model: &Model, analysis: &Analysis) -> Vec<Section> {
+    let needing = needing_cover(analysis);
+    let rotas_empty = if needing == 0 {
+        "No rotas: no service needs out-of-hours cover.".to_owned()
+    } else {
+        format!(
+            "No rotas: {} out-of-hours cover, but no team can give it yet (see the errors under Findings).",
+            count_with_verb(needing, "service needs", "services need")
+        )
+    };
+    let mut drivers = Section::new(
+        "Cost drivers (what each service's out-of-hours cover alone adds to the annual cost)",
+        cost_drivers(model, analysis),
+        "",
+    );
+    if analysis.totals.annual_cost > 0.0 {
+        drivers.empty = "Every rota is shared, so no one service's cover adds anything on its own: without any single service, its rota would still run. The bill comes from these rotas:".to_owned();
+        drivers.instead = Some(shared_rotas(analysis));
+    } else {
+        drivers.empty = "None: there is no bill yet.".to_owned();
+    }
+    let mut services = Section::new("Services", services(model, analysis), "No services.");
+    services.note = services_footnote(analysis);
+    vec![
+        Section {
+            empty: rotas_empty,
+            ..Section::new("Rotas", rotas(analysis), "")
+        },
+        services,
+        Section::new("Teams", teams(model, analysis), "No teams."),
+        Section::new("Domains", domains(model, analysis), "No domains."),
+        drivers,
+        Section::new(
+            "Compliance scope",
+            compliance(analysis),
+            "No service has a compliance scope tag.",
+        ),
+    ]
+}
+
+/// Services whose cover is anything but `NotRequired`: those that need out-of-hours cover.
+fn needing_cover(analysis: &Analysis) -> usize {
+    analysis
+        .services
+        .iter()
+        .filter(|s| s.cover != Cover::NotRequired)
+        .count()
+}
+
+/// "1 service needs", "3 services need".
+fn count_with_verb(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The rotas behind the bill, when no single service's cover accounts for any of it.
+fn shared_rotas(analysis: &Analysis) -> Table {
+    let mut table = Table::new(&[
+        ("Rota", Align::Left),
+        ("Kind", Align::Left),
+        ("Services", Align::Right),
+        ("Annual cost", Align::Right),
+    ]);
+    for rota in &analysis.rotas {
+        table.row(vec![
+            format!("{} ({})", rota.name, rota.id),
+            rota.kind.label().to_owned(),
+            rota.services.len().to_string(),
+            grouped(rota.annual_cost),
+        ]);
+    }
+    table
+}
 
 /// Headline figures as (label, value) pairs.
 pub fn summary(analysis: &Analysis) -> Vec<(&'static str, String)> {
     let totals = &analysis.totals;
     let currency = &analysis.currency;
-    let needing = analysis
-        .services
-        .iter()
-        .filter(|s| s.cover != crate::analysis::Cover::NotRequired)
-        .count();
+    let needing = needing_cover(analysis);
     let covered = analysis
         .services
         .iter()
-        .filter(|s| s.cover == crate::analysis::Cover::Covered)
+        .filter(|s| s.cover == Cover::Covered)
         .count();
     let owned = analysis
         .services
         .iter()
         .filter(|s| s.owner.is_some())
         .count();
+    // A bill of 0 while services go without the cover they need is not a saving: say so
+    // next to the 0 (SPEC 7.3).
+    let annual_cost = if totals.annual_cost == 0.0 && needing > covered {
+        format!(
+            "{} (nothing is covered out of hours yet: {} cover)",
+            money(0.0, currency),
+            count_with_verb(needing - covered, "service needs", "services need")
+        )
+    } else {
+        money(totals.annual_cost, currency)
+    };
     vec![
-        ("Annual on-call cost", money(totals.annual_cost, currency)),
+        ("Annual on-call cost", annual_cost),
         ("Standby", money(totals.standby_cost, currency)),
         ("Callout", money(totals.callout_cost, currency)),
         (
@@ -106,22 +218,34 @@ pub fn rotas(analysis: &Analysis) -> Table {
     table
 }
 
+/// A service's decisions, with the deployment and availability that put it in its cell of
+/// the selector next to the recommendation, and `*` on each that was assumed (SPEC 7.2).
 pub fn services(model: &Model, analysis: &Analysis) -> Table {
     let mut table = Table::new(&[
         ("Service", Align::Left),
         ("Owner", Align::Left),
         ("Availability", Align::Right),
+        ("Deploys", Align::Left),
+        ("Recommended", Align::Left),
         ("Operating model", Align::Left),
         ("Out of hours", Align::Left),
         ("Cover", Align::Left),
         ("Rota", Align::Left),
         ("Annual cost", Align::Right),
     ]);
+    let marked = |text: String, assumed: bool| {
+        if assumed { format!("{text} *") } else { text }
+    };
     for (service, figures) in model.services.iter().zip(&analysis.services) {
         table.row(vec![
             service.id.clone(),
             figures.owner.as_deref().unwrap_or("—").to_owned(),
-            percent(figures.availability),
+            marked(percent(figures.availability), figures.assumed.availability),
+            marked(
+                figures.deployment.label().to_owned(),
+                figures.assumed.demand,
+            ),
+            figures.recommended_operating_model.label().to_owned(),
             figures.operating_model.label().to_owned(),
             figures.out_of_hours.label().to_owned(),
             figures.cover.label().to_owned(),
@@ -130,6 +254,36 @@ pub fn services(model: &Model, analysis: &Analysis) -> Table {
         ]);
     }
     table
+}
+
+/// What the `*` of the services table means, when some value in it was assumed.
+pub fn services_footnote(analysis: &Analysis) -> Option<String> {
+    let availability = analysis.services.iter().find(|s| s.assumed.availability);
+    let demand = analysis.services.iter().any(|s| s.assumed.demand);
+    let mut assumptions = Vec::new();
+    if let Some(service) = availability {
+        let taken = match service.availability_source {
+            AvailabilitySource::NoBands => "the default",
+            _ => "the lowest band's",
+        };
+        assumptions.push(format!(
+            "with no availability target or exposure, {taken} {}",
+            percent(service.availability)
+        ));
+    }
+    if demand {
+        assumptions.push(format!(
+            "with an unknown demand, {} deploys for a digital service and {} for COTS and foundational ones",
+            assumed_deployment(ServiceKind::Digital).label().to_lowercase(),
+            assumed_deployment(ServiceKind::Cots).label().to_lowercase()
+        ));
+    }
+    (!assumptions.is_empty()).then(|| {
+        format!(
+            "Values marked * are assumed until assessed: {}. The selector recommends Ops Run It for monthly or fortnightly deploys at up to 99.9 %, and You Build It You Run It otherwise.",
+            assumptions.join("; ")
+        )
+    })
 }
 
 pub fn teams(model: &Model, analysis: &Analysis) -> Table {
@@ -226,13 +380,21 @@ pub fn compliance(analysis: &Analysis) -> Table {
     table
 }
 
-/// Findings of one severity, in report order.
-pub fn findings_of(analysis: &Analysis, severity: Severity) -> Vec<&Finding> {
+/// Findings of one severity, in report order, with their positions in the analysis.
+pub fn findings_of(analysis: &Analysis, severity: Severity) -> Vec<(usize, &Finding)> {
     analysis
         .findings
         .iter()
-        .filter(|f| f.severity == severity)
+        .enumerate()
+        .filter(|(_, f)| f.severity == severity)
         .collect()
+}
+
+/// The fixes listed for the finding at `index`, best first; none when it has none.
+pub fn fixes_of(fixes: &FindingFixes, index: usize) -> &[Fix] {
+    fixes
+        .binary_search_by_key(&index, |(i, _)| *i)
+        .map_or(&[], |found| &fixes[found].1)
 }
 
 /// "Errors", "Warnings", "Info".

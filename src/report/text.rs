@@ -1,7 +1,7 @@
 //! The terminal report: headline figures, coverage, the rota table, services, teams and
 //! domains, the cost drivers and compliance scopes, and findings grouped by severity.
 
-use super::sections;
+use super::{FindingFixes, sections};
 use crate::analysis::{Analysis, Severity};
 use crate::format::{escape_lines, escaped};
 use crate::model::Model;
@@ -10,10 +10,16 @@ use crate::model::Model;
 /// [`crate::format::escape_lines`]), so no name, currency or message can reach the terminal
 /// as an escape.
 pub fn text(model: &Model, analysis: &Analysis) -> String {
-    escape_lines(&unescaped(model, analysis))
+    text_with_fixes(model, analysis, &[])
 }
 
-fn unescaped(model: &Model, analysis: &Analysis) -> String {
+/// The terminal report with each finding's fixes listed under it (SPEC 7.4), every line
+/// escaped as [`text`]'s.
+pub fn text_with_fixes(model: &Model, analysis: &Analysis, fixes: &FindingFixes) -> String {
+    escape_lines(&unescaped(model, analysis, fixes))
+}
+
+fn unescaped(model: &Model, analysis: &Analysis, fixes: &FindingFixes) -> String {
     let mut out = String::new();
     // The title is escaped here too, so that its rule is as wide as the name shown.
     let name = escaped(&analysis.name);
@@ -34,23 +40,20 @@ fn unescaped(model: &Model, analysis: &Analysis) -> String {
     for (label, value) in &summary {
         out.push_str(&format!("  {label:<width$}  {value}\n"));
     }
-    let mut section = |title: &str, table: super::table::Table| {
-        out.push_str(&format!("\n{title}\n"));
-        if table.is_empty() {
-            out.push_str("  (none)\n");
+    for section in sections::sections(model, analysis) {
+        out.push_str(&format!("\n{}\n", section.title));
+        if section.table.is_empty() {
+            out.push_str(&format!("  {}\n", section.empty));
+            if let Some(instead) = &section.instead {
+                out.push_str(&instead.terminal("  "));
+            }
         } else {
-            out.push_str(&table.terminal("  "));
+            out.push_str(&section.table.terminal("  "));
         }
-    };
-    section("Rotas", sections::rotas(analysis));
-    section("Services", sections::services(model, analysis));
-    section("Teams", sections::teams(model, analysis));
-    section("Domains", sections::domains(model, analysis));
-    section(
-        "Cost drivers (what each service's out-of-hours cover adds to the annual cost)",
-        sections::cost_drivers(model, analysis),
-    );
-    section("Compliance scope", sections::compliance(analysis));
+        if let Some(note) = &section.note {
+            out.push_str(&format!("  {note}\n"));
+        }
+    }
     out.push_str("\nFindings\n");
     if analysis.findings.is_empty() {
         out.push_str("  No findings: every service is owned and covered.\n");
@@ -65,12 +68,19 @@ fn unescaped(model: &Model, analysis: &Analysis) -> String {
             sections::severity_heading(severity),
             findings.len()
         ));
-        for finding in findings {
+        for (index, finding) in findings {
             out.push_str(&format!(
                 "    [{}] {}\n",
                 finding.code.as_str(),
                 finding.message
             ));
+            for fix in sections::fixes_of(fixes, index) {
+                out.push_str(&format!(
+                    "      fix: {} ({})\n",
+                    escaped(&fix.label),
+                    fix.effect.describe(&analysis.currency)
+                ));
+            }
         }
     }
     out

@@ -1,15 +1,19 @@
 //! Helpers the tests share: the command line run as a process, model files in a temporary
-//! folder, the app under a kittest harness, and clicks at a screen position (canvas nodes
-//! are painted, not in the accessibility tree).
+//! folder, the app under a kittest harness, clicks at a screen position (canvas nodes are
+//! painted, not in the accessibility tree), and [`synthetic`] models with the seeded
+//! random number generator.
 
 // Each test file is its own crate and uses only some of these.
 #![allow(dead_code)]
+
+pub mod synthetic;
 
 use std::path::{Path, PathBuf};
 
 use egui::{Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
-use opmodel::app::{OpmodelApp, Picker, RecentFiles};
+use opmodel::app::{Command, OpmodelApp, Picker, RecentFiles};
+use opmodel::edit::Edit;
 
 /// Runs the `opmodel` binary with `args`: its exit code (-1 when a signal ended it),
 /// standard output and standard error.
@@ -66,18 +70,37 @@ pub fn click_at(harness: &mut Harness<'_, OpmodelApp>, at: Pos2) {
     }
 }
 
+/// Applies an edit to the active document at once, as a command, between frames.
+pub fn apply_edit(harness: &mut Harness<'_, OpmodelApp>, label: &str, edit: Edit) {
+    let app = harness.state_mut();
+    let doc = app.active_document().expect("a document is open").id();
+    app.workspace.push(Command::Edit {
+        doc,
+        label: label.to_owned(),
+        edit: Ok(edit),
+        merge_key: None,
+    });
+    app.workspace.drain();
+    harness.run_steps(2);
+}
+
 /// Runs frames until the active document's last undo step is `label` (a step that lands
-/// from a background job, such as the auto-layout), for at most about a second.
+/// from a background job, such as the auto-layout); fails the test after ten seconds.
 pub fn wait_for_step(harness: &mut Harness<'_, OpmodelApp>, label: &str) {
-    for _ in 0..200 {
+    let started = std::time::Instant::now();
+    loop {
         harness.run_steps(1);
-        let done = harness
+        let last = harness
             .state()
             .active_document()
-            .is_some_and(|d| d.history.undo_label() == Some(label));
-        if done {
+            .and_then(|d| d.history().undo_label().map(str::to_owned));
+        if last.as_deref() == Some(label) {
             return;
         }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "no step “{label}” after ten seconds; the last step is {last:?}"
+        );
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
 }

@@ -1,0 +1,170 @@
+//! File › Import… and File › Export… in the workspace: choosing what to read or write (the
+//! desktop's dialog or the built-in prompt), starting the background job, and taking its
+//! outcome — a new unsaved tab with its import notes, or a file written.
+
+use std::path::{Path, PathBuf};
+
+use super::dialogs::{Dialog, Purpose};
+use super::errors::AppError;
+use super::files;
+use super::ids::DocumentId;
+use super::transfer::{ExportFormat, ImportSource, Imported};
+use super::workspace::Workspace;
+
+impl Workspace {
+    /// The folder an import or export dialog starts in: the last one used, else the folder
+    /// of the most recent model.
+    pub(super) fn transfer_start_folder(&self) -> Option<PathBuf> {
+        self.transfer_folder.clone().or_else(|| {
+            self.recent
+                .paths()
+                .first()
+                .and_then(|p| p.parent().map(Path::to_owned))
+        })
+    }
+
+    /// Remembers the folder holding `path` (a file, or a catalog folder) for the next
+    /// import or export: exports should not land inside the catalog they came from.
+    fn remember_folder(&mut self, path: &Path) {
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        let folder = absolute
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_owned);
+        if let Some(folder) = folder {
+            self.transfer_folder = Some(folder);
+        }
+    }
+
+    /// File › Import…: the desktop's dialog for a catalog file or sheet (or a folder, with
+    /// `folder`), or the built-in prompt, which takes either.
+    pub(super) fn choose_import(&mut self, folder: bool) {
+        match self.picker {
+            files::Picker::Native => {
+                let start = self.transfer_start_folder();
+                let chosen = if folder {
+                    files::native_import_folder(start.as_deref())
+                } else {
+                    files::native_import_file(start.as_deref())
+                };
+                if let Some(path) = chosen {
+                    self.start_import(path);
+                }
+            }
+            files::Picker::BuiltIn => {
+                let text = self
+                    .transfer_start_folder()
+                    .map(|f| format!("{}{}", f.display(), std::path::MAIN_SEPARATOR))
+                    .unwrap_or_default();
+                self.open_dialog(Dialog::Path {
+                    purpose: Purpose::Import,
+                    suggested: text,
+                });
+            }
+        }
+    }
+
+    /// Starts reading `path` on a worker thread; [`Workspace::imported`] takes it from there.
+    pub(super) fn start_import(&mut self, path: PathBuf) {
+        if ImportSource::of(&path).is_none() {
+            return self.report(AppError::Import {
+                path: path.clone(),
+                message: format!(
+                    "{}: not a Backstage catalog (a .yaml or .yml file, or a folder) or a CSV sheet (.csv)",
+                    path.display()
+                ),
+            });
+        }
+        self.remember_folder(&path);
+        self.status = format!("Importing {}…", path.display());
+        if let Err(error) = self.jobs.import(path.clone(), &self.waker) {
+            self.report(AppError::Import {
+                message: format!("{}: cannot start reading it: {error}", path.display()),
+                path,
+            });
+        }
+    }
+
+    /// Takes a finished import: a new unsaved tab with the notes, or the reason it failed
+    /// (and then no tab changes).
+    pub(super) fn imported(&mut self, path: PathBuf, outcome: Result<Box<Imported>, String>) {
+        let imported = match outcome {
+            Ok(imported) => *imported,
+            Err(message) => return self.report(AppError::Import { path, message }),
+        };
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let id = self.new_document(imported.model, None);
+        if let Some(doc) = self.document_mut(id) {
+            doc.mark_unsaved();
+            doc.import_notes = Some(imported.notes);
+        }
+        self.show_document(id, true);
+        self.fit(id);
+        self.status = format!("Imported {name} into a new tab; save it to keep it");
+    }
+
+    /// File › Export…: the export dialog, for the active document.
+    pub(super) fn choose_export(&mut self) {
+        let Some(doc) = self.active_document() else {
+            return;
+        };
+        let format = self.last_export_format;
+        let stem = files::suggested_file_name(&doc.model().name);
+        let stem = stem.trim_end_matches(".ron");
+        let folder = self
+            .transfer_start_folder()
+            .or_else(|| doc.path().and_then(Path::parent).map(Path::to_owned))
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        let suggested = folder
+            .join(format!("{stem}.{}", format.extension()))
+            .display()
+            .to_string();
+        let doc = doc.id();
+        self.open_dialog(Dialog::Export {
+            doc,
+            format,
+            suggested,
+        });
+    }
+
+    /// The desktop's save dialog for an export, from the export dialog's Browse… button.
+    pub(super) fn browse_export(&mut self, doc: DocumentId, format: ExportFormat, typed: PathBuf) {
+        let chosen = files::native_export(&typed, format.label(), format.extension());
+        let suggested = chosen.unwrap_or(typed).display().to_string();
+        let format = ExportFormat::from_path(Path::new(&suggested)).unwrap_or(format);
+        self.open_dialog(Dialog::Export {
+            doc,
+            format,
+            suggested,
+        });
+    }
+
+    /// Starts writing document `doc` as `format` to `path` on a worker thread.
+    pub(super) fn start_export(&mut self, doc: DocumentId, format: ExportFormat, path: PathBuf) {
+        let Some(document) = self.document(doc) else {
+            return;
+        };
+        let model = document.model().clone();
+        self.remember_folder(&path);
+        self.last_export_format = format;
+        self.status = format!("Exporting {}…", path.display());
+        if let Err(error) = self.jobs.export(model, format, path.clone(), &self.waker) {
+            self.report(AppError::Export {
+                path,
+                message: format!("cannot start writing it: {error}"),
+            });
+        }
+    }
+
+    /// Takes a finished export.
+    pub(super) fn exported(&mut self, path: PathBuf, outcome: Result<(), String>) {
+        match outcome {
+            Ok(()) => self.status = format!("Exported {}", path.display()),
+            Err(message) => self.report(AppError::Export { path, message }),
+        }
+    }
+}

@@ -1,0 +1,345 @@
+//! What import and export can read and write in the editor (SPEC 6): a Backstage catalog
+//! (a file or a folder) or a CSV sheet in; SVG, PNG, Mermaid, DOT or CSV out. The work
+//! itself is the domain core's (`files::backstage`, `files::csv_sheet`, `render`); this
+//! module picks the reader or writer, names the model and links each import note to the
+//! entity it is about. The workspace's side of it — dialogs, jobs, new tabs — is in
+//! `import_export.rs`.
+
+use std::path::{Path, PathBuf};
+
+use super::view::Selection;
+use crate::files::backstage::{self, Note, NoteReason};
+use crate::files::csv_sheet;
+use crate::model::Model;
+
+/// Storage key for the folder last imported from or exported to.
+pub const FOLDER_KEY: &str = "opmodel.transfer_folder";
+
+/// What File › Export… can write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Svg,
+    Png,
+    Mermaid,
+    Dot,
+    Csv,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::Svg,
+        ExportFormat::Png,
+        ExportFormat::Mermaid,
+        ExportFormat::Dot,
+        ExportFormat::Csv,
+    ];
+
+    /// The file extension it is written with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Mermaid => "mmd",
+            ExportFormat::Dot => "dot",
+            ExportFormat::Csv => "csv",
+        }
+    }
+
+    /// Its name in the export dialog.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "SVG picture",
+            ExportFormat::Png => "PNG picture",
+            ExportFormat::Mermaid => "Mermaid diagram",
+            ExportFormat::Dot => "Graphviz DOT diagram",
+            ExportFormat::Csv => "CSV sheet",
+        }
+    }
+
+    /// The format a file name asks for, by its extension (`.gv` and `.mermaid` too).
+    pub fn from_path(path: &Path) -> Option<ExportFormat> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "svg" => Some(ExportFormat::Svg),
+            "png" => Some(ExportFormat::Png),
+            "mmd" | "mermaid" => Some(ExportFormat::Mermaid),
+            "dot" | "gv" => Some(ExportFormat::Dot),
+            "csv" => Some(ExportFormat::Csv),
+            _ => None,
+        }
+    }
+
+    /// The file's contents for `model`.
+    pub fn render(self, model: &Model) -> Result<Vec<u8>, String> {
+        Ok(match self {
+            ExportFormat::Svg => crate::render::svg(model).into_bytes(),
+            ExportFormat::Png => {
+                crate::render::png(model, crate::render::DEFAULT_SCALE)
+                    .map_err(|e| e.to_string())?
+                    .bytes
+            }
+            ExportFormat::Mermaid => crate::render::mermaid(model).into_bytes(),
+            ExportFormat::Dot => crate::render::dot(model).into_bytes(),
+            ExportFormat::Csv => csv_sheet::write_sheet(model)?.into_bytes(),
+        })
+    }
+}
+
+/// Where an export goes, once the user has chosen: the path as typed, with the format's
+/// extension added when it has none the format list knows, and the format it names.
+pub fn export_target(typed: &Path, chosen: ExportFormat) -> (PathBuf, ExportFormat) {
+    match ExportFormat::from_path(typed) {
+        Some(format) => (typed.to_owned(), format),
+        None => {
+            let mut name = typed.as_os_str().to_owned();
+            name.push(".");
+            name.push(chosen.extension());
+            (PathBuf::from(name), chosen)
+        }
+    }
+}
+
+/// What an import can read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportSource {
+    Backstage,
+    Sheet,
+}
+
+impl ImportSource {
+    /// A folder or a `.yaml`/`.yml` file is a Backstage catalog, a `.csv` file a sheet.
+    pub fn of(path: &Path) -> Option<ImportSource> {
+        if path.is_dir() {
+            return Some(ImportSource::Backstage);
+        }
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "yaml" | "yml" => Some(ImportSource::Backstage),
+            "csv" => Some(ImportSource::Sheet),
+            _ => None,
+        }
+    }
+}
+
+/// A finished import: the model and what the summary says about it.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    pub model: Model,
+    pub notes: ImportNotes,
+}
+
+/// The import summary kept with the new tab until the user dismisses it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportNotes {
+    /// The file or folder read.
+    pub source: PathBuf,
+    /// "Imported 2 domains, 3 teams, …" (see [`crate::files::imported_counts`]).
+    pub counts: String,
+    /// Grouped by reason, in the summary's order; each with the entity it names, if the
+    /// entity made it into the model.
+    pub groups: Vec<(NoteReason, Vec<LinkedNote>)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkedNote {
+    pub note: Note,
+    pub entity: Option<Selection>,
+}
+
+/// Reads `path` as its kind says; nothing is written anywhere. Runs on a worker thread.
+pub fn import(path: &Path) -> Result<Imported, String> {
+    let source = ImportSource::of(path).ok_or_else(|| {
+        format!(
+            "{}: not a Backstage catalog (a .yaml or .yml file, or a folder) or a CSV sheet (.csv)",
+            path.display()
+        )
+    })?;
+    let name = crate::files::model_name_from_path(path);
+    match source {
+        ImportSource::Sheet => {
+            let (model, _) = csv_sheet::import(path, &name).map_err(|e| e.to_string())?;
+            let notes = ImportNotes {
+                source: path.to_owned(),
+                counts: crate::files::imported_counts(&model),
+                groups: Vec::new(),
+            };
+            Ok(Imported { model, notes })
+        }
+        ImportSource::Backstage => {
+            let import = backstage::import(&[path.to_owned()], &name)
+                .map_err(|refused| format!("{}: {}", path.display(), refused.message))?;
+            if import.entities == 0 {
+                let summary = import.summary();
+                let why = summary.lines().skip(1).collect::<Vec<_>>().join("\n");
+                return Err(format!(
+                    "{}: no Backstage entity could be read.{}{why}",
+                    path.display(),
+                    if why.is_empty() { "" } else { "\n" }
+                ));
+            }
+            let notes = ImportNotes::of(path, &import);
+            Ok(Imported {
+                model: import.model,
+                notes,
+            })
+        }
+    }
+}
+
+impl ImportNotes {
+    fn of(source: &Path, import: &backstage::Import) -> ImportNotes {
+        let mut reasons: Vec<NoteReason> = import.notes.iter().map(|n| n.reason).collect();
+        reasons.sort();
+        reasons.dedup();
+        let groups = reasons
+            .into_iter()
+            .map(|reason| {
+                let notes = import
+                    .notes
+                    .iter()
+                    .filter(|n| n.reason == reason)
+                    .map(|note| LinkedNote {
+                        note: note.clone(),
+                        entity: entity_named(&import.model, &import.notes, &note.subject),
+                    })
+                    .collect();
+                (reason, notes)
+            })
+            .collect();
+        ImportNotes {
+            source: source.to_owned(),
+            counts: import.counts(),
+            groups,
+        }
+    }
+
+    pub fn note_count(&self) -> usize {
+        self.groups.iter().map(|(_, notes)| notes.len()).sum()
+    }
+}
+
+/// The model entity a note's subject (`component:default/checkout`) became, if any: a
+/// component a service, a group a team, a domain a domain. Ids follow SPEC 6.1: the name,
+/// prefixed with `namespace-` outside `default`, or the id an "id already taken" note gives.
+fn entity_named(model: &Model, notes: &[Note], subject: &str) -> Option<Selection> {
+    let (kind, rest) = subject.split_once(':')?;
+    let (namespace, name) = rest.split_once('/')?;
+    let renamed = notes
+        .iter()
+        .find(|n| n.reason == NoteReason::IdTaken && n.subject == subject)
+        .and_then(|n| n.detail.rsplit('`').nth(1))
+        .map(str::to_owned);
+    let id = renamed.unwrap_or_else(|| {
+        if namespace == "default" {
+            name.to_owned()
+        } else {
+            format!("{namespace}-{name}")
+        }
+    });
+    let found = match kind {
+        "component" => model
+            .services
+            .iter()
+            .find(|s| s.id.eq_ignore_ascii_case(&id))
+            .map(|s| s.id.clone()),
+        "group" => model
+            .teams
+            .iter()
+            .find(|t| t.id.eq_ignore_ascii_case(&id))
+            .map(|t| t.id.clone()),
+        "domain" => model
+            .domains
+            .iter()
+            .find(|d| d.id.eq_ignore_ascii_case(&id))
+            .map(|d| d.id.clone()),
+        _ => None,
+    };
+    found.map(Selection::Entity)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_extension_chooses_the_format_and_a_bare_name_gets_the_chosen_one() {
+        assert_eq!(
+            export_target(Path::new("/x/shop.PNG"), ExportFormat::Svg),
+            (PathBuf::from("/x/shop.PNG"), ExportFormat::Png)
+        );
+        assert_eq!(
+            export_target(Path::new("/x/shop.gv"), ExportFormat::Csv),
+            (PathBuf::from("/x/shop.gv"), ExportFormat::Dot)
+        );
+        assert_eq!(
+            export_target(Path::new("/x/shop"), ExportFormat::Mermaid),
+            (PathBuf::from("/x/shop.mmd"), ExportFormat::Mermaid)
+        );
+        assert_eq!(
+            export_target(Path::new("/x/shop.v2"), ExportFormat::Csv),
+            (PathBuf::from("/x/shop.v2.csv"), ExportFormat::Csv)
+        );
+    }
+
+    #[test]
+    fn yaml_files_and_folders_are_catalogs_and_csv_files_sheets() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(ImportSource::of(dir.path()), Some(ImportSource::Backstage));
+        assert_eq!(
+            ImportSource::of(Path::new("a/catalog-info.YML")),
+            Some(ImportSource::Backstage)
+        );
+        assert_eq!(
+            ImportSource::of(Path::new("a/estate.csv")),
+            Some(ImportSource::Sheet)
+        );
+        assert_eq!(ImportSource::of(Path::new("a/shop.ron")), None);
+    }
+
+    #[test]
+    fn notes_link_to_the_entities_they_became() {
+        let dir = tempfile::tempdir().unwrap();
+        let catalog = dir.path().join("catalog-info.yaml");
+        // `checkout` is both a component and a group: the service keeps the id, the team
+        // becomes `checkout-team` (with a note); `pay` in namespace `ops` is `ops-pay`, and
+        // its owner is a user (a note about `component:ops/pay`); the library is skipped.
+        std::fs::write(
+            &catalog,
+            "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: checkout}\nspec: {type: service, owner: checkout, lifecycle: production}\n---\n\
+             apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: checkout}\nspec: {type: team}\n---\n\
+             apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: pay, namespace: ops}\nspec: {type: service, owner: 'user:ann', lifecycle: production}\n---\n\
+             apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: utils}\nspec: {type: library, owner: checkout}\n",
+        )
+        .unwrap();
+        let imported = import(&catalog).unwrap();
+        let linked = |subject: &str, reason: NoteReason| {
+            imported
+                .notes
+                .groups
+                .iter()
+                .filter(|(r, _)| *r == reason)
+                .flat_map(|(_, notes)| notes)
+                .find(|n| n.note.subject == subject)
+                .map(|n| n.entity.clone())
+        };
+        assert_eq!(
+            linked("group:default/checkout", NoteReason::IdTaken),
+            Some(Some(Selection::Entity("checkout-team".into())))
+        );
+        assert_eq!(
+            linked("component:ops/pay", NoteReason::OwnerIsPerson),
+            Some(Some(Selection::Entity("ops-pay".into())))
+        );
+        assert_eq!(
+            linked("component:default/utils", NoteReason::NotRun),
+            Some(None)
+        );
+        assert_eq!(imported.model.name, "catalog-info");
+    }
+
+    #[test]
+    fn a_file_of_another_kind_is_refused_naming_it() {
+        let error = import(Path::new("/nowhere/shop.ron")).unwrap_err();
+        assert!(error.starts_with("/nowhere/shop.ron: not a Backstage catalog"));
+    }
+}

@@ -1,0 +1,250 @@
+//! What every form of the inspector is made of: headings, the id field (checked as it is
+//! typed, applied with every reference on Enter), combo boxes over values and ids, optional
+//! numbers, and [`Form`], which turns a changed field into one undoable edit per field.
+
+use egui::{ComboBox, DragValue, Grid, RichText, TextEdit, Ui};
+
+use super::super::DocView;
+use crate::app::views::theme;
+use crate::edit::{Edit, actions};
+use crate::format::entity_label;
+use crate::model::Model;
+
+/// Width of the value column, so the panel does not grow with its content.
+pub(super) const FIELD_WIDTH: f32 = 170.0;
+
+/// Ends coalescing of a field's edits when the user lets go of it.
+pub(super) fn seal_when_done(dv: DocView, response: &egui::Response) {
+    if response.lost_focus() || response.drag_stopped() {
+        dv.seal();
+    }
+}
+
+pub(super) fn heading(ui: &mut Ui, kind: &str, title: &str) {
+    ui.label(
+        RichText::new(kind.to_uppercase())
+            .small()
+            .color(theme::MUTED_INK),
+    );
+    ui.heading(title);
+    ui.add_space(4.0);
+}
+
+/// The id field: checked as it is typed, applied (with every reference) on Enter or when
+/// focus leaves.
+pub(super) fn id_field(ui: &mut Ui, dv: DocView, id: &str, label: egui::Id) {
+    let key = egui::Id::new(("id-field", dv.doc.id(), id.to_owned()));
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(key))
+        .unwrap_or_else(|| id.to_owned());
+    let response = ui
+        .add(TextEdit::singleline(&mut text).desired_width(FIELD_WIDTH))
+        .labelled_by(label);
+    let problem = (text != id)
+        .then(|| actions::check_id(dv.model(), &text).err())
+        .flatten();
+    if response.lost_focus() {
+        ui.data_mut(|d| d.remove::<String>(key));
+        if text != id && problem.is_none() {
+            let label = format!("Rename {id} to {text}");
+            dv.edit(&label, actions::rename(dv.model(), id, &text), None);
+            // After the rename, in the same frame: only then is there a `text` to select.
+            dv.select(Some(crate::app::state::Selection::Entity(text)));
+            return;
+        }
+    } else if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(key, text));
+    }
+    if let Some(problem) = problem.filter(|_| response.has_focus()) {
+        ui.end_row();
+        ui.label("");
+        ui.colored_label(theme::RED, problem);
+    }
+}
+
+/// A combo box over a fixed set of values.
+pub(super) fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut T,
+    options: &[(T, String)],
+) -> bool {
+    let label = ui.label(label);
+    let current = options
+        .iter()
+        .find(|(v, _)| v == value)
+        .map_or_else(String::new, |(_, l)| l.clone());
+    let mut changed = false;
+    ComboBox::from_id_salt(label.id)
+        .selected_text(current)
+        .width(FIELD_WIDTH)
+        .truncate()
+        .show_ui(ui, |ui| {
+            for (option, text) in options {
+                changed |= ui.selectable_value(value, *option, text).changed();
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    changed
+}
+
+/// A combo box over optional team, domain or service ids.
+pub(super) fn id_choice(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut Option<String>,
+    none: &str,
+    options: &[(String, String)],
+) -> bool {
+    let label = ui.label(label);
+    let current = value
+        .as_ref()
+        .and_then(|id| {
+            options
+                .iter()
+                .find(|(o, _)| o == id)
+                .map(|(_, l)| l.clone())
+        })
+        .unwrap_or_else(|| none.to_owned());
+    let mut changed = false;
+    ComboBox::from_id_salt(label.id)
+        .selected_text(current)
+        .width(FIELD_WIDTH)
+        .truncate()
+        .show_ui(ui, |ui| {
+            changed |= ui.selectable_value(value, None, none).changed();
+            for (id, text) in options {
+                changed |= ui.selectable_value(value, Some(id.clone()), text).changed();
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    changed
+}
+
+pub(super) fn team_options(model: &Model) -> Vec<(String, String)> {
+    model
+        .teams
+        .iter()
+        .map(|t| (t.id.clone(), entity_label(&t.name, &t.id)))
+        .collect()
+}
+
+pub(super) fn domain_options(model: &Model) -> Vec<(String, String)> {
+    model
+        .domains
+        .iter()
+        .map(|d| (d.id.clone(), entity_label(&d.name, &d.id)))
+        .collect()
+}
+
+/// An optional number: a checkbox to set it, and the value when set.
+pub(super) fn optional_number(
+    ui: &mut Ui,
+    value: &mut Option<f64>,
+    unset_text: &str,
+    default: f64,
+    make: impl FnOnce(&mut f64) -> DragValue<'_>,
+) -> egui::Response {
+    ui.horizontal(|ui| {
+        let mut set = value.is_some();
+        let mut response = ui.checkbox(&mut set, "");
+        if response.changed() {
+            *value = set.then_some(default);
+        }
+        match value {
+            Some(number) => response = response.union(ui.add(make(number))),
+            None => {
+                ui.label(RichText::new(unset_text).color(theme::MUTED_INK));
+            }
+        }
+        response
+    })
+    .inner
+}
+
+/// An entity's fields in a two-column grid: which one changed this frame, and the widgets
+/// whose edits merge into one undo step until the user lets go of them.
+#[derive(Default)]
+pub(super) struct Form {
+    changed: Option<&'static str>,
+    sealing: Vec<egui::Response>,
+}
+
+impl Form {
+    /// A labelled text or number row.
+    pub(super) fn row(
+        &mut self,
+        ui: &mut Ui,
+        field: &'static str,
+        label: &str,
+        add: impl FnOnce(&mut Ui) -> egui::Response,
+    ) {
+        let label = ui.label(label).id;
+        let response = add(ui).labelled_by(label);
+        if response.changed() {
+            self.changed = Some(field);
+        }
+        self.sealing.push(response);
+        ui.end_row();
+    }
+
+    /// A row drawn by [`choice`] or [`id_choice`], which label themselves.
+    pub(super) fn pick(
+        &mut self,
+        ui: &mut Ui,
+        field: &'static str,
+        add: impl FnOnce(&mut Ui) -> bool,
+    ) {
+        if add(ui) {
+            self.changed = Some(field);
+        }
+        ui.end_row();
+    }
+}
+
+/// The id and name rows every entity has, then `rows`; returns the field that changed.
+pub(super) fn entity_form(
+    ui: &mut Ui,
+    dv: DocView,
+    id: &str,
+    name: &mut String,
+    rows: impl FnOnce(&mut Ui, &mut Form),
+) -> Option<&'static str> {
+    let mut form = Form::default();
+    Grid::new(("entity-form", id))
+        .num_columns(2)
+        .spacing([10.0, 8.0])
+        .show(ui, |ui| {
+            let label = ui.label("Id").id;
+            id_field(ui, dv, id, label);
+            ui.end_row();
+            form.row(ui, "name", "Name", |ui| {
+                ui.add(TextEdit::singleline(name).desired_width(FIELD_WIDTH))
+            });
+            rows(ui, &mut form);
+        });
+    for response in &form.sealing {
+        seal_when_done(dv, response);
+    }
+    form.changed
+}
+
+/// Asks for the edit of a changed field, as one undo step per field.
+pub(super) fn commit_field(
+    dv: DocView,
+    (kind, id, name): (&str, &str, &str),
+    field: Option<&str>,
+    edit: impl FnOnce(&Model) -> Result<Edit, String>,
+) {
+    if let Some(field) = field {
+        let label = format!("Change {} of {name}", crate::format::field_words(field));
+        let edit = edit(dv.model());
+        dv.edit(&label, edit, Some(format!("{kind}:{id}:{field}")));
+    }
+}
+
+pub(super) fn labelled<T: Copy>(values: &[T], label: fn(T) -> &'static str) -> Vec<(T, String)> {
+    values.iter().map(|v| (*v, label(*v).to_owned())).collect()
+}

@@ -1,0 +1,238 @@
+//! The service form: kind, owner, exposure, availability, demand, callouts, operating model,
+//! out-of-hours cover and lifecycle; its compliance tags and dependencies; why its figures
+//! are what they are; and the findings about it.
+
+use egui::{DragValue, RichText, Ui};
+
+use super::super::{DocView, explain};
+use super::form::{
+    choice, commit_field, entity_form, heading, id_choice, labelled, optional_number, team_options,
+};
+use super::{compliance, findings_about};
+use crate::analysis::ServiceFigures;
+use crate::app::views::theme;
+use crate::edit::{actions, fixes};
+use crate::format::entity_label;
+use crate::model::{Demand, Lifecycle, OperatingModel, OutOfHours, ServiceKind};
+
+pub(super) fn service(ui: &mut Ui, dv: DocView, id: &str) {
+    let Some(original) = dv.model().service(id).cloned() else {
+        return;
+    };
+    heading(
+        ui,
+        &format!("{} service", original.kind.label()),
+        &original.name,
+    );
+    let currency = dv.model().settings.currency.clone();
+    let teams = team_options(dv.model());
+    let figures = dv.analysis().service(id).cloned();
+    let recommended = figures
+        .as_ref()
+        .map_or("", |f| f.recommended_operating_model.label());
+    let mut models = vec![(None, format!("Recommended ({recommended})"))];
+    models.extend(
+        OperatingModel::ALL
+            .iter()
+            .map(|m| (Some(*m), m.label().to_owned())),
+    );
+    let level = figures.as_ref().map_or("", |f| {
+        crate::analysis::out_of_hours_level(f.operating_model, f.availability).label()
+    });
+    let mut levels = vec![(None, format!("By availability ({level})"))];
+    levels.extend(
+        OutOfHours::ALL
+            .iter()
+            .map(|l| (Some(*l), l.label().to_owned())),
+    );
+
+    let mut edited = original.clone();
+    let changed = entity_form(ui, dv, id, &mut edited.name, |ui, form| {
+        let kinds = labelled(&ServiceKind::ALL, ServiceKind::label);
+        form.pick(ui, "kind", |ui| {
+            choice(ui, "Kind", &mut edited.kind, &kinds)
+        });
+        form.pick(ui, "owner", |ui| {
+            id_choice(ui, "Owner", &mut edited.owner, "— no owner —", &teams)
+        });
+        form.row(ui, "exposure_per_hour", "Exposure / hour", |ui| {
+            optional_number(
+                ui,
+                &mut edited.exposure_per_hour,
+                "not set",
+                10_000.0,
+                |v| {
+                    DragValue::new(v)
+                        .range(0.0..=1e12)
+                        .speed(100.0)
+                        .prefix(format!("{currency} "))
+                        .custom_formatter(|v, _| crate::format::grouped(v))
+                        .custom_parser(crate::format::parse_grouped)
+                },
+            )
+        });
+        form.row(ui, "availability", "Availability", |ui| {
+            optional_number(
+                ui,
+                &mut edited.availability,
+                "from exposure bands",
+                99.0,
+                |v| {
+                    DragValue::new(v)
+                        .range(0.01..=100.0)
+                        .speed(0.01)
+                        .max_decimals(4)
+                        .suffix(" %")
+                },
+            )
+        });
+        let demands = labelled(&Demand::ALL, Demand::label);
+        form.pick(ui, "demand", |ui| {
+            choice(ui, "Feature demand", &mut edited.demand, &demands)
+        });
+        form.row(ui, "callouts_per_year", "Callouts / year", |ui| {
+            ui.add(
+                DragValue::new(&mut edited.callouts_per_year)
+                    .range(0.0..=100_000.0)
+                    .speed(0.1),
+            )
+        });
+        form.pick(ui, "operating_model", |ui| {
+            choice(ui, "Operating model", &mut edited.operating_model, &models)
+        });
+        form.pick(ui, "out_of_hours", |ui| {
+            choice(ui, "Out of hours", &mut edited.out_of_hours, &levels)
+        });
+        let lifecycles = labelled(&Lifecycle::ALL, Lifecycle::label);
+        form.pick(ui, "lifecycle", |ui| {
+            choice(ui, "Lifecycle", &mut edited.lifecycle, &lifecycles)
+        });
+        if edited.lifecycle == Lifecycle::Inception {
+            ui.label("");
+            ui.label(
+                RichText::new("Not live yet: needs no out-of-hours cover")
+                    .small()
+                    .color(theme::MUTED_INK),
+            );
+            ui.end_row();
+        }
+    });
+    commit_field(dv, ("service", id, &original.name), changed, |model| {
+        actions::update_service_and_place(model, edited)
+    });
+    compliance::tags(ui, dv, id);
+    dependencies(ui, dv, id);
+    if let Some(figures) = dv.analysis().service(id).cloned() {
+        explain_service(ui, dv, &figures);
+    }
+    let related = fixes::findings_about_service(dv.analysis(), id)
+        .into_iter()
+        .cloned()
+        .collect();
+    findings_about(ui, dv, related);
+}
+
+pub(super) fn dependencies(ui: &mut Ui, dv: DocView, id: &str) {
+    ui.add_space(8.0);
+    ui.label(RichText::new("Depends on").strong());
+    let depends_on: Vec<String> = dv
+        .model()
+        .dependencies
+        .iter()
+        .filter(|d| d.from == id)
+        .map(|d| d.to.clone())
+        .collect();
+    if depends_on.is_empty() {
+        ui.label(RichText::new("nothing").color(theme::MUTED_INK));
+    }
+    for to in &depends_on {
+        ui.horizontal(|ui| {
+            if ui
+                .small_button("🗙")
+                .on_hover_text("Remove this dependency")
+                .clicked()
+            {
+                let label = format!(
+                    "{} no longer depends on {}",
+                    dv.model().display_name(id),
+                    dv.model().display_name(to)
+                );
+                dv.edit(&label, actions::remove_dependency(dv.model(), id, to), None);
+            }
+            if ui
+                .link(entity_label(dv.model().display_name(to), to))
+                .clicked()
+            {
+                dv.reveal(to);
+            }
+        });
+    }
+    let mut new_dependency: Option<String> = None;
+    let candidates: Vec<(String, String)> = dv
+        .model()
+        .services
+        .iter()
+        .filter(|s| s.id != id && !depends_on.contains(&s.id))
+        .map(|s| (s.id.clone(), entity_label(&s.name, &s.id)))
+        .collect();
+    if !candidates.is_empty()
+        && ui
+            .horizontal(|ui| {
+                id_choice(
+                    ui,
+                    "Add a dependency",
+                    &mut new_dependency,
+                    "choose a service…",
+                    &candidates,
+                )
+            })
+            .inner
+        && let Some(to) = new_dependency
+    {
+        let label = format!(
+            "{} depends on {}",
+            dv.model().display_name(id),
+            dv.model().display_name(&to)
+        );
+        dv.edit(&label, actions::add_dependency(dv.model(), id, &to), None);
+    }
+    let used_by: Vec<String> = dv
+        .model()
+        .dependencies
+        .iter()
+        .filter(|d| d.to == id)
+        .map(|d| d.from.clone())
+        .collect();
+    if !used_by.is_empty() {
+        ui.label(RichText::new("Depended on by").strong());
+        for from in used_by {
+            if ui
+                .link(entity_label(dv.model().display_name(&from), &from))
+                .clicked()
+            {
+                dv.reveal(&from);
+            }
+        }
+    }
+}
+
+/// Why the service is where it is: each figure with where it comes from.
+pub(super) fn explain_service(ui: &mut Ui, dv: DocView, figures: &ServiceFigures) {
+    ui.add_space(10.0);
+    ui.label(RichText::new("Why it is where it is").strong());
+    let (fill, stroke) = theme::cover_colours(figures.cover);
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(1.0, stroke))
+        .corner_radius(6.0)
+        .inner_margin(8.0)
+        .show(ui, |ui| {
+            let rows = explain::service_rows(dv.analysis(), figures, &dv.model().settings.currency);
+            for (label, value) in rows {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format!("{label}:")).color(theme::MUTED_INK));
+                    ui.label(RichText::new(value).color(theme::INK));
+                });
+            }
+        });
+}

@@ -1,0 +1,147 @@
+//! The team form: kind, members and domain; what the team costs and carries; the services it
+//! owns, its interactions with other teams, and the findings about it.
+
+use egui::{DragValue, RichText, Ui};
+
+use super::super::{DocView, explain};
+use super::findings_about;
+use super::form::{
+    choice, commit_field, domain_options, entity_form, heading, id_choice, labelled,
+};
+use crate::app::views::theme;
+use crate::edit::actions;
+use crate::format::entity_label;
+use crate::model::{InteractionMode, Team, TeamKind};
+
+pub(super) fn team(ui: &mut Ui, dv: DocView, id: &str) {
+    let Some(original) = dv.model().team(id).cloned() else {
+        return;
+    };
+    heading(
+        ui,
+        &format!("{} team", original.kind.label()),
+        &original.name,
+    );
+    let domains = domain_options(dv.model());
+    let mut edited: Team = original.clone();
+    let changed = entity_form(ui, dv, id, &mut edited.name, |ui, form| {
+        let kinds = labelled(&TeamKind::ALL, TeamKind::label);
+        form.pick(ui, "kind", |ui| {
+            choice(ui, "Kind", &mut edited.kind, &kinds)
+        });
+        form.row(ui, "members", "Members", |ui| {
+            ui.add(
+                DragValue::new(&mut edited.members)
+                    .range(0..=1000)
+                    .speed(0.1),
+            )
+        });
+        form.pick(ui, "domain", |ui| {
+            id_choice(ui, "Domain", &mut edited.domain, "— no domain —", &domains)
+        });
+    });
+    commit_field(dv, ("team", id, &original.name), changed, |model| {
+        actions::update_team_and_place(model, edited)
+    });
+
+    ui.add_space(8.0);
+    for line in explain::team_lines(dv.analysis(), id, &dv.model().settings.currency) {
+        ui.label(line);
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Services").strong());
+    let owned: Vec<(String, String)> = dv
+        .model()
+        .services
+        .iter()
+        .filter(|s| s.owner.as_deref() == Some(id))
+        .map(|s| (s.id.clone(), entity_label(&s.name, &s.id)))
+        .collect();
+    if owned.is_empty() {
+        ui.label(RichText::new("none yet").color(theme::MUTED_INK));
+    }
+    for (service, label) in owned {
+        if ui.link(label).clicked() {
+            dv.reveal(&service);
+        }
+    }
+    interactions(ui, dv, id);
+    let related = dv
+        .analysis()
+        .findings
+        .iter()
+        .filter(|f| &*f.subject == id)
+        .cloned()
+        .collect();
+    findings_about(ui, dv, related);
+}
+
+fn interactions(ui: &mut Ui, dv: DocView, id: &str) {
+    ui.add_space(6.0);
+    ui.label(RichText::new("Interactions").strong());
+    let current: Vec<(String, String, InteractionMode)> = dv
+        .model()
+        .interactions
+        .iter()
+        .filter(|i| i.from == id || i.to == id)
+        .map(|i| (i.from.clone(), i.to.clone(), i.mode))
+        .collect();
+    for (from, to, mode) in &current {
+        let other = if from == id { to } else { from };
+        ui.horizontal(|ui| {
+            if ui
+                .small_button("🗙")
+                .on_hover_text("Remove this interaction")
+                .clicked()
+            {
+                let label = format!(
+                    "{} no longer works with {}",
+                    dv.model().display_name(from),
+                    dv.model().display_name(to)
+                );
+                dv.edit(
+                    &label,
+                    actions::remove_interaction(dv.model(), from, to),
+                    None,
+                );
+            }
+            ui.colored_label(theme::interaction_colour(*mode), mode.label());
+            ui.label("with");
+            if ui.link(dv.model().display_name(other).to_owned()).clicked() {
+                dv.reveal(other);
+            }
+        });
+    }
+    let candidates: Vec<(String, String)> = dv
+        .model()
+        .teams
+        .iter()
+        .filter(|t| t.id != id && !current.iter().any(|(f, to, _)| f == &t.id || to == &t.id))
+        .map(|t| (t.id.clone(), entity_label(&t.name, &t.id)))
+        .collect();
+    let mut partner: Option<String> = None;
+    if !candidates.is_empty()
+        && ui
+            .horizontal(|ui| {
+                id_choice(
+                    ui,
+                    "Add an interaction",
+                    &mut partner,
+                    "choose a team…",
+                    &candidates,
+                )
+            })
+            .inner
+        && let Some(partner) = partner
+    {
+        let edit =
+            actions::add_interaction(dv.model(), id, &partner, InteractionMode::Collaboration);
+        let label = format!(
+            "{} collaborates with {}",
+            dv.model().display_name(id),
+            dv.model().display_name(&partner)
+        );
+        dv.edit(&label, edit, None);
+        dv.show_interactions();
+    }
+}

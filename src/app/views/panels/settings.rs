@@ -1,0 +1,241 @@
+//! The model settings window, floating over the editor: currency, pay rates, rota rules, services per team and the
+//! exposure bands (added, removed, edited and kept sorted by their maximum).
+
+use egui::{DragValue, Grid, RichText, TextEdit, Ui};
+
+use crate::app::state::{Command, CommandSender, Document, Window};
+use crate::app::views::theme;
+use crate::edit::actions;
+use crate::model::{ExposureBand, Settings};
+
+/// Shows the settings window for `doc`; closing it is a command like any other.
+pub fn window(ctx: &egui::Context, doc: &Document, tx: &CommandSender) {
+    let mut open = true;
+    egui::Window::new("Model settings")
+        .open(&mut open)
+        .resizable(false)
+        .default_width(460.0)
+        .show(ctx, |ui| editor(ui, doc, tx));
+    if !open {
+        tx.send(Command::Hide(Window::Settings));
+    }
+}
+
+/// Which setting changed, for the undo label and for merging a drag into one step.
+struct Change {
+    field: &'static str,
+    /// Bands are re-sorted only when the user lets go, so rows do not jump mid-drag.
+    settled: bool,
+}
+
+fn note(change: &mut Option<Change>, field: &'static str, response: &egui::Response) {
+    if response.changed() || response.drag_stopped() || response.lost_focus() {
+        *change = Some(Change {
+            field,
+            settled: !response.dragged() && !response.has_focus(),
+        });
+    }
+}
+
+fn editor(ui: &mut Ui, doc: &Document, tx: &CommandSender) {
+    let original = doc.model().settings.clone();
+    let mut settings: Settings = original.clone();
+    let mut change: Option<Change> = None;
+    let currency = settings.currency.clone();
+    Grid::new("settings-grid")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            let label = ui.label("Currency").id;
+            let r = ui
+                .add(TextEdit::singleline(&mut settings.currency).desired_width(80.0))
+                .labelled_by(label);
+            note(&mut change, "currency", &r);
+            ui.end_row();
+            let label = ui.label("Weeks per year").id;
+            let r = ui
+                .add(
+                    DragValue::new(&mut settings.weeks_per_year)
+                        .range(1.0..=53.0)
+                        .speed(0.1),
+                )
+                .labelled_by(label);
+            note(&mut change, "weeks per year", &r);
+            ui.end_row();
+            let label = ui.label("People per shift").id;
+            let r = ui
+                .add(
+                    DragValue::new(&mut settings.people_per_shift)
+                        .range(1..=20)
+                        .speed(0.05),
+                )
+                .labelled_by(label);
+            note(&mut change, "people per shift", &r);
+            ui.end_row();
+            let label = ui.label("Callout hours per incident").id;
+            let r = ui
+                .add(
+                    DragValue::new(&mut settings.callout_hours)
+                        .range(0.0..=48.0)
+                        .speed(0.05)
+                        .suffix(" h"),
+                )
+                .labelled_by(label);
+            note(&mut change, "callout hours", &r);
+            ui.end_row();
+            let label = ui.label("Minimum rota size").id;
+            let r = ui
+                .add(
+                    DragValue::new(&mut settings.min_rota_size)
+                        .range(0..=50)
+                        .speed(0.05)
+                        .suffix(" people"),
+                )
+                .labelled_by(label);
+            note(&mut change, "minimum rota size", &r);
+            ui.end_row();
+            let label = ui.label("Services per team (max)").id;
+            let r = ui
+                .add(
+                    DragValue::new(&mut settings.max_services_per_team)
+                        .range(0..=200)
+                        .speed(0.05),
+                )
+                .labelled_by(label);
+            note(&mut change, "services per team", &r);
+            ui.end_row();
+            for (who, pay, field_standby, field_callout) in [
+                (
+                    "Product",
+                    &mut settings.product_pay,
+                    "product standby pay",
+                    "product callout pay",
+                ),
+                (
+                    "Operations",
+                    &mut settings.ops_pay,
+                    "operations standby pay",
+                    "operations callout pay",
+                ),
+            ] {
+                let label = ui.label(format!("{who} standby per week")).id;
+                let r = ui
+                    .add(
+                        DragValue::new(&mut pay.standby_per_week)
+                            .range(0.0..=1e6)
+                            .speed(5.0)
+                            .prefix(format!("{currency} ")),
+                    )
+                    .labelled_by(label);
+                note(&mut change, field_standby, &r);
+                ui.end_row();
+                let label = ui.label(format!("{who} callout per hour")).id;
+                let r = ui
+                    .add(
+                        DragValue::new(&mut pay.callout_per_hour)
+                            .range(0.0..=1e5)
+                            .speed(1.0)
+                            .prefix(format!("{currency} ")),
+                    )
+                    .labelled_by(label);
+                note(&mut change, field_callout, &r);
+                ui.end_row();
+            }
+        });
+
+    ui.add_space(8.0);
+    ui.label(RichText::new("Exposure bands").strong()).on_hover_text(
+        "A service takes the availability of the lowest band whose maximum covers its financial exposure per hour",
+    );
+    let mut remove: Option<usize> = None;
+    Grid::new("bands-grid")
+        .num_columns(3)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Exposure up to (per hour)").color(theme::MUTED_INK));
+            ui.label(RichText::new("Availability").color(theme::MUTED_INK));
+            ui.end_row();
+            for (index, band) in settings.exposure_bands.iter_mut().enumerate() {
+                let r = ui.add(
+                    DragValue::new(&mut band.max_exposure_per_hour)
+                        .range(0.0..=1e12)
+                        .speed(100.0)
+                        .prefix(format!("{currency} "))
+                        .custom_formatter(|v, _| crate::format::grouped(v))
+                        .custom_parser(crate::format::parse_grouped),
+                );
+                note(&mut change, "exposure band maximum", &r);
+                let r = ui.add(
+                    DragValue::new(&mut band.availability)
+                        .range(0.01..=100.0)
+                        .speed(0.01)
+                        .max_decimals(4)
+                        .suffix(" %"),
+                );
+                note(&mut change, "exposure band availability", &r);
+                if ui
+                    .small_button("🗙")
+                    .on_hover_text("Remove this band")
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(index) = remove {
+        settings.exposure_bands.remove(index);
+        change = Some(Change {
+            field: "exposure bands",
+            settled: true,
+        });
+    }
+    if ui.button("+ Add band").clicked() {
+        let next = settings
+            .exposure_bands
+            .iter()
+            .map(|b| b.max_exposure_per_hour)
+            .fold(0.0, f64::max);
+        let availability = settings
+            .exposure_bands
+            .iter()
+            .map(|b| b.availability)
+            .fold(95.0, f64::max);
+        settings.exposure_bands.push(ExposureBand {
+            max_exposure_per_hour: if next > 0.0 { next * 10.0 } else { 10_000.0 },
+            availability,
+        });
+        change = Some(Change {
+            field: "exposure bands",
+            settled: true,
+        });
+    }
+
+    if let Some(change) = change {
+        request(doc, tx, &original, settings, &change);
+    }
+    if let Some(message) = doc.edit_error() {
+        ui.colored_label(theme::RED, message);
+    }
+}
+
+/// Asks for edited settings as one undo step per field, sorting the bands once settled.
+fn request(
+    doc: &Document,
+    tx: &CommandSender,
+    original: &Settings,
+    mut settings: Settings,
+    change: &Change,
+) {
+    if change.settled {
+        settings.exposure_bands = settings.sorted_bands();
+    }
+    let key = Some(format!("settings:{}", change.field));
+    if settings != *original {
+        let edit = actions::set_settings(doc.model(), settings);
+        tx.edit(doc.id(), &format!("Change {}", change.field), edit, key);
+    }
+    if change.settled {
+        tx.send(Command::Seal(doc.id()));
+    }
+}

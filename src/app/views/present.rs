@@ -1,0 +1,222 @@
+//! Presentation mode (F5): the canvas fills the window with larger type, a compact strip
+//! over its top edge shows the live figures, and clicking a node opens its "why" card over
+//! the canvas. Editing, undo and the figures keep working; Esc leaves.
+
+use egui::{Align2, Color32, Frame, Id, Margin, Rect, RichText, Stroke, Ui, vec2};
+
+use super::canvas::Canvas;
+use super::panels::explain;
+use super::theme;
+use crate::analysis::{Analysis, Severity};
+use crate::app::state::{Document, DocumentView};
+use crate::format::{money, share};
+use crate::model::EntityKind;
+
+/// Screen height kept clear of nodes at the top of the canvas for the strip.
+pub const STRIP_HEIGHT: f32 = 76.0;
+const CAPTION_PX: f32 = 13.0;
+const FIGURE_PX: f32 = 24.0;
+const CARD_WIDTH: f32 = 420.0;
+
+/// The errors among the findings.
+fn error_count(analysis: &Analysis) -> usize {
+    analysis
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count()
+}
+
+/// One figure of the strip: a small caption over a large value.
+fn figure(ui: &mut Ui, caption: &str, value: String, colour: Color32) {
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = 0.0;
+        ui.label(
+            RichText::new(caption.to_uppercase())
+                .size(CAPTION_PX)
+                .color(theme::MUTED_INK),
+        );
+        ui.label(RichText::new(value).size(FIGURE_PX).strong().color(colour));
+    });
+}
+
+/// Green when complete, amber when most is there, red otherwise.
+fn share_colour(value: f64) -> Color32 {
+    if value >= 0.999 {
+        theme::GREEN
+    } else if value >= 0.8 {
+        theme::AMBER
+    } else {
+        theme::RED
+    }
+}
+
+/// The figures strip over the top of `canvas`: annual cost, its standby and callout split,
+/// ownership, on-call coverage and the error count.
+pub fn strip(ui: &Ui, canvas: Rect, analysis: &Analysis) {
+    let currency = &analysis.currency;
+    let totals = &analysis.totals;
+    egui::Area::new(Id::new("presentation-strip"))
+        .fixed_pos(canvas.min + vec2(12.0, 8.0))
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            Frame::new()
+                .fill(Color32::from_white_alpha(240))
+                .stroke(Stroke::new(1.0, theme::GREY))
+                .corner_radius(8.0)
+                .inner_margin(Margin::symmetric(16, 8))
+                .show(ui, |ui| {
+                    ui.set_max_width(canvas.width() - 24.0);
+                    ui.horizontal(|ui| {
+                        ui.spacing_mut().item_spacing.x = 28.0;
+                        figure(
+                            ui,
+                            "Annual on-call cost",
+                            money(totals.annual_cost, currency),
+                            theme::INK,
+                        );
+                        figure(
+                            ui,
+                            "Standby · callout",
+                            format!(
+                                "{} · {}",
+                                money(totals.standby_cost, currency),
+                                money(totals.callout_cost, currency)
+                            ),
+                            theme::INK,
+                        );
+                        let coverage = analysis.coverage;
+                        figure(
+                            ui,
+                            "Ownership",
+                            share(coverage.ownership),
+                            share_colour(coverage.ownership),
+                        );
+                        figure(
+                            ui,
+                            "On-call coverage",
+                            share(coverage.on_call),
+                            share_colour(coverage.on_call),
+                        );
+                        let errors = error_count(analysis);
+                        let colour = if errors > 0 { theme::RED } else { theme::GREEN };
+                        figure(ui, "Errors", errors.to_string(), colour);
+                        ui.label(
+                            RichText::new("Esc leaves")
+                                .size(CAPTION_PX)
+                                .color(theme::MUTED_INK),
+                        );
+                    });
+                });
+        });
+}
+
+/// The "why" card of the entity `view` selects, over the side of `area` away from where
+/// `canvas` drew it; returns whether its close button was pressed.
+pub fn why_card(ui: &Ui, area: Rect, doc: &Document, view: &DocumentView, canvas: &Canvas) -> bool {
+    let Some(id) = view.selected_entity() else {
+        return false;
+    };
+    let Some(kind) = doc.model().entity_kind(id) else {
+        return false;
+    };
+    let analysis = doc.analysis();
+    let currency = &analysis.currency;
+    let mut close = false;
+    // On the side of the canvas away from the node, so the card does not hide it.
+    let node_on_right = canvas
+        .screen_position(id)
+        .is_some_and(|p| p.x > area.center().x);
+    let (pivot, corner) = if node_on_right {
+        (Align2::LEFT_TOP, area.left_top() + vec2(12.0, 0.0))
+    } else {
+        (Align2::RIGHT_TOP, area.right_top() - vec2(12.0, 0.0))
+    };
+    egui::Area::new(Id::new("presentation-why-card"))
+        .pivot(pivot)
+        .fixed_pos(corner + vec2(0.0, STRIP_HEIGHT + 8.0))
+        .show(ui.ctx(), |ui| {
+            let figures = analysis.service(id);
+            let (fill, stroke) = figures.map_or((Color32::WHITE, theme::GREY), |f| {
+                theme::cover_colours(f.cover)
+            });
+            Frame::new()
+                .fill(fill.gamma_multiply(0.97))
+                .stroke(Stroke::new(2.0, stroke))
+                .corner_radius(8.0)
+                .inner_margin(14.0)
+                .show(ui, |ui| {
+                    ui.set_width(CARD_WIDTH);
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new(doc.model().display_name(id))
+                                .size(22.0)
+                                .strong()
+                                .color(theme::INK),
+                        );
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                            close = ui
+                                .button(RichText::new("🗙").size(16.0))
+                                .on_hover_text("Close")
+                                .clicked();
+                        });
+                    });
+                    let rows: Vec<(String, String)> = match (kind, figures) {
+                        (EntityKind::Service, Some(figures)) => {
+                            explain::service_rows(analysis, figures, currency)
+                                .into_iter()
+                                .map(|(label, value)| (label.to_owned(), value))
+                                .collect()
+                        }
+                        (EntityKind::Team, _) => explain::team_lines(analysis, id, currency)
+                            .into_iter()
+                            .map(|line| (String::new(), line))
+                            .collect(),
+                        (EntityKind::Domain, _) => analysis
+                            .domain(id)
+                            .map(|d| {
+                                let line = format!(
+                                    "Teams' line items: {} a year",
+                                    money(d.annual_cost, currency)
+                                );
+                                (String::new(), line)
+                            })
+                            .into_iter()
+                            .collect(),
+                        (EntityKind::Service, None) => Vec::new(),
+                    };
+                    for (label, value) in rows {
+                        ui.horizontal_wrapped(|ui| {
+                            if !label.is_empty() {
+                                ui.label(
+                                    RichText::new(format!("{label}:"))
+                                        .size(16.0)
+                                        .color(theme::MUTED_INK),
+                                );
+                            }
+                            ui.label(RichText::new(value).size(16.0).color(theme::INK));
+                        });
+                    }
+                    for finding in analysis.findings.iter().filter(|f| &*f.subject == id) {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.colored_label(theme::severity_colour(finding.severity), "●");
+                            ui.label(RichText::new(finding.message.to_string()).size(16.0));
+                        });
+                    }
+                });
+        });
+    close
+}
+
+#[cfg(test)]
+mod tests {
+    use super::share_colour;
+    use crate::app::views::theme;
+
+    #[test]
+    fn shares_turn_amber_below_complete_and_red_below_four_fifths() {
+        assert_eq!(share_colour(1.0), theme::GREEN);
+        assert_eq!(share_colour(0.85), theme::AMBER);
+        assert_eq!(share_colour(0.5), theme::RED);
+    }
+}

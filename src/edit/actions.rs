@@ -1,0 +1,619 @@
+//! Whole user actions — add, update, rename, connect, delete — turned into one [`Edit`] each,
+//! so every action undoes in one step and never leaves a dangling reference behind.
+//!
+//! Builders check what a person could get wrong (an empty or taken id, a dependency on a
+//! team) and refuse with a message for them; what they return always applies cleanly.
+
+use crate::edit::{Edit, Entity, Key};
+use crate::model::{
+    Demand, Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
+    OutOfHours, Position, Service, Settings, Team, limits, validate,
+};
+
+/// Why an id cannot be used, or `Ok` when it can.
+pub fn check_id(model: &Model, id: &str) -> Result<(), String> {
+    if id.trim().is_empty() {
+        return Err("An id cannot be empty.".to_owned());
+    }
+    if id.trim() != id {
+        return Err("An id cannot start or end with a space.".to_owned());
+    }
+    not_too_long(id, "An id")?;
+    match model.entity_kind(id) {
+        Some(kind) => Err(format!("`{id}` is already the id of a {}.", kind.label())),
+        None => Ok(()),
+    }
+}
+
+/// Refuses a name or id longer than a model file may hold, so that what the editor saves
+/// always loads.
+fn not_too_long(text: &str, what: &str) -> Result<(), String> {
+    let count = text.chars().count();
+    if count > limits::NAME_CHARS {
+        return Err(format!(
+            "{what} can have at most {} characters; this one has {count}.",
+            limits::NAME_CHARS
+        ));
+    }
+    Ok(())
+}
+
+fn with_position(id: &str, insert: Edit, at: Position) -> Edit {
+    Edit::Batch(vec![
+        insert,
+        Edit::SetPosition {
+            id: id.to_owned(),
+            position: Some(at),
+        },
+    ])
+}
+
+pub fn add_team(model: &Model, team: Team, at: Position) -> Result<Edit, String> {
+    check_id(model, &team.id)?;
+    let id = team.id.clone();
+    Ok(with_position(&id, appended(Entity::Team(team)), at))
+}
+
+pub fn add_service(model: &Model, service: Service, at: Position) -> Result<Edit, String> {
+    check_id(model, &service.id)?;
+    if let Some(owner) = &service.owner
+        && model.team(owner).is_none()
+    {
+        return Err(format!("There is no team `{owner}` to own the service."));
+    }
+    let id = service.id.clone();
+    Ok(with_position(&id, appended(Entity::Service(service)), at))
+}
+
+pub fn add_domain(model: &Model, domain: Domain, at: Position) -> Result<Edit, String> {
+    check_id(model, &domain.id)?;
+    let id = domain.id.clone();
+    Ok(with_position(&id, appended(Entity::Domain(domain)), at))
+}
+
+/// Adds an entity at the end of its list.
+fn appended(entity: Entity) -> Edit {
+    Edit::Insert {
+        entity,
+        before: None,
+    }
+}
+
+fn replaced(old: Entity, new: Entity) -> Edit {
+    Edit::Replace {
+        old: Box::new(old),
+        new: Box::new(new),
+    }
+}
+
+fn gone(what: &str) -> String {
+    format!("The {what} no longer exists.")
+}
+
+/// Replaces a team's stored fields, keeping its id (see [`rename`] for ids).
+pub fn update_team(model: &Model, team: Team) -> Result<Edit, String> {
+    let old = model.team(&team.id).ok_or_else(|| gone("team"))?;
+    not_too_long(&team.name, "A name")?;
+    if let Some(domain) = &team.domain
+        && model.domain(domain).is_none()
+    {
+        return Err(format!("There is no domain `{domain}`."));
+    }
+    Ok(replaced(Entity::Team(old.clone()), Entity::Team(team)))
+}
+
+/// Replaces a service's stored fields, keeping its id, after checking its values.
+pub fn update_service(model: &Model, service: Service) -> Result<Edit, String> {
+    let index = model
+        .services
+        .iter()
+        .position(|s| s.id == service.id)
+        .ok_or_else(|| gone("service"))?;
+    let mut trial = model.clone();
+    let old = std::mem::replace(&mut trial.services[index], service.clone());
+    validate(&trial).map_err(|e| e.message)?;
+    Ok(replaced(Entity::Service(old), Entity::Service(service)))
+}
+
+pub fn update_domain(model: &Model, domain: Domain) -> Result<Edit, String> {
+    let old = model.domain(&domain.id).ok_or_else(|| gone("domain"))?;
+    not_too_long(&domain.name, "A name")?;
+    Ok(replaced(
+        Entity::Domain(old.clone()),
+        Entity::Domain(domain),
+    ))
+}
+
+/// Changes an interaction's mode.
+pub fn set_interaction_mode(
+    model: &Model,
+    from: &str,
+    to: &str,
+    mode: InteractionMode,
+) -> Result<Edit, String> {
+    let old = model
+        .interactions
+        .iter()
+        .find(|i| i.from == from && i.to == to)
+        .ok_or_else(|| gone("interaction"))?;
+    let new = Interaction {
+        mode,
+        ..old.clone()
+    };
+    Ok(replaced(
+        Entity::Interaction(old.clone()),
+        Entity::Interaction(new),
+    ))
+}
+
+pub fn set_owner(model: &Model, service_id: &str, owner: Option<&str>) -> Result<Edit, String> {
+    let service = model
+        .service(service_id)
+        .ok_or_else(|| "The service no longer exists.".to_owned())?;
+    if let Some(owner) = owner
+        && model.team(owner).is_none()
+    {
+        return Err(format!(
+            "`{owner}` is not a team, so it cannot own a service."
+        ));
+    }
+    let mut changed = service.clone();
+    changed.owner = owner.map(str::to_owned);
+    update_service(model, changed)
+}
+
+/// Replaces the settings after checking them as the loader would.
+pub fn set_settings(model: &Model, settings: Settings) -> Result<Edit, String> {
+    let mut trial = Model::named(&model.name);
+    trial.settings = settings.clone();
+    validate(&trial).map_err(|e| e.message)?;
+    Ok(Edit::SetSettings(Box::new(settings)))
+}
+
+/// Sets the model's name and description, each cut to the most a model file holds (a name
+/// or a description longer than that can only have been pasted by mistake).
+pub fn set_info(name: &str, description: &str) -> Edit {
+    Edit::SetInfo {
+        name: name.chars().take(limits::NAME_CHARS).collect(),
+        description: description
+            .chars()
+            .take(limits::DESCRIPTION_CHARS)
+            .collect(),
+    }
+}
+
+pub fn add_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
+    for end in [from, to] {
+        if model.service(end).is_none() {
+            return Err(match model.entity_kind(end) {
+                Some(kind) => format!(
+                    "Only services have dependencies, and `{end}` is a {}.",
+                    kind.label()
+                ),
+                None => format!("There is no service `{end}`."),
+            });
+        }
+    }
+    let dependency = Dependency {
+        from: from.to_owned(),
+        to: to.to_owned(),
+    };
+    if model.dependencies.contains(&dependency) {
+        return Err(format!("`{from}` already depends on `{to}`."));
+    }
+    Ok(appended(Entity::Dependency(dependency)))
+}
+
+pub fn remove_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
+    if !model
+        .dependencies
+        .iter()
+        .any(|d| d.from == from && d.to == to)
+    {
+        return Err(gone("dependency"));
+    }
+    Ok(Edit::Remove(Key::Dependency {
+        from: from.to_owned(),
+        to: to.to_owned(),
+    }))
+}
+
+pub fn add_interaction(
+    model: &Model,
+    from: &str,
+    to: &str,
+    mode: InteractionMode,
+) -> Result<Edit, String> {
+    for end in [from, to] {
+        if model.team(end).is_none() {
+            return Err(format!(
+                "Interactions are between teams, and `{end}` is not a team."
+            ));
+        }
+    }
+    if from == to {
+        return Err("A team cannot interact with itself.".to_owned());
+    }
+    if model
+        .interactions
+        .iter()
+        .any(|i| (i.from == from && i.to == to) || (i.from == to && i.to == from))
+    {
+        return Err(format!("`{from}` and `{to}` already have an interaction."));
+    }
+    Ok(appended(Entity::Interaction(Interaction {
+        from: from.to_owned(),
+        to: to.to_owned(),
+        mode,
+    })))
+}
+
+pub fn remove_interaction(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
+    if !model
+        .interactions
+        .iter()
+        .any(|i| i.from == from && i.to == to)
+    {
+        return Err(gone("interaction"));
+    }
+    Ok(Edit::Remove(Key::Interaction {
+        from: from.to_owned(),
+        to: to.to_owned(),
+    }))
+}
+
+/// Moves entities on the canvas; one batch, so one drag or one auto-layout undoes at once.
+pub fn move_to(positions: Vec<(String, Position)>) -> Edit {
+    Edit::Batch(
+        positions
+            .into_iter()
+            .map(|(id, position)| Edit::SetPosition {
+                id,
+                position: Some(position),
+            })
+            .collect(),
+    )
+}
+
+/// Removals of the entities matching `doomed`.
+fn remove_where<T: Clone>(
+    items: &[T],
+    wrap: fn(T) -> Entity,
+    doomed: impl Fn(&T) -> bool,
+) -> Vec<Edit> {
+    items
+        .iter()
+        .filter(|item| doomed(item))
+        .map(|item| Edit::Remove(wrap(item.clone()).key()))
+        .collect()
+}
+
+/// Deletes a team, service or domain and cleans up everything that refers to it: owners,
+/// domains, dependencies, interactions and its canvas position.
+pub fn delete(model: &Model, id: &str) -> Result<Edit, String> {
+    let kind = model
+        .entity_kind(id)
+        .ok_or_else(|| format!("There is nothing with the id `{id}`."))?;
+    let mut edits = Vec::new();
+    match kind {
+        EntityKind::Team => {
+            for service in &model.services {
+                if service.owner.as_deref() == Some(id) {
+                    let mut orphan = service.clone();
+                    orphan.owner = None;
+                    edits.push(replaced(
+                        Entity::Service(service.clone()),
+                        Entity::Service(orphan),
+                    ));
+                }
+            }
+            edits.extend(remove_where(
+                &model.interactions,
+                Entity::Interaction,
+                |i| i.from == id || i.to == id,
+            ));
+            edits.push(Edit::Remove(Key::Team(id.to_owned())));
+        }
+        EntityKind::Service => {
+            edits.extend(remove_where(&model.dependencies, Entity::Dependency, |d| {
+                d.from == id || d.to == id
+            }));
+            edits.push(Edit::Remove(Key::Service(id.to_owned())));
+        }
+        EntityKind::Domain => {
+            for team in &model.teams {
+                if team.domain.as_deref() == Some(id) {
+                    let mut loose = team.clone();
+                    loose.domain = None;
+                    edits.push(replaced(Entity::Team(team.clone()), Entity::Team(loose)));
+                }
+            }
+            edits.push(Edit::Remove(Key::Domain(id.to_owned())));
+        }
+    }
+    if model.layout.contains_key(id) {
+        edits.push(Edit::SetPosition {
+            id: id.to_owned(),
+            position: None,
+        });
+    }
+    Ok(Edit::Batch(edits))
+}
+
+/// Gives an entity a new id and updates every reference to it.
+pub fn rename(model: &Model, old: &str, new: &str) -> Result<Edit, String> {
+    if old == new {
+        return Ok(Edit::Batch(Vec::new()));
+    }
+    check_id(model, new)?;
+    let kind = model
+        .entity_kind(old)
+        .ok_or_else(|| format!("There is nothing with the id `{old}`."))?;
+    let swap = |id: &String| {
+        if id == old {
+            new.to_owned()
+        } else {
+            id.clone()
+        }
+    };
+    let mut edits = Vec::new();
+    let mut change = |old: Entity, new: Entity| edits.push(replaced(old, new));
+    match kind {
+        EntityKind::Team => {
+            for team in model.teams.iter().filter(|t| t.id == old) {
+                let renamed = Team {
+                    id: new.to_owned(),
+                    ..team.clone()
+                };
+                change(Entity::Team(team.clone()), Entity::Team(renamed));
+            }
+            for service in &model.services {
+                if service.owner.as_deref() == Some(old) {
+                    let mut changed = service.clone();
+                    changed.owner = Some(new.to_owned());
+                    change(Entity::Service(service.clone()), Entity::Service(changed));
+                }
+            }
+            for interaction in &model.interactions {
+                if interaction.from == old || interaction.to == old {
+                    let changed = Interaction {
+                        from: swap(&interaction.from),
+                        to: swap(&interaction.to),
+                        mode: interaction.mode,
+                    };
+                    change(
+                        Entity::Interaction(interaction.clone()),
+                        Entity::Interaction(changed),
+                    );
+                }
+            }
+        }
+        EntityKind::Service => {
+            for service in model.services.iter().filter(|s| s.id == old) {
+                let renamed = Service {
+                    id: new.to_owned(),
+                    ..service.clone()
+                };
+                change(Entity::Service(service.clone()), Entity::Service(renamed));
+            }
+            for dependency in &model.dependencies {
+                if dependency.from == old || dependency.to == old {
+                    let changed = Dependency {
+                        from: swap(&dependency.from),
+                        to: swap(&dependency.to),
+                    };
+                    change(
+                        Entity::Dependency(dependency.clone()),
+                        Entity::Dependency(changed),
+                    );
+                }
+            }
+        }
+        EntityKind::Domain => {
+            for domain in model.domains.iter().filter(|d| d.id == old) {
+                let renamed = Domain {
+                    id: new.to_owned(),
+                    name: domain.name.clone(),
+                };
+                change(Entity::Domain(domain.clone()), Entity::Domain(renamed));
+            }
+            for team in &model.teams {
+                if team.domain.as_deref() == Some(old) {
+                    let mut changed = team.clone();
+                    changed.domain = Some(new.to_owned());
+                    change(Entity::Team(team.clone()), Entity::Team(changed));
+                }
+            }
+        }
+    }
+    if let Some(position) = model.layout.get(old) {
+        edits.push(Edit::SetPosition {
+            id: old.to_owned(),
+            position: None,
+        });
+        edits.push(Edit::SetPosition {
+            id: new.to_owned(),
+            position: Some(*position),
+        });
+    }
+    Ok(Edit::Batch(edits))
+}
+
+/// Sets how many people a team has.
+pub fn set_members(model: &Model, team_id: &str, members: u32) -> Result<Edit, String> {
+    let mut team = model
+        .team(team_id)
+        .ok_or_else(|| "The team no longer exists.".to_owned())?
+        .clone();
+    team.members = members;
+    update_team(model, team)
+}
+
+/// Puts a team in a domain, or in none.
+pub fn set_team_domain(model: &Model, team_id: &str, domain: Option<&str>) -> Result<Edit, String> {
+    let mut team = model
+        .team(team_id)
+        .ok_or_else(|| "The team no longer exists.".to_owned())?
+        .clone();
+    team.domain = domain.map(str::to_owned);
+    update_team(model, team)
+}
+
+/// Changes several services at once, as one undoable step.
+fn update_services(
+    model: &Model,
+    service_ids: &[&str],
+    change: impl Fn(&mut Service),
+) -> Result<Edit, String> {
+    let edits = service_ids
+        .iter()
+        .map(|id| {
+            let mut service = model
+                .service(id)
+                .ok_or_else(|| format!("There is no service `{id}`."))?
+                .clone();
+            change(&mut service);
+            update_service(model, service)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Edit::Batch(edits))
+}
+
+/// Adds `team` at `at` and gives it the service, as one step: the way out for an orphan in
+/// a model that has no team yet.
+pub fn add_owning_team(
+    model: &Model,
+    team: Team,
+    service_id: &str,
+    at: Position,
+) -> Result<Edit, String> {
+    let team_id = team.id.clone();
+    let add = add_team(model, team, at)?;
+    let mut with_team = model.clone();
+    add.clone()
+        .apply(&mut with_team)
+        .map_err(|e| e.to_string())?;
+    let own = set_owner(&with_team, service_id, Some(&team_id))?;
+    Ok(Edit::Batch(vec![add, own]))
+}
+
+/// Sets a service's feature demand.
+pub fn set_demand(model: &Model, service_id: &str, demand: Demand) -> Result<Edit, String> {
+    update_services(model, &[service_id], |s| s.demand = demand)
+}
+
+/// Refuses an owner that is not a team.
+fn check_owner(model: &Model, team_id: &str) -> Result<(), String> {
+    match model.team(team_id) {
+        Some(_) => Ok(()),
+        None => Err(format!(
+            "`{team_id}` is not a team, so it cannot own a service."
+        )),
+    }
+}
+
+/// Hands services to another owning team, as one undoable step.
+pub fn move_services(model: &Model, service_ids: &[&str], team_id: &str) -> Result<Edit, String> {
+    check_owner(model, team_id)?;
+    update_services(model, service_ids, |s| s.owner = Some(team_id.to_owned()))
+}
+
+/// Hands a service to another owning team with a new operating model override, in one
+/// change of the service (so neither half overwrites the other).
+pub fn hand_over(
+    model: &Model,
+    service_id: &str,
+    team_id: &str,
+    operating_model: Option<OperatingModel>,
+) -> Result<Edit, String> {
+    check_owner(model, team_id)?;
+    update_services(model, &[service_id], |s| {
+        s.owner = Some(team_id.to_owned());
+        s.operating_model = operating_model;
+    })
+}
+
+/// Sets (or, with `None`, clears) a service's operating model override.
+pub fn set_operating_model(
+    model: &Model,
+    service_id: &str,
+    operating_model: Option<OperatingModel>,
+) -> Result<Edit, String> {
+    update_services(model, &[service_id], |s| {
+        s.operating_model = operating_model
+    })
+}
+
+/// Sets (or, with `None`, clears) the out-of-hours override of several services at once.
+pub fn set_out_of_hours(
+    model: &Model,
+    service_ids: &[&str],
+    out_of_hours: Option<OutOfHours>,
+) -> Result<Edit, String> {
+    update_services(model, service_ids, |s| s.out_of_hours = out_of_hours)
+}
+
+/// Gives a service an explicit availability target, raising or lowering it.
+pub fn set_availability(
+    model: &Model,
+    service_id: &str,
+    availability: f64,
+) -> Result<Edit, String> {
+    update_services(model, &[service_id], |s| {
+        s.availability = Some(availability)
+    })
+}
+
+/// Replaces a team's stored fields as [`update_team`] does; when its domain changes, the
+/// team and the services it owns move into the new domain's area in the same undo step
+/// (see [`crate::layout::regroup`]), so that every area holds its members and no one else.
+pub fn update_team_and_place(model: &Model, team: Team) -> Result<Edit, String> {
+    let regrouped = model
+        .team(&team.id)
+        .is_some_and(|t| t.domain != team.domain);
+    let moves = if regrouped {
+        crate::layout::regroup(model, &team.id, team.domain.as_deref())
+    } else {
+        Vec::new()
+    };
+    Ok(with_moves(update_team(model, team)?, moves))
+}
+
+/// Gives a service a new owner as [`set_owner`] does; when that takes it into another
+/// domain (or out of one), it moves to free space in the same undo step (see
+/// [`crate::layout::rehome_service`]).
+pub fn set_owner_and_place(
+    model: &Model,
+    service_id: &str,
+    owner: Option<&str>,
+) -> Result<Edit, String> {
+    let update = set_owner(model, service_id, owner)?;
+    Ok(with_moves(
+        update,
+        crate::layout::rehome_service(model, service_id, owner),
+    ))
+}
+
+/// Replaces a service's stored fields as [`update_service`] does, moving it as
+/// [`set_owner_and_place`] does when its owner changes.
+pub fn update_service_and_place(model: &Model, service: Service) -> Result<Edit, String> {
+    let moves = match model.service(&service.id) {
+        Some(old) if old.owner != service.owner => {
+            crate::layout::rehome_service(model, &service.id, service.owner.as_deref())
+        }
+        _ => Vec::new(),
+    };
+    Ok(with_moves(update_service(model, service)?, moves))
+}
+
+/// `edit` followed by `moves`, as one step.
+fn with_moves(edit: Edit, moves: Vec<(String, Position)>) -> Edit {
+    if moves.is_empty() {
+        edit
+    } else {
+        Edit::Batch(vec![edit, move_to(moves)])
+    }
+}
+
+#[cfg(test)]
+mod tests;

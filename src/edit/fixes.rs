@@ -1,0 +1,978 @@
+//! One-click fixes: for a finding of the current analysis, the edits that would resolve it,
+//! each with a label a consultant can read out and its effect on annual cost, on-call
+//! coverage and ownership.
+//!
+//! Effects are never estimated: each candidate edit is applied to a copy of the model, which
+//! is analysed again. That costs one analysis per candidate, so fixes are worked out on demand
+//! for one finding ([`fixes_for_finding`]) or one service ([`fixes_for_service`]) at a time,
+//! never for every finding on every edit. Edits come only from [`crate::edit::actions`].
+
+use std::collections::{HashMap, HashSet};
+
+use crate::analysis::{
+    Analysis, Finding, FindingCode, Headline, RotaKind, ServiceFigures, Severity, headline,
+};
+use crate::edit::Edit;
+use crate::edit::actions;
+use crate::format::{EntityLabel, Percent, escaped, signed_count, signed_money, signed_points};
+use crate::model::{
+    Demand, EntityKind, Model, OperatingModel, OutOfHours, Service, Team, TeamKind,
+};
+
+/// How many teams are offered, at most, when a fix is "give it to another team": as many as
+/// SPEC 7.4 offers an orphan, enough to choose from without a wall of near-equal options.
+const TEAM_CANDIDATES: usize = 3;
+
+/// One edit that would resolve a finding, and what it would do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fix {
+    /// What the fix does, in words: "Give Legacy CRM (legacy-crm) to Payments (payments)".
+    pub label: String,
+    /// The edit to apply; it undoes in one step.
+    pub edit: Edit,
+    pub effect: Effect,
+}
+
+/// A fix's effect, from analysing the edited model: each figure is after − before.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Effect {
+    pub annual_cost: f64,
+    /// Change in the share of services needing cover that a healthy rota covers (0 to 1).
+    pub on_call: f64,
+    /// Change in the share of services with an owner (0 to 1).
+    pub ownership: f64,
+    /// Change in the number of error findings.
+    pub errors: i64,
+    /// Whether the finding is gone after the fix.
+    pub resolves: bool,
+}
+
+impl Effect {
+    /// The effect in words, as a report lists it under its fix: "resolves it; cost −26,000
+    /// GBP a year; on-call +25.0 pts; errors −1". Coverage and errors only when they move.
+    pub fn describe(&self, currency: &str) -> String {
+        let mut parts = vec![if self.resolves {
+            "resolves it".to_owned()
+        } else {
+            "does not resolve it alone".to_owned()
+        }];
+        parts.push(if self.annual_cost.abs() < 0.5 {
+            "no change in cost".to_owned()
+        } else {
+            format!(
+                "cost {} {} a year",
+                signed_money(self.annual_cost),
+                escaped(currency)
+            )
+        });
+        if self.on_call.abs() >= 0.0005 {
+            parts.push(format!("on-call {}", signed_points(self.on_call)));
+        }
+        if self.ownership.abs() >= 0.0005 {
+            parts.push(format!("owned {}", signed_points(self.ownership)));
+        }
+        if self.errors != 0 {
+            parts.push(format!("errors {}", signed_count(self.errors)));
+        }
+        parts.join("; ")
+    }
+}
+
+/// The fixes for one finding of `analysis` (the analysis of `model`), best first: those that
+/// resolve the finding, then fewer errors, better cover and lower cost. Empty when Opmodel
+/// knows no one-click fix for it.
+pub fn fixes_for_finding(model: &Model, analysis: &Analysis, finding: &Finding) -> Vec<Fix> {
+    let mut fixes: Vec<Fix> = candidates(model, analysis, finding)
+        .into_iter()
+        .filter_map(|(label, edit)| {
+            let after = headline_after(model, &edit)?;
+            Some(Fix {
+                label,
+                effect: effect(analysis, finding, &after),
+                edit,
+            })
+        })
+        .collect();
+    best_first(&mut fixes);
+    fixes
+}
+
+/// A finding proposing an edit: its position in the analysis, the edit's place among its
+/// candidates, and its label for the edit.
+type Proposal = (usize, usize, String);
+
+/// Fixes that resolve their finding first, then fewer errors, better cover, lower cost.
+fn best_first(fixes: &mut [Fix]) {
+    fixes.sort_by(|a, b| {
+        let (a, b) = (a.effect, b.effect);
+        b.resolves
+            .cmp(&a.resolves)
+            .then(a.errors.cmp(&b.errors))
+            .then(b.on_call.total_cmp(&a.on_call))
+            .then(a.annual_cost.total_cmp(&b.annual_cost))
+    });
+}
+
+/// The fixes of every finding of `analysis` that has any, as (the finding's position in
+/// `analysis.findings`, its fixes best first), in finding order: what `opmodel report
+/// --fixes` lists (SPEC 7.4). Each fix is worked out on an edited copy, as for one finding;
+/// an edit that several findings propose (raising one service that many depend on) is
+/// analysed once for all of them, and the edits are shared out over the machine's cores.
+pub fn fixes_for_every_finding(model: &Model, analysis: &Analysis) -> Vec<(usize, Vec<Fix>)> {
+    // Each distinct edit, with the findings that propose it: the finding's position, where
+    // the edit stands among its candidates, and its label for it.
+    let mut proposals: Vec<(Edit, Vec<Proposal>)> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (index, finding) in analysis.findings.iter().enumerate() {
+        if !offers_fixes(finding.code) {
+            continue;
+        }
+        for (rank, (label, edit)) in candidates(model, analysis, finding).into_iter().enumerate() {
+            let key = format!("{edit:?}");
+            let slot = *seen.entry(key).or_insert_with(|| {
+                proposals.push((edit, Vec::new()));
+                proposals.len() - 1
+            });
+            proposals[slot].1.push((index, rank, label));
+        }
+    }
+    let work = |share: &[(Edit, Vec<Proposal>)]| -> Vec<((usize, usize), Fix)> {
+        share
+            .iter()
+            .filter_map(|(edit, proposed)| Some((edit, proposed, headline_after(model, edit)?)))
+            .flat_map(|(edit, proposed, after)| {
+                proposed
+                    .iter()
+                    .map(|(index, rank, label)| {
+                        let effect = effect(analysis, &analysis.findings[*index], &after);
+                        (
+                            (*index, *rank),
+                            Fix {
+                                label: label.clone(),
+                                edit: edit.clone(),
+                                effect,
+                            },
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let share = proposals.len().div_ceil(threads).max(1);
+    let mut worked: Vec<((usize, usize), Fix)> = std::thread::scope(|scope| {
+        let mut shares = proposals.chunks(share);
+        let first = shares.next().unwrap_or_default();
+        let workers: Vec<_> = shares.map(|s| scope.spawn(move || work(s))).collect();
+        let mut worked = work(first);
+        for worker in workers {
+            match worker.join() {
+                Ok(more) => worked.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        worked
+    });
+    // A finding's fixes in the order of its candidates, as for one finding, before ranking.
+    worked.sort_by_key(|(at, _)| *at);
+    let mut by_finding: Vec<(usize, Vec<Fix>)> = Vec::new();
+    for ((index, _), fix) in worked {
+        match by_finding.last_mut() {
+            Some((last, fixes)) if *last == index => fixes.push(fix),
+            _ => by_finding.push((index, vec![fix])),
+        }
+    }
+    for (_, fixes) in &mut by_finding {
+        best_first(fixes);
+    }
+    by_finding
+}
+
+/// Every finding about a service (as subject, or the rota or team that covers or owns it) with
+/// its fixes, for the service's "why" panel; findings without a fix are left out.
+pub fn fixes_for_service<'a>(
+    model: &Model,
+    analysis: &'a Analysis,
+    service_id: &str,
+) -> Vec<(&'a Finding, Vec<Fix>)> {
+    findings_about_service(analysis, service_id)
+        .into_iter()
+        .map(|f| (f, fixes_for_finding(model, analysis, f)))
+        .filter(|(_, fixes)| !fixes.is_empty())
+        .collect()
+}
+
+/// The findings about a service: those whose subject it is, those about the rota that covers
+/// it and an overload of the team that owns it — what its "why" panel lists.
+pub fn findings_about_service<'a>(analysis: &'a Analysis, service_id: &str) -> Vec<&'a Finding> {
+    let Some(figures) = analysis.service(service_id) else {
+        return Vec::new();
+    };
+    analysis
+        .findings
+        .iter()
+        .filter(|f| {
+            *f.subject == *service_id
+                || figures.rota.as_ref().is_some_and(|r| *r == f.subject)
+                || (f.code == FindingCode::TeamOverloaded
+                    && figures.owner.as_ref() == Some(&f.subject))
+        })
+        .collect()
+}
+
+/// Whether Opmodel knows one-click fixes for findings of this kind, so a view can offer them
+/// before working them out.
+pub fn offers_fixes(code: FindingCode) -> bool {
+    !matches!(
+        code,
+        FindingCode::DependencyCycle | FindingCode::ManyTeamRotas | FindingCode::NotAssessed
+    )
+}
+
+/// The [`Headline`] of a copy of `model` with `edit` applied; `None` if it does not apply.
+fn headline_after(model: &Model, edit: &Edit) -> Option<Headline> {
+    let mut edited = model.clone();
+    edit.clone().apply(&mut edited).ok()?;
+    Some(headline(&edited))
+}
+
+/// What an edit did for `finding`: its headline `after` against the analysis `before`.
+fn effect(before: &Analysis, finding: &Finding, after: &Headline) -> Effect {
+    let resolves = !after.findings.iter().any(|f| {
+        f.code == finding.code && f.subject == finding.subject && f.depends_on == finding.depends_on
+    });
+    Effect {
+        annual_cost: after.annual_cost - before.totals.annual_cost,
+        on_call: after.coverage.on_call - before.coverage.on_call,
+        ownership: after.coverage.ownership - before.coverage.ownership,
+        errors: after.count(Severity::Error) as i64 - before.count(Severity::Error) as i64,
+        resolves,
+    }
+}
+
+type Candidate = (String, Edit);
+
+fn label(name: &str, id: &str) -> String {
+    EntityLabel { name, id }.to_string()
+}
+
+fn team_label(team: &Team) -> String {
+    label(&team.name, &team.id)
+}
+
+/// The candidate edits for a finding, before their effects are known.
+fn candidates(model: &Model, analysis: &Analysis, finding: &Finding) -> Vec<Candidate> {
+    let subject = &*finding.subject;
+    let service = || model.service(subject);
+    let mut out = Vec::new();
+    match finding.code {
+        FindingCode::OrphanService => {
+            if let Some(service) = service() {
+                orphan(model, service, &mut out);
+            }
+        }
+        FindingCode::UncoveredService | FindingCode::DigitalOpsRunIt => {
+            if let Some(service) = service() {
+                uncovered(model, analysis, service, finding.code, &mut out);
+            }
+        }
+        FindingCode::UnderstaffedRota => understaffed(model, analysis, subject, &mut out),
+        FindingCode::WeakerDependency => {
+            if let (Some(from), Some(to)) = (
+                analysis.service(subject),
+                finding
+                    .depends_on
+                    .as_deref()
+                    .and_then(|to| analysis.service(to)),
+            ) {
+                let (from_name, to_name) =
+                    (model.display_name(subject), model.display_name(&to.id));
+                push(
+                    &mut out,
+                    format!(
+                        "Raise {} to {}",
+                        label(to_name, &to.id),
+                        Percent(from.availability)
+                    ),
+                    actions::set_availability(model, &to.id, from.availability),
+                );
+                push(
+                    &mut out,
+                    format!(
+                        "Lower {} to {}",
+                        label(from_name, subject),
+                        Percent(to.availability)
+                    ),
+                    actions::set_availability(model, subject, to.availability),
+                );
+            }
+        }
+        FindingCode::TeamOverloaded => overloaded(model, subject, &mut out),
+        FindingCode::DependsOnRetiring => {
+            if let Some(to) = finding.depends_on.as_deref() {
+                push(
+                    &mut out,
+                    format!(
+                        "Remove the dependency of {} on {}",
+                        label(model.display_name(subject), subject),
+                        label(model.display_name(to), to)
+                    ),
+                    actions::remove_dependency(model, subject, to),
+                );
+            }
+        }
+        FindingCode::OverrideDiffers | FindingCode::SegregationMyth => {
+            if let (Some(service), Some(figures)) = (service(), analysis.service(subject)) {
+                push(
+                    &mut out,
+                    run_as_recommended(&label(&service.name, subject), figures),
+                    actions::set_operating_model(model, subject, None),
+                );
+            }
+        }
+        FindingCode::DigitalLowDemand => {
+            if let Some(service) = service() {
+                push(
+                    &mut out,
+                    format!(
+                        "Set the demand of {} to High: it changes weekly",
+                        label(&service.name, subject)
+                    ),
+                    actions::set_demand(model, subject, Demand::High),
+                );
+            }
+        }
+        FindingCode::DependencyCycle | FindingCode::ManyTeamRotas | FindingCode::NotAssessed => {}
+    }
+    out
+}
+
+/// Adds a candidate when its builder accepted it.
+fn push(out: &mut Vec<Candidate>, label: String, edit: Result<Edit, String>) {
+    if let Ok(edit) = edit {
+        out.push((label, edit));
+    }
+}
+
+/// "Run Invoices (invoices) as recommended: Ops Run It" — the fix that clears an override.
+fn run_as_recommended(name: &str, figures: &ServiceFigures) -> String {
+    format!(
+        "Run {name} as recommended: {}",
+        figures.recommended_operating_model.label()
+    )
+}
+
+/// Runs a service `operating_model`: by clearing its override when that is what the
+/// selector recommends, else by an override the label names as one, so that no fix advises
+/// against a recommendation without saying so (SPEC 7.2).
+fn push_run(
+    model: &Model,
+    out: &mut Vec<Candidate>,
+    name: &str,
+    figures: &ServiceFigures,
+    operating_model: OperatingModel,
+) {
+    if figures.recommended_operating_model == operating_model {
+        push(
+            out,
+            run_as_recommended(name, figures),
+            actions::set_operating_model(model, &figures.id, None),
+        );
+    } else {
+        push(
+            out,
+            format!(
+                "Override the recommendation ({}): run {name} {}",
+                figures.recommended_operating_model.label(),
+                operating_model.label()
+            ),
+            actions::set_operating_model(model, &figures.id, Some(operating_model)),
+        );
+    }
+}
+
+/// How many domains a team without one is offered, at most: in model order.
+const DOMAIN_CANDIDATES: usize = 3;
+
+/// An orphan: the teams it works with most (owning services it depends on or that depend on
+/// it), then the non-operations teams owning the fewest services, ties in model order; with
+/// no team at all, a new product team named after it (SPEC 7.4).
+fn orphan(model: &Model, service: &Service, out: &mut Vec<Candidate>) {
+    let name = label(&service.name, &service.id);
+    if model.teams.is_empty() {
+        let team = Team::new(
+            &model.unused_id(&format!("{}-team", service.id)),
+            &format!("{} team", service.name),
+            TeamKind::Product,
+        );
+        let near = model.layout.get(&service.id).copied().unwrap_or_default();
+        let at = crate::layout::free_spot(model, EntityKind::Team, &team.name, None, near);
+        push(
+            out,
+            format!("Add a product team, {}, to own {name}", team_label(&team)),
+            actions::add_owning_team(model, team, &service.id, at),
+        );
+        return;
+    }
+    for team in candidate_owners(model, &service.id) {
+        push(
+            out,
+            format!("Give {name} to {}", team_label(team)),
+            actions::set_owner_and_place(model, &service.id, Some(&team.id)),
+        );
+    }
+}
+
+/// The teams an orphan is offered to, best first (SPEC 7.4): teams owning services it
+/// depends on or that depend on it, most links first; then the non-operations teams owning
+/// the fewest services; ties in model order; at most [`TEAM_CANDIDATES`].
+fn candidate_owners<'m>(model: &'m Model, service_id: &str) -> Vec<&'m Team> {
+    let mut owned: HashMap<&str, usize> = HashMap::new();
+    for owner in model.services.iter().filter_map(|s| s.owner.as_deref()) {
+        *owned.entry(owner).or_default() += 1;
+    }
+    let mut links: HashMap<&str, usize> = HashMap::new();
+    for dependency in &model.dependencies {
+        let other = if dependency.from == service_id {
+            &dependency.to
+        } else if dependency.to == service_id {
+            &dependency.from
+        } else {
+            continue;
+        };
+        if let Some(owner) = model.service(other).and_then(|s| s.owner.as_deref()) {
+            *links.entry(owner).or_default() += 1;
+        }
+    }
+    let mut linked: Vec<&Team> = model
+        .teams
+        .iter()
+        .filter(|t| links.contains_key(t.id.as_str()))
+        .collect();
+    // A stable sort keeps model order among equals.
+    linked.sort_by_key(|t| std::cmp::Reverse(links[t.id.as_str()]));
+    let mut others: Vec<&Team> = model
+        .teams
+        .iter()
+        .filter(|t| !t.is_operations() && !links.contains_key(t.id.as_str()))
+        .collect();
+    others.sort_by_key(|t| owned.get(t.id.as_str()).copied().unwrap_or(0));
+    linked
+        .into_iter()
+        .chain(others)
+        .take(TEAM_CANDIDATES)
+        .collect()
+}
+
+/// Teams that could take a service, most fitting first: operations teams for an Ops Run It
+/// service, other teams otherwise; teams already working with it (owning a service it
+/// depends on or that depends on it) before the rest, and teams with room before full ones.
+fn suitable_teams<'m>(
+    model: &'m Model,
+    service_id: &str,
+    except: Option<&str>,
+    operations: bool,
+) -> Vec<&'m Team> {
+    // One pass over services and dependencies, so a big model stays quick.
+    let mut owned: HashMap<&str, usize> = HashMap::new();
+    for owner in model.services.iter().filter_map(|s| s.owner.as_deref()) {
+        *owned.entry(owner).or_default() += 1;
+    }
+    let works_with: HashSet<&str> = model
+        .dependencies
+        .iter()
+        .filter_map(|d| {
+            let other = if d.from == service_id {
+                &d.to
+            } else if d.to == service_id {
+                &d.from
+            } else {
+                return None;
+            };
+            model.service(other)?.owner.as_deref()
+        })
+        .collect();
+    let limit = model.settings.max_services_per_team as usize;
+    let mut teams: Vec<&Team> = model
+        .teams
+        .iter()
+        .filter(|t| t.is_operations() == operations && Some(t.id.as_str()) != except)
+        .collect();
+    teams.sort_by_key(|team| {
+        (
+            !works_with.contains(team.id.as_str()),
+            owned.get(team.id.as_str()).copied().unwrap_or(0) >= limit,
+        )
+    });
+    teams.truncate(TEAM_CANDIDATES);
+    teams
+}
+
+/// Uncovered services and digital services run Ops Run It: run it You Build It You Run It,
+/// or give it to a team that can cover it as it is run.
+fn uncovered(
+    model: &Model,
+    analysis: &Analysis,
+    service: &Service,
+    code: FindingCode,
+    out: &mut Vec<Candidate>,
+) {
+    let id = service.id.as_str();
+    let name = label(&service.name, id);
+    let owner = service.owner.as_deref().and_then(|o| model.team(o));
+    let owned_by_operations = owner.is_some_and(Team::is_operations);
+    let Some(figures) = analysis.service(id) else {
+        return;
+    };
+    match figures.operating_model {
+        OperatingModel::OpsRunIt => {
+            push_run(
+                model,
+                out,
+                &name,
+                figures,
+                OperatingModel::YouBuildItYouRunIt,
+            );
+            if code == FindingCode::UncoveredService && !owned_by_operations {
+                for team in suitable_teams(model, id, None, true) {
+                    push(
+                        out,
+                        format!("Give {name} to the operations team {}", team_label(team)),
+                        actions::move_services(model, &[id], &team.id),
+                    );
+                }
+            }
+            if code == FindingCode::DigitalOpsRunIt && owned_by_operations {
+                for team in suitable_teams(model, id, None, false) {
+                    // Only an override makes a digital service Ops Run It against its
+                    // recommendation, so clearing it runs it You Build It You Run It.
+                    push(
+                        out,
+                        format!("Give {name} to {} to build and run", team_label(team)),
+                        actions::hand_over(model, id, &team.id, None),
+                    );
+                }
+            }
+        }
+        OperatingModel::YouBuildItYouRunIt if owned_by_operations => {
+            for team in suitable_teams(model, id, None, false) {
+                push(
+                    out,
+                    format!("Give {name} to {} to build and run", team_label(team)),
+                    actions::move_services(model, &[id], &team.id),
+                );
+            }
+            push_run(model, out, &name, figures, OperatingModel::OpsRunIt);
+        }
+        OperatingModel::YouBuildItYouRunIt => {
+            // Domain-level cover, but the owner has no domain and no team rota.
+            if let Some(owner) = owner {
+                for domain in model.domains.iter().take(DOMAIN_CANDIDATES) {
+                    push(
+                        out,
+                        format!(
+                            "Put {} in the {} domain",
+                            team_label(owner),
+                            label(&domain.name, &domain.id)
+                        ),
+                        actions::set_team_domain(model, &owner.id, Some(&domain.id)),
+                    );
+                }
+            }
+            push(
+                out,
+                format!("Cover {name} on its team's own rota"),
+                actions::set_out_of_hours(model, &[id], Some(OutOfHours::Team)),
+            );
+        }
+    }
+}
+
+/// An understaffed rota: bring its pool up to the minimum, or (a team rota) send its
+/// services to the domain rota.
+fn understaffed(model: &Model, analysis: &Analysis, rota_id: &str, out: &mut Vec<Candidate>) {
+    let Some(rota) = analysis.rota(rota_id) else {
+        return;
+    };
+    let minimum = u64::from(model.settings.min_rota_size);
+    let missing = minimum.saturating_sub(rota.pool);
+    let people = |n: u64| {
+        if n == 1 {
+            "1 person".to_owned()
+        } else {
+            format!("{n} people")
+        }
+    };
+    // The team that takes the new people: the rota's team, or for a domain rota its largest
+    // team in the pool.
+    let growing = match rota.kind {
+        RotaKind::Team | RotaKind::Ops => model.team(&rota.owner),
+        RotaKind::Domain => model
+            .teams
+            .iter()
+            .filter(|t| {
+                t.domain.as_deref() == Some(&*rota.owner)
+                    && !t.is_operations()
+                    && analysis.rota(&format!("team:{}", t.id)).is_none()
+            })
+            .max_by_key(|t| t.members),
+    };
+    if let Some(team) = growing
+        && let Ok(members) = u32::try_from(u64::from(team.members) + missing)
+    {
+        push(
+            out,
+            format!("Add {} to {}", people(missing), team_label(team)),
+            actions::set_members(model, &team.id, members),
+        );
+    }
+    if rota.kind == RotaKind::Team
+        && let Some(team) = model.team(&rota.owner)
+        && team.domain.is_some()
+    {
+        let team_level: Vec<&str> = analysis
+            .services
+            .iter()
+            .filter(|s| {
+                s.owner.as_deref() == Some(team.id.as_str())
+                    && s.operating_model == OperatingModel::YouBuildItYouRunIt
+                    && s.out_of_hours == OutOfHours::Team
+            })
+            .map(|s| &*s.id)
+            .collect();
+        push(
+            out,
+            format!(
+                "Move the services of {} to their domain rota",
+                team_label(team)
+            ),
+            actions::set_out_of_hours(model, &team_level, Some(OutOfHours::Domain)),
+        );
+    }
+}
+
+/// An overloaded team: hand the services over the limit (its last ones) to another team.
+fn overloaded(model: &Model, team_id: &str, out: &mut Vec<Candidate>) {
+    let Some(team) = model.team(team_id) else {
+        return;
+    };
+    let owned: Vec<&str> = model
+        .services
+        .iter()
+        .filter(|s| s.owner.as_deref() == Some(team_id))
+        .map(|s| s.id.as_str())
+        .collect();
+    let excess = owned
+        .len()
+        .saturating_sub(model.settings.max_services_per_team as usize);
+    if excess == 0 {
+        return;
+    }
+    let moving = &owned[owned.len() - excess..];
+    let names: Vec<String> = moving
+        .iter()
+        .map(|id| label(model.display_name(id), id))
+        .collect();
+    for other in suitable_teams(model, moving[0], Some(team_id), team.is_operations()) {
+        push(
+            out,
+            format!("Give {} to {}", names.join(", "), team_label(other)),
+            actions::move_services(model, moving, &other.id),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::model::Lifecycle;
+
+    /// Default pay: product standby 26,000 a year and 120 a callout; operations 18,200 and 90.
+    /// team:web has 2 people (understaffed) and covers Checkout (1 callout): 26,120. The shop
+    /// domain rota has App's 4 people and covers Search: 26,000. Total 52,120. CRM has no
+    /// owner; Invoices (99 %, low demand: Ops Run It) is owned by the product team App, so it
+    /// is uncovered. Cover: 1 of 4 services needing it (Search); owners: 3 of 4.
+    fn shop() -> Model {
+        crate::files::ron::parse(
+            r#"(
+    name: "Shop",
+    domains: [(id: "shop", name: "Shop")],
+    teams: [
+        (id: "web", name: "Web", kind: Product, members: 2, domain: Some("shop")),
+        (id: "app", name: "App", kind: Product, members: 4, domain: Some("shop")),
+        (id: "ops", name: "Ops", kind: Operations, members: 5),
+    ],
+    services: [
+        (id: "checkout", name: "Checkout", kind: Digital, owner: Some("web"), availability: Some(99.95), demand: High, callouts_per_year: 1.0),
+        (id: "search", name: "Search", kind: Digital, owner: Some("app"), availability: Some(99.5), demand: High),
+        (id: "crm", name: "CRM", kind: Cots, availability: Some(99.5), callouts_per_year: 2.0),
+        (id: "invoices", name: "Invoices", kind: Digital, owner: Some("app"), availability: Some(99.0)),
+    ],
+)"#,
+            std::path::Path::new("shop.ron"),
+        )
+        .unwrap()
+    }
+
+    fn fixes(model: &Model, code: FindingCode) -> Vec<Fix> {
+        let analysis = analyze(model);
+        let finding = analysis
+            .findings
+            .iter()
+            .find(|f| f.code == code)
+            .unwrap_or_else(|| panic!("no {code:?}"));
+        fixes_for_finding(model, &analysis, finding)
+    }
+
+    fn labels(fixes: &[Fix]) -> Vec<&str> {
+        fixes.iter().map(|f| f.label.as_str()).collect()
+    }
+
+    fn close(actual: f64, expected: f64) -> bool {
+        (actual - expected).abs() < 1e-9
+    }
+
+    #[test]
+    fn every_finding_gets_the_fixes_it_gets_alone() {
+        let mut shop = shop();
+        shop.dependencies.push(crate::model::Dependency {
+            from: "checkout".into(),
+            to: "search".into(),
+        });
+        for model in [shop, crate::synthetic::generate(120, 30, 240, 3)] {
+            let analysis = analyze(&model);
+            let every = fixes_for_every_finding(&model, &analysis);
+            let alone: Vec<(usize, Vec<Fix>)> = analysis
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| offers_fixes(f.code))
+                .map(|(i, f)| (i, fixes_for_finding(&model, &analysis, f)))
+                .filter(|(_, fixes)| !fixes.is_empty())
+                .collect();
+            assert!(!every.is_empty());
+            assert_eq!(every, alone);
+        }
+    }
+
+    #[test]
+    fn the_shop_starts_as_described() {
+        let analysis = analyze(&shop());
+        assert_eq!(analysis.totals.annual_cost, 52_120.0);
+        assert_eq!(analysis.coverage.on_call, 0.25);
+        assert_eq!(analysis.coverage.ownership, 0.75);
+    }
+
+    #[test]
+    fn an_understaffed_rota_gains_people_or_moves_to_the_domain_rota() {
+        let model = shop();
+        let fixes = fixes(&model, FindingCode::UnderstaffedRota);
+        // Moving Checkout to the domain rota closes team:web: 26,000 + 120 on the domain rota
+        // (pool 4 + 2), so −26,000, and Checkout is covered: 2 of 4, +0.25. Adding 1 person
+        // costs nothing and also covers it; the cheaper fix comes first.
+        assert_eq!(
+            labels(&fixes),
+            [
+                "Move the services of Web (web) to their domain rota",
+                "Add 1 person to Web (web)"
+            ]
+        );
+        let (moved, added) = (fixes[0].effect, fixes[1].effect);
+        assert!(close(moved.annual_cost, -26_000.0) && close(moved.on_call, 0.25));
+        assert!(close(added.annual_cost, 0.0) && close(added.on_call, 0.25));
+        assert!(moved.resolves && added.resolves);
+        assert_eq!((moved.errors, added.errors), (-1, -1));
+
+        // The fix applies as one undoable edit.
+        let mut applied = model.clone();
+        let undo = fixes[1].edit.clone().apply(&mut applied).unwrap();
+        assert_eq!(applied.team("web").unwrap().members, 3);
+        undo.apply(&mut applied).unwrap();
+        assert_eq!(applied, model);
+    }
+
+    #[test]
+    fn an_orphan_is_offered_to_the_non_operations_teams_owning_fewest_services() {
+        let fixes = fixes(&shop(), FindingCode::OrphanService);
+        // CRM depends on nothing and nothing on it, so it is offered to the non-operations
+        // teams owning the fewest services: Web (1), then App (2). It is Ops Run It (99.5 %,
+        // low demand), so with either it is owned (+0.25) but uncovered: no change in cost,
+        // cover or errors (the orphan error becomes an uncovered one).
+        assert_eq!(
+            labels(&fixes),
+            ["Give CRM (crm) to Web (web)", "Give CRM (crm) to App (app)"]
+        );
+        for fix in &fixes {
+            let effect = fix.effect;
+            assert!(effect.resolves);
+            assert!(close(effect.ownership, 0.25) && close(effect.on_call, 0.0));
+            assert!(close(effect.annual_cost, 0.0) && effect.errors == 0);
+        }
+    }
+
+    #[test]
+    fn an_orphan_goes_first_to_the_teams_it_works_with_most() {
+        let mut model = shop();
+        for (from, to) in [("crm", "invoices"), ("search", "crm"), ("crm", "checkout")] {
+            model.dependencies.push(crate::model::Dependency {
+                from: from.into(),
+                to: to.into(),
+            });
+        }
+        // App owns two services linked to CRM, Web one; Ops none, so it is not offered.
+        let analysis = analyze(&model);
+        let finding = analysis
+            .findings
+            .iter()
+            .find(|f| f.code == FindingCode::OrphanService)
+            .unwrap();
+        let candidates: Vec<&str> = candidate_owners(&model, &finding.subject)
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        assert_eq!(candidates, ["app", "web"]);
+    }
+
+    #[test]
+    fn an_orphan_in_a_model_without_teams_gets_a_product_team_of_its_own() {
+        let mut model = shop();
+        model.teams.clear();
+        for service in &mut model.services {
+            service.owner = None;
+        }
+        let fixes = fixes(&model, FindingCode::OrphanService);
+        assert_eq!(
+            labels(&fixes),
+            ["Add a product team, Checkout team (checkout-team), to own Checkout (checkout)"]
+        );
+        let mut applied = model.clone();
+        let undo = fixes[0].edit.clone().apply(&mut applied).unwrap();
+        let team = applied.team("checkout-team").unwrap();
+        assert_eq!(team.kind, crate::model::TeamKind::Product);
+        assert_eq!(
+            applied.service("checkout").unwrap().owner.as_deref(),
+            Some("checkout-team")
+        );
+        assert!(applied.layout.contains_key("checkout-team"));
+        undo.apply(&mut applied).unwrap();
+        assert_eq!(applied, model);
+    }
+
+    #[test]
+    fn an_uncovered_ops_run_it_service_is_run_ybiyri_or_given_to_operations() {
+        let fixes = fixes(&shop(), FindingCode::UncoveredService);
+        // You Build It You Run It at 99 %: domain level, on the open shop rota, 0 callouts:
+        // +0. To operations: a new operations rota, +18,200. Both cover it: +0.25. Running it
+        // You Build It You Run It goes against the selector, so the fix says it overrides.
+        assert_eq!(
+            labels(&fixes),
+            [
+                "Override the recommendation (Ops Run It): run Invoices (invoices) You Build It You Run It",
+                "Give Invoices (invoices) to the operations team Ops (ops)"
+            ]
+        );
+        assert!(close(fixes[0].effect.annual_cost, 0.0));
+        assert!(close(fixes[1].effect.annual_cost, 18_200.0));
+        assert!(
+            fixes
+                .iter()
+                .all(|f| f.effect.resolves && close(f.effect.on_call, 0.25))
+        );
+    }
+
+    #[test]
+    fn a_digital_service_with_low_demand_can_say_it_changes_weekly() {
+        let fixes = fixes(&shop(), FindingCode::DigitalLowDemand);
+        // High demand: weekly deploys, so You Build It You Run It at 99 %: domain level, on the
+        // shop rota that is already open with no callouts: +0, and Invoices is covered (+0.25,
+        // one error fewer).
+        assert_eq!(
+            labels(&fixes),
+            ["Set the demand of Invoices (invoices) to High: it changes weekly"]
+        );
+        let effect = fixes[0].effect;
+        assert!(effect.resolves && close(effect.annual_cost, 0.0));
+        assert!(close(effect.on_call, 0.25) && effect.errors == -1);
+    }
+
+    #[test]
+    fn a_digital_service_set_to_ops_run_it_against_its_recommendation_is_run_as_recommended() {
+        let mut model = shop();
+        model.services[1].operating_model = Some(OperatingModel::OpsRunIt);
+        let fixes = fixes(&model, FindingCode::DigitalOpsRunIt);
+        assert_eq!(
+            labels(&fixes)[0],
+            "Run Search (search) as recommended: You Build It You Run It"
+        );
+        assert!(fixes[0].effect.resolves);
+    }
+
+    #[test]
+    fn a_weaker_dependency_is_raised_or_its_dependent_lowered() {
+        let mut model = shop();
+        model.dependencies.push(crate::model::Dependency {
+            from: "checkout".into(),
+            to: "search".into(),
+        });
+        let fixes = fixes(&model, FindingCode::WeakerDependency);
+        // Lowering Checkout to 99.5 %: domain level, team:web closes, Checkout joins the shop
+        // rota (26,000 + 120): −26,000, and it is covered (+0.25). Raising Search to 99.95 %:
+        // App opens a team rota and the shop rota closes: 26,120 + 26,000, no change.
+        assert_eq!(
+            labels(&fixes),
+            [
+                "Lower Checkout (checkout) to 99.5 %",
+                "Raise Search (search) to 99.95 %"
+            ]
+        );
+        assert!(close(fixes[0].effect.annual_cost, -26_000.0));
+        assert!(close(fixes[1].effect.annual_cost, 0.0));
+        assert!(fixes.iter().all(|f| f.effect.resolves));
+    }
+
+    #[test]
+    fn a_dependency_on_a_retiring_service_is_removed() {
+        let mut model = shop();
+        model.services[1].lifecycle = Lifecycle::Retiring;
+        model.dependencies.push(crate::model::Dependency {
+            from: "invoices".into(),
+            to: "search".into(),
+        });
+        let fixes = fixes(&model, FindingCode::DependsOnRetiring);
+        assert_eq!(
+            labels(&fixes),
+            ["Remove the dependency of Invoices (invoices) on Search (search)"]
+        );
+        assert!(fixes[0].effect.resolves && close(fixes[0].effect.annual_cost, 0.0));
+    }
+
+    #[test]
+    fn an_overloaded_team_hands_its_last_services_to_another_team() {
+        let mut model = shop();
+        model.settings.max_services_per_team = 1;
+        let fixes = fixes(&model, FindingCode::TeamOverloaded);
+        // App owns Search and Invoices, one over the limit: Invoices goes to Web, where it is
+        // still uncovered (Ops Run It on a product team): no change in cost.
+        assert_eq!(labels(&fixes), ["Give Invoices (invoices) to Web (web)"]);
+        assert!(fixes[0].effect.resolves && close(fixes[0].effect.annual_cost, 0.0));
+    }
+
+    #[test]
+    fn a_service_gathers_the_fixes_of_its_findings_and_its_rota() {
+        let model = shop();
+        let analysis = analyze(&model);
+        let codes = |id: &str| -> Vec<FindingCode> {
+            fixes_for_service(&model, &analysis, id)
+                .iter()
+                .map(|(f, _)| f.code)
+                .collect()
+        };
+        assert_eq!(codes("checkout"), [FindingCode::UnderstaffedRota]);
+        assert_eq!(
+            codes("invoices"),
+            [FindingCode::UncoveredService, FindingCode::DigitalLowDemand]
+        );
+        assert!(codes("search").is_empty());
+    }
+}

@@ -1,0 +1,199 @@
+//! A roadmap for people (SPEC 8.3), in the terminal or as Markdown: the phases on one table
+//! with their dates, days in the year, headline figures and share of the year's cost, the
+//! cost of the year; then each phase after the first with its handovers and its change from
+//! the phase before, as a comparison shows it.
+
+use super::compare::{Compared, changes_markdown, changes_text};
+use super::table::{Align, Table};
+use crate::analysis::Analysis;
+use crate::compare::Names;
+use crate::format::{count, escaped, grouped, share};
+use crate::model::Model;
+use crate::roadmap::{Roadmap, RoadmapPlan, YEAR_DAYS};
+
+/// The phases side by side, and the cost of the year on the last row.
+fn phases(plan: &RoadmapPlan) -> Table {
+    let currency = &plan.currency;
+    let mut table = Table::new(&[
+        ("Phase", Align::Left),
+        ("From", Align::Left),
+        ("To", Align::Left),
+        ("Days", Align::Right),
+        (&format!("Annual cost ({currency})"), Align::Right),
+        ("Cost in the year", Align::Right),
+        ("Ownership", Align::Right),
+        ("On-call coverage", Align::Right),
+        ("Rotas", Align::Right),
+        ("Errors", Align::Right),
+    ]);
+    for phase in &plan.phases {
+        let figures = &phase.figures;
+        table.row(vec![
+            phase.name.clone(),
+            phase.start.to_string(),
+            // The last day of the phase, as people count them.
+            phase.end.plus_days(-1).to_string(),
+            phase.days.to_string(),
+            grouped(figures.annual_cost),
+            grouped(phase.cost_in_the_year),
+            share(figures.ownership),
+            share(figures.on_call),
+            figures.rotas.to_string(),
+            figures.errors.to_string(),
+        ]);
+    }
+    table.row(vec![
+        "Cost of the year".to_owned(),
+        plan.start.to_string(),
+        plan.end.plus_days(-1).to_string(),
+        YEAR_DAYS.to_string(),
+        String::new(),
+        grouped(plan.cost_of_the_year),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]);
+    table
+}
+
+/// The handovers of phase `i`: each service whose owner or operating model changes, from
+/// what to what.
+fn handovers(plan: &RoadmapPlan, i: usize, names: &Names) -> Table {
+    let mut table = Table::new(&[
+        ("Service", Align::Left),
+        ("Owner", Align::Left),
+        ("Operating model", Align::Left),
+    ]);
+    let owner = |id: &Option<String>| {
+        id.as_deref()
+            .map_or_else(|| "no owner".to_owned(), |id| names.team(id).to_owned())
+    };
+    for handover in &plan.phases[i].handovers {
+        let (before, after) = (owner(&handover.owner_before), owner(&handover.owner_after));
+        let owners = (before.as_str(), after.as_str());
+        let models = (
+            handover.operating_model_before.label(),
+            handover.operating_model_after.label(),
+        );
+        let change = |(before, after): (&str, &str)| {
+            if before == after {
+                before.to_owned()
+            } else {
+                format!("{before} → {after}")
+            }
+        };
+        table.row(vec![
+            names.service(&handover.service).to_owned(),
+            change(owners),
+            change(models),
+        ]);
+    }
+    table
+}
+
+/// Phase `i` and the phase before it, as a comparison of the two, columns headed by the
+/// phases' names.
+fn change<'a>(roadmap: &'a Roadmap, plan: &'a RoadmapPlan, i: usize) -> Option<Compared<'a>> {
+    let delta = plan.phases[i].change.as_ref()?;
+    let (before, after) = (&plan.phases[i - 1], &plan.phases[i]);
+    let models: Vec<&Model> = vec![&roadmap.phases[i - 1].model, &roadmap.phases[i].model];
+    let reports: Vec<&Analysis> = vec![&before.report, &after.report];
+    Some(Compared::from_parts(
+        models,
+        reports,
+        vec![delta],
+        vec![before.name.clone(), after.name.clone()],
+        vec!["Change".to_owned()],
+    ))
+}
+
+/// "Domain rotas, from 2027-04-05 to 2027-10-03 (182 days): domain-rotas.ron".
+fn phase_line(plan: &RoadmapPlan, i: usize) -> String {
+    let phase = &plan.phases[i];
+    format!(
+        "Phase {}: {}, from {} to {} ({}), the model {} ({})",
+        i + 1,
+        escaped(&phase.name),
+        phase.start,
+        phase.end.plus_days(-1),
+        count(phase.days as usize, "day", "days"),
+        escaped(&phase.model_name),
+        escaped(&phase.model),
+    )
+}
+
+/// "3 phases over the 365 days from 2027-01-04; the cost of the year is GBP 28,601.", the
+/// cost between `emphasis` marks.
+fn headline(plan: &RoadmapPlan, emphasis: &str) -> String {
+    format!(
+        "{} over the {YEAR_DAYS} days from {}; the cost of the year is {emphasis}{} {}{emphasis}.\n\n",
+        count(plan.phases.len(), "phase", "phases"),
+        plan.start,
+        plan.currency,
+        grouped(plan.cost_of_the_year)
+    )
+}
+
+fn all_names(roadmap: &Roadmap, plan: &RoadmapPlan) -> Names {
+    let models: Vec<&Model> = roadmap.phases.iter().map(|p| &p.model).collect();
+    let reports: Vec<&Analysis> = plan.phases.iter().map(|p| &p.report).collect();
+    Names::new(&models, &reports)
+}
+
+/// The terminal roadmap.
+pub fn roadmap_text(roadmap: &Roadmap, plan: &RoadmapPlan) -> String {
+    let name = escaped(&plan.name);
+    let mut out = format!("{name}\n{}\n", "═".repeat(name.chars().count().max(1)));
+    out.push_str(&headline(plan, ""));
+    out.push_str(&phases(plan).terminal("  "));
+    let names = all_names(roadmap, plan);
+    for i in 0..plan.phases.len() {
+        out.push_str(&format!("\n{}\n", phase_line(plan, i)));
+        let Some(compared) = change(roadmap, plan, i) else {
+            out.push_str("  The first phase: where the roadmap starts.\n");
+            continue;
+        };
+        let handovers = handovers(plan, i, &names);
+        if handovers.is_empty() {
+            out.push_str("  Handovers: none; every service keeps its owner and operating model.\n");
+        } else {
+            out.push_str("  Handovers: services whose owner or operating model changes\n");
+            out.push_str(&handovers.terminal("    "));
+        }
+        out.push_str(&format!(
+            "\n  Change from {}\n",
+            escaped(&plan.phases[i - 1].name)
+        ));
+        out.push_str(&changes_text(&compared, "  "));
+    }
+    out
+}
+
+/// The roadmap as Markdown: every part a table.
+pub fn roadmap_markdown(roadmap: &Roadmap, plan: &RoadmapPlan) -> String {
+    let mut out = format!("# {}\n\n", escaped(&plan.name));
+    out.push_str(&headline(plan, "**"));
+    out.push_str(&phases(plan).markdown());
+    let names = all_names(roadmap, plan);
+    for i in 0..plan.phases.len() {
+        out.push_str(&format!("\n## {}\n\n", phase_line(plan, i)));
+        let Some(compared) = change(roadmap, plan, i) else {
+            out.push_str("The first phase: where the roadmap starts.\n");
+            continue;
+        };
+        out.push_str("### Handovers\n\n");
+        let handovers = handovers(plan, i, &names);
+        if handovers.is_empty() {
+            out.push_str("None: every service keeps its owner and operating model.\n");
+        } else {
+            out.push_str(&handovers.markdown());
+        }
+        out.push_str(&format!(
+            "\n### Change from {}\n\n",
+            escaped(&plan.phases[i - 1].name)
+        ));
+        out.push_str(&changes_markdown(&compared, "####"));
+    }
+    out
+}

@@ -80,7 +80,7 @@ impl ExportFormat {
             }
             ExportFormat::Mermaid => crate::render::mermaid(model).into_bytes(),
             ExportFormat::Dot => crate::render::dot(model).into_bytes(),
-            ExportFormat::Csv => csv_sheet::write_sheet(model).into_bytes(),
+            ExportFormat::Csv => csv_sheet::write_sheet(model)?.into_bytes(),
         })
     }
 }
@@ -157,7 +157,7 @@ pub fn import(path: &Path) -> Result<Imported, String> {
     let name = crate::files::model_name_from_path(path);
     match source {
         ImportSource::Sheet => {
-            let model = csv_sheet::import(path, &name).map_err(|e| e.to_string())?;
+            let (model, _) = csv_sheet::import(path, &name).map_err(|e| e.to_string())?;
             let notes = ImportNotes {
                 source: path.to_owned(),
                 counts: crate::files::imported_counts(&model),
@@ -166,7 +166,8 @@ pub fn import(path: &Path) -> Result<Imported, String> {
             Ok(Imported { model, notes })
         }
         ImportSource::Backstage => {
-            let import = backstage::import(&[path.to_owned()], &name);
+            let import = backstage::import(&[path.to_owned()], &name)
+                .map_err(|refused| format!("{}: {}", path.display(), refused.message))?;
             if import.entities == 0 {
                 let summary = import.summary();
                 let why = summary.lines().skip(1).collect::<Vec<_>>().join("\n");

@@ -115,7 +115,7 @@ fn hostile_file(dir: &Path, stem: &str, extension: &str) -> PathBuf {
 fn every_command(model: &Model, name: &str) -> Result<(), TestCaseError> {
     let dir = tempfile::tempdir().unwrap();
     let file = hostile_file(dir.path(), name, "ron");
-    std::fs::write(&file, opmodel::io::to_ron(model)).unwrap();
+    std::fs::write(&file, opmodel::files::ron::to_ron(model)).unwrap();
     let file = path(&file);
     for format in ["text", "markdown", "json"] {
         let (code, _) = run(
@@ -132,7 +132,7 @@ fn every_command(model: &Model, name: &str) -> Result<(), TestCaseError> {
         .services
         .push(Service::new("new\u{9b}", "\u{7}", ServiceKind::Cots));
     let other = dir.path().join("other.ron");
-    std::fs::write(&other, opmodel::io::to_ron(&changed)).unwrap();
+    std::fs::write(&other, opmodel::files::ron::to_ron(&changed)).unwrap();
     for format in ["text", "markdown", "json"] {
         run(
             &format!("compare {format}"),
@@ -145,7 +145,7 @@ fn every_command(model: &Model, name: &str) -> Result<(), TestCaseError> {
         service.name = format!("twin {}", model.services[0].name);
     }
     let twins_file = hostile_file(dir.path(), &format!("{name}twins"), "ron");
-    std::fs::write(&twins_file, opmodel::io::to_ron(&twins)).unwrap();
+    std::fs::write(&twins_file, opmodel::files::ron::to_ron(&twins)).unwrap();
     let (code, _) = run(
         "export csv error",
         &[
@@ -276,14 +276,17 @@ fn reports_in_process_escape_every_line() {
             assert_safe("text", &opmodel::report::text(&model, &analysis))?;
             assert_safe("markdown", &opmodel::report::markdown(&model, &analysis))?;
             assert_safe("json", &opmodel::report::json(&analysis))?;
-            let comparison = opmodel::compare::compare(&model, &Model::named("\u{1b}[2J"));
+            let other = Model::named("\u{1b}[2J");
+            let models = [&model, &other];
+            let files = ["a".to_owned(), "b".to_owned()];
+            let comparison = opmodel::compare::compare(&models);
             assert_safe(
                 "compare text",
-                &opmodel::report::compare_text(&comparison, "a", "b"),
+                &opmodel::report::compare_text(&models, &files, &comparison),
             )?;
             assert_safe(
                 "compare markdown",
-                &opmodel::report::compare_markdown(&comparison, "a", "b"),
+                &opmodel::report::compare_markdown(&models, &files, &comparison),
             )?;
             assert_safe("compare json", &opmodel::report::compare_json(&comparison))?;
             Ok(())

@@ -175,7 +175,7 @@ fn five_thousand_nested_locations_stop_at_the_depth_bound() {
         "{message}"
     );
     // The components of the files read: l0 … l32.
-    let model = opmodel::io::parse(
+    let model = opmodel::files::ron::parse(
         &String::from_utf8(output.stdout).unwrap(),
         Path::new("out.ron"),
     )
@@ -353,7 +353,7 @@ fn annotations_beyond_a_models_bounds_are_noted_and_the_model_loads() {
     ] {
         assert!(message.contains(what), "{what}: {message}");
     }
-    let model = opmodel::io::parse(
+    let model = opmodel::files::ron::parse(
         &String::from_utf8(output.stdout).unwrap(),
         Path::new("out.ron"),
     )
@@ -460,10 +460,10 @@ fn formulas_are_written_defused_and_read_back_exactly() {
         &text(&back),
     ]);
     assert_eq!(code, 0, "{message}");
-    let back = opmodel::io::load(&back).unwrap();
+    let back = opmodel::files::ron::load(&back).unwrap();
     let names: Vec<&str> = back.services.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, formulas);
-    assert_eq!(back, opmodel::io::load(&model).unwrap());
+    assert_eq!(back, opmodel::files::ron::load(&model).unwrap());
 }
 
 // 8. The CSV round trip breaks.
@@ -472,7 +472,7 @@ fn formulas_are_written_defused_and_read_back_exactly() {
 fn names_whose_ids_clash_are_numbered_and_both_come_back() {
     let (code, stdout, message) = opmodel(&["import", "csv", &text(&corpus("clashing-ids.csv"))]);
     assert_eq!(code, 0, "{message}");
-    let model = opmodel::io::parse(&stdout, Path::new("out.ron")).unwrap();
+    let model = opmodel::files::ron::parse(&stdout, Path::new("out.ron")).unwrap();
     let services: Vec<(&str, &str)> = model
         .services
         .iter()

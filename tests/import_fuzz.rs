@@ -143,11 +143,11 @@ fn by_names(model: &Model) -> BTreeSet<String> {
 /// An imported model is valid and saves to a file that loads back the same.
 fn loads(model: &Model) -> Result<(), TestCaseError> {
     prop_assert!(validate(model).is_ok(), "{:?}", validate(model));
-    let saved = opmodel::io::to_ron(model);
-    let again = opmodel::io::parse(&saved, Path::new("saved.ron"))
+    let saved = opmodel::files::ron::to_ron(model);
+    let again = opmodel::files::ron::parse(&saved, Path::new("saved.ron"))
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
     // The same model, but for the version the file says, which saving works out.
-    prop_assert_eq!(opmodel::io::to_ron(&again), saved);
+    prop_assert_eq!(opmodel::files::ron::to_ron(&again), saved);
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 //! cap added once holds for both.
 //!
 //! An import is checked before it is handed over: the model it makes must pass the
-//! loader's validation and fit in a model file ([`crate::io::MAX_FILE_BYTES`]), so what an
+//! loader's validation and fit in a model file ([`crate::files::ron::MAX_FILE_BYTES`]), so what an
 //! import writes always loads.
 
 use std::path::{Path, PathBuf};
@@ -307,13 +307,13 @@ pub fn import(
 fn loadable(model: &Model) -> Result<String, String> {
     crate::model::validate(model)
         .map_err(|fault| format!("the imported model would not load: {fault}; nothing written"))?;
-    let text = crate::io::to_ron(model);
+    let text = crate::files::ron::to_ron(model);
     let size = text.len() as u64;
-    if size > crate::io::MAX_FILE_BYTES {
+    if size > crate::files::ron::MAX_FILE_BYTES {
         return Err(format!(
             "the imported model would take {}, more than the {} a model file may have; nothing written",
             super::input::bytes(size),
-            super::input::bytes(crate::io::MAX_FILE_BYTES)
+            super::input::bytes(crate::files::ron::MAX_FILE_BYTES)
         ));
     }
     Ok(text)

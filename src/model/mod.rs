@@ -8,7 +8,7 @@ mod ids;
 mod validate;
 
 pub use ids::{follows_name, id_from_name, next_free};
-pub use validate::{Step, ValidationError, validate, validate_file, validate_service};
+pub use validate::{Step, ValidationError, limits, validate, validate_file, validate_service};
 
 use std::collections::BTreeMap;
 

@@ -190,7 +190,7 @@ fn selecting_a_service_highlights_its_neighbours_and_dims_the_rest() {
 }
 
 #[test]
-fn a_drag_that_starts_off_every_shape_pans_instead_of_moving_a_node() {
+fn a_drag_with_space_held_that_starts_off_every_shape_pans_instead_of_moving_a_node() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
     let shop = node_position(&harness, "shop").expect("the shop front is drawn");
@@ -203,7 +203,10 @@ fn a_drag_that_starts_off_every_shape_pans_instead_of_moving_a_node() {
         .clone();
     // Just outside the shop front's circle (radius 26 canvas units at a zoom of at most 2).
     let beside = shop + vec2(0.0, -70.0);
+    // With Space held: a plain drag on empty canvas draws a rubber band instead.
+    harness.key_down(Key::Space);
     drag(&mut harness, beside, vec2(80.0, 40.0));
+    harness.key_up(Key::Space);
     let doc = harness.state().active_document().unwrap();
     assert_eq!(doc.model().layout, opened, "no node moved");
     assert!(doc.history().undo_label().is_none());

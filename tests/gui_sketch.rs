@@ -311,3 +311,121 @@ fn the_command_palette_lists_every_command_with_its_shortcut_and_runs_one() {
     assert!(document(&harness).model().service("shop-2").is_some());
     assert!(harness.query_by_label("Command").is_none(), "closed");
 }
+
+fn node(harness: &Harness<'_, OpmodelApp>, id: &str) -> egui::Pos2 {
+    support::node_position(harness, id).expect("the node is drawn")
+}
+
+/// A primary click at `at` with `modifiers` held.
+fn click_with(harness: &mut Harness<'_, OpmodelApp>, at: egui::Pos2, modifiers: Modifiers) {
+    harness.hover_at(at);
+    harness.run_steps(2);
+    harness.event(Event::ModifiersChanged(modifiers));
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers,
+        });
+        harness.run_steps(if pressed { 1 } else { 3 });
+    }
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+    harness.run_steps(1);
+}
+
+#[test]
+fn shift_and_ctrl_clicks_add_to_the_selection_and_a_rubber_band_takes_in_what_it_touches() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = support::harness_at(&write(dir.path(), "shop.ron", &shop()), 1600.0, 1000.0);
+    let (shop, legacy, web) = (
+        node(&harness, "shop"),
+        node(&harness, "legacy"),
+        node(&harness, "web"),
+    );
+    support::click_at(&mut harness, shop);
+    click_with(&mut harness, legacy, Modifiers::SHIFT);
+    assert_eq!(selected_ids(&harness), ["shop", "legacy"]);
+    click_with(&mut harness, web, Modifiers::COMMAND);
+    assert_eq!(selected_ids(&harness), ["shop", "legacy", "web"]);
+    click_with(&mut harness, shop, Modifiers::SHIFT);
+    assert_eq!(
+        selected_ids(&harness),
+        ["legacy", "web"],
+        "a second click takes it out"
+    );
+
+    // A band round the shop front and the web team, from empty canvas.
+    let (left, right) = (shop.x.min(web.x) - 200.0, shop.x.max(web.x) + 60.0);
+    let (top, bottom) = (shop.y.min(web.y) - 90.0, shop.y.max(web.y) + 40.0);
+    let from = egui::pos2(left, top);
+    harness.hover_at(from);
+    harness.run_steps(2);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for step in 1..=10 {
+        let t = step as f32 / 10.0;
+        harness.hover_at(egui::pos2(
+            left + (right - left) * t,
+            top + (bottom - top) * t,
+        ));
+        harness.run_steps(1);
+    }
+    harness.drop_at(egui::pos2(right, bottom));
+    harness.run_steps(4);
+    let mut band = selected_ids(&harness);
+    band.sort();
+    let legacy_inside = legacy.x > left && legacy.x < right && legacy.y > top && legacy.y < bottom;
+    let mut expected = vec!["shop", "web"];
+    if legacy_inside {
+        expected.push("legacy");
+    }
+    expected.sort();
+    assert_eq!(band, expected);
+    let layout = &document(&harness).model().layout;
+    assert!(
+        document(&harness).history().undo_label().is_none(),
+        "nothing moved: {layout:?}"
+    );
+}
+
+#[test]
+fn a_double_click_or_f2_renames_a_node_in_place_and_its_id_follows() {
+    // Frames 1/60 s apart, so that two clicks a few frames apart make a double click.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), support::app());
+    harness.run_steps(8);
+    press(&mut harness, Modifiers::NONE, Key::T);
+    let team = node(&harness, "new-team");
+    // Two clicks a few frames apart make a double click.
+    support::click_at(&mut harness, team);
+    support::click_at(&mut harness, team);
+    harness.run_steps(2);
+    // The whole name is selected: typing replaces it.
+    harness.event(Event::Text("Checkout".into()));
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+    let model = document(&harness).model();
+    assert_eq!(model.team("checkout").unwrap().name, "Checkout");
+    assert_eq!(selected_ids(&harness), ["checkout"]);
+    assert_eq!(undo_label(&harness).as_deref(), Some("Rename New team"));
+
+    // F2, then Esc: nothing changes.
+    press(&mut harness, Modifiers::NONE, Key::F2);
+    harness.event(Event::Text("Payments".into()));
+    harness.run_steps(1);
+    harness.key_press(Key::Escape);
+    harness.run_steps(4);
+    assert_eq!(
+        document(&harness).model().team("checkout").unwrap().name,
+        "Checkout"
+    );
+    assert_eq!(
+        selected_ids(&harness),
+        ["checkout"],
+        "Esc left the field, and only that"
+    );
+}

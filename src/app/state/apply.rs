@@ -50,6 +50,7 @@ impl Workspace {
             Command::Connect { view, from, to } => self.connect(view, &from, &to),
             Command::Delete { view, selection } => self.delete(view, selection),
             Command::Paste { view, text, at } => self.paste(view, &text, at),
+            Command::Rename { view, id, name } => self.rename_in_place(view, &id, &name),
             Command::View(view, command) => self.change_view(view, command),
             Command::Reveal { doc, selection } => self.reveal(doc, selection),
             Command::SelectTab(index) => {
@@ -150,6 +151,13 @@ impl Workspace {
                     view.selection = SelectionSet::of(items);
                 }
             }
+            ViewCommand::StartRenaming(id) => {
+                if model.id_in_use(&id) {
+                    view.select(Some(Selection::Entity(id.clone())));
+                    view.renaming = Some(id);
+                }
+            }
+            ViewCommand::StopRenaming => view.renaming = None,
             ViewCommand::Moved(centre) => view.camera.moved_to(centre),
             ViewCommand::StartConnecting => view.modes.connecting = true,
             ViewCommand::SearchClosed => view.modes.searching = false,
@@ -263,6 +271,11 @@ impl Workspace {
             UiCommand::Paste => self.paste_requests += 1,
             UiCommand::Duplicate => self.duplicate(),
             UiCommand::Palette => self.palette_open = true,
+            UiCommand::Rename => {
+                if let Some(view) = self.active_view_mut() {
+                    view.renaming = view.selected_entity().map(str::to_owned);
+                }
+            }
             UiCommand::Escape => self.escape(),
             UiCommand::Present => self.presenting = !self.presenting && active.is_some(),
             UiCommand::AutoLayout => {

@@ -40,6 +40,11 @@ pub enum ViewCommand {
     Toggle(Selection),
     /// Select all of `items`: instead of the selection, or (`add`) as well as it.
     SelectMany { items: Vec<Selection>, add: bool },
+    /// The name being edited on the canvas was left without a change (Esc, or a click
+    /// elsewhere).
+    StopRenaming,
+    /// Edit entity `id`'s name on the canvas: a double click on its node.
+    StartRenaming(String),
     /// The camera moved: the model position now at the middle of the view.
     Moved(Position),
     /// Connect mode, started from one entity on the canvas ("Connect from here…").
@@ -87,6 +92,13 @@ pub enum Command {
     Delete {
         view: ViewId,
         selection: Vec<Selection>,
+    },
+    /// Gives entity `id` of view `view`'s document the name typed on the canvas; its id
+    /// follows when it followed the old name.
+    Rename {
+        view: ViewId,
+        id: String,
+        name: String,
     },
     /// Pastes clipboard text into view `view`'s document, around `at` (the pointer on the
     /// canvas) or else the middle of the view.

@@ -111,6 +111,25 @@ impl Workspace {
         }
     }
 
+    /// Gives entity `id` the name typed on the canvas of view `view` (see
+    /// [`actions::set_name`]) and ends the editing there; the selection follows the id.
+    pub(super) fn rename_in_place(&mut self, view: ViewId, id: &str, name: &str) {
+        let Some(shown) = self.view_mut(view) else {
+            return;
+        };
+        shown.renaming = None;
+        let doc = shown.doc;
+        let Some(model) = self.document(doc).map(|d| d.model()) else {
+            return;
+        };
+        if model.display_name(id) == name {
+            return;
+        }
+        let label = format!("Rename {}", model.display_name(id));
+        let edit = actions::set_name(model, id, name).map(|(edit, _)| edit);
+        self.edit(doc, &label, edit, None);
+    }
+
     /// Selects every domain, team and service of the active view's document.
     pub(super) fn select_all(&mut self) {
         let Some(doc) = self.active_document() else {

@@ -113,6 +113,8 @@ ui_commands! {
     Duplicate: "Duplicate",
         "Copy the selection beside itself, with the dependencies, owners and interactions among it",
         command("D");
+    Rename: "Rename", "Edit the selected node's name on the canvas (Enter keeps, Esc cancels)",
+        plain("F2");
     AddTeam: "Add team", "Add a product team", plain("T");
     AddService: "Add service",
         "Add a digital service, owned by the selected team if one is selected", plain("S");

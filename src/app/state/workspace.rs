@@ -186,6 +186,9 @@ impl Workspace {
             UiCommand::Undo => doc.is_some_and(|d| d.history().undo_label().is_some()),
             UiCommand::Redo => doc.is_some_and(|d| d.history().redo_label().is_some()),
             UiCommand::Delete => selected.is_some_and(|s| !s.is_empty()),
+            UiCommand::Rename => self
+                .active_view()
+                .is_some_and(|v| v.selected_entity().is_some()),
             UiCommand::Copy | UiCommand::Cut | UiCommand::Duplicate => {
                 selected.is_some_and(|s| s.entities().next().is_some())
             }

@@ -137,7 +137,11 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
                 }
             });
         ui.separator();
-        ui.label("Drag empty canvas to pan; mouse wheel to zoom; drag a node to move it.");
+        ui.label(
+            "Click to select, Shift or Ctrl+click to add; drag empty canvas for a rubber band; \
+             drag with the middle button or with Space held to pan; mouse wheel to zoom; \
+             drag a node to move it; double-click a node or press F2 to rename it.",
+        );
         ui.label("Every command is also in the command palette (Ctrl+Shift+P).");
         ui.label(format!("Opmodel {}", env!("CARGO_PKG_VERSION")));
     });
@@ -165,7 +169,6 @@ pub(super) fn toolbar(ui: &mut Ui, ws: &Workspace) {
         tool_button(ui, ws, UiCommand::AddService, "✚", false);
         tool_button(ui, ws, UiCommand::AddDomain, "✚", false);
         tool_button(ui, ws, UiCommand::ConnectMode, "⛓", modes.connecting);
-        tool_button(ui, ws, UiCommand::Duplicate, "🗐", false);
         tool_button(ui, ws, UiCommand::Delete, "🗑", false);
         ui.separator();
         tool_button(ui, ws, UiCommand::Undo, "⟲", false);
@@ -184,8 +187,6 @@ pub(super) fn toolbar(ui: &mut Ui, ws: &Workspace) {
         tool_button(ui, ws, UiCommand::Settings, "⚙", settings);
         tool_button(ui, ws, UiCommand::DuplicateScenario, "⎘", false);
         tool_button(ui, ws, UiCommand::CompareWith, "⚖", false);
-        ui.separator();
-        tool_button(ui, ws, UiCommand::Palette, "☰", ws.is_open(Window::Palette));
     });
 }
 

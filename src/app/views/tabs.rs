@@ -116,15 +116,15 @@ impl Views {
             slot.camera_seen = *number;
         }
         slot.canvas.set_presentation(scale, reserved_top);
-        let selection = view.selection().cloned();
+        let selection = view.selected().all();
         let arranging = ws.jobs().arranging(dv.doc.id());
         let actions = slot.canvas.show(
             ui,
             dv.model(),
             dv.analysis(),
             dv.doc.revision(),
-            &selection,
-            view.modes(),
+            selection,
+            (view.modes(), view.renaming()),
             arranging,
         );
         let centre = slot.canvas.view_centre(ui);
@@ -143,6 +143,13 @@ fn send(dv: DocView, action: CanvasAction) {
     let view = dv.view.id();
     let command = match action {
         CanvasAction::Select(selection) => Command::View(view, ViewCommand::Select(selection)),
+        CanvasAction::Toggle(item) => Command::View(view, ViewCommand::Toggle(item)),
+        CanvasAction::SelectMany { items, add } => {
+            Command::View(view, ViewCommand::SelectMany { items, add })
+        }
+        CanvasAction::StartRenaming(id) => Command::View(view, ViewCommand::StartRenaming(id)),
+        CanvasAction::Renamed { id, name } => Command::Rename { view, id, name },
+        CanvasAction::StopRenaming => Command::View(view, ViewCommand::StopRenaming),
         CanvasAction::Move { label, positions } => Command::Edit {
             doc: dv.doc.id(),
             label,

@@ -46,7 +46,8 @@ pub struct Highlight {
     /// Per node and per edge, by index; empty when nothing is selected.
     pub nodes: Vec<Focus>,
     pub edges: Vec<Focus>,
-    pub selected_node: Option<usize>,
+    /// The selected nodes: one, or several picked together.
+    pub selected_nodes: Vec<usize>,
     pub selected_edge: Option<usize>,
     pub hovered: Option<usize>,
     pub dragged: Option<(usize, Position)>,
@@ -247,7 +248,7 @@ pub fn draw(scene: &Scene, view: &View, highlight: &Highlight) -> Drawn {
 
     // Names.
     let focus_first = |i: usize| -> u64 {
-        if highlight.selected_node == Some(i) {
+        if highlight.selected_nodes.contains(&i) {
             0
         } else {
             match highlight.node(i) {

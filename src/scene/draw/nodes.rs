@@ -25,7 +25,7 @@ const BADGE_SPACING: f64 = 0.3;
 fn outline(base: Pen, zoom: f64, i: usize, highlight: &Highlight) -> Pen {
     let width = |w: f64| (w * zoom).clamp(1.0, 6.0);
     let dragged = highlight.dragged.is_some_and(|(d, _)| d == i);
-    if highlight.selected_node == Some(i) || dragged {
+    if highlight.selected_nodes.contains(&i) || dragged {
         Pen {
             width: width(4.0).max(3.0),
             paint: palette::SELECTION.into(),

@@ -35,51 +35,55 @@ fn edge_of(scene: &Scene, selection: &Selection) -> Option<usize> {
     })
 }
 
-/// The highlight of `selection` on `scene` (see the module documentation).
-pub fn of(scene: &Scene, model: &Model, selection: &Option<Selection>) -> Highlight {
-    let Some(selection) = selection else {
+/// The highlight of `selection` on `scene` (see the module documentation): with several
+/// things selected, each is outlined and the neighbourhoods of all of them are lit.
+pub fn of(scene: &Scene, model: &Model, selection: &[Selection]) -> Highlight {
+    if selection.is_empty() {
         return Highlight::default();
-    };
+    }
     let mut related: HashSet<usize> = HashSet::new();
-    let mut selected_node = None;
-    let selected_edge = edge_of(scene, selection);
-    match selection {
-        Selection::Entity(id) => {
-            if let Some(me) = scene.node(id) {
-                selected_node = Some(me);
-                related.insert(me);
-                for edge in &scene.edges {
-                    if edge.from == me {
-                        related.insert(edge.to);
-                    }
-                    if edge.to == me {
-                        related.insert(edge.from);
+    let mut selected_nodes = Vec::new();
+    let mut selected_edges = Vec::new();
+    for item in selection {
+        selected_edges.extend(edge_of(scene, item));
+        match item {
+            Selection::Entity(id) => {
+                if let Some(me) = scene.node(id) {
+                    selected_nodes.push(me);
+                    related.insert(me);
+                    for edge in &scene.edges {
+                        if edge.from == me {
+                            related.insert(edge.to);
+                        }
+                        if edge.to == me {
+                            related.insert(edge.from);
+                        }
                     }
                 }
+                if let Some(domain) = model.team(id).and_then(|t| t.domain.as_deref()) {
+                    related.extend(scene.node(domain));
+                }
+                related.extend(
+                    model
+                        .teams
+                        .iter()
+                        .filter(|t| t.domain.as_deref() == Some(id.as_str()))
+                        .filter_map(|t| scene.node(&t.id)),
+                );
             }
-            if let Some(domain) = model.team(id).and_then(|t| t.domain.as_deref()) {
-                related.extend(scene.node(domain));
+            Selection::Dependency { from, to } | Selection::Interaction { from, to } => {
+                related.extend(scene.node(from));
+                related.extend(scene.node(to));
             }
-            related.extend(
-                model
-                    .teams
-                    .iter()
-                    .filter(|t| t.domain.as_deref() == Some(id.as_str()))
-                    .filter_map(|t| scene.node(&t.id)),
-            );
-        }
-        Selection::Dependency { from, to } | Selection::Interaction { from, to } => {
-            related.extend(scene.node(from));
-            related.extend(scene.node(to));
-        }
-        Selection::Ownership { service } => {
-            related.extend(scene.node(service));
-            related.extend(
-                model
-                    .service(service)
-                    .and_then(|s| s.owner.as_deref())
-                    .and_then(|o| scene.node(o)),
-            );
+            Selection::Ownership { service } => {
+                related.extend(scene.node(service));
+                related.extend(
+                    model
+                        .service(service)
+                        .and_then(|s| s.owner.as_deref())
+                        .and_then(|o| scene.node(o)),
+                );
+            }
         }
     }
     let nodes = (0..scene.nodes.len())
@@ -96,8 +100,10 @@ pub fn of(scene: &Scene, model: &Model, selection: &Option<Selection>) -> Highli
         .iter()
         .enumerate()
         .map(|(e, edge)| {
-            let touches = selected_node.is_some_and(|s| s == edge.from || s == edge.to);
-            if touches || selected_edge == Some(e) {
+            let touches = selected_nodes
+                .iter()
+                .any(|&s| s == edge.from || s == edge.to);
+            if touches || selected_edges.contains(&e) {
                 Focus::Related
             } else {
                 Focus::Dimmed
@@ -107,8 +113,9 @@ pub fn of(scene: &Scene, model: &Model, selection: &Option<Selection>) -> Highli
     Highlight {
         nodes,
         edges,
-        selected_node,
-        selected_edge,
+        selected_nodes,
+        // One edge is drawn as the selected one: the last picked.
+        selected_edge: selected_edges.last().copied(),
         ..Highlight::default()
     }
 }
@@ -144,14 +151,14 @@ mod tests {
     #[test]
     fn a_selected_service_highlights_its_owner_and_dependencies_and_dims_the_rest() {
         let (model, scene) = scene();
-        let highlight = of(&scene, &model, &Some(Selection::Entity("shop".into())));
+        let highlight = of(&scene, &model, &[Selection::Entity("shop".into())]);
         let focus = |id: &str| highlight.nodes[scene.node(id).unwrap()];
         assert_eq!(focus("shop"), Focus::Related);
         assert_eq!(focus("web"), Focus::Related);
         assert_eq!(focus("pay"), Focus::Related);
         assert_eq!(focus("report"), Focus::Dimmed);
-        assert_eq!(highlight.selected_node, scene.node("shop"));
-        assert!(of(&scene, &model, &None).nodes.is_empty());
+        assert_eq!(highlight.selected_nodes, Vec::from_iter(scene.node("shop")));
+        assert!(of(&scene, &model, &[]).nodes.is_empty());
     }
 
     #[test]
@@ -161,9 +168,24 @@ mod tests {
             from: "shop".into(),
             to: "pay".into(),
         };
-        let highlight = of(&scene, &model, &Some(selection));
+        let highlight = of(&scene, &model, &[selection]);
         let edge = &scene.edges[highlight.selected_edge.expect("the edge")];
         assert_eq!(edge.kind, EdgeKind::Dependency);
         assert_eq!(scene.nodes[edge.from].id, "shop");
+    }
+
+    #[test]
+    fn several_selected_services_are_each_outlined_with_their_neighbourhoods_lit() {
+        let (model, scene) = scene();
+        let selection = [
+            Selection::Entity("pay".into()),
+            Selection::Entity("report".into()),
+        ];
+        let highlight = of(&scene, &model, &selection);
+        let node = |id: &str| scene.node(id).unwrap();
+        assert_eq!(highlight.selected_nodes, [node("pay"), node("report")]);
+        for id in ["pay", "report", "shop", "web"] {
+            assert_eq!(highlight.nodes[node(id)], Focus::Related, "{id}");
+        }
     }
 }

@@ -1,9 +1,11 @@
 //! What the pointer does on the canvas, as actions: a click selects what is under it (a
-//! node, an edge, a domain's box) or clears the selection; a drag that starts on a node
-//! moves it (one undo step when it is let go), one that starts off every shape pans; the
-//! wheel and a pinch zoom about the pointer; a double click opens a domain's box; in
-//! connect mode a click, then another (or a drag) connects two entities; a right click
-//! opens the context menu.
+//! node, an edge, a domain's box) or clears the selection, and with Shift or Ctrl adds it
+//! to the selection or takes it out; a drag that starts on a node moves it (one undo step
+//! when it is let go), one that starts off every shape draws a rubber band that selects
+//! what it takes in (with Shift or Ctrl, as well as the selection), and one with the middle
+//! button or with Space held pans; the wheel and a pinch zoom about the pointer; a double
+//! click opens a domain's box or renames a node; in connect mode a click, then another (or
+//! a drag) connects two entities; a right click opens the context menu.
 
 use egui::{Pos2, Rect, Ui};
 
@@ -29,6 +31,12 @@ enum Drag {
     Pan,
     /// Connecting from a node to whatever the drag ends on.
     Connect,
+    /// A rubber band from one screen point to another; `add` keeps the selection.
+    Band {
+        from: Pos2,
+        to: Pos2,
+        add: bool,
+    },
 }
 
 /// The pointer's state between frames.
@@ -44,6 +52,14 @@ pub struct Pointer {
 }
 
 impl Pointer {
+    /// The rubber band being drawn, in screen pixels.
+    pub fn band(&self) -> Option<Rect> {
+        match self.drag {
+            Some(Drag::Band { from, to, .. }) => Some(Rect::from_two_pos(from, to)),
+            _ => None,
+        }
+    }
+
     /// The node being dragged and by how much, in canvas units.
     pub fn dragged_offset(&self) -> Option<(usize, Position)> {
         match self.drag {
@@ -135,16 +151,26 @@ impl Canvas {
         if response.drag_started() {
             let origin = ui.input(|i| i.pointer.press_origin()).or(hover);
             let on = origin.and_then(|p| self.node_at(p));
-            self.pointer.drag = Some(match on {
-                Some(node) if self.modes.connecting => {
+            let (panning, add) = ui.input(|i| {
+                let panning = i.pointer.middle_down() || i.key_down(egui::Key::Space);
+                (panning, i.modifiers.shift || i.modifiers.command)
+            });
+            self.pointer.drag = Some(match (on, origin) {
+                _ if panning => Drag::Pan,
+                (Some(node), _) if self.modes.connecting => {
                     self.pointer.connect_from = Some(self.scene.nodes[node].id.clone());
                     Drag::Connect
                 }
-                Some(node) => Drag::Node {
+                (Some(node), _) => Drag::Node {
                     node,
                     by: Position::default(),
                 },
-                None => Drag::Pan,
+                (None, Some(from)) if !self.modes.connecting => Drag::Band {
+                    from,
+                    to: from,
+                    add,
+                },
+                (None, _) => Drag::Pan,
             });
         }
         if response.dragged() {
@@ -155,6 +181,11 @@ impl Canvas {
                     by.y += f64::from(delta.y) / self.camera.zoom;
                 }
                 Some(Drag::Pan) => self.camera.pan_by(delta),
+                Some(Drag::Band { to, .. }) => {
+                    if let Some(at) = response.interact_pointer_pos() {
+                        *to = at;
+                    }
+                }
                 Some(Drag::Connect) | None => {}
             }
         }
@@ -183,19 +214,29 @@ impl Canvas {
                         actions.push(CanvasAction::Connect { from, to });
                     }
                 }
+                Some(Drag::Band { from, to, add }) => {
+                    let items = self.nodes_in(Rect::from_two_pos(from, to));
+                    actions.push(CanvasAction::SelectMany { items, add });
+                }
                 Some(Drag::Pan) | None => {}
             }
         }
         if response.clicked()
             && let Some(at) = response.interact_pointer_pos()
         {
-            actions.extend(self.click(at));
+            let adding = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+            actions.extend(self.click(at, adding));
         }
         if response.double_clicked()
-            && let Some(area) = response.interact_pointer_pos().and_then(|p| self.box_at(p))
+            && let Some(at) = response.interact_pointer_pos()
         {
-            self.camera
-                .request(Request::ZoomTo(self.scene.extent(area)));
+            if let Some(node) = self.node_at(at) {
+                let id = self.scene.nodes[node].id.clone();
+                actions.push(CanvasAction::StartRenaming(id));
+            } else if let Some(area) = self.box_at(at) {
+                self.camera
+                    .request(Request::ZoomTo(self.scene.extent(area)));
+            }
         }
         if response.secondary_clicked() {
             self.pointer.context_target =
@@ -209,12 +250,34 @@ impl Canvas {
         actions
     }
 
-    /// A primary click at `at`: select what is there, or connect in connect mode.
-    fn click(&mut self, at: Pos2) -> Vec<CanvasAction> {
+    /// The entities whose shapes the screen rectangle `band` touches, in drawing order.
+    fn nodes_in(&self, band: Rect) -> Vec<Selection> {
+        let Some(last) = self.last_of_this_scene() else {
+            return Vec::new();
+        };
+        let band = camera::rect(band);
+        last.drawn
+            .shapes
+            .iter()
+            .filter(|(_, shape)| shape.overlaps(&band))
+            .map(|(node, _)| Selection::Entity(self.scene.nodes[*node].id.clone()))
+            .collect()
+    }
+
+    /// A primary click at `at`: select what is there (`adding` it to the selection, or
+    /// taking it out), or connect in connect mode.
+    fn click(&mut self, at: Pos2, adding: bool) -> Vec<CanvasAction> {
+        let pick = |selection: Selection| {
+            if adding {
+                CanvasAction::Toggle(selection)
+            } else {
+                CanvasAction::Select(Some(selection))
+            }
+        };
         if let Some(node) = self.node_at(at) {
             let id = self.scene.nodes[node].id.clone();
             if !self.modes.connecting {
-                return vec![CanvasAction::Select(Some(Selection::Entity(id)))];
+                return vec![pick(Selection::Entity(id))];
             }
             return match self.pointer.connect_from.take() {
                 Some(from) if from != id => vec![CanvasAction::Connect { from, to: id }],
@@ -226,13 +289,35 @@ impl Canvas {
         }
         if let Some(area) = self.box_at(at) {
             let domain = self.scene.areas[area].domain.clone();
-            return vec![CanvasAction::Select(domain.map(Selection::Entity))];
+            return match domain {
+                Some(domain) => vec![pick(Selection::Entity(domain))],
+                None if adding => Vec::new(),
+                None => vec![CanvasAction::Select(None)],
+            };
         }
         if let Some(relation) = self.relation_at(at) {
-            return vec![CanvasAction::Select(Some(relation))];
+            return vec![pick(relation)];
         }
         self.pointer.connect_from = None;
+        if adding {
+            return Vec::new();
+        }
         vec![CanvasAction::Select(None)]
+    }
+
+    /// The rubber band, while one is drawn.
+    pub(super) fn paint_band(&self, ui: &Ui, clip: Rect) {
+        if let Some(band) = self.pointer.band() {
+            let colour = crate::app::views::theme::SELECTION;
+            let painter = ui.painter_at(clip);
+            painter.rect_filled(band, 2.0, colour.gamma_multiply(0.12));
+            painter.rect_stroke(
+                band,
+                2.0,
+                egui::Stroke::new(1.0, colour),
+                egui::StrokeKind::Inside,
+            );
+        }
     }
 
     /// The wheel zooms about the pointer, as on maps and diagram tools; so does a pinch, or

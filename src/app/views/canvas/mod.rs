@@ -14,6 +14,7 @@ mod input;
 mod minimap;
 mod overlays;
 mod paint;
+mod rename;
 mod search;
 
 use std::collections::HashSet;
@@ -34,6 +35,22 @@ use crate::scene::{Options, Scene, View};
 #[derive(Clone, Debug, PartialEq)]
 pub enum CanvasAction {
     Select(Option<Selection>),
+    /// Add something to the selection, or take it out: a Shift or Ctrl click.
+    Toggle(Selection),
+    /// Select what a rubber band took in: instead of the selection, or (`add`) as well.
+    SelectMany {
+        items: Vec<Selection>,
+        add: bool,
+    },
+    /// Edit an entity's name on the canvas: a double click on its node.
+    StartRenaming(String),
+    /// The name typed on the canvas for entity `id`, kept with Enter.
+    Renamed {
+        id: String,
+        name: String,
+    },
+    /// The name on the canvas was left unchanged (Esc, or a click elsewhere).
+    StopRenaming,
     /// Positions after a drag or an auto-layout, as one undo step.
     Move {
         label: String,
@@ -89,7 +106,7 @@ pub struct Canvas {
     camera: camera::Camera,
     highlight: Highlight,
     highlight_version: u64,
-    shown_selection: Option<Option<Selection>>,
+    shown_selection: Option<Vec<Selection>>,
     last: Option<Frame>,
     pointer: input::Pointer,
     /// How the view wants the canvas drawn (interactions, legend, connect mode, Find box),
@@ -109,6 +126,8 @@ pub struct Canvas {
     search: Option<search::Search>,
     /// Where the overview map was drawn last, and how it maps to the canvas.
     minimap: Option<minimap::Projection>,
+    /// The name being typed on the canvas, while one is.
+    rename: Option<rename::Rename>,
 }
 
 impl Canvas {
@@ -131,6 +150,7 @@ impl Canvas {
             named: HashSet::new(),
             search: None,
             minimap: None,
+            rename: None,
         }
     }
 
@@ -255,13 +275,13 @@ impl Canvas {
     }
 
     /// The highlight of the selection, worked out again when it changed.
-    fn show_selection(&mut self, model: &Model, selection: &Option<Selection>) {
-        if self.shown_selection.as_ref() == Some(selection) {
+    fn show_selection(&mut self, model: &Model, selection: &[Selection]) {
+        if self.shown_selection.as_deref() == Some(selection) {
             return;
         }
         self.highlight = highlight::of(&self.scene, model, selection);
         self.highlight_version += 1;
-        self.shown_selection = Some(selection.clone());
+        self.shown_selection = Some(selection.to_vec());
     }
 
     /// Draws the canvas as `modes` say, with the auto-layout's progress while it runs, and
@@ -273,8 +293,8 @@ impl Canvas {
         model: &Model,
         analysis: &Analysis,
         revision: u64,
-        selection: &Option<Selection>,
-        modes: CanvasModes,
+        selection: &[Selection],
+        (modes, renaming): (CanvasModes, Option<&str>),
         arranging: Option<u32>,
     ) -> Vec<CanvasAction> {
         self.follow(modes, arranging);
@@ -326,8 +346,10 @@ impl Canvas {
         if let Some(last) = &self.last {
             painter.extend(last.shapes.iter().cloned());
         }
+        self.paint_band(ui, rect);
         self.paint_overlays(ui, rect, model, &view);
         self.show_hover_name(&response);
+        actions.extend(self.show_rename(ui, model, renaming));
         actions
     }
 

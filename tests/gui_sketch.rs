@@ -429,3 +429,46 @@ fn a_double_click_or_f2_renames_a_node_in_place_and_its_id_follows() {
         "Esc left the field, and only that"
     );
 }
+
+#[test]
+fn tab_and_shift_tab_move_through_the_inspectors_fields_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(dir.path(), &shop());
+    harness
+        .state()
+        .select(Some(Selection::Entity("shop".into())));
+    harness.run_steps(3);
+    let focused = |harness: &Harness<'_, OpmodelApp>, label: &str| {
+        harness.query_all_by_label(label).any(|n| n.is_focused())
+    };
+    harness.get_by_label("Id").focus();
+    harness.run_steps(2);
+    let order = [
+        "Name",
+        "Kind",
+        "Owner",
+        "Exposure / hour (GBP)",
+        "Availability (%)",
+        "Feature demand",
+    ];
+    for label in order {
+        harness.key_press(Key::Tab);
+        harness.run_steps(2);
+        assert!(focused(&harness, label), "Tab reaches {label}");
+    }
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run_steps(2);
+    assert!(focused(&harness, "Availability (%)"), "Shift+Tab goes back");
+    // Typed straight in, with Tab: the exposure, then on.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Exposure / hour (GBP)")
+        .type_text("50,000");
+    harness.key_press(Key::Tab);
+    harness.run_steps(3);
+    let shop = document(&harness).model().service("shop").unwrap().clone();
+    assert_eq!(shop.exposure_per_hour, Some(50_000.0));
+    assert!(focused(&harness, "Availability (%)"));
+}

@@ -9,7 +9,7 @@ use std::path::Path;
 use egui::{Event, Key, Modifiers, OutputCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use opmodel::app::{Command, OpmodelApp, Selection, UiCommand, ViewCommand};
+use opmodel::app::{Command, OpmodelApp, Picker, RecentFiles, Selection, UiCommand, ViewCommand};
 
 mod support;
 use support::{document, harness, open, shop, shop_named, write};
@@ -471,4 +471,19 @@ fn tab_and_shift_tab_move_through_the_inspectors_fields_in_order() {
     let shop = document(&harness).model().service("shop").unwrap().clone();
     assert_eq!(shop.exposure_per_hour, Some(50_000.0));
     assert!(focused(&harness, "Availability (%)"));
+}
+
+#[test]
+fn a_model_nearby_opens_on_one_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write(dir.path(), "first.ron", &shop());
+    write(dir.path(), "second.ron", &shop_named("Second shop", 3));
+    let app = OpmodelApp::new(RecentFiles::from_paths(vec![first]), Picker::BuiltIn);
+    let mut harness = harness(app);
+    press(&mut harness, Modifiers::COMMAND, Key::O);
+    let second = dir.path().join("second.ron").display().to_string();
+    harness.get_by_label(&second).click();
+    harness.run_steps(3);
+    support::finish_file_jobs(&mut harness);
+    assert_eq!(document(&harness).model().name, "Second shop");
 }

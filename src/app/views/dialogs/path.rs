@@ -56,7 +56,12 @@ pub(super) fn prompt(
                 .show(ui, |ui| {
                     for path in nearby {
                         if ui.link(path.display().to_string()).clicked() {
+                            // A click opens it: the link names a model that exists.
                             *text = path.display().to_string();
+                            answer = Some(Answer::PathChosen {
+                                purpose: purpose.clone(),
+                                path: path.clone(),
+                            });
                         }
                     }
                 });
@@ -64,7 +69,7 @@ pub(super) fn prompt(
     }
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        let confirm = ui.button(button).clicked() || enter;
+        let confirm = (ui.button(button).clicked() || enter) && answer.is_none();
         if confirm {
             let path = PathBuf::from(text.trim());
             if text.trim().is_empty() {

@@ -13,18 +13,7 @@ use egui_kittest::kittest::Queryable;
 use opmodel::app::{OpmodelApp, Picker, RecentFiles, UiCommand};
 
 mod support;
-use support::{harness, shop_named, write};
-
-/// Opens `path` in a new tab through the built-in file prompt.
-fn open_in_new_tab(harness: &mut Harness<'_, OpmodelApp>, path: &Path) {
-    harness.state_mut().run(UiCommand::OpenInNewTab);
-    harness.run_steps(3);
-    let field = harness.get_by_label("Path of the .ron file");
-    field.focus();
-    field.type_text(&path.display().to_string());
-    harness.key_press(Key::Enter);
-    harness.run_steps(4);
-}
+use support::{harness, open_in_new_tab, shop_named, write};
 
 /// Compares the active model with the open model whose button reads `other`.
 fn compare_with(harness: &mut Harness<'_, OpmodelApp>, other: &str) {

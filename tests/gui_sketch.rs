@@ -4,26 +4,13 @@
 //! new things land. The desktop turns Ctrl+C and Ctrl+V into copy and paste events with the
 //! clipboard's text, so the tests send those events, as the window would.
 
-use std::path::Path;
-
 use egui::{Event, Key, Modifiers, OutputCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use opmodel::app::{Command, OpmodelApp, Picker, RecentFiles, Selection, UiCommand, ViewCommand};
 
 mod support;
-use support::{document, harness, open, shop, shop_named, write};
-
-/// Opens `path` in a new tab through the built-in file prompt.
-fn open_in_new_tab(harness: &mut Harness<'_, OpmodelApp>, path: &Path) {
-    harness.state_mut().run(UiCommand::OpenInNewTab);
-    harness.run_steps(3);
-    let field = harness.get_by_label("Path of the .ron file");
-    field.focus();
-    field.type_text(&path.display().to_string());
-    harness.key_press(Key::Enter);
-    harness.run_steps(4);
-}
+use support::{document, harness, open, open_in_new_tab, shop, shop_named, write};
 
 fn press(harness: &mut Harness<'_, OpmodelApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);

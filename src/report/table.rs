@@ -34,6 +34,19 @@ impl Table {
         );
     }
 
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// Each column's alignment, in order.
+    pub fn alignment(&self) -> &[Align] {
+        &self.align
+    }
+
+    pub fn rows(&self) -> &[Vec<String>] {
+        &self.rows
+    }
+
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }

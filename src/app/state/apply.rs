@@ -50,6 +50,7 @@ impl Workspace {
             Command::Connect { view, from, to } => self.connect(view, &from, &to),
             Command::Delete { view, selection } => self.delete(view, selection),
             Command::View(view, command) => self.change_view(view, command),
+            Command::Comparison(view, command) => self.change_comparison(view, command),
             Command::Reveal { doc, selection } => self.reveal(doc, selection),
             Command::SelectTab(index) => {
                 if index < self.tabs.len() {
@@ -169,8 +170,11 @@ impl Workspace {
             Answer::SaveFirst { doc, then } => self.save(doc, Some(then)),
             Answer::Discard { doc, then } => self.discard(doc, then),
             Answer::PathChosen { purpose, path } => self.file_chosen(purpose, path),
-            Answer::Compare { a, b } => self.open_comparison(a, b),
-            Answer::CompareWithFile { doc } => self.choose_file(Purpose::Compare { with: doc }),
+            Answer::Compare(docs) => self.open_comparison(docs),
+            Answer::CompareWithFile { doc } => self.choose_file(Purpose::Compare {
+                with: vec![doc],
+                into: None,
+            }),
             Answer::Replace { doc, path, then } => self.write_now(doc, path, then),
             Answer::ReloadFromDisk { doc } => {
                 if let Some(path) = self.document(doc).and_then(|d| d.path.clone()) {

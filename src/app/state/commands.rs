@@ -44,6 +44,19 @@ pub enum ViewCommand {
     ShowInteractions,
 }
 
+/// A change of which models a comparison tab shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComparisonCommand {
+    /// Make this model A, the one every change is worked out against.
+    MakeBaseline(DocumentId),
+    /// Add an open model (up to 8).
+    Add(DocumentId),
+    /// Take a model out (down to 2).
+    Remove(DocumentId),
+    /// Choose a file to open and add.
+    AddFile,
+}
+
 /// Everything that changes the workspace.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -83,6 +96,7 @@ pub enum Command {
         selection: Selection,
     },
     View(ViewId, ViewCommand),
+    Comparison(ViewId, ComparisonCommand),
     /// Shows document `doc`'s tab, selects something in it and centres it: a link in a
     /// panel, a comparison or the import notes.
     Reveal {

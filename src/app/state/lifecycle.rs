@@ -75,7 +75,9 @@ impl Workspace {
                     self.write(doc, path, then);
                 }
             }
-            Purpose::Compare { with } => self.open_path(path, LoadInto::Compare { with }),
+            Purpose::Compare { with, into } => {
+                self.open_path(path, LoadInto::Compare { with, into });
+            }
             Purpose::Import => self.start_import(path),
         }
     }
@@ -92,13 +94,23 @@ impl Workspace {
     }
 
     /// Starts loading a file on a worker thread; [`Workspace::loaded`] takes it from there.
+    /// A file that is already open is shown, or compared as asked, without reading it again.
     pub(super) fn open_path(&mut self, path: PathBuf, into: LoadInto) {
-        if let Some(tab) = self.already_open(&path)
-            && !matches!(into, LoadInto::Reload { .. })
-        {
-            self.active = tab;
-            self.status = format!("{} is already open", path.display());
-            return;
+        if let Some(tab) = self.already_open(&path) {
+            match into {
+                LoadInto::Reload { .. } => {}
+                LoadInto::Compare { with, into } => {
+                    if let Some(doc) = self.tabs[tab].as_document().map(|v| v.doc()) {
+                        self.compare_chosen(with, into, doc);
+                    }
+                    return;
+                }
+                LoadInto::Tab { .. } => {
+                    self.active = tab;
+                    self.status = format!("{} is already open", path.display());
+                    return;
+                }
+            }
         }
         if let Err(error) = self.jobs.load(path.clone(), into, &self.waker) {
             self.report(AppError::Load(LoadError {
@@ -150,10 +162,10 @@ impl Workspace {
         self.status = format!("Opened {}", path.display());
         match into {
             LoadInto::Tab { new_tab } => self.show_document(id, new_tab),
-            LoadInto::Compare { with } => {
+            LoadInto::Compare { with, into } => {
                 let view = self.new_view(id);
                 self.tabs.push(view);
-                self.open_comparison(with, id);
+                self.compare_chosen(with, into, id);
             }
             LoadInto::Reload { doc } => {
                 if let Some(tab) = self.tab_of(doc) {
@@ -376,7 +388,7 @@ impl Workspace {
             doc.scenario_of = Some(original_id);
             doc.mark_unsaved();
         }
-        self.open_comparison(original_id, copy);
+        self.open_comparison(vec![original_id, copy]);
         self.show_document(copy, true);
         self.fit(copy);
         self.status = "What-if copy made: edit it and watch the difference".to_owned();

@@ -17,6 +17,7 @@ mod apply;
 mod autosave;
 mod background;
 mod commands;
+mod comparisons;
 mod dialogs;
 mod document;
 mod editing;
@@ -36,7 +37,9 @@ mod workspace;
 mod tests;
 
 pub use autosave::interval_from_env;
-pub use commands::{Command, CommandSender, NewEntity, ViewCommand, Waker, Window};
+pub use commands::{
+    Command, CommandSender, ComparisonCommand, NewEntity, ViewCommand, Waker, Window,
+};
 pub use dialogs::{Answer, Dialog, Pending, Purpose, QuitFlow};
 pub use document::Document;
 pub use errors::AppError;

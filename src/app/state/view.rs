@@ -1,6 +1,7 @@
 //! Views: what each tab shows and how, apart from the document it shows. A document view
 //! refers to its document by id and holds what is selected, the canvas's modes and the
-//! camera's requests; a comparison view names the two documents it compares. Documents know
+//! camera's requests; a comparison view names the 2 to 8 documents it compares, the
+//! baseline first. Documents know
 //! nothing of their views, as in helix, where a view points at its document and never the
 //! other way round.
 
@@ -145,14 +146,14 @@ impl DocumentView {
     }
 }
 
-/// A tab: a document, or a comparison of two documents.
+/// A tab: a document, or a comparison of 2 to 8 documents.
 #[derive(Clone, Debug, PartialEq)]
 pub enum View {
     Document(DocumentView),
+    /// `docs[0]` is the baseline, A; every change shown is another model − A (SPEC 7.5).
     Comparison {
         id: ViewId,
-        a: DocumentId,
-        b: DocumentId,
+        docs: Vec<DocumentId>,
     },
 }
 
@@ -168,7 +169,7 @@ impl View {
     pub fn shows(&self, doc: DocumentId) -> bool {
         match self {
             View::Document(view) => view.doc == doc,
-            View::Comparison { a, b, .. } => *a == doc || *b == doc,
+            View::Comparison { docs, .. } => docs.contains(&doc),
         }
     }
 

@@ -5,8 +5,12 @@ use egui::{Button, RichText, Ui};
 
 use super::shortcuts::shortcut_text;
 use super::theme;
-use crate::app::state::{Answer, Command, Document, UiCommand, View, Window, Workspace};
+use crate::app::state::{
+    Answer, Command, Document, DocumentId, UiCommand, View, Window, Workspace,
+};
 use crate::files::fingerprint::DiskState;
+use crate::format::count;
+use crate::report::letter;
 
 fn command_item(ui: &mut Ui, ws: &Workspace, command: UiCommand, enabled: bool) {
     let shortcut = shortcut_text(ui.ctx(), command);
@@ -196,13 +200,21 @@ fn tab_label(ws: &Workspace, tab: &View, chars: usize) -> String {
             let name = shorten_middle(&tab_name(ws, d), chars);
             format!("{what_if}{name}{marker}")
         }),
-        View::Comparison { a, b, .. } => {
-            let name = |id| {
-                ws.document(id).map_or_else(String::new, |d| {
+        View::Comparison { docs, .. } => {
+            let name = |id: &DocumentId| {
+                ws.document(*id).map_or_else(String::new, |d| {
                     shorten_middle(&tab_name(ws, d), chars / 4 * 3)
                 })
             };
-            format!("⚖ {} vs {}", name(*a), name(*b))
+            match &docs[..] {
+                [a, b] => format!("⚖ {} vs {}", name(a), name(b)),
+                [a, others @ ..] => format!(
+                    "⚖ {} vs {}",
+                    name(a),
+                    count(others.len(), "other", "others")
+                ),
+                [] => String::new(),
+            }
         }
     }
 }
@@ -226,6 +238,17 @@ fn tab_name(ws: &Workspace, doc: &Document) -> String {
     format!("{name} — {origin}")
 }
 
+/// What a comparison compares, for its tab's tooltip: "Comparison: A Retail, B Retail v2…".
+fn compared_names(ws: &Workspace, docs: &[DocumentId]) -> String {
+    let names: Vec<String> = (docs.iter().enumerate())
+        .filter_map(|(i, id)| {
+            let doc = ws.document(*id)?;
+            Some(format!("{} {}", letter(i), tab_name(ws, doc)))
+        })
+        .collect();
+    format!("Comparison: {}", names.join(", "))
+}
+
 /// Where a document lives, or that it does not yet.
 fn place(doc: &Document) -> String {
     doc.path()
@@ -239,7 +262,7 @@ pub(super) fn tab_bar(ui: &mut Ui, ws: &Workspace) {
                 let label = tab_label(ws, tab, TAB_LABEL_CHARS);
                 let file = match tab {
                     View::Document(view) => ws.document(view.doc()).map(place),
-                    View::Comparison { .. } => Some("Comparison".to_owned()),
+                    View::Comparison { docs, .. } => Some(compared_names(ws, docs)),
                 };
                 ui.group(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;

@@ -15,12 +15,11 @@ use crate::edit::actions;
 impl Views {
     pub(super) fn active_tab(&mut self, ui: &mut Ui, ws: &Workspace) {
         match ws.active_tab() {
-            Some(View::Comparison { id, a, b }) => {
+            Some(View::Comparison { id, docs }) => {
                 let cache = self.comparisons.entry(*id).or_default();
+                let docs: Vec<_> = docs.iter().filter_map(|d| ws.document(*d)).collect();
                 egui::CentralPanel::default().show(ui, |ui| {
-                    if let (Some(a), Some(b)) = (ws.document(*a), ws.document(*b)) {
-                        comparison::show(ui, a, b, cache, ws.sender());
-                    }
+                    comparison::show(ui, ws, *id, &docs, cache);
                 });
             }
             Some(View::Document(view)) => {

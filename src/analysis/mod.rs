@@ -429,6 +429,40 @@ pub fn analyze(model: &Model) -> Analysis {
     analysis
 }
 
+/// What a change to a model is judged by (SPEC 7.4): the annual cost, the coverage and the
+/// findings, worked out by exactly the rules of [`analyze`] but without the figures nothing
+/// compares them by (availability ceilings, cover costs, compliance scopes), so that a fix's
+/// effect on a big model costs a fraction of a whole analysis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headline {
+    pub annual_cost: f64,
+    pub coverage: Coverage,
+    pub findings: Vec<Finding>,
+}
+
+impl Headline {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// The [`Headline`] of `model`: equal to the same figures of [`analyze`]`(model)`.
+pub fn headline(model: &Model) -> Headline {
+    let index = Index::new(model);
+    let decisions = availability::decide_all(model);
+    let graph = graph::DependencyGraph::new(model, &index);
+    let mut plan = rotas::plan(model, &index, &decisions);
+    let costs = cost::costs(model, &index, &mut plan);
+    Headline {
+        annual_cost: costs.annual,
+        coverage: coverage::coverage(&plan.cover),
+        findings: findings::findings(model, &index, &decisions, &plan, &graph),
+    }
+}
+
 /// Every service's figures but its availability ceiling, which comes last.
 fn service_figures(
     model: &Model,
@@ -472,4 +506,21 @@ fn service_figures(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_headline_is_the_analysis_without_what_it_leaves_out() {
+        for seed in 0..4 {
+            let model = crate::synthetic::generate(300, 60, 600, seed);
+            let analysis = analyze(&model);
+            let headline = headline(&model);
+            assert_eq!(headline.annual_cost, analysis.totals.annual_cost);
+            assert_eq!(headline.coverage, analysis.coverage);
+            assert_eq!(headline.findings, analysis.findings);
+        }
+    }
 }

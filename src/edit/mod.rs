@@ -119,9 +119,10 @@ trait Listed: Sized + PartialEq {
     fn has_key(&self, key: &Key) -> bool;
 }
 
-/// Domains, teams and services are found by their id.
-macro_rules! listed_by_id {
-    ($type:ty, $variant:ident, $field:ident) => {
+/// Implements [`Listed`] for a type: domains, teams and services are found by their `id`,
+/// dependencies and interactions by the ids they join, `from` and `to`.
+macro_rules! listed {
+    ($type:ty, $variant:ident, $field:ident, $($end:ident),+) => {
         impl Listed for $type {
             fn wrap(self) -> Entity {
                 Entity::$variant(self)
@@ -130,43 +131,35 @@ macro_rules! listed_by_id {
                 &mut model.$field
             }
             fn key(&self) -> Key {
-                Key::$variant(self.id.clone())
+                listed!(@key self, $variant, $($end),+)
             }
             fn has_key(&self, key: &Key) -> bool {
-                matches!(key, Key::$variant(id) if *id == self.id)
+                listed!(@has self, key, $variant, $($end),+)
             }
         }
     };
-}
-
-/// Dependencies and interactions are found by the ids they join.
-macro_rules! listed_by_ends {
-    ($type:ty, $variant:ident, $field:ident) => {
-        impl Listed for $type {
-            fn wrap(self) -> Entity {
-                Entity::$variant(self)
-            }
-            fn items(model: &mut Model) -> &mut Vec<Self> {
-                &mut model.$field
-            }
-            fn key(&self) -> Key {
-                Key::$variant {
-                    from: self.from.clone(),
-                    to: self.to.clone(),
-                }
-            }
-            fn has_key(&self, key: &Key) -> bool {
-                matches!(key, Key::$variant { from, to } if *from == self.from && *to == self.to)
-            }
+    (@key $item:ident, $variant:ident, id) => {
+        Key::$variant($item.id.clone())
+    };
+    (@key $item:ident, $variant:ident, from, to) => {
+        Key::$variant {
+            from: $item.from.clone(),
+            to: $item.to.clone(),
         }
+    };
+    (@has $item:ident, $key:ident, $variant:ident, id) => {
+        matches!($key, Key::$variant(id) if *id == $item.id)
+    };
+    (@has $item:ident, $key:ident, $variant:ident, from, to) => {
+        matches!($key, Key::$variant { from, to } if *from == $item.from && *to == $item.to)
     };
 }
 
-listed_by_id!(Domain, Domain, domains);
-listed_by_id!(Team, Team, teams);
-listed_by_id!(Service, Service, services);
-listed_by_ends!(Dependency, Dependency, dependencies);
-listed_by_ends!(Interaction, Interaction, interactions);
+listed!(Domain, Domain, domains, id);
+listed!(Team, Team, teams, id);
+listed!(Service, Service, services, id);
+listed!(Dependency, Dependency, dependencies, from, to);
+listed!(Interaction, Interaction, interactions, from, to);
 
 fn missing(key: &Key) -> EditError {
     EditError(format!("the {key} no longer exists"))

@@ -6,7 +6,7 @@
 
 mod validate;
 
-pub use validate::{Step, ValidationError, validate, validate_file};
+pub use validate::{Step, ValidationError, validate, validate_file, validate_service};
 
 use std::collections::BTreeMap;
 

@@ -13,18 +13,7 @@ use egui_kittest::kittest::Queryable;
 use opmodel::app::{OpmodelApp, Picker, RecentFiles, UiCommand};
 
 mod support;
-use support::{harness, shop_named, write};
-
-/// Opens `path` in a new tab through the built-in file prompt.
-fn open_in_new_tab(harness: &mut Harness<'_, OpmodelApp>, path: &Path) {
-    harness.state_mut().run(UiCommand::OpenInNewTab);
-    harness.run_steps(3);
-    let field = harness.get_by_label("Path of the .ron file");
-    field.focus();
-    field.type_text(&path.display().to_string());
-    harness.key_press(Key::Enter);
-    harness.run_steps(4);
-}
+use support::{harness, open_in_new_tab, shop_named, write};
 
 /// Compares the active model with the open model whose button reads `other`.
 fn compare_with(harness: &mut Harness<'_, OpmodelApp>, other: &str) {
@@ -147,7 +136,7 @@ fn a_new_comparison_opens_at_the_top() {
     assert_eq!(harness.state().tab_count(), 3);
     harness.get_by_label("That comparison is already open");
     // A third model compared with the small one: a new tab, at the top.
-    let third = write(dir.path(), "mid.ron", &shop("Shop, mid team", 4));
+    let third = write(dir.path(), "mid.ron", &shop_named("Shop, mid team", 4));
     open_in_new_tab(&mut harness, &third);
     compare_with(&mut harness, "Shop, small team (small.ron)");
     assert_eq!(harness.state().tab_count(), 5);

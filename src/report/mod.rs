@@ -18,7 +18,7 @@ pub use compare::{
 pub use csv::csv;
 pub use markdown::{markdown, markdown_with_fixes};
 pub use roadmap::{roadmap_markdown, roadmap_text};
-pub use table::{Align, Table};
+pub use table::Table;
 pub use text::{text, text_with_fixes};
 
 use crate::analysis::Analysis;

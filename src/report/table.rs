@@ -38,11 +38,6 @@ impl Table {
         &self.headers
     }
 
-    /// Each column's alignment, in order.
-    pub fn alignment(&self) -> &[Align] {
-        &self.align
-    }
-
     pub fn rows(&self) -> &[Vec<String>] {
         &self.rows
     }

@@ -261,7 +261,7 @@ impl Workspace {
             UiCommand::ImportFolder => self.choose_import(true),
             UiCommand::Export => self.choose_export(),
             UiCommand::CompareWith => {
-                if let Some(doc) = active {
+                if let Some(doc) = active.or_else(|| self.comparison_baseline()) {
                     self.open_dialog(Dialog::CompareWith { doc });
                 }
             }

@@ -58,6 +58,15 @@ impl Workspace {
         ordered
     }
 
+    /// The baseline of the active tab, when it is a comparison: what Compare with… compares
+    /// from there.
+    pub(super) fn comparison_baseline(&self) -> Option<DocumentId> {
+        match self.active_tab()? {
+            View::Comparison { docs, .. } => docs.first().copied(),
+            View::Document(_) => None,
+        }
+    }
+
     /// The documents comparison tab `view` shows, baseline first.
     fn compared_mut(&mut self, view: ViewId) -> Option<&mut Vec<DocumentId>> {
         self.tabs.iter_mut().find_map(|tab| match tab {

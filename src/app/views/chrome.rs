@@ -6,7 +6,7 @@ use egui::{Button, RichText, Ui};
 use super::shortcuts::shortcut_text;
 use super::theme;
 use crate::app::state::{
-    Answer, Command, Document, DocumentId, UiCommand, View, Window, Workspace,
+    Answer, Command, Document, DocumentId, UiCommand, View, ViewId, Window, Workspace,
 };
 use crate::files::fingerprint::DiskState;
 use crate::format::count;
@@ -105,13 +105,10 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
         }
     });
     ui.menu_button("Model", |ui| {
-        for command in [
-            UiCommand::Settings,
-            UiCommand::DuplicateScenario,
-            UiCommand::CompareWith,
-        ] {
+        for command in [UiCommand::Settings, UiCommand::DuplicateScenario] {
             command_item(ui, ws, command, has_doc);
         }
+        command_item(ui, ws, UiCommand::CompareWith, can_compare(ws));
     });
     ui.menu_button("Help", |ui| {
         ui.label(RichText::new("Keyboard shortcuts").strong());
@@ -181,8 +178,19 @@ pub(super) fn toolbar(ui: &mut Ui, ws: &Workspace) {
         ui.separator();
         tool_button(ui, ws, UiCommand::Settings, "⚙", (has_doc, settings));
         tool_button(ui, ws, UiCommand::DuplicateScenario, "⎘", (has_doc, false));
-        tool_button(ui, ws, UiCommand::CompareWith, "⚖", (has_doc, false));
+        tool_button(
+            ui,
+            ws,
+            UiCommand::CompareWith,
+            "⚖",
+            (can_compare(ws), false),
+        );
     });
+}
+
+/// Compare with… works from a model, and from a comparison (with its baseline).
+fn can_compare(ws: &Workspace) -> bool {
+    ws.active_tab().is_some()
 }
 
 /// [`View`]'s label in the tab bar, with names cut in the middle to `chars` characters
@@ -255,7 +263,16 @@ fn place(doc: &Document) -> String {
         .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string())
 }
 
+/// The tabs in a row that scrolls sideways when they do not fit; a tab that becomes active
+/// (a new one, or one asked for again) is scrolled into view.
 pub(super) fn tab_bar(ui: &mut Ui, ws: &Workspace) {
+    let seen_id = egui::Id::new("tab-bar-active");
+    let active = ws.tabs().get(ws.active_index()).map(View::id);
+    let newly_active = ui.data_mut(|d| {
+        let seen = d.get_temp::<Option<ViewId>>(seen_id);
+        d.insert_temp(seen_id, active);
+        seen != Some(active)
+    });
     egui::ScrollArea::horizontal().show(ui, |ui| {
         ui.horizontal(|ui| {
             for (index, tab) in ws.tabs().iter().enumerate() {
@@ -266,15 +283,17 @@ pub(super) fn tab_bar(ui: &mut Ui, ws: &Workspace) {
                 };
                 ui.group(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;
-                    let clicked = ui
+                    let response = ui
                         .selectable_label(index == ws.active_index(), label)
                         .on_hover_text(format!(
                             "{}\n{}",
                             tab_label(ws, tab, usize::MAX),
                             file.unwrap_or_default()
-                        ))
-                        .clicked();
-                    if clicked {
+                        ));
+                    if newly_active && index == ws.active_index() {
+                        response.scroll_to_me(None);
+                    }
+                    if response.clicked() {
                         ws.push(Command::SelectTab(index));
                     }
                     if ui

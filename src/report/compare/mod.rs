@@ -95,23 +95,16 @@ pub fn sections(compared: &Compared) -> Vec<Section> {
 /// after a blank line and indented by `indent`, its table two spaces further in.
 pub(super) fn changes_text(compared: &Compared, indent: &str) -> String {
     let mut out = compared.figures().terminal(&format!("{indent}  "));
-    for Section {
-        title,
-        note,
-        table,
-        empty,
-        ..
-    } in sections(compared)
-    {
-        out.push_str(&format!("\n{indent}{title}\n"));
-        if table.is_empty() {
-            out.push_str(&format!("{indent}  {empty}\n"));
+    for section in sections(compared) {
+        out.push_str(&format!("\n{indent}{}\n", section.title));
+        if section.table.is_empty() {
+            out.push_str(&format!("{indent}  {}\n", section.empty));
             continue;
         }
-        if let Some(note) = note {
+        if let Some(note) = section.note {
             out.push_str(&format!("{indent}  {note}\n"));
         }
-        out.push_str(&table.terminal(&format!("{indent}  ")));
+        out.push_str(&section.table.terminal(&format!("{indent}  ")));
     }
     out
 }
@@ -119,17 +112,11 @@ pub(super) fn changes_text(compared: &Compared, indent: &str) -> String {
 /// The figures and every section as Markdown, each section's heading at `level` (`##`).
 pub(super) fn changes_markdown(compared: &Compared, level: &str) -> String {
     let mut out = compared.figures().markdown();
-    for Section {
-        title,
-        note,
-        table,
-        empty,
-        ..
-    } in sections(compared)
-    {
-        out.push_str(&format!("\n{level} {title}\n\n"));
+    for section in sections(compared) {
+        out.push_str(&format!("\n{level} {}\n\n", section.title));
+        let (note, table) = (section.note, &section.table);
         if table.is_empty() {
-            out.push_str(&format!("{empty}\n"));
+            out.push_str(&format!("{}\n", section.empty));
             continue;
         }
         if let Some(note) = note {

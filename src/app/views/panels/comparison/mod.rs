@@ -266,7 +266,7 @@ fn figures(ui: &mut Ui, docs: &[&Document]) {
                 ui.end_row();
             }
             let unhealthy = |r: &Analysis| r.rotas.iter().filter(|r| !r.healthy).count();
-            let counts: [(&str, &dyn Fn(&Analysis) -> usize); 4] = [
+            let counts: [(&str, &Count); 4] = [
                 ("Rotas", &|r| r.rotas.len()),
                 ("Unhealthy rotas", &unhealthy),
                 ("Errors", &|r| r.count(Severity::Error)),
@@ -291,6 +291,9 @@ fn figures(ui: &mut Ui, docs: &[&Document]) {
             }
         });
 }
+
+/// A count read from an analysis, for a row of the figures.
+type Count = dyn Fn(&Analysis) -> usize;
 
 /// Every model's series, named by letter, in its colour.
 fn series(letters: &[String]) -> Vec<Series<'_>> {
@@ -426,15 +429,23 @@ fn baselines(ui: &mut Ui, docs: &[&Document], series: &[Series]) {
         series,
         &docs[0].analysis().currency,
     );
-    for (i, doc) in docs.iter().enumerate() {
-        ui.label(
-            RichText::new(format!(
-                "{}: {}",
-                letter(i),
-                team_rotas_label(doc.model(), doc.analysis())
-            ))
-            .color(theme::MUTED_INK),
-        );
+    let labels: Vec<String> = docs
+        .iter()
+        .map(|d| team_rotas_label(d.model(), d.analysis()))
+        .collect();
+    // One line when every model has as many product teams owning services.
+    let same = labels.windows(2).all(|w| w[0] == w[1]);
+    for (i, label) in labels
+        .iter()
+        .enumerate()
+        .take(if same { 1 } else { labels.len() })
+    {
+        let text = if same {
+            label.clone()
+        } else {
+            format!("{}: {label}", letter(i))
+        };
+        ui.label(RichText::new(text).color(theme::MUTED_INK));
     }
     ui.label(RichText::new(OPS_ROTA_LABEL).color(theme::MUTED_INK));
 }

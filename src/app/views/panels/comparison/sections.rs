@@ -11,10 +11,10 @@ use crate::app::views::theme;
 use crate::compare::{Delta, FieldChange, MOST_MODELS};
 use crate::format::{count, field_words};
 use crate::model::Model;
-use crate::report::{Align, Reading, Section, change_header, letter};
+use crate::report::{Reading, Section, change_header, letter};
 
 /// How wide a cell may grow before its text wraps.
-const CELL_WIDTH: f32 = 340.0;
+const CELL_WIDTH: f32 = 560.0;
 
 /// A section: its heading, its note, and its table, or what an empty one says. The last
 /// `changes` columns are changes against A, coloured as the section reads.
@@ -61,22 +61,17 @@ pub(super) fn section(ui: &mut Ui, section: &Section, changes: usize) {
                     } else {
                         row_colour
                     };
-                    let align = table.alignment()[c];
-                    cell_label(ui, cell, colour, align);
+                    cell_label(ui, cell, colour);
                 }
                 ui.end_row();
             }
         });
 }
 
-/// A cell, wrapped when long; numbers to the right.
-fn cell_label(ui: &mut Ui, cell: &str, colour: egui::Color32, align: Align) {
+/// A cell, wrapped when long.
+fn cell_label(ui: &mut Ui, cell: &str, colour: egui::Color32) {
     let label = Label::new(RichText::new(cell).color(colour));
-    if align == Align::Right {
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.add(label)
-        });
-    } else if cell.chars().count() > 48 {
+    if cell.chars().count() > 48 {
         ui.scope(|ui| {
             ui.set_max_width(CELL_WIDTH);
             ui.add(label.wrap())

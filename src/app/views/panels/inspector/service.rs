@@ -61,14 +61,22 @@ pub(super) fn service(ui: &mut Ui, dv: DocView, id: &str) {
                 &mut edited.exposure_per_hour,
                 "not set",
                 10_000.0,
-                |v| {
-                    DragValue::new(v)
-                        .range(0.0..=1e12)
-                        .speed(100.0)
-                        .prefix(format!("{currency} "))
-                        .custom_formatter(|v, _| crate::format::grouped(v))
-                        .custom_parser(crate::format::parse_grouped)
-                },
+                |v| money(v, &currency),
+            )
+        });
+        // A peak exposure starts at the normal one, ready to be raised (SPEC 8.2).
+        let peak_start = edited.exposure_per_hour.unwrap_or(10_000.0);
+        form.row(ui, "peak_exposure_per_hour", "Peak exposure / hour", |ui| {
+            optional_number(
+                ui,
+                &mut edited.peak_exposure_per_hour,
+                "no peak",
+                peak_start,
+                |v| money(v, &currency),
+            )
+            .on_hover_text(
+                "What an hour down costs in the peak season (Model settings › Peak season); \
+                 the service then needs the availability of this exposure",
             )
         });
         form.row(ui, "availability", "Availability", |ui| {
@@ -130,6 +138,16 @@ pub(super) fn service(ui: &mut Ui, dv: DocView, id: &str) {
         .cloned()
         .collect();
     findings_about(ui, dv, related);
+}
+
+/// An amount of money a year or an hour, with the currency and thousands separators.
+fn money<'a>(value: &'a mut f64, currency: &str) -> DragValue<'a> {
+    DragValue::new(value)
+        .range(0.0..=1e12)
+        .speed(100.0)
+        .prefix(format!("{currency} "))
+        .custom_formatter(|v, _| crate::format::grouped(v))
+        .custom_parser(crate::format::parse_grouped)
 }
 
 pub(super) fn dependencies(ui: &mut Ui, dv: DocView, id: &str) {

@@ -105,7 +105,7 @@ impl OpmodelApp {
                     .map(|d| d.model().name.as_str())
                     .collect(),
             ),
-            state::View::Document(_) => None,
+            state::View::Document(_) | state::View::Roadmap(_) => None,
         }
     }
 

@@ -17,7 +17,10 @@ pub use compare::{
 };
 pub use csv::csv;
 pub use markdown::{markdown, markdown_with_fixes};
-pub use roadmap::{roadmap_markdown, roadmap_text};
+pub use roadmap::{
+    roadmap_handovers, roadmap_headline, roadmap_markdown, roadmap_names, roadmap_phases,
+    roadmap_text,
+};
 pub use table::Table;
 pub use text::{text, text_with_fixes};
 

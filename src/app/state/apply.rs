@@ -51,6 +51,7 @@ impl Workspace {
             Command::Delete { view, selection } => self.delete(view, selection),
             Command::View(view, command) => self.change_view(view, command),
             Command::Comparison(view, command) => self.change_comparison(view, command),
+            Command::OpenPhase { view, phase } => self.open_phase(view, phase),
             Command::Reveal { doc, selection } => self.reveal(doc, selection),
             Command::SelectTab(index) => {
                 if index < self.tabs.len() {

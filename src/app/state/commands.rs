@@ -97,6 +97,11 @@ pub enum Command {
     },
     View(ViewId, ViewCommand),
     Comparison(ViewId, ComparisonCommand),
+    /// Opens the model of phase `phase` of roadmap tab `view`.
+    OpenPhase {
+        view: ViewId,
+        phase: usize,
+    },
     /// Shows document `doc`'s tab, selects something in it and centres it: a link in a
     /// panel, a comparison or the import notes.
     Reveal {

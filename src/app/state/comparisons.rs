@@ -63,7 +63,7 @@ impl Workspace {
     pub(super) fn comparison_baseline(&self) -> Option<DocumentId> {
         match self.active_tab()? {
             View::Comparison { docs, .. } => docs.first().copied(),
-            View::Document(_) => None,
+            View::Document(_) | View::Roadmap(_) => None,
         }
     }
 

@@ -88,6 +88,15 @@ impl Workspace {
     /// It is read here rather than on a worker thread: there is nothing on screen to keep
     /// alive yet.
     pub fn open_at_start(&mut self, path: &Path) {
+        if super::roadmaps::is_roadmap(path) {
+            let empty = self.active_document_id();
+            self.open_roadmap(path.to_owned());
+            // The roadmap takes the place of the empty model the window starts with.
+            if let Some(empty) = empty.filter(|_| self.tabs.len() > 1) {
+                self.close_document(empty);
+            }
+            return;
+        }
         let loaded = crate::files::ron::load_file(path).map(|loaded| {
             let print = Fingerprint::read(path).ok();
             Box::new((loaded, print))
@@ -98,6 +107,9 @@ impl Workspace {
     /// Starts loading a file on a worker thread; [`Workspace::loaded`] takes it from there.
     /// A file that is already open is shown, or compared as asked, without reading it again.
     pub(super) fn open_path(&mut self, path: PathBuf, into: LoadInto) {
+        if super::roadmaps::is_roadmap(&path) && matches!(into, LoadInto::Tab { .. }) {
+            return self.open_roadmap(path);
+        }
         if let Some(tab) = self.already_open(&path) {
             match into {
                 LoadInto::Reload { .. } => {}
@@ -320,7 +332,7 @@ impl Workspace {
                 let id = view.doc();
                 self.guard(Some(id), Pending::CloseDocument(id));
             }
-            Some(View::Comparison { .. }) => {
+            Some(View::Comparison { .. } | View::Roadmap(_)) => {
                 self.tabs.remove(index);
                 if self.active >= index {
                     self.active = self.active.saturating_sub(1);

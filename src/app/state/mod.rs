@@ -28,6 +28,7 @@ mod import_export;
 mod jobs;
 mod lifecycle;
 mod recovery;
+mod roadmaps;
 mod transfer;
 mod ui_command;
 mod view;
@@ -54,5 +55,5 @@ pub use transfer::{
     ExportFormat, FOLDER_KEY, ImportNotes, ImportSource, LinkedNote, export_target,
 };
 pub use ui_command::{Modifiers, Shortcut, UiCommand};
-pub use view::{Camera, CameraRequest, CanvasModes, DocumentView, Selection, View};
+pub use view::{Camera, CameraRequest, CanvasModes, DocumentView, RoadmapView, Selection, View};
 pub use workspace::Workspace;

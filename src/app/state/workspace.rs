@@ -189,7 +189,7 @@ impl Workspace {
     pub(super) fn active_view_mut(&mut self) -> Option<&mut DocumentView> {
         match self.tabs.get_mut(self.active)? {
             View::Document(view) => Some(view),
-            View::Comparison { .. } => None,
+            View::Comparison { .. } | View::Roadmap(_) => None,
         }
     }
 
@@ -293,6 +293,7 @@ impl Workspace {
                 let names: Vec<String> = docs.iter().map(name).collect();
                 Some(format!("{} — Opmodel", names.join(" vs ")))
             }
+            Some(View::Roadmap(view)) => Some(format!("{} — Opmodel", view.roadmap.name)),
             None => None,
         }
         .unwrap_or_else(|| "Opmodel".to_owned())

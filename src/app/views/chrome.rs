@@ -224,6 +224,7 @@ fn tab_label(ws: &Workspace, tab: &View, chars: usize) -> String {
                 [] => String::new(),
             }
         }
+        View::Roadmap(view) => format!("⏱ {}", shorten_middle(&view.roadmap.name, chars)),
     }
 }
 
@@ -280,6 +281,7 @@ pub(super) fn tab_bar(ui: &mut Ui, ws: &Workspace) {
                 let file = match tab {
                     View::Document(view) => ws.document(view.doc()).map(place),
                     View::Comparison { docs, .. } => Some(compared_names(ws, docs)),
+                    View::Roadmap(view) => Some(format!("Roadmap: {}", view.path.display())),
                 };
                 ui.group(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;

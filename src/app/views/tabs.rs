@@ -7,7 +7,7 @@ use egui::Ui;
 
 use super::canvas::{Canvas, CanvasAction, TextScale};
 use super::panels::figures::{self, Baseline};
-use super::panels::{DocView, comparison, import_notes, inspector};
+use super::panels::{DocView, comparison, import_notes, inspector, roadmap};
 use super::{CanvasSlot, Views, present};
 use crate::app::state::{CameraRequest, Command, UiCommand, View, ViewCommand, Workspace};
 use crate::edit::actions;
@@ -20,6 +20,11 @@ impl Views {
                 let docs: Vec<_> = docs.iter().filter_map(|d| ws.document(*d)).collect();
                 egui::CentralPanel::default().show(ui, |ui| {
                     comparison::show(ui, ws, *id, &docs, cache);
+                });
+            }
+            Some(View::Roadmap(view)) => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    roadmap::show(ui, view, ws.sender());
                 });
             }
             Some(View::Document(view)) => {

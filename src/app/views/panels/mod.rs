@@ -12,6 +12,7 @@ pub mod fix_list;
 pub mod import_notes;
 pub mod inspector;
 pub mod peak;
+pub mod roadmap;
 pub mod settings;
 
 use crate::analysis::Analysis;

@@ -7,7 +7,7 @@
 //! removed with their messages — what changed in each model with links to show it, and
 //! apart from all of these the cover costs, which are not parts of the bill.
 
-mod sections;
+pub(super) mod sections;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 

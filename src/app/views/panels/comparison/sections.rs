@@ -3,7 +3,7 @@
 //! are better or worse; each changed rota in words; and each model's added, removed and
 //! changed entities with links that show them in their model.
 
-use egui::{Grid, Label, RichText, Ui};
+use egui::{Color32, Grid, Label, RichText, Ui};
 
 use super::model_colour;
 use crate::app::state::{Document, DocumentId};
@@ -11,7 +11,7 @@ use crate::app::views::theme;
 use crate::compare::{Delta, FieldChange, MOST_MODELS};
 use crate::format::{count, field_words};
 use crate::model::Model;
-use crate::report::{Reading, Section, change_header, letter};
+use crate::report::{Reading, Section, Table, change_header, letter};
 
 /// How wide a cell may grow before its text wraps.
 const CELL_WIDTH: f32 = 560.0;
@@ -33,35 +33,49 @@ pub(super) fn section(ui: &mut Ui, section: &Section, changes: usize) {
         Reading::LowerIsBetter | Reading::Apart => columns.saturating_sub(changes),
         Reading::Findings | Reading::Changes => columns,
     };
-    Grid::new(("compare-section", section.title))
+    let header_colour = |c: usize, header: &str| {
+        // A model's column is headed by its letter, in its colour.
+        (c < first_change && header.len() == 1)
+            .then(|| usize::from(header.as_bytes()[0].wrapping_sub(b'A')))
+            .filter(|i| *i < MOST_MODELS)
+            .map_or(theme::INK, model_colour)
+    };
+    let cell_colour = |row: &[String], c: usize| {
+        if c >= first_change {
+            change_colour(&row[c], section.reading)
+        } else if section.reading == Reading::Findings {
+            finding_colour(row)
+        } else {
+            theme::INK
+        }
+    };
+    grid(ui, section.title, table, header_colour, cell_colour);
+}
+
+/// A table as a striped grid, its headers strong; each header and cell in the colour given.
+pub(in crate::app::views::panels) fn grid(
+    ui: &mut Ui,
+    id: &str,
+    table: &Table,
+    header_colour: impl Fn(usize, &str) -> Color32,
+    cell_colour: impl Fn(&[String], usize) -> Color32,
+) {
+    Grid::new(("table-grid", id))
         .striped(true)
-        .num_columns(columns)
+        .num_columns(table.headers().len())
         .spacing([18.0, 4.0])
         .show(ui, |ui| {
             for (c, header) in table.headers().iter().enumerate() {
-                // A model's column is headed by its letter, in its colour.
-                let model = (c < first_change && header.len() == 1)
-                    .then(|| usize::from(header.as_bytes()[0].wrapping_sub(b'A')))
-                    .filter(|i| *i < MOST_MODELS);
-                let text = RichText::new(header).strong();
-                ui.label(match model {
-                    Some(i) => text.color(model_colour(i)),
-                    None => text,
-                });
+                ui.label(
+                    RichText::new(header)
+                        .strong()
+                        .color(header_colour(c, header)),
+                );
             }
             ui.end_row();
             for row in table.rows() {
-                let row_colour = match section.reading {
-                    Reading::Findings => finding_colour(row),
-                    _ => theme::INK,
-                };
                 for (c, cell) in row.iter().enumerate() {
-                    let colour = if c >= first_change {
-                        change_colour(cell, section.reading)
-                    } else {
-                        row_colour
-                    };
-                    cell_label(ui, cell, colour);
+                    cell_label(ui, cell, cell_colour(row, c));
                 }
                 ui.end_row();
             }
@@ -69,7 +83,7 @@ pub(super) fn section(ui: &mut Ui, section: &Section, changes: usize) {
 }
 
 /// A cell, wrapped when long.
-fn cell_label(ui: &mut Ui, cell: &str, colour: egui::Color32) {
+fn cell_label(ui: &mut Ui, cell: &str, colour: Color32) {
     let label = Label::new(RichText::new(cell).color(colour));
     if cell.chars().count() > 48 {
         ui.scope(|ui| {

@@ -1,0 +1,137 @@
+//! The roadmap tab (SPEC 8.3) through the real UI with egui_kittest, on the sample
+//! samples/retail-roadmap: opening the roadmap file gives a tab with the cost of the year,
+//! the phases on a time line with their days, the phases' figures and each phase's
+//! handovers; a phase opens its model; opening the roadmap again shows the open tab; and a
+//! roadmap whose phase model is missing opens nothing and says which file, phase and path.
+
+use std::path::{Path, PathBuf};
+
+use egui::accesskit::Role;
+use egui::vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use opmodel::app::{OpmodelApp, Picker, RecentFiles};
+
+mod support;
+use support::{click_at, harness, open_in_new_tab, write};
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples/retail-roadmap/harbour-and-hart.roadmap.ron")
+}
+
+fn roadmap_tab(path: &Path) -> Harness<'static, OpmodelApp> {
+    let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
+    app.open_at_start(path);
+    let mut harness = harness(app);
+    harness.set_size(vec2(1400.0, 1000.0));
+    harness.run_steps(3);
+    harness
+}
+
+#[test]
+fn the_sample_roadmap_opens_as_a_tab_with_its_year_phases_and_handovers() {
+    let harness = roadmap_tab(&sample());
+    assert_eq!(
+        harness.state().tab_count(),
+        1,
+        "the roadmap replaces the empty model"
+    );
+    harness.get_by_label("Harbour & Hart to product domains");
+    // The phases last 91, 182 and 92 days of the 365 from 4 January 2027. The cost of the
+    // year: 248,034 × 91 / 365 + 173,934 × 182 / 365 + 148,792 × 92 / 365
+    // = 61,839.0 + 86,728.9 + 37,504.0 = 186,071.
+    harness.get_by_label(
+        "3 phases over the 365 days from 2027-01-04; the cost of the year is GBP 186,071.",
+    );
+    for (phase, days, cost) in [
+        ("Today", "91", "61,839"),
+        ("Domain rotas", "182", "86,729"),
+        ("COTS to operations", "92", "37,504"),
+    ] {
+        assert!(harness.query_all_by_label(phase).count() >= 1, "{phase}");
+        assert!(harness.query_all_by_label(days).count() >= 1, "{days}");
+        harness.get_by_label(cost);
+    }
+    harness.get_by_label("186,071");
+    // The COTS applications go to the retail systems support team, Ops Run It.
+    harness.get_by_label("Handovers into COTS to operations: 3 services");
+    harness.get_by_label("Stock & replenishment → Retail systems support (L2)");
+    assert_eq!(
+        harness
+            .query_all_by_label("You Build It You Run It → Ops Run It")
+            .count(),
+        3
+    );
+    harness.get_by_label("Handovers into Domain rotas: 0 services");
+}
+
+#[test]
+fn a_phase_opens_its_model_and_the_roadmap_opens_once() {
+    let mut harness = roadmap_tab(&sample());
+    harness
+        .get_by_role_and_label(Role::Button, "Domain rotas")
+        .click();
+    harness.run_steps(3);
+    harness.state_mut().finish_jobs();
+    harness.run_steps(3);
+    assert_eq!(harness.state().tab_count(), 2);
+    let doc = harness
+        .state()
+        .active_document()
+        .expect("the phase's model");
+    assert_eq!(doc.model().name, "Harbour & Hart — domain rotas");
+    // Opening the roadmap again shows its tab.
+    open_in_new_tab(&mut harness, &sample());
+    assert_eq!(harness.state().tab_count(), 2);
+    assert!(
+        harness.state().active_document().is_none(),
+        "the roadmap tab"
+    );
+    // A click on the last phase's block of the time line, below the headline, opens its
+    // model: the block starts at day 273 of 365, so 90 % of the way along is inside it.
+    let headline = harness
+        .get_by_label_contains("the cost of the year is")
+        .rect();
+    let at = egui::pos2(
+        headline.left() + 0.9 * (1400.0 - 2.0 * headline.left()),
+        headline.bottom() + 8.0 + 27.0,
+    );
+    click_at(&mut harness, at);
+    harness.state_mut().finish_jobs();
+    harness.run_steps(3);
+    assert_eq!(harness.state().tab_count(), 3);
+    let doc = harness
+        .state()
+        .active_document()
+        .expect("the phase's model");
+    assert_eq!(doc.model().name, "Harbour & Hart — COTS to operations");
+}
+
+#[test]
+fn a_roadmap_with_a_missing_phase_model_opens_nothing_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let roadmap = write(
+        dir.path(),
+        "plan.roadmap.ron",
+        r#"(name: "Plan", phases: [
+    (name: "Today", start: "2027-01-04", model: "today.ron"),
+])"#,
+    );
+    let harness = roadmap_tab(&roadmap);
+    let message = harness
+        .state()
+        .error_message()
+        .expect("an error")
+        .to_owned();
+    assert!(message.contains("plan.roadmap.ron:2:"), "{message}");
+    assert!(message.contains("phase `Today`"), "{message}");
+    assert!(
+        message.contains("`today.ron` cannot be loaded"),
+        "{message}"
+    );
+    assert!(
+        harness.state().active_document().is_some(),
+        "the empty model stays"
+    );
+}

@@ -10,7 +10,7 @@ use egui::accesskit::Role;
 use egui::vec2;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use opmodel::app::{OpmodelApp, Picker, RecentFiles};
+use opmodel::app::{OpmodelApp, Picker, RecentFiles, UiCommand};
 
 mod support;
 use support::{click_at, harness, open_in_new_tab, write};
@@ -134,4 +134,29 @@ fn a_roadmap_with_a_missing_phase_model_opens_nothing_and_says_why() {
         harness.state().active_document().is_some(),
         "the empty model stays"
     );
+}
+
+#[test]
+fn presentation_mode_shows_the_roadmap_larger_and_esc_leaves_it() {
+    let mut harness = roadmap_tab(&sample());
+    let before = harness
+        .get_by_label("Harbour & Hart to product domains")
+        .rect();
+    harness.state_mut().run(UiCommand::Present);
+    harness.run_steps(3);
+    assert!(harness.state().is_presenting());
+    let presented = harness
+        .get_by_label("Harbour & Hart to product domains")
+        .rect();
+    assert!(
+        presented.height() > before.height() * 1.2,
+        "the heading reads larger: {before:?} → {presented:?}"
+    );
+    assert!(
+        harness.query_by_label("File").is_none(),
+        "no menus in presentation mode"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(3);
+    assert!(!harness.state().is_presenting());
 }

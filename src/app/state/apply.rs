@@ -250,7 +250,11 @@ impl Workspace {
                 }
             }
             UiCommand::Escape => self.escape(),
-            UiCommand::Present => self.presenting = !self.presenting && active.is_some(),
+            UiCommand::Present => {
+                // A model or a roadmap can be presented.
+                let roadmap = matches!(self.active_tab(), Some(View::Roadmap(_)));
+                self.presenting = !self.presenting && (active.is_some() || roadmap);
+            }
             UiCommand::AutoLayout => {
                 if let Some(doc) = active {
                     self.start_layout(doc);

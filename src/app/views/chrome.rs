@@ -99,10 +99,11 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
             UiCommand::ToggleInteractions,
             UiCommand::ToggleLegend,
             UiCommand::Find,
-            UiCommand::Present,
         ] {
             command_item(ui, ws, command, has_doc);
         }
+        let roadmap = matches!(ws.active_tab(), Some(View::Roadmap(_)));
+        command_item(ui, ws, UiCommand::Present, has_doc || roadmap);
     });
     ui.menu_button("Model", |ui| {
         for command in [UiCommand::Settings, UiCommand::DuplicateScenario] {
@@ -190,7 +191,10 @@ pub(super) fn toolbar(ui: &mut Ui, ws: &Workspace) {
 
 /// Compare with… works from a model, and from a comparison (with its baseline).
 fn can_compare(ws: &Workspace) -> bool {
-    ws.active_tab().is_some()
+    matches!(
+        ws.active_tab(),
+        Some(View::Document(_) | View::Comparison { .. })
+    )
 }
 
 /// [`View`]'s label in the tab bar, with names cut in the middle to `chars` characters

@@ -24,6 +24,9 @@ impl Views {
             }
             Some(View::Roadmap(view)) => {
                 egui::CentralPanel::default().show(ui, |ui| {
+                    if ws.is_presenting() {
+                        present::larger_text(ui);
+                    }
                     roadmap::show(ui, view, ws.sender());
                 });
             }

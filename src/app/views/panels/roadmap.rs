@@ -122,7 +122,9 @@ fn open(tx: &CommandSender, view: &RoadmapView, phase: usize) {
 /// returns the phase clicked.
 fn time_line(ui: &mut Ui, plan: &RoadmapPlan) -> Option<usize> {
     let width = ui.available_width();
-    let (area, _) = ui.allocate_exact_size(vec2(width, TIME_LINE_HEIGHT), Sense::hover());
+    // Two lines of body text, with room around them.
+    let height = TIME_LINE_HEIGHT.max(ui.text_style_height(&egui::TextStyle::Body) * 3.2);
+    let (area, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     let per_day = area.width() / YEAR_DAYS as f32;
     let mut clicked = None;
     for (i, phase) in plan.phases.iter().enumerate() {
@@ -164,7 +166,7 @@ fn time_line(ui: &mut Ui, plan: &RoadmapPlan) -> Option<usize> {
             rect.left_center() + vec2(8.0, 0.0),
             egui::Align2::LEFT_CENTER,
             text,
-            egui::FontId::proportional(14.0),
+            egui::TextStyle::Body.resolve(ui.style()),
             theme::INK,
         );
         if response.clicked() {

@@ -7,7 +7,7 @@ mod csv;
 mod markdown;
 mod peak;
 mod roadmap;
-mod sections;
+pub(crate) mod sections;
 mod table;
 mod text;
 
@@ -21,7 +21,7 @@ pub use roadmap::{
     roadmap_handovers, roadmap_headline, roadmap_markdown, roadmap_names, roadmap_phases,
     roadmap_text,
 };
-pub use table::Table;
+pub use table::{Align, Table};
 pub use text::{text, text_with_fixes};
 
 use crate::analysis::Analysis;
@@ -75,9 +75,11 @@ pub fn roadmap_json(plan: &crate::roadmap::RoadmapPlan) -> String {
     to_json(plan)
 }
 
+/// Pretty JSON in which no name can send a terminal an escape (see
+/// [`crate::format::escape_json`]).
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value)
         .expect("reports hold only strings, numbers, lists and maps");
     text.push('\n');
-    text
+    crate::format::escape_json(&text)
 }

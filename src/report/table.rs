@@ -34,6 +34,10 @@ impl Table {
         );
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
     pub fn headers(&self) -> &[String] {
         &self.headers
     }
@@ -42,8 +46,9 @@ impl Table {
         &self.rows
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+    /// Whether column `column` holds figures, aligned right.
+    pub fn is_right_aligned(&self, column: usize) -> bool {
+        self.align.get(column) == Some(&Align::Right)
     }
 
     /// Aligned columns separated by two spaces, indented by `indent`.

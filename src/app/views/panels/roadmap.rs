@@ -144,7 +144,7 @@ fn time_line(ui: &mut Ui, plan: &RoadmapPlan) -> Option<usize> {
             phase.model_name
         ));
         let fill = if response.hovered() {
-            theme::darker(phase_colour(i))
+            darker(phase_colour(i))
         } else {
             phase_colour(i)
         };
@@ -153,7 +153,7 @@ fn time_line(ui: &mut Ui, plan: &RoadmapPlan) -> Option<usize> {
             rect,
             CornerRadius::same(4),
             fill,
-            egui::Stroke::new(1.0, theme::darker(phase_colour(i))),
+            egui::Stroke::new(1.0, darker(phase_colour(i))),
             StrokeKind::Inside,
         );
         let text = format!(
@@ -174,6 +174,12 @@ fn time_line(ui: &mut Ui, plan: &RoadmapPlan) -> Option<usize> {
         }
     }
     clicked
+}
+
+/// A darker shade of `colour`, for a hovered block and the blocks' outlines.
+fn darker(colour: Color32) -> Color32 {
+    let shade = |c: u8| (f32::from(c) * 0.8) as u8;
+    Color32::from_rgb(shade(colour.r()), shade(colour.g()), shade(colour.b()))
 }
 
 /// "5 Apr 2027".

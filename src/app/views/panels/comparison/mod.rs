@@ -49,6 +49,9 @@ const MODEL_COLOURS: [Color32; MOST_MODELS] = [
     Color32::from_rgb(130, 119, 23),
 ];
 
+/// Domain rotas' bars: the dark blue of a domain's header on the canvas.
+const DOMAIN_ROTAS: Color32 = Color32::from_rgb(55, 71, 110);
+
 /// The colour of the `i`-th model.
 fn model_colour(i: usize) -> Color32 {
     MODEL_COLOURS[i % MOST_MODELS]
@@ -316,7 +319,7 @@ fn charts_per_model(ui: &mut Ui, docs: &[&Document]) {
     ui.label(RichText::new("Annual cost by kind of rota, per model").strong());
     let kinds = [
         (RotaKind::Team, "Team rotas", theme::STANDBY),
-        (RotaKind::Domain, "Domain rotas", theme::DOMAIN_HEADER),
+        (RotaKind::Domain, "Domain rotas", DOMAIN_ROTAS),
         (RotaKind::Ops, "Operations rotas", theme::GREY),
     ];
     let by_kind: Vec<Row> = docs

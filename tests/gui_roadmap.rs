@@ -160,3 +160,66 @@ fn presentation_mode_shows_the_roadmap_larger_and_esc_leaves_it() {
     harness.run_steps(3);
     assert!(!harness.state().is_presenting());
 }
+
+#[test]
+fn a_new_roadmap_of_the_open_saved_models_is_written_and_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/retail-roadmap");
+    let copy = |name: &str| {
+        let to = dir.path().join(name);
+        std::fs::copy(samples.join(name), &to).unwrap();
+        to
+    };
+    let (today, domains, cots) = (
+        copy("today.ron"),
+        copy("domain-rotas.ron"),
+        copy("cots-to-ops.ron"),
+    );
+    let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
+    app.open_at_start(&today);
+    let mut harness = harness(app);
+    harness.set_size(vec2(1400.0, 1000.0));
+    open_in_new_tab(&mut harness, &domains);
+    open_in_new_tab(&mut harness, &cots);
+    harness.state_mut().run(UiCommand::NewRoadmap);
+    harness.run_steps(3);
+    harness.get_by_label("Save the new roadmap as");
+    // It offers roadmap.roadmap.ron beside the first saved model.
+    let suggested = dir.path().join("roadmap.roadmap.ron");
+    assert_eq!(
+        harness
+            .get_by_label("Path of the .roadmap.ron file")
+            .value()
+            .as_deref(),
+        Some(suggested.display().to_string().as_str())
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(4);
+    // Written beside the models, which it names by file name, a phase each 17 weeks
+    // (52 ÷ 3) apart from the Monday on or after today.
+    let written = std::fs::read_to_string(&suggested).unwrap();
+    assert!(written.contains("model: \"today.ron\""), "{written}");
+    assert!(written.contains("model: \"domain-rotas.ron\""), "{written}");
+    assert!(
+        written.contains("(name: \"Harbour & Hart — COTS to operations\""),
+        "{written}"
+    );
+    assert_eq!(
+        harness.state().tab_count(),
+        4,
+        "the three models and the roadmap"
+    );
+    assert!(
+        harness.state().active_document().is_none(),
+        "the roadmap tab is active"
+    );
+    harness.get_by_label_contains("3 phases over the 365 days from");
+    harness.get_by_label("Handovers into Harbour & Hart — COTS to operations: 3 services");
+    // Never over a file that exists: the same suggestion again is refused.
+    harness.state_mut().run(UiCommand::NewRoadmap);
+    harness.run_steps(3);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(4);
+    let message = harness.state().error_message().expect("refused").to_owned();
+    assert!(message.contains("already exists"), "{message}");
+}

@@ -220,6 +220,7 @@ impl Workspace {
             }
             UiCommand::Open => self.guard(active, Pending::Open),
             UiCommand::OpenInNewTab => self.choose_file(Purpose::Open { new_tab: true }),
+            UiCommand::NewRoadmap => self.new_roadmap(),
             UiCommand::Save => {
                 if let Some(doc) = active {
                     self.save(doc, None);

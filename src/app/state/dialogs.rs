@@ -34,6 +34,8 @@ pub enum Purpose {
         with: Vec<DocumentId>,
         into: Option<ViewId>,
     },
+    /// Where to write a new roadmap of the open saved models.
+    NewRoadmap,
     /// A Backstage catalog file or folder, or a CSV sheet, to import into a new tab.
     Import,
 }

@@ -28,6 +28,7 @@ impl Workspace {
                         let suggested = self.suggested_path(*doc);
                         files::native_save(&suggested)
                     }
+                    Purpose::NewRoadmap => files::native_save(&self.suggested_roadmap_path()),
                     _ => files::native_open(self.recent.paths().first().map(PathBuf::as_path)),
                 };
                 match chosen {
@@ -38,6 +39,7 @@ impl Workspace {
             Picker::BuiltIn => {
                 let text = match &purpose {
                     Purpose::SaveAs { doc, .. } => self.suggested_path(*doc).display().to_string(),
+                    Purpose::NewRoadmap => self.suggested_roadmap_path().display().to_string(),
                     _ => String::new(),
                 };
                 self.open_dialog(Dialog::Path {
@@ -81,6 +83,7 @@ impl Workspace {
                 self.open_path(path, LoadInto::Compare { with, into });
             }
             Purpose::Import => self.start_import(path),
+            Purpose::NewRoadmap => self.write_roadmap(path),
         }
     }
 

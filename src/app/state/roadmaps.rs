@@ -1,11 +1,13 @@
 //! Roadmap tabs (SPEC 8.3): a `.roadmap.ron` file opens as a tab of its own, read with every
 //! phase's model and planned once; asking for one that is open shows it. A roadmap that
 //! cannot be read (a bad date, a missing phase model) opens nothing and says why, naming the
-//! roadmap file, the phase and the model path.
+//! roadmap file, the phase and the model path. File › New roadmap… writes a roadmap of the
+//! open saved models, a phase each from next Monday, and opens it.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::dialogs::{Dialog, Purpose};
 use super::errors::AppError;
 use super::ids::ViewId;
 use super::view::{RoadmapView, View};
@@ -61,6 +63,77 @@ impl Workspace {
         });
         if let Some(path) = path {
             self.open_path(path, super::jobs::LoadInto::Tab { new_tab: true });
+        }
+    }
+
+    /// The open documents saved to a file, in the order of their tabs.
+    fn saved_models(&self) -> Vec<(String, PathBuf)> {
+        (self.tabs.iter())
+            .filter_map(|t| self.document(t.as_document()?.doc()))
+            .filter_map(|d| Some((d.model().name.clone(), d.path.clone()?)))
+            .collect()
+    }
+
+    /// File › New roadmap…: asks where to write a roadmap of the open saved models.
+    pub(super) fn new_roadmap(&mut self) {
+        if self.saved_models().is_empty() {
+            self.status = "Save a model first: a roadmap orders saved models in time".to_owned();
+            return;
+        }
+        self.choose_file(Purpose::NewRoadmap);
+    }
+
+    /// Beside the first saved model: "roadmap.roadmap.ron".
+    pub(super) fn suggested_roadmap_path(&self) -> PathBuf {
+        let folder = (self.saved_models().first())
+            .and_then(|(_, path)| path.parent().map(Path::to_owned))
+            .unwrap_or_default();
+        folder.join("roadmap.roadmap.ron")
+    }
+
+    /// Writes the new roadmap to `path` (made to end in `.roadmap.ron`), never over a file
+    /// that exists, and opens it.
+    pub(super) fn write_roadmap(&mut self, path: PathBuf) {
+        let path = if is_roadmap(&path) {
+            path
+        } else {
+            let name = path.file_name().map_or_else(Default::default, |n| {
+                let name = n.to_string_lossy();
+                name.strip_suffix(".ron").unwrap_or(&name).to_owned()
+            });
+            path.with_file_name(format!("{name}.roadmap.ron"))
+        };
+        let refuse = |ws: &mut Self, message: String| {
+            ws.open_dialog(Dialog::Error {
+                title: "The roadmap was not written".to_owned(),
+                message,
+            });
+        };
+        if path.exists() {
+            return refuse(
+                self,
+                format!(
+                    "{} already exists; choose another name for the new roadmap",
+                    path.display()
+                ),
+            );
+        }
+        let phases: Vec<(String, String)> = (self.saved_models().into_iter())
+            .map(|(name, model)| (name, crate::roadmap::model_path_from(&path, &model)))
+            .collect();
+        let name = path
+            .file_name()
+            .map(|n| {
+                n.to_string_lossy()
+                    .trim_end_matches(".roadmap.ron")
+                    .to_owned()
+            })
+            .unwrap_or_default();
+        let start = crate::roadmap::monday_on_or_after(crate::roadmap::today());
+        let text = crate::roadmap::roadmap_text(&name, &phases, start);
+        match crate::files::safe_write::write(&path, text.as_bytes()) {
+            Ok(()) => self.open_roadmap(path),
+            Err(error) => refuse(self, format!("{}: {error}", path.display())),
         }
     }
 }

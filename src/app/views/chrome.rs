@@ -56,6 +56,8 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
         ] {
             command_item(ui, ws, command, true);
         }
+        let saved = ws.documents().iter().any(|d| d.path().is_some());
+        command_item(ui, ws, UiCommand::NewRoadmap, saved);
         ui.menu_button("Open recent", |ui| {
             if ws.recent().paths().is_empty() {
                 ui.label("No recent files");

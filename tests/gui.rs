@@ -427,7 +427,8 @@ fn duplicating_as_a_scenario_compares_live_with_the_original() {
     comparison.click();
     harness.run_steps(4);
     assert!(harness.state().is_comparing());
-    harness.get_by_label("−26,480");
+    // The annual cost, the web team's rota, gone, and the shop front's cover cost, apart.
+    assert_eq!(harness.query_all_by_label("−26,480").count(), 3);
     // In the editor's words (SPEC 7.5): an empty override is what the rule gives.
     harness.get_by_label_contains("out of hours: By availability (Team) → Off");
 }
@@ -456,6 +457,9 @@ fn comparing_two_open_models_shows_the_delta_and_jumps_to_a_change() {
     harness.get_by_label(
         "~ Web team: pool 2 → 6, 1 in 2 → 1 in 6, 26 → 8.7 weeks each, unhealthy → healthy",
     );
+    // A window tall enough for the whole comparison, so that the link is on screen.
+    harness.set_size(egui::vec2(1400.0, 2600.0));
+    harness.run_steps(3);
     harness.get_by_label("in A").click();
     harness.run_steps(4);
     assert!(!harness.state().is_comparing(), "jumped to the model");

@@ -115,7 +115,7 @@ fn a_new_comparison_opens_at_the_top() {
     // A short window, so that the comparison is taller than it.
     harness.set_size(vec2(1200.0, 500.0));
     harness.run_steps(3);
-    let top = harness.get_by_label("Change").rect().top();
+    let top = harness.get_by_label("Annual cost (GBP)").rect().top();
     harness.hover_at(egui::pos2(600.0, 300.0));
     harness.event(Event::MouseWheel {
         unit: MouseWheelUnit::Point,
@@ -125,18 +125,22 @@ fn a_new_comparison_opens_at_the_top() {
     });
     harness.run_steps(20);
     let scrolled = harness
-        .query_by_label("Change")
+        .query_by_label("Annual cost (GBP)")
         .map_or(f32::NEG_INFINITY, |n| n.rect().top());
     assert!(scrolled < top, "the first comparison scrolled down");
-    // Back to the small model, and compare it again: a new tab, at the top.
+    // Back to the small model, and ask for the same comparison: the open tab shows, as it
+    // was left, and no second one opens.
     harness.get_by_label("Shop, small team").click();
     harness.run_steps(3);
-    harness.state_mut().run(UiCommand::CompareWith);
-    harness.run_steps(3);
-    harness.get_by_label("Shop (shop.ron)").click();
-    harness.run_steps(4);
-    assert_eq!(harness.state().tab_count(), 4);
-    assert_eq!(harness.get_by_label("Change").rect().top(), top);
+    compare_with(&mut harness, "Shop (shop.ron)");
+    assert_eq!(harness.state().tab_count(), 3);
+    harness.get_by_label("That comparison is already open");
+    // A third model compared with the small one: a new tab, at the top.
+    let third = write(dir.path(), "mid.ron", &shop_named("Shop, mid team", 4));
+    open_in_new_tab(&mut harness, &third);
+    compare_with(&mut harness, "Shop, small team (small.ron)");
+    assert_eq!(harness.state().tab_count(), 5);
+    assert_eq!(harness.get_by_label("Annual cost (GBP)").rect().top(), top);
 }
 
 #[test]

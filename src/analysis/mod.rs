@@ -34,7 +34,7 @@ pub use availability::{
     out_of_hours_level,
 };
 pub use findings::{FindingCode, Message, Severity};
-pub use peak::Peak;
+pub use peak::{Peak, PeakService};
 
 /// Everything Opmodel works out about a model.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -10,10 +10,10 @@ use serde::Serialize;
 
 use super::availability::{self, Decision};
 use super::{
-    Analysis, Coverage, Finding, FindingCode, Id, Index, Rota, Severity, cost, cover_cost,
+    Analysis, Cover, Coverage, Finding, FindingCode, Id, Index, Rota, Severity, cost, cover_cost,
     coverage, findings, rotas,
 };
-use crate::model::Model;
+use crate::model::{Model, OutOfHours};
 
 /// What the peak season adds to a model's year.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -30,6 +30,35 @@ pub struct Peak {
     pub coverage: Coverage,
     /// The peak model's error findings that the normal model does not have.
     pub findings: Vec<Finding>,
+    /// The services whose availability the peak raises, in model order: what the peak
+    /// changes for each, for the editor's "why" (not in the report).
+    #[serde(skip)]
+    pub services: Vec<PeakService>,
+}
+
+/// A service in the peak model, when the peak raises its availability.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeakService {
+    pub id: Id,
+    pub availability: f64,
+    pub out_of_hours: OutOfHours,
+    pub cover: Cover,
+    /// The peak model's rota that covers it.
+    pub rota: Option<Id>,
+}
+
+impl Peak {
+    /// What the peak changes for service `id`, when it raises its availability.
+    pub fn service(&self, id: &str) -> Option<&PeakService> {
+        self.services.iter().find(|s| &*s.id == id)
+    }
+
+    /// The peak model's rotas that the normal model does not have.
+    pub fn rotas_only_in_peak<'a>(&'a self, normal: &'a [Rota]) -> impl Iterator<Item = &'a Rota> {
+        self.rotas
+            .iter()
+            .filter(|r| !normal.iter().any(|n| n.id == r.id))
+    }
 }
 
 /// P / W when the model has a peak season: some weeks of peak and some service with a peak
@@ -57,6 +86,7 @@ pub(crate) fn blend_in(model: &Model, index: &Index, normal: &[Decision], analys
     let cover_costs = cover_cost::cover_costs(model, index, &decisions, &plan);
     let errors = findings::error_findings(model, index, &decisions, &plan);
 
+    let services = raised_services(model, normal, &decisions, &plan);
     let without_peak = analysis.totals.annual_cost;
     let mixed = |normal: f64, peak: f64| normal * normal_weight + peak * peak_weight;
     for rota in &mut analysis.rotas {
@@ -98,7 +128,28 @@ pub(crate) fn blend_in(model: &Model, index: &Index, normal: &[Decision], analys
         rotas: peak_rotas,
         coverage: coverage::coverage(&plan.cover),
         findings: only_in_peak(errors, &analysis.findings),
+        services,
     });
+}
+
+/// The services whose availability the peak raises, with their level, cover and rota there.
+fn raised_services(
+    model: &Model,
+    normal: &[Decision],
+    peak: &[Decision],
+    plan: &rotas::RotaPlan,
+) -> Vec<PeakService> {
+    (model.services.iter().zip(normal.iter().zip(peak)))
+        .zip(&plan.cover)
+        .filter(|((_, (normal, peak)), _)| peak.availability > normal.availability)
+        .map(|((service, (_, peak)), assignment)| PeakService {
+            id: Id::from(service.id.as_str()),
+            availability: peak.availability,
+            out_of_hours: peak.out_of_hours,
+            cover: assignment.cover(),
+            rota: assignment.rota().map(|r| plan.rotas[r].id.clone()),
+        })
+        .collect()
 }
 
 /// A rota's costs for the share of the year it runs; its pool and weeks on call stay.

@@ -104,6 +104,19 @@ impl OpmodelApp {
         )
     }
 
+    /// The names of the models the active comparison compares, the baseline first.
+    pub fn compared(&self) -> Option<Vec<&str>> {
+        match self.workspace.active_tab()? {
+            state::View::Comparison { docs, .. } => Some(
+                (docs.iter())
+                    .filter_map(|d| self.workspace.document(*d))
+                    .map(|d| d.model().name.as_str())
+                    .collect(),
+            ),
+            state::View::Document(_) | state::View::Roadmap(_) => None,
+        }
+    }
+
     /// The text of the open error dialog, if one is open.
     pub fn error_message(&self) -> Option<&str> {
         match self.workspace.dialog() {

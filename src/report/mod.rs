@@ -11,10 +11,16 @@ pub(crate) mod sections;
 mod table;
 mod text;
 
-pub use compare::{compare_csv, compare_markdown, compare_text};
+pub use compare::{
+    Compared, Reading, Section, change_header, compare_csv, compare_markdown, compare_text, letter,
+    sections as comparison_sections,
+};
 pub use csv::csv;
 pub use markdown::{markdown, markdown_with_fixes};
-pub use roadmap::{roadmap_markdown, roadmap_text};
+pub use roadmap::{
+    roadmap_handovers, roadmap_headline, roadmap_markdown, roadmap_names, roadmap_phases,
+    roadmap_text,
+};
 pub use table::{Align, Table};
 pub use text::{text, text_with_fixes};
 

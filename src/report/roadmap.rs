@@ -12,7 +12,7 @@ use crate::model::Model;
 use crate::roadmap::{Roadmap, RoadmapPlan, YEAR_DAYS};
 
 /// The phases side by side, and the cost of the year on the last row.
-fn phases(plan: &RoadmapPlan) -> Table {
+pub fn roadmap_phases(plan: &RoadmapPlan) -> Table {
     let currency = &plan.currency;
     let mut table = Table::new(&[
         ("Phase", Align::Left),
@@ -59,7 +59,7 @@ fn phases(plan: &RoadmapPlan) -> Table {
 
 /// The handovers of phase `i`: each service whose owner or operating model changes, from
 /// what to what.
-fn handovers(plan: &RoadmapPlan, i: usize, names: &Names) -> Table {
+pub fn roadmap_handovers(plan: &RoadmapPlan, i: usize, names: &Names) -> Table {
     let mut table = Table::new(&[
         ("Service", Align::Left),
         ("Owner", Align::Left),
@@ -125,7 +125,7 @@ fn phase_line(plan: &RoadmapPlan, i: usize) -> String {
 
 /// "3 phases over the 365 days from 2027-01-04; the cost of the year is GBP 28,601.", the
 /// cost between `emphasis` marks.
-fn headline(plan: &RoadmapPlan, emphasis: &str) -> String {
+pub fn roadmap_headline(plan: &RoadmapPlan, emphasis: &str) -> String {
     format!(
         "{} over the {YEAR_DAYS} days from {}; the cost of the year is {emphasis}{} {}{emphasis}.\n\n",
         count(plan.phases.len(), "phase", "phases"),
@@ -135,7 +135,8 @@ fn headline(plan: &RoadmapPlan, emphasis: &str) -> String {
     )
 }
 
-fn all_names(roadmap: &Roadmap, plan: &RoadmapPlan) -> Names {
+/// Names of every phase's teams and services.
+pub fn roadmap_names(roadmap: &Roadmap, plan: &RoadmapPlan) -> Names {
     let models: Vec<&Model> = roadmap.phases.iter().map(|p| &p.model).collect();
     let reports: Vec<&Analysis> = plan.phases.iter().map(|p| &p.report).collect();
     Names::new(&models, &reports)
@@ -145,16 +146,16 @@ fn all_names(roadmap: &Roadmap, plan: &RoadmapPlan) -> Names {
 pub fn roadmap_text(roadmap: &Roadmap, plan: &RoadmapPlan) -> String {
     let name = escaped(&plan.name);
     let mut out = format!("{name}\n{}\n", "═".repeat(name.chars().count().max(1)));
-    out.push_str(&headline(plan, ""));
-    out.push_str(&phases(plan).terminal("  "));
-    let names = all_names(roadmap, plan);
+    out.push_str(&roadmap_headline(plan, ""));
+    out.push_str(&roadmap_phases(plan).terminal("  "));
+    let names = roadmap_names(roadmap, plan);
     for i in 0..plan.phases.len() {
         out.push_str(&format!("\n{}\n", phase_line(plan, i)));
         let Some(compared) = change(roadmap, plan, i) else {
             out.push_str("  The first phase: where the roadmap starts.\n");
             continue;
         };
-        let handovers = handovers(plan, i, &names);
+        let handovers = roadmap_handovers(plan, i, &names);
         if handovers.is_empty() {
             out.push_str("  Handovers: none; every service keeps its owner and operating model.\n");
         } else {
@@ -173,9 +174,9 @@ pub fn roadmap_text(roadmap: &Roadmap, plan: &RoadmapPlan) -> String {
 /// The roadmap as Markdown: every part a table.
 pub fn roadmap_markdown(roadmap: &Roadmap, plan: &RoadmapPlan) -> String {
     let mut out = format!("# {}\n\n", escaped(&plan.name));
-    out.push_str(&headline(plan, "**"));
-    out.push_str(&phases(plan).markdown());
-    let names = all_names(roadmap, plan);
+    out.push_str(&roadmap_headline(plan, "**"));
+    out.push_str(&roadmap_phases(plan).markdown());
+    let names = roadmap_names(roadmap, plan);
     for i in 0..plan.phases.len() {
         out.push_str(&format!("\n## {}\n\n", phase_line(plan, i)));
         let Some(compared) = change(roadmap, plan, i) else {
@@ -183,7 +184,7 @@ pub fn roadmap_markdown(roadmap: &Roadmap, plan: &RoadmapPlan) -> String {
             continue;
         };
         out.push_str("### Handovers\n\n");
-        let handovers = handovers(plan, i, &names);
+        let handovers = roadmap_handovers(plan, i, &names);
         if handovers.is_empty() {
             out.push_str("None: every service keeps its owner and operating model.\n");
         } else {

@@ -5,9 +5,11 @@
 //! from the phase before, its days in the year, its handovers, and the cost of the year.
 
 mod date;
+mod new;
 mod plan;
 
 pub use date::Date;
+pub use new::{model_path_from, monday_on_or_after, roadmap_text, today};
 pub use plan::{Handover, PhaseFigures, PhasePlan, RoadmapPlan, plan};
 
 use std::path::{Path, PathBuf};

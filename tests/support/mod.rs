@@ -17,6 +17,21 @@ use opmodel::app::{Command, Document, OpmodelApp, Picker, RecentFiles, Selection
 use opmodel::edit::Edit;
 use opmodel::model::Model;
 
+/// Opens `path` in a new tab through the built-in file prompt, and waits for it to load.
+pub fn open_in_new_tab(harness: &mut Harness<'_, OpmodelApp>, path: &Path) {
+    harness
+        .state_mut()
+        .run(opmodel::app::UiCommand::OpenInNewTab);
+    harness.run_steps(3);
+    let field = egui_kittest::kittest::Queryable::get_by_label(harness, "Path of the .ron file");
+    field.focus();
+    field.type_text(&path.display().to_string());
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(4);
+    harness.state_mut().finish_jobs();
+    harness.run_steps(2);
+}
+
 /// Runs the `opmodel` binary with `args`: its exit code (-1 when a signal ended it),
 /// standard output and standard error.
 pub fn opmodel(args: &[&str]) -> (i32, String, String) {

@@ -52,6 +52,8 @@ impl Workspace {
             Command::Paste { view, text, at } => self.paste(view, &text, at),
             Command::Rename { view, id, name } => self.rename_in_place(view, &id, &name),
             Command::View(view, command) => self.change_view(view, command),
+            Command::Comparison(view, command) => self.change_comparison(view, command),
+            Command::OpenPhase { view, phase } => self.open_phase(view, phase),
             Command::Reveal { doc, selection } => self.reveal(doc, selection),
             Command::SelectTab(index) => {
                 if index < self.tabs.len() {
@@ -189,8 +191,11 @@ impl Workspace {
             Answer::SaveFirst { doc, then } => self.save(doc, Some(then)),
             Answer::Discard { doc, then } => self.discard(doc, then),
             Answer::PathChosen { purpose, path } => self.file_chosen(purpose, path),
-            Answer::Compare { a, b } => self.open_comparison(a, b),
-            Answer::CompareWithFile { doc } => self.choose_file(Purpose::Compare { with: doc }),
+            Answer::Compare(docs) => self.open_comparison(docs),
+            Answer::CompareWithFile { doc } => self.choose_file(Purpose::Compare {
+                with: vec![doc],
+                into: None,
+            }),
             Answer::Replace { doc, path, then } => self.write_now(doc, path, then),
             Answer::ReloadFromDisk { doc } => {
                 if let Some(path) = self.document(doc).and_then(|d| d.path.clone()) {
@@ -234,6 +239,7 @@ impl Workspace {
             }
             UiCommand::Open => self.guard(active, Pending::Open),
             UiCommand::OpenInNewTab => self.choose_file(Purpose::Open { new_tab: true }),
+            UiCommand::NewRoadmap => self.new_roadmap(),
             UiCommand::Save => {
                 if let Some(doc) = active {
                     self.save(doc, None);
@@ -277,7 +283,11 @@ impl Workspace {
                 }
             }
             UiCommand::Escape => self.escape(),
-            UiCommand::Present => self.presenting = !self.presenting && active.is_some(),
+            UiCommand::Present => {
+                // A model or a roadmap can be presented.
+                let roadmap = matches!(self.active_tab(), Some(View::Roadmap(_)));
+                self.presenting = !self.presenting && (active.is_some() || roadmap);
+            }
             UiCommand::AutoLayout => {
                 if let Some(doc) = active {
                     self.start_layout(doc);
@@ -289,7 +299,7 @@ impl Workspace {
             UiCommand::ImportFolder => self.choose_import(true),
             UiCommand::Export => self.choose_export(),
             UiCommand::CompareWith => {
-                if let Some(doc) = active {
+                if let Some(doc) = active.or_else(|| self.comparison_baseline()) {
                     self.open_dialog(Dialog::CompareWith { doc });
                 }
             }

@@ -55,6 +55,19 @@ pub enum ViewCommand {
     ShowInteractions,
 }
 
+/// A change of which models a comparison tab shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComparisonCommand {
+    /// Make this model A, the one every change is worked out against.
+    MakeBaseline(DocumentId),
+    /// Add an open model (up to 8).
+    Add(DocumentId),
+    /// Take a model out (down to 2).
+    Remove(DocumentId),
+    /// Choose a file to open and add.
+    AddFile,
+}
+
 /// Everything that changes the workspace.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -108,6 +121,12 @@ pub enum Command {
         at: Option<Position>,
     },
     View(ViewId, ViewCommand),
+    Comparison(ViewId, ComparisonCommand),
+    /// Opens the model of phase `phase` of roadmap tab `view`.
+    OpenPhase {
+        view: ViewId,
+        phase: usize,
+    },
     /// Shows document `doc`'s tab, selects something in it and centres it: a link in a
     /// panel, a comparison or the import notes.
     Reveal {

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use super::ids::DocumentId;
+use super::ids::{DocumentId, ViewId};
 use super::transfer::ExportFormat;
 use crate::files::ron::HandWrittenParts;
 
@@ -29,9 +29,13 @@ pub enum Purpose {
         doc: DocumentId,
         then: Option<Pending>,
     },
+    /// A model to compare with `with`, added to comparison tab `into` when it is given.
     Compare {
-        with: DocumentId,
+        with: Vec<DocumentId>,
+        into: Option<ViewId>,
     },
+    /// Where to write a new roadmap of the open saved models.
+    NewRoadmap,
     /// A Backstage catalog file or folder, or a CSV sheet, to import into a new tab.
     Import,
 }
@@ -101,10 +105,8 @@ pub enum Answer {
         purpose: Purpose,
         path: PathBuf,
     },
-    Compare {
-        a: DocumentId,
-        b: DocumentId,
-    },
+    /// Compare these models, the baseline first.
+    Compare(Vec<DocumentId>),
     CompareWithFile {
         doc: DocumentId,
     },

@@ -13,7 +13,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::commands::Waker;
 use super::dialogs::Pending;
-use super::ids::DocumentId;
+use super::ids::{DocumentId, ViewId};
 use super::transfer::{self, ExportFormat, Imported};
 use crate::edit::history::SavedPoint;
 use crate::files::fingerprint::Fingerprint;
@@ -26,8 +26,11 @@ use crate::model::{Model, Position};
 pub enum LoadInto {
     /// The active tab, or a new one.
     Tab { new_tab: bool },
-    /// A new tab, compared with document `with`.
-    Compare { with: DocumentId },
+    /// A new tab, compared with documents `with` (added to comparison tab `into` when given).
+    Compare {
+        with: Vec<DocumentId>,
+        into: Option<ViewId>,
+    },
     /// Replaces document `doc` with what is on disk now.
     Reload { doc: DocumentId },
 }

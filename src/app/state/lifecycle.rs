@@ -28,6 +28,7 @@ impl Workspace {
                         let suggested = self.suggested_path(*doc);
                         files::native_save(&suggested)
                     }
+                    Purpose::NewRoadmap => files::native_save(&self.suggested_roadmap_path()),
                     _ => files::native_open(self.recent.paths().first().map(PathBuf::as_path)),
                 };
                 match chosen {
@@ -38,6 +39,7 @@ impl Workspace {
             Picker::BuiltIn => {
                 let text = match &purpose {
                     Purpose::SaveAs { doc, .. } => self.suggested_path(*doc).display().to_string(),
+                    Purpose::NewRoadmap => self.suggested_roadmap_path().display().to_string(),
                     _ => String::new(),
                 };
                 self.open_dialog(Dialog::Path {
@@ -77,8 +79,11 @@ impl Workspace {
                     self.write(doc, path, then);
                 }
             }
-            Purpose::Compare { with } => self.open_path(path, LoadInto::Compare { with }),
+            Purpose::Compare { with, into } => {
+                self.open_path(path, LoadInto::Compare { with, into });
+            }
             Purpose::Import => self.start_import(path),
+            Purpose::NewRoadmap => self.write_roadmap(path),
         }
     }
 
@@ -86,6 +91,15 @@ impl Workspace {
     /// It is read here rather than on a worker thread: there is nothing on screen to keep
     /// alive yet.
     pub fn open_at_start(&mut self, path: &Path) {
+        if super::roadmaps::is_roadmap(path) {
+            let empty = self.active_document_id();
+            self.open_roadmap(path.to_owned());
+            // The roadmap takes the place of the empty model the window starts with.
+            if let Some(empty) = empty.filter(|_| self.tabs.len() > 1) {
+                self.close_document(empty);
+            }
+            return;
+        }
         let loaded = crate::files::ron::load_file(path).map(|loaded| {
             let print = Fingerprint::read(path).ok();
             Box::new((loaded, print))
@@ -94,13 +108,26 @@ impl Workspace {
     }
 
     /// Starts loading a file on a worker thread; [`Workspace::loaded`] takes it from there.
+    /// A file that is already open is shown, or compared as asked, without reading it again.
     pub(super) fn open_path(&mut self, path: PathBuf, into: LoadInto) {
-        if let Some(tab) = self.already_open(&path)
-            && !matches!(into, LoadInto::Reload { .. })
-        {
-            self.active = tab;
-            self.status = format!("{} is already open", path.display());
-            return;
+        if super::roadmaps::is_roadmap(&path) && matches!(into, LoadInto::Tab { .. }) {
+            return self.open_roadmap(path);
+        }
+        if let Some(tab) = self.already_open(&path) {
+            match into {
+                LoadInto::Reload { .. } => {}
+                LoadInto::Compare { with, into } => {
+                    if let Some(doc) = self.tabs[tab].as_document().map(|v| v.doc()) {
+                        self.compare_chosen(with, into, doc);
+                    }
+                    return;
+                }
+                LoadInto::Tab { .. } => {
+                    self.active = tab;
+                    self.status = format!("{} is already open", path.display());
+                    return;
+                }
+            }
         }
         if let Err(error) = self.jobs.load(path.clone(), into, &self.waker) {
             self.report(AppError::Load(LoadError {
@@ -152,10 +179,10 @@ impl Workspace {
         self.status = format!("Opened {}", path.display());
         match into {
             LoadInto::Tab { new_tab } => self.show_document(id, new_tab),
-            LoadInto::Compare { with } => {
+            LoadInto::Compare { with, into } => {
                 let view = self.new_view(id);
                 self.tabs.push(view);
-                self.open_comparison(with, id);
+                self.compare_chosen(with, into, id);
             }
             LoadInto::Reload { doc } => {
                 if let Some(tab) = self.tab_of(doc) {
@@ -308,7 +335,7 @@ impl Workspace {
                 let id = view.doc();
                 self.guard(Some(id), Pending::CloseDocument(id));
             }
-            Some(View::Comparison { .. }) => {
+            Some(View::Comparison { .. } | View::Roadmap(_)) => {
                 self.tabs.remove(index);
                 if self.active >= index {
                     self.active = self.active.saturating_sub(1);
@@ -378,7 +405,7 @@ impl Workspace {
             doc.scenario_of = Some(original_id);
             doc.mark_unsaved();
         }
-        self.open_comparison(original_id, copy);
+        self.open_comparison(vec![original_id, copy]);
         self.show_document(copy, true);
         self.fit(copy);
         self.status = "What-if copy made: edit it and watch the difference".to_owned();

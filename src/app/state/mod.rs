@@ -18,6 +18,7 @@ mod autosave;
 mod background;
 mod clipboard;
 mod commands;
+mod comparisons;
 mod dialogs;
 mod document;
 mod editing;
@@ -29,6 +30,7 @@ mod jobs;
 mod lifecycle;
 mod palette;
 mod recovery;
+mod roadmaps;
 mod transfer;
 mod ui_command;
 mod view;
@@ -39,7 +41,9 @@ mod workspace;
 mod tests;
 
 pub use autosave::interval_from_env;
-pub use commands::{Command, CommandSender, NewEntity, ViewCommand, Waker, Window};
+pub use commands::{
+    Command, CommandSender, ComparisonCommand, NewEntity, ViewCommand, Waker, Window,
+};
 pub use dialogs::{Answer, Dialog, Pending, Purpose, QuitFlow};
 pub use document::Document;
 pub use errors::AppError;
@@ -54,5 +58,7 @@ pub use transfer::{
     ExportFormat, FOLDER_KEY, ImportNotes, ImportSource, LinkedNote, export_target,
 };
 pub use ui_command::{Modifiers, Shortcut, UiCommand};
-pub use view::{Camera, CameraRequest, CanvasModes, DocumentView, Selection, SelectionSet, View};
+pub use view::{
+    Camera, CameraRequest, CanvasModes, DocumentView, RoadmapView, Selection, SelectionSet, View,
+};
 pub use workspace::Workspace;

@@ -89,6 +89,9 @@ ui_commands! {
     NewTab: "New model in a tab", "Start an empty model in a new tab", command("T");
     Open: "Open…", "Open a .ron model in this tab", command("O");
     OpenInNewTab: "Open in a new tab…", "Open a .ron model in a new tab", command_shift("O");
+    NewRoadmap: "New roadmap…",
+        "Make a roadmap of the open saved models, a phase each, spread over a year",
+        command_shift("R");
     Save: "Save", "Save the model", command("S");
     SaveAs: "Save as…", "Save the model to a new file", command_shift("S");
     Import: "Import…",

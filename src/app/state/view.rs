@@ -1,11 +1,16 @@
 //! Views: what each tab shows and how, apart from the document it shows. A document view
 //! refers to its document by id and holds what is selected, the canvas's modes and the
-//! camera's requests; a comparison view names the two documents it compares. Documents know
+//! camera's requests; a comparison view names the 2 to 8 documents it compares, the
+//! baseline first; a roadmap view holds the roadmap it shows, which no edit changes. Documents know
 //! nothing of their views, as in helix, where a view points at its document and never the
 //! other way round.
 
+use std::path::PathBuf;
+use std::sync::Arc;
+
 use super::ids::{DocumentId, ViewId};
 use crate::model::{Model, Position};
+use crate::roadmap::{Roadmap, RoadmapPlan};
 
 /// An entity by id, or a relation drawn on the canvas.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -288,15 +293,32 @@ impl DocumentView {
     }
 }
 
-/// A tab: a document, or a comparison of two documents.
+/// A tab: a document, or a comparison of 2 to 8 documents.
 #[derive(Clone, Debug, PartialEq)]
 pub enum View {
     Document(DocumentView),
+    /// `docs[0]` is the baseline, A; every change shown is another model − A (SPEC 7.5).
     Comparison {
         id: ViewId,
-        a: DocumentId,
-        b: DocumentId,
+        docs: Vec<DocumentId>,
     },
+    /// A roadmap (SPEC 8.3), read from its file with every phase's model.
+    Roadmap(RoadmapView),
+}
+
+/// A roadmap as its tab shows it: the file it was read from, the roadmap, and its year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoadmapView {
+    pub(super) id: ViewId,
+    pub path: PathBuf,
+    pub roadmap: Arc<Roadmap>,
+    pub plan: Arc<RoadmapPlan>,
+}
+
+impl RoadmapView {
+    pub fn id(&self) -> ViewId {
+        self.id
+    }
 }
 
 impl View {
@@ -304,6 +326,7 @@ impl View {
         match self {
             View::Document(view) => view.id,
             View::Comparison { id, .. } => *id,
+            View::Roadmap(view) => view.id,
         }
     }
 
@@ -311,14 +334,15 @@ impl View {
     pub fn shows(&self, doc: DocumentId) -> bool {
         match self {
             View::Document(view) => view.doc == doc,
-            View::Comparison { a, b, .. } => *a == doc || *b == doc,
+            View::Comparison { docs, .. } => docs.contains(&doc),
+            View::Roadmap(_) => false,
         }
     }
 
     pub fn as_document(&self) -> Option<&DocumentView> {
         match self {
             View::Document(view) => Some(view),
-            View::Comparison { .. } => None,
+            View::Comparison { .. } | View::Roadmap(_) => None,
         }
     }
 }

@@ -26,7 +26,7 @@ use crate::model::Model;
 
 pub struct Workspace {
     pub(super) documents: Vec<Document>,
-    /// The tabs, in order, each a view of one document or a comparison of two.
+    /// The tabs, in order, each a view of one document or a comparison of 2 to 8.
     pub(super) tabs: Vec<View>,
     pub(super) active: usize,
     next_id: u64,
@@ -201,6 +201,15 @@ impl Workspace {
             | UiCommand::CloseTab
             | UiCommand::Quit
             | UiCommand::Palette => true,
+            UiCommand::NewRoadmap => self.documents().iter().any(|d| d.path().is_some()),
+            // Compare with… works from a model, and from a comparison (with its baseline).
+            UiCommand::CompareWith => matches!(
+                self.active_tab(),
+                Some(View::Document(_) | View::Comparison { .. })
+            ),
+            UiCommand::Present => {
+                doc.is_some() || matches!(self.active_tab(), Some(View::Roadmap(_)))
+            }
             UiCommand::Save
             | UiCommand::SaveAs
             | UiCommand::Export
@@ -217,8 +226,6 @@ impl Workspace {
             | UiCommand::ToggleLegend
             | UiCommand::Settings
             | UiCommand::DuplicateScenario
-            | UiCommand::CompareWith
-            | UiCommand::Present
             | UiCommand::Find => doc.is_some(),
         }
     }
@@ -257,7 +264,7 @@ impl Workspace {
     pub(super) fn active_view_mut(&mut self) -> Option<&mut DocumentView> {
         match self.tabs.get_mut(self.active)? {
             View::Document(view) => Some(view),
-            View::Comparison { .. } => None,
+            View::Comparison { .. } | View::Roadmap(_) => None,
         }
     }
 
@@ -349,7 +356,7 @@ impl Workspace {
         self.wants_to_close() || !self.documents.iter().any(Document::is_dirty)
     }
 
-    /// The window's title: the active model's name, or the two a comparison compares.
+    /// The window's title: the active model's name, or those a comparison compares.
     pub fn window_title(&self) -> String {
         let name = |id: &DocumentId| {
             self.document(*id)
@@ -357,15 +364,17 @@ impl Workspace {
         };
         match self.active_tab() {
             Some(View::Document(view)) => self.document(view.doc).map(Document::window_title),
-            Some(View::Comparison { a, b, .. }) => {
-                Some(format!("{} vs {} — Opmodel", name(a), name(b)))
+            Some(View::Comparison { docs, .. }) => {
+                let names: Vec<String> = docs.iter().map(name).collect();
+                Some(format!("{} — Opmodel", names.join(" vs ")))
             }
+            Some(View::Roadmap(view)) => Some(format!("{} — Opmodel", view.roadmap.name)),
             None => None,
         }
         .unwrap_or_else(|| "Opmodel".to_owned())
     }
 
-    fn fresh_id(&mut self) -> u64 {
+    pub(super) fn fresh_id(&mut self) -> u64 {
         let id = self.next_id;
         self.next_id += 1;
         id
@@ -379,13 +388,6 @@ impl Workspace {
 
     pub(super) fn new_view(&mut self, doc: DocumentId) -> View {
         View::Document(DocumentView::new(ViewId(self.fresh_id()), doc))
-    }
-
-    /// Opens a tab comparing documents `a` and `b`, and shows it.
-    pub(super) fn open_comparison(&mut self, a: DocumentId, b: DocumentId) {
-        let id = ViewId(self.fresh_id());
-        self.tabs.push(View::Comparison { id, a, b });
-        self.active = self.tabs.len() - 1;
     }
 
     /// The tab showing document `id`, if one does.
@@ -410,11 +412,13 @@ impl Workspace {
         }
     }
 
-    /// Drops a document that no tab shows any more, with the comparisons that used it.
+    /// Drops a document that no tab shows any more: out of the comparisons of three or more,
+    /// with the comparisons of two that used it.
     pub(super) fn forget_unreferenced(&mut self, id: DocumentId) {
         if self.tab_of(id).is_some() {
             return;
         }
+        self.drop_from_comparisons(id);
         let active_tab = self.active;
         let mut index = 0;
         self.tabs.retain(|tab| {

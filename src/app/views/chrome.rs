@@ -5,8 +5,12 @@ use egui::{Button, RichText, Ui};
 
 use super::shortcuts::shortcut_text;
 use super::theme;
-use crate::app::state::{Answer, Command, Document, UiCommand, View, Window, Workspace};
+use crate::app::state::{
+    Answer, Command, Document, DocumentId, UiCommand, View, ViewId, Window, Workspace,
+};
 use crate::files::fingerprint::DiskState;
+use crate::format::count;
+use crate::report::letter;
 
 /// A menu item for `command`, greyed out when it can do nothing now.
 fn command_item(ui: &mut Ui, ws: &Workspace, command: UiCommand) {
@@ -46,6 +50,7 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
                 UiCommand::NewTab,
                 UiCommand::Open,
                 UiCommand::OpenInNewTab,
+                UiCommand::NewRoadmap,
             ],
         );
         ui.menu_button("Open recent", |ui| {
@@ -205,14 +210,23 @@ fn tab_label(ws: &Workspace, tab: &View, chars: usize) -> String {
             let name = shorten_middle(&tab_name(ws, d), chars);
             format!("{what_if}{name}{marker}")
         }),
-        View::Comparison { a, b, .. } => {
-            let name = |id| {
-                ws.document(id).map_or_else(String::new, |d| {
+        View::Comparison { docs, .. } => {
+            let name = |id: &DocumentId| {
+                ws.document(*id).map_or_else(String::new, |d| {
                     shorten_middle(&tab_name(ws, d), chars / 4 * 3)
                 })
             };
-            format!("⚖ {} vs {}", name(*a), name(*b))
+            match &docs[..] {
+                [a, b] => format!("⚖ {} vs {}", name(a), name(b)),
+                [a, others @ ..] => format!(
+                    "⚖ {} vs {}",
+                    name(a),
+                    count(others.len(), "other", "others")
+                ),
+                [] => String::new(),
+            }
         }
+        View::Roadmap(view) => format!("⏱ {}", shorten_middle(&view.roadmap.name, chars)),
     }
 }
 
@@ -235,32 +249,55 @@ fn tab_name(ws: &Workspace, doc: &Document) -> String {
     format!("{name} — {origin}")
 }
 
+/// What a comparison compares, for its tab's tooltip: "Comparison: A Retail, B Retail v2…".
+fn compared_names(ws: &Workspace, docs: &[DocumentId]) -> String {
+    let names: Vec<String> = (docs.iter().enumerate())
+        .filter_map(|(i, id)| {
+            let doc = ws.document(*id)?;
+            Some(format!("{} {}", letter(i), tab_name(ws, doc)))
+        })
+        .collect();
+    format!("Comparison: {}", names.join(", "))
+}
+
 /// Where a document lives, or that it does not yet.
 fn place(doc: &Document) -> String {
     doc.path()
         .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string())
 }
 
+/// The tabs in a row that scrolls sideways when they do not fit; a tab that becomes active
+/// (a new one, or one asked for again) is scrolled into view.
 pub(super) fn tab_bar(ui: &mut Ui, ws: &Workspace) {
+    let seen_id = egui::Id::new("tab-bar-active");
+    let active = ws.tabs().get(ws.active_index()).map(View::id);
+    let newly_active = ui.data_mut(|d| {
+        let seen = d.get_temp::<Option<ViewId>>(seen_id);
+        d.insert_temp(seen_id, active);
+        seen != Some(active)
+    });
     egui::ScrollArea::horizontal().show(ui, |ui| {
         ui.horizontal(|ui| {
             for (index, tab) in ws.tabs().iter().enumerate() {
                 let label = tab_label(ws, tab, TAB_LABEL_CHARS);
                 let file = match tab {
                     View::Document(view) => ws.document(view.doc()).map(place),
-                    View::Comparison { .. } => Some("Comparison".to_owned()),
+                    View::Comparison { docs, .. } => Some(compared_names(ws, docs)),
+                    View::Roadmap(view) => Some(format!("Roadmap: {}", view.path.display())),
                 };
                 ui.group(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;
-                    let clicked = ui
+                    let response = ui
                         .selectable_label(index == ws.active_index(), label)
                         .on_hover_text(format!(
                             "{}\n{}",
                             tab_label(ws, tab, usize::MAX),
                             file.unwrap_or_default()
-                        ))
-                        .clicked();
-                    if clicked {
+                        ));
+                    if newly_active && index == ws.active_index() {
+                        response.scroll_to_me(None);
+                    }
+                    if response.clicked() {
                         ws.push(Command::SelectTab(index));
                     }
                     if ui

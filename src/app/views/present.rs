@@ -102,6 +102,14 @@ pub fn strip(ui: &Ui, canvas: Rect, analysis: &Analysis) {
 
 /// The "why" card of the entity `view` selects, over the side of `area` away from where
 /// `canvas` drew it; returns whether its close button was pressed.
+/// Text a room can read from the back: every text style of `ui` a third larger, for what
+/// presentation mode shows without a canvas (a roadmap).
+pub fn larger_text(ui: &mut Ui) {
+    for font in ui.style_mut().text_styles.values_mut() {
+        font.size *= 1.35;
+    }
+}
+
 pub fn why_card(ui: &Ui, area: Rect, doc: &Document, view: &DocumentView, canvas: &Canvas) -> bool {
     let Some(id) = view.selected_entity() else {
         return false;

@@ -7,7 +7,7 @@ use egui::Ui;
 
 use super::canvas::{Canvas, CanvasAction, TextScale};
 use super::panels::figures::{self, Baseline};
-use super::panels::{DocView, comparison, import_notes, inspector};
+use super::panels::{DocView, comparison, import_notes, inspector, roadmap};
 use super::{CanvasSlot, Views, present};
 use crate::app::state::{CameraRequest, Command, UiCommand, View, ViewCommand, Workspace};
 use crate::edit::actions;
@@ -15,12 +15,19 @@ use crate::edit::actions;
 impl Views {
     pub(super) fn active_tab(&mut self, ui: &mut Ui, ws: &Workspace) {
         match ws.active_tab() {
-            Some(View::Comparison { id, a, b }) => {
+            Some(View::Comparison { id, docs }) => {
                 let cache = self.comparisons.entry(*id).or_default();
+                let docs: Vec<_> = docs.iter().filter_map(|d| ws.document(*d)).collect();
                 egui::CentralPanel::default().show(ui, |ui| {
-                    if let (Some(a), Some(b)) = (ws.document(*a), ws.document(*b)) {
-                        comparison::show(ui, a, b, cache, ws.sender());
+                    comparison::show(ui, ws, *id, &docs, cache);
+                });
+            }
+            Some(View::Roadmap(view)) => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    if ws.is_presenting() {
+                        present::larger_text(ui);
                     }
+                    roadmap::show(ui, view, ws.sender());
                 });
             }
             Some(View::Document(view)) => {

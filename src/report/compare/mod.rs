@@ -8,50 +8,85 @@ mod csv;
 mod sections;
 
 pub use csv::compare_csv;
-pub(super) use sections::Compared;
+pub use sections::{Compared, change_header, letter};
 
 use super::table::Table;
 use crate::compare::Comparison;
 use crate::format::escaped;
 use crate::model::Model;
 
-/// The sections after the figures, each with its heading, a note on how to read it, the
-/// table, and what an empty one says.
-fn sections(compared: &Compared) -> Vec<(&'static str, Option<&'static str>, Table, &'static str)> {
+/// How to read a section's change columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// A rise is worse: cost, weeks on call.
+    LowerIsBetter,
+    /// Each row opens with "+" (added) or "−" (removed) and says its severity: a finding.
+    Findings,
+    /// What was added, removed or changed, neither better nor worse.
+    Changes,
+    /// Cover costs, which are not parts of the bill: read apart from the rest.
+    Apart,
+}
+
+/// A section after the figures: its heading, a note on how to read it, the table, what an
+/// empty one says, and how its changes read.
+pub struct Section {
+    pub title: &'static str,
+    pub note: Option<&'static str>,
+    pub table: Table,
+    pub empty: &'static str,
+    pub reading: Reading,
+}
+
+/// The sections after the figures, in the order every rendering shows them: rotas, weeks on
+/// call, findings, what changed, and apart from those the cover costs.
+pub fn sections(compared: &Compared) -> Vec<Section> {
+    let section = |title, note, table, empty, reading| Section {
+        title,
+        note,
+        table,
+        empty,
+        reading,
+    };
     vec![
-        (
+        section(
             "Rotas added, removed or changed",
             Some(
                 "Each model's cell: the pool, one week on call in N, the weeks on call a year for each person, the annual cost; — where it has no such rota.",
             ),
             compared.rotas(),
             "No rota was added, removed or changed.",
+            Reading::LowerIsBetter,
         ),
-        (
+        section(
             "Weeks on call a year per person, by team",
             Some("With the rota the team's people are on."),
             compared.team_weeks(),
             "Every team's people are on call as many weeks as before.",
+            Reading::LowerIsBetter,
         ),
-        (
+        section(
             "Findings added (+) and removed (−)",
             None,
             compared.findings(),
             "The same findings as before.",
+            Reading::Findings,
         ),
-        (
+        section(
             "Services, teams and domains added, removed or changed",
             None,
             compared.changes(),
             "The same services, teams, domains and settings as before.",
+            Reading::Changes,
         ),
-        (
+        section(
             "Cover costs: what each service's out-of-hours cover alone would save",
             Some(
                 "Each figure is worked out on its own model; they overlap, so they do not add up to the change in the annual cost.",
             ),
             compared.cover_costs(),
             "No service's cover costs more or less than before.",
+            Reading::Apart,
         ),
     ]
 }
@@ -60,16 +95,16 @@ fn sections(compared: &Compared) -> Vec<(&'static str, Option<&'static str>, Tab
 /// after a blank line and indented by `indent`, its table two spaces further in.
 pub(super) fn changes_text(compared: &Compared, indent: &str) -> String {
     let mut out = compared.figures().terminal(&format!("{indent}  "));
-    for (title, note, table, empty) in sections(compared) {
-        out.push_str(&format!("\n{indent}{title}\n"));
-        if table.is_empty() {
-            out.push_str(&format!("{indent}  {empty}\n"));
+    for section in sections(compared) {
+        out.push_str(&format!("\n{indent}{}\n", section.title));
+        if section.table.is_empty() {
+            out.push_str(&format!("{indent}  {}\n", section.empty));
             continue;
         }
-        if let Some(note) = note {
+        if let Some(note) = section.note {
             out.push_str(&format!("{indent}  {note}\n"));
         }
-        out.push_str(&table.terminal(&format!("{indent}  ")));
+        out.push_str(&section.table.terminal(&format!("{indent}  ")));
     }
     out
 }
@@ -77,10 +112,11 @@ pub(super) fn changes_text(compared: &Compared, indent: &str) -> String {
 /// The figures and every section as Markdown, each section's heading at `level` (`##`).
 pub(super) fn changes_markdown(compared: &Compared, level: &str) -> String {
     let mut out = compared.figures().markdown();
-    for (title, note, table, empty) in sections(compared) {
-        out.push_str(&format!("\n{level} {title}\n\n"));
+    for section in sections(compared) {
+        out.push_str(&format!("\n{level} {}\n\n", section.title));
+        let (note, table) = (section.note, &section.table);
         if table.is_empty() {
-            out.push_str(&format!("{empty}\n"));
+            out.push_str(&format!("{}\n", section.empty));
             continue;
         }
         if let Some(note) = note {

@@ -14,6 +14,8 @@ use std::path::PathBuf;
 
 use crate::app::state::{Answer, Command, Dialog, DocumentId, ExportFormat, Pending, Workspace};
 use crate::app::views::theme;
+use crate::compare::MOST_MODELS;
+use crate::format::count;
 
 /// What is typed into the open dialog: a path, why it was refused, and the chosen format.
 #[derive(Clone, Debug, Default)]
@@ -176,9 +178,23 @@ pub fn show(
                     if others.is_empty() {
                         ui.label(RichText::new("No other model is open.").color(theme::MUTED_INK));
                     }
+                    let all: Vec<DocumentId> = std::iter::once(doc)
+                        .chain(others.iter().map(|(other, _)| *other))
+                        .take(MOST_MODELS)
+                        .collect();
                     for (other, label) in others {
                         if ui.button(label).clicked() {
-                            answer = Some(Answer::Compare { a: doc, b: other });
+                            answer = Some(Answer::Compare(vec![doc, other]));
+                        }
+                    }
+                    if all.len() > 2 {
+                        ui.add_space(4.0);
+                        if ui
+                            .button(format!("All {} side by side", count(all.len(), "model", "models")))
+                            .on_hover_text("This model is the baseline; at most 8 models")
+                            .clicked()
+                        {
+                            answer = Some(Answer::Compare(all));
                         }
                     }
                     ui.separator();

@@ -19,9 +19,14 @@ pub(super) fn prompt(
 ) -> Option<Answer> {
     let Draft { text, problem, .. } = draft;
     let mut answer = None;
-    let saving = matches!(purpose, Purpose::SaveAs { .. });
+    let saving = matches!(purpose, Purpose::SaveAs { .. } | Purpose::NewRoadmap);
     let importing = matches!(purpose, Purpose::Import);
     let (heading, what, button) = match (saving, importing) {
+        _ if *purpose == Purpose::NewRoadmap => (
+            "Save the new roadmap as",
+            "Path of the .roadmap.ron file",
+            "Save",
+        ),
         (true, _) => ("Save the model as", "Path of the .ron file", "Save"),
         (_, true) => (
             "Import a Backstage catalog or a CSV sheet",

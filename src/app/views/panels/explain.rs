@@ -2,7 +2,7 @@
 //! of presentation mode's card, written once so the two always agree.
 
 use crate::analysis::{Analysis, Cover, ServiceFigures};
-use crate::format::{count, duration, money, percent};
+use crate::format::{count, duration, money, percent, trimmed};
 use crate::model::Lifecycle;
 
 /// Each figure of a service with where it comes from, as (label, value) rows.
@@ -89,10 +89,42 @@ pub fn service_rows(
             ),
         ),
     ];
+    if let Some(line) = in_the_peak(analysis, figures) {
+        rows.push(("In the peak", line));
+    }
     if !figures.compliance.is_empty() {
         rows.push(("Compliance scope", figures.compliance.join(", ")));
     }
     rows
+}
+
+/// What the peak season changes for a service whose availability it raises (SPEC 8.2):
+/// "6 weeks a year: 99.95 %, Team out of hours, Covered by Checkout & payments (7 people,
+/// 1 week in 7)".
+fn in_the_peak(analysis: &Analysis, figures: &ServiceFigures) -> Option<String> {
+    let peak = analysis.peak.as_ref()?;
+    let service = peak.service(&figures.id)?;
+    let rota = service
+        .rota
+        .as_ref()
+        .and_then(|id| peak.rotas.iter().find(|r| r.id == *id));
+    let cover = match (service.cover, rota) {
+        (Cover::NotRequired, _) => "no cover needed".to_owned(),
+        (cover, Some(rota)) => format!(
+            "{} by {} ({}, 1 week in {})",
+            cover.label(),
+            rota.name,
+            count(rota.pool as usize, "person", "people"),
+            rota.frequency_weeks
+        ),
+        (cover, None) => format!("{}: see the peak's findings", cover.label()),
+    };
+    Some(format!(
+        "{} weeks a year: {}, {} out of hours, {cover}",
+        trimmed(peak.weeks, 1),
+        percent(service.availability),
+        service.out_of_hours.label()
+    ))
 }
 
 /// What a team owns and the rotas it runs, one sentence each.

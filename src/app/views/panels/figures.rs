@@ -38,6 +38,7 @@ pub fn show(ui: &mut Ui, dv: DocView, baseline: Option<Baseline>) {
             coverage(ui, analysis);
             ui.add_space(6.0);
             let mut select: Option<String> = None;
+            super::peak::season(ui, dv.model(), analysis, &mut select);
             CollapsingHeader::new(format!("Rotas ({})", analysis.rotas.len()))
                 .default_open(true)
                 .show(ui, |ui| rotas(ui, analysis, &mut select));

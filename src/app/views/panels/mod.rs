@@ -11,6 +11,8 @@ pub mod findings;
 pub mod fix_list;
 pub mod import_notes;
 pub mod inspector;
+pub mod peak;
+pub mod roadmap;
 pub mod settings;
 
 use crate::analysis::Analysis;

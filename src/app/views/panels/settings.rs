@@ -1,5 +1,5 @@
-//! The model settings window, floating over the editor: currency, pay rates, rota rules, services per team and the
-//! exposure bands (added, removed, edited and kept sorted by their maximum).
+//! The model settings window, floating over the editor: currency, weeks of the year and of
+//! the peak season, pay rates, rota rules, services per team and the exposure bands (added, removed, edited and kept sorted by their maximum).
 
 use egui::{DragValue, Grid, RichText, TextEdit, Ui};
 
@@ -65,6 +65,12 @@ fn editor(ui: &mut Ui, doc: &Document, tx: &CommandSender) {
                 .range(1.0..=53.0)
                 .speed(0.1);
             setting(ui, &mut change, ("Weeks per year", "weeks per year"), weeks);
+            // At most the whole year (SPEC 8.2).
+            let peak = DragValue::new(&mut settings.peak_weeks)
+                .range(0.0..=original.weeks_per_year)
+                .speed(0.1)
+                .suffix(" weeks");
+            setting(ui, &mut change, ("Peak season", "peak weeks"), peak);
             let people = DragValue::new(&mut settings.people_per_shift)
                 .range(1..=20)
                 .speed(0.05);

@@ -63,6 +63,18 @@ pub(super) fn service(ui: &mut Ui, dv: DocView, id: &str) {
             ("not set", false),
             0.0..=1e12,
         );
+        // What an hour down costs in the peak season (Model settings › Peak season); the
+        // service then needs the availability of this exposure (SPEC 8.2).
+        form.number_row(
+            ui,
+            (
+                "peak_exposure_per_hour",
+                &format!("Peak exposure / hour ({currency})"),
+            ),
+            &mut edited.peak_exposure_per_hour,
+            ("no peak", false),
+            0.0..=1e12,
+        );
         form.number_row(
             ui,
             ("availability", "Availability (%)"),

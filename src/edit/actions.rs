@@ -4,6 +4,8 @@
 //! Builders check what a person could get wrong (an empty or taken id, a dependency on a
 //! team) and refuse with a message for them; what they return always applies cleanly.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::edit::{Edit, Entity, Key};
 use crate::model::{
     Demand, Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
@@ -438,24 +440,76 @@ pub fn set_team_domain(model: &Model, team_id: &str, domain: Option<&str>) -> Re
     update_team(model, team)
 }
 
-/// Changes several services at once, as one undoable step.
-fn update_services(
+/// Changes several services the same way, as one undoable step: a value set on every
+/// selected row of the Assess view. The changed model is checked once, as the loader checks
+/// a file, so a value it would refuse is refused with the loader's message and nothing
+/// changes; a service the change leaves as it was adds nothing to the step.
+pub fn update_services(
     model: &Model,
     service_ids: &[&str],
     change: impl Fn(&mut Service),
 ) -> Result<Edit, String> {
-    let edits = service_ids
+    let index: HashMap<&str, usize> = model
+        .services
         .iter()
-        .map(|id| {
-            let mut service = model
-                .service(id)
-                .ok_or_else(|| format!("There is no service `{id}`."))?
-                .clone();
-            change(&mut service);
-            update_service(model, service)
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut trial: Option<Model> = None;
+    let mut edits = Vec::new();
+    let mut seen = HashSet::new();
+    for id in service_ids.iter().filter(|id| seen.insert(**id)) {
+        let at = *index
+            .get(id)
+            .ok_or_else(|| format!("There is no service `{id}`."))?;
+        let old = &model.services[at];
+        let mut new = old.clone();
+        change(&mut new);
+        if new == *old {
+            continue;
+        }
+        trial.get_or_insert_with(|| model.clone()).services[at] = new.clone();
+        edits.push(replaced(Entity::Service(old.clone()), Entity::Service(new)));
+    }
+    if let Some(trial) = &trial {
+        validate(trial).map_err(|e| e.message)?;
+    }
     Ok(Edit::Batch(edits))
+}
+
+/// Changes several services as [`update_services`] does; each one that a new owner takes
+/// into another domain (or out of one) moves to free space there in the same undo step, as
+/// [`set_owner_and_place`] moves one, placed one after another so that none lands on another.
+pub fn update_services_and_place(
+    model: &Model,
+    service_ids: &[&str],
+    change: impl Fn(&mut Service),
+) -> Result<Edit, String> {
+    let update = update_services(model, service_ids, &change)?;
+    let chosen: HashSet<&str> = service_ids.iter().copied().collect();
+    let mut placed: Option<Model> = None;
+    let mut moves = Vec::new();
+    for service in model
+        .services
+        .iter()
+        .filter(|s| chosen.contains(s.id.as_str()))
+    {
+        let mut changed = service.clone();
+        change(&mut changed);
+        if changed.owner == service.owner {
+            continue;
+        }
+        let placed = placed.get_or_insert_with(|| model.clone());
+        let moved = crate::layout::rehome_service(placed, &service.id, changed.owner.as_deref());
+        if let Some(s) = placed.services.iter_mut().find(|s| s.id == service.id) {
+            s.owner = changed.owner;
+        }
+        for (id, position) in &moved {
+            placed.layout.insert(id.clone(), *position);
+        }
+        moves.extend(moved);
+    }
+    Ok(with_moves(update, moves))
 }
 
 /// Adds `team` at `at` and gives it the service, as one step: the way out for an orphan in

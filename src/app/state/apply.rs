@@ -3,6 +3,7 @@
 //! [`Workspace::edit`]. What adding, deleting and connecting mean is in `editing.rs`; the
 //! life of files and tabs in `lifecycle.rs`.
 
+use super::assess::{AssessCommand, Filter, ViewMode};
 use super::commands::{Command, NewEntity, ViewCommand, Window};
 use super::dialogs::{Answer, Dialog, Pending, Purpose};
 use super::errors::AppError;
@@ -119,7 +120,15 @@ impl Workspace {
     }
 
     fn change_view(&mut self, id: ViewId, command: ViewCommand) {
-        if let ViewCommand::Select(Some(Selection::Entity(entity))) = &command {
+        let chosen = match &command {
+            ViewCommand::Select(Some(Selection::Entity(entity)))
+            | ViewCommand::Assess(AssessCommand::SelectRows {
+                cursor: Some(entity),
+                ..
+            }) => Some(entity),
+            _ => None,
+        };
+        if let Some(entity) = chosen {
             // Only what the model holds can be selected: a rename that was refused leaves
             // the selection on the old id.
             let doc = self.tabs.iter().find_map(|t| match t {
@@ -142,6 +151,13 @@ impl Workspace {
             ViewCommand::StartConnecting => view.modes.connecting = true,
             ViewCommand::SearchClosed => view.modes.searching = false,
             ViewCommand::ShowInteractions => view.modes.interactions = true,
+            ViewCommand::Mode(mode) => view.mode = mode,
+            ViewCommand::Assess(command) => {
+                if let AssessCommand::SelectRows { cursor, .. } = &command {
+                    view.selection = cursor.clone().map(Selection::Entity);
+                }
+                view.assess.apply(command);
+            }
         }
     }
 
@@ -196,10 +212,27 @@ impl Workspace {
             Answer::BrowseExport { doc, format, typed } => {
                 self.browse_export(doc, format, typed);
             }
+            Answer::Assess { doc } => self.assess_unassessed(doc),
             Answer::DecideLater => {
                 self.autosave.stale.clear();
                 self.status = "The recovered work is kept for the next start".to_owned();
             }
+        }
+    }
+
+    /// Shows document `doc` in the Assess view, listing only the services not assessed yet.
+    fn assess_unassessed(&mut self, doc: DocumentId) {
+        let Some(index) = self.tab_of(doc) else {
+            return;
+        };
+        self.active = index;
+        if let Some(view) = self.active_view_mut() {
+            view.mode = ViewMode::Assess;
+            let filter = Filter {
+                unassessed_only: true,
+                ..Filter::default()
+            };
+            view.assess.apply(AssessCommand::Filter(filter));
         }
     }
 
@@ -260,6 +293,14 @@ impl Workspace {
                     self.open_dialog(Dialog::CompareWith { doc });
                 }
             }
+            UiCommand::Assess => {
+                if let Some(view) = self.active_view_mut() {
+                    view.mode = match view.mode {
+                        ViewMode::Canvas => ViewMode::Assess,
+                        ViewMode::Assess => ViewMode::Canvas,
+                    };
+                }
+            }
             UiCommand::ConnectMode
             | UiCommand::Find
             | UiCommand::FitView
@@ -315,6 +356,13 @@ impl Workspace {
 
 /// The canvas's toggles and camera requests, on the active view.
 fn change_canvas(view: &mut DocumentView, command: UiCommand, presenting: bool) {
+    if view.mode == ViewMode::Assess {
+        // The table has no canvas: Find looks in its filter box, the rest wait for the canvas.
+        if command == UiCommand::Find {
+            view.assess.find += 1;
+        }
+        return;
+    }
     let modes = &mut view.modes;
     match command {
         UiCommand::ConnectMode => modes.connecting = !modes.connecting,

@@ -14,6 +14,7 @@
 //!   `view.rs`; what a document is, in `document.rs`.
 
 mod apply;
+mod assess;
 mod autosave;
 mod background;
 mod commands;
@@ -35,6 +36,9 @@ mod workspace;
 #[cfg(test)]
 mod tests;
 
+pub use assess::{
+    AssessCommand, AssessView, Column, Filter, Order, Scope, Sort, ViewMode, assessed, rows,
+};
 pub use autosave::interval_from_env;
 pub use commands::{Command, CommandSender, NewEntity, ViewCommand, Waker, Window};
 pub use dialogs::{Answer, Dialog, Pending, Purpose, QuitFlow};

@@ -128,6 +128,9 @@ ui_commands! {
         "Show the canvas alone, with larger type and the figures over it (Esc leaves)",
         plain("F5");
     Find: "Find…", "Find a team, service or domain by name or id and centre it", command("F");
+    Assess: "Assess",
+        "Go through the estate in a table, a row per service, and set exposure and demand (press again for the canvas)",
+        plain("A");
 }
 
 impl UiCommand {

@@ -1,9 +1,11 @@
 //! Views: what each tab shows and how, apart from the document it shows. A document view
-//! refers to its document by id and holds what is selected, the canvas's modes and the
-//! camera's requests; a comparison view names the two documents it compares. Documents know
+//! refers to its document by id and holds what is selected, the canvas's modes, the
+//! camera's requests, whether it shows the canvas or the Assess table, and the table's sort,
+//! filter and selected rows; a comparison view names the two documents it compares. Documents know
 //! nothing of their views, as in helix, where a view points at its document and never the
 //! other way round.
 
+use super::assess::{AssessView, ViewMode};
 use super::ids::{DocumentId, ViewId};
 use crate::model::Position;
 
@@ -103,6 +105,11 @@ pub struct DocumentView {
     pub(super) selection: Option<Selection>,
     pub(super) modes: CanvasModes,
     pub(super) camera: Camera,
+    /// The canvas or the Assess table.
+    pub(super) mode: ViewMode,
+    /// Boxed: a tab showing the canvas should not carry the table's filter and selection
+    /// inline.
+    pub(super) assess: Box<AssessView>,
 }
 
 impl DocumentView {
@@ -113,6 +120,8 @@ impl DocumentView {
             selection: None,
             modes: CanvasModes::default(),
             camera: Camera::default(),
+            mode: ViewMode::default(),
+            assess: Box::default(),
         }
     }
 
@@ -134,6 +143,14 @@ impl DocumentView {
 
     pub fn camera(&self) -> &Camera {
         &self.camera
+    }
+
+    pub fn mode(&self) -> ViewMode {
+        self.mode
+    }
+
+    pub fn assess(&self) -> &AssessView {
+        &self.assess
     }
 
     /// The selected entity's id, when the selection is an entity.

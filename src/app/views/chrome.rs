@@ -5,7 +5,7 @@ use egui::{Button, RichText, Ui};
 
 use super::shortcuts::shortcut_text;
 use super::theme;
-use crate::app::state::{Answer, Command, Document, UiCommand, View, Window, Workspace};
+use crate::app::state::{Answer, Command, Document, UiCommand, View, ViewMode, Window, Workspace};
 use crate::files::fingerprint::DiskState;
 
 fn command_item(ui: &mut Ui, ws: &Workspace, command: UiCommand, enabled: bool) {
@@ -28,6 +28,12 @@ fn command_item(ui: &mut Ui, ws: &Workspace, command: UiCommand, enabled: bool) 
         ws.sender().ui(command);
         ui.close();
     }
+}
+
+/// Whether the active tab shows the Assess table instead of the canvas.
+fn assessing(ws: &Workspace) -> bool {
+    ws.active_view()
+        .is_some_and(|v| v.mode() == ViewMode::Assess)
 }
 
 /// Whether there is an active document, something to undo and redo, and a selection.
@@ -88,17 +94,20 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
         }
         command_item(ui, ws, UiCommand::Delete, has_selection);
     });
+    let on_canvas = has_doc && !assessing(ws);
     ui.menu_button("View", |ui| {
+        command_item(ui, ws, UiCommand::Assess, has_doc);
+        ui.separator();
         for command in [
             UiCommand::FitView,
             UiCommand::AutoLayout,
             UiCommand::ToggleInteractions,
             UiCommand::ToggleLegend,
-            UiCommand::Find,
-            UiCommand::Present,
         ] {
-            command_item(ui, ws, command, has_doc);
+            command_item(ui, ws, command, on_canvas);
         }
+        command_item(ui, ws, UiCommand::Find, has_doc);
+        command_item(ui, ws, UiCommand::Present, has_doc);
     });
     ui.menu_button("Model", |ui| {
         for command in [
@@ -149,7 +158,11 @@ pub(super) fn toolbar(ui: &mut Ui, ws: &Workspace) {
     let (has_doc, can_undo, can_redo, has_selection) = what_is_active(ws);
     let modes = ws.active_view().map(|v| v.modes()).unwrap_or_default();
     let settings = ws.is_open(Window::Settings);
+    let assessing = assessing(ws);
+    let on_canvas = has_doc && !assessing;
     ui.horizontal_wrapped(|ui| {
+        tool_button(ui, ws, UiCommand::Assess, "▦", (has_doc, assessing));
+        ui.separator();
         tool_button(ui, ws, UiCommand::AddTeam, "✚", (has_doc, false));
         tool_button(ui, ws, UiCommand::AddService, "✚", (has_doc, false));
         tool_button(ui, ws, UiCommand::AddDomain, "✚", (has_doc, false));
@@ -158,21 +171,21 @@ pub(super) fn toolbar(ui: &mut Ui, ws: &Workspace) {
             ws,
             UiCommand::ConnectMode,
             "⛓",
-            (has_doc, modes.connecting),
+            (on_canvas, modes.connecting),
         );
         tool_button(ui, ws, UiCommand::Delete, "🗑", (has_selection, false));
         ui.separator();
         tool_button(ui, ws, UiCommand::Undo, "⟲", (can_undo, false));
         tool_button(ui, ws, UiCommand::Redo, "⟳", (can_redo, false));
         ui.separator();
-        tool_button(ui, ws, UiCommand::FitView, "⛶", (has_doc, false));
-        tool_button(ui, ws, UiCommand::AutoLayout, "⊞", (has_doc, false));
+        tool_button(ui, ws, UiCommand::FitView, "⛶", (on_canvas, false));
+        tool_button(ui, ws, UiCommand::AutoLayout, "⊞", (on_canvas, false));
         tool_button(
             ui,
             ws,
             UiCommand::ToggleInteractions,
             "⇄",
-            (has_doc, modes.interactions),
+            (on_canvas, modes.interactions),
         );
         ui.separator();
         tool_button(ui, ws, UiCommand::Settings, "⚙", (has_doc, settings));

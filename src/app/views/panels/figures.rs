@@ -141,9 +141,7 @@ fn coverage_colour(value: f64) -> Color32 {
 /// Ownership and on-call coverage with what each counts, or `None` where there is nothing to
 /// count: a model without services owns nothing and covers nothing, whatever the JSON
 /// report's 1.0 says (SPEC 2.4 keeps that for scripts).
-pub(super) fn coverage_shares(
-    analysis: &Analysis,
-) -> [(&'static str, Option<f64>, &'static str); 2] {
+pub fn coverage_shares(analysis: &Analysis) -> [(&'static str, Option<f64>, &'static str); 2] {
     let needing_cover = analysis
         .services
         .iter()

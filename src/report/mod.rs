@@ -6,6 +6,7 @@ mod compare;
 mod csv;
 pub mod empty;
 mod markdown;
+mod peak;
 mod roadmap;
 mod sections;
 mod table;

@@ -4,7 +4,9 @@
 
 use super::table::{Align, Table};
 use super::{FindingFixes, empty};
-use crate::analysis::{Analysis, AvailabilitySource, Cover, Finding, Severity, assumed_deployment};
+use crate::analysis::{
+    Analysis, AvailabilitySource, Cover, Finding, Rota, Severity, assumed_deployment,
+};
 use crate::edit::fixes::Fix;
 use crate::format::{count, grouped, money, percent, share, trimmed};
 use crate::model::{Model, ServiceKind};
@@ -46,8 +48,13 @@ pub fn sections(model: &Model, analysis: &Analysis) -> Vec<Section> {
     }
     let mut services = Section::new("Services", services(model, analysis), "No services.");
     services.note = services_footnote(analysis);
-    vec![
-        Section::new("Rotas", rotas(analysis), &empty::no_rotas(analysis)),
+    vec![Section {
+        note: super::peak::outside_note(analysis),
+        ..Section::new("Rotas", rotas(analysis), &empty::no_rotas(analysis))
+    }]
+    .into_iter()
+    .chain(super::peak::section(analysis))
+    .chain([
         services,
         Section::new("Teams", teams(model, analysis), "No teams."),
         Section::new("Domains", domains(model, analysis), "No domains."),
@@ -57,7 +64,8 @@ pub fn sections(model: &Model, analysis: &Analysis) -> Vec<Section> {
             compliance(analysis),
             "No service has a compliance scope tag.",
         ),
-    ]
+    ])
+    .collect()
 }
 
 /// The rotas behind the bill, when no single service's cover accounts for any of it.
@@ -151,6 +159,11 @@ pub fn summary(analysis: &Analysis) -> Vec<(&'static str, String)> {
 }
 
 pub fn rotas(analysis: &Analysis) -> Table {
+    rota_table(&analysis.rotas)
+}
+
+/// Rotas with their kind, pool, frequency, weeks on call each, health, services and costs.
+pub fn rota_table(rotas: &[Rota]) -> Table {
     let mut table = Table::new(&[
         ("Rota", Align::Left),
         ("Kind", Align::Left),
@@ -163,7 +176,7 @@ pub fn rotas(analysis: &Analysis) -> Table {
         ("Callout", Align::Right),
         ("Annual cost", Align::Right),
     ]);
-    for rota in &analysis.rotas {
+    for rota in rotas {
         table.row(vec![
             format!("{} ({})", rota.name, rota.id),
             rota.kind.label().to_owned(),

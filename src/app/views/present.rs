@@ -67,17 +67,6 @@ fn figure(
     .response
 }
 
-/// Green when complete, amber when most is there, red otherwise.
-fn share_colour(value: f64) -> Color32 {
-    if value >= 0.999 {
-        theme::GREEN
-    } else if value >= 0.8 {
-        theme::AMBER
-    } else {
-        theme::RED
-    }
-}
-
 /// The headline figures in a row: the annual cost (saying so when 0 means nothing is
 /// covered, SPEC 7.3), its standby and callout split, ownership, on-call coverage, the error
 /// count and, while some services are not assessed, how many are.
@@ -114,7 +103,7 @@ pub fn headline(ui: &mut Ui, analysis: &Analysis, sizes: Sizes) {
         let shown = |value: Option<f64>| {
             (
                 share_or_dash(value),
-                value.map_or(theme::MUTED_INK, share_colour),
+                value.map_or(theme::MUTED_INK, |v| theme::share_colour(v, false)),
             )
         };
         let (text, colour) = shown(ownership);
@@ -267,17 +256,4 @@ pub fn why_card(ui: &Ui, area: Rect, doc: &Document, view: &DocumentView, canvas
                 });
         });
     close
-}
-
-#[cfg(test)]
-mod tests {
-    use super::share_colour;
-    use crate::app::views::theme;
-
-    #[test]
-    fn shares_turn_amber_below_complete_and_red_below_four_fifths() {
-        assert_eq!(share_colour(1.0), theme::GREEN);
-        assert_eq!(share_colour(0.85), theme::AMBER);
-        assert_eq!(share_colour(0.5), theme::RED);
-    }
 }

@@ -132,6 +132,13 @@ impl Ctx<'_, '_> {
         );
     }
 
+    /// Moves the cursor to `column` in its row. The rows selected stay selected, so that a
+    /// value can be set on all of them in whichever column.
+    fn move_across(&mut self, ctx: &Context, column: Column) {
+        self.slot.column = column;
+        ctx.request_repaint();
+    }
+
     /// The column `step` places to the right (or left) of the cursor's, kept in the table.
     fn column_by(&self, step: isize) -> Column {
         let at = Column::ALL
@@ -213,13 +220,13 @@ impl Ctx<'_, '_> {
             Key::End if modifiers.command => {
                 self.move_to(ctx, rows.saturating_sub(1), column, extend)
             }
-            Key::Home => self.move_to(ctx, row, Column::ALL[0], false),
-            Key::End => self.move_to(ctx, row, Column::ALL[Column::ALL.len() - 1], false),
-            Key::ArrowRight => self.move_to(ctx, row, self.column_by(1), false),
-            Key::ArrowLeft => self.move_to(ctx, row, self.column_by(-1), false),
+            Key::Home => self.move_across(ctx, Column::ALL[0]),
+            Key::End => self.move_across(ctx, Column::ALL[Column::ALL.len() - 1]),
+            Key::ArrowRight => self.move_across(ctx, self.column_by(1)),
+            Key::ArrowLeft => self.move_across(ctx, self.column_by(-1)),
             Key::Tab => {
                 let step = if modifiers.shift { -1 } else { 1 };
-                self.move_to(ctx, row, self.column_by(step), false);
+                self.move_across(ctx, self.column_by(step));
             }
             Key::Enter | Key::F2 if cells::editor(column).is_some() => self.start_editing(None),
             Key::Enter => self.move_to(ctx, row + 1, column, false),

@@ -231,11 +231,14 @@ fn filter_bar(ui: &mut Ui, dv: DocView, slot: &mut AssessSlot) {
     let mut filter = dv.view.assess().filter().clone();
     let before = filter.clone();
     ui.horizontal_wrapped(|ui| {
-        let search = ui.add(
-            egui::TextEdit::singleline(&mut filter.text)
-                .hint_text("Filter by name, id or owner (Ctrl+F)")
-                .desired_width(220.0),
-        );
+        let label = ui.label("Filter");
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut filter.text)
+                    .hint_text("name, id or owner (Ctrl+F)")
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
         if dv.view.assess().find_requests() != slot.find_seen {
             slot.find_seen = dv.view.assess().find_requests();
             search.request_focus();

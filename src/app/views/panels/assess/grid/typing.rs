@@ -132,7 +132,7 @@ impl Ctx<'_, '_> {
                     match key {
                         Key::Tab => {
                             let step = if modifiers.shift { -1 } else { 1 };
-                            self.move_to(ctx, row, self.column_by(step), false);
+                            self.move_across(ctx, self.column_by(step));
                         }
                         Key::ArrowUp => self.move_to(ctx, row.saturating_sub(1), column, false),
                         // A value set on several rows leaves them selected.

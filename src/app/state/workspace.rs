@@ -313,8 +313,12 @@ impl Workspace {
         View::Document(DocumentView::new(ViewId(self.fresh_id()), doc))
     }
 
-    /// Opens a tab comparing documents `a` and `b`, and shows it.
+    /// Opens a tab comparing documents `a` and `b`, and shows it. The baseline is A (SPEC
+    /// 7.5): a what-if copy compared with its original goes on the B side whichever of the
+    /// two the comparison was started from, so that its changes read as B − A.
     pub(super) fn open_comparison(&mut self, a: DocumentId, b: DocumentId) {
+        let what_if_first = self.document(a).and_then(Document::scenario_of) == Some(b);
+        let (a, b) = if what_if_first { (b, a) } else { (a, b) };
         let id = ViewId(self.fresh_id());
         self.tabs.push(View::Comparison { id, a, b });
         self.active = self.tabs.len() - 1;

@@ -6,7 +6,7 @@ use egui::{Align2, Color32, Frame, Id, Margin, Rect, RichText, Stroke, Ui, vec2}
 
 use super::canvas::Canvas;
 use super::panels::explain;
-use super::panels::figures::coverage_shares;
+use super::panels::figures::{capitalised, coverage_shares};
 use super::theme;
 use crate::analysis::{Analysis, Severity};
 use crate::app::state::{Document, DocumentView};
@@ -85,7 +85,11 @@ pub fn headline(ui: &mut Ui, analysis: &Analysis, sizes: Sizes) {
                 theme::INK,
             );
             if let Some(why) = empty::nothing_covered(analysis) {
-                ui.label(RichText::new(why).size(sizes.caption).color(theme::RED));
+                ui.label(
+                    RichText::new(capitalised(&why))
+                        .size(sizes.caption)
+                        .color(theme::RED),
+                );
             }
         });
         figure(

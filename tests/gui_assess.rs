@@ -281,3 +281,21 @@ fn an_import_first_says_how_many_services_are_not_assessed_and_opens_the_view_on
     let view = harness.state().workspace.active_view().unwrap();
     assert!(view.assess().filter().unassessed_only);
 }
+
+#[test]
+fn escape_hands_the_keyboard_back_and_a_returns_to_the_canvas_with_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = assessing(dir.path());
+    harness.get_by_label("Archive").click();
+    harness.run_steps(3);
+    // While the table has the keyboard, a letter goes into the cell, not to the shortcut.
+    press(&mut harness, Key::A);
+    assert_eq!(mode(&harness), Some(ViewMode::Assess));
+    press(&mut harness, Key::Escape);
+    press(&mut harness, Key::A);
+    assert_eq!(mode(&harness), Some(ViewMode::Canvas));
+    assert_eq!(
+        harness.state().selection(),
+        Some(&opmodel::app::Selection::Entity("archive".into()))
+    );
+}

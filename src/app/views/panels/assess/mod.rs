@@ -388,16 +388,18 @@ fn detail(ui: &mut Ui, dv: DocView, slot: &AssessSlot) {
             if findings.len() > 3 {
                 ui.label(
                     RichText::new(format!(
-                        "and {} more: the canvas (A) lists them with their fixes",
+                        "and {} more: the canvas lists them with their fixes (▦ Assess on the toolbar goes back to it)",
                         findings.len() - 3
                     ))
                     .color(theme::MUTED_INK),
                 );
             } else if findings.iter().any(|f| f.severity != Severity::Info) {
                 ui.label(
-                    RichText::new("The canvas (A) offers their fixes.")
-                        .small()
-                        .color(theme::MUTED_INK),
+                    RichText::new(
+                        "Their fixes are on the canvas: ▦ Assess on the toolbar goes back to it.",
+                    )
+                    .small()
+                    .color(theme::MUTED_INK),
                 );
             }
         }

@@ -2,7 +2,7 @@
 //! domains, services and their dependencies. It works out what on-call costs, rota by rota,
 //! and how well services are owned and covered out of hours.
 //!
-//! The domain core — [`model`], [`files`], [`edit`], [`analysis`], [`layout`], [`render`],
+//! The domain core — [`model`], [`files`], [`edit`], [`analysis`], [`layout`], [`scene`], [`render`],
 //! [`compare`], [`roadmap`] and [`report`] — has no GUI dependency. [`cli`] is the command line and [`app`] the desktop
 //! editor.
 
@@ -18,6 +18,8 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod roadmap;
+pub mod scene;
+pub mod text;
 
 // The synthetic generator is test support, kept out of the shipped library: the unit tests
 // include it by path, and it names the library `opmodel` as the tests and benches do.

@@ -389,8 +389,8 @@ fn an_idle_window_stops_asking_for_frames() {
     let mut harness = with_shop(dir.path());
     harness.hover_at(node_at(&harness, "shop"));
     harness.run_steps(2);
-    // egui_graphs asks for a repaint on every frame it draws; the canvas must let the
-    // window go quiet once nothing happens.
+    // The canvas must let the window go quiet once nothing happens: it asks for no frame
+    // of its own.
     let steps = harness.try_run().expect("the app settles without input");
     assert!(steps <= 4, "settled after {steps} frames");
 }

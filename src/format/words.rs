@@ -1,8 +1,10 @@
-//! Names and ids as text: an entity's label, an id or name cut short and escaped so that a
-//! hostile file cannot break a message's line or reach a terminal as an escape sequence, and
-//! a stored field's name as words.
+//! Names and ids as text: an entity's label, an id or name cut short and escaped (by the rule
+//! of [`super::escape`]) so that a hostile file cannot break a message's line or reach a
+//! terminal as an escape sequence, and a stored field's name as words.
 
 use std::fmt::{self, Write};
+
+use super::escape::write_escaped;
 
 /// "Bedroom frontend (bedroom)", or just the id when the name adds nothing.
 pub fn entity_label(name: &str, id: &str) -> String {
@@ -56,34 +58,6 @@ impl fmt::Display for Shown<'_> {
     }
 }
 
-/// `text` with every control character written as an escape, the way Rust writes it
-/// (`\n`, `\t`, `\u{1b}`), and likewise the invisible marks that reorder text: so a text
-/// stays on one line and no escape sequence reaches a terminal.
-pub fn escaped(text: &str) -> String {
-    if !text.chars().any(needs_escape) {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        write_escaped(&mut out, c).expect("writing to a String cannot fail");
-    }
-    out
-}
-
-/// Control characters and the invisible marks that reorder text.
-fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-fn write_escaped(out: &mut impl Write, c: char) -> fmt::Result {
-    if needs_escape(c) {
-        write!(out, "{}", c.escape_default())
-    } else {
-        out.write_char(c)
-    }
-}
-
 /// A stored field's name as words: "callouts_per_year" → "callouts per year",
 /// "product_pay.standby_per_week" → "product pay standby per week".
 pub fn field_words(field: &str) -> String {
@@ -98,7 +72,7 @@ mod tests {
     fn shown_text_stays_on_one_line_and_short() {
         assert_eq!(shown("t\n"), "t\\n");
         assert_eq!(shown("\u{1b}[2J"), "\\u{1b}[2J");
-        assert_eq!(escaped("a\tb\u{202e}c"), "a\\tb\\u{202e}c");
+        assert_eq!(super::super::escaped("a\tb\u{202e}c"), "a\\tb\\u{202e}c");
         let long = "x".repeat(1_000);
         // 60 characters kept, then the ellipsis.
         assert_eq!(shown(&long), format!("{}…", "x".repeat(60)));

@@ -10,6 +10,8 @@ use crate::model::{Model, Position};
 
 /// The margin between an area's edge and the footprints of its members.
 pub const AREA_PADDING: f64 = 16.0;
+/// The title of the area of what lies outside every domain.
+pub const OUTSIDE_TITLE: &str = "Outside any domain";
 
 /// The domain each entity belongs to, for the members of a domain: its header, the teams
 /// whose domain exists, and the services those teams own.

@@ -284,7 +284,7 @@ pub fn regroup(model: &Model, team: &str, domain: Option<&str>) -> Vec<(String, 
         return Vec::new();
     }
 
-    let block = team_block(card.0, services.len(), ASPECT);
+    let block = team_block(card, services.len(), ASPECT);
     let mut shape = vec![Rect::around(block.team, card.0, card.1)];
     shape.extend(block.services.iter().map(|at| service_footprint(*at)));
     let centre = match domain.and_then(|d| scene.areas.get(d)) {

@@ -1,54 +1,106 @@
-//! The sizes the canvas draws each kind of node at, in canvas units, so that the canvas,
-//! the placement of new nodes and the layouts all agree on what a node covers. A node's
-//! *footprint* is everything drawn for it: a team's card, a domain's header, a service's
-//! shape together with the name label under it.
+//! The one set of sizes every picture of a model uses, in canvas units: the canvas, the
+//! exports, the placement of new nodes and the layouts all agree on what a node covers.
+//! Names are measured with the one text measure ([`crate::text`]), so a card is as wide as
+//! its name is drawn. A node's *footprint* is everything drawn for it: a team's card, a
+//! domain's header, a service's shape together with the name label under it.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 use super::Rect;
 use crate::model::{EntityKind, Model, Position};
+use crate::text::{self, Shaped};
 
 /// The smallest team card; cards grow to fit longer names.
 pub const TEAM_CARD_MIN_WIDTH: f64 = 180.0;
+/// A card with its name on one line; each further line of name adds a row.
 pub const TEAM_CARD_HEIGHT: f64 = 54.0;
-/// Cards stop growing here; longer names are cut short on the card.
+/// Cards stop growing sideways here; longer names wrap and the card grows down.
 pub const TEAM_CARD_MAX_WIDTH: f64 = 340.0;
 pub const DOMAIN_HEADER_MIN_WIDTH: f64 = 220.0;
 pub const DOMAIN_HEADER_HEIGHT: f64 = 40.0;
 pub const DOMAIN_HEADER_MAX_WIDTH: f64 = 420.0;
+/// At most this many lines of a card's or a header's name; the rest is cut short.
+pub const NAME_LINES: usize = 3;
 /// The radius of a service's circle (squares and hexagons are drawn about as large).
 pub const SERVICE_RADIUS: f64 = 26.0;
 /// Service names wrap at this width, on at most two lines under the shape.
 pub const SERVICE_LABEL_WIDTH: f64 = 140.0;
 /// How far a service's footprint reaches above its centre: the hexagon, 1.1 × the radius,
 /// and its stroke.
-const SERVICE_REACH_UP: f64 = 30.0;
+pub const SERVICE_REACH_UP: f64 = 30.0;
 /// How far below its centre: the label starts 1.15 × the radius + 2 below the centre and
 /// holds two lines of about 17 units each.
-const SERVICE_REACH_DOWN: f64 = 68.0;
-/// Font sizes of the names on team cards and domain headers.
-const TEAM_NAME_PX: f64 = 15.0;
-const DOMAIN_NAME_PX: f64 = 16.0;
-/// The average advance of a character of egui's proportional font, as a share of its size.
-const GLYPH_ADVANCE: f64 = 0.56;
+pub const SERVICE_REACH_DOWN: f64 = 68.0;
+/// Text sizes in canvas units: names on team cards, domain headers and under services, and
+/// the caption on a card (kind and size).
+pub const TEAM_NAME_PX: f32 = 15.0;
+pub const DOMAIN_NAME_PX: f32 = 16.0;
+pub const SERVICE_NAME_PX: f32 = 14.0;
+pub const CARD_CAPTION_PX: f32 = 11.5;
 /// Space left on each side of a name inside its card or header.
-const NAME_MARGIN: f64 = 16.0;
+pub const NAME_MARGIN: f64 = 16.0;
 
-/// About how wide `text` is at `px` points.
-pub(super) fn text_width(text: &str, px: f64) -> f64 {
-    text.chars().count() as f64 * px * GLYPH_ADVANCE
+/// Names measured so far at a size: the layouts ask for the same cards many times over.
+fn measured(name: &str, px: f32, max_width: f64) -> (f64, usize) {
+    type Key = (String, u32, u64);
+    static MEASURED: Mutex<Option<HashMap<Key, (f64, usize)>>> = Mutex::new(None);
+    let key = (name.to_owned(), px.to_bits(), max_width.to_bits());
+    if let Ok(mut cache) = MEASURED.lock()
+        && let Some(found) = cache.get_or_insert_with(HashMap::new).get(&key)
+    {
+        return *found;
+    }
+    let shaped = Shaped::new(name);
+    let one_line = f64::from(shaped.width(px));
+    let found = if one_line <= max_width {
+        (one_line, 1)
+    } else {
+        let wrapped = shaped.wrap(px, max_width as f32, NAME_LINES);
+        (f64::from(wrapped.width()), wrapped.lines.len().max(1))
+    };
+    if let Ok(mut cache) = MEASURED.lock() {
+        let cache = cache.get_or_insert_with(HashMap::new);
+        // An editing session measures each name it types; a bound keeps that small.
+        if cache.len() > 100_000 {
+            cache.clear();
+        }
+        cache.insert(key, found);
+    }
+    found
 }
 
-/// Width and height of a team card wide enough for `name`.
+/// Width and height of a box for a name at `px`: as wide as the name plus margins within
+/// `min..=max`, and a row taller for each line the name wraps onto beyond the first.
+fn name_box(name: &str, px: f32, min: f64, max: f64, height: f64) -> (f64, f64) {
+    let (width, lines) = measured(name, px, max - 2.0 * NAME_MARGIN);
+    let extra_rows = (lines - 1) as f64 * f64::from(text::row_height(px));
+    (
+        (width + 2.0 * NAME_MARGIN).clamp(min, max),
+        height + extra_rows,
+    )
+}
+
+/// Width and height of a team card for `name`.
 pub fn team_card_size(name: &str) -> (f64, f64) {
-    let width = (text_width(name, TEAM_NAME_PX) + 2.0 * NAME_MARGIN)
-        .clamp(TEAM_CARD_MIN_WIDTH, TEAM_CARD_MAX_WIDTH);
-    (width, TEAM_CARD_HEIGHT)
+    name_box(
+        name,
+        TEAM_NAME_PX,
+        TEAM_CARD_MIN_WIDTH,
+        TEAM_CARD_MAX_WIDTH,
+        TEAM_CARD_HEIGHT,
+    )
 }
 
-/// Width and height of a domain header wide enough for `name`.
+/// Width and height of a domain header for `name`.
 pub fn domain_header_size(name: &str) -> (f64, f64) {
-    let width = (text_width(name, DOMAIN_NAME_PX) + 2.0 * NAME_MARGIN)
-        .clamp(DOMAIN_HEADER_MIN_WIDTH, DOMAIN_HEADER_MAX_WIDTH);
-    (width, DOMAIN_HEADER_HEIGHT)
+    name_box(
+        name,
+        DOMAIN_NAME_PX,
+        DOMAIN_HEADER_MIN_WIDTH,
+        DOMAIN_HEADER_MAX_WIDTH,
+        DOMAIN_HEADER_HEIGHT,
+    )
 }
 
 /// What a service covers when centred on `at`: its shape and its label.
@@ -100,11 +152,29 @@ mod tests {
     #[test]
     fn team_cards_grow_with_their_names_within_bounds() {
         assert_eq!(team_card_size("Web").0, TEAM_CARD_MIN_WIDTH);
-        // 30 characters × 15 px × 0.56 = 252, plus 2 × 16 margin = 284.
         let long = "Customer identity and accounts";
-        assert_eq!(long.chars().count(), 30);
-        assert!((team_card_size(long).0 - 284.0).abs() < 1e-9);
-        assert_eq!(team_card_size(&"x".repeat(200)).0, TEAM_CARD_MAX_WIDTH);
+        let measured = f64::from(text::width(long, TEAM_NAME_PX));
+        assert!(measured + 32.0 > TEAM_CARD_MIN_WIDTH);
+        assert!((team_card_size(long).0 - (measured + 32.0)).abs() < 1e-9);
+        assert_eq!(team_card_size(long).1, TEAM_CARD_HEIGHT, "one line");
+    }
+
+    #[test]
+    fn a_name_too_long_for_the_widest_card_wraps_and_the_card_grows_down() {
+        let name = "Customer identity, accounts, onboarding and everything else besides";
+        let (width, height) = team_card_size(name);
+        let wrapped = text::wrap(name, TEAM_NAME_PX, 340.0 - 32.0, NAME_LINES);
+        assert_eq!(wrapped.lines.len(), 2);
+        // As wide as its longer line and its margins, within the widest card.
+        assert!((width - (f64::from(wrapped.width()) + 32.0)).abs() < 1e-9);
+        assert!(width <= TEAM_CARD_MAX_WIDTH);
+        let row = f64::from(text::row_height(TEAM_NAME_PX));
+        assert!((height - (TEAM_CARD_HEIGHT + row)).abs() < 1e-9);
+        let (_, tallest) = team_card_size(&"word ".repeat(500));
+        assert!(
+            (tallest - (TEAM_CARD_HEIGHT + 2.0 * row)).abs() < 1e-9,
+            "three lines at most"
+        );
     }
 
     #[test]
@@ -112,7 +182,8 @@ mod tests {
         let rect = service_footprint(Position { x: 100.0, y: 50.0 });
         assert_eq!(rect.width(), SERVICE_LABEL_WIDTH);
         assert!(rect.min_y <= 50.0 - SERVICE_RADIUS * 1.1);
-        // Label top 26 × 1.15 + 2 = 31.9 below the centre, plus two 17-unit lines = 65.9.
-        assert!(rect.max_y >= 50.0 + 65.9);
+        // The label's top 26 × 1.15 + 2 = 31.9 below the centre, plus two rows of names.
+        let label = 31.9 + 2.0 * f64::from(text::row_height(SERVICE_NAME_PX));
+        assert!(rect.max_y >= 50.0 + label);
     }
 }

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::diagram::{Grouping, covers};
-use super::palette;
 use crate::analysis::{Analysis, Cover, analyze};
 use crate::model::{Model, ServiceKind};
+use crate::scene::palette;
 
 /// The model as DOT text.
 pub fn dot(model: &Model) -> String {

@@ -6,9 +6,9 @@
 use std::fmt::Write;
 
 use super::diagram::{Grouping, cover_class, covers};
-use super::palette;
 use crate::analysis::{Analysis, Cover, analyze};
 use crate::model::{Model, ServiceKind, TeamKind};
+use crate::scene::palette;
 
 /// The model as Mermaid flowchart text.
 pub fn mermaid(model: &Model) -> String {

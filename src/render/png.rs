@@ -1,14 +1,14 @@
 //! The PNG export: the SVG picture of [`super::svg`] rasterised with resvg, so the two
-//! formats always show the same thing. The font ships inside the binary, so a machine with
+//! formats always show the same thing. The fonts ship inside the binary, so a machine with
 //! no fonts installed renders the same letters.
 
 use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
-use super::palette::{CANVAS_BACKGROUND, Rgb};
-use super::text::{FONT_BYTES, FONT_FAMILY};
 use crate::model::Model;
+use crate::scene::palette::{CANVAS_BACKGROUND, Rgb};
+use crate::text::{FONT_FAMILY, Face};
 
 /// The default `--scale`: twice the size, sharp on a high-density screen or a slide.
 pub const DEFAULT_SCALE: f32 = 2.0;
@@ -63,7 +63,9 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
     FONTS
         .get_or_init(|| {
             let mut db = usvg::fontdb::Database::new();
-            db.load_font_data(FONT_BYTES.to_vec());
+            for face in Face::ALL {
+                db.load_font_data(face.bytes().to_vec());
+            }
             db.set_sans_serif_family(FONT_FAMILY);
             Arc::new(db)
         })

@@ -8,7 +8,7 @@ pub mod empty;
 mod markdown;
 mod peak;
 mod roadmap;
-mod sections;
+pub(crate) mod sections;
 mod table;
 mod text;
 
@@ -16,6 +16,7 @@ pub use compare::{compare_csv, compare_markdown, compare_text};
 pub use csv::csv;
 pub use markdown::{markdown, markdown_with_fixes};
 pub use roadmap::{roadmap_markdown, roadmap_text};
+pub use table::{Align, Table};
 pub use text::{text, text_with_fixes};
 
 use crate::analysis::Analysis;
@@ -69,9 +70,11 @@ pub fn roadmap_json(plan: &crate::roadmap::RoadmapPlan) -> String {
     to_json(plan)
 }
 
+/// Pretty JSON in which no name can send a terminal an escape (see
+/// [`crate::format::escape_json`]).
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value)
         .expect("reports hold only strings, numbers, lists and maps");
     text.push('\n');
-    text
+    crate::format::escape_json(&text)
 }

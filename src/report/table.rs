@@ -38,6 +38,19 @@ impl Table {
         self.rows.is_empty()
     }
 
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    pub fn rows(&self) -> &[Vec<String>] {
+        &self.rows
+    }
+
+    /// Whether column `column` holds figures, aligned right.
+    pub fn is_right_aligned(&self, column: usize) -> bool {
+        self.align.get(column) == Some(&Align::Right)
+    }
+
     /// Aligned columns separated by two spaces, indented by `indent`.
     pub fn terminal(&self, indent: &str) -> String {
         let widths: Vec<usize> = (0..self.headers.len())

@@ -5,7 +5,7 @@ use egui::{Color32, FontFamily, FontId, Style, TextStyle};
 
 use crate::analysis::{Cover, Severity};
 use crate::model::{InteractionMode, TeamKind};
-use crate::render::palette::{self, Rgb};
+use crate::scene::palette::{self, Rgb};
 
 /// A palette colour as egui's: the canvas and the exported pictures share one palette.
 const fn colour(rgb: Rgb) -> Color32 {
@@ -29,15 +29,7 @@ pub const RED_BAR: Color32 = colour(palette::RED_BAR);
 pub const GREY: Color32 = colour(palette::GREY);
 pub const GREY_FILL: Color32 = colour(palette::GREY_FILL);
 
-pub const OWNERSHIP_EDGE: Color32 = colour(palette::OWNERSHIP_EDGE);
-pub const DEPENDENCY_EDGE: Color32 = colour(palette::DEPENDENCY_EDGE);
-pub const DOMAIN_FILL: Color32 = Color32::from_rgba_premultiplied(60, 90, 140, 18);
 pub const DOMAIN_STROKE: Color32 = colour(palette::DOMAIN_STROKE);
-pub const DOMAIN_HEADER: Color32 = colour(palette::DOMAIN_HEADER);
-/// A whole domain's box in the zoomed-out overview.
-pub const DOMAIN_SUMMARY_FILL: Color32 = Color32::from_rgb(229, 235, 245);
-/// The selection's neighbours on the canvas: its owner, dependencies and dependents.
-pub const RELATED: Color32 = Color32::from_rgb(3, 155, 229);
 
 /// Team Topologies-inspired colours, one per team kind.
 pub fn team_fill(kind: TeamKind) -> Color32 {
@@ -59,11 +51,7 @@ pub fn severity_colour(severity: Severity) -> Color32 {
 }
 
 pub fn interaction_colour(mode: InteractionMode) -> Color32 {
-    match mode {
-        InteractionMode::Collaboration => Color32::from_rgb(156, 39, 176),
-        InteractionMode::XAsAService => Color32::from_rgb(0, 121, 107),
-        InteractionMode::Facilitating => Color32::from_rgb(245, 124, 0),
-    }
+    colour(palette::interaction_colour(mode))
 }
 
 /// egui's fonts, with its monospace face as the last fallback of the proportional family:
@@ -137,20 +125,6 @@ pub fn delta_colour(change: f64, lower_is_better: bool) -> Color32 {
     } else {
         RED
     }
-}
-
-/// A darker shade of a colour, for outlines.
-pub fn darker(shade: Color32) -> Color32 {
-    colour(Rgb(shade.r(), shade.g(), shade.b()).darker())
-}
-
-/// Compliance tag badges: a violet no cover state uses, so a tag never reads as a warning.
-pub const COMPLIANCE_FILL: Color32 = Color32::from_rgb(237, 231, 246);
-pub const COMPLIANCE_INK: Color32 = Color32::from_rgb(81, 45, 168);
-
-/// A colour washed out towards the canvas, for a service being retired.
-pub fn retiring(colour: Color32) -> Color32 {
-    colour.lerp_to_gamma(CANVAS_BACKGROUND, 0.6)
 }
 
 #[cfg(test)]

@@ -1,14 +1,14 @@
 //! The overview map in the canvas corner, shown while part of the model is out of view:
-//! every entity as a dot, the visible part as a frame. Clicking or dragging on it moves the
-//! view there.
+//! every area as a block, the visible part as a frame. Clicking or dragging on it moves the
+//! view there. It draws a handful of shapes whatever the size of the model.
 
 use egui::{Color32, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, vec2};
 
 use crate::app::views::theme;
 
-/// The map's size on screen: as tall as the legend, so a fit keeps both clear of nodes.
+/// The map's size on screen.
 pub fn size() -> Vec2 {
-    vec2(super::legend::HEIGHT * 1.6, super::legend::HEIGHT)
+    vec2(236.0, 148.0)
 }
 
 /// Maps canvas positions within `world` onto the map `area`, keeping proportions.
@@ -41,20 +41,17 @@ impl Projection {
     }
 }
 
-/// The map's shapes: a backing, one dot per entity and the frame of the visible part.
-pub fn shapes(projection: &Projection, points: &[Pos2], visible: Rect) -> Vec<Shape> {
-    let mut shapes = Vec::with_capacity(points.len() + 3);
+/// The map's shapes: a backing, one block per area and the frame of the visible part.
+pub fn shapes(projection: &Projection, areas: &[Rect], visible: Rect) -> Vec<Shape> {
+    let mut shapes = Vec::with_capacity(areas.len() + 3);
     shapes.push(Shape::rect_filled(
         projection.area,
         6.0,
         Color32::from_white_alpha(235),
     ));
-    shapes.extend(points.iter().map(|p| {
-        Shape::rect_filled(
-            Rect::from_center_size(projection.to_map(*p), Vec2::splat(2.5)),
-            0.0,
-            theme::MUTED_INK,
-        )
+    shapes.extend(areas.iter().map(|area| {
+        let block = Rect::from_min_max(projection.to_map(area.min), projection.to_map(area.max));
+        Shape::rect_filled(block.expand(0.5), 1.0, theme::GREY)
     }));
     let frame = Rect::from_min_max(
         projection.to_map(visible.min),

@@ -2,7 +2,7 @@
 //! pictures, so a slide shows the same colours as the projector. No egui here.
 
 use crate::analysis::Cover;
-use crate::model::TeamKind;
+use crate::model::{InteractionMode, TeamKind};
 
 /// An opaque colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +18,11 @@ impl Rgb {
     pub fn darker(self) -> Rgb {
         let shade = |c: u8| (f32::from(c) * 0.6) as u8;
         Rgb(shade(self.0), shade(self.1), shade(self.2))
+    }
+
+    /// This colour moved a share `t` of the way towards `other`, channel by channel.
+    pub fn toward(self, other: Rgb, t: f32) -> Rgb {
+        other.over(self, t)
     }
 
     /// This colour laid at `opacity` over `under`, for tools that take no transparency.
@@ -66,6 +71,37 @@ pub const DOMAIN_FILL_OPACITY: f32 = 18.0 / 255.0;
 pub const DOMAIN_STROKE: Rgb = Rgb(120, 140, 175);
 pub const DOMAIN_HEADER: Rgb = Rgb(62, 84, 122);
 
+/// A whole domain's box in the zoomed-out overview.
+pub const DOMAIN_SUMMARY_FILL: Rgb = Rgb(229, 235, 245);
+/// The area of what lies outside every domain: a neutral tint, and a dashed outline.
+pub const OUTSIDE_FILL: Rgb = Rgb(90, 96, 104);
+pub const OUTSIDE_FILL_OPACITY: f32 = 12.0 / 255.0;
+pub const OUTSIDE_STROKE: Rgb = Rgb(150, 154, 160);
+/// The selection's neighbours on the canvas: its owner, dependencies and dependents.
+pub const RELATED: Rgb = Rgb(3, 155, 229);
+/// Compliance tag badges: a violet no cover state uses, so a tag never reads as a warning.
+pub const COMPLIANCE_FILL: Rgb = Rgb(237, 231, 246);
+pub const COMPLIANCE_INK: Rgb = Rgb(81, 45, 168);
+
+/// A colour washed out towards the canvas, for a service being retired.
+pub fn retiring(colour: Rgb) -> Rgb {
+    colour.toward(CANVAS_BACKGROUND, 0.6)
+}
+
+/// A colour stepped back towards the canvas, for what lies outside the selection's focus.
+pub fn dimmed(colour: Rgb) -> Rgb {
+    colour.toward(CANVAS_BACKGROUND, 0.78)
+}
+
+/// The colour of an interaction between teams, by its mode.
+pub fn interaction_colour(mode: InteractionMode) -> Rgb {
+    match mode {
+        InteractionMode::Collaboration => Rgb(156, 39, 176),
+        InteractionMode::XAsAService => Rgb(0, 121, 107),
+        InteractionMode::Facilitating => Rgb(245, 124, 0),
+    }
+}
+
 /// Team Topologies-inspired colours, one per team kind.
 pub fn team_fill(kind: TeamKind) -> Rgb {
     match kind {
@@ -100,6 +136,11 @@ mod tests {
         assert_eq!(
             Rgb(200, 0, 255).over(Rgb(100, 0, 255), 0.5),
             Rgb(150, 0, 255)
+        );
+        // A quarter of the way from 0 to 200 is 50.
+        assert_eq!(
+            Rgb(0, 0, 0).toward(Rgb(200, 200, 200), 0.25),
+            Rgb(50, 50, 50)
         );
     }
 }

@@ -1,0 +1,465 @@
+//! The deck a consultant sends after the workshop (SPEC 6.4): 16:9 pages with the title
+//! and headline figures, the operating model as the room saw it, the cost, the findings
+//! with their best fixes, the cost drivers and compliance scope, and the assumptions.
+//! Every figure comes from the report's own tables, so the deck and the report agree.
+//!
+//! Pages are composed as marks on a 1280 × 720 screen and written by [`super::pdf`].
+
+mod page;
+
+use crate::analysis::{Analysis, AvailabilitySource, Severity};
+use crate::edit::fixes;
+use crate::format::{self, count, grouped, money, trimmed};
+use crate::layout::Rect;
+use crate::model::Model;
+use crate::report::{Align, Table, sections};
+use crate::scene::legend::Shown;
+use crate::scene::marks::{Marks, Paint};
+use crate::scene::{Scene, palette};
+
+pub use page::Deck;
+
+use super::pdf::{PdfError, pdf};
+use super::picture::{self, fitted, slide_frame};
+
+/// Past this many services the operating model gets a page per domain after the whole.
+pub const PAGE_PER_DOMAIN_ABOVE: usize = 100;
+
+/// The model's deck as a PDF, dated `date` (as "14 May 2026").
+pub fn deck_pdf(model: &Model, analysis: &Analysis, date: &str) -> Result<Vec<u8>, PdfError> {
+    pdf(&pages(model, analysis, date), picture::title(model))
+}
+
+/// The deck's pages, as marks on the 1280 × 720 screen.
+pub fn pages(model: &Model, analysis: &Analysis, date: &str) -> Vec<Vec<crate::scene::Mark>> {
+    let title = picture::title(model);
+    let mut deck = Deck::new(&format!("{title} · {date}"));
+    title_page(&mut deck, model, analysis, date);
+    let scene = picture::scene_of(model, analysis);
+    model_pages(&mut deck, &scene, model, analysis);
+    cost_pages(&mut deck, model, analysis);
+    findings_pages(&mut deck, model, analysis);
+    drivers_page(&mut deck, model, analysis);
+    assumptions_page(&mut deck, model, analysis);
+    deck.finish()
+}
+
+/// The headline figures as (label, value), the report's own words and figures.
+fn headline(analysis: &Analysis) -> Vec<(String, String)> {
+    let summary = sections::summary(analysis);
+    let value = |label: &str| {
+        summary
+            .iter()
+            .find(|(l, _)| *l == label)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    vec![
+        (
+            "Annual on-call cost".to_owned(),
+            value("Annual on-call cost"),
+        ),
+        (
+            "Standby · callout".to_owned(),
+            format!("{} · {}", value("Standby"), value("Callout")),
+        ),
+        ("Ownership".to_owned(), value("Ownership")),
+        ("On-call coverage".to_owned(), value("On-call coverage")),
+        (
+            "Errors".to_owned(),
+            analysis.count(Severity::Error).to_string(),
+        ),
+    ]
+}
+
+fn title_page(deck: &mut Deck, model: &Model, analysis: &Analysis, date: &str) {
+    let page = deck.page("");
+    let ink = Paint::solid(palette::INK);
+    let muted = Paint::solid(palette::MUTED_INK);
+    page.gap(70.0);
+    page.text(picture::title(model), 44.0, ink, 2);
+    page.gap(8.0);
+    page.text(date, 18.0, muted, 1);
+    page.gap(18.0);
+    if !model.description.trim().is_empty() {
+        page.text(model.description.trim(), 19.0, ink, 4);
+    }
+    page.gap(36.0);
+    let figures = headline(analysis);
+    let column = page.width() / 2.0;
+    let top = page.y;
+    for (k, (label, value)) in figures.iter().enumerate() {
+        let left = page::MARGIN + (k % 2) as f64 * column;
+        page.y = top + (k / 2) as f64 * 96.0;
+        page.text_at(left, column - 24.0, &label.to_uppercase(), 13.0, muted, 1);
+        page.text_at(left, column - 24.0, value, 24.0, ink, 2);
+    }
+}
+
+/// The diagram fitted to a page with its legend; for a big model, then a page per domain
+/// (and one for what lies outside every domain), each fitted to that area.
+fn model_pages(deck: &mut Deck, scene: &Scene, model: &Model, analysis: &Analysis) {
+    let title = picture::title(model);
+    let figures = picture::figures_line(analysis);
+    let mut whole = Marks::default();
+    let shown = Shown::of(scene);
+    let area = slide_frame(
+        &mut whole,
+        title,
+        &figures,
+        (page::WIDTH, page::HEIGHT - 30.0),
+        shown,
+    );
+    if let Some(bounds) = scene.bounds {
+        picture::diagram(&mut whole, scene, &fitted(&bounds, &area, true));
+    }
+    deck.composed(whole);
+    if model.services.len() <= PAGE_PER_DOMAIN_ABOVE {
+        return;
+    }
+    for (a, area_of) in scene.areas.iter().enumerate() {
+        let mut marks = Marks::default();
+        let summary = crate::scene::overview::lines(&area_of.summary, &scene.currency).join(" · ");
+        let extent: Rect = scene.extent(a);
+        let room = slide_frame(
+            &mut marks,
+            &area_of.name,
+            &summary,
+            (page::WIDTH, page::HEIGHT - 30.0),
+            shown,
+        );
+        picture::diagram(&mut marks, scene, &fitted(&extent, &room, false));
+        deck.composed(marks);
+    }
+}
+
+fn cost_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
+    let currency = &analysis.currency;
+    let page = deck.page("Cost");
+    let ink = Paint::solid(palette::INK);
+    page.text(
+        &format!(
+            "{} a year: standby {} and callout {}. R(n), a rota per product team that owns services: {}. R(1), one operations rota: {}.",
+            money(analysis.totals.annual_cost, currency),
+            money(analysis.totals.standby_cost, currency),
+            money(analysis.totals.callout_cost, currency),
+            money(analysis.baselines.all_team_rotas, currency),
+            money(analysis.baselines.single_ops_rota, currency),
+        ),
+        page::BODY_PX,
+        ink,
+        3,
+    );
+    page.heading("Rotas");
+    let mut rotas = Table::new(&[
+        ("Rota", Align::Left),
+        ("Kind", Align::Left),
+        ("Pool", Align::Right),
+        ("1 week in", Align::Right),
+        ("Weeks each", Align::Right),
+        ("Services", Align::Right),
+        ("Annual cost", Align::Right),
+    ]);
+    for rota in &analysis.rotas {
+        rotas.row(vec![
+            rota.name.clone(),
+            rota.kind.label().to_owned(),
+            rota.pool.to_string(),
+            rota.frequency_weeks.to_string(),
+            trimmed(rota.weeks_on_call_per_person, 1),
+            rota.services.len().to_string(),
+            grouped(rota.annual_cost),
+        ]);
+    }
+    if rotas.is_empty() {
+        let page = deck.current("Cost");
+        page.text(
+            "No rotas: no team gives out-of-hours cover yet.",
+            page::BODY_PX,
+            ink,
+            2,
+        );
+    } else {
+        deck.table(&rotas);
+    }
+    let page = deck.page("Cost by team and by domain");
+    page.heading("Teams");
+    let mut teams = Table::new(&[
+        ("Team", Align::Left),
+        ("Kind", Align::Left),
+        ("Domain", Align::Left),
+        ("Services", Align::Right),
+        ("Annual cost", Align::Right),
+    ]);
+    for (team, figures) in model.teams.iter().zip(&analysis.teams) {
+        let domain = team
+            .domain
+            .as_deref()
+            .map_or("—", |d| model.display_name(d));
+        teams.row(vec![
+            team.name.clone(),
+            team.kind.label().to_owned(),
+            domain.to_owned(),
+            figures.services.to_string(),
+            grouped(figures.annual_cost),
+        ]);
+    }
+    deck.table(&teams);
+    let page = deck.current("Cost by team and by domain");
+    if page.room() < 120.0 {
+        deck.page("Cost by domain");
+    } else {
+        page.heading("Domains");
+    }
+    let mut domains = Table::new(&[("Domain", Align::Left), ("Annual cost", Align::Right)]);
+    for (domain, figures) in model.domains.iter().zip(&analysis.domains) {
+        domains.row(vec![domain.name.clone(), grouped(figures.annual_cost)]);
+    }
+    if domains.is_empty() {
+        let page = deck.current("Cost by domain");
+        page.text("No domains.", page::BODY_PX, ink, 1);
+    } else {
+        deck.table(&domains);
+    }
+}
+
+/// Each error and warning with its best fix and what that fix does to cost and coverage,
+/// in the report's words (`opmodel report --fixes`), by severity.
+fn findings_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
+    let page = deck.page("Findings");
+    let ink = Paint::solid(palette::INK);
+    page.text(
+        &format!(
+            "{}, {} and {} info.",
+            count(analysis.count(Severity::Error), "error", "errors"),
+            count(analysis.count(Severity::Warning), "warning", "warnings"),
+            analysis.count(Severity::Info)
+        ),
+        page::BODY_PX,
+        ink,
+        1,
+    );
+    let fixes: std::collections::HashMap<usize, fixes::Fix> =
+        fixes::fixes_for_every_finding(model, analysis)
+            .into_iter()
+            .filter_map(|(i, fixes)| Some((i, fixes.into_iter().next()?)))
+            .collect();
+    for severity in [Severity::Error, Severity::Warning] {
+        let findings = sections::findings_of(analysis, severity);
+        if findings.is_empty() {
+            continue;
+        }
+        if deck.current("Findings").room() < 120.0 {
+            deck.page("Findings (continued)");
+        }
+        deck.current("Findings").heading(&format!(
+            "{} ({})",
+            sections::severity_heading(severity),
+            findings.len()
+        ));
+        let mut table = Table::new(&[
+            ("Finding", Align::Left),
+            ("Best fix", Align::Left),
+            ("What the fix does", Align::Left),
+        ]);
+        for (i, finding) in findings {
+            let (fix, effect) = match fixes.get(&i) {
+                Some(fix) => (fix.label.clone(), fix.effect.describe(&analysis.currency)),
+                None => ("No one-click fix".to_owned(), String::new()),
+            };
+            table.row(vec![finding.message.to_string(), fix, effect]);
+        }
+        deck.table(&table);
+    }
+}
+
+fn drivers_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
+    let page = deck.page("Cost drivers and compliance scope");
+    let ink = Paint::solid(palette::INK);
+    page.text(
+        "What each service's out-of-hours cover alone adds to the annual cost: they do not add up to the bill.",
+        page::BODY_PX,
+        Paint::solid(palette::MUTED_INK),
+        2,
+    );
+    let drivers = sections::cost_drivers(model, analysis);
+    if drivers.is_empty() {
+        deck.current("").text(
+            "No service's cover costs anything on its own.",
+            page::BODY_PX,
+            ink,
+            1,
+        );
+    } else {
+        deck.table(&drivers);
+    }
+    let page = deck.current("Cost drivers and compliance scope");
+    if page.room() < 120.0 {
+        deck.page("Compliance scope");
+    } else {
+        page.heading("Compliance scope");
+    }
+    let scopes = sections::compliance(analysis);
+    if scopes.is_empty() {
+        deck.current("").text(
+            "No service carries a compliance tag.",
+            page::BODY_PX,
+            ink,
+            1,
+        );
+    } else {
+        deck.table(&scopes);
+    }
+}
+
+fn assumptions_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
+    let page = deck.page("Assumptions");
+    let ink = Paint::solid(palette::INK);
+    let settings = &model.settings;
+    let assumed: Vec<(usize, &crate::analysis::ServiceFigures)> = analysis
+        .services
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            matches!(
+                s.availability_source,
+                AvailabilitySource::LowestBand | AvailabilitySource::NoBands
+            )
+        })
+        .collect();
+    page.text(
+        &format!(
+            "{} of {} not yet assessed: neither an availability nor an exposure is set, so the lowest band's availability is assumed.",
+            count(assumed.len(), "service", "services"),
+            analysis.services.len()
+        ),
+        page::BODY_PX,
+        ink,
+        2,
+    );
+    if !assumed.is_empty() {
+        let mut table = Table::new(&[
+            ("Service", Align::Left),
+            ("Availability assumed", Align::Right),
+            ("Deployment taken", Align::Left),
+        ]);
+        for (i, figures) in assumed {
+            table.row(vec![
+                model.services[i].name.clone(),
+                format::percent(figures.availability),
+                figures.deployment.label().to_owned(),
+            ]);
+        }
+        deck.table(&table);
+    }
+    let page = deck.current("Assumptions");
+    if page.room() < 200.0 {
+        deck.page("Assumptions (continued)");
+    }
+    deck.current("").heading("Pay and exposure bands");
+    let mut pay = Table::new(&[
+        ("Pay", Align::Left),
+        ("Standby a week", Align::Right),
+        ("Callout an hour", Align::Right),
+    ]);
+    for (who, rates) in [
+        ("Product teams", &settings.product_pay),
+        ("Operations", &settings.ops_pay),
+    ] {
+        pay.row(vec![
+            who.to_owned(),
+            money(rates.standby_per_week, &settings.currency),
+            money(rates.callout_per_hour, &settings.currency),
+        ]);
+    }
+    deck.table(&pay);
+    let mut bands = Table::new(&[
+        ("Exposure an hour up to", Align::Right),
+        ("Availability", Align::Right),
+    ]);
+    for band in settings.sorted_bands() {
+        bands.row(vec![
+            money(band.max_exposure_per_hour, &settings.currency),
+            format::percent(band.availability),
+        ]);
+    }
+    if !bands.is_empty() {
+        deck.table(&bands);
+    }
+    deck.current("").text(
+        &format!(
+            "{} weeks a year; {} on call at a time; {} h per callout; rotas of at least {}; at most {} per team.",
+            trimmed(settings.weeks_per_year, 1),
+            count(settings.people_per_shift as usize, "person", "people"),
+            trimmed(settings.callout_hours, 1),
+            settings.min_rota_size,
+            count(settings.max_services_per_team as usize, "service", "services"),
+        ),
+        page::TABLE_PX,
+        Paint::solid(palette::MUTED_INK),
+        2,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::scene::marks::Shape;
+
+    fn words(pages: &[Vec<crate::scene::Mark>]) -> Vec<String> {
+        pages
+            .iter()
+            .map(|page| {
+                page.iter()
+                    .filter_map(|m| match &m.shape {
+                        Shape::Text { text, .. } => Some(text.as_str()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_pages_come_in_the_order_of_the_spec() {
+        let model = crate::synthetic::generate(46, 9, 60, 2);
+        let analysis = analyze(&model);
+        let pages = words(&pages(&model, &analysis, "1 January 2027"));
+        let first = |title: &str| pages.iter().position(|p| p.starts_with(title));
+        assert!(pages[0].contains(picture::title(&model)) && pages[0].contains("1 January 2027"));
+        assert!(
+            pages[1].contains("Annual on-call cost"),
+            "the diagram's title line"
+        );
+        let order = [
+            first("Cost").expect("cost"),
+            first("Findings").expect("findings"),
+            first("Cost drivers").expect("drivers"),
+            first("Assumptions").expect("assumptions"),
+        ];
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+        let cost = money(analysis.totals.annual_cost, &analysis.currency);
+        assert!(pages[0].contains(&cost), "the headline cost {cost}");
+    }
+
+    #[test]
+    fn every_mark_of_every_page_stays_on_the_page() {
+        let model = crate::synthetic::generate(160, 30, 200, 5);
+        let analysis = analyze(&model);
+        let page_rect = Rect {
+            min_x: 0.0,
+            min_y: 0.0,
+            max_x: page::WIDTH,
+            max_y: page::HEIGHT,
+        };
+        for (k, page) in pages(&model, &analysis, "1 January 2027")
+            .iter()
+            .enumerate()
+        {
+            let off = crate::scene::marks::outside(page, &page_rect);
+            assert!(off.is_empty(), "page {k}: {:?}", off.first());
+        }
+    }
+}

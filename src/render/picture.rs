@@ -1,0 +1,285 @@
+//! The pictures the exports draw, composed from the scene: a heading (the model's name,
+//! its annual cost and coverage), the diagram and the legend. At its natural size the
+//! diagram is drawn at 100 % with the editor's text; on a slide (`--size`, the deck's
+//! pages) it is fitted into the frame with presentation mode's text, as the room saw it.
+
+use super::svg::MIN_TEXT_PX;
+use crate::analysis::Analysis;
+use crate::format;
+use crate::layout::{self, Rect};
+use crate::model::{Model, Position};
+use crate::scene::draw::{Highlight, draw};
+use crate::scene::legend::{self, Context, Shown};
+use crate::scene::marks::{Anchor, Marks, Paint, Role, Shape};
+use crate::scene::{Options, Scene, TextScale, View, palette, view};
+use crate::text;
+
+/// Round a picture's edge.
+const MARGIN: f64 = 24.0;
+const TITLE_PX: f64 = 26.0;
+const FIGURES_PX: f64 = 16.0;
+const LEGEND_PX: f64 = 14.0;
+/// A slide's margin, its title line and its legend: as small as reads well, to leave the
+/// room to the diagram.
+const SLIDE_MARGIN: f64 = 20.0;
+const SLIDE_TITLE_PX: f64 = 22.0;
+const SLIDE_LEGEND_PX: f64 = 12.0;
+/// Between the heading, the diagram and the legend.
+const GAP: f64 = 16.0;
+/// Room round a diagram for the names of the shapes at its edges.
+const DIAGRAM_PADDING: f64 = 40.0;
+
+/// Marks and the size of the picture they make.
+pub struct Picture {
+    pub marks: Marks,
+    pub size: (f64, f64),
+}
+
+/// The scene an export draws: the saved positions, else the editor's arrangement.
+pub fn scene_of(model: &Model, analysis: &Analysis) -> Scene {
+    Scene::build(
+        model,
+        analysis,
+        &layout::positions(model),
+        Options::default(),
+    )
+}
+
+/// The model's name (or "Untitled model").
+pub fn title(model: &Model) -> &str {
+    let name = model.name.trim();
+    if name.is_empty() {
+        "Untitled model"
+    } else {
+        name
+    }
+}
+
+/// "Annual on-call cost … · Ownership … · On-call cover …".
+pub fn figures_line(analysis: &Analysis) -> String {
+    format!(
+        "Annual on-call cost {} · Ownership {} · On-call cover {}",
+        format::money(analysis.totals.annual_cost, &analysis.currency),
+        format::share(analysis.coverage.ownership),
+        format::share(analysis.coverage.on_call),
+    )
+}
+
+/// The heading, from `top`, within `width`: the title on one line, the figures under it.
+/// Returns its height.
+pub fn heading(
+    marks: &mut Marks,
+    title: &str,
+    figures: &str,
+    left: f64,
+    top: f64,
+    width: f64,
+) -> f64 {
+    let mut y = top;
+    for (words, px, paint) in [
+        (title, TITLE_PX, Paint::solid(palette::INK)),
+        (figures, FIGURES_PX, Paint::solid(palette::MUTED_INK)),
+    ] {
+        let line = text::wrap(words, px as f32, width as f32, 1);
+        if let Some(line) = line.lines.first() {
+            marks.push(
+                Role::Title,
+                Shape::Text {
+                    at: Position { x: left, y },
+                    anchor: Anchor::Start,
+                    text: line.text.clone(),
+                    px,
+                    paint,
+                    width: f64::from(line.width),
+                },
+            );
+        }
+        y += f64::from(text::row_height(px as f32)) + 4.0;
+    }
+    y - top
+}
+
+/// The diagram of `scene` drawn through `view`, clipped to its frame, its marks added to
+/// `marks`.
+pub fn diagram(marks: &mut Marks, scene: &Scene, view: &View) {
+    let drawn = draw(scene, view, &Highlight::default());
+    marks.clip(Some(view.frame));
+    marks.list.extend(drawn.marks.list);
+    marks.clip(None);
+}
+
+/// The model's picture at its natural size: heading, diagram at 100 %, legend under it.
+pub fn natural(model: &Model, analysis: &Analysis) -> Picture {
+    let scene = scene_of(model, analysis);
+    let bounds = scene
+        .bounds
+        .unwrap_or(Rect::around(Position::default(), 1.0, 1.0))
+        .expand(DIAGRAM_PADDING);
+    let (title, figures) = (title(model), figures_line(analysis));
+    let heading_width = f64::from(text::width(title, TITLE_PX as f32))
+        .max(f64::from(text::width(&figures, FIGURES_PX as f32)));
+    let width = bounds.width().max(heading_width).max(600.0);
+    let mut marks = Marks::default();
+    let heading_height = heading(&mut marks, title, &figures, MARGIN, MARGIN, width);
+    let top = MARGIN + heading_height + GAP;
+    let frame = Rect {
+        min_x: MARGIN,
+        min_y: top,
+        max_x: MARGIN + bounds.width(),
+        max_y: top + bounds.height(),
+    };
+    let view = View {
+        zoom: 1.0,
+        pan: Position {
+            x: frame.min_x - bounds.min_x,
+            y: frame.min_y - bounds.min_y,
+        },
+        frame,
+        text: TextScale {
+            min_px: MIN_TEXT_PX,
+            ..TextScale::EDITOR
+        },
+        reserved_top: 0.0,
+        summarise: false,
+    };
+    diagram(&mut marks, &scene, &view);
+    let (mut legend, legend_size) =
+        legend::legend(Context::Export(Shown::of(&scene)), LEGEND_PX, width);
+    let legend_top = frame.max_y + GAP;
+    legend.translate(MARGIN, legend_top);
+    marks.list.extend(legend.list);
+    Picture {
+        marks,
+        size: (
+            width.max(legend_size.0) + 2.0 * MARGIN,
+            legend_top + legend_size.1 + MARGIN,
+        ),
+    }
+}
+
+/// A slide of `size` pixels: the heading, then the diagram fitted into the room the legend
+/// leaves, with presentation mode's text.
+pub fn slide(model: &Model, analysis: &Analysis, size: (f64, f64)) -> Picture {
+    let scene = scene_of(model, analysis);
+    let mut marks = Marks::default();
+    let area = slide_frame(
+        &mut marks,
+        title(model),
+        &figures_line(analysis),
+        size,
+        Shown::of(&scene),
+    );
+    if let Some(bounds) = scene.bounds {
+        let view = fitted(&bounds, &area, true);
+        diagram(&mut marks, &scene, &view);
+    }
+    Picture { marks, size }
+}
+
+/// The title line along the top of a slide of `size` (the title, and the figures after it
+/// on the same line where they fit), and the legend of `shown` along its bottom, added to
+/// `marks`. Returns the room left for the diagram.
+pub fn slide_frame(
+    marks: &mut Marks,
+    title: &str,
+    figures: &str,
+    size: (f64, f64),
+    shown: Shown,
+) -> Rect {
+    let width = size.0 - 2.0 * SLIDE_MARGIN;
+    let title_line = text::wrap(title, SLIDE_TITLE_PX as f32, (width * 0.6) as f32, 1);
+    let title_width = f64::from(title_line.width());
+    let title_row = f64::from(text::row_height(SLIDE_TITLE_PX as f32));
+    let figures_row = f64::from(text::row_height(FIGURES_PX as f32));
+    let top = SLIDE_MARGIN * 0.75;
+    if let Some(line) = title_line.lines.first() {
+        marks.push(
+            Role::Title,
+            Shape::Text {
+                at: Position {
+                    x: SLIDE_MARGIN,
+                    y: top,
+                },
+                anchor: Anchor::Start,
+                text: line.text.clone(),
+                px: SLIDE_TITLE_PX,
+                paint: Paint::solid(palette::INK),
+                width: title_width,
+            },
+        );
+    }
+    // The figures on the title's baseline, after it, or under it where they do not fit.
+    let beside = width - title_width - 24.0;
+    let (left, figures_top, room) = if f64::from(text::width(figures, FIGURES_PX as f32)) <= beside
+    {
+        let baseline = top + f64::from(text::ascent(SLIDE_TITLE_PX as f32));
+        (
+            SLIDE_MARGIN + title_width + 24.0,
+            baseline - f64::from(text::ascent(FIGURES_PX as f32)),
+            beside,
+        )
+    } else {
+        (SLIDE_MARGIN, top + title_row, width)
+    };
+    let figures_line = text::wrap(figures, FIGURES_PX as f32, room as f32, 1);
+    if let Some(line) = figures_line.lines.first() {
+        marks.push(
+            Role::Title,
+            Shape::Text {
+                at: Position {
+                    x: left,
+                    y: figures_top,
+                },
+                anchor: Anchor::Start,
+                text: line.text.clone(),
+                px: FIGURES_PX,
+                paint: Paint::solid(palette::MUTED_INK),
+                width: f64::from(line.width),
+            },
+        );
+    }
+    let heading_bottom = (top + title_row).max(figures_top + figures_row);
+    let (mut legend, legend_size) = legend::legend(Context::Export(shown), SLIDE_LEGEND_PX, width);
+    let legend_top = size.1 - SLIDE_MARGIN * 0.5 - legend_size.1;
+    legend.translate(SLIDE_MARGIN, legend_top);
+    marks.list.extend(legend.list);
+    Rect {
+        min_x: SLIDE_MARGIN * 0.5,
+        min_y: heading_bottom + GAP * 0.5,
+        max_x: size.0 - SLIDE_MARGIN * 0.5,
+        max_y: legend_top - GAP * 0.5,
+    }
+}
+
+/// Room round a fitted diagram for the names of the shapes at its edges, in pixels: a name
+/// is drawn at least 16 px high however far out the diagram is.
+const NAME_ROOM: f64 = 16.0;
+
+/// A view that fits `bounds` (canvas units) into `area` with presentation mode's text;
+/// `summarise` as in [`View`].
+pub fn fitted(bounds: &Rect, area: &Rect, summarise: bool) -> View {
+    let (zoom, pan) = view::fit(bounds, area, &[], NAME_ROOM, view::MAX_FIT_ZOOM);
+    View {
+        zoom,
+        pan,
+        frame: *area,
+        text: TextScale::PRESENTING,
+        reserved_top: 0.0,
+        summarise,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    #[test]
+    fn a_slide_holds_everything_within_its_frame() {
+        let model = crate::synthetic::generate(46, 9, 60, 2);
+        let picture = slide(&model, &analyze(&model), (1280.0, 720.0));
+        let frame = Rect::around(Position { x: 640.0, y: 360.0 }, 1280.0, 720.0);
+        let off = crate::scene::marks::outside(&picture.marks.list, &frame);
+        assert!(off.is_empty(), "{:?}", off.first());
+    }
+}

@@ -161,8 +161,6 @@ pub(super) fn toolbar(ui: &mut Ui, ws: &Workspace) {
     let assessing = assessing(ws);
     let on_canvas = has_doc && !assessing;
     ui.horizontal_wrapped(|ui| {
-        tool_button(ui, ws, UiCommand::Assess, "▦", (has_doc, assessing));
-        ui.separator();
         tool_button(ui, ws, UiCommand::AddTeam, "✚", (has_doc, false));
         tool_button(ui, ws, UiCommand::AddService, "✚", (has_doc, false));
         tool_button(ui, ws, UiCommand::AddDomain, "✚", (has_doc, false));
@@ -245,7 +243,19 @@ fn place(doc: &Document) -> String {
         .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string())
 }
 
+/// The tabs, and at their right the active tab's choice of the canvas or the Assess table
+/// (kept off the toolbar so that the toolbar stays one row on a 1600-pixel screen).
 pub(super) fn tab_bar(ui: &mut Ui, ws: &Workspace) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        let has_doc = ws.active_document().is_some();
+        tool_button(ui, ws, UiCommand::Assess, "▦", (has_doc, assessing(ws)));
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            tabs(ui, ws);
+        });
+    });
+}
+
+fn tabs(ui: &mut Ui, ws: &Workspace) {
     egui::ScrollArea::horizontal().show(ui, |ui| {
         ui.horizontal(|ui| {
             for (index, tab) in ws.tabs().iter().enumerate() {

@@ -72,12 +72,23 @@ fn import_through_menu(harness: &mut Harness<'_, OpmodelApp>, item: &str, path: 
     finish_file_jobs(harness);
 }
 
+/// Answers "Later" to what an import says first (SPEC 7.6): how many of its services,
+/// here `heading`, are not assessed yet.
+fn assess_later(harness: &mut Harness<'_, OpmodelApp>, heading: &str) {
+    harness.get_by_label(heading);
+    harness.get_by_label("Later").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label(heading).is_none());
+}
+
 #[test]
 fn a_sheet_imported_from_the_menu_opens_in_a_new_unsaved_tab_with_its_notes() {
     let dir = tempfile::tempdir().unwrap();
     let sheet = write(dir.path(), "estate.csv", SHEET);
     let mut harness = harness(app());
     import_through_menu(&mut harness, "Import…", &sheet);
+    // The sheet has no demand or exposure column.
+    assess_later(&mut harness, "3 of 3 services are not assessed yet");
 
     let app = harness.state();
     assert_eq!(app.tab_count(), 2, "the empty model's tab stays");
@@ -120,6 +131,7 @@ fn a_catalog_folder_imports_and_a_note_selects_and_centres_its_entity() {
     write(&catalog, "catalog-info.yaml", CATALOG);
     let mut harness = harness(app());
     import_through_menu(&mut harness, "Import a catalog folder…", &catalog);
+    assess_later(&mut harness, "2 of 2 services are not assessed yet");
 
     let doc = harness.state().active_document().unwrap();
     assert!(doc.is_dirty() && doc.path().is_none());

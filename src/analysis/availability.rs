@@ -273,28 +273,27 @@ pub struct RecommendationReason {
     pub assumed: Assumed,
 }
 
-impl fmt::Display for RecommendationReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl RecommendationReason {
+    /// The reason alone, without the "Recommended …:" that names the recommendation: for
+    /// a place that shows the recommendation beside it.
+    pub fn why(&self) -> String {
         let deploys = self.deployment.label().to_lowercase();
         let target = Percent(self.availability);
         let infrequent = matches!(
             self.deployment,
             Deployment::Monthly | Deployment::Fortnightly
         );
-        match self.recommended {
-            OperatingModel::OpsRunIt => write!(
-                f,
-                "Recommended Ops Run It: it deploys {deploys} and targets {target}, and the selector hands services that deploy monthly or fortnightly at up to 99.9 % to operations."
-            )?,
-            OperatingModel::YouBuildItYouRunIt if infrequent => write!(
-                f,
-                "Recommended You Build It You Run It: it targets {target}, above 99.9 %, so the team that builds it runs it however seldom it deploys."
-            )?,
-            OperatingModel::YouBuildItYouRunIt => write!(
-                f,
-                "Recommended You Build It You Run It: it deploys {deploys}, and the team that builds a service deployed weekly or daily runs it, at any availability."
-            )?,
-        }
+        let mut why = match self.recommended {
+            OperatingModel::OpsRunIt => format!(
+                "it deploys {deploys} and targets {target}, and the selector hands services that deploy monthly or fortnightly at up to 99.9 % to operations."
+            ),
+            OperatingModel::YouBuildItYouRunIt if infrequent => format!(
+                "it targets {target}, above 99.9 %, so the team that builds it runs it however seldom it deploys."
+            ),
+            OperatingModel::YouBuildItYouRunIt => format!(
+                "it deploys {deploys}, and the team that builds a service deployed weekly or daily runs it, at any availability."
+            ),
+        };
         let assumptions: Vec<String> = [
             self.assumed
                 .demand
@@ -307,9 +306,23 @@ impl fmt::Display for RecommendationReason {
         .flatten()
         .collect();
         if !assumptions.is_empty() {
-            write!(f, " Assumed until assessed: {}.", assumptions.join(" and "))?;
+            why.push_str(&format!(
+                " Assumed until assessed: {}.",
+                assumptions.join(" and ")
+            ));
         }
-        Ok(())
+        why
+    }
+}
+
+impl fmt::Display for RecommendationReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Recommended {}: {}",
+            self.recommended.label(),
+            self.why()
+        )
     }
 }
 

@@ -12,6 +12,8 @@ mod many;
 pub use clipboard::{Pasted, copied, duplicate, paste, read};
 pub use many::{chained, update_services_and_place, update_teams_and_place};
 
+use std::collections::{HashMap, HashSet};
+
 use crate::edit::{Edit, Entity, Key};
 use crate::model::{
     Demand, Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
@@ -118,6 +120,10 @@ pub fn update_service(model: &Model, service: Service) -> Result<Edit, String> {
         .iter()
         .position(|s| s.id == service.id)
         .ok_or_else(|| gone("service"))?;
+    not_too_long(&service.name, "A name")?;
+    for tag in &service.compliance {
+        not_too_long(tag, "A compliance tag")?;
+    }
     validate_service(model, index, &service).map_err(|e| e.message)?;
     let old = model.services[index].clone();
     Ok(replaced(Entity::Service(old), Entity::Service(service)))
@@ -518,23 +524,40 @@ pub fn set_team_domain(model: &Model, team_id: &str, domain: Option<&str>) -> Re
     update_team(model, team)
 }
 
-/// Changes several services at once, as one undoable step.
-fn update_services(
+/// Changes several services the same way, as one undoable step: a value set on every
+/// selected row of the Assess view. The changed model is checked once, as the loader checks
+/// a file, so a value it would refuse is refused with the loader's message and nothing
+/// changes; a service the change leaves as it was adds nothing to the step.
+pub fn update_services(
     model: &Model,
     service_ids: &[&str],
     change: impl Fn(&mut Service),
 ) -> Result<Edit, String> {
-    let edits = service_ids
+    let index: HashMap<&str, usize> = model
+        .services
         .iter()
-        .map(|id| {
-            let mut service = model
-                .service(id)
-                .ok_or_else(|| format!("There is no service `{id}`."))?
-                .clone();
-            change(&mut service);
-            update_service(model, service)
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut trial: Option<Model> = None;
+    let mut edits = Vec::new();
+    let mut seen = HashSet::new();
+    for id in service_ids.iter().filter(|id| seen.insert(**id)) {
+        let at = *index
+            .get(id)
+            .ok_or_else(|| format!("There is no service `{id}`."))?;
+        let old = &model.services[at];
+        let mut new = old.clone();
+        change(&mut new);
+        if new == *old {
+            continue;
+        }
+        trial.get_or_insert_with(|| model.clone()).services[at] = new.clone();
+        edits.push(replaced(Entity::Service(old.clone()), Entity::Service(new)));
+    }
+    if let Some(trial) = &trial {
+        validate(trial).map_err(|e| e.message)?;
+    }
     Ok(Edit::Batch(edits))
 }
 

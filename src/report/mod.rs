@@ -4,6 +4,7 @@
 
 mod compare;
 mod csv;
+pub mod empty;
 mod markdown;
 mod peak;
 mod roadmap;

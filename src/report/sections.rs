@@ -2,8 +2,8 @@
 //! headline figures, the rota, service, team and domain tables, the cost drivers and the
 //! compliance scopes.
 
-use super::FindingFixes;
 use super::table::{Align, Table};
+use super::{FindingFixes, empty};
 use crate::analysis::{
     Analysis, AvailabilitySource, Cover, Finding, Rota, Severity, assumed_deployment,
 };
@@ -38,32 +38,19 @@ impl Section {
 
 /// The report's tables in order, each with its empty state.
 pub fn sections(model: &Model, analysis: &Analysis) -> Vec<Section> {
-    let needing = needing_cover(analysis);
-    let rotas_empty = if needing == 0 {
-        "No rotas: no service needs out-of-hours cover.".to_owned()
-    } else {
-        format!(
-            "No rotas: {} out-of-hours cover, but no team can give it yet (see the errors under Findings).",
-            count_with_verb(needing, "service needs", "services need")
-        )
-    };
     let mut drivers = Section::new(
         "Cost drivers (what each service's out-of-hours cover alone adds to the annual cost)",
         cost_drivers(model, analysis),
-        "",
+        &empty::no_cost_drivers(analysis),
     );
-    if analysis.totals.annual_cost > 0.0 {
-        drivers.empty = "Every rota is shared, so no one service's cover adds anything on its own: without any single service, its rota would still run. The bill comes from these rotas:".to_owned();
+    if empty::shared_rotas_listed(analysis) {
         drivers.instead = Some(shared_rotas(analysis));
-    } else {
-        drivers.empty = "None: there is no bill yet.".to_owned();
     }
     let mut services = Section::new("Services", services(model, analysis), "No services.");
     services.note = services_footnote(analysis);
     vec![Section {
-        empty: rotas_empty,
         note: super::peak::outside_note(analysis),
-        ..Section::new("Rotas", rotas(analysis), "")
+        ..Section::new("Rotas", rotas(analysis), &empty::no_rotas(analysis))
     }]
     .into_iter()
     .chain(super::peak::section(analysis))
@@ -79,24 +66,6 @@ pub fn sections(model: &Model, analysis: &Analysis) -> Vec<Section> {
         ),
     ])
     .collect()
-}
-
-/// Services whose cover is anything but `NotRequired`: those that need out-of-hours cover.
-fn needing_cover(analysis: &Analysis) -> usize {
-    analysis
-        .services
-        .iter()
-        .filter(|s| s.cover != Cover::NotRequired)
-        .count()
-}
-
-/// "1 service needs", "3 services need".
-fn count_with_verb(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// The rotas behind the bill, when no single service's cover accounts for any of it.
@@ -122,7 +91,7 @@ fn shared_rotas(analysis: &Analysis) -> Table {
 pub fn summary(analysis: &Analysis) -> Vec<(&'static str, String)> {
     let totals = &analysis.totals;
     let currency = &analysis.currency;
-    let needing = needing_cover(analysis);
+    let needing = empty::needing_cover(analysis);
     let covered = analysis
         .services
         .iter()
@@ -135,14 +104,9 @@ pub fn summary(analysis: &Analysis) -> Vec<(&'static str, String)> {
         .count();
     // A bill of 0 while services go without the cover they need is not a saving: say so
     // next to the 0 (SPEC 7.3).
-    let annual_cost = if totals.annual_cost == 0.0 && needing > covered {
-        format!(
-            "{} (nothing is covered out of hours yet: {} cover)",
-            money(0.0, currency),
-            count_with_verb(needing - covered, "service needs", "services need")
-        )
-    } else {
-        money(totals.annual_cost, currency)
+    let annual_cost = match empty::nothing_covered(analysis) {
+        Some(why) => format!("{} ({why})", money(0.0, currency)),
+        None => money(totals.annual_cost, currency),
     };
     vec![
         ("Annual on-call cost", annual_cost),

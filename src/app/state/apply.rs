@@ -3,6 +3,7 @@
 //! [`Workspace::edit`]. What adding, deleting and connecting mean is in `editing.rs`; the
 //! life of files and tabs in `lifecycle.rs`.
 
+use super::assess::{AssessCommand, Filter, ViewMode};
 use super::commands::{Command, NewEntity, ViewCommand, Window};
 use super::dialogs::{Answer, Dialog, Pending, Purpose};
 use super::errors::AppError;
@@ -164,6 +165,16 @@ impl Workspace {
             ViewCommand::StartConnecting => view.modes.connecting = true,
             ViewCommand::SearchClosed => view.modes.searching = false,
             ViewCommand::ShowInteractions => view.modes.interactions = true,
+            ViewCommand::Mode(mode) => view.mode = mode,
+            ViewCommand::Assess(command) => {
+                if let AssessCommand::SelectRows { cursor, .. } = &command {
+                    if cursor.as_ref().is_some_and(|id| !model.id_in_use(id)) {
+                        return;
+                    }
+                    view.select(cursor.clone().map(Selection::Entity));
+                }
+                view.assess.apply(command);
+            }
         }
     }
 
@@ -221,10 +232,27 @@ impl Workspace {
             Answer::BrowseExport { doc, format, typed } => {
                 self.browse_export(doc, format, typed);
             }
+            Answer::Assess { doc } => self.assess_unassessed(doc),
             Answer::DecideLater => {
                 self.autosave.stale.clear();
                 self.status = "The recovered work is kept for the next start".to_owned();
             }
+        }
+    }
+
+    /// Shows document `doc` in the Assess view, listing only the services not assessed yet.
+    fn assess_unassessed(&mut self, doc: DocumentId) {
+        let Some(index) = self.tab_of(doc) else {
+            return;
+        };
+        self.active = index;
+        if let Some(view) = self.active_view_mut() {
+            view.mode = ViewMode::Assess;
+            let filter = Filter {
+                unassessed_only: true,
+                ..Filter::default()
+            };
+            view.assess.apply(AssessCommand::Filter(filter));
         }
     }
 
@@ -303,6 +331,14 @@ impl Workspace {
                     self.open_dialog(Dialog::CompareWith { doc });
                 }
             }
+            UiCommand::Assess => {
+                if let Some(view) = self.active_view_mut() {
+                    view.mode = match view.mode {
+                        ViewMode::Canvas => ViewMode::Assess,
+                        ViewMode::Assess => ViewMode::Canvas,
+                    };
+                }
+            }
             UiCommand::ConnectMode
             | UiCommand::Find
             | UiCommand::FitView
@@ -358,6 +394,13 @@ impl Workspace {
 
 /// The canvas's toggles and camera requests, on the active view.
 fn change_canvas(view: &mut DocumentView, command: UiCommand, presenting: bool) {
+    if view.mode == ViewMode::Assess {
+        // The table has no canvas: Find looks in its filter box, the rest wait for the canvas.
+        if command == UiCommand::Find {
+            view.assess.find += 1;
+        }
+        return;
+    }
     let modes = &mut view.modes;
     match command {
         UiCommand::ConnectMode => modes.connecting = !modes.connecting,

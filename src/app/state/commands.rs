@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
+use super::assess::{AssessCommand, ViewMode};
 use super::dialogs::Answer;
 use super::ids::DocumentId;
 use super::ids::ViewId;
@@ -53,6 +54,10 @@ pub enum ViewCommand {
     SearchClosed,
     /// Show team interactions (after one is added).
     ShowInteractions,
+    /// Show the document as the canvas or as the Assess table.
+    Mode(ViewMode),
+    /// Sort, filter or select rows in the Assess table.
+    Assess(AssessCommand),
 }
 
 /// A change of which models a comparison tab shows.

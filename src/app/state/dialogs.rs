@@ -80,6 +80,11 @@ pub enum Dialog {
     },
     /// Unsaved work left by an editor that did not exit cleanly.
     Recover,
+    /// An import just opened document `doc`, and some of its services are not assessed
+    /// (SPEC 7.6): say how many before anything else, and offer the Assess view.
+    NotAssessed {
+        doc: DocumentId,
+    },
     /// File › Export…: the format and the file to write, as first offered.
     Export {
         doc: DocumentId,
@@ -129,6 +134,10 @@ pub enum Answer {
     DiscardAll,
     /// Keep the recovered files and ask again next time.
     DecideLater,
+    /// Show document `doc` in the Assess view, with the services not assessed yet.
+    Assess {
+        doc: DocumentId,
+    },
     /// Write document `doc` as `format` to `path`.
     Export {
         doc: DocumentId,

@@ -104,6 +104,12 @@ impl Workspace {
         self.show_document(id, true);
         self.fit(id);
         self.status = format!("Imported {name} into a new tab; save it to keep it");
+        let unassessed = self
+            .document(id)
+            .is_some_and(|d| d.analysis().services.iter().any(|s| s.assumed.any()));
+        if unassessed {
+            self.open_dialog(Dialog::NotAssessed { doc: id });
+        }
     }
 
     /// File › Export…: the export dialog, for the active document.

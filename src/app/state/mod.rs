@@ -14,6 +14,7 @@
 //!   `view.rs`; what a document is, in `document.rs`.
 
 mod apply;
+mod assess;
 mod autosave;
 mod background;
 mod clipboard;
@@ -40,6 +41,9 @@ mod workspace;
 #[cfg(test)]
 mod tests;
 
+pub use assess::{
+    AssessCommand, AssessView, Column, Filter, Order, Scope, Sort, ViewMode, assessed, rows,
+};
 pub use autosave::interval_from_env;
 pub use commands::{
     Command, CommandSender, ComparisonCommand, NewEntity, ViewCommand, Waker, Window,

@@ -147,6 +147,9 @@ ui_commands! {
     Find: "Find…", "Find a team, service or domain by name or id and centre it", command("F");
     Palette: "Command palette…", "Find any command by its name and run it",
         command_shift("P");
+    Assess: "Assess",
+        "Go through the estate in a table, a row per service, and set exposure and demand (press again for the canvas)",
+        plain("A");
 }
 
 impl UiCommand {

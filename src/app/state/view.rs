@@ -1,13 +1,15 @@
 //! Views: what each tab shows and how, apart from the document it shows. A document view
-//! refers to its document by id and holds what is selected, the canvas's modes and the
-//! camera's requests; a comparison view names the 2 to 8 documents it compares, the
-//! baseline first; a roadmap view holds the roadmap it shows, which no edit changes. Documents know
-//! nothing of their views, as in helix, where a view points at its document and never the
-//! other way round.
+//! refers to its document by id and holds what is selected, the canvas's modes, the
+//! camera's requests, whether it shows the canvas or the Assess table, and the table's sort,
+//! filter and selected rows; a comparison view names the 2 to 8 documents it compares, the
+//! baseline first; a roadmap view holds the roadmap it shows, which no edit changes.
+//! Documents know nothing of their views, as in helix, where a view points at its document
+//! and never the other way round.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::assess::{AssessView, ViewMode};
 use super::ids::{DocumentId, ViewId};
 use crate::model::{Model, Position};
 use crate::roadmap::{Roadmap, RoadmapPlan};
@@ -237,6 +239,11 @@ pub struct DocumentView {
     /// The entity whose name is being edited on the canvas, if one is.
     pub(super) renaming: Option<String>,
     pub(super) camera: Camera,
+    /// The canvas or the Assess table.
+    pub(super) mode: ViewMode,
+    /// Boxed: a tab showing the canvas should not carry the table's filter and selection
+    /// inline.
+    pub(super) assess: Box<AssessView>,
 }
 
 impl DocumentView {
@@ -248,6 +255,8 @@ impl DocumentView {
             modes: CanvasModes::default(),
             renaming: None,
             camera: Camera::default(),
+            mode: ViewMode::default(),
+            assess: Box::default(),
         }
     }
 
@@ -285,6 +294,14 @@ impl DocumentView {
 
     pub fn camera(&self) -> &Camera {
         &self.camera
+    }
+
+    pub fn mode(&self) -> ViewMode {
+        self.mode
+    }
+
+    pub fn assess(&self) -> &AssessView {
+        &self.assess
     }
 
     /// The selected entity's id, when exactly one thing is selected and it is an entity.

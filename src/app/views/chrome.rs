@@ -6,7 +6,7 @@ use egui::{Button, RichText, Ui};
 use super::shortcuts::shortcut_text;
 use super::theme;
 use crate::app::state::{
-    Answer, Command, Document, DocumentId, UiCommand, View, ViewId, Window, Workspace,
+    Answer, Command, Document, DocumentId, UiCommand, View, ViewId, ViewMode, Window, Workspace,
 };
 use crate::files::fingerprint::DiskState;
 use crate::format::count;
@@ -34,6 +34,12 @@ fn command_item(ui: &mut Ui, ws: &Workspace, command: UiCommand) {
         ws.sender().ui(command);
         ui.close();
     }
+}
+
+/// Whether the active tab shows the Assess table instead of the canvas.
+fn assessing(ws: &Workspace) -> bool {
+    ws.active_view()
+        .is_some_and(|v| v.mode() == ViewMode::Assess)
 }
 
 pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
@@ -109,6 +115,7 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
         items(
             ui,
             &[
+                UiCommand::Assess,
                 UiCommand::FitView,
                 UiCommand::AutoLayout,
                 UiCommand::ToggleInteractions,
@@ -266,9 +273,20 @@ fn place(doc: &Document) -> String {
         .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string())
 }
 
-/// The tabs in a row that scrolls sideways when they do not fit; a tab that becomes active
-/// (a new one, or one asked for again) is scrolled into view.
+/// The tabs in a row that scrolls sideways when they do not fit, and at their right the
+/// active tab's choice of the canvas or the Assess table (kept off the toolbar so that the
+/// toolbar stays one row on a 1600-pixel screen).
 pub(super) fn tab_bar(ui: &mut Ui, ws: &Workspace) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        tool_button(ui, ws, UiCommand::Assess, "▦", assessing(ws));
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            tabs(ui, ws);
+        });
+    });
+}
+
+/// A tab that becomes active (a new one, or one asked for again) is scrolled into view.
+fn tabs(ui: &mut Ui, ws: &Workspace) {
     let seen_id = egui::Id::new("tab-bar-active");
     let active = ws.tabs().get(ws.active_index()).map(View::id);
     let newly_active = ui.data_mut(|d| {

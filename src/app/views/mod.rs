@@ -2,7 +2,8 @@
 //! (a document with its panels around the canvas, or a comparison), dialogs and floating
 //! windows. Views read the [`Workspace`] and send [`Command`]s on its channel; they never
 //! change the state themselves. What they keep of their own — each canvas's graph and
-//! camera, each comparison's cached delta, the text typed into a dialog — is drawing state,
+//! camera, each comparison's cached delta, each Assess table's rows, the text typed into a
+//! cell or a dialog — is drawing state,
 //! kept here in [`Views`] by view id.
 //!
 //! Where things go: a new panel is a file in `panels/`, called from `tabs.rs`; a new dialog
@@ -26,6 +27,7 @@ use egui::{Ui, ViewportCommand};
 use super::state::{Command, ViewId, Window, Workspace};
 use canvas::Canvas;
 use dialogs::Draft;
+use panels::assess::AssessSlot;
 use panels::comparison::CompareCache;
 
 /// A view's canvas, and how many of its camera requests it has carried out.
@@ -39,6 +41,8 @@ pub struct CanvasSlot {
 pub struct Views {
     canvases: HashMap<ViewId, CanvasSlot>,
     comparisons: HashMap<ViewId, CompareCache>,
+    /// Each tab's Assess table: its rows in order and the cell being typed into.
+    assess: HashMap<ViewId, AssessSlot>,
     /// What is typed into the open dialog, and which dialog it was typed into.
     draft: Option<(u64, Draft)>,
     /// What is typed into the command palette, and which offer is chosen.
@@ -112,6 +116,7 @@ impl Views {
         let open = |id: &ViewId| ws.tabs().iter().any(|t| t.id() == *id);
         self.canvases.retain(|id, _| open(id));
         self.comparisons.retain(|id, _| open(id));
+        self.assess.retain(|id, _| open(id));
         if ws.dialog().is_none() {
             self.draft = None;
         }

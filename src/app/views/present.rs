@@ -6,45 +6,142 @@ use egui::{Align2, Color32, Frame, Id, Margin, Rect, RichText, Stroke, Ui, vec2}
 
 use super::canvas::Canvas;
 use super::panels::explain;
+use super::panels::figures::{capitalised, coverage_shares};
 use super::theme;
 use crate::analysis::{Analysis, Severity};
 use crate::app::state::{Document, DocumentView};
-use crate::format::{money, share};
+use crate::format::{grouped, money, share_or_dash};
 use crate::model::EntityKind;
+use crate::report::empty;
 
 /// Screen height kept clear of nodes at the top of the canvas for the strip.
 pub const STRIP_HEIGHT: f32 = 76.0;
-const CAPTION_PX: f32 = 13.0;
-const FIGURE_PX: f32 = 24.0;
 const CARD_WIDTH: f32 = 420.0;
 
-/// The errors among the findings.
-fn error_count(analysis: &Analysis) -> usize {
-    analysis
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count()
+/// Type sizes and spacing of the headline figures.
+#[derive(Clone, Copy)]
+pub struct Sizes {
+    caption: f32,
+    figure: f32,
+    spacing: f32,
 }
 
-/// One figure of the strip: a small caption over a large value.
-fn figure(ui: &mut Ui, caption: &str, value: String, colour: Color32) {
+impl Sizes {
+    /// Presentation mode's strip, for a room.
+    pub const STRIP: Sizes = Sizes {
+        caption: 13.0,
+        figure: 24.0,
+        spacing: 28.0,
+    };
+    /// Over the Assess table in the editor.
+    pub const COMPACT: Sizes = Sizes {
+        caption: 11.0,
+        figure: 18.0,
+        spacing: 24.0,
+    };
+}
+
+/// One figure: a small caption over a large value, and a note under it when the value
+/// alone would mislead.
+fn figure(
+    ui: &mut Ui,
+    sizes: Sizes,
+    caption: &str,
+    value: String,
+    colour: Color32,
+) -> egui::Response {
     ui.vertical(|ui| {
         ui.spacing_mut().item_spacing.y = 0.0;
         ui.label(
             RichText::new(caption.to_uppercase())
-                .size(CAPTION_PX)
+                .size(sizes.caption)
                 .color(theme::MUTED_INK),
         );
-        ui.label(RichText::new(value).size(FIGURE_PX).strong().color(colour));
+        ui.label(
+            RichText::new(value)
+                .size(sizes.figure)
+                .strong()
+                .color(colour),
+        );
+    })
+    .response
+}
+
+/// The headline figures in a row: the annual cost (saying so when 0 means nothing is
+/// covered, SPEC 7.3), its standby and callout split, ownership, on-call coverage, the error
+/// count and, while some services are not assessed, how many are.
+pub fn headline(ui: &mut Ui, analysis: &Analysis, sizes: Sizes) {
+    let currency = &analysis.currency;
+    let totals = &analysis.totals;
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = sizes.spacing;
+        ui.vertical(|ui| {
+            ui.spacing_mut().item_spacing.y = 0.0;
+            figure(
+                ui,
+                sizes,
+                "Annual on-call cost",
+                money(totals.annual_cost, currency),
+                theme::INK,
+            );
+            if let Some(why) = empty::nothing_covered(analysis) {
+                ui.label(
+                    RichText::new(capitalised(&why))
+                        .size(sizes.caption)
+                        .color(theme::RED),
+                );
+            }
+        });
+        figure(
+            ui,
+            sizes,
+            "Standby · callout",
+            format!(
+                "{} · {}",
+                money(totals.standby_cost, currency),
+                money(totals.callout_cost, currency)
+            ),
+            theme::INK,
+        );
+        let [(_, ownership, _), (_, on_call, _)] = coverage_shares(analysis);
+        let shown = |value: Option<f64>| {
+            (
+                share_or_dash(value),
+                value.map_or(theme::MUTED_INK, |v| theme::share_colour(v, false)),
+            )
+        };
+        let (text, colour) = shown(ownership);
+        figure(ui, sizes, "Ownership", text, colour);
+        let (text, colour) = shown(on_call);
+        let on_call_figure = figure(ui, sizes, "On-call coverage", text, colour);
+        if on_call.is_none() {
+            on_call_figure.on_hover_text(if analysis.services.is_empty() {
+                "No services yet"
+            } else {
+                "No service needs out-of-hours cover"
+            });
+        }
+        let errors = analysis.count(Severity::Error);
+        let colour = if errors > 0 { theme::RED } else { theme::GREEN };
+        figure(ui, sizes, "Errors", errors.to_string(), colour);
+        let (assessed, total) = crate::app::state::assessed(analysis);
+        if assessed < total {
+            figure(
+                ui,
+                sizes,
+                "Assessed",
+                format!("{} of {}", grouped(assessed as f64), grouped(total as f64)),
+                theme::AMBER,
+            )
+            .on_hover_text(
+                "Services whose availability or demand is still assumed make the figures provisional: View › Assess (A) goes through them",
+            );
+        }
     });
 }
 
-/// The figures strip over the top of `canvas`: annual cost, its standby and callout split,
-/// ownership, on-call coverage and the error count.
+/// The figures strip over the top of `canvas`: the [`headline`] figures, and how to leave.
 pub fn strip(ui: &Ui, canvas: Rect, analysis: &Analysis) {
-    let currency = &analysis.currency;
-    let totals = &analysis.totals;
     egui::Area::new(Id::new("presentation-strip"))
         .fixed_pos(canvas.min + vec2(12.0, 8.0))
         .interactable(false)
@@ -57,42 +154,10 @@ pub fn strip(ui: &Ui, canvas: Rect, analysis: &Analysis) {
                 .show(ui, |ui| {
                     ui.set_max_width(canvas.width() - 24.0);
                     ui.horizontal(|ui| {
-                        ui.spacing_mut().item_spacing.x = 28.0;
-                        figure(
-                            ui,
-                            "Annual on-call cost",
-                            money(totals.annual_cost, currency),
-                            theme::INK,
-                        );
-                        figure(
-                            ui,
-                            "Standby · callout",
-                            format!(
-                                "{} · {}",
-                                money(totals.standby_cost, currency),
-                                money(totals.callout_cost, currency)
-                            ),
-                            theme::INK,
-                        );
-                        let coverage = analysis.coverage;
-                        figure(
-                            ui,
-                            "Ownership",
-                            share(coverage.ownership),
-                            theme::share_colour(coverage.ownership, false),
-                        );
-                        figure(
-                            ui,
-                            "On-call coverage",
-                            share(coverage.on_call),
-                            theme::share_colour(coverage.on_call, false),
-                        );
-                        let errors = error_count(analysis);
-                        let colour = if errors > 0 { theme::RED } else { theme::GREEN };
-                        figure(ui, "Errors", errors.to_string(), colour);
+                        headline(ui, analysis, Sizes::STRIP);
                         ui.label(
                             RichText::new("Esc leaves")
-                                .size(CAPTION_PX)
+                                .size(Sizes::STRIP.caption)
                                 .color(theme::MUTED_INK),
                         );
                     });

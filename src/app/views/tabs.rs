@@ -7,9 +7,11 @@ use egui::Ui;
 
 use super::canvas::{Canvas, CanvasAction, TextScale};
 use super::panels::figures::{self, Baseline};
-use super::panels::{DocView, comparison, import_notes, inspector, roadmap};
+use super::panels::{DocView, assess, comparison, import_notes, inspector, roadmap};
 use super::{CanvasSlot, Views, present};
-use crate::app::state::{CameraRequest, Command, UiCommand, View, ViewCommand, Workspace};
+use crate::app::state::{
+    CameraRequest, Command, UiCommand, View, ViewCommand, ViewMode, Workspace,
+};
 use crate::edit::actions;
 
 impl Views {
@@ -39,10 +41,10 @@ impl Views {
                     view,
                     tx: ws.sender(),
                 };
-                if ws.is_presenting() {
-                    self.presentation(ui, ws, dv);
-                } else {
-                    self.document(ui, ws, dv);
+                match (view.mode(), ws.is_presenting()) {
+                    (ViewMode::Assess, presenting) => self.assess(ui, dv, presenting),
+                    (ViewMode::Canvas, true) => self.presentation(ui, ws, dv),
+                    (ViewMode::Canvas, false) => self.document(ui, ws, dv),
                 }
             }
             None => {}
@@ -50,14 +52,7 @@ impl Views {
     }
 
     fn document(&mut self, ui: &mut Ui, ws: &Workspace, dv: DocView) {
-        if dv.doc.import_notes().is_some() {
-            egui::Panel::bottom("import-notes")
-                .resizable(true)
-                .default_size(170.0)
-                .min_size(80.0)
-                .max_size(420.0)
-                .show(ui, |ui| import_notes::show(ui, dv.doc, dv.tx));
-        }
+        import_notes_panel(ui, dv);
         egui::Panel::left("inspector")
             .resizable(true)
             .default_size(320.0)
@@ -83,6 +78,21 @@ impl Views {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.draw_canvas(ui, ws, dv, TextScale::EDITOR, 0.0);
         });
+    }
+
+    /// The Assess table in place of the canvas and its panels (the import notes stay under
+    /// it): in presentation mode alone in the window, in larger type.
+    fn assess(&mut self, ui: &mut Ui, dv: DocView, presenting: bool) {
+        if !presenting {
+            import_notes_panel(ui, dv);
+        }
+        let slot = self.assess.entry(dv.view.id()).or_default();
+        let (scale, sizes) = if presenting {
+            (assess::Scale::PRESENTING, present::Sizes::STRIP)
+        } else {
+            (assess::Scale::EDITOR, present::Sizes::COMPACT)
+        };
+        egui::CentralPanel::default().show(ui, |ui| assess::show(ui, dv, slot, scale, sizes));
     }
 
     /// Presentation mode's window: the canvas alone, the figures strip and the "why" card.
@@ -185,4 +195,17 @@ fn send(dv: DocView, action: CanvasAction) {
         CanvasAction::AutoLayout => Command::Ui(UiCommand::AutoLayout),
     };
     dv.tx.send(command);
+}
+
+/// What the last import left out or assumed, under the canvas or the Assess table, while
+/// the document has such notes.
+fn import_notes_panel(ui: &mut Ui, dv: DocView) {
+    if dv.doc.import_notes().is_some() {
+        egui::Panel::bottom("import-notes")
+            .resizable(true)
+            .default_size(170.0)
+            .min_size(80.0)
+            .max_size(420.0)
+            .show(ui, |ui| import_notes::show(ui, dv.doc, dv.tx));
+    }
 }

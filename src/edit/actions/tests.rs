@@ -362,6 +362,71 @@ fn a_change_to_several_services_is_one_step() {
 }
 
 #[test]
+fn a_value_set_on_several_services_is_one_step_that_skips_those_already_holding_it() {
+    let mut model = model();
+    model.services[1].demand = Demand::High;
+    let edit = update_services(&model, &["front", "db", "front"], |s| {
+        s.demand = Demand::High;
+    });
+    let Ok(Edit::Batch(edits)) = &edit else {
+        panic!("one batch: {edit:?}");
+    };
+    assert_eq!(
+        edits.len(),
+        1,
+        "db already has a high demand; front is named twice"
+    );
+    let changed = applied(&model, edit);
+    assert!(changed.services.iter().all(|s| s.demand == Demand::High));
+}
+
+#[test]
+fn a_value_the_loader_refuses_is_refused_on_every_row_with_its_message() {
+    let model = model();
+    let refused = update_services(&model, &["front", "db"], |s| s.availability = Some(150.0));
+    assert_eq!(
+        refused,
+        Err(
+            "service `front`: availability must be a percentage above 0 and at most 100, not 150"
+                .into()
+        )
+    );
+    assert_eq!(
+        update_services(&model, &["front", "gone"], |s| s.availability = Some(99.0)),
+        Err("There is no service `gone`.".into())
+    );
+}
+
+#[test]
+fn services_given_an_owner_in_another_domain_move_there_without_landing_on_each_other() {
+    let mut model = model();
+    let mut checkout = Service::new("checkout", "Checkout", ServiceKind::Digital);
+    checkout.owner = Some("ops".into());
+    model.services.push(checkout);
+    model
+        .layout
+        .insert("checkout".into(), Position { x: 5.0, y: 5.0 });
+    // db (no owner, no domain) and checkout (ops, no domain) both join web, in shop.
+    let changed = applied(
+        &model,
+        update_services_and_place(&model, &["db", "checkout"], |s| {
+            s.owner = Some("web".into());
+        }),
+    );
+    let db = changed.layout["db"];
+    let checkout = changed.layout["checkout"];
+    assert_ne!(db, model.layout["db"], "db moved into the shop area");
+    assert_ne!(checkout, model.layout["checkout"]);
+    assert_ne!(db, checkout, "each has a spot of its own");
+    assert!(
+        changed
+            .services
+            .iter()
+            .all(|s| s.owner.as_deref() == Some("web"))
+    );
+}
+
+#[test]
 fn names_and_ids_stay_within_what_a_model_file_holds() {
     let model = Model::named("m");
     let long = "x".repeat(limits::NAME_CHARS + 1);
@@ -376,6 +441,15 @@ fn names_and_ids_stay_within_what_a_model_file_holds() {
         .teams
         .push(Team::new("t", "T", crate::model::TeamKind::Product));
     assert!(update_team(&with_team, team).is_err());
+    let mut with_service = with_team.clone();
+    let service = Service::new("s", "S", crate::model::ServiceKind::Digital);
+    with_service.services.push(service.clone());
+    let mut renamed = service.clone();
+    renamed.name = long.clone();
+    assert!(update_service(&with_service, renamed).is_err());
+    let mut tagged = service;
+    tagged.compliance = vec![long.clone()];
+    assert!(update_service(&with_service, tagged).is_err());
     let Edit::SetInfo { name, description } = set_info(&long, &"d".repeat(20_000)) else {
         panic!("set_info sets the info");
     };

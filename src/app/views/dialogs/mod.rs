@@ -1,9 +1,11 @@
 //! Modal dialogs: errors, unsaved changes, "compare with", replacing a file, a file changed
 //! on disk, and a hand-written file; the built-in file prompt (`path.rs`), the export dialog
-//! (`export.rs`) and recovered work (`recover.rs`). Each only draws and turns the user's
+//! (`export.rs`), recovered work (`recover.rs`) and what an import left not assessed
+//! (`assess.rs`). Each only draws and turns the user's
 //! choice into an [`Answer`] command; what is typed into a dialog is kept in a [`Draft`]
 //! until the dialog closes.
 
+mod assess;
 mod export;
 mod path;
 mod recover;
@@ -246,6 +248,7 @@ pub fn show(
                     answer = save_over(ui, (*doc, path, then), Over::ChangedFile);
                 }
                 Dialog::Recover => answer = recover::offer(ui, ws),
+                Dialog::NotAssessed { doc } => answer = assess::prompt(ui, ws, *doc),
                 Dialog::Export { doc, .. } => answer = export::dialog(ui, ws, *doc, &mut draft),
             }
         });

@@ -49,11 +49,24 @@ pub fn service_rows(
         ),
         (
             "Deployment",
-            format!("{} (from feature demand)", figures.deployment.label()),
+            format!(
+                "{} ({})",
+                figures.deployment.label(),
+                if figures.assumed.demand {
+                    "assumed: its feature demand is unknown"
+                } else {
+                    "from feature demand"
+                }
+            ),
         ),
+        // One voice (SPEC 7.2): the recommendation always comes with its reason.
         (
             "Recommended",
-            figures.recommended_operating_model.label().to_owned(),
+            format!(
+                "{} — {}",
+                figures.recommended_operating_model.label(),
+                figures.recommendation_reason().why()
+            ),
         ),
         (
             "Operating model",

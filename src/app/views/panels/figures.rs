@@ -18,6 +18,7 @@ use crate::format::{
     signed_points,
 };
 use crate::model::Model;
+use crate::report::empty;
 
 /// The original of a what-if copy, to show the live difference against.
 pub struct Baseline<'a> {
@@ -81,6 +82,9 @@ fn totals(ui: &mut Ui, analysis: &Analysis, currency: &str) {
             .color(theme::INK),
     )
     .on_hover_text("Standby plus callout pay for every rota, per year");
+    if let Some(why) = empty::nothing_covered(analysis) {
+        ui.colored_label(theme::RED, capitalised(&why));
+    }
     let split = if totals.annual_cost > 0.0 {
         totals.standby_cost / totals.annual_cost
     } else {
@@ -131,9 +135,7 @@ fn what_if(ui: &mut Ui, analysis: &Analysis, baseline: &Baseline, currency: &str
 /// Ownership and on-call coverage with what each counts, or `None` where there is nothing to
 /// count: a model without services owns nothing and covers nothing, whatever the JSON
 /// report's 1.0 says (SPEC 2.4 keeps that for scripts).
-pub(super) fn coverage_shares(
-    analysis: &Analysis,
-) -> [(&'static str, Option<f64>, &'static str); 2] {
+pub fn coverage_shares(analysis: &Analysis) -> [(&'static str, Option<f64>, &'static str); 2] {
     let needing_cover = analysis
         .services
         .iter()
@@ -178,10 +180,7 @@ const ROTA_NAME_CHARS: usize = 13;
 
 fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
     if analysis.rotas.is_empty() {
-        ui.label(
-            RichText::new("No rotas: no service needs out-of-hours cover yet.")
-                .color(theme::MUTED_INK),
-        );
+        ui.label(RichText::new(empty::no_rotas(analysis)).color(theme::MUTED_INK));
         return;
     }
     // Long rota names must not widen the panel past the window: the table scrolls instead.
@@ -339,6 +338,42 @@ fn baselines(ui: &mut Ui, model: &Model, analysis: &Analysis, currency: &str) {
     );
 }
 
+/// The rotas behind a bill that no one service's cover accounts for (SPEC 7.3): each one's
+/// kind, how many services it covers, and its cost.
+fn shared_rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
+    Grid::new("shared-rotas")
+        .striped(true)
+        .num_columns(4)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            for rota in &analysis.rotas {
+                if ui
+                    .link(charts::shorten(&rota.name, ROTA_NAME_CHARS))
+                    .on_hover_text(format!(
+                        "{} — covers {}",
+                        rota.name,
+                        rota.services.join(", ")
+                    ))
+                    .clicked()
+                {
+                    *select = Some(rota.owner.to_string());
+                }
+                ui.label(rota.kind.label());
+                ui.label(count(rota.services.len(), "service", "services"));
+                ui.label(grouped(rota.annual_cost));
+                ui.end_row();
+            }
+        });
+}
+
+/// `text` with its first letter in capitals: a shared clause standing as a sentence.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// How many services are listed as cost drivers.
 const COST_DRIVERS: usize = 10;
 
@@ -346,10 +381,10 @@ fn cost_drivers(ui: &mut Ui, dv: DocView, currency: &str, select: &mut Option<St
     let analysis = dv.analysis();
     let drivers = analysis.cost_drivers(COST_DRIVERS);
     if drivers.is_empty() {
-        ui.label(
-            RichText::new("No service's out-of-hours cover costs anything.")
-                .color(theme::MUTED_INK),
-        );
+        ui.label(RichText::new(empty::no_cost_drivers(analysis)).color(theme::MUTED_INK));
+        if empty::shared_rotas_listed(analysis) {
+            shared_rotas(ui, analysis, select);
+        }
         return;
     }
     ui.label(

@@ -1,8 +1,10 @@
 //! The panels around and over the canvas: the inspector, the figures, the comparison, the
-//! model settings and the import notes, with what they share (charts, the "why" rows, the
-//! one-click fixes). Each reads a document through [`DocView`] and asks for changes through
-//! it; a new panel is a file here, shown from `tabs.rs`.
+//! model settings and the import notes, the Assess table that takes the canvas's place, and
+//! what they share (charts, the "why" rows, the one-click fixes). Each reads a document
+//! through [`DocView`] and asks for changes through it; a new panel is a file here, shown
+//! from `tabs.rs`.
 
+pub mod assess;
 pub mod charts;
 pub mod comparison;
 pub mod explain;

@@ -1,0 +1,57 @@
+//! The first thing said after an import whose services are not all assessed (SPEC 7.6): how
+//! many are not, what was assumed for them (the `not-assessed` finding's own words), and a
+//! button that opens the Assess view on them.
+
+use egui::{Key, RichText, Ui};
+
+use super::pressed;
+use crate::analysis::FindingCode;
+use crate::app::state::{Answer, DocumentId, Workspace};
+use crate::app::views::theme;
+
+pub(super) fn prompt(ui: &mut Ui, ws: &Workspace, doc: DocumentId) -> Option<Answer> {
+    let Some(document) = ws.document(doc) else {
+        return Some(Answer::Close);
+    };
+    let analysis = document.analysis();
+    let (assessed, total) = crate::app::state::assessed(analysis);
+    ui.heading(format!(
+        "{} of {total} services are not assessed yet",
+        total - assessed
+    ));
+    ui.add_space(6.0);
+    if let Some(finding) = analysis
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::NotAssessed)
+    {
+        ui.label(finding.message.to_string());
+    }
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new(
+            "Until they are, the cost and the cover rest on these assumptions. The Assess view lists them in a table where you set each one's exposure and demand with the client.",
+        )
+        .color(theme::MUTED_INK),
+    );
+    ui.add_space(10.0);
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        if ui
+            .button(RichText::new("Assess them now").strong())
+            .clicked()
+            || pressed(ui, Key::Enter)
+        {
+            answer = Some(Answer::Assess { doc });
+        }
+        if ui
+            .button("Later")
+            .on_hover_text("Look at the model first; View › Assess (A) opens the table at any time")
+            .clicked()
+            || pressed(ui, Key::Escape)
+        {
+            answer = Some(Answer::Close);
+        }
+    });
+    answer
+}

@@ -393,9 +393,7 @@ fn roadmap_command(terminal: Terminal, path: &Path, format: RoadmapFormat) -> Ex
     let text = match format {
         RoadmapFormat::Text => format::escape_lines(&report::roadmap_text(&roadmap, &plan)),
         RoadmapFormat::Json => report::roadmap_json(&plan),
-        RoadmapFormat::Markdown => {
-            format::escape_lines(&report::roadmap_markdown(&roadmap, &plan))
-        }
+        RoadmapFormat::Markdown => format::escape_lines(&report::roadmap_markdown(&roadmap, &plan)),
     };
     terminal.print(text.as_bytes(), ExitCode::SUCCESS)
 }

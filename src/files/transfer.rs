@@ -128,11 +128,9 @@ pub fn export(
     }
     let analysis = || crate::analysis::analyze(model);
     let svg = || match options.size {
-        Some((width, height)) => crate::render::svg_sized(
-            model,
-            &analysis(),
-            (f64::from(width), f64::from(height)),
-        ),
+        Some((width, height)) => {
+            crate::render::svg_sized(model, &analysis(), (f64::from(width), f64::from(height)))
+        }
         None => crate::render::svg(model),
     };
     Ok(match format {

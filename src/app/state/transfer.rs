@@ -6,9 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use super::view::Selection;
-pub use crate::files::transfer::{ExportFormat, ImportSource};
 use crate::files::backstage::{Note, NoteReason};
 use crate::files::transfer::{self, ExportOptions, ImportOptions};
+pub use crate::files::transfer::{ExportFormat, ImportSource};
 use crate::model::Model;
 
 /// Storage key for the folder last imported from or exported to.

@@ -14,7 +14,7 @@ fn compare_started_from_a_what_if_puts_its_original_as_a() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = open(dir.path(), &shop());
     let original = document(&harness).id();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
     harness.run_steps(4);
     let copy = document(&harness).id();
     assert_ne!(copy, original, "the what-if copy is the active tab");
@@ -27,13 +27,14 @@ fn compare_started_from_a_what_if_puts_its_original_as_a() {
     let comparisons: Vec<_> = tabs
         .iter()
         .filter_map(|t| match t {
-            View::Comparison { a, b, .. } => Some((*a, *b)),
-            View::Document(_) => None,
+            View::Comparison { docs, .. } => Some(docs.clone()),
+            View::Document(_) | View::Roadmap(_) => None,
         })
         .collect();
+    // Asking again for the comparison the copy opened shows it rather than a second one.
     assert_eq!(
         comparisons,
-        [(original, copy), (original, copy)],
-        "the one made with the copy and the one started from it: the original is A in both"
+        [vec![original, copy]],
+        "the original is A, whichever tab the comparison was started from"
     );
 }

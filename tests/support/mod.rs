@@ -235,16 +235,3 @@ pub fn yaml_quoted(text: &str) -> String {
     out.push('"');
     out
 }
-
-/// Opens `path` in a new tab through the built-in file prompt.
-pub fn open_in_new_tab(harness: &mut Harness<'_, OpmodelApp>, path: &Path) {
-    harness
-        .state_mut()
-        .run(opmodel::app::UiCommand::OpenInNewTab);
-    harness.run_steps(3);
-    let field = egui_kittest::kittest::Queryable::get_by_label(harness, "Path of the .ron file");
-    field.focus();
-    field.type_text(&path.display().to_string());
-    harness.key_press(egui::Key::Enter);
-    harness.run_steps(4);
-}

@@ -210,6 +210,17 @@ impl Workspace {
             UiCommand::Present => {
                 doc.is_some() || matches!(self.active_tab(), Some(View::Roadmap(_)))
             }
+            // What acts on the canvas waits while the tab shows the Assess table.
+            UiCommand::ConnectMode
+            | UiCommand::FitView
+            | UiCommand::AutoLayout
+            | UiCommand::ToggleInteractions
+            | UiCommand::ToggleLegend => {
+                doc.is_some()
+                    && self
+                        .active_view()
+                        .is_some_and(|v| v.mode() == super::assess::ViewMode::Canvas)
+            }
             UiCommand::Save
             | UiCommand::SaveAs
             | UiCommand::Export
@@ -218,12 +229,8 @@ impl Workspace {
             | UiCommand::AddTeam
             | UiCommand::AddService
             | UiCommand::AddDomain
-            | UiCommand::ConnectMode
             | UiCommand::Escape
-            | UiCommand::FitView
-            | UiCommand::AutoLayout
-            | UiCommand::ToggleInteractions
-            | UiCommand::ToggleLegend
+            | UiCommand::Assess
             | UiCommand::Settings
             | UiCommand::DuplicateScenario
             | UiCommand::Find => doc.is_some(),

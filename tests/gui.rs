@@ -11,31 +11,13 @@ use opmodel::app::{OpmodelApp, Selection, UiCommand};
 use opmodel::model::Position;
 
 mod support;
-use support::{app, apply_edit, click_at, finish_file_jobs, harness, wait_for_step, write};
-
-/// A web team on a team rota for its shop front, and an unowned COTS report.
-/// Shop front: exposure 500,000 → 99.9 %, very high demand → You Build It You Run It at
-/// Team level, covered by the web team's rota of 6. Cost: standby 500 × 52 = 26,000 plus
-/// callout 4 × 2 h × 60 = 480, so 26,480. Legacy reports has no owner: an orphan.
-const SHOP: &str = r#"(
-    name: "Shop",
-    settings: (exposure_bands: [
-        (max_exposure_per_hour: 10000.0, availability: 95.0),
-        (max_exposure_per_hour: 100000.0, availability: 99.0),
-        (max_exposure_per_hour: 1000000.0, availability: 99.9),
-    ]),
-    teams: [(id: "web", name: "Web team", kind: Product, members: 6)],
-    services: [
-        (id: "shop", name: "Shop front", kind: Digital, owner: Some("web"),
-         exposure_per_hour: Some(500000.0), demand: VeryHigh, callouts_per_year: 4.0),
-        (id: "legacy", name: "Legacy reports", kind: Cots, exposure_per_hour: Some(5000.0)),
-    ],
-)"#;
+use support::{
+    app, apply_edit, click_at, finish_file_jobs, harness, node_position, open, selection, shop,
+    wait_for_step, write,
+};
 
 fn with_shop(dir: &Path) -> Harness<'static, OpmodelApp> {
-    let mut app = app();
-    app.open_at_start(&write(dir, "shop.ron", SHOP));
-    harness(app)
+    open(dir, &shop())
 }
 
 fn annual_cost(harness: &Harness<'_, OpmodelApp>) -> f64 {
@@ -48,16 +30,8 @@ fn annual_cost(harness: &Harness<'_, OpmodelApp>) -> f64 {
         .annual_cost
 }
 
-fn selection(harness: &Harness<'_, OpmodelApp>) -> Option<Selection> {
-    harness.state().selection().cloned()
-}
-
-fn node_position(harness: &Harness<'_, OpmodelApp>, id: &str) -> Pos2 {
-    harness
-        .state()
-        .canvas()
-        .and_then(|c| c.screen_position(id))
-        .expect("the node was drawn")
+fn node_at(harness: &Harness<'_, OpmodelApp>, id: &str) -> Pos2 {
+    node_position(harness, id).expect("the node was drawn")
 }
 
 #[test]
@@ -215,7 +189,7 @@ fn the_settings_editor_changes_the_cost() {
 fn clicking_a_node_on_the_canvas_selects_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
-    let at = node_position(&harness, "shop");
+    let at = node_at(&harness, "shop");
     click_at(&mut harness, at);
     assert_eq!(selection(&harness), Some(Selection::Entity("shop".into())));
     harness.get_by_label_contains("Covered by Web team");
@@ -225,7 +199,7 @@ fn clicking_a_node_on_the_canvas_selects_it() {
 fn dragging_a_node_moves_it_in_one_undo_step() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
-    let start = node_position(&harness, "web");
+    let start = node_at(&harness, "web");
     let opened = harness.state().active_document().unwrap().model().layout["web"];
     harness.hover_at(start);
     harness.run_steps(2);
@@ -246,7 +220,7 @@ fn dragging_a_node_moves_it_in_one_undo_step() {
         .get("web")
         .copied()
         .expect("the drag saved a position");
-    let end = node_position(&harness, "web");
+    let end = node_at(&harness, "web");
     assert!(
         (end - start).length() > 50.0,
         "the node follows the pointer"
@@ -269,10 +243,7 @@ fn connect_mode_adds_a_dependency_between_two_services() {
     let mut harness = with_shop(dir.path());
     harness.key_press(Key::C);
     harness.run_steps(2);
-    let (shop, legacy) = (
-        node_position(&harness, "shop"),
-        node_position(&harness, "legacy"),
-    );
+    let (shop, legacy) = (node_at(&harness, "shop"), node_at(&harness, "legacy"));
     click_at(&mut harness, shop);
     click_at(&mut harness, legacy);
     let doc = harness.state().active_document().unwrap();
@@ -416,7 +387,7 @@ fn new_asks_before_discarding_unsaved_changes() {
 fn an_idle_window_stops_asking_for_frames() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = with_shop(dir.path());
-    harness.hover_at(node_position(&harness, "shop"));
+    harness.hover_at(node_at(&harness, "shop"));
     harness.run_steps(2);
     // The canvas must let the window go quiet once nothing happens: it asks for no frame
     // of its own.
@@ -464,9 +435,7 @@ fn duplicating_as_a_scenario_compares_live_with_the_original() {
 #[test]
 fn comparing_two_open_models_shows_the_delta_and_jumps_to_a_change() {
     let dir = tempfile::tempdir().unwrap();
-    let other = SHOP
-        .replace("members: 6", "members: 2")
-        .replace("\"Shop\"", "\"Shop, small team\"");
+    let other = support::shop_named("Shop, small team", 2);
     let second = write(dir.path(), "small.ron", &other);
     let mut harness = with_shop(dir.path());
     harness.state_mut().run(UiCommand::OpenInNewTab);

@@ -8,58 +8,25 @@ use std::path::{Path, PathBuf};
 use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use opmodel::app::{Focus, OpmodelApp, Picker, RecentFiles, Selection};
+use opmodel::app::{Focus, OpmodelApp, Selection};
+use opmodel::model::{Dependency, Service, ServiceKind};
 
 mod support;
-use support::{click_at, write};
+use support::{click_at, harness_at, model_text, node_position, selection, shop_model, write};
 
-/// A web team on a team rota for its shop front, which depends on a payments service the
-/// same team runs; an unowned COTS report on its own.
-/// Shop front: exposure 500,000 → 99.9 %, very high demand → You Build It You Run It at
-/// Team level, covered by the web team's rota of 6. Payments, exposure 5,000 → 95 %, needs
-/// no cover. Cost: standby 500 × 52 = 26,000 plus callout 4 × 2 h × 60 = 480, so 26,480.
-/// Legacy reports has no owner: an orphan, which is an error.
-const SHOP: &str = r#"(
-    name: "Shop",
-    settings: (exposure_bands: [
-        (max_exposure_per_hour: 10000.0, availability: 95.0),
-        (max_exposure_per_hour: 100000.0, availability: 99.0),
-        (max_exposure_per_hour: 1000000.0, availability: 99.9),
-    ]),
-    teams: [(id: "web", name: "Web team", kind: Product, members: 6)],
-    services: [
-        (id: "shop", name: "Shop front", kind: Digital, owner: Some("web"),
-         exposure_per_hour: Some(500000.0), demand: VeryHigh, callouts_per_year: 4.0),
-        (id: "pay", name: "Payments", kind: Digital, owner: Some("web"),
-         exposure_per_hour: Some(5000.0)),
-        (id: "legacy", name: "Legacy reports", kind: Cots, exposure_per_hour: Some(5000.0)),
-    ],
-    dependencies: [(from: "shop", to: "pay")],
-)"#;
-
-/// The editor on `path`, in a window of `width` × `height`. Frames are 1/60 s apart, so
-/// that two clicks a few frames apart make a double click.
-fn harness_at(path: &Path, width: f32, height: f32) -> Harness<'static, OpmodelApp> {
-    let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
-    app.open_at_start(path);
-    let mut harness = Harness::builder()
-        .with_size(vec2(width, height))
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
-    harness.run_steps(8);
-    harness
-}
-
+/// The shared shop, with a payments service the web team also runs, which the shop front
+/// depends on: Payments, exposure 5,000 → 95 %, needs no cover, so the cost stays 26,480.
 fn with_shop(dir: &Path) -> Harness<'static, OpmodelApp> {
-    harness_at(&write(dir, "shop.ron", SHOP), 1600.0, 1000.0)
-}
-
-fn node_position(harness: &Harness<'_, OpmodelApp>, id: &str) -> Option<Pos2> {
-    harness.state().canvas().and_then(|c| c.screen_position(id))
-}
-
-fn selection(harness: &Harness<'_, OpmodelApp>) -> Option<Selection> {
-    harness.state().selection().cloned()
+    let mut model = shop_model();
+    let mut pay = Service::new("pay", "Payments", ServiceKind::Digital);
+    pay.owner = Some("web".into());
+    pay.exposure_per_hour = Some(5000.0);
+    model.services.insert(1, pay);
+    model.dependencies.push(Dependency {
+        from: "shop".into(),
+        to: "pay".into(),
+    });
+    harness_at(&write(dir, "shop.ron", &model_text(&model)), 1600.0, 1000.0)
 }
 
 fn drag(harness: &mut Harness<'_, OpmodelApp>, from: Pos2, by: egui::Vec2) {

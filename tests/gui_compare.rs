@@ -13,31 +13,7 @@ use egui_kittest::kittest::Queryable;
 use opmodel::app::{OpmodelApp, Picker, RecentFiles, UiCommand};
 
 mod support;
-use support::{harness, write};
-
-/// A web team of `members` on a team rota for its shop front, and an unowned COTS report.
-/// Shop front: exposure 500,000 → 99.9 %, very high demand → You Build It You Run It at Team
-/// level, on the web team's rota. The rota costs standby 500 × 52 = 26,000 plus callout
-/// 4 × 2 h × 60 = 480, so 26,480, whatever its size; it is healthy from 3 people (the
-/// default minimum rota size).
-fn shop(name: &str, members: u32) -> String {
-    format!(
-        r#"(
-    name: "{name}",
-    settings: (exposure_bands: [
-        (max_exposure_per_hour: 10000.0, availability: 95.0),
-        (max_exposure_per_hour: 100000.0, availability: 99.0),
-        (max_exposure_per_hour: 1000000.0, availability: 99.9),
-    ]),
-    teams: [(id: "web", name: "Web team", kind: Product, members: {members})],
-    services: [
-        (id: "shop", name: "Shop front", kind: Digital, owner: Some("web"),
-         exposure_per_hour: Some(500000.0), demand: VeryHigh, callouts_per_year: 4.0),
-        (id: "legacy", name: "Legacy reports", kind: Cots, exposure_per_hour: Some(5000.0)),
-    ],
-)"#
-    )
-}
+use support::{harness, shop_named, write};
 
 /// Opens `path` in a new tab through the built-in file prompt.
 fn open_in_new_tab(harness: &mut Harness<'_, OpmodelApp>, path: &Path) {
@@ -61,8 +37,8 @@ fn compare_with(harness: &mut Harness<'_, OpmodelApp>, other: &str) {
 
 /// A two-person shop (its rota below the minimum of 3) compared with a six-person one.
 fn small_vs_big(dir: &Path) -> Harness<'static, OpmodelApp> {
-    let big = write(dir, "shop.ron", &shop("Shop", 6));
-    let small = write(dir, "small.ron", &shop("Shop, small team", 2));
+    let big = write(dir, "shop.ron", &shop_named("Shop", 6));
+    let small = write(dir, "small.ron", &shop_named("Shop, small team", 2));
     let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
     app.open_at_start(&big);
     let mut harness = harness(app);
@@ -177,8 +153,8 @@ fn a_new_comparison_opens_at_the_top() {
 #[test]
 fn tabs_of_models_with_the_same_name_show_their_files() {
     let dir = tempfile::tempdir().unwrap();
-    let first = write(dir.path(), "retail.ron", &shop("Retail", 6));
-    let second = write(dir.path(), "retail-v2.ron", &shop("Retail", 4));
+    let first = write(dir.path(), "retail.ron", &shop_named("Retail", 6));
+    let second = write(dir.path(), "retail-v2.ron", &shop_named("Retail", 4));
     let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
     app.open_at_start(&first);
     let mut harness = harness(app);
@@ -211,7 +187,7 @@ fn an_empty_model_shows_dashes_not_full_coverage() {
 fn the_status_bar_names_an_undone_edit_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
-    app.open_at_start(&write(dir.path(), "shop.ron", &shop("Shop", 6)));
+    app.open_at_start(&write(dir.path(), "shop.ron", &shop_named("Shop", 6)));
     let mut harness = harness(app);
     harness
         .state()
@@ -230,7 +206,7 @@ fn the_status_bar_names_an_undone_edit_in_words() {
 fn counts_take_the_right_plural_and_money_its_separators() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
-    app.open_at_start(&write(dir.path(), "solo.ron", &shop("Solo", 1)));
+    app.open_at_start(&write(dir.path(), "solo.ron", &shop_named("Solo", 1)));
     let mut harness = harness(app);
     harness.get_by_label("1 team · 2 services · 1 rota");
     let texts: Vec<String> = painted_texts(&harness).into_iter().map(|t| t.0).collect();

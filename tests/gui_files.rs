@@ -13,10 +13,7 @@ use opmodel::files::recovery::{self, Session, Snapshot};
 use opmodel::model::Model;
 
 mod support;
-use support::{app, harness};
-
-const SHOP: &str =
-    r#"(name: "Shop", teams: [(id: "web", name: "Web team", kind: Product, members: 6)])"#;
+use support::{app, harness, shop, shop_named};
 
 /// The recovery copies under `data`, from every session.
 fn copies(data: &Path) -> Vec<PathBuf> {
@@ -147,7 +144,7 @@ fn an_unsaved_change_is_copied_and_saving_deletes_the_copy() {
 fn save_as_onto_the_open_file_asks_before_replacing_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shop.ron");
-    std::fs::write(&path, SHOP).unwrap();
+    std::fs::write(&path, shop()).unwrap();
     let mut app = app();
     app.open_at_start(&path);
     let mut harness = harness(app);
@@ -165,7 +162,7 @@ fn save_as_onto_the_open_file_asks_before_replacing_it() {
     harness.state_mut().finish_jobs();
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
-        SHOP,
+        shop(),
         "the file is untouched"
     );
     assert!(harness.state().active_document().unwrap().is_dirty());
@@ -175,12 +172,12 @@ fn save_as_onto_the_open_file_asks_before_replacing_it() {
 fn a_file_changed_on_disk_shows_a_banner_that_reloads_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shop.ron");
-    std::fs::write(&path, SHOP).unwrap();
+    std::fs::write(&path, shop()).unwrap();
     let mut app = app();
     app.open_at_start(&path);
     let mut harness = harness(app);
     assert!(harness.query_by_label_contains("changed on disk").is_none());
-    std::fs::write(&path, SHOP.replace("\"Shop\"", "\"Shop, edited by git\"")).unwrap();
+    std::fs::write(&path, shop_named("Shop, edited by git", 6)).unwrap();
     harness.state_mut().workspace.check_disk();
     harness.run_steps(2);
     harness.get_by_label_contains("was changed on disk by another program");
@@ -237,11 +234,12 @@ fn eventually(seconds: u64, done: impl Fn() -> bool) -> bool {
 }
 
 #[test]
+#[ignore = "needs an X display (DISPLAY) and xdotool to drive the real editor"]
 fn a_killed_editor_leaves_its_unsaved_work_and_the_next_start_takes_it_up() {
-    if std::env::var_os("DISPLAY").is_none() || !on_path("xdotool") {
-        println!("skipped: needs an X display (DISPLAY) and xdotool to drive the real editor");
-        return;
-    }
+    assert!(
+        std::env::var_os("DISPLAY").is_some() && on_path("xdotool"),
+        "this test drives the real editor: it needs an X display (DISPLAY) and xdotool"
+    );
     let data = tempfile::tempdir().unwrap();
     let mut editor = start_editor(data.path());
     // Focusing fails until the window is mapped, so it is tried until it works.

@@ -3,54 +3,31 @@
 
 use std::path::Path;
 
-use egui::{Key, Modifiers, vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use opmodel::app::{OpmodelApp, Picker, RecentFiles, Selection};
-use opmodel::model::Lifecycle;
+use opmodel::app::{OpmodelApp, Selection};
+use opmodel::model::{Demand, Lifecycle, ServiceKind};
 
-/// A web team of 6 on a team rota for its shop front, and an unowned digital service just as
-/// exposed. Default settings: GBP, 52 weeks, 1 person per shift, product standby 500 a week,
-/// callouts of 2 h at 60 an hour.
-/// Both services: exposure 500,000 → 99.9 %, very high demand → You Build It You Run It at
-/// team level, so both need out-of-hours cover.
+mod support;
+use support::{document, model_text, open, shop_model};
+
+/// The shared shop, with Legacy reports a digital service just as exposed as the shop front.
+/// Default settings: GBP, 52 weeks, 1 person per shift, product standby 500 a week,
+/// callouts of 2 h at 60 an hour. Both services: exposure 500,000 → 99.9 %, very high demand
+/// → You Build It You Run It at team level, so both need out-of-hours cover.
 /// - Shop front is covered by the web rota: standby 500 × 52 = 26,000, callouts 4 × 2 × 60
 ///   = 480, so 26,480 a year, and shop's cover cost is all of it.
 /// - Legacy reports has no owner: an orphan, uncovered. On-call coverage 1 of 2 = 50 %,
 ///   ownership 1 of 2 = 50 %.
-const SHOP: &str = r#"(
-    name: "Shop",
-    settings: (exposure_bands: [
-        (max_exposure_per_hour: 10000.0, availability: 95.0),
-        (max_exposure_per_hour: 100000.0, availability: 99.0),
-        (max_exposure_per_hour: 1000000.0, availability: 99.9),
-    ]),
-    teams: [(id: "web", name: "Web team", kind: Product, members: 6)],
-    services: [
-        (id: "shop", name: "Shop front", kind: Digital, owner: Some("web"),
-         exposure_per_hour: Some(500000.0), demand: VeryHigh, callouts_per_year: 4.0),
-        (id: "legacy", name: "Legacy reports", kind: Digital,
-         exposure_per_hour: Some(500000.0), demand: VeryHigh, callouts_per_year: 4.0),
-    ],
-)"#;
-
 fn with_shop(dir: &Path) -> Harness<'static, OpmodelApp> {
-    let path = dir.join("shop.ron");
-    std::fs::write(&path, SHOP).expect("the temporary folder is writable");
-    let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
-    app.open_at_start(&path);
-    let mut harness = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
-    harness.run_steps(6);
-    harness
-}
-
-fn document<'a>(harness: &'a Harness<'_, OpmodelApp>) -> &'a opmodel::app::Document {
-    harness
-        .state()
-        .active_document()
-        .expect("a document is open")
+    let mut model = shop_model();
+    let legacy = &mut model.services[1];
+    legacy.kind = ServiceKind::Digital;
+    legacy.exposure_per_hour = Some(500_000.0);
+    legacy.demand = Demand::VeryHigh;
+    legacy.callouts_per_year = 4.0;
+    open(dir, &model_text(&model))
 }
 
 fn select(harness: &mut Harness<'_, OpmodelApp>, id: &str) {

@@ -4,12 +4,12 @@
 //! space; domain areas hold their members and nothing else; auto-layout is one undo step.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use egui::{Key, Modifiers, Pos2, vec2};
+use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use opmodel::app::{OpmodelApp, Picker, RecentFiles, Selection};
+use opmodel::app::{OpmodelApp, Selection};
 use opmodel::layout::areas::{domain_areas, intruders};
 use opmodel::layout::sizes::{entities, footprint};
 use opmodel::layout::{Positions, Rect};
@@ -39,14 +39,7 @@ const TWO_DOMAINS: &str = r#"(
 
 fn open(text: &str) -> (tempfile::TempDir, Harness<'static, OpmodelApp>) {
     let dir = tempfile::tempdir().unwrap();
-    let path: PathBuf = dir.path().join("model.ron");
-    std::fs::write(&path, text).unwrap();
-    let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
-    app.open_at_start(&path);
-    let mut harness = Harness::builder()
-        .with_size(vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
-    harness.run_steps(6);
+    let harness = support::open(dir.path(), text);
     (dir, harness)
 }
 

@@ -145,6 +145,7 @@ fn everything() -> Model {
         callout_hours: 1.25,
         min_rota_size: 4,
         max_services_per_team: 9,
+        peak_weeks: 6.5,
         product_pay: Pay {
             standby_per_week: 512.5,
             callout_per_hour: 61.0,
@@ -175,6 +176,7 @@ fn everything() -> Model {
         kind: ServiceKind::Foundational,
         owner: Some("t".into()),
         exposure_per_hour: Some(1234.5),
+        peak_exposure_per_hour: Some(98765.25),
         availability: Some(99.95),
         demand: Demand::VeryHigh,
         callouts_per_year: 3.5,
@@ -198,8 +200,8 @@ fn everything() -> Model {
     model
         .layout
         .insert("s".into(), Position { x: -12.5, y: 1e-3 });
-    // It uses a lifecycle and compliance tags, so its file is version 2.
-    model.version = 2;
+    // It uses a peak season (and a lifecycle and compliance tags), so its file is version 3.
+    model.version = 3;
     model.layout.insert(
         "t".into(),
         Position {

@@ -75,6 +75,7 @@ fn every_sample_is_canonical_and_described() {
             "needs-attention.ron",
             "payments-compliance.ron",
             "retail-domains.ron",
+            "retail-peak-season.ron",
             "startup.ron"
         ]
     );
@@ -554,4 +555,58 @@ fn the_retail_roadmap_goes_from_team_rotas_to_domain_rotas_to_cots_with_operatio
         + 148_792.0 * 92.0)
         / 365.0;
     assert!(close(plan.cost_of_the_year, year));
+}
+
+/// The retail sample with its six weeks before Christmas (SPEC 8.2): at three to five times
+/// the exposure, the catalogue, store technology and fulfilment run rotas of their own.
+#[test]
+fn the_retailer_at_christmas_runs_three_more_team_rotas_for_six_weeks() {
+    let (model, analysis) = sample("retail-peak-season.ron");
+    assert_eq!(model.version, 3);
+    let peak = analysis.peak.as_ref().expect("a peak season");
+    assert_eq!(peak.weeks, 6.0);
+    // Outside the peak, the retail sample: 148,792.
+    assert!(close(peak.annual_cost_without_peak, 148_792.0));
+    assert_eq!(
+        rota_ids(&analysis),
+        rota_ids(&sample("retail-domains.ron").1),
+        "the rotas outside the peak are the retail sample's"
+    );
+    let peak_rotas: Vec<&str> = peak.rotas.iter().map(|r| &*r.id).collect();
+    assert_eq!(
+        peak_rotas,
+        [
+            "team:catalogue",
+            "team:checkout-payments",
+            "team:store-tech",
+            "team:fulfilment",
+            "domain:storefront",
+            "domain:customer",
+            "domain:stores",
+            "domain:supply",
+            "ops:retail-systems"
+        ]
+    );
+    // The catalogue's rota in the peak: the catalogue (400,000 an hour) and search (300,000)
+    // at 99.9 %, and the size guide (20,000: 99.0 %) with them. 475 × 52 = 24,700 standby
+    // and (3 + 4 + 1) × 2 h × 65 = 1,040 callout, for 6 weeks of 52.
+    assert!(close(
+        peak.rotas[0].annual_cost,
+        (24_700.0 + 1_040.0) * 6.0 / 52.0
+    ));
+    // The size guide needs cover only in the peak: a third of that rota's standby and its
+    // own callout, for those weeks.
+    let size_guide = analysis.service("size-guide").unwrap();
+    assert!(close(
+        size_guide.annual_cost,
+        (24_700.0 / 3.0 + 130.0) * 6.0 / 52.0
+    ));
+    let sum: f64 = analysis.services.iter().map(|s| s.annual_cost).sum();
+    assert!(close(sum, analysis.totals.annual_cost), "line items add up");
+    assert!(close(
+        peak.extra_cost,
+        analysis.totals.annual_cost - 148_792.0
+    ));
+    assert_eq!(peak.coverage.on_call, 1.0);
+    assert!(peak.findings.is_empty());
 }

@@ -140,11 +140,39 @@ pub(crate) fn decide_all(model: &Model) -> Vec<Decision> {
     model.services.iter().map(|s| decide(s, &bands)).collect()
 }
 
+/// The decisions of the peak model (SPEC 8.2): a service with a peak exposure takes the
+/// availability that exposure gets from the bands, or keeps its own where that is higher;
+/// everything else follows from the availability as it does in the normal model.
+pub(crate) fn decide_peak(model: &Model, normal: &[Decision]) -> Vec<Decision> {
+    let bands = model.settings.sorted_bands();
+    model
+        .services
+        .iter()
+        .zip(normal)
+        .map(|(service, decision)| {
+            let Some(peak) = service.peak_exposure_per_hour else {
+                return *decision;
+            };
+            match availability_from_exposure(Some(peak), &bands) {
+                (availability, source) if availability > decision.availability => {
+                    decide_at(service, availability, source)
+                }
+                _ => *decision,
+            }
+        })
+        .collect()
+}
+
 fn decide(service: &Service, sorted_bands: &[ExposureBand]) -> Decision {
     let (availability, source) = match service.availability {
         Some(explicit) => (explicit, AvailabilitySource::Explicit),
         None => availability_from_exposure(service.exposure_per_hour, sorted_bands),
     };
+    decide_at(service, availability, source)
+}
+
+/// The decisions for a service whose availability is known.
+fn decide_at(service: &Service, availability: f64, source: AvailabilitySource) -> Decision {
     let deployment = deployment(service.demand, service.kind);
     let assumed = Assumed {
         availability: source.is_assumed(),

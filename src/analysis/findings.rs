@@ -485,50 +485,10 @@ pub(crate) fn findings(
     plan: &RotaPlan,
     graph: &DependencyGraph,
 ) -> Vec<Finding> {
-    let mut out = Findings {
-        found: Vec::new(),
-        labels: Arc::new(LabelTable::new(model)),
-    };
+    let mut out = errors(model, index, decisions, plan);
     let labels = Labels {
         services: model.services.len(),
     };
-
-    for s in 0..model.services.len() {
-        if plan.cover[s] == Assignment::NoOwner {
-            out.push(
-                FindingCode::OrphanService,
-                &index.ids().services[s],
-                Parts::Orphan(labels.service(s)),
-            );
-        }
-    }
-
-    for (s, decision) in decisions.iter().enumerate() {
-        let (Assignment::Uncovered(reason), Some(owner)) = (plan.cover[s], index.owner[s]) else {
-            continue;
-        };
-        let message = Parts::Uncovered {
-            service: labels.service(s),
-            owner: labels.team(owner),
-            reason,
-            level: decision.out_of_hours,
-        };
-        out.push(
-            FindingCode::UncoveredService,
-            &index.ids().services[s],
-            message,
-        );
-    }
-
-    for rota in plan.rotas.iter().filter(|r| !r.healthy) {
-        let message = Parts::Understaffed {
-            rota: rota.name.clone(),
-            kind: rota.kind,
-            pool: rota.pool,
-            minimum: model.settings.min_rota_size,
-        };
-        out.push(FindingCode::UnderstaffedRota, &rota.id, message);
-    }
 
     let mut owned = vec![0_usize; model.teams.len()];
     for t in index.owner.iter().flatten() {
@@ -680,4 +640,62 @@ pub(crate) fn findings(
         }
     }
     out.found
+}
+
+/// The error findings alone: orphans, uncovered services and understaffed rotas, which need
+/// no dependency graph. All the peak model reports of its findings (SPEC 8.2).
+pub(crate) fn error_findings(
+    model: &Model,
+    index: &Index,
+    decisions: &[Decision],
+    plan: &RotaPlan,
+) -> Vec<Finding> {
+    errors(model, index, decisions, plan).found
+}
+
+fn errors(model: &Model, index: &Index, decisions: &[Decision], plan: &RotaPlan) -> Findings {
+    let mut out = Findings {
+        found: Vec::new(),
+        labels: Arc::new(LabelTable::new(model)),
+    };
+    let labels = Labels {
+        services: model.services.len(),
+    };
+    for s in 0..model.services.len() {
+        if plan.cover[s] == Assignment::NoOwner {
+            out.push(
+                FindingCode::OrphanService,
+                &index.ids().services[s],
+                Parts::Orphan(labels.service(s)),
+            );
+        }
+    }
+
+    for (s, decision) in decisions.iter().enumerate() {
+        let (Assignment::Uncovered(reason), Some(owner)) = (plan.cover[s], index.owner[s]) else {
+            continue;
+        };
+        let message = Parts::Uncovered {
+            service: labels.service(s),
+            owner: labels.team(owner),
+            reason,
+            level: decision.out_of_hours,
+        };
+        out.push(
+            FindingCode::UncoveredService,
+            &index.ids().services[s],
+            message,
+        );
+    }
+
+    for rota in plan.rotas.iter().filter(|r| !r.healthy) {
+        let message = Parts::Understaffed {
+            rota: rota.name.clone(),
+            kind: rota.kind,
+            pool: rota.pool,
+            minimum: model.settings.min_rota_size,
+        };
+        out.push(FindingCode::UnderstaffedRota, &rota.id, message);
+    }
+    out
 }

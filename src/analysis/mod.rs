@@ -1,6 +1,6 @@
 //! The analysis: one pure function, [`analyze`], from a model to every figure Opmodel shows —
 //! per-service decisions, rotas, costs, coverage and findings (SPEC section 2), and the
-//! lifecycle, compliance scope and cover costs of section 5.
+//! lifecycle, compliance scope and cover costs of section 5, and the peak season of 8.2.
 //!
 //! It is cheap enough to run after every edit, so nothing here is incremental. The result
 //! serialises to exactly the JSON report of SPEC section 4; fields only the GUI needs are
@@ -14,6 +14,7 @@ mod cover_cost;
 mod coverage;
 mod findings;
 mod graph;
+mod peak;
 mod rotas;
 
 use std::sync::{Arc, OnceLock};
@@ -33,6 +34,7 @@ pub use availability::{
     out_of_hours_level,
 };
 pub use findings::{FindingCode, Message, Severity};
+pub use peak::Peak;
 
 /// Everything Opmodel works out about a model.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -49,6 +51,9 @@ pub struct Analysis {
     /// Per compliance tag, in order of first appearance.
     pub compliance: Vec<ComplianceScope>,
     pub findings: Vec<Finding>,
+    /// The peak season, when the model has one (SPEC 8.2); the figures above then blend it in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub peak: Option<Peak>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -399,7 +404,7 @@ pub fn analyze(model: &Model) -> Analysis {
     }
 
     let rota_count = plan.rotas.len();
-    Analysis {
+    let mut analysis = Analysis {
         name: model.name.clone(),
         currency: model.settings.currency.clone(),
         totals: Totals {
@@ -418,6 +423,43 @@ pub fn analyze(model: &Model) -> Analysis {
         domains: costs.domains,
         compliance: compliance::scopes(model, &index, &decisions, &plan.cover),
         findings,
+        peak: None,
+    };
+    peak::blend_in(model, &index, &decisions, &mut analysis);
+    analysis
+}
+
+/// What a change to a model is judged by (SPEC 7.4): the annual cost, the coverage and the
+/// findings, worked out by exactly the rules of [`analyze`] but without the figures nothing
+/// compares them by (availability ceilings, cover costs, compliance scopes), so that a fix's
+/// effect on a big model costs a fraction of a whole analysis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Headline {
+    pub annual_cost: f64,
+    pub coverage: Coverage,
+    pub findings: Vec<Finding>,
+}
+
+impl Headline {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+}
+
+/// The [`Headline`] of `model`: equal to the same figures of [`analyze`]`(model)`.
+pub fn headline(model: &Model) -> Headline {
+    let index = Index::new(model);
+    let decisions = availability::decide_all(model);
+    let graph = graph::DependencyGraph::new(model, &index);
+    let mut plan = rotas::plan(model, &index, &decisions);
+    let costs = cost::costs(model, &index, &mut plan);
+    Headline {
+        annual_cost: costs.annual,
+        coverage: coverage::coverage(&plan.cover),
+        findings: findings::findings(model, &index, &decisions, &plan, &graph),
     }
 }
 
@@ -464,4 +506,21 @@ fn service_figures(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_headline_is_the_analysis_without_what_it_leaves_out() {
+        for seed in 0..4 {
+            let model = crate::synthetic::generate(300, 60, 600, seed);
+            let analysis = analyze(&model);
+            let headline = headline(&model);
+            assert_eq!(headline.annual_cost, analysis.totals.annual_cost);
+            assert_eq!(headline.coverage, analysis.coverage);
+            assert_eq!(headline.findings, analysis.findings);
+        }
+    }
 }

@@ -13,7 +13,7 @@ mod views;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::Ui;
 
@@ -23,15 +23,11 @@ pub use state::{
 };
 pub use views::canvas::{Canvas, Focus};
 
-/// How often the files of open documents are checked for changes made elsewhere.
-const DISK_CHECK_INTERVAL: Duration = Duration::from_secs(2);
-
 pub struct OpmodelApp {
     pub workspace: Workspace,
     views: views::Views,
     /// Whether background work can wake the window yet (it needs an egui context).
     waking: bool,
-    last_disk_check: Option<Instant>,
 }
 
 impl OpmodelApp {
@@ -41,7 +37,6 @@ impl OpmodelApp {
             workspace: Workspace::new(recent, picker),
             views: views::Views::default(),
             waking: false,
-            last_disk_check: None,
         }
     }
 
@@ -136,29 +131,7 @@ impl OpmodelApp {
         }
         self.views.frame(ui, &self.workspace);
         self.workspace.drain();
-        self.check_disk(&ctx);
         self.views.settle(&ctx, &self.workspace);
-    }
-
-    /// Every few seconds, while a document has a file, looks for changes made elsewhere.
-    fn check_disk(&mut self, ctx: &egui::Context) {
-        let watching = self
-            .workspace
-            .documents()
-            .iter()
-            .any(Document::watches_disk);
-        if !watching {
-            return;
-        }
-        let now = Instant::now();
-        if self
-            .last_disk_check
-            .is_none_or(|at| now.duration_since(at) >= DISK_CHECK_INTERVAL)
-        {
-            self.workspace.check_disk();
-            self.last_disk_check = Some(now);
-        }
-        ctx.request_repaint_after(DISK_CHECK_INTERVAL);
     }
 
     /// The window title as last set.

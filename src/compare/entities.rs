@@ -84,7 +84,8 @@ pub(crate) fn match_entities<T: PartialEq>(
 }
 
 /// Items of `these` that `those` lacks, in order.
-pub(crate) fn missing_from<T: PartialEq + Clone>(these: &[T], those: &[T]) -> Vec<T> {
+pub(crate) fn missing_from<T: Eq + std::hash::Hash + Clone>(these: &[T], those: &[T]) -> Vec<T> {
+    let those: HashSet<&T> = those.iter().collect();
     these
         .iter()
         .filter(|x| !those.contains(x))

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::{Serialize, Serializer};
 
-use crate::analysis::{Analysis, FindingCode, Severity};
+use crate::analysis::{Analysis, Finding, FindingCode, Id, Severity};
 
 /// A finding one model has and the other does not. In JSON it is its key,
 /// `[severity, code, subject]`; the message is for people.
@@ -32,40 +32,35 @@ impl Serialize for ChangedFinding {
 
 /// The findings `b` has that `a` does not, and those `a` has that `b` does not, each sorted
 /// as strings by severity, code, then subject. Among findings with the same key, the ones
-/// whose message the other model also has are the ones that match.
+/// about the same dependency are the ones that match.
 pub(crate) fn finding_differences(
     a: &Analysis,
     b: &Analysis,
 ) -> (Vec<ChangedFinding>, Vec<ChangedFinding>) {
-    let changed = |f: &crate::analysis::Finding| ChangedFinding {
-        severity: f.severity,
-        code: f.code,
-        subject: f.subject.to_string(),
-        message: f.message.to_string(),
-    };
-    type Key = (Severity, FindingCode, String);
-    let key = |f: &ChangedFinding| -> Key { (f.severity, f.code, f.subject.clone()) };
-    let mut unmatched: HashMap<Key, Vec<ChangedFinding>> = HashMap::new();
-    for finding in a.findings.iter().map(changed) {
-        unmatched.entry(key(&finding)).or_default().push(finding);
+    type Key = (Severity, FindingCode, Id);
+    let key = |f: &Finding| -> Key { (f.severity, f.code, f.subject.clone()) };
+    let mut unmatched: HashMap<Key, Vec<&Finding>> = HashMap::new();
+    for finding in &a.findings {
+        unmatched.entry(key(finding)).or_default().push(finding);
     }
     let mut added = Vec::new();
-    for finding in b.findings.iter().map(changed) {
+    for finding in &b.findings {
         match unmatched
-            .get_mut(&key(&finding))
+            .get_mut(&key(finding))
             .filter(|same| !same.is_empty())
         {
+            // Two findings of one key differ in what the subject depends on, if anything.
             Some(same) => {
                 let at = same
                     .iter()
-                    .position(|f| f.message == finding.message)
+                    .position(|f| f.depends_on == finding.depends_on)
                     .unwrap_or(same.len() - 1);
                 same.swap_remove(at);
             }
-            None => added.push(finding),
+            None => added.push(changed(finding)),
         }
     }
-    let mut removed: Vec<ChangedFinding> = unmatched.into_values().flatten().collect();
+    let mut removed: Vec<ChangedFinding> = unmatched.into_values().flatten().map(changed).collect();
     for list in [&mut added, &mut removed] {
         list.sort_by(|x, y| {
             x.key()
@@ -74,4 +69,14 @@ pub(crate) fn finding_differences(
         });
     }
     (added, removed)
+}
+
+/// A finding with its message written out.
+fn changed(finding: &Finding) -> ChangedFinding {
+    ChangedFinding {
+        severity: finding.severity,
+        code: finding.code,
+        subject: finding.subject.to_string(),
+        message: finding.message.to_string(),
+    }
 }

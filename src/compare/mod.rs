@@ -21,7 +21,7 @@ use serde::ser::SerializeMap;
 use serde_json::Value;
 
 use crate::analysis::{Analysis, Severity, analyze};
-use crate::model::{Dependency, EntityKind, Interaction, Lifecycle, Model, Service};
+use crate::model::{Dependency, EntityKind, Interaction, Lifecycle, Model, Service, Settings};
 use entities::{Reading, field_changes, match_entities, missing_from};
 use words::Owner;
 
@@ -148,7 +148,11 @@ pub fn delta_named(
         errors: count(report_b, Severity::Error) - count(report_a, Severity::Error),
         warnings: count(report_b, Severity::Warning) - count(report_a, Severity::Warning),
         infos: count(report_b, Severity::Info) - count(report_a, Severity::Info),
-        settings_changed: field_changes(&fields(&a.settings), &fields(&b.settings), &settings),
+        settings_changed: field_changes(
+            &settings_fields(&a.settings),
+            &settings_fields(&b.settings),
+            &settings,
+        ),
         dependencies_added: missing_from(&b.dependencies, &a.dependencies),
         dependencies_removed: missing_from(&a.dependencies, &b.dependencies),
         interactions_added: missing_from(&b.interactions, &a.interactions),
@@ -247,6 +251,16 @@ fn cover_cost_changes(report_a: &Analysis, report_b: &Analysis) -> Vec<CoverCost
 /// An entity's stored fields as JSON.
 fn fields<T: Serialize>(entity: &T) -> Value {
     serde_json::to_value(entity).unwrap_or(Value::Null)
+}
+
+/// The settings' stored fields, with a peak season of 0 weeks, which a file omits, written
+/// out, so that starting one reads as going from 0.
+fn settings_fields(settings: &Settings) -> Value {
+    let mut value = fields(settings);
+    if let Value::Object(map) = &mut value {
+        map.entry("peak_weeks").or_insert_with(|| Value::from(0.0));
+    }
+    value
 }
 
 /// A service's stored fields, with the version 2 fields a file omits when they hold their

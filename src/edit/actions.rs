@@ -7,7 +7,7 @@
 use crate::edit::{Edit, Entity, Key};
 use crate::model::{
     Demand, Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
-    OutOfHours, Position, Service, Settings, Team, validate,
+    OutOfHours, Position, Service, Settings, Team, validate, validate_service,
 };
 
 /// Why an id cannot be used, or `Ok` when it can.
@@ -60,7 +60,7 @@ pub fn add_domain(model: &Model, domain: Domain, at: Position) -> Result<Edit, S
 /// Adds an entity at the end of its list.
 fn appended(entity: Entity) -> Edit {
     Edit::Insert {
-        entity,
+        entity: Box::new(entity),
         before: None,
     }
 }
@@ -94,9 +94,8 @@ pub fn update_service(model: &Model, service: Service) -> Result<Edit, String> {
         .iter()
         .position(|s| s.id == service.id)
         .ok_or_else(|| gone("service"))?;
-    let mut trial = model.clone();
-    let old = std::mem::replace(&mut trial.services[index], service.clone());
-    validate(&trial).map_err(|e| e.message)?;
+    validate_service(model, index, &service).map_err(|e| e.message)?;
+    let old = model.services[index].clone();
     Ok(replaced(Entity::Service(old), Entity::Service(service)))
 }
 

@@ -328,10 +328,10 @@ mod tests {
         let mut model = Model::named("m");
         let mut history = History::default();
         let add = Edit::Insert {
-            entity: crate::edit::Entity::Domain(crate::model::Domain {
+            entity: Box::new(crate::edit::Entity::Domain(crate::model::Domain {
                 id: "d".into(),
                 name: "D".into(),
-            }),
+            })),
             before: None,
         };
         history.apply(&mut model, "Add domain", add, None).unwrap();

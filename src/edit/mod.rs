@@ -68,9 +68,10 @@ impl fmt::Display for Key {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
-    /// Adds an entity just before the one `before` names, or at the end of its list.
+    /// Adds an entity just before the one `before` names, or at the end of its list. Boxed,
+    /// as in `Replace`: a service is the largest entity, and most edits are far smaller.
     Insert {
-        entity: Entity,
+        entity: Box<Entity>,
         before: Option<Key>,
     },
     /// Removes the entity the key names.
@@ -118,9 +119,10 @@ trait Listed: Sized + PartialEq {
     fn has_key(&self, key: &Key) -> bool;
 }
 
-/// Domains, teams and services are found by their id.
-macro_rules! listed_by_id {
-    ($type:ty, $variant:ident, $field:ident) => {
+/// Implements [`Listed`] for a type: domains, teams and services are found by their `id`,
+/// dependencies and interactions by the ids they join, `from` and `to`.
+macro_rules! listed {
+    ($type:ty, $variant:ident, $field:ident, $($end:ident),+) => {
         impl Listed for $type {
             fn wrap(self) -> Entity {
                 Entity::$variant(self)
@@ -129,43 +131,35 @@ macro_rules! listed_by_id {
                 &mut model.$field
             }
             fn key(&self) -> Key {
-                Key::$variant(self.id.clone())
+                listed!(@key self, $variant, $($end),+)
             }
             fn has_key(&self, key: &Key) -> bool {
-                matches!(key, Key::$variant(id) if *id == self.id)
+                listed!(@has self, key, $variant, $($end),+)
             }
         }
     };
-}
-
-/// Dependencies and interactions are found by the ids they join.
-macro_rules! listed_by_ends {
-    ($type:ty, $variant:ident, $field:ident) => {
-        impl Listed for $type {
-            fn wrap(self) -> Entity {
-                Entity::$variant(self)
-            }
-            fn items(model: &mut Model) -> &mut Vec<Self> {
-                &mut model.$field
-            }
-            fn key(&self) -> Key {
-                Key::$variant {
-                    from: self.from.clone(),
-                    to: self.to.clone(),
-                }
-            }
-            fn has_key(&self, key: &Key) -> bool {
-                matches!(key, Key::$variant { from, to } if *from == self.from && *to == self.to)
-            }
+    (@key $item:ident, $variant:ident, id) => {
+        Key::$variant($item.id.clone())
+    };
+    (@key $item:ident, $variant:ident, from, to) => {
+        Key::$variant {
+            from: $item.from.clone(),
+            to: $item.to.clone(),
         }
+    };
+    (@has $item:ident, $key:ident, $variant:ident, id) => {
+        matches!($key, Key::$variant(id) if *id == $item.id)
+    };
+    (@has $item:ident, $key:ident, $variant:ident, from, to) => {
+        matches!($key, Key::$variant { from, to } if *from == $item.from && *to == $item.to)
     };
 }
 
-listed_by_id!(Domain, Domain, domains);
-listed_by_id!(Team, Team, teams);
-listed_by_id!(Service, Service, services);
-listed_by_ends!(Dependency, Dependency, dependencies);
-listed_by_ends!(Interaction, Interaction, interactions);
+listed!(Domain, Domain, domains, id);
+listed!(Team, Team, teams, id);
+listed!(Service, Service, services, id);
+listed!(Dependency, Dependency, dependencies, from, to);
+listed!(Interaction, Interaction, interactions, from, to);
 
 fn missing(key: &Key) -> EditError {
     EditError(format!("the {key} no longer exists"))
@@ -215,7 +209,7 @@ impl Edit {
             Edit::Insert { entity, before } => {
                 let key = entity.key();
                 let before = before.as_ref();
-                match entity {
+                match *entity {
                     Entity::Domain(d) => insert(model, d, before),
                     Entity::Team(t) => insert(model, t, before),
                     Entity::Service(s) => insert(model, s, before),
@@ -232,7 +226,10 @@ impl Edit {
                     Key::Dependency { .. } => remove::<Dependency>(model, &key),
                     Key::Interaction { .. } => remove::<Interaction>(model, &key),
                 }?;
-                Ok(Edit::Insert { entity, before })
+                Ok(Edit::Insert {
+                    entity: Box::new(entity),
+                    before,
+                })
             }
             Edit::Replace { old, new } => {
                 match (&*old, (*new).clone()) {
@@ -320,7 +317,7 @@ mod tests {
     #[test]
     fn every_kind_of_edit_is_undone_by_its_inverse() {
         let inserted = round_trip(Edit::Insert {
-            entity: Entity::Team(Team::new("b", "B", TeamKind::Operations)),
+            entity: Box::new(Entity::Team(Team::new("b", "B", TeamKind::Operations))),
             before: Some(Key::Team("a".into())),
         });
         assert_eq!(inserted.teams[0].id, "b");
@@ -363,7 +360,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(error.to_string(), "the domain `d` no longer exists");
         let error = Edit::Insert {
-            entity: team("b", "B"),
+            entity: Box::new(team("b", "B")),
             before: Some(Key::Team("gone".into())),
         }
         .apply(&mut model)
@@ -419,7 +416,7 @@ mod tests {
         // Insert then replace the inserted team: undoing in order would find it changed.
         let after = round_trip(Edit::Batch(vec![
             Edit::Insert {
-                entity: team("b", "B"),
+                entity: Box::new(team("b", "B")),
                 before: None,
             },
             Edit::Replace {

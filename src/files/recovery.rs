@@ -1,5 +1,6 @@
-//! Recovery files: copies of unsaved models, written in the background while the editor
-//! runs, so a crash, a kill or a power cut loses at most the last few seconds of work.
+//! Recovery files: copies of unsaved models, written while the editor runs (by its
+//! background jobs, so a frame never waits for one), so a crash, a kill or a power cut loses
+//! at most the last few seconds of work.
 //!
 //! Each running editor is a [`Session`]: a folder of its own under `recovery/` in the
 //! data folder, holding one file per unsaved tab and a `lock` file that the editor keeps
@@ -9,12 +10,9 @@
 //! lock is held belong to another running editor and are left alone. A clean exit removes
 //! the session folder.
 
-use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::thread::JoinHandle;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -106,97 +104,6 @@ impl Session {
     /// Ends the session cleanly: its folder and every recovery file in it go.
     pub fn end(self) -> io::Result<()> {
         fs::remove_dir_all(&self.folder)
-    }
-}
-
-/// What the background writer is asked to do, in order.
-enum Job {
-    Write(u64, Box<Snapshot>),
-    Remove(u64),
-}
-
-/// A recovery file the writer could not write or delete.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WriteFailure {
-    pub tab: u64,
-    pub message: String,
-}
-
-impl fmt::Display for WriteFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "the recovery copy could not be written: {}",
-            self.message
-        )
-    }
-}
-
-/// Writes and deletes a session's recovery files on a thread of its own, so serialising
-/// and flushing a large model never holds up a frame.
-pub struct Writer {
-    jobs: Option<mpsc::Sender<Job>>,
-    failures: mpsc::Receiver<WriteFailure>,
-    thread: Option<JoinHandle<Session>>,
-}
-
-impl Writer {
-    pub fn spawn(session: Session) -> Writer {
-        let (jobs, inbox) = mpsc::channel::<Job>();
-        let (report, failures) = mpsc::channel();
-        let thread = std::thread::Builder::new()
-            .name("opmodel-recovery".to_owned())
-            .spawn(move || {
-                for job in inbox {
-                    let (tab, outcome) = match job {
-                        Job::Write(tab, snapshot) => (tab, session.write(tab, &snapshot)),
-                        Job::Remove(tab) => (tab, session.remove(tab)),
-                    };
-                    if let Err(error) = outcome {
-                        let _ = report.send(WriteFailure {
-                            tab,
-                            message: error.to_string(),
-                        });
-                    }
-                }
-                session
-            })
-            .ok();
-        Writer {
-            jobs: thread.is_some().then_some(jobs),
-            failures,
-            thread,
-        }
-    }
-
-    /// Queues a copy of an unsaved tab.
-    pub fn write(&self, tab: u64, snapshot: Snapshot) {
-        self.send(Job::Write(tab, Box::new(snapshot)));
-    }
-
-    /// Queues the removal of a tab's copy (saved, closed or discarded).
-    pub fn remove(&self, tab: u64) {
-        self.send(Job::Remove(tab));
-    }
-
-    fn send(&self, job: Job) {
-        if let Some(jobs) = &self.jobs {
-            let _ = jobs.send(job);
-        }
-    }
-
-    /// Failures since the last call.
-    pub fn failures(&self) -> Vec<WriteFailure> {
-        self.failures.try_iter().collect()
-    }
-
-    /// Finishes the queued jobs, then ends the session: a clean exit leaves no files.
-    pub fn finish(mut self) -> io::Result<()> {
-        self.jobs = None;
-        match self.thread.take().map(JoinHandle::join) {
-            Some(Ok(session)) => session.end(),
-            _ => Ok(()),
-        }
     }
 }
 
@@ -348,15 +255,16 @@ mod tests {
     }
 
     #[test]
-    fn the_writer_writes_and_removes_in_order_and_a_clean_finish_leaves_nothing() {
+    fn a_session_writes_and_removes_copies_and_a_clean_end_leaves_nothing() {
         let data = tempfile::tempdir().unwrap();
         let session = Session::start(data.path()).unwrap();
         let folder = session.folder().to_owned();
-        let writer = Writer::spawn(session);
-        writer.write(1, Snapshot::now(&edited(), None));
-        writer.write(2, Snapshot::now(&edited(), None));
-        writer.remove(1);
-        writer.finish().unwrap();
+        session.write(1, &Snapshot::now(&edited(), None)).unwrap();
+        session.write(2, &Snapshot::now(&edited(), None)).unwrap();
+        session.remove(1).unwrap();
+        session.remove(1).unwrap();
+        assert!(!tab_file(&folder, 1).exists() && tab_file(&folder, 2).exists());
+        session.end().unwrap();
         assert!(!folder.exists());
         assert!(stale(data.path()).is_empty());
     }

@@ -252,6 +252,7 @@ fn without_negative_zeros(model: &mut Model) {
     let settings = &mut model.settings;
     let numbers = [
         &mut settings.weeks_per_year,
+        &mut settings.peak_weeks,
         &mut settings.callout_hours,
         &mut settings.product_pay.standby_per_week,
         &mut settings.product_pay.callout_per_hour,
@@ -269,6 +270,7 @@ fn without_negative_zeros(model: &mut Model) {
         [&mut service.callouts_per_year]
             .into_iter()
             .chain(service.exposure_per_hour.as_mut())
+            .chain(service.peak_exposure_per_hour.as_mut())
             .chain(service.availability.as_mut())
     }))
     .chain(
@@ -488,6 +490,9 @@ pub fn to_ron(model: &Model) -> String {
             "max_services_per_team",
             one_line(&settings.max_services_per_team),
         );
+        if settings.peak_weeks != 0.0 {
+            setting("peak_weeks", one_line(&settings.peak_weeks));
+        }
         setting("product_pay", one_line(&settings.product_pay));
         setting("ops_pay", one_line(&settings.ops_pay));
         setting(

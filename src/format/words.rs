@@ -60,6 +60,9 @@ impl fmt::Display for Shown<'_> {
 /// (`\n`, `\t`, `\u{1b}`), and likewise the invisible marks that reorder text: so a text
 /// stays on one line and no escape sequence reaches a terminal.
 pub fn escaped(text: &str) -> String {
+    if !text.chars().any(needs_escape) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         write_escaped(&mut out, c).expect("writing to a String cannot fail");
@@ -67,10 +70,14 @@ pub fn escaped(text: &str) -> String {
     out
 }
 
+/// Control characters and the invisible marks that reorder text.
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 fn write_escaped(out: &mut impl Write, c: char) -> fmt::Result {
-    let reorders =
-        matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    if c.is_control() || reorders {
+    if needs_escape(c) {
         write!(out, "{}", c.escape_default())
     } else {
         out.write_char(c)

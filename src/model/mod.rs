@@ -6,7 +6,7 @@
 
 mod validate;
 
-pub use validate::{Step, ValidationError, validate, validate_file};
+pub use validate::{Step, ValidationError, validate, validate_file, validate_service};
 
 use std::collections::BTreeMap;
 
@@ -23,6 +23,9 @@ pub const LIFECYCLE_FORMAT_VERSION: u32 = 2;
 
 /// The version that added the `Unknown` demand (SPEC section 7).
 pub const UNKNOWN_DEMAND_FORMAT_VERSION: u32 = 3;
+
+/// The version that added peak exposure (SPEC 8.2): the same as the `Unknown` demand's.
+pub const PEAK_FORMAT_VERSION: u32 = 3;
 
 /// A whole operating model: one `.ron` file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -126,14 +129,19 @@ impl Model {
     }
 
     /// The oldest format version that can hold this model: 3 when a service's demand is
-    /// `Unknown`, 2 when a service uses a lifecycle other than `Live` or compliance tags, else
-    /// 1, so that a model which never uses the newer fields saves exactly as before.
+    /// `Unknown` or there is a peak season or a peak exposure, 2 when a service uses a
+    /// lifecycle other than `Live` or compliance tags, else 1, so that a model which never
+    /// uses the newer fields saves exactly as before.
     pub fn required_version(&self) -> u32 {
+        let settings = if self.settings.peak_weeks != 0.0 {
+            PEAK_FORMAT_VERSION
+        } else {
+            FIRST_FORMAT_VERSION
+        };
         self.services
             .iter()
             .map(Service::required_version)
-            .max()
-            .unwrap_or(FIRST_FORMAT_VERSION)
+            .fold(settings, u32::max)
     }
 
     /// What kind of entity, if any, holds this id.
@@ -204,9 +212,17 @@ pub struct Settings {
     pub callout_hours: f64,
     pub min_rota_size: u32,
     pub max_services_per_team: u32,
+    /// Weeks a year of the peak season, when services with a peak exposure need a higher
+    /// availability (version 3, SPEC 8.2; omitted from files when 0).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub peak_weeks: f64,
     pub product_pay: Pay,
     pub ops_pay: Pay,
     pub exposure_bands: Vec<ExposureBand>,
+}
+
+fn is_zero(value: &f64) -> bool {
+    *value == 0.0
 }
 
 impl Default for Settings {
@@ -227,6 +243,7 @@ impl Default for Settings {
                 callout_per_hour: 45.0,
             },
             exposure_bands: Vec::new(),
+            peak_weeks: 0.0,
         }
     }
 }
@@ -430,6 +447,10 @@ pub struct Service {
     pub owner: Option<String>,
     #[serde(default)]
     pub exposure_per_hour: Option<f64>,
+    /// The exposure during the peak season (version 3, SPEC 8.2; omitted from files when
+    /// not set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peak_exposure_per_hour: Option<f64>,
     #[serde(default)]
     pub availability: Option<f64>,
     #[serde(default)]
@@ -456,6 +477,7 @@ impl Service {
             kind,
             owner: None,
             exposure_per_hour: None,
+            peak_exposure_per_hour: None,
             availability: None,
             demand: Demand::Low,
             callouts_per_year: 0.0,
@@ -479,6 +501,8 @@ impl Service {
     pub fn required_version(&self) -> u32 {
         if self.demand == Demand::Unknown {
             UNKNOWN_DEMAND_FORMAT_VERSION
+        } else if self.peak_exposure_per_hour.is_some() {
+            PEAK_FORMAT_VERSION
         } else if self.lifecycle != Lifecycle::Live || !self.compliance.is_empty() {
             LIFECYCLE_FORMAT_VERSION
         } else {

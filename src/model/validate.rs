@@ -9,7 +9,10 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::{Demand, EntityKind, FORMAT_VERSION, Model, Pay, UNKNOWN_DEMAND_FORMAT_VERSION};
+use super::{
+    Demand, EntityKind, FORMAT_VERSION, Model, PEAK_FORMAT_VERSION, Pay, Service,
+    UNKNOWN_DEMAND_FORMAT_VERSION,
+};
 use crate::format::Shown;
 
 /// The bounds of every number in a model: far beyond any real organisation, and small
@@ -91,24 +94,41 @@ pub fn validate_file(model: &Model) -> Result<(), ValidationError> {
 /// version could not read it (SPEC section 7). Only files are held to this: a model being
 /// edited takes the version its content needs when it is saved.
 fn check_version_holds(model: &Model) -> Result<(), ValidationError> {
-    if model.version >= UNKNOWN_DEMAND_FORMAT_VERSION {
-        return Ok(());
-    }
-    match model
-        .services
-        .iter()
-        .position(|s| s.demand == Demand::Unknown)
-    {
-        Some(index) => fault(
+    let too_old = |needs: u32, what: String, path: Vec<Step>| {
+        fault(
             format!(
-                "service `{}`: demand `Unknown` needs version {UNKNOWN_DEMAND_FORMAT_VERSION}, but the file says version {}",
-                Shown(&model.services[index].id),
+                "{what} needs version {needs}, but the file says version {}",
                 model.version
             ),
-            item_field("services", index, "demand"),
-        ),
-        None => Ok(()),
+            path,
+        )
+    };
+    // The settings come before the services in a file: the first fault in it is named.
+    if model.settings.peak_weeks != 0.0 && model.version < PEAK_FORMAT_VERSION {
+        return too_old(
+            PEAK_FORMAT_VERSION,
+            "settings: peak_weeks".to_owned(),
+            vec![step("settings"), step("peak_weeks")],
+        );
     }
+    for (index, service) in model.services.iter().enumerate() {
+        let id = Shown(&service.id);
+        if service.demand == Demand::Unknown && model.version < UNKNOWN_DEMAND_FORMAT_VERSION {
+            return too_old(
+                UNKNOWN_DEMAND_FORMAT_VERSION,
+                format!("service `{id}`: demand `Unknown`"),
+                item_field("services", index, "demand"),
+            );
+        }
+        if service.peak_exposure_per_hour.is_some() && model.version < PEAK_FORMAT_VERSION {
+            return too_old(
+                PEAK_FORMAT_VERSION,
+                format!("service `{id}`: peak_exposure_per_hour"),
+                item_field("services", index, "peak_exposure_per_hour"),
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Returns the first fault in `model`, or `Ok` when it is sound.
@@ -125,74 +145,67 @@ pub fn validate(model: &Model) -> Result<(), ValidationError> {
             )
         })?;
         if let Some(domain) = &team.domain {
-            expect_kind(&kinds, domain, EntityKind::Domain, || {
-                (
-                    format!(
-                        "team `{}` belongs to domain `{}`",
-                        Shown(&team.id),
-                        Shown(domain)
-                    ),
-                    at("domain"),
-                )
-            })?;
+            expect_kind(
+                kinds.get(domain.as_str()).copied(),
+                domain,
+                EntityKind::Domain,
+                || {
+                    (
+                        format!(
+                            "team `{}` belongs to domain `{}`",
+                            Shown(&team.id),
+                            Shown(domain)
+                        ),
+                        at("domain"),
+                    )
+                },
+            )?;
         }
     }
     for (index, service) in model.services.iter().enumerate() {
-        let at = |field| item_field("services", index, field);
-        let what = |field: &str| format!("service `{}`: {field}", Shown(&service.id));
-        if let Some(owner) = &service.owner {
-            expect_kind(&kinds, owner, EntityKind::Team, || {
-                (
-                    format!(
-                        "service `{}` is owned by `{}`",
-                        Shown(&service.id),
-                        Shown(owner)
-                    ),
-                    at("owner"),
-                )
-            })?;
-        }
-        if let Some(exposure) = service.exposure_per_hour {
-            within(exposure, limits::EXPOSURE_PER_HOUR, || {
-                (what("exposure_per_hour"), at("exposure_per_hour"))
-            })?;
-        }
-        if let Some(availability) = service.availability {
-            percentage(availability, || (what("availability"), at("availability")))?;
-        }
-        within(service.callouts_per_year, limits::CALLOUTS_PER_YEAR, || {
-            (what("callouts_per_year"), at("callouts_per_year"))
-        })?;
+        check_service(|id| kinds.get(id).copied(), index, service)?;
     }
-    check_compliance(model)?;
+    for (index, service) in model.services.iter().enumerate() {
+        check_tags(index, service)?;
+    }
     for (index, dependency) in model.dependencies.iter().enumerate() {
         for (end, field) in [(&dependency.from, "from"), (&dependency.to, "to")] {
-            expect_kind(&kinds, end, EntityKind::Service, || {
-                (
-                    format!(
-                        "the dependency from `{}` to `{}` names `{}`",
-                        Shown(&dependency.from),
-                        Shown(&dependency.to),
-                        Shown(end)
-                    ),
-                    item_field("dependencies", index, field),
-                )
-            })?;
+            expect_kind(
+                kinds.get(end.as_str()).copied(),
+                end,
+                EntityKind::Service,
+                || {
+                    (
+                        format!(
+                            "the dependency from `{}` to `{}` names `{}`",
+                            Shown(&dependency.from),
+                            Shown(&dependency.to),
+                            Shown(end)
+                        ),
+                        item_field("dependencies", index, field),
+                    )
+                },
+            )?;
         }
     }
     for (index, interaction) in model.interactions.iter().enumerate() {
         for (end, field) in [(&interaction.from, "from"), (&interaction.to, "to")] {
-            expect_kind(&kinds, end, EntityKind::Team, || {
-                (
-                    format!(
-                        "the interaction between `{}` and `{}` names `{}`",
-                        Shown(&interaction.from),
-                        Shown(&interaction.to),
-                        Shown(end)
-                    ),
-                    item_field("interactions", index, field),
-                )
-            })?;
+            expect_kind(
+                kinds.get(end.as_str()).copied(),
+                end,
+                EntityKind::Team,
+                || {
+                    (
+                        format!(
+                            "the interaction between `{}` and `{}` names `{}`",
+                            Shown(&interaction.from),
+                            Shown(&interaction.to),
+                            Shown(end)
+                        ),
+                        item_field("interactions", index, field),
+                    )
+                },
+            )?;
         }
     }
     check_layout(model)
@@ -230,6 +243,17 @@ fn check_settings(model: &Model) -> Result<(), ValidationError> {
                 number(weeks)
             ),
             at("weeks_per_year"),
+        );
+    }
+    let peak = settings.peak_weeks;
+    if !(peak.is_finite() && (0.0..=weeks).contains(&peak)) {
+        return fault(
+            format!(
+                "settings: peak_weeks must be a number from 0 to weeks_per_year ({}), not {}",
+                number(weeks),
+                number(peak)
+            ),
+            at("peak_weeks"),
         );
     }
     if settings.people_per_shift == 0 {
@@ -406,14 +430,15 @@ fn ids<T>(entities: &[T], id: impl Fn(&T) -> &String) -> Vec<&str> {
     entities.iter().map(|e| id(e).as_str()).collect()
 }
 
+/// `id`, found to be of kind `found` (`None`: no entity has it), must be a `wanted`.
 fn expect_kind(
-    kinds: &HashMap<&str, EntityKind>,
+    found: Option<EntityKind>,
     id: &str,
     wanted: EntityKind,
     context: impl FnOnce() -> (String, Vec<Step>),
 ) -> Result<(), ValidationError> {
-    match kinds.get(id) {
-        Some(kind) if *kind == wanted => Ok(()),
+    match found {
+        Some(kind) if kind == wanted => Ok(()),
         found => {
             let (what, path) = context();
             let why = match found {
@@ -493,38 +518,114 @@ fn number(value: f64) -> String {
 
 /// Compliance tags (SPEC section 5): each non-empty, without leading or trailing spaces, and
 /// given at most once per service.
-fn check_compliance(model: &Model) -> Result<(), ValidationError> {
-    for (index, service) in model.services.iter().enumerate() {
-        let at = || item_field("services", index, "compliance");
-        for (position, tag) in service.compliance.iter().enumerate() {
-            let problem = if tag.trim().is_empty() {
-                Some("a blank compliance tag; a tag needs a name such as \"PCI-DSS\"".to_owned())
-            } else if tag.trim() != tag {
-                Some(format!(
-                    "the compliance tag {tag:?} with spaces around it; write it {:?}",
-                    tag.trim()
-                ))
-            } else if service.compliance[..position].contains(tag) {
-                Some(format!(
-                    "the compliance tag {tag:?} twice; give each tag once"
-                ))
-            } else {
-                None
-            };
-            if let Some(problem) = problem {
-                return fault(
-                    format!("service `{}` has {problem}", Shown(&service.id)),
-                    at(),
-                );
-            }
+/// The compliance tags of the service at `index`: none blank, padded or repeated.
+fn check_tags(index: usize, service: &Service) -> Result<(), ValidationError> {
+    let at = || item_field("services", index, "compliance");
+    for (position, tag) in service.compliance.iter().enumerate() {
+        let problem = if tag.trim().is_empty() {
+            Some("a blank compliance tag; a tag needs a name such as \"PCI-DSS\"".to_owned())
+        } else if tag.trim() != tag {
+            Some(format!(
+                "the compliance tag {tag:?} with spaces around it; write it {:?}",
+                tag.trim()
+            ))
+        } else if service.compliance[..position].contains(tag) {
+            Some(format!(
+                "the compliance tag {tag:?} twice; give each tag once"
+            ))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return fault(
+                format!("service `{}` has {problem}", Shown(&service.id)),
+                at(),
+            );
         }
     }
     Ok(())
 }
 
+/// The first fault in `service`, taken as the one at `index` in `model` (its owner must be a
+/// team of `model`), or `Ok`: what [`validate`] checks of one service, without checking the
+/// whole model again, so an edit to one service is checked in constant time.
+pub fn validate_service(
+    model: &Model,
+    index: usize,
+    service: &Service,
+) -> Result<(), ValidationError> {
+    check_service(|id| model.entity_kind(id), index, service)?;
+    check_tags(index, service)
+}
+
+/// A service's owner, numbers and bounds; `kind_of` tells what kind of entity an id names.
+fn check_service(
+    kind_of: impl Fn(&str) -> Option<EntityKind>,
+    index: usize,
+    service: &Service,
+) -> Result<(), ValidationError> {
+    let at = |field| item_field("services", index, field);
+    let what = |field: &str| format!("service `{}`: {field}", Shown(&service.id));
+    if let Some(owner) = &service.owner {
+        expect_kind(kind_of(owner), owner, EntityKind::Team, || {
+            (
+                format!(
+                    "service `{}` is owned by `{}`",
+                    Shown(&service.id),
+                    Shown(owner)
+                ),
+                at("owner"),
+            )
+        })?;
+    }
+    for (exposure, field) in [
+        (service.exposure_per_hour, "exposure_per_hour"),
+        (service.peak_exposure_per_hour, "peak_exposure_per_hour"),
+    ] {
+        if let Some(exposure) = exposure {
+            within(exposure, limits::EXPOSURE_PER_HOUR, || (what(field), at(field)))?;
+        }
+    }
+    if let Some(availability) = service.availability {
+        percentage(availability, || (what("availability"), at("availability")))?;
+    }
+    within(service.callouts_per_year, limits::CALLOUTS_PER_YEAR, || {
+        (what("callouts_per_year"), at("callouts_per_year"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_service_is_checked_as_the_whole_model_would_check_it() {
+        let mut model = Model::named("m");
+        model
+            .teams
+            .push(crate::model::Team::new("t", "T", crate::model::TeamKind::Product));
+        model.services.push(Service::new("s", "S", crate::model::ServiceKind::Digital));
+        let faults: [fn(&mut Service); 5] = [
+            |s| s.availability = Some(0.0),
+            |s| s.owner = Some("nobody".into()),
+            |s| s.owner = Some("s".into()),
+            |s| s.callouts_per_year = f64::NAN,
+            |s| s.compliance = vec!["SOX".into(), "SOX".into()],
+        ];
+        for fault in faults {
+            let mut service = model.services[0].clone();
+            fault(&mut service);
+            let mut whole = model.clone();
+            whole.services[0] = service.clone();
+            assert_eq!(
+                validate_service(&model, 0, &service),
+                validate(&whole),
+                "{service:?}"
+            );
+            assert!(validate(&whole).is_err());
+        }
+        assert_eq!(validate_service(&model, 0, &model.services[0]), Ok(()));
+    }
     use crate::model::ExposureBand;
 
     fn bands(maxima: &[f64]) -> Vec<ExposureBand> {

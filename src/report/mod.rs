@@ -5,6 +5,7 @@
 mod compare;
 mod csv;
 mod markdown;
+mod peak;
 mod roadmap;
 pub(crate) mod sections;
 mod table;

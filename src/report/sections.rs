@@ -4,7 +4,9 @@
 
 use super::FindingFixes;
 use super::table::{Align, Table};
-use crate::analysis::{Analysis, AvailabilitySource, Cover, Finding, Severity, assumed_deployment};
+use crate::analysis::{
+    Analysis, AvailabilitySource, Cover, Finding, Rota, Severity, assumed_deployment,
+};
 use crate::edit::fixes::Fix;
 use crate::format::{count, grouped, money, percent, share, trimmed};
 use crate::model::{Model, ServiceKind};
@@ -58,11 +60,14 @@ pub fn sections(model: &Model, analysis: &Analysis) -> Vec<Section> {
     }
     let mut services = Section::new("Services", services(model, analysis), "No services.");
     services.note = services_footnote(analysis);
-    vec![
-        Section {
-            empty: rotas_empty,
-            ..Section::new("Rotas", rotas(analysis), "")
-        },
+    vec![Section {
+        empty: rotas_empty,
+        note: super::peak::outside_note(analysis),
+        ..Section::new("Rotas", rotas(analysis), "")
+    }]
+    .into_iter()
+    .chain(super::peak::section(analysis))
+    .chain([
         services,
         Section::new("Teams", teams(model, analysis), "No teams."),
         Section::new("Domains", domains(model, analysis), "No domains."),
@@ -72,7 +77,8 @@ pub fn sections(model: &Model, analysis: &Analysis) -> Vec<Section> {
             compliance(analysis),
             "No service has a compliance scope tag.",
         ),
-    ]
+    ])
+    .collect()
 }
 
 /// Services whose cover is anything but `NotRequired`: those that need out-of-hours cover.
@@ -189,6 +195,11 @@ pub fn summary(analysis: &Analysis) -> Vec<(&'static str, String)> {
 }
 
 pub fn rotas(analysis: &Analysis) -> Table {
+    rota_table(&analysis.rotas)
+}
+
+/// Rotas with their kind, pool, frequency, weeks on call each, health, services and costs.
+pub fn rota_table(rotas: &[Rota]) -> Table {
     let mut table = Table::new(&[
         ("Rota", Align::Left),
         ("Kind", Align::Left),
@@ -201,7 +212,7 @@ pub fn rotas(analysis: &Analysis) -> Table {
         ("Callout", Align::Right),
         ("Annual cost", Align::Right),
     ]);
-    for rota in &analysis.rotas {
+    for rota in rotas {
         table.row(vec![
             format!("{} ({})", rota.name, rota.id),
             rota.kind.label().to_owned(),

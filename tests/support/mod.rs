@@ -1,7 +1,8 @@
-//! Helpers the tests share: the command line run as a process, model files in a temporary
-//! folder, the app under a kittest harness, clicks at a screen position (canvas nodes are
-//! painted, not in the accessibility tree), and [`synthetic`] models with the seeded
-//! random number generator.
+//! Helpers the tests share: the command line run as a process, the shop model and model
+//! files in a temporary folder, the app under a kittest harness and what it shows (the
+//! selection, where a node is drawn), clicks at a screen position (canvas nodes are painted,
+//! not in the accessibility tree), waits that fail loudly, and [`synthetic`] models with the
+//! seeded random number generator.
 
 // Each test file is its own crate and uses only some of these.
 #![allow(dead_code)]
@@ -12,8 +13,9 @@ use std::path::{Path, PathBuf};
 
 use egui::{Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
-use opmodel::app::{Command, OpmodelApp, Picker, RecentFiles};
+use opmodel::app::{Command, Document, OpmodelApp, Picker, RecentFiles, Selection};
 use opmodel::edit::Edit;
+use opmodel::model::Model;
 
 /// Runs the `opmodel` binary with `args`: its exit code (-1 when a signal ended it),
 /// standard output and standard error.
@@ -27,6 +29,46 @@ pub fn opmodel(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&output.stdout).into_owned(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
+}
+
+/// The shop the editor's tests share, named `name`: a web team of `members` on a team rota
+/// for its shop front, and an unowned COTS report. Shop front: exposure 500,000 → 99.9 %,
+/// very high demand → You Build It You Run It at team level, on the web team's rota, which
+/// costs standby 500 × 52 = 26,000 plus callout 4 × 2 h × 60 = 480, so 26,480 whatever its
+/// size; it is healthy from 3 people (the default minimum rota size). Legacy reports,
+/// exposure 5,000 → 95 %, needs no cover, and has no owner: an orphan, which is an error.
+pub fn shop_named(name: &str, members: u32) -> String {
+    format!(
+        r#"(
+    name: "{name}",
+    settings: (exposure_bands: [
+        (max_exposure_per_hour: 10000.0, availability: 95.0),
+        (max_exposure_per_hour: 100000.0, availability: 99.0),
+        (max_exposure_per_hour: 1000000.0, availability: 99.9),
+    ]),
+    teams: [(id: "web", name: "Web team", kind: Product, members: {members})],
+    services: [
+        (id: "shop", name: "Shop front", kind: Digital, owner: Some("web"),
+         exposure_per_hour: Some(500000.0), demand: VeryHigh, callouts_per_year: 4.0),
+        (id: "legacy", name: "Legacy reports", kind: Cots, exposure_per_hour: Some(5000.0)),
+    ],
+)"#
+    )
+}
+
+/// [`shop_named`] "Shop", with a web team of 6.
+pub fn shop() -> String {
+    shop_named("Shop", 6)
+}
+
+/// [`shop`] as a model, for a test to vary.
+pub fn shop_model() -> Model {
+    opmodel::files::ron::parse(&shop(), Path::new("shop.ron")).expect("the shop loads")
+}
+
+/// `model` written as a file.
+pub fn model_text(model: &Model) -> String {
+    opmodel::files::ron::to_ron(model)
 }
 
 pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -47,6 +89,44 @@ pub fn harness(app: OpmodelApp) -> Harness<'static, OpmodelApp> {
         .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
     harness.run_steps(6);
     harness
+}
+
+/// The editor on `text`, saved as `shop.ron` in `dir`, in a 1600 × 1000 window.
+pub fn open(dir: &Path, text: &str) -> Harness<'static, OpmodelApp> {
+    let mut app = app();
+    app.open_at_start(&write(dir, "shop.ron", text));
+    harness(app)
+}
+
+/// The editor on the file at `path`, in a window of `width` × `height`. Frames are 1/60 s
+/// apart, so that two clicks a few frames apart make a double click.
+pub fn harness_at(path: &Path, width: f32, height: f32) -> Harness<'static, OpmodelApp> {
+    let mut app = app();
+    app.open_at_start(path);
+    let mut harness = Harness::builder()
+        .with_size(vec2(width, height))
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), app);
+    harness.run_steps(8);
+    harness
+}
+
+/// The active tab's document.
+pub fn document<'a>(harness: &'a Harness<'_, OpmodelApp>) -> &'a Document {
+    harness
+        .state()
+        .active_document()
+        .expect("a document is open")
+}
+
+/// What the active tab has selected.
+pub fn selection(harness: &Harness<'_, OpmodelApp>) -> Option<Selection> {
+    harness.state().selection().cloned()
+}
+
+/// Where the active canvas last drew the entity `id`, if it drew it as a node.
+pub fn node_position(harness: &Harness<'_, OpmodelApp>, id: &str) -> Option<Pos2> {
+    harness.state().canvas().and_then(|c| c.screen_position(id))
 }
 
 /// Waits for background opens and saves, and shows their outcome.

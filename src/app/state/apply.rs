@@ -61,6 +61,7 @@ impl Workspace {
             Command::CloseRequested => self.start_quit(),
             Command::Answer(answer) => self.answer(answer),
             Command::CancelJob(id) => self.cancel_job(id),
+            Command::CheckDisk => self.check_disk(),
             Command::KeepMine(doc) => {
                 if let Some((_, kept)) = self.document_mut(doc).and_then(|d| d.disk_state.as_mut())
                 {

@@ -1,15 +1,16 @@
 //! Autosave: while a document has unsaved changes, a copy goes to this session's recovery
 //! folder (see [`crate::files::recovery`]) as soon as it changes and then at most once per
-//! interval, written on a background thread. Saving, closing or discarding a document
+//! interval, written by a background job (see `recovery.rs` for the workspace's side). Saving, closing or discarding a document
 //! deletes its copy; a clean exit deletes the session's folder. At start, copies left by an
 //! editor that did not exit cleanly are offered back.
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::ids::DocumentId;
-use crate::files::recovery::{self, Session, StaleSession, Writer};
+use crate::files::recovery::{self, Session, StaleSession};
 
 /// How often a changing document is copied, unless `OPMODEL_AUTOSAVE_SECONDS` says
 /// otherwise. Well inside the promised 30 seconds.
@@ -26,7 +27,8 @@ pub fn interval_from_env() -> Duration {
 }
 
 pub struct Autosave {
-    pub(super) writer: Option<Writer>,
+    /// This editor's recovery folder, shared with the jobs that write into it.
+    pub(super) session: Option<Arc<Session>>,
     pub(super) interval: Duration,
     /// Documents with a recovery copy: the revision copied and when.
     pub(super) written: HashMap<DocumentId, (u64, Instant)>,
@@ -40,7 +42,7 @@ impl Autosave {
     /// No recovery copies (tests, or no data folder on this platform).
     pub fn off() -> Self {
         Autosave {
-            writer: None,
+            session: None,
             interval: DEFAULT_INTERVAL,
             written: HashMap::new(),
             due_in: None,
@@ -53,7 +55,7 @@ impl Autosave {
         let stale = recovery::stale(data_dir);
         let session = Session::start(data_dir)?;
         Ok(Autosave {
-            writer: Some(Writer::spawn(session)),
+            session: Some(Arc::new(session)),
             interval,
             written: HashMap::new(),
             due_in: None,
@@ -71,11 +73,13 @@ impl Autosave {
         &self.stale
     }
 
-    /// Ends the session cleanly: pending copies are finished, then every copy is deleted.
+    /// Ends the session cleanly, once the jobs writing copies have finished: every copy is
+    /// deleted.
     pub fn finish(&mut self) -> std::io::Result<()> {
         self.stale.clear();
-        match self.writer.take() {
-            Some(writer) => writer.finish(),
+        match self.session.take().map(Arc::try_unwrap) {
+            Some(Ok(session)) => session.end(),
+            Some(Err(shared)) => std::fs::remove_dir_all(shared.folder()),
             None => Ok(()),
         }
     }

@@ -1,7 +1,8 @@
 //! What the workspace does with background jobs: it collects the finished ones once per
-//! frame and takes each outcome — a model opened, saved, imported, exported or arranged —
-//! and it starts and cancels them.
+//! frame and takes each outcome — a model opened, saved, imported, exported or arranged, a
+//! recovery copy written — and it starts and cancels them.
 
+use super::errors::AppError;
 use super::ids::DocumentId;
 use super::jobs::{Outcome, Task};
 use super::workspace::Workspace;
@@ -43,6 +44,10 @@ impl Workspace {
                 }
                 (Task::Layout { doc }, Outcome::Arranged(positions)) => {
                     self.arranged(doc, positions);
+                }
+                (Task::Recovery { .. }, Outcome::Recovered(Err(error))) => {
+                    let message = format!("the recovery copy could not be written: {error}");
+                    self.report(AppError::Recovery(message));
                 }
                 _ => {}
             }

@@ -97,6 +97,8 @@ pub enum Command {
     CloseRequested,
     Answer(Answer),
     CancelJob(u64),
+    /// A watched file may have changed on disk: look at the open documents' files.
+    CheckDisk,
     /// Hide the "changed on disk" banner until the file changes again.
     KeepMine(DocumentId),
     /// Close the import notes of document `doc`.

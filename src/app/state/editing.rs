@@ -84,29 +84,19 @@ impl Workspace {
         let Some(model) = self.document(doc).map(|d| d.model()) else {
             return;
         };
+        let name = |id: &str| model.display_name(id).to_owned();
         let (label, edit) = match &selection {
-            Selection::Entity(id) => (
-                format!("Delete {}", model.display_name(id)),
-                actions::delete(model, id),
-            ),
+            Selection::Entity(id) => (format!("Delete {}", name(id)), actions::delete(model, id)),
             Selection::Dependency { from, to } => (
-                format!(
-                    "{} no longer depends on {}",
-                    model.display_name(from),
-                    model.display_name(to)
-                ),
+                format!("{} no longer depends on {}", name(from), name(to)),
                 actions::remove_dependency(model, from, to),
             ),
             Selection::Ownership { service } => (
-                format!("Remove the owner of {}", model.display_name(service)),
+                format!("Remove the owner of {}", name(service)),
                 actions::set_owner_and_place(model, service, None),
             ),
             Selection::Interaction { from, to } => (
-                format!(
-                    "{} no longer works with {}",
-                    model.display_name(from),
-                    model.display_name(to)
-                ),
+                format!("{} no longer works with {}", name(from), name(to)),
                 actions::remove_interaction(model, from, to),
             ),
         };

@@ -1,5 +1,5 @@
-//! The one background-job system: opening, saving, importing, exporting and laying out run
-//! on worker threads, so a slow disk, a network share or a huge model never freezes the
+//! The one background-job system: opening, saving, importing, exporting, laying out and
+//! writing recovery copies run on worker threads, so a slow disk, a network share or a huge model never freezes the
 //! window. The core's work stays synchronous (`files::ron::load`, `render`, the auto-layout);
 //! each job runs one piece of it on a thread of its own, wakes the window when it is done
 //! (or has moved on by a whole per cent), and the workspace collects the outcome when it
@@ -17,6 +17,7 @@ use super::ids::DocumentId;
 use super::transfer::{self, ExportFormat, Imported};
 use crate::edit::history::SavedPoint;
 use crate::files::fingerprint::Fingerprint;
+use crate::files::recovery::{Session, Snapshot};
 use crate::files::ron::{LoadError, LoadedFile};
 use crate::model::{Model, Position};
 
@@ -54,6 +55,10 @@ pub enum Task {
     Layout {
         doc: DocumentId,
     },
+    /// Writing (or deleting) the recovery copy of document `doc`.
+    Recovery {
+        doc: DocumentId,
+    },
 }
 
 /// A finished job's outcome.
@@ -63,6 +68,7 @@ pub enum Outcome {
     Imported(Result<Box<Imported>, String>),
     Exported(Result<(), String>),
     Arranged(Vec<(String, Position)>),
+    Recovered(std::io::Result<()>),
 }
 
 /// How far a job has got, in thousandths; it wakes the window at every whole per cent.
@@ -102,6 +108,7 @@ impl Job {
             Task::Import { path } => ("Importing", path),
             Task::Export { path } => ("Exporting", path),
             Task::Layout { .. } => return format!("Arranging… {} %", self.progress.percent()),
+            Task::Recovery { .. } => return "Keeping a recovery copy…".to_owned(),
         };
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -116,9 +123,10 @@ impl Job {
         matches!(self.task, Task::Load { .. } | Task::Import { .. })
     }
 
-    /// Whether the status bar lists it: files are; the auto-layout shows on its canvas.
-    pub fn is_file_job(&self) -> bool {
-        !matches!(self.task, Task::Layout { .. })
+    /// Whether the status bar lists it: opening, saving, importing and exporting do; the
+    /// auto-layout shows on its canvas, and recovery copies are kept quietly.
+    pub fn shows_in_status_bar(&self) -> bool {
+        !matches!(self.task, Task::Layout { .. } | Task::Recovery { .. })
     }
 }
 
@@ -230,6 +238,31 @@ impl Jobs {
                 progress.set(done);
             }))
         })
+    }
+
+    /// Writes the recovery copy of document `doc` into `session`, or with no `snapshot`
+    /// deletes it.
+    pub fn recovery(
+        &mut self,
+        doc: DocumentId,
+        snapshot: Option<Snapshot>,
+        session: Arc<Session>,
+        waker: &Waker,
+    ) -> std::io::Result<()> {
+        self.start(Task::Recovery { doc }, waker, move |_| {
+            Outcome::Recovered(match snapshot {
+                Some(snapshot) => session.write(doc.0, &snapshot),
+                None => session.remove(doc.0),
+            })
+        })
+    }
+
+    /// Whether a recovery copy of document `doc` is being written or deleted: the next waits
+    /// for it, so they land in order.
+    pub fn is_recovering(&self, doc: DocumentId) -> bool {
+        self.running
+            .iter()
+            .any(|j| matches!(j.task, Task::Recovery { doc: d } if d == doc))
     }
 
     pub fn running(&self) -> &[Job] {

@@ -3,6 +3,7 @@
 //! what-if copies and comparisons.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::dialogs::{Dialog, Pending, Purpose, QuitFlow};
 use super::document::Document;
@@ -11,6 +12,7 @@ use super::files::{self, Picker};
 use super::ids::DocumentId;
 use super::jobs::LoadInto;
 use super::view::{CameraRequest, View};
+use super::watch::DiskWatcher;
 use super::workspace::Workspace;
 use crate::edit::history::SavedPoint;
 use crate::files::fingerprint::{DiskState, Fingerprint};
@@ -383,9 +385,13 @@ impl Workspace {
     }
 
     /// Looks at the files of open documents for changes made by others (cheap: the file's
-    /// length and time, hashed only when those differ).
+    /// length and time, hashed only when those differ). A document being saved is left
+    /// alone: the change is its own.
     pub fn check_disk(&mut self) {
         for doc in &mut self.documents {
+            if self.jobs.is_saving(doc.id()) {
+                continue;
+            }
             if let (Some(path), Some(print)) = (&doc.path, doc.disk.as_mut()) {
                 let state = print.check(path);
                 if state == DiskState::Unchanged {
@@ -394,6 +400,30 @@ impl Workspace {
                     doc.disk_state = Some((state, false));
                 }
             }
+        }
+    }
+
+    /// Watches the files of the open documents, and no others; the first time there is one
+    /// to watch, the watcher starts.
+    pub(super) fn watch_files(&mut self) {
+        let paths: Vec<PathBuf> = self
+            .documents
+            .iter()
+            .filter(|d| d.watches_disk())
+            .filter_map(|d| d.path().map(Path::to_owned))
+            .collect();
+        if self.watcher.is_none() && !paths.is_empty() && !self.watch_failed {
+            match DiskWatcher::start(self.sender().clone(), Arc::clone(&self.waker)) {
+                Ok(watcher) => self.watcher = Some(watcher),
+                Err(error) => {
+                    self.watch_failed = true;
+                    self.status =
+                        format!("Changes made to files by other programs will not show: {error}");
+                }
+            }
+        }
+        if let Some(watcher) = &mut self.watcher {
+            watcher.watch(paths);
         }
     }
 }

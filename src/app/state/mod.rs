@@ -30,6 +30,7 @@ mod recovery;
 mod transfer;
 mod ui_command;
 mod view;
+mod watch;
 mod workspace;
 
 #[cfg(test)]

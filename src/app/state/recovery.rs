@@ -3,12 +3,14 @@
 //! the copies on offer.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::autosave::Autosave;
 use super::dialogs::Dialog;
 use super::document::Document;
 use super::errors::AppError;
+use super::ids::DocumentId;
 use super::workspace::Workspace;
 use crate::files::recovery::{self, Snapshot};
 
@@ -55,20 +57,25 @@ impl Workspace {
     }
 
     /// Copies documents with new unsaved changes, and deletes the copies of documents that
-    /// were saved, closed or discarded.
+    /// were saved, closed or discarded — each by a background job, one at a time for each
+    /// document, so a copy and its deletion land in the order they were asked for.
     pub(super) fn autosave_tick(&mut self) {
-        let Some(writer) = &self.autosave.writer else {
+        let Some(session) = self.autosave.session.clone() else {
             return;
         };
         let now = Instant::now();
         let interval = self.autosave.interval;
         let written = &mut self.autosave.written;
         let mut due_in: Option<Duration> = None;
+        let mut copies: Vec<(DocumentId, Option<Snapshot>)> = Vec::new();
         for doc in &self.documents {
             let id = doc.id();
+            if self.jobs.is_recovering(id) {
+                continue;
+            }
             if !doc.is_dirty() {
                 if written.remove(&id).is_some() {
-                    writer.remove(id.0);
+                    copies.push((id, None));
                 }
                 continue;
             }
@@ -79,22 +86,28 @@ impl Workspace {
                     due_in = Some(due_in.map_or(wait, |d| d.min(wait)));
                 }
                 _ => {
-                    writer.write(id.0, Snapshot::now(doc.model(), doc.path()));
+                    copies.push((id, Some(Snapshot::now(doc.model(), doc.path()))));
                     written.insert(id, (doc.revision(), now));
                 }
             }
         }
-        let documents = &self.documents;
+        let (documents, jobs) = (&self.documents, &self.jobs);
         written.retain(|id, _| {
-            let open = documents.iter().any(|d| d.id() == *id);
-            if !open {
-                writer.remove(id.0);
+            let gone = !documents.iter().any(|d| d.id() == *id) && !jobs.is_recovering(*id);
+            if gone {
+                copies.push((*id, None));
             }
-            open
+            !gone
         });
         self.autosave.due_in = due_in;
-        for failure in writer.failures() {
-            self.report(AppError::Recovery(failure.to_string()));
+        for (doc, snapshot) in copies {
+            let started = self
+                .jobs
+                .recovery(doc, snapshot, Arc::clone(&session), &self.waker);
+            if let Err(error) = started {
+                let message = format!("the recovery copy could not be written: {error}");
+                self.report(AppError::Recovery(message));
+            }
         }
     }
 

@@ -553,3 +553,48 @@ fn the_auto_layout_runs_as_a_background_job_and_lands_as_one_step_then_fits() {
         .map(|(_, r)| r.clone());
     assert_eq!(last, Some(CameraRequest::Fit));
 }
+
+#[test]
+fn a_file_changed_by_another_program_is_noticed_without_polling() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = model_file(dir.path());
+    let mut ws = opened(&path);
+    let woken = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = std::sync::Arc::clone(&woken);
+    ws.set_waker(std::sync::Arc::new(move || {
+        flag.store(true, std::sync::atomic::Ordering::Relaxed);
+    }));
+    ws.drain();
+    std::fs::write(&path, MODEL.replace("\"Shop\"", "\"Theirs\"")).unwrap();
+    let started = std::time::Instant::now();
+    while ws.active_document().unwrap().disk_state().is_none() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "the change was not noticed within ten seconds"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        ws.drain();
+    }
+    assert_eq!(
+        ws.active_document().unwrap().disk_state(),
+        Some((DiskState::Changed, false))
+    );
+    assert!(
+        woken.load(std::sync::atomic::Ordering::Relaxed),
+        "the window was woken"
+    );
+}
+
+#[test]
+fn saving_is_not_taken_for_a_change_made_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = model_file(dir.path());
+    let mut ws = opened(&path);
+    ws.drain();
+    add_team(&mut ws, "ops");
+    run(&mut ws, Command::Ui(UiCommand::Save));
+    // Give the watcher time to report the save's own write, then take what it sent.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    ws.drain();
+    assert_eq!(ws.active_document().unwrap().disk_state(), None);
+}

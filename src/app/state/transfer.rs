@@ -124,8 +124,8 @@ impl ImportSource {
 /// A finished import: the model and what the summary says about it.
 #[derive(Clone, Debug)]
 pub struct Imported {
-    pub model: Model,
-    pub notes: ImportNotes,
+    pub(super) model: Model,
+    pub(super) notes: ImportNotes,
 }
 
 /// The import summary kept with the new tab until the user dismisses it.

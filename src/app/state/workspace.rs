@@ -20,6 +20,7 @@ use super::ids::ViewId;
 use super::jobs::Jobs;
 use super::transfer::ExportFormat;
 use super::view::{DocumentView, View};
+use super::watch::DiskWatcher;
 use crate::model::Model;
 
 pub struct Workspace {
@@ -47,6 +48,10 @@ pub struct Workspace {
     pub(super) transfer_folder: Option<PathBuf>,
     /// The format the last export was written in, offered first next time.
     pub(super) last_export_format: ExportFormat,
+    /// Watches the open documents' files for changes made elsewhere, once there is one.
+    pub(super) watcher: Option<DiskWatcher>,
+    /// The watcher could not start (and the user was told).
+    pub(super) watch_failed: bool,
 }
 
 impl Workspace {
@@ -73,15 +78,19 @@ impl Workspace {
             presenting: false,
             transfer_folder: None,
             last_export_format: ExportFormat::Svg,
+            watcher: None,
+            watch_failed: false,
         };
         let empty = workspace.new_document(Model::default(), None);
         workspace.show_document(empty, true);
         workspace
     }
 
-    /// How background work wakes the window when it has something to show.
+    /// How background work wakes the window when it has something to show. The file
+    /// watcher starts again, to wake it this way.
     pub fn set_waker(&mut self, waker: Waker) {
         self.waker = waker;
+        self.watcher = None;
     }
 
     /// The folder last imported from or exported to, for the app to keep between sessions.
@@ -105,13 +114,14 @@ impl Workspace {
     }
 
     /// Applies every queued command (and those they queue in turn), then collects finished
-    /// background jobs and keeps the recovery copies up to date.
+    /// background jobs, keeps the recovery copies up to date and watches the files open now.
     pub fn drain(&mut self) {
         while let Ok(command) = self.receiver.try_recv() {
             self.apply(command);
         }
         self.poll_jobs();
         self.autosave_tick();
+        self.watch_files();
     }
 
     /// Turns an error into what the user sees: the status line, and a dialog for failures

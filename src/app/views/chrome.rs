@@ -269,7 +269,12 @@ pub(super) fn tab_bar(ui: &mut Ui, ws: &Workspace) {
 
 pub(super) fn status_bar(ui: &mut Ui, ws: &Workspace) {
     ui.horizontal(|ui| {
-        for job in ws.jobs().running().iter().filter(|j| j.is_file_job()) {
+        for job in ws
+            .jobs()
+            .running()
+            .iter()
+            .filter(|j| j.shows_in_status_bar())
+        {
             ui.spinner();
             ui.label(job.describe());
             if job.cancellable()

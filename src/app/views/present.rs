@@ -40,17 +40,6 @@ fn figure(ui: &mut Ui, caption: &str, value: String, colour: Color32) {
     });
 }
 
-/// Green when complete, amber when most is there, red otherwise.
-fn share_colour(value: f64) -> Color32 {
-    if value >= 0.999 {
-        theme::GREEN
-    } else if value >= 0.8 {
-        theme::AMBER
-    } else {
-        theme::RED
-    }
-}
-
 /// The figures strip over the top of `canvas`: annual cost, its standby and callout split,
 /// ownership, on-call coverage and the error count.
 pub fn strip(ui: &Ui, canvas: Rect, analysis: &Analysis) {
@@ -90,13 +79,13 @@ pub fn strip(ui: &Ui, canvas: Rect, analysis: &Analysis) {
                             ui,
                             "Ownership",
                             share(coverage.ownership),
-                            share_colour(coverage.ownership),
+                            theme::share_colour(coverage.ownership, false),
                         );
                         figure(
                             ui,
                             "On-call coverage",
                             share(coverage.on_call),
-                            share_colour(coverage.on_call),
+                            theme::share_colour(coverage.on_call, false),
                         );
                         let errors = error_count(analysis);
                         let colour = if errors > 0 { theme::RED } else { theme::GREEN };
@@ -206,17 +195,4 @@ pub fn why_card(ui: &Ui, area: Rect, doc: &Document, view: &DocumentView, canvas
                 });
         });
     close
-}
-
-#[cfg(test)]
-mod tests {
-    use super::share_colour;
-    use crate::app::views::theme;
-
-    #[test]
-    fn shares_turn_amber_below_complete_and_red_below_four_fifths() {
-        assert_eq!(share_colour(1.0), theme::GREEN);
-        assert_eq!(share_colour(0.85), theme::AMBER);
-        assert_eq!(share_colour(0.5), theme::RED);
-    }
 }

@@ -99,6 +99,23 @@ pub fn apply(style: &mut Style) {
     style.spacing.button_padding = egui::vec2(8.0, 4.0);
 }
 
+/// Green when a share (0 to 1) is complete, amber when most is there (four fifths), red
+/// otherwise: as text, or with `bar`, as a bar's fill.
+pub fn share_colour(value: f64, bar: bool) -> Color32 {
+    let (green, amber, red) = if bar {
+        (GREEN_BAR, AMBER_BAR, RED_BAR)
+    } else {
+        (GREEN, AMBER, RED)
+    };
+    if value >= 0.999 {
+        green
+    } else if value >= 0.8 {
+        amber
+    } else {
+        red
+    }
+}
+
 /// Colour for a change in a figure: green when it moved the good way, red when not.
 pub fn delta_colour(change: f64, lower_is_better: bool) -> Color32 {
     if change.abs() < 1e-9 {
@@ -113,6 +130,16 @@ pub fn delta_colour(change: f64, lower_is_better: bool) -> Color32 {
 #[cfg(test)]
 mod tests {
     use std::path::Path;
+
+    use super::*;
+
+    #[test]
+    fn shares_turn_amber_below_complete_and_red_below_four_fifths() {
+        assert_eq!(share_colour(1.0, false), GREEN);
+        assert_eq!(share_colour(0.85, false), AMBER);
+        assert_eq!(share_colour(0.5, false), RED);
+        assert_eq!(share_colour(0.85, true), AMBER_BAR);
+    }
 
     /// Every character outside ASCII in the code that feeds the window (the app, the
     /// analysis's findings, the comparison and the formatting helpers), comments aside.

@@ -122,6 +122,11 @@ impl<'a> Compared<'a> {
         }));
         table.row(money_row("Standby".to_owned(), &|r| r.totals.standby_cost));
         table.row(money_row("Callout".to_owned(), &|r| r.totals.callout_cost));
+        if reports.iter().any(|r| r.peak.is_some()) {
+            table.row(money_row("Added by the peak season".to_owned(), &|r| {
+                r.peak.as_ref().map_or(0.0, |p| p.extra_cost)
+            }));
+        }
         let share_row = |label: &str, get: &dyn Fn(&Analysis) -> f64| {
             let mut cells = vec![label.to_owned()];
             cells.extend(reports.iter().map(|r| share(get(r))));

@@ -10,7 +10,9 @@ mod recover;
 
 use egui::{Id, Key, Modal, RichText, Ui};
 
-use crate::app::state::{Answer, Command, Dialog, DocumentId, ExportFormat, Workspace};
+use std::path::PathBuf;
+
+use crate::app::state::{Answer, Command, Dialog, DocumentId, ExportFormat, Pending, Workspace};
 use crate::app::views::theme;
 
 /// What is typed into the open dialog: a path, why it was refused, and the chosen format.
@@ -55,6 +57,59 @@ fn cancel(ui: &mut Ui, answer: &mut Option<Answer>) {
     if ui.button("Cancel").clicked() || pressed(ui, Key::Escape) {
         *answer = Some(Answer::Close);
     }
+}
+
+/// What is in the way of a save, for [`save_over`]: a file (with the words of the button
+/// that replaces it, and a tooltip for Save elsewhere…), or a file changed on disk, which can
+/// also be reloaded.
+enum Over<'a> {
+    File(&'a str, Option<&'a str>),
+    ChangedFile,
+}
+
+/// The answers to saving over a file: replace it, reload it (a file changed on disk), save
+/// elsewhere, or cancel.
+fn save_over(
+    ui: &mut Ui,
+    (doc, path, then): (DocumentId, &PathBuf, &Option<Pending>),
+    over: Over,
+) -> Option<Answer> {
+    let mut answer = None;
+    let (replace, elsewhere_tip) = match over {
+        Over::File(replace, tip) => (replace, tip),
+        Over::ChangedFile => ("Overwrite", None),
+    };
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        if ui.button(replace).clicked() {
+            answer = Some(Answer::Replace {
+                doc,
+                path: path.clone(),
+                then: then.clone(),
+            });
+        }
+        if matches!(over, Over::ChangedFile)
+            && ui
+                .button("Reload")
+                .on_hover_text("Open what is on disk now; your changes are dropped")
+                .clicked()
+        {
+            answer = Some(Answer::ReloadFromDisk { doc });
+        }
+        let elsewhere = ui.button("Save elsewhere…");
+        let elsewhere = match elsewhere_tip {
+            Some(tip) => elsewhere.on_hover_text(tip),
+            None => elsewhere,
+        };
+        if elsewhere.clicked() {
+            answer = Some(Answer::SaveElsewhere {
+                doc,
+                then: then.clone(),
+            });
+        }
+        cancel(ui, &mut answer);
+    });
+    answer
 }
 
 /// Draws the open dialog, if any, with what was typed into it so far (`kept`, if it was
@@ -141,24 +196,8 @@ pub fn show(
                         path.display(),
                         doc_name(ws, *doc)
                     ));
-                    ui.add_space(10.0);
-                    ui.horizontal(|ui| {
-                        let replace = ui.button("Replace");
-                        if replace.clicked() {
-                            answer = Some(Answer::Replace {
-                                doc: *doc,
-                                path: path.clone(),
-                                then: then.clone(),
-                            });
-                        }
-                        if ui.button("Save elsewhere…").clicked() {
-                            answer = Some(Answer::SaveElsewhere {
-                                doc: *doc,
-                                then: then.clone(),
-                            });
-                        }
-                        cancel(ui, &mut answer);
-                    });
+                    let over = Over::File("Replace", None);
+                    answer = save_over(ui, (*doc, path, then), over);
                 }
                 Dialog::DropsHandWritten {
                     doc,
@@ -179,27 +218,8 @@ pub fn show(
                         "{} was written by hand. Opmodel writes the model in its own layout, so saving drops {what}. The model itself is kept whole.",
                         path.display()
                     ));
-                    ui.add_space(10.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Save anyway").clicked() {
-                            answer = Some(Answer::Replace {
-                                doc: *doc,
-                                path: path.clone(),
-                                then: then.clone(),
-                            });
-                        }
-                        if ui
-                            .button("Save elsewhere…")
-                            .on_hover_text("Keep the hand-written file as it is")
-                            .clicked()
-                        {
-                            answer = Some(Answer::SaveElsewhere {
-                                doc: *doc,
-                                then: then.clone(),
-                            });
-                        }
-                        cancel(ui, &mut answer);
-                    });
+                    let keep = "Keep the hand-written file as it is";
+                    answer = save_over(ui, (*doc, path, then), Over::File("Save anyway", Some(keep)));
                 }
                 Dialog::Conflict { doc, path, then } => {
                     ui.heading("The file changed on disk");
@@ -207,30 +227,7 @@ pub fn show(
                         "{} was changed by another program since you opened or saved it. Saving now would throw those changes away.",
                         path.display()
                     ));
-                    ui.add_space(10.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Overwrite").clicked() {
-                            answer = Some(Answer::Replace {
-                                doc: *doc,
-                                path: path.clone(),
-                                then: then.clone(),
-                            });
-                        }
-                        if ui
-                            .button("Reload")
-                            .on_hover_text("Open what is on disk now; your changes are dropped")
-                            .clicked()
-                        {
-                            answer = Some(Answer::ReloadFromDisk { doc: *doc });
-                        }
-                        if ui.button("Save elsewhere…").clicked() {
-                            answer = Some(Answer::SaveElsewhere {
-                                doc: *doc,
-                                then: then.clone(),
-                            });
-                        }
-                        cancel(ui, &mut answer);
-                    });
+                    answer = save_over(ui, (*doc, path, then), Over::ChangedFile);
                 }
                 Dialog::Recover => answer = recover::offer(ui, ws),
                 Dialog::Export { doc, .. } => answer = export::dialog(ui, ws, *doc, &mut draft),

@@ -127,17 +127,6 @@ fn what_if(ui: &mut Ui, analysis: &Analysis, baseline: &Baseline, currency: &str
         });
 }
 
-/// Green when complete, amber when most is there, red otherwise.
-fn coverage_colour(value: f64) -> Color32 {
-    if value >= 0.999 {
-        theme::GREEN_BAR
-    } else if value >= 0.8 {
-        theme::AMBER_BAR
-    } else {
-        theme::RED_BAR
-    }
-}
-
 /// Ownership and on-call coverage with what each counts, or `None` where there is nothing to
 /// count: a model without services owns nothing and covers nothing, whatever the JSON
 /// report's 1.0 says (SPEC 2.4 keeps that for scripts).
@@ -167,7 +156,7 @@ fn coverage(ui: &mut Ui, analysis: &Analysis) {
     for (label, value, help) in coverage_shares(analysis) {
         ui.label(RichText::new(label).strong()).on_hover_text(help);
         let bar = match value {
-            Some(value) => ProgressBar::new(value as f32).fill(coverage_colour(value)),
+            Some(value) => ProgressBar::new(value as f32).fill(theme::share_colour(value, true)),
             None => ProgressBar::new(0.0).fill(theme::GREY_FILL),
         };
         let why_empty = if analysis.services.is_empty() {

@@ -37,6 +37,19 @@ fn note(change: &mut Option<Change>, field: &'static str, response: &egui::Respo
     }
 }
 
+/// One labelled setting in the grid, noting when it changes.
+fn setting(
+    ui: &mut Ui,
+    change: &mut Option<Change>,
+    (label, field): (&str, &'static str),
+    widget: impl egui::Widget,
+) {
+    let label = ui.label(label).id;
+    let response = ui.add(widget).labelled_by(label);
+    note(change, field, &response);
+    ui.end_row();
+}
+
 fn editor(ui: &mut Ui, doc: &Document, tx: &CommandSender) {
     let original = doc.model().settings.clone();
     let mut settings: Settings = original.clone();
@@ -46,64 +59,50 @@ fn editor(ui: &mut Ui, doc: &Document, tx: &CommandSender) {
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            let label = ui.label("Currency").id;
-            let r = ui
-                .add(TextEdit::singleline(&mut settings.currency).desired_width(80.0))
-                .labelled_by(label);
-            note(&mut change, "currency", &r);
-            ui.end_row();
-            let label = ui.label("Weeks per year").id;
-            let r = ui
-                .add(
-                    DragValue::new(&mut settings.weeks_per_year)
-                        .range(1.0..=53.0)
-                        .speed(0.1),
-                )
-                .labelled_by(label);
-            note(&mut change, "weeks per year", &r);
-            ui.end_row();
-            let label = ui.label("People per shift").id;
-            let r = ui
-                .add(
-                    DragValue::new(&mut settings.people_per_shift)
-                        .range(1..=20)
-                        .speed(0.05),
-                )
-                .labelled_by(label);
-            note(&mut change, "people per shift", &r);
-            ui.end_row();
-            let label = ui.label("Callout hours per incident").id;
-            let r = ui
-                .add(
-                    DragValue::new(&mut settings.callout_hours)
-                        .range(0.0..=48.0)
-                        .speed(0.05)
-                        .suffix(" h"),
-                )
-                .labelled_by(label);
-            note(&mut change, "callout hours", &r);
-            ui.end_row();
-            let label = ui.label("Minimum rota size").id;
-            let r = ui
-                .add(
-                    DragValue::new(&mut settings.min_rota_size)
-                        .range(0..=50)
-                        .speed(0.05)
-                        .suffix(" people"),
-                )
-                .labelled_by(label);
-            note(&mut change, "minimum rota size", &r);
-            ui.end_row();
-            let label = ui.label("Services per team (max)").id;
-            let r = ui
-                .add(
-                    DragValue::new(&mut settings.max_services_per_team)
-                        .range(0..=200)
-                        .speed(0.05),
-                )
-                .labelled_by(label);
-            note(&mut change, "services per team", &r);
-            ui.end_row();
+            let currency_field = TextEdit::singleline(&mut settings.currency).desired_width(80.0);
+            setting(ui, &mut change, ("Currency", "currency"), currency_field);
+            let weeks = DragValue::new(&mut settings.weeks_per_year)
+                .range(1.0..=53.0)
+                .speed(0.1);
+            setting(ui, &mut change, ("Weeks per year", "weeks per year"), weeks);
+            let people = DragValue::new(&mut settings.people_per_shift)
+                .range(1..=20)
+                .speed(0.05);
+            setting(
+                ui,
+                &mut change,
+                ("People per shift", "people per shift"),
+                people,
+            );
+            let hours = DragValue::new(&mut settings.callout_hours)
+                .range(0.0..=48.0)
+                .speed(0.05)
+                .suffix(" h");
+            setting(
+                ui,
+                &mut change,
+                ("Callout hours per incident", "callout hours"),
+                hours,
+            );
+            let rota = DragValue::new(&mut settings.min_rota_size)
+                .range(0..=50)
+                .speed(0.05)
+                .suffix(" people");
+            setting(
+                ui,
+                &mut change,
+                ("Minimum rota size", "minimum rota size"),
+                rota,
+            );
+            let services = DragValue::new(&mut settings.max_services_per_team)
+                .range(0..=200)
+                .speed(0.05);
+            setting(
+                ui,
+                &mut change,
+                ("Services per team (max)", "services per team"),
+                services,
+            );
             for (who, pay, field_standby, field_callout) in [
                 (
                     "Product",
@@ -118,28 +117,18 @@ fn editor(ui: &mut Ui, doc: &Document, tx: &CommandSender) {
                     "operations callout pay",
                 ),
             ] {
-                let label = ui.label(format!("{who} standby per week")).id;
-                let r = ui
-                    .add(
-                        DragValue::new(&mut pay.standby_per_week)
-                            .range(0.0..=1e6)
-                            .speed(5.0)
-                            .prefix(format!("{currency} ")),
-                    )
-                    .labelled_by(label);
-                note(&mut change, field_standby, &r);
-                ui.end_row();
-                let label = ui.label(format!("{who} callout per hour")).id;
-                let r = ui
-                    .add(
-                        DragValue::new(&mut pay.callout_per_hour)
-                            .range(0.0..=1e5)
-                            .speed(1.0)
-                            .prefix(format!("{currency} ")),
-                    )
-                    .labelled_by(label);
-                note(&mut change, field_callout, &r);
-                ui.end_row();
+                let standby = DragValue::new(&mut pay.standby_per_week)
+                    .range(0.0..=1e6)
+                    .speed(5.0)
+                    .prefix(format!("{currency} "));
+                let label = format!("{who} standby per week");
+                setting(ui, &mut change, (&label, field_standby), standby);
+                let callout = DragValue::new(&mut pay.callout_per_hour)
+                    .range(0.0..=1e5)
+                    .speed(1.0)
+                    .prefix(format!("{currency} "));
+                let label = format!("{who} callout per hour");
+                setting(ui, &mut change, (&label, field_callout), callout);
             }
         });
 

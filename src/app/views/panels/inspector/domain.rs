@@ -3,10 +3,10 @@
 use egui::{RichText, Ui};
 
 use super::super::DocView;
-use super::form::{commit_field, entity_form, heading};
+use super::form::{commit_field, entity_form, entity_links, heading};
 use crate::app::views::theme;
 use crate::edit::actions;
-use crate::format::{count, entity_label, money};
+use crate::format::{count, money};
 
 pub(super) fn domain(ui: &mut Ui, dv: DocView, id: &str) {
     let Some(original) = dv.model().domain(id).cloned() else {
@@ -48,24 +48,12 @@ pub(super) fn domain(ui: &mut Ui, dv: DocView, id: &str) {
             );
         }
     }
-    ui.add_space(6.0);
-    ui.label(RichText::new("Teams").strong());
-    let teams: Vec<(String, String)> = dv
+    let teams = dv
         .model()
         .teams
         .iter()
-        .filter(|t| t.domain.as_deref() == Some(id))
-        .map(|t| (t.id.clone(), entity_label(&t.name, &t.id)))
-        .collect();
-    if teams.is_empty() {
-        ui.label(
-            RichText::new("none yet: set a team's domain, or connect a team to this domain")
-                .color(theme::MUTED_INK),
-        );
-    }
-    for (team, label) in teams {
-        if ui.link(label).clicked() {
-            dv.reveal(&team);
-        }
-    }
+        .filter(|t| t.domain.as_deref() == Some(id));
+    let teams = teams.map(|t| (&t.id, &t.name));
+    let empty = "none yet: set a team's domain, or connect a team to this domain";
+    entity_links(ui, dv, "Teams", teams, empty);
 }

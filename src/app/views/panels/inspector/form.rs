@@ -63,7 +63,7 @@ pub(super) fn id_field(ui: &mut Ui, dv: DocView, id: &str, label: egui::Id) {
 }
 
 /// A combo box over a fixed set of values.
-pub(super) fn choice<T: Copy + PartialEq>(
+pub(super) fn choice<T: Clone + PartialEq>(
     ui: &mut Ui,
     label: &str,
     value: &mut T,
@@ -81,7 +81,7 @@ pub(super) fn choice<T: Copy + PartialEq>(
         .truncate()
         .show_ui(ui, |ui| {
             for (option, text) in options {
-                changed |= ui.selectable_value(value, *option, text).changed();
+                changed |= ui.selectable_value(value, option.clone(), text).changed();
             }
         })
         .response
@@ -89,7 +89,7 @@ pub(super) fn choice<T: Copy + PartialEq>(
     changed
 }
 
-/// A combo box over optional team, domain or service ids.
+/// A combo box over optional team, domain or service ids, `none` first.
 pub(super) fn id_choice(
     ui: &mut Ui,
     label: &str,
@@ -97,30 +97,13 @@ pub(super) fn id_choice(
     none: &str,
     options: &[(String, String)],
 ) -> bool {
-    let label = ui.label(label);
-    let current = value
-        .as_ref()
-        .and_then(|id| {
-            options
-                .iter()
-                .find(|(o, _)| o == id)
-                .map(|(_, l)| l.clone())
-        })
-        .unwrap_or_else(|| none.to_owned());
-    let mut changed = false;
-    ComboBox::from_id_salt(label.id)
-        .selected_text(current)
-        .width(FIELD_WIDTH)
-        .truncate()
-        .show_ui(ui, |ui| {
-            changed |= ui.selectable_value(value, None, none).changed();
-            for (id, text) in options {
-                changed |= ui.selectable_value(value, Some(id.clone()), text).changed();
-            }
-        })
-        .response
-        .labelled_by(label.id);
-    changed
+    let mut choices = vec![(None, none.to_owned())];
+    choices.extend(
+        options
+            .iter()
+            .map(|(id, text)| (Some(id.clone()), text.clone())),
+    );
+    choice(ui, label, value, &choices)
 }
 
 pub(super) fn team_options(model: &Model) -> Vec<(String, String)> {
@@ -247,4 +230,27 @@ pub(super) fn commit_field(
 
 pub(super) fn labelled<T: Copy>(values: &[T], label: fn(T) -> &'static str) -> Vec<(T, String)> {
     values.iter().map(|v| (*v, label(*v).to_owned())).collect()
+}
+
+/// A heading over links to the entities `ids` (each shown as its label), a click selecting
+/// and centring one; `empty` says why there are none.
+pub(super) fn entity_links<'a>(
+    ui: &mut Ui,
+    dv: DocView,
+    heading: &str,
+    entities: impl Iterator<Item = (&'a String, &'a String)>,
+    empty: &str,
+) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(heading).strong());
+    let mut none = true;
+    for (id, name) in entities {
+        none = false;
+        if ui.link(entity_label(name, id)).clicked() {
+            dv.reveal(id);
+        }
+    }
+    if none {
+        ui.label(RichText::new(empty).color(theme::MUTED_INK));
+    }
 }

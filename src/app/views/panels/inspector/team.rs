@@ -6,7 +6,7 @@ use egui::{DragValue, RichText, Ui};
 use super::super::{DocView, explain};
 use super::findings_about;
 use super::form::{
-    choice, commit_field, domain_options, entity_form, heading, id_choice, labelled,
+    choice, commit_field, domain_options, entity_form, entity_links, heading, id_choice, labelled,
 };
 use crate::app::views::theme;
 use crate::edit::actions;
@@ -48,23 +48,13 @@ pub(super) fn team(ui: &mut Ui, dv: DocView, id: &str) {
     for line in explain::team_lines(dv.analysis(), id, &dv.model().settings.currency) {
         ui.label(line);
     }
-    ui.add_space(6.0);
-    ui.label(RichText::new("Services").strong());
-    let owned: Vec<(String, String)> = dv
+    let owned = dv
         .model()
         .services
         .iter()
-        .filter(|s| s.owner.as_deref() == Some(id))
-        .map(|s| (s.id.clone(), entity_label(&s.name, &s.id)))
-        .collect();
-    if owned.is_empty() {
-        ui.label(RichText::new("none yet").color(theme::MUTED_INK));
-    }
-    for (service, label) in owned {
-        if ui.link(label).clicked() {
-            dv.reveal(&service);
-        }
-    }
+        .filter(|s| s.owner.as_deref() == Some(id));
+    let owned = owned.map(|s| (&s.id, &s.name));
+    entity_links(ui, dv, "Services", owned, "none yet");
     interactions(ui, dv, id);
     let related = dv
         .analysis()

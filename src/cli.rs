@@ -56,6 +56,9 @@ pub enum Command {
         models: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
+        /// Where to write (standard output without it).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Cost a roadmap (.roadmap.ron): each phase's figures, days in the year, handovers and
     /// change from the phase before, and the cost of the year.
@@ -81,9 +84,10 @@ pub enum Command {
         /// Where to write (standard output without it).
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// PNG only: the size against the SVG (2 = twice as many pixels each way).
-        #[arg(long, default_value_t = crate::render::DEFAULT_SCALE)]
-        scale: f32,
+        /// PNG only: the size against the SVG (2 = twice as many pixels each way); 2 by
+        /// default, 1 with --size, so that the slide has the pixels asked for.
+        #[arg(long)]
+        scale: Option<f32>,
         /// SVG and PNG: fit the picture into a slide of this size, with a title line and
         /// the legend (for example 1920x1080).
         #[arg(long, value_parser = parse_size)]
@@ -146,6 +150,8 @@ pub enum CompareFormat {
     Json,
     Markdown,
     Csv,
+    /// A comparison deck: the change table and every model's diagram on the same scale.
+    Pdf,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -173,7 +179,11 @@ pub fn run(command: Command) -> ExitCode {
             fixes,
         } => report_command(&file, format, fixes),
         Command::Check { file } => check_command(&file),
-        Command::Compare { models, format } => compare_command(&models, format),
+        Command::Compare {
+            models,
+            format,
+            output,
+        } => compare_command(&models, format, output.as_deref()),
         Command::Roadmap { file, format } => roadmap_command(&file, format),
         Command::Import { source } => import_command(source),
         Command::Export {
@@ -280,7 +290,7 @@ fn check_command(path: &Path) -> ExitCode {
     print(&out, verdict)
 }
 
-fn compare_command(paths: &[PathBuf], format: CompareFormat) -> ExitCode {
+fn compare_command(paths: &[PathBuf], format: CompareFormat, output: Option<&Path>) -> ExitCode {
     let from_stdin = paths
         .iter()
         .filter(|p| p.as_os_str() == STANDARD_INPUT)
@@ -299,13 +309,27 @@ fn compare_command(paths: &[PathBuf], format: CompareFormat) -> ExitCode {
     let models: Vec<&crate::model::Model> = models.iter().collect();
     let comparison = compare(&models);
     let files: Vec<String> = paths.iter().map(|p| shown_path(p)).collect();
-    let text = match format {
-        CompareFormat::Text => report::compare_text(&models, &files, &comparison),
-        CompareFormat::Json => report::compare_json(&comparison),
-        CompareFormat::Markdown => report::compare_markdown(&models, &files, &comparison),
-        CompareFormat::Csv => report::compare_csv(&models, &files, &comparison),
+    if format == CompareFormat::Pdf && refuses_binary_to_terminal("Pdf", output) {
+        return ExitCode::from(CANNOT_LOAD);
+    }
+    let bytes = match format {
+        CompareFormat::Text => report::compare_text(&models, &files, &comparison).into_bytes(),
+        CompareFormat::Json => report::compare_json(&comparison).into_bytes(),
+        CompareFormat::Markdown => {
+            report::compare_markdown(&models, &files, &comparison).into_bytes()
+        }
+        CompareFormat::Csv => report::compare_csv(&models, &files, &comparison).into_bytes(),
+        CompareFormat::Pdf => {
+            match crate::render::comparison_deck_pdf(&models, &comparison, &format::today()) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    eprintln!("opmodel: {e}");
+                    return ExitCode::from(CANNOT_WRITE);
+                }
+            }
+        }
     };
-    print(&text, ExitCode::SUCCESS)
+    write_output(output, &bytes)
 }
 
 fn roadmap_command(path: &Path, format: RoadmapFormat) -> ExitCode {
@@ -395,11 +419,21 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
     Ok((side(w)?, side(h)?))
 }
 
+/// Whether a binary file would go to a terminal (no `-o`, standard output not piped); says
+/// so when it would.
+fn refuses_binary_to_terminal(format: &str, output: Option<&Path>) -> bool {
+    let refused = output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    if refused {
+        eprintln!("opmodel: a {format} file is binary; give a file with -o, or pipe the output");
+    }
+    refused
+}
+
 fn export_command(
     path: &Path,
     format: ExportFormat,
     output: Option<&Path>,
-    scale: f32,
+    scale: Option<f32>,
     size: Option<(u32, u32)>,
 ) -> ExitCode {
     let Some(model) = load_or_explain(path) else {
@@ -410,13 +444,17 @@ fn export_command(
         return ExitCode::from(CANNOT_LOAD);
     }
     let analysis = analyze(&model);
+    let scale = scale.unwrap_or(if size.is_some() {
+        1.0
+    } else {
+        crate::render::DEFAULT_SCALE
+    });
     let svg = || match size {
         Some((w, h)) => crate::render::svg_sized(&model, &analysis, (f64::from(w), f64::from(h))),
         None => crate::render::svg_with(&model, &analysis),
     };
     let binary = matches!(format, ExportFormat::Png | ExportFormat::Pdf);
-    if binary && output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        eprintln!("opmodel: a {format:?} file is binary; give a file with -o, or pipe the output");
+    if binary && refuses_binary_to_terminal(&format!("{format:?}"), output) {
         return ExitCode::from(CANNOT_LOAD);
     }
     let bytes = match format {

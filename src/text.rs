@@ -319,8 +319,7 @@ impl Shaped {
         }
         let fits = |a: usize, b: usize| (self.x[b] - self.x[a]) * px <= max_width;
         let mut current: Option<(usize, usize)> = None;
-        let mut words = self.words();
-        while let Some((start, end)) = words.next() {
+        for (start, end) in self.words() {
             if let Some((a, b)) = current {
                 if fits(a, end) {
                     current = Some((a, end));

@@ -583,7 +583,9 @@ fn check_service(
         (service.peak_exposure_per_hour, "peak_exposure_per_hour"),
     ] {
         if let Some(exposure) = exposure {
-            within(exposure, limits::EXPOSURE_PER_HOUR, || (what(field), at(field)))?;
+            within(exposure, limits::EXPOSURE_PER_HOUR, || {
+                (what(field), at(field))
+            })?;
         }
     }
     if let Some(availability) = service.availability {
@@ -601,10 +603,14 @@ mod tests {
     #[test]
     fn one_service_is_checked_as_the_whole_model_would_check_it() {
         let mut model = Model::named("m");
+        model.teams.push(crate::model::Team::new(
+            "t",
+            "T",
+            crate::model::TeamKind::Product,
+        ));
         model
-            .teams
-            .push(crate::model::Team::new("t", "T", crate::model::TeamKind::Product));
-        model.services.push(Service::new("s", "S", crate::model::ServiceKind::Digital));
+            .services
+            .push(Service::new("s", "S", crate::model::ServiceKind::Digital));
         let faults: [fn(&mut Service); 5] = [
             |s| s.availability = Some(0.0),
             |s| s.owner = Some("nobody".into()),

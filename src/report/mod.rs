@@ -11,7 +11,9 @@ pub(crate) mod sections;
 mod table;
 mod text;
 
-pub use compare::{compare_csv, compare_markdown, compare_text};
+pub use compare::{
+    Section, compare_csv, compare_markdown, compare_parts, compare_text, letter as compare_letter,
+};
 pub use csv::csv;
 pub use markdown::{markdown, markdown_with_fixes};
 pub use roadmap::{roadmap_markdown, roadmap_text};

@@ -5,6 +5,7 @@
 //!
 //! Pages are composed as marks on a 1280 × 720 screen and written by [`super::pdf`].
 
+mod compare;
 mod page;
 
 use crate::analysis::{Analysis, AvailabilitySource, Severity};
@@ -17,6 +18,7 @@ use crate::scene::legend::Shown;
 use crate::scene::marks::{Marks, Paint};
 use crate::scene::{Scene, palette};
 
+pub use compare::{comparison_deck_pdf, comparison_pages};
 pub use page::Deck;
 
 use super::pdf::{PdfError, pdf};

@@ -9,15 +9,15 @@ mod sections;
 
 pub use csv::compare_csv;
 pub(super) use sections::Compared;
+pub use sections::letter;
 
 use super::table::Table;
 use crate::compare::Comparison;
 use crate::format::escaped;
 use crate::model::Model;
 
-/// The sections after the figures, each with its heading, a note on how to read it, the
-/// table, and what an empty one says.
-fn sections(compared: &Compared) -> Vec<(&'static str, Option<&'static str>, Table, &'static str)> {
+/// The sections after the figures.
+fn sections(compared: &Compared) -> Vec<Section> {
     vec![
         (
             "Rotas added, removed or changed",
@@ -55,6 +55,17 @@ fn sections(compared: &Compared) -> Vec<(&'static str, Option<&'static str>, Tab
         ),
     ]
 }
+
+/// A comparison's parts as a deck lays them out: its figures, then each section's heading,
+/// note, table and what an empty one says.
+pub fn compare_parts(models: &[&Model], comparison: &Comparison) -> (Table, Vec<Section>) {
+    let compared = Compared::new(models, comparison);
+    (compared.figures(), sections(&compared))
+}
+
+/// A section after the figures: its heading, a note on how to read it, the table, and what
+/// an empty one says.
+pub type Section = (&'static str, Option<&'static str>, Table, &'static str);
 
 /// The figures and every section for a terminal, each section's title on a line of its own
 /// after a blank line and indented by `indent`, its table two spaces further in.

@@ -1,16 +1,26 @@
-//! The command line: `opmodel report`, `check`, `compare` and `roadmap`, and `opmodel [FILE]` for the
-//! editor. Errors go to stderr as one line; nothing here panics on bad input.
+//! The command line: `opmodel report`, `check`, `compare`, `roadmap`, `import` and
+//! `export`, and `opmodel [FILE]` for the editor. Imports and exports go through the core's one dispatch
+//! ([`crate::files::transfer`]).
+//!
+//! What a terminal shows is safe to show: every line of a message goes through one escaping
+//! rule and one length bound ([`crate::format::line`]), reports escape their own text, and
+//! nothing here panics on bad input. An output never overwrites an input (`-o` naming a file
+//! read, by any path or link, is refused), `-o -` means standard output, and output that
+//! cannot be written — a full disk, a closed standard output — exits 3.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{Severity, analyze};
 use crate::compare::compare;
 use crate::edit::fixes::fixes_for_every_finding;
+use crate::files::input::Identity;
 use crate::files::ron;
+use crate::files::transfer::{self, ExportFormat, ExportOptions, ImportOptions, ImportSource};
 use crate::{format, report};
 
 #[derive(Debug, Parser)]
@@ -56,7 +66,7 @@ pub enum Command {
         models: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
-        /// Where to write (standard output without it).
+        /// Where to write (standard output without it, or with `-`); never one of the models.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
@@ -72,7 +82,7 @@ pub enum Command {
     /// stderr.
     Import {
         #[command(subcommand)]
-        source: ImportSource,
+        source: ImportCommand,
     },
     /// Export a model as a picture (SVG, PNG), a deck (PDF), a diagram (Mermaid, Graphviz
     /// DOT) or a sheet (CSV).
@@ -81,7 +91,7 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, short, value_enum)]
         format: ExportFormat,
-        /// Where to write (standard output without it).
+        /// Where to write (standard output without it, or with `-`); never the model itself.
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// PNG only: the size against the SVG (2 = twice as many pixels each way); 2 by
@@ -96,20 +106,20 @@ pub enum Command {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum ImportSource {
+pub enum ImportCommand {
     /// Backstage catalog files (.yaml, .yml) or folders searched for them; Locations are
-    /// followed.
+    /// followed within the folders named.
     Backstage {
         /// Catalog files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Where to write the model (standard output without it).
+        /// Where to write the model (standard output without it, or with `-`).
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// The model's name (default: the first path's name).
         #[arg(long)]
         name: Option<String>,
-        /// Fail, writing nothing, when any file or entity had to be skipped.
+        /// Fail, writing nothing, when any file, entity or value had to be skipped or cut.
         #[arg(long)]
         strict: bool,
     },
@@ -117,7 +127,7 @@ pub enum ImportSource {
     Csv {
         /// The sheet (.csv).
         file: PathBuf,
-        /// Where to write the model (standard output without it).
+        /// Where to write the model (standard output without it, or with `-`).
         #[arg(long, short)]
         output: Option<PathBuf>,
         /// The model's name (default: the file's name).
@@ -126,14 +136,14 @@ pub enum ImportSource {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Svg,
-    Png,
-    Pdf,
-    Mermaid,
-    Dot,
-    Csv,
+impl ValueEnum for ExportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ExportFormat::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()).help(self.label()))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -161,81 +171,147 @@ pub enum RoadmapFormat {
     Markdown,
 }
 
-/// Exit code for a file that cannot be loaded.
+/// Exit code for a file that cannot be loaded, or an output that would overwrite an input.
 const CANNOT_LOAD: u8 = 2;
 
-/// Exit code for output that cannot be written (a full disk, a closed file).
+/// Exit code for output that cannot be written (a full disk, a closed standard output).
 const CANNOT_WRITE: u8 = 3;
 
-/// The file name that stands for standard input.
-const STANDARD_INPUT: &str = "-";
+/// The file name that stands for standard input, or for `-o`, standard output.
+const STANDARD_STREAM: &str = "-";
+
+/// Where the program's output goes, and whether standard output is there to take it.
+#[derive(Clone, Copy, Debug)]
+pub struct Terminal {
+    /// Standard output was closed when the program started (`opmodel report m.ron >&-`).
+    pub stdout_closed: bool,
+}
 
 /// Runs a subcommand and returns the process exit code.
-pub fn run(command: Command) -> ExitCode {
+pub fn run(command: Command, terminal: Terminal) -> ExitCode {
     match command {
         Command::Report {
             file,
             format,
             fixes,
-        } => report_command(&file, format, fixes),
-        Command::Check { file } => check_command(&file),
+        } => report_command(terminal, &file, format, fixes),
+        Command::Check { file } => check_command(terminal, &file),
         Command::Compare {
             models,
             format,
             output,
-        } => compare_command(&models, format, output.as_deref()),
-        Command::Roadmap { file, format } => roadmap_command(&file, format),
-        Command::Import { source } => import_command(source),
+        } => compare_command(terminal, &models, format, output.as_deref()),
+        Command::Roadmap { file, format } => roadmap_command(terminal, &file, format),
+        Command::Import { source } => import_command(terminal, source),
         Command::Export {
             file,
             format,
             output,
             scale,
             size,
-        } => export_command(&file, format, output.as_deref(), scale, size),
+        } => export_command(
+            terminal,
+            &file,
+            format,
+            output.as_deref(),
+            &ExportOptions {
+                scale: scale.unwrap_or(if size.is_some() {
+                    1.0
+                } else {
+                    crate::render::DEFAULT_SCALE
+                }),
+                size,
+            },
+        ),
     }
+}
+
+/// Prints one line of a message to stderr, escaped and bounded, after `opmodel: `.
+fn say(message: &str) {
+    eprintln!("opmodel: {}", format::line(message));
 }
 
 /// Loads a model from a file, or from standard input for `-`, or prints why not.
 fn load_or_explain(path: &Path) -> Option<crate::model::Model> {
-    let loaded = if path.as_os_str() == STANDARD_INPUT {
+    let loaded = if path.as_os_str() == STANDARD_STREAM {
         ron::load_from(std::io::stdin().lock(), Path::new("<stdin>"))
     } else {
         ron::load(path)
     };
-    loaded.map_err(|error| eprintln!("opmodel: {error}")).ok()
+    loaded.map_err(|error| say(&error.to_string())).ok()
 }
 
 /// How a file is named in output: `<stdin>` for `-`.
 fn shown_path(path: &Path) -> String {
-    if path.as_os_str() == STANDARD_INPUT {
+    if path.as_os_str() == STANDARD_STREAM {
         "<stdin>".to_owned()
     } else {
-        format::escaped(&path.display().to_string())
+        format::shown_path(path)
     }
 }
 
-/// Writes to stdout and returns `success` when it was written. A closed pipe
-/// (`opmodel report … | head`) ends the command quietly, as other tools do; any other
-/// failure is reported and exits with [`CANNOT_WRITE`].
-fn print(text: &str, success: ExitCode) -> ExitCode {
-    print_bytes(text.as_bytes(), success)
-}
+impl Terminal {
+    /// Writes `bytes` to stdout and returns `success` when they were written. A closed pipe
+    /// (`opmodel report … | head`) ends the command quietly, as other tools do; a closed
+    /// standard output or any other failure is reported and exits with [`CANNOT_WRITE`].
+    fn print(self, bytes: &[u8], success: ExitCode) -> ExitCode {
+        if self.stdout_closed {
+            say("cannot write the output: standard output is closed");
+            return ExitCode::from(CANNOT_WRITE);
+        }
+        let mut stdout = std::io::stdout().lock();
+        match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+            Ok(()) => success,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => success,
+            Err(e) => {
+                say(&format!("cannot write the output: {e}"));
+                ExitCode::from(CANNOT_WRITE)
+            }
+        }
+    }
 
-/// [`print`] for bytes that need not be text (a PNG).
-fn print_bytes(bytes: &[u8], success: ExitCode) -> ExitCode {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Ok(()) => success,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => success,
-        Err(e) => {
-            eprintln!("opmodel: cannot write the output: {e}");
-            ExitCode::from(CANNOT_WRITE)
+    /// Writes `bytes` to the file `output` names, safely (see
+    /// [`crate::files::safe_write`]), so a failed write leaves any earlier file whole; to
+    /// stdout without one or with `-`.
+    fn write(self, output: Option<&Path>, bytes: &[u8]) -> ExitCode {
+        let Some(path) = output.filter(|p| p.as_os_str() != STANDARD_STREAM) else {
+            return self.print(bytes, ExitCode::SUCCESS);
+        };
+        match crate::files::safe_write::write(path, bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                say(&format!("cannot write {}: {e}", shown_path(path)));
+                ExitCode::from(CANNOT_WRITE)
+            }
         }
     }
 }
 
-fn report_command(path: &Path, format: ReportFormat, with_fixes: bool) -> ExitCode {
+/// Refuses an output that is one of the files read, whatever path or link names it, so no
+/// command can destroy its own input.
+fn overwrites_input(output: Option<&Path>, inputs: &[Identity]) -> bool {
+    let Some(path) = output.filter(|p| p.as_os_str() != STANDARD_STREAM) else {
+        return false;
+    };
+    let Some(identity) = Identity::of(path) else {
+        return false;
+    };
+    if inputs.contains(&identity) {
+        say(&format!(
+            "{} is a file this command reads; write the output to another file",
+            shown_path(path)
+        ));
+        return true;
+    }
+    false
+}
+
+fn report_command(
+    terminal: Terminal,
+    path: &Path,
+    format: ReportFormat,
+    with_fixes: bool,
+) -> ExitCode {
     let Some(model) = load_or_explain(path) else {
         return ExitCode::from(CANNOT_LOAD);
     };
@@ -252,10 +328,10 @@ fn report_command(path: &Path, format: ReportFormat, with_fixes: bool) -> ExitCo
         ReportFormat::Markdown => report::markdown_with_fixes(&model, &analysis, &fixes),
         ReportFormat::Csv => report::csv(&model, &analysis),
     };
-    print(&text, ExitCode::SUCCESS)
+    terminal.print(text.as_bytes(), ExitCode::SUCCESS)
 }
 
-fn check_command(path: &Path) -> ExitCode {
+fn check_command(terminal: Terminal, path: &Path) -> ExitCode {
     let Some(model) = load_or_explain(path) else {
         return ExitCode::from(CANNOT_LOAD);
     };
@@ -278,8 +354,8 @@ fn check_command(path: &Path) -> ExitCode {
     out.push_str(&format!(
         "{}: {}, {}, {} info\n",
         shown_path(path),
-        crate::format::count(errors, "error", "errors"),
-        crate::format::count(analysis.count(Severity::Warning), "warning", "warnings"),
+        format::count(errors, "error", "errors"),
+        format::count(analysis.count(Severity::Warning), "warning", "warnings"),
         analysis.count(Severity::Info)
     ));
     let verdict = if errors > 0 {
@@ -287,16 +363,37 @@ fn check_command(path: &Path) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     };
-    print(&out, verdict)
+    terminal.print(format::escape_lines(&out).as_bytes(), verdict)
 }
 
-fn compare_command(paths: &[PathBuf], format: CompareFormat, output: Option<&Path>) -> ExitCode {
+fn compare_command(
+    terminal: Terminal,
+    paths: &[PathBuf],
+    format: CompareFormat,
+    output: Option<&Path>,
+) -> ExitCode {
     let from_stdin = paths
         .iter()
-        .filter(|p| p.as_os_str() == STANDARD_INPUT)
+        .filter(|p| p.as_os_str() == STANDARD_STREAM)
         .count();
     if from_stdin > 1 {
-        eprintln!("opmodel: only one of the models can be read from standard input");
+        say("only one of the models can be read from standard input");
+        return ExitCode::from(CANNOT_LOAD);
+    }
+    let inputs: Vec<Identity> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != STANDARD_STREAM)
+        .filter_map(|p| Identity::of(p))
+        .collect();
+    if overwrites_input(output, &inputs) {
+        return ExitCode::from(CANNOT_LOAD);
+    }
+    let to_stdout = output.is_none_or(|p| p.as_os_str() == STANDARD_STREAM);
+    if format == CompareFormat::Pdf
+        && to_stdout
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        say("a PDF deck is binary; give a file with -o, or pipe the output");
         return ExitCode::from(CANNOT_LOAD);
     }
     let mut models = Vec::with_capacity(paths.len());
@@ -309,95 +406,86 @@ fn compare_command(paths: &[PathBuf], format: CompareFormat, output: Option<&Pat
     let models: Vec<&crate::model::Model> = models.iter().collect();
     let comparison = compare(&models);
     let files: Vec<String> = paths.iter().map(|p| shown_path(p)).collect();
-    if format == CompareFormat::Pdf && refuses_binary_to_terminal("Pdf", output) {
-        return ExitCode::from(CANNOT_LOAD);
-    }
-    let bytes = match format {
-        CompareFormat::Text => report::compare_text(&models, &files, &comparison).into_bytes(),
-        CompareFormat::Json => report::compare_json(&comparison).into_bytes(),
-        CompareFormat::Markdown => {
-            report::compare_markdown(&models, &files, &comparison).into_bytes()
+    let text = match format {
+        CompareFormat::Text => {
+            format::escape_lines(&report::compare_text(&models, &files, &comparison))
         }
-        CompareFormat::Csv => report::compare_csv(&models, &files, &comparison).into_bytes(),
+        CompareFormat::Json => report::compare_json(&comparison),
+        CompareFormat::Markdown => {
+            format::escape_lines(&report::compare_markdown(&models, &files, &comparison))
+        }
+        CompareFormat::Csv => report::compare_csv(&models, &files, &comparison),
         CompareFormat::Pdf => {
-            match crate::render::comparison_deck_pdf(&models, &comparison, &format::today()) {
-                Ok(bytes) => bytes,
+            return match crate::render::comparison_deck_pdf(&models, &comparison, &format::today())
+            {
+                Ok(bytes) => terminal.write(output, &bytes),
                 Err(e) => {
-                    eprintln!("opmodel: {e}");
-                    return ExitCode::from(CANNOT_WRITE);
+                    say(&e.to_string());
+                    ExitCode::from(CANNOT_WRITE)
                 }
-            }
+            };
         }
     };
-    write_output(output, &bytes)
+    terminal.write(output, text.as_bytes())
 }
 
-fn roadmap_command(path: &Path, format: RoadmapFormat) -> ExitCode {
+fn roadmap_command(terminal: Terminal, path: &Path, format: RoadmapFormat) -> ExitCode {
     let roadmap = match crate::roadmap::load(path) {
         Ok(roadmap) => roadmap,
         Err(error) => {
-            eprintln!("opmodel: {error}");
+            say(&error.to_string());
             return ExitCode::from(CANNOT_LOAD);
         }
     };
     let plan = crate::roadmap::plan(&roadmap);
     let text = match format {
-        RoadmapFormat::Text => report::roadmap_text(&roadmap, &plan),
+        RoadmapFormat::Text => format::escape_lines(&report::roadmap_text(&roadmap, &plan)),
         RoadmapFormat::Json => report::roadmap_json(&plan),
-        RoadmapFormat::Markdown => report::roadmap_markdown(&roadmap, &plan),
+        RoadmapFormat::Markdown => format::escape_lines(&report::roadmap_markdown(&roadmap, &plan)),
     };
-    print(&text, ExitCode::SUCCESS)
+    terminal.print(text.as_bytes(), ExitCode::SUCCESS)
 }
 
-/// Writes `bytes` to `path` safely (see [`crate::files::safe_write`]), so a failed write
-/// leaves any earlier file whole; to stdout without a path.
-fn write_output(path: Option<&Path>, bytes: &[u8]) -> ExitCode {
-    let Some(path) = path else {
-        return print_bytes(bytes, ExitCode::SUCCESS);
-    };
-    match crate::files::safe_write::write(path, bytes) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("opmodel: cannot write {}: {e}", shown_path(path));
-            ExitCode::from(CANNOT_WRITE)
-        }
-    }
-}
-
-fn import_command(source: ImportSource) -> ExitCode {
-    match source {
-        ImportSource::Backstage {
+fn import_command(terminal: Terminal, command: ImportCommand) -> ExitCode {
+    let (source, paths, output, options) = match command {
+        ImportCommand::Backstage {
             paths,
             output,
             name,
             strict,
-        } => {
-            let name = name.unwrap_or_else(|| crate::files::model_name_from_path(&paths[0]));
-            let import = crate::files::backstage::import(&paths, &name);
-            eprint!("{}", import.summary());
-            if import.entities == 0 {
-                eprintln!("opmodel: no Backstage entity could be read; nothing written");
-                return ExitCode::from(CANNOT_LOAD);
-            }
-            if strict && import.skipped_anything() {
-                eprintln!("opmodel: --strict: files or entities were skipped; nothing written");
-                return ExitCode::from(CANNOT_LOAD);
-            }
-            write_output(output.as_deref(), ron::to_ron(&import.model).as_bytes())
-        }
-        ImportSource::Csv { file, output, name } => {
-            let name = name.unwrap_or_else(|| crate::files::model_name_from_path(&file));
-            let model = match crate::files::csv_sheet::import(&file, &name) {
-                Ok(model) => model,
-                Err(e) => {
-                    eprintln!("opmodel: {e}");
-                    return ExitCode::from(CANNOT_LOAD);
-                }
-            };
-            eprintln!("{}", crate::files::imported_counts(&model));
-            write_output(output.as_deref(), ron::to_ron(&model).as_bytes())
-        }
+        } => (
+            ImportSource::Backstage,
+            paths,
+            output,
+            ImportOptions { name, strict },
+        ),
+        ImportCommand::Csv { file, output, name } => (
+            ImportSource::Sheet,
+            vec![file],
+            output,
+            ImportOptions {
+                name,
+                strict: false,
+            },
+        ),
+    };
+    let named: Vec<Identity> = paths.iter().filter_map(|p| Identity::of(p)).collect();
+    if overwrites_input(output.as_deref(), &named) {
+        return ExitCode::from(CANNOT_LOAD);
     }
+    let imported = match transfer::import(source, &paths, &options) {
+        Ok(imported) => imported,
+        Err(failure) => {
+            eprint!("{}", crate::files::backstage::notes_summary(&failure.notes));
+            say(&failure.message);
+            return ExitCode::from(CANNOT_LOAD);
+        }
+    };
+    eprint!("{}", imported.summary());
+    if overwrites_input(output.as_deref(), &imported.files) {
+        return ExitCode::from(CANNOT_LOAD);
+    }
+    terminal.write(output.as_deref(), imported.text.as_bytes())
 }
 
 /// A slide size as `WxH` in pixels, each from 200 to 16,384.
@@ -419,71 +507,38 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
     Ok((side(w)?, side(h)?))
 }
 
-/// Whether a binary file would go to a terminal (no `-o`, standard output not piped); says
-/// so when it would.
-fn refuses_binary_to_terminal(format: &str, output: Option<&Path>) -> bool {
-    let refused = output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
-    if refused {
-        eprintln!("opmodel: a {format} file is binary; give a file with -o, or pipe the output");
-    }
-    refused
-}
-
 fn export_command(
+    terminal: Terminal,
     path: &Path,
     format: ExportFormat,
     output: Option<&Path>,
-    scale: Option<f32>,
-    size: Option<(u32, u32)>,
+    options: &ExportOptions,
 ) -> ExitCode {
+    let input: Vec<Identity> = Identity::of(path).into_iter().collect();
+    if path.as_os_str() != STANDARD_STREAM && overwrites_input(output, &input) {
+        return ExitCode::from(CANNOT_LOAD);
+    }
+    let to_stdout = output.is_none_or(|p| p.as_os_str() == STANDARD_STREAM);
+    if !format.is_text() && to_stdout && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        say(&format!(
+            "a {} is binary; give a file with -o, or pipe the output",
+            format.label()
+        ));
+        return ExitCode::from(CANNOT_LOAD);
+    }
     let Some(model) = load_or_explain(path) else {
         return ExitCode::from(CANNOT_LOAD);
     };
-    if size.is_some() && !matches!(format, ExportFormat::Svg | ExportFormat::Png) {
-        eprintln!("opmodel: --size is for svg and png pictures");
-        return ExitCode::from(CANNOT_LOAD);
+    match transfer::export(&model, format, options) {
+        Ok(exported) => {
+            for note in &exported.notes {
+                say(note);
+            }
+            terminal.write(output, &exported.bytes)
+        }
+        Err(why) => {
+            say(&format!("{}: {why}", shown_path(path)));
+            ExitCode::from(CANNOT_LOAD)
+        }
     }
-    let analysis = analyze(&model);
-    let scale = scale.unwrap_or(if size.is_some() {
-        1.0
-    } else {
-        crate::render::DEFAULT_SCALE
-    });
-    let svg = || match size {
-        Some((w, h)) => crate::render::svg_sized(&model, &analysis, (f64::from(w), f64::from(h))),
-        None => crate::render::svg_with(&model, &analysis),
-    };
-    let binary = matches!(format, ExportFormat::Png | ExportFormat::Pdf);
-    if binary && refuses_binary_to_terminal(&format!("{format:?}"), output) {
-        return ExitCode::from(CANNOT_LOAD);
-    }
-    let bytes = match format {
-        ExportFormat::Svg => svg().into_bytes(),
-        ExportFormat::Pdf => match crate::render::deck_pdf(&model, &analysis, &format::today()) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                eprintln!("opmodel: {e}");
-                return ExitCode::from(CANNOT_WRITE);
-            }
-        },
-        ExportFormat::Mermaid => crate::render::mermaid(&model).into_bytes(),
-        ExportFormat::Dot => crate::render::dot(&model).into_bytes(),
-        ExportFormat::Csv => crate::files::csv_sheet::write_sheet(&model).into_bytes(),
-        ExportFormat::Png => match crate::render::png_from_svg(&svg(), scale) {
-            Ok(png) => {
-                if png.scale < scale {
-                    eprintln!(
-                        "opmodel: the picture is too large at scale {scale}; drawn at scale {:.2} ({}×{} pixels)",
-                        png.scale, png.width, png.height
-                    );
-                }
-                png.bytes
-            }
-            Err(e) => {
-                eprintln!("opmodel: {e}");
-                return ExitCode::from(CANNOT_LOAD);
-            }
-        },
-    };
-    write_output(output, &bytes)
 }

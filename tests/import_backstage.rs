@@ -18,7 +18,7 @@ fn catalog(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 fn import_dir(dir: &Path) -> Import {
-    import(&[dir.to_path_buf()], "catalog")
+    import(&[dir.to_path_buf()], "catalog").unwrap_or_else(|refused| panic!("{}", refused.message))
 }
 
 fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<&str> {
@@ -561,7 +561,7 @@ fn the_command_line_writes_a_model_and_strict_refuses_skips() {
 #[test]
 fn the_sample_catalog_imports_cleanly() {
     let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/backstage");
-    let import = import(&[sample], "sample");
+    let import = import(&[sample], "sample").unwrap();
     opmodel::model::validate(&import.model).unwrap();
     assert!(import.model.services.len() >= 6, "{}", import.summary());
     assert!(!import.model.dependencies.is_empty());

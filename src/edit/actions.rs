@@ -7,7 +7,7 @@
 use crate::edit::{Edit, Entity, Key};
 use crate::model::{
     Demand, Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
-    OutOfHours, Position, Service, Settings, Team, validate, validate_service,
+    OutOfHours, Position, Service, Settings, Team, limits, validate, validate_service,
 };
 
 /// Why an id cannot be used, or `Ok` when it can.
@@ -18,10 +18,24 @@ pub fn check_id(model: &Model, id: &str) -> Result<(), String> {
     if id.trim() != id {
         return Err("An id cannot start or end with a space.".to_owned());
     }
+    not_too_long(id, "An id")?;
     match model.entity_kind(id) {
         Some(kind) => Err(format!("`{id}` is already the id of a {}.", kind.label())),
         None => Ok(()),
     }
+}
+
+/// Refuses a name or id longer than a model file may hold, so that what the editor saves
+/// always loads.
+fn not_too_long(text: &str, what: &str) -> Result<(), String> {
+    let count = text.chars().count();
+    if count > limits::NAME_CHARS {
+        return Err(format!(
+            "{what} can have at most {} characters; this one has {count}.",
+            limits::NAME_CHARS
+        ));
+    }
+    Ok(())
 }
 
 fn with_position(id: &str, insert: Edit, at: Position) -> Edit {
@@ -79,6 +93,7 @@ fn gone(what: &str) -> String {
 /// Replaces a team's stored fields, keeping its id (see [`rename`] for ids).
 pub fn update_team(model: &Model, team: Team) -> Result<Edit, String> {
     let old = model.team(&team.id).ok_or_else(|| gone("team"))?;
+    not_too_long(&team.name, "A name")?;
     if let Some(domain) = &team.domain
         && model.domain(domain).is_none()
     {
@@ -101,6 +116,7 @@ pub fn update_service(model: &Model, service: Service) -> Result<Edit, String> {
 
 pub fn update_domain(model: &Model, domain: Domain) -> Result<Edit, String> {
     let old = model.domain(&domain.id).ok_or_else(|| gone("domain"))?;
+    not_too_long(&domain.name, "A name")?;
     Ok(replaced(
         Entity::Domain(old.clone()),
         Entity::Domain(domain),
@@ -153,10 +169,15 @@ pub fn set_settings(model: &Model, settings: Settings) -> Result<Edit, String> {
     Ok(Edit::SetSettings(Box::new(settings)))
 }
 
+/// Sets the model's name and description, each cut to the most a model file holds (a name
+/// or a description longer than that can only have been pasted by mistake).
 pub fn set_info(name: &str, description: &str) -> Edit {
     Edit::SetInfo {
-        name: name.to_owned(),
-        description: description.to_owned(),
+        name: name.chars().take(limits::NAME_CHARS).collect(),
+        description: description
+            .chars()
+            .take(limits::DESCRIPTION_CHARS)
+            .collect(),
     }
 }
 

@@ -6,13 +6,13 @@
 //! never leaves a half-written model behind.
 
 use std::fmt;
-use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
+use crate::files::input::{self, InputError};
 use crate::format::{self, Shown};
 use crate::model::{FORMAT_VERSION, Model, validate_file};
 
@@ -33,8 +33,7 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Escaped here as well as where each message is made, so that no file name or
         // message can ever break the line or reach the terminal as an escape sequence.
-        let file = format::escaped(&self.file.display().to_string());
-        write!(f, "{file}")?;
+        write!(f, "{}", format::shown_path(&self.file))?;
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
@@ -65,32 +64,33 @@ pub struct LoadedFile {
 /// saving would drop.
 ///
 /// Only a regular file (or a link to one) of at most [`MAX_FILE_BYTES`] is read. A folder,
-/// a named pipe, a socket or a device is refused from its metadata alone, before it is
-/// opened, so a pipe with no writer or `/dev/zero` cannot make loading hang.
+/// a named pipe, a socket or a device is refused before it is read (see
+/// [`crate::files::input::open`]), so a pipe with no writer or `/dev/zero` cannot make
+/// loading hang.
 pub fn load_file(path: &Path) -> Result<LoadedFile, LoadError> {
     read_from(open_regular_file(path, "a model file")?, path)
 }
 
 /// Opens `path` for reading when it is a regular file (or a link to one) of at most
-/// [`MAX_FILE_BYTES`], judging from its metadata alone, before opening it; `what` names
-/// the file expected ("a model file") when it is something else.
-fn open_regular_file(path: &Path, what: &str) -> Result<fs::File, LoadError> {
+/// [`MAX_FILE_BYTES`], refusing anything else before reading it (see
+/// [`crate::files::input::open`]); `what` names the file expected ("a model file") when it is
+/// something else.
+fn open_regular_file(path: &Path, what: &str) -> Result<std::fs::File, LoadError> {
     let error = |message: String| LoadError {
         file: path.to_owned(),
         position: None,
         message,
     };
-    let metadata = fs::metadata(path).map_err(|e| error(format!("cannot read the file: {e}")))?;
-    if !metadata.is_file() {
-        return Err(error(format!(
-            "this is {}, not {what}",
-            not_a_file(&metadata.file_type())
-        )));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(error(too_big_message()));
-    }
-    fs::File::open(path).map_err(|e| error(format!("cannot read the file: {e}")))
+    input::open(path, MAX_FILE_BYTES)
+        .map(|(file, _, _)| file)
+        .map_err(|e| {
+            error(match e {
+                InputError::NotAFile(kind) => format!("this is {kind}, not {what}"),
+                InputError::TooLarge { .. } => too_big_message(),
+                InputError::Io(e) => format!("cannot read the file: {e}"),
+                InputError::NotText => e.to_string(),
+            })
+        })
 }
 
 /// The text of a file Opmodel reads other than a model (`what`: "a roadmap file"), refused
@@ -129,28 +129,6 @@ fn too_big_message() -> String {
         "the file is larger than {} MiB, the most Opmodel reads; it cannot be a model",
         MAX_FILE_BYTES / (1024 * 1024)
     )
-}
-
-/// What kind of thing a path that is not a regular file names, for a message.
-fn not_a_file(kind: &fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a named pipe";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-        if kind.is_block_device() || kind.is_char_device() {
-            return "a device";
-        }
-    }
-    if kind.is_dir() {
-        "a folder"
-    } else {
-        "something other than a regular file"
-    }
 }
 
 /// Parses and validates the bytes of a model file, refusing text that is not UTF-8.
@@ -357,7 +335,13 @@ fn describe_parse_error(source: &str, parse_error: &ron::error::SpannedError) ->
             one_of(expected.iter().copied())
         ),
         ron::Error::MissingStructField { field: missing, .. } => {
-            format!("the field `{missing}` is missing{}", within(&field))
+            // The error sits at the struct's closing bracket, after its last field: the
+            // field is missing from the struct that holds that one, not from inside it.
+            let holder = match path.split_last() {
+                Some((last, rest)) if !last.starts_with('[') => path_text(rest),
+                _ => field.clone(),
+            };
+            format!("the field `{missing}` is missing{}", within(&holder))
         }
         ron::Error::DuplicateStructField { field: repeated, .. } => {
             format!("the field `{repeated}` is given twice{}", within(&field))

@@ -1,8 +1,12 @@
-//! Names and ids as text: an entity's label, an id or name cut short and escaped so that a
-//! hostile file cannot break a message's line or reach a terminal as an escape sequence, and
-//! a stored field's name as words.
+//! Names and ids as text: an entity's label, an id or name cut short and escaped (by the rule
+//! of [`super::escape`]) so that a hostile file cannot break a message's line or reach a
+//! terminal as an escape sequence, and a stored field's name as words.
 
 use std::fmt::{self, Write};
+
+#[cfg(test)]
+use super::escape::escaped;
+use super::escape::write_escaped;
 
 /// "Bedroom frontend (bedroom)", or just the id when the name adds nothing.
 pub fn entity_label(name: &str, id: &str) -> String {
@@ -53,34 +57,6 @@ impl fmt::Display for Shown<'_> {
             f.write_char('…')?;
         }
         Ok(())
-    }
-}
-
-/// `text` with every control character written as an escape, the way Rust writes it
-/// (`\n`, `\t`, `\u{1b}`), and likewise the invisible marks that reorder text: so a text
-/// stays on one line and no escape sequence reaches a terminal.
-pub fn escaped(text: &str) -> String {
-    if !text.chars().any(needs_escape) {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        write_escaped(&mut out, c).expect("writing to a String cannot fail");
-    }
-    out
-}
-
-/// Control characters and the invisible marks that reorder text.
-fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-fn write_escaped(out: &mut impl Write, c: char) -> fmt::Result {
-    if needs_escape(c) {
-        write!(out, "{}", c.escape_default())
-    } else {
-        out.write_char(c)
     }
 }
 

@@ -6,7 +6,7 @@
 
 mod validate;
 
-pub use validate::{Step, ValidationError, validate, validate_file, validate_service};
+pub use validate::{Step, ValidationError, limits, validate, validate_file, validate_service};
 
 use std::collections::BTreeMap;
 

@@ -38,6 +38,12 @@ pub mod limits {
     pub const CALLOUTS_PER_YEAR: f64 = 1e6;
     /// How far from the origin a canvas position may be, either way.
     pub const POSITION: f64 = 1e9;
+    /// Characters in an id, a name, a compliance tag or the currency: a sentence's worth,
+    /// far more than a label can show, and little enough that every picture, report and
+    /// message stays quick to make.
+    pub const NAME_CHARS: usize = 1_000;
+    /// Characters in the model's description: a few pages.
+    pub const DESCRIPTION_CHARS: usize = 10_000;
 }
 
 /// One fault in a model: its message, and where it sits as a path of [`Step`]s from the
@@ -134,6 +140,7 @@ fn check_version_holds(model: &Model) -> Result<(), ValidationError> {
 /// Returns the first fault in `model`, or `Ok` when it is sound.
 pub fn validate(model: &Model) -> Result<(), ValidationError> {
     check_version(model)?;
+    check_lengths(model)?;
     check_settings(model)?;
     let kinds = check_ids(model)?;
     for (index, team) in model.teams.iter().enumerate() {
@@ -209,6 +216,105 @@ pub fn validate(model: &Model) -> Result<(), ValidationError> {
         }
     }
     check_layout(model)
+}
+
+/// Every text within its bound: ids, names, tags and the currency at most
+/// [`limits::NAME_CHARS`] characters, the description at most
+/// [`limits::DESCRIPTION_CHARS`].
+fn check_lengths(model: &Model) -> Result<(), ValidationError> {
+    let long = |text: &str, limit: usize| text.len() > limit && text.chars().count() > limit;
+    let refuse = |what: String, text: &str, limit: usize, path: Vec<Step>| {
+        fault(
+            format!(
+                "{what} is {} characters long; it may have at most {}",
+                crate::format::grouped(text.chars().count() as f64),
+                crate::format::grouped(limit as f64)
+            ),
+            path,
+        )
+    };
+    let top = [
+        ("name", &model.name, limits::NAME_CHARS),
+        ("description", &model.description, limits::DESCRIPTION_CHARS),
+    ];
+    for (field, text, limit) in top {
+        if long(text, limit) {
+            return refuse(
+                format!("the model's {field}"),
+                text,
+                limit,
+                vec![step(field)],
+            );
+        }
+    }
+    if long(&model.settings.currency, limits::NAME_CHARS) {
+        return refuse(
+            "settings: currency".to_owned(),
+            &model.settings.currency,
+            limits::NAME_CHARS,
+            vec![step("settings"), step("currency")],
+        );
+    }
+    let entities = model
+        .domains
+        .iter()
+        .map(|d| (&d.id, &d.name))
+        .enumerate()
+        .map(|(i, texts)| ("domains", EntityKind::Domain, i, texts))
+        .chain(
+            model
+                .teams
+                .iter()
+                .enumerate()
+                .map(|(i, t)| ("teams", EntityKind::Team, i, (&t.id, &t.name))),
+        )
+        .chain(
+            model
+                .services
+                .iter()
+                .enumerate()
+                .map(|(i, s)| ("services", EntityKind::Service, i, (&s.id, &s.name))),
+        );
+    for (list, kind, index, (id, name)) in entities {
+        for (field, text) in [("id", id), ("name", name)] {
+            if long(text, limits::NAME_CHARS) {
+                let whose = if field == "id" {
+                    format!("the id of {} {}", kind.label(), index + 1)
+                } else {
+                    format!("the name of {} `{}`", kind.label(), Shown(id))
+                };
+                return refuse(
+                    whose,
+                    text,
+                    limits::NAME_CHARS,
+                    item_field(list, index, field),
+                );
+            }
+        }
+    }
+    for (index, service) in model.services.iter().enumerate() {
+        if let Some(tag) = service
+            .compliance
+            .iter()
+            .find(|tag| long(tag, limits::NAME_CHARS))
+        {
+            return refuse(
+                format!("a compliance tag of service `{}`", Shown(&service.id)),
+                tag,
+                limits::NAME_CHARS,
+                item_field("services", index, "compliance"),
+            );
+        }
+    }
+    if let Some(id) = model.layout.keys().find(|id| long(id, limits::NAME_CHARS)) {
+        return refuse(
+            "an id in the layout".to_owned(),
+            id,
+            limits::NAME_CHARS,
+            vec![step("layout"), Step::Key(id.clone())],
+        );
+    }
+    Ok(())
 }
 
 fn check_version(model: &Model) -> Result<(), ValidationError> {

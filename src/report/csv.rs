@@ -1,8 +1,10 @@
 //! CSV line items: one row per service with its owner, domain, decisions, rota, annual cost,
 //! lifecycle, compliance tags (`;`-separated, as the spreadsheet import reads them) and cover
-//! cost.
+//! cost. Written by the one CSV writer ([`crate::files::csv_cell`]), so quoting is right and
+//! no name can act as a formula when the sheet is opened.
 
 use crate::analysis::Analysis;
+use crate::files::csv_cell;
 use crate::model::Model;
 
 const HEADER: [&str; 13] = [
@@ -22,8 +24,8 @@ const HEADER: [&str; 13] = [
 ];
 
 pub fn csv(model: &Model, analysis: &Analysis) -> String {
-    let mut out = HEADER.join(",");
-    out.push('\n');
+    let mut writer = csv_cell::Writer::default();
+    writer.row(&HEADER);
     for (service, figures) in model.services.iter().zip(&analysis.services) {
         let domain = service
             .owner
@@ -31,7 +33,7 @@ pub fn csv(model: &Model, analysis: &Analysis) -> String {
             .and_then(|owner| model.team(owner))
             .and_then(|team| team.domain.clone())
             .unwrap_or_default();
-        let cells = [
+        writer.row(&[
             service.id.clone(),
             service.name.clone(),
             service.owner.clone().unwrap_or_default(),
@@ -45,31 +47,33 @@ pub fn csv(model: &Model, analysis: &Analysis) -> String {
             format!("{:?}", figures.lifecycle),
             figures.compliance.join(";"),
             figures.cover_cost.to_string(),
-        ];
-        let quoted: Vec<String> = cells.iter().map(|c| quote(c)).collect();
-        out.push_str(&quoted.join(","));
-        out.push('\n');
+        ]);
     }
-    out
-}
-
-/// RFC 4180 quoting: only when the cell holds a comma, quote or line break.
-pub(super) fn quote(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_owned()
-    }
+    writer.finish()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::quote;
+    use super::*;
+    use crate::model::{Service, ServiceKind};
 
     #[test]
-    fn quotes_only_when_needed() {
-        assert_eq!(quote("plain"), "plain");
-        assert_eq!(quote("a, b"), "\"a, b\"");
-        assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
+    fn cells_are_quoted_when_needed_and_formulas_defused() {
+        let mut model = Model::named("m");
+        model.services.push(Service::new(
+            "a",
+            "=HYPERLINK(\"http://x\", \"y\")",
+            ServiceKind::Digital,
+        ));
+        model
+            .services
+            .push(Service::new("b", "Orders, returns", ServiceKind::Digital));
+        let text = csv(&model, &crate::analysis::analyze(&model));
+        let rows: Vec<&str> = text.lines().collect();
+        assert!(
+            rows[1].starts_with("a,\"'=HYPERLINK(\"\"http://x\"\", \"\"y\"\")\","),
+            "{text}"
+        );
+        assert!(rows[2].starts_with("b,\"Orders, returns\","), "{text}");
     }
 }

@@ -71,9 +71,11 @@ pub fn roadmap_json(plan: &crate::roadmap::RoadmapPlan) -> String {
     to_json(plan)
 }
 
+/// Pretty JSON in which no name can send a terminal an escape (see
+/// [`crate::format::escape_json`]).
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value)
         .expect("reports hold only strings, numbers, lists and maps");
     text.push('\n');
-    text
+    crate::format::escape_json(&text)
 }

@@ -3,17 +3,25 @@
 
 use super::{FindingFixes, sections};
 use crate::analysis::{Analysis, Severity};
-use crate::format::escaped;
+use crate::format::{escape_lines, escaped};
 use crate::model::Model;
 
+/// The report as a terminal shows it: every line escaped (see
+/// [`crate::format::escape_lines`]), so no name, currency or message can reach the terminal
+/// as an escape.
 pub fn text(model: &Model, analysis: &Analysis) -> String {
     text_with_fixes(model, analysis, &[])
 }
 
-/// The terminal report with each finding's fixes listed under it (SPEC 7.4).
+/// The terminal report with each finding's fixes listed under it (SPEC 7.4), every line
+/// escaped as [`text`]'s.
 pub fn text_with_fixes(model: &Model, analysis: &Analysis, fixes: &FindingFixes) -> String {
+    escape_lines(&unescaped(model, analysis, fixes))
+}
+
+fn unescaped(model: &Model, analysis: &Analysis, fixes: &FindingFixes) -> String {
     let mut out = String::new();
-    // A name or description could hold an escape sequence: it is shown, never obeyed.
+    // The title is escaped here too, so that its rule is as wide as the name shown.
     let name = escaped(&analysis.name);
     out.push_str(&format!(
         "{name}\n{}\n",

@@ -184,3 +184,39 @@ pub fn wait_for_step(harness: &mut Harness<'_, OpmodelApp>, label: &str) {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
 }
+
+/// Whether a terminal would obey `c`, or it would reorder or break a line: the C0 and C1
+/// control codes and DEL, the bidi embeddings, overrides, isolates and marks, and the line
+/// and paragraph separators. Written out here, apart from the library's own rule, so a
+/// test of that rule can fail.
+pub fn obeyed_by_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0}'..='\u{1f}'
+            | '\u{7f}'..='\u{9f}'
+            | '\u{61c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+/// A text as a YAML double-quoted scalar, everything but printable ASCII escaped, so any
+/// text at all can go into a catalog file.
+pub fn yaml_quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            ' '..='~' => out.push(c),
+            c if u32::from(c) <= 0xffff => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push_str(&format!("\\U{:08X}", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
+}

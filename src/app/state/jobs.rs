@@ -225,7 +225,7 @@ impl Jobs {
     ) -> std::io::Result<()> {
         let file = path.clone();
         self.start(Task::Export { path }, waker, move |_| {
-            Outcome::Exported(format.render(&model).and_then(|bytes| {
+            Outcome::Exported(transfer::export(&model, format).and_then(|bytes| {
                 crate::files::safe_write::write(&file, &bytes).map_err(|e| e.to_string())
             }))
         })

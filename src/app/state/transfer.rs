@@ -1,88 +1,22 @@
-//! What import and export can read and write in the editor (SPEC 6): a Backstage catalog
-//! (a file or a folder) or a CSV sheet in; SVG, PNG, Mermaid, DOT or CSV out. The work
-//! itself is the domain core's (`files::backstage`, `files::csv_sheet`, `render`); this
-//! module picks the reader or writer, names the model and links each import note to the
-//! entity it is about. The workspace's side of it — dialogs, jobs, new tabs — is in
-//! `import_export.rs`.
+//! Import and export in the editor (SPEC 6): the formats and the work are the domain core's
+//! one dispatch ([`crate::files::transfer`]), shared with the command line; this module
+//! names where an export goes and links each import note to the entity it is about. The
+//! workspace's side of it — dialogs, jobs, new tabs — is in `import_export.rs`.
 
 use std::path::{Path, PathBuf};
 
 use super::view::Selection;
-use crate::files::backstage::{self, Note, NoteReason};
-use crate::files::csv_sheet;
+use crate::files::backstage::{Note, NoteReason};
+use crate::files::transfer::{self, ExportOptions, ImportOptions};
+pub use crate::files::transfer::{ExportFormat, ImportSource};
 use crate::model::Model;
 
 /// Storage key for the folder last imported from or exported to.
 pub const FOLDER_KEY: &str = "opmodel.transfer_folder";
 
-/// What File › Export… can write.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    Svg,
-    Png,
-    Mermaid,
-    Dot,
-    Csv,
-}
-
-impl ExportFormat {
-    pub const ALL: [ExportFormat; 5] = [
-        ExportFormat::Svg,
-        ExportFormat::Png,
-        ExportFormat::Mermaid,
-        ExportFormat::Dot,
-        ExportFormat::Csv,
-    ];
-
-    /// The file extension it is written with.
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Svg => "svg",
-            ExportFormat::Png => "png",
-            ExportFormat::Mermaid => "mmd",
-            ExportFormat::Dot => "dot",
-            ExportFormat::Csv => "csv",
-        }
-    }
-
-    /// Its name in the export dialog.
-    pub fn label(self) -> &'static str {
-        match self {
-            ExportFormat::Svg => "SVG picture",
-            ExportFormat::Png => "PNG picture",
-            ExportFormat::Mermaid => "Mermaid diagram",
-            ExportFormat::Dot => "Graphviz DOT diagram",
-            ExportFormat::Csv => "CSV sheet",
-        }
-    }
-
-    /// The format a file name asks for, by its extension (`.gv` and `.mermaid` too).
-    pub fn from_path(path: &Path) -> Option<ExportFormat> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "svg" => Some(ExportFormat::Svg),
-            "png" => Some(ExportFormat::Png),
-            "mmd" | "mermaid" => Some(ExportFormat::Mermaid),
-            "dot" | "gv" => Some(ExportFormat::Dot),
-            "csv" => Some(ExportFormat::Csv),
-            _ => None,
-        }
-    }
-
-    /// The file's contents for `model`.
-    pub fn render(self, model: &Model) -> Result<Vec<u8>, String> {
-        Ok(match self {
-            ExportFormat::Svg => crate::render::svg(model).into_bytes(),
-            ExportFormat::Png => {
-                crate::render::png(model, crate::render::DEFAULT_SCALE)
-                    .map_err(|e| e.to_string())?
-                    .bytes
-            }
-            ExportFormat::Mermaid => crate::render::mermaid(model).into_bytes(),
-            ExportFormat::Dot => crate::render::dot(model).into_bytes(),
-            ExportFormat::Csv => csv_sheet::write_sheet(model).into_bytes(),
-        })
-    }
+/// The file's contents for `model` in `format`, as the editor writes it.
+pub fn export(model: &Model, format: ExportFormat) -> Result<Vec<u8>, String> {
+    transfer::export(model, format, &ExportOptions::default()).map(|exported| exported.bytes)
 }
 
 /// Where an export goes, once the user has chosen: the path as typed, with the format's
@@ -95,28 +29,6 @@ pub fn export_target(typed: &Path, chosen: ExportFormat) -> (PathBuf, ExportForm
             name.push(".");
             name.push(chosen.extension());
             (PathBuf::from(name), chosen)
-        }
-    }
-}
-
-/// What an import can read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImportSource {
-    Backstage,
-    Sheet,
-}
-
-impl ImportSource {
-    /// A folder or a `.yaml`/`.yml` file is a Backstage catalog, a `.csv` file a sheet.
-    pub fn of(path: &Path) -> Option<ImportSource> {
-        if path.is_dir() {
-            return Some(ImportSource::Backstage);
-        }
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "yaml" | "yml" => Some(ImportSource::Backstage),
-            "csv" => Some(ImportSource::Sheet),
-            _ => None,
         }
     }
 }
@@ -151,42 +63,20 @@ pub fn import(path: &Path) -> Result<Imported, String> {
     let source = ImportSource::of(path).ok_or_else(|| {
         format!(
             "{}: not a Backstage catalog (a .yaml or .yml file, or a folder) or a CSV sheet (.csv)",
-            path.display()
+            crate::format::shown_path(path)
         )
     })?;
-    let name = crate::files::model_name_from_path(path);
-    match source {
-        ImportSource::Sheet => {
-            let model = csv_sheet::import(path, &name).map_err(|e| e.to_string())?;
-            let notes = ImportNotes {
-                source: path.to_owned(),
-                counts: crate::files::imported_counts(&model),
-                groups: Vec::new(),
-            };
-            Ok(Imported { model, notes })
-        }
-        ImportSource::Backstage => {
-            let import = backstage::import(&[path.to_owned()], &name);
-            if import.entities == 0 {
-                let summary = import.summary();
-                let why = summary.lines().skip(1).collect::<Vec<_>>().join("\n");
-                return Err(format!(
-                    "{}: no Backstage entity could be read.{}{why}",
-                    path.display(),
-                    if why.is_empty() { "" } else { "\n" }
-                ));
-            }
-            let notes = ImportNotes::of(path, &import);
-            Ok(Imported {
-                model: import.model,
-                notes,
-            })
-        }
-    }
+    let imported = transfer::import(source, &[path.to_owned()], &ImportOptions::default())
+        .map_err(|failure| failure.to_string())?;
+    let notes = ImportNotes::of(path, &imported);
+    Ok(Imported {
+        model: imported.model,
+        notes,
+    })
 }
 
 impl ImportNotes {
-    fn of(source: &Path, import: &backstage::Import) -> ImportNotes {
+    fn of(source: &Path, import: &transfer::Imported) -> ImportNotes {
         let mut reasons: Vec<NoteReason> = import.notes.iter().map(|n| n.reason).collect();
         reasons.sort();
         reasons.dedup();
@@ -207,7 +97,7 @@ impl ImportNotes {
             .collect();
         ImportNotes {
             source: source.to_owned(),
-            counts: import.counts(),
+            counts: import.counts.clone(),
             groups,
         }
     }

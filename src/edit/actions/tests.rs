@@ -215,3 +215,25 @@ fn a_move_is_one_step() {
     assert_eq!(moved.layout["web"].x, 9.0);
     assert_eq!(moved.layout["db"].x, 8.0);
 }
+
+#[test]
+fn names_and_ids_stay_within_what_a_model_file_holds() {
+    let model = Model::named("m");
+    let long = "x".repeat(limits::NAME_CHARS + 1);
+    assert!(
+        check_id(&model, &long)
+            .unwrap_err()
+            .contains("at most 1000 characters")
+    );
+    let team = Team::new("t", &long, crate::model::TeamKind::Product);
+    let mut with_team = model.clone();
+    with_team
+        .teams
+        .push(Team::new("t", "T", crate::model::TeamKind::Product));
+    assert!(update_team(&with_team, team).is_err());
+    let Edit::SetInfo { name, description } = set_info(&long, &"d".repeat(20_000)) else {
+        panic!("set_info sets the info");
+    };
+    assert_eq!(name.chars().count(), limits::NAME_CHARS);
+    assert_eq!(description.chars().count(), limits::DESCRIPTION_CHARS);
+}

@@ -2,14 +2,14 @@
 //! service any of them has, and of every kind of finding (how many of it each model has),
 //! with one column per model and, for numbers, one change column per model after the
 //! baseline (each minus A). Numbers are unrounded; a cell is empty where a model lacks the
-//! thing.
+//! thing. Written by the one CSV writer ([`crate::files::csv_cell`]).
 
 use std::collections::HashMap;
 
-use super::super::csv::quote;
 use super::sections::letter;
 use crate::analysis::{Analysis, Rota, ServiceFigures, TeamFigures};
 use crate::compare::{Comparison, Names, team_rotas};
+use crate::files::csv_cell;
 use crate::model::Model;
 
 /// A figure of a whole model: its section, its name, and how to read it.
@@ -26,7 +26,7 @@ enum Cell {
 }
 
 struct Sheet {
-    out: String,
+    out: csv_cell::Writer,
     models: usize,
 }
 
@@ -51,9 +51,7 @@ impl Sheet {
             });
         }
         debug_assert_eq!(fields.len(), 4 + 2 * self.models - 1);
-        let quoted: Vec<String> = fields.iter().map(|f| quote(f)).collect();
-        self.out.push_str(&quoted.join(","));
-        self.out.push('\n');
+        self.out.row(&fields);
     }
 }
 
@@ -92,9 +90,10 @@ pub fn compare_csv(models: &[&Model], files: &[String], comparison: &Comparison)
     header.extend((0..reports.len()).map(letter));
     header.extend((1..reports.len()).map(|i| format!("{} - A", letter(i))));
     let mut sheet = Sheet {
-        out: header.join(",") + "\n",
+        out: csv_cell::Writer::default(),
         models: reports.len(),
     };
+    sheet.out.row(&header);
     let names = Names::new(models, &reports.iter().collect::<Vec<_>>());
     let text = |get: &dyn Fn(usize) -> String| -> Vec<Cell> {
         (0..reports.len()).map(|i| Cell::Text(get(i))).collect()
@@ -140,7 +139,7 @@ pub fn compare_csv(models: &[&Model], files: &[String], comparison: &Comparison)
     teams(&mut sheet, models, reports, &names);
     services(&mut sheet, reports, &names);
     findings(&mut sheet, reports);
-    sheet.out
+    sheet.out.finish()
 }
 
 /// One row per figure of each entity in `order`, a cell per model where it exists.

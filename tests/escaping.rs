@@ -278,8 +278,8 @@ fn reports_in_process_escape_every_line() {
             assert_safe("json", &opmodel::report::json(&analysis))?;
             let other = Model::named("\u{1b}[2J");
             let models = [&model, &other];
-            let comparison = opmodel::compare::compare(&models);
             let files = ["a".to_owned(), "b".to_owned()];
+            let comparison = opmodel::compare::compare(&models);
             assert_safe(
                 "compare text",
                 &opmodel::report::compare_text(&models, &files, &comparison),

@@ -69,7 +69,7 @@ pub fn demand(text: &str) -> Result<Demand, Refusal> {
         text,
         Demand::ALL,
         Demand::label,
-        "a demand (Low, Medium, High or VeryHigh)",
+        "a demand (Low, Medium, High or VeryHigh; empty when not known)",
     )
 }
 

@@ -4,8 +4,6 @@
 
 use std::fmt::{self, Write};
 
-#[cfg(test)]
-use super::escape::escaped;
 use super::escape::write_escaped;
 
 /// "Bedroom frontend (bedroom)", or just the id when the name adds nothing.
@@ -74,7 +72,7 @@ mod tests {
     fn shown_text_stays_on_one_line_and_short() {
         assert_eq!(shown("t\n"), "t\\n");
         assert_eq!(shown("\u{1b}[2J"), "\\u{1b}[2J");
-        assert_eq!(escaped("a\tb\u{202e}c"), "a\\tb\\u{202e}c");
+        assert_eq!(super::super::escaped("a\tb\u{202e}c"), "a\\tb\\u{202e}c");
         let long = "x".repeat(1_000);
         // 60 characters kept, then the ellipsis.
         assert_eq!(shown(&long), format!("{}…", "x".repeat(60)));

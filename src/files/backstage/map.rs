@@ -15,7 +15,7 @@ use crate::files::values::{self, Refusal};
 use crate::format::grouped;
 use crate::model::limits;
 use crate::model::{
-    Dependency, Domain, EntityKind, Lifecycle, Model, Service, ServiceKind, Team, TeamKind,
+    Demand, Dependency, Domain, EntityKind, Lifecycle, Model, Service, ServiceKind, Team, TeamKind,
 };
 
 /// Turns the catalog's entities into a model called `name`.
@@ -415,9 +415,10 @@ impl Mapping<'_> {
             self.annotated(component, "opmodel/exposure-per-hour", values::exposure);
         service.availability =
             self.annotated(component, "opmodel/availability", values::availability);
-        if let Some(demand) = self.annotated(component, "opmodel/demand", values::demand) {
-            service.demand = demand;
-        }
+        // Backstage knows nothing of feature demand: unknown until an annotation says (SPEC 7.1).
+        service.demand = self
+            .annotated(component, "opmodel/demand", values::demand)
+            .unwrap_or(Demand::Unknown);
         if let Some(callouts) =
             self.annotated(component, "opmodel/callouts-per-year", values::callouts)
         {

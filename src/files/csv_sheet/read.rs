@@ -17,7 +17,9 @@ use crate::files::input::{self, Identity};
 use crate::files::limits::{SHEET_BYTES, SHEET_ROWS};
 use crate::files::values;
 use crate::format::{Shown, grouped};
-use crate::model::{Dependency, Domain, EntityKind, Model, Service, ServiceKind, Team, TeamKind};
+use crate::model::{
+    Demand, Dependency, Domain, EntityKind, Model, Service, ServiceKind, Team, TeamKind,
+};
 
 fn cell_error(row: usize, column: &str, message: String) -> SheetError {
     SheetError {
@@ -358,9 +360,9 @@ fn read_row(
         "availability",
         values::availability,
     )?;
-    if let Some(demand) = parse_optional(value("demand"), row, "demand", values::demand)? {
-        service.demand = demand;
-    }
+    // A sheet that says nothing about demand leaves it unknown, not Low (SPEC 7.1).
+    service.demand =
+        parse_optional(value("demand"), row, "demand", values::demand)?.unwrap_or(Demand::Unknown);
     if let Some(callouts) = parse_optional(
         value("callouts_per_year"),
         row,

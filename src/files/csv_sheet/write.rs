@@ -12,7 +12,7 @@ use super::{COLUMNS, id_from_name, sheet_name};
 use crate::files::csv_cell;
 use crate::files::ids::Ids;
 use crate::format::Shown;
-use crate::model::{EntityKind, Model, Team};
+use crate::model::{Demand, EntityKind, Model, Team};
 
 /// The model as a sheet, or why a sheet cannot carry it.
 pub fn write_sheet(model: &Model) -> Result<String, String> {
@@ -78,7 +78,11 @@ pub fn write_sheet(model: &Model) -> Result<String, String> {
                 .availability
                 .map(|v| v.to_string())
                 .unwrap_or_default(),
-            format!("{:?}", service.demand),
+            // An unknown demand goes out as an empty cell, as it came in.
+            match service.demand {
+                Demand::Unknown => String::new(),
+                demand => format!("{demand:?}"),
+            },
             service.callouts_per_year.to_string(),
             format!("{:?}", service.lifecycle),
             service.compliance.join(";"),

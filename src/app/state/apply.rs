@@ -9,7 +9,7 @@ use super::errors::AppError;
 use super::ids::DocumentId;
 use super::ids::ViewId;
 use super::jobs::LoadInto;
-use super::transfer::ImportSource;
+use super::transfer::{ExportFormat, ImportSource};
 use super::ui_command::UiCommand;
 use super::view::{CameraRequest, DocumentView, Selection, View};
 use super::workspace::Workspace;
@@ -245,7 +245,7 @@ impl Workspace {
                 }
             }
             UiCommand::Escape => self.escape(),
-            UiCommand::Present => self.presenting = !self.presenting && active.is_some(),
+            UiCommand::Present => self.presenting = !self.presenting && self.active_tab().is_some(),
             UiCommand::AutoLayout => {
                 if let Some(doc) = active {
                     self.start_layout(doc);
@@ -255,7 +255,8 @@ impl Workspace {
             UiCommand::DuplicateScenario => self.duplicate_as_scenario(),
             UiCommand::Import => self.choose_import(false),
             UiCommand::ImportFolder => self.choose_import(true),
-            UiCommand::Export => self.choose_export(),
+            UiCommand::Export => self.choose_export(self.last_export_format),
+            UiCommand::ExportDeck => self.choose_export(ExportFormat::Pdf),
             UiCommand::CompareWith => {
                 if let Some(doc) = active {
                     self.open_dialog(Dialog::CompareWith { doc });

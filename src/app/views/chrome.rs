@@ -70,6 +70,7 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
         command_item(ui, ws, UiCommand::Import, true);
         command_item(ui, ws, UiCommand::ImportFolder, true);
         command_item(ui, ws, UiCommand::Export, has_doc);
+        command_item(ui, ws, UiCommand::ExportDeck, has_doc);
         ui.separator();
         command_item(ui, ws, UiCommand::CloseTab, true);
         command_item(ui, ws, UiCommand::Quit, true);

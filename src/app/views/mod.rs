@@ -13,6 +13,7 @@ mod chrome;
 mod dialogs;
 mod panels;
 mod present;
+mod present_compare;
 mod shortcuts;
 mod tabs;
 pub mod theme;

@@ -10,7 +10,7 @@ use super::theme;
 use crate::analysis::{Analysis, Severity};
 use crate::app::state::{Document, DocumentView};
 use crate::format::{money, share};
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Model};
 
 /// Screen height kept clear of nodes at the top of the canvas for the strip.
 pub const STRIP_HEIGHT: f32 = 76.0;
@@ -40,9 +40,36 @@ fn figure(ui: &mut Ui, caption: &str, value: String, colour: Color32) {
     });
 }
 
-/// The figures strip over the top of `canvas`: annual cost, its standby and callout split,
-/// ownership, on-call coverage and the error count.
-pub fn strip(ui: &Ui, canvas: Rect, analysis: &Analysis) {
+const NAME_PX: f32 = 20.0;
+/// What the strip's figures take, about, on a wide screen; the name has the rest, within
+/// these bounds, and a longer name is cut with "…".
+const FIGURES_WIDTH: f32 = 940.0;
+const NAME_WIDTH: (f32, f32) = (200.0, 520.0);
+
+/// The model's name, cut to `width`, over the date, as a caption is over a figure.
+fn title(ui: &mut Ui, model: &Model, width: f32) {
+    ui.vertical(|ui| {
+        ui.set_max_width(width);
+        ui.spacing_mut().item_spacing.y = 0.0;
+        ui.label(
+            RichText::new(crate::format::today().to_uppercase())
+                .size(CAPTION_PX)
+                .color(theme::MUTED_INK),
+        );
+        let name = model.name.trim();
+        let name = if name.is_empty() {
+            "Untitled model"
+        } else {
+            name
+        };
+        ui.add(egui::Label::new(RichText::new(name).size(NAME_PX).color(theme::INK)).truncate());
+    });
+}
+
+/// The figures strip over the top of `canvas`: the model's name over today's date, then
+/// annual cost, its standby and callout split, ownership, on-call coverage and the error
+/// count.
+pub fn strip(ui: &Ui, canvas: Rect, model: &Model, analysis: &Analysis) {
     let currency = &analysis.currency;
     let totals = &analysis.totals;
     egui::Area::new(Id::new("presentation-strip"))
@@ -58,6 +85,9 @@ pub fn strip(ui: &Ui, canvas: Rect, analysis: &Analysis) {
                     ui.set_max_width(canvas.width() - 24.0);
                     ui.horizontal(|ui| {
                         ui.spacing_mut().item_spacing.x = 28.0;
+                        let room =
+                            (canvas.width() - FIGURES_WIDTH).clamp(NAME_WIDTH.0, NAME_WIDTH.1);
+                        title(ui, model, room);
                         figure(
                             ui,
                             "Annual on-call cost",

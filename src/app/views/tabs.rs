@@ -8,13 +8,20 @@ use egui::Ui;
 use super::canvas::{Canvas, CanvasAction, TextScale};
 use super::panels::figures::{self, Baseline};
 use super::panels::{DocView, comparison, import_notes, inspector};
-use super::{CanvasSlot, Views, present};
+use super::{CanvasSlot, Views, present, present_compare};
 use crate::app::state::{CameraRequest, Command, UiCommand, View, ViewCommand, Workspace};
 use crate::edit::actions;
 
 impl Views {
     pub(super) fn active_tab(&mut self, ui: &mut Ui, ws: &Workspace) {
         match ws.active_tab() {
+            Some(View::Comparison { a, b, .. }) if ws.is_presenting() => {
+                egui::CentralPanel::no_frame().show(ui, |ui| {
+                    if let (Some(a), Some(b)) = (ws.document(*a), ws.document(*b)) {
+                        present_compare::show(ui, a, b);
+                    }
+                });
+            }
             Some(View::Comparison { id, a, b }) => {
                 let cache = self.comparisons.entry(*id).or_default();
                 egui::CentralPanel::default().show(ui, |ui| {
@@ -83,7 +90,7 @@ impl Views {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let area = ui.available_rect_before_wrap();
             let canvas = self.draw_canvas(ui, ws, dv, TextScale::PRESENTING, present::STRIP_HEIGHT);
-            present::strip(ui, area, dv.analysis());
+            present::strip(ui, area, dv.model(), dv.analysis());
             if present::why_card(ui, area, dv.doc, dv.view, canvas) {
                 dv.select(None);
             }

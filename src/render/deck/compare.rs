@@ -6,14 +6,14 @@
 use super::page::{self, Deck};
 use crate::compare::Comparison;
 use crate::layout::Rect;
-use crate::model::{Model, Position};
+use crate::model::Model;
 use crate::report::{self, compare_parts};
 use crate::scene::legend::Shown;
 use crate::scene::marks::{Mark, Marks, Paint};
-use crate::scene::{Scene, View, palette};
+use crate::scene::{Scene, palette};
 
 use super::super::pdf::{PdfError, pdf};
-use super::super::picture::{self, fitted, slide_frame};
+use super::super::picture::{self, slide_frame};
 
 /// The comparison deck of `models` (the first the baseline) as a PDF, dated `date`.
 pub fn comparison_deck_pdf(
@@ -121,34 +121,19 @@ fn diagram_pages(deck: &mut Deck, models: &[&Model], comparison: &Comparison) {
         );
         frames.push((marks, room));
     }
-    let views: Vec<Option<View>> = scenes
+    let fits: Vec<(Rect, Rect)> = scenes
         .iter()
         .zip(&frames)
-        .map(|(scene, (_, room))| scene.bounds.map(|b| fitted(&b, room, true)))
+        .filter_map(|(scene, (_, room))| Some((scene.bounds?, *room)))
         .collect();
-    let zoom = views
-        .iter()
-        .flatten()
-        .map(|v| v.zoom)
-        .fold(f64::INFINITY, f64::min);
-    for ((scene, (mut marks, _)), view) in scenes.iter().zip(frames).zip(views) {
-        if let (Some(view), Some(bounds)) = (view, scene.bounds) {
-            picture::diagram(&mut marks, scene, &rescaled(view, &bounds, zoom));
+    let mut views = picture::on_one_scale(&fits).into_iter();
+    for (scene, (mut marks, _)) in scenes.iter().zip(frames) {
+        if scene.bounds.is_some()
+            && let Some(view) = views.next()
+        {
+            picture::diagram(&mut marks, scene, &view);
         }
         deck.composed(marks);
-    }
-}
-
-/// `view` at `zoom` instead, still centred on `bounds`.
-fn rescaled(view: View, bounds: &Rect, zoom: f64) -> View {
-    let (room, middle) = (view.frame.centre(), bounds.centre());
-    View {
-        zoom,
-        pan: Position {
-            x: room.x - middle.x * zoom,
-            y: room.y - middle.y * zoom,
-        },
-        ..view
     }
 }
 

@@ -13,7 +13,7 @@ use egui_kittest::kittest::Queryable;
 use opmodel::app::{OpmodelApp, Picker, RecentFiles, UiCommand};
 
 mod support;
-use support::{app, finish_file_jobs, harness, shop_named, write};
+use support::{app, finish_file_jobs, harness, harness_at, shop_named, write};
 
 /// Every text painted in the last frame.
 fn painted(harness: &Harness<'_, OpmodelApp>) -> Vec<String> {
@@ -161,5 +161,32 @@ fn the_presentation_strip_names_the_model_and_the_date() {
     assert!(
         texts.iter().any(|t| t == "ANNUAL ON-CALL COST"),
         "{texts:?}"
+    );
+}
+
+#[test]
+fn the_toolbar_keeps_to_one_row_at_1280_pixels_with_the_model_commands_under_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = write(dir.path(), "shop.ron", &shop_named("Shop", 6));
+    for width in [1280.0, 1024.0] {
+        let mut harness = harness_at(&model, width, 720.0);
+        let row = harness.get_by_label_contains("Add team").rect();
+        let more = harness.get_by_label("More").rect();
+        assert_eq!(row.top(), more.top(), "one row at {width} px");
+        assert!(more.right() <= width, "More is on screen at {width} px");
+        harness.get_by_label("More").click();
+        harness.run_steps(2);
+        harness.get_by_label_contains("Compare with").click();
+        harness.run_steps(3);
+        // The command runs from the menu: its dialog opens.
+        harness.get_by_label_contains("Compare “Shop” with");
+    }
+    // Wide enough for every name, the model's commands are buttons of their own.
+    let harness = harness_at(&model, 1800.0, 900.0);
+    assert!(harness.query_by_label("More").is_none());
+    let row = harness.get_by_label_contains("Add team").rect();
+    assert_eq!(
+        harness.get_by_label_contains("Compare with").rect().top(),
+        row.top()
     );
 }

@@ -136,21 +136,49 @@ fn tool_button(
     icon: &str,
     (enabled, selected): (bool, bool),
 ) {
-    let text = format!("{icon} {}", command.text());
+    tool_button_labelled(ui, ws, command, icon, (enabled, selected), true);
+}
+
+/// A toolbar button, with its command's name after the icon when `labelled`; its tooltip
+/// names the command and its shortcut either way.
+fn tool_button_labelled(
+    ui: &mut Ui,
+    ws: &Workspace,
+    command: UiCommand,
+    icon: &str,
+    (enabled, selected): (bool, bool),
+    labelled: bool,
+) {
+    let text = if labelled {
+        format!("{icon} {}", command.text())
+    } else {
+        icon.to_owned()
+    };
     let shortcut = shortcut_text(ui.ctx(), command);
+    let tooltip = if labelled {
+        format!("{} ({shortcut})", command.tooltip())
+    } else {
+        format!("{}: {} ({shortcut})", command.text(), command.tooltip())
+    };
     let response = ui
         .add_enabled(enabled, Button::new(text).selected(selected))
-        .on_hover_text(format!("{} ({shortcut})", command.tooltip()));
+        .on_hover_text(tooltip);
     if response.clicked() {
         ws.sender().ui(command);
     }
 }
 
+/// The width the toolbar takes with every button named; on a narrower window the undo and
+/// view buttons show their icons alone and the model's commands go into a "More" menu, so
+/// that the toolbar stays one row (down to about 900 px).
+const FULL_TOOLBAR_WIDTH: f32 = 1600.0;
+
 pub(super) fn toolbar(ui: &mut Ui, ws: &Workspace) {
     let (has_doc, can_undo, can_redo, has_selection) = what_is_active(ws);
     let modes = ws.active_view().map(|v| v.modes()).unwrap_or_default();
     let settings = ws.is_open(Window::Settings);
-    ui.horizontal_wrapped(|ui| {
+    let full = ui.available_width() >= FULL_TOOLBAR_WIDTH;
+    ui.horizontal(|ui| {
         tool_button(ui, ws, UiCommand::AddTeam, "✚", (has_doc, false));
         tool_button(ui, ws, UiCommand::AddService, "✚", (has_doc, false));
         tool_button(ui, ws, UiCommand::AddDomain, "✚", (has_doc, false));
@@ -163,22 +191,46 @@ pub(super) fn toolbar(ui: &mut Ui, ws: &Workspace) {
         );
         tool_button(ui, ws, UiCommand::Delete, "🗑", (has_selection, false));
         ui.separator();
-        tool_button(ui, ws, UiCommand::Undo, "⟲", (can_undo, false));
-        tool_button(ui, ws, UiCommand::Redo, "⟳", (can_redo, false));
+        let undo = [
+            (UiCommand::Undo, "⟲", can_undo, false),
+            (UiCommand::Redo, "⟳", can_redo, false),
+        ];
+        for (command, icon, enabled, selected) in undo {
+            tool_button_labelled(ui, ws, command, icon, (enabled, selected), full);
+        }
         ui.separator();
-        tool_button(ui, ws, UiCommand::FitView, "⛶", (has_doc, false));
-        tool_button(ui, ws, UiCommand::AutoLayout, "⊞", (has_doc, false));
-        tool_button(
-            ui,
-            ws,
-            UiCommand::ToggleInteractions,
-            "⇄",
-            (has_doc, modes.interactions),
-        );
+        let view = [
+            (UiCommand::FitView, "⛶", has_doc, false),
+            (UiCommand::AutoLayout, "⊞", has_doc, false),
+            (
+                UiCommand::ToggleInteractions,
+                "⇄",
+                has_doc,
+                modes.interactions,
+            ),
+        ];
+        for (command, icon, enabled, selected) in view {
+            tool_button_labelled(ui, ws, command, icon, (enabled, selected), full);
+        }
         ui.separator();
-        tool_button(ui, ws, UiCommand::Settings, "⚙", (has_doc, settings));
-        tool_button(ui, ws, UiCommand::DuplicateScenario, "⎘", (has_doc, false));
-        tool_button(ui, ws, UiCommand::CompareWith, "⚖", (has_doc, false));
+        let model = [
+            (UiCommand::Settings, "⚙", has_doc, settings),
+            (UiCommand::DuplicateScenario, "⎘", has_doc, false),
+            (UiCommand::CompareWith, "⚖", has_doc, false),
+        ];
+        if full {
+            for (command, icon, enabled, selected) in model {
+                tool_button(ui, ws, command, icon, (enabled, selected));
+            }
+        } else {
+            ui.menu_button("More", |ui| {
+                for (command, icon, enabled, selected) in model {
+                    tool_button(ui, ws, command, icon, (enabled, selected));
+                }
+            })
+            .response
+            .on_hover_text("Model settings, duplicate as scenario, compare with…");
+        }
     });
 }
 

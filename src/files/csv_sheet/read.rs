@@ -475,6 +475,9 @@ fn build(name: &str, rows: Rows) -> Result<Model, SheetError> {
             service
         })
         .collect();
+    // The file version its content needs (an unknown demand needs version 3), as a saved
+    // model would say, so the sheet's round trip is exact.
+    model.version = model.required_version();
     Ok(model)
 }
 

@@ -127,9 +127,49 @@ fn export(c: &mut Criterion) {
     });
 }
 
+/// Twenty services and their team, every name `chars` characters long: one word with no
+/// room to break, or words of seven letters.
+fn long_names(chars: usize, spaced: bool) -> opmodel::model::Model {
+    let mut model = synthetic::generate(20, 1, 10, 5);
+    let name = |seed: usize| -> String {
+        (0..chars)
+            .map(|i| {
+                if spaced && i % 8 == 7 {
+                    ' '
+                } else {
+                    char::from(b'a' + ((i + seed) % 26) as u8)
+                }
+            })
+            .collect()
+    };
+    for (index, service) in model.services.iter_mut().enumerate() {
+        service.name = name(index);
+    }
+    for (index, team) in model.teams.iter_mut().enumerate() {
+        team.name = name(100 + index);
+    }
+    model
+}
+
+fn export_by_name_length(c: &mut Criterion) {
+    let mut group = c.benchmark_group("export svg, 20 names of");
+    for chars in [100, 300, opmodel::model::limits::NAME_CHARS] {
+        for spaced in [false, true] {
+            let model = long_names(chars, spaced);
+            let analysis = opmodel::analysis::analyze(&model);
+            let words = if spaced { "words" } else { "one word" };
+            group.throughput(criterion::Throughput::Elements(chars as u64));
+            group.bench_function(format!("{chars} characters, {words}"), |b| {
+                b.iter(|| black_box(render::svg_with(&model, &analysis)))
+            });
+        }
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(10);
-    targets = import, import_sheet, export
+    targets = import, import_sheet, export, export_by_name_length
 }
 criterion_main!(benches);

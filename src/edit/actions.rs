@@ -109,6 +109,10 @@ pub fn update_service(model: &Model, service: Service) -> Result<Edit, String> {
         .iter()
         .position(|s| s.id == service.id)
         .ok_or_else(|| gone("service"))?;
+    not_too_long(&service.name, "A name")?;
+    for tag in &service.compliance {
+        not_too_long(tag, "A compliance tag")?;
+    }
     validate_service(model, index, &service).map_err(|e| e.message)?;
     let old = model.services[index].clone();
     Ok(replaced(Entity::Service(old), Entity::Service(service)))

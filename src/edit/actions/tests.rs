@@ -231,6 +231,15 @@ fn names_and_ids_stay_within_what_a_model_file_holds() {
         .teams
         .push(Team::new("t", "T", crate::model::TeamKind::Product));
     assert!(update_team(&with_team, team).is_err());
+    let mut with_service = with_team.clone();
+    let service = Service::new("s", "S", crate::model::ServiceKind::Digital);
+    with_service.services.push(service.clone());
+    let mut renamed = service.clone();
+    renamed.name = long.clone();
+    assert!(update_service(&with_service, renamed).is_err());
+    let mut tagged = service;
+    tagged.compliance = vec![long.clone()];
+    assert!(update_service(&with_service, tagged).is_err());
     let Edit::SetInfo { name, description } = set_info(&long, &"d".repeat(20_000)) else {
         panic!("set_info sets the info");
     };

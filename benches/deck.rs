@@ -3,6 +3,8 @@
 //! names are 1, 10 and 100 thousand characters long exports in time that grows no faster
 //! than the names (a label shows a few lines, however long the name).
 //!
+//! The models carry their arrangement, as models saved from the editor do.
+//!
 //! Run with `cargo bench --bench deck -- --warm-up-time 1 --measurement-time 3`.
 
 // Shared with the tests; each bench uses only part of it.
@@ -25,7 +27,10 @@ fn decks(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(5));
     for (services, teams) in [(46, 9), (1_000, 200)] {
-        let model = synthetic::generate(services, teams, services * 2, 7);
+        // As saved from the editor, with its arrangement: arranging a model that has none
+        // is the editor's work, benched in benches/layout.rs.
+        let mut model = synthetic::generate(services, teams, services * 2, 7);
+        opmodel::layout::fill_missing(&mut model);
         // Target: ≤ 0.5 s at 46 services, ≤ 3 s at 1,000.
         group.bench_function(BenchmarkId::new("pdf", services), |b| {
             b.iter(|| {
@@ -34,6 +39,19 @@ fn decks(c: &mut Criterion) {
             })
         });
     }
+    // The comparison deck of two 46-service models, comparison included: the same budget
+    // as one model's deck.
+    let (a, b) = (
+        synthetic::generate(46, 9, 92, 7),
+        synthetic::generate(46, 9, 92, 8),
+    );
+    group.bench_function(BenchmarkId::new("comparison-pdf", 46), |bench| {
+        bench.iter(|| {
+            let models = [black_box(&a), black_box(&b)];
+            let comparison = opmodel::compare::compare(&models);
+            render::comparison_deck_pdf(&models, &comparison, "1 January 2027").unwrap()
+        })
+    });
     group.finish();
 }
 

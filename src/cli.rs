@@ -66,6 +66,9 @@ pub enum Command {
         models: Vec<PathBuf>,
         #[arg(long, short, value_enum, default_value_t = CompareFormat::Text)]
         format: CompareFormat,
+        /// Where to write (standard output without it, or with `-`); never one of the models.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Cost a roadmap (.roadmap.ron): each phase's figures, days in the year, handovers and
     /// change from the phase before, and the cost of the year.
@@ -91,9 +94,10 @@ pub enum Command {
         /// Where to write (standard output without it, or with `-`); never the model itself.
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// PNG only: the size against the SVG (2 = twice as many pixels each way).
-        #[arg(long, default_value_t = crate::render::DEFAULT_SCALE)]
-        scale: f32,
+        /// PNG only: the size against the SVG (2 = twice as many pixels each way); 2 by
+        /// default, 1 with --size, so that the slide has the pixels asked for.
+        #[arg(long)]
+        scale: Option<f32>,
         /// SVG and PNG: fit the picture into a slide of this size, with a title line and
         /// the legend (for example 1920x1080).
         #[arg(long, value_parser = parse_size)]
@@ -156,6 +160,8 @@ pub enum CompareFormat {
     Json,
     Markdown,
     Csv,
+    /// A comparison deck: the change table and every model's diagram on the same scale.
+    Pdf,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -190,7 +196,11 @@ pub fn run(command: Command, terminal: Terminal) -> ExitCode {
             fixes,
         } => report_command(terminal, &file, format, fixes),
         Command::Check { file } => check_command(terminal, &file),
-        Command::Compare { models, format } => compare_command(terminal, &models, format),
+        Command::Compare {
+            models,
+            format,
+            output,
+        } => compare_command(terminal, &models, format, output.as_deref()),
         Command::Roadmap { file, format } => roadmap_command(terminal, &file, format),
         Command::Import { source } => import_command(terminal, source),
         Command::Export {
@@ -204,7 +214,14 @@ pub fn run(command: Command, terminal: Terminal) -> ExitCode {
             &file,
             format,
             output.as_deref(),
-            &ExportOptions { scale, size },
+            &ExportOptions {
+                scale: scale.unwrap_or(if size.is_some() {
+                    1.0
+                } else {
+                    crate::render::DEFAULT_SCALE
+                }),
+                size,
+            },
         ),
     }
 }
@@ -349,13 +366,34 @@ fn check_command(terminal: Terminal, path: &Path) -> ExitCode {
     terminal.print(format::escape_lines(&out).as_bytes(), verdict)
 }
 
-fn compare_command(terminal: Terminal, paths: &[PathBuf], format: CompareFormat) -> ExitCode {
+fn compare_command(
+    terminal: Terminal,
+    paths: &[PathBuf],
+    format: CompareFormat,
+    output: Option<&Path>,
+) -> ExitCode {
     let from_stdin = paths
         .iter()
         .filter(|p| p.as_os_str() == STANDARD_STREAM)
         .count();
     if from_stdin > 1 {
         say("only one of the models can be read from standard input");
+        return ExitCode::from(CANNOT_LOAD);
+    }
+    let inputs: Vec<Identity> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != STANDARD_STREAM)
+        .filter_map(|p| Identity::of(p))
+        .collect();
+    if overwrites_input(output, &inputs) {
+        return ExitCode::from(CANNOT_LOAD);
+    }
+    let to_stdout = output.is_none_or(|p| p.as_os_str() == STANDARD_STREAM);
+    if format == CompareFormat::Pdf
+        && to_stdout
+        && std::io::IsTerminal::is_terminal(&std::io::stdout())
+    {
+        say("a PDF deck is binary; give a file with -o, or pipe the output");
         return ExitCode::from(CANNOT_LOAD);
     }
     let mut models = Vec::with_capacity(paths.len());
@@ -377,8 +415,18 @@ fn compare_command(terminal: Terminal, paths: &[PathBuf], format: CompareFormat)
             format::escape_lines(&report::compare_markdown(&models, &files, &comparison))
         }
         CompareFormat::Csv => report::compare_csv(&models, &files, &comparison),
+        CompareFormat::Pdf => {
+            return match crate::render::comparison_deck_pdf(&models, &comparison, &format::today())
+            {
+                Ok(bytes) => terminal.write(output, &bytes),
+                Err(e) => {
+                    say(&e.to_string());
+                    ExitCode::from(CANNOT_WRITE)
+                }
+            };
+        }
     };
-    terminal.print(text.as_bytes(), ExitCode::SUCCESS)
+    terminal.write(output, text.as_bytes())
 }
 
 fn roadmap_command(terminal: Terminal, path: &Path, format: RoadmapFormat) -> ExitCode {

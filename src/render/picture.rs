@@ -269,6 +269,32 @@ pub fn fitted(bounds: &Rect, area: &Rect, summarise: bool) -> View {
     }
 }
 
+/// Views that fit each of `fits` (a diagram's bounds and the area it goes in) all on one
+/// scale, the one that fits the largest, each centred in its area: side by side or page
+/// after page, sizes compare.
+pub fn on_one_scale(fits: &[(Rect, Rect)]) -> Vec<View> {
+    let views: Vec<View> = fits
+        .iter()
+        .map(|(bounds, area)| fitted(bounds, area, true))
+        .collect();
+    let zoom = views.iter().map(|v| v.zoom).fold(f64::INFINITY, f64::min);
+    views
+        .into_iter()
+        .zip(fits)
+        .map(|(view, (bounds, _))| {
+            let (room, middle) = (view.frame.centre(), bounds.centre());
+            View {
+                zoom,
+                pan: Position {
+                    x: room.x - middle.x * zoom,
+                    y: room.y - middle.y * zoom,
+                },
+                ..view
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

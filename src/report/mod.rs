@@ -13,8 +13,8 @@ mod table;
 mod text;
 
 pub use compare::{
-    Compared, Reading, Section, change_header, compare_csv, compare_markdown, compare_text, letter,
-    sections as comparison_sections,
+    Compared, Reading, Section, change_header, compare_csv, compare_markdown, compare_parts,
+    compare_text, letter, sections as comparison_sections,
 };
 pub use csv::csv;
 pub use markdown::{markdown, markdown_with_fixes};

@@ -10,7 +10,7 @@ use super::errors::AppError;
 use super::ids::DocumentId;
 use super::ids::ViewId;
 use super::jobs::LoadInto;
-use super::transfer::ImportSource;
+use super::transfer::{ExportFormat, ImportSource};
 use super::ui_command::UiCommand;
 use super::view::{CameraRequest, DocumentView, Selection, SelectionSet, View};
 use super::workspace::Workspace;
@@ -311,11 +311,8 @@ impl Workspace {
                 }
             }
             UiCommand::Escape => self.escape(),
-            UiCommand::Present => {
-                // A model or a roadmap can be presented.
-                let roadmap = matches!(self.active_tab(), Some(View::Roadmap(_)));
-                self.presenting = !self.presenting && (active.is_some() || roadmap);
-            }
+            // A model, a comparison or a roadmap can be presented.
+            UiCommand::Present => self.presenting = !self.presenting && self.active_tab().is_some(),
             UiCommand::AutoLayout => {
                 if let Some(doc) = active {
                     self.start_layout(doc);
@@ -325,7 +322,8 @@ impl Workspace {
             UiCommand::DuplicateScenario => self.duplicate_as_scenario(),
             UiCommand::Import => self.choose_import(false),
             UiCommand::ImportFolder => self.choose_import(true),
-            UiCommand::Export => self.choose_export(),
+            UiCommand::Export => self.choose_export(self.last_export_format),
+            UiCommand::ExportDeck => self.choose_export(ExportFormat::Pdf),
             UiCommand::CompareWith => {
                 if let Some(doc) = active.or_else(|| self.comparison_baseline()) {
                     self.open_dialog(Dialog::CompareWith { doc });

@@ -23,9 +23,10 @@ impl Workspace {
         })
     }
 
-    /// Remembers the folder holding `path` (a file, or a catalog folder) for the next
-    /// import or export: exports should not land inside the catalog they came from.
-    fn remember_folder(&mut self, path: &Path) {
+    /// Remembers the folder holding `path` (a model saved, a file exported, a catalog
+    /// imported) for the next import or export, so that an export after a save lands
+    /// beside the model rather than in the catalog it came from.
+    pub(super) fn remember_folder(&mut self, path: &Path) {
         let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
         let folder = absolute
             .parent()
@@ -112,12 +113,12 @@ impl Workspace {
         }
     }
 
-    /// File › Export…: the export dialog, for the active document.
-    pub(super) fn choose_export(&mut self) {
+    /// File › Export… and Export deck…: the export dialog for the active document, with
+    /// `format` chosen.
+    pub(super) fn choose_export(&mut self, format: ExportFormat) {
         let Some(doc) = self.active_document() else {
             return;
         };
-        let format = self.last_export_format;
         let stem = files::suggested_file_name(&doc.model().name);
         let stem = stem.trim_end_matches(".ron");
         let folder = self

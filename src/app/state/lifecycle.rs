@@ -286,6 +286,7 @@ impl Workspace {
             document.mark_saved(&path, point, print);
         }
         self.recent.add(&path);
+        self.remember_folder(&path);
         self.status = format!("Saved {}", path.display());
         if let Some(then) = then {
             self.resume(then);

@@ -99,8 +99,12 @@ ui_commands! {
         command("I");
     ImportFolder: "Import a catalog folder…",
         "Import every Backstage catalog file in a folder into a new tab", command_shift("I");
-    Export: "Export…", "Write this model as an SVG or PNG picture, a Mermaid or DOT diagram, or a CSV sheet",
+    Export: "Export…",
+        "Write this model as an SVG or PNG picture, a PDF deck, a Mermaid or DOT diagram, or a CSV sheet",
         command("E");
+    ExportDeck: "Export deck…",
+        "Write this model as a PDF deck to send after the workshop: the model, its cost, findings with their fixes, cost drivers and assumptions",
+        command_shift("E");
     CloseTab: "Close tab", "Close this tab", command("W");
     Quit: "Quit", "Close every tab and the window, asking about unsaved changes", command("Q");
     Undo: "Undo", "Undo the last change", command("Z");

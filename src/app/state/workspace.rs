@@ -207,9 +207,7 @@ impl Workspace {
                 self.active_tab(),
                 Some(View::Document(_) | View::Comparison { .. })
             ),
-            UiCommand::Present => {
-                doc.is_some() || matches!(self.active_tab(), Some(View::Roadmap(_)))
-            }
+            UiCommand::Present => self.active_tab().is_some(),
             // What acts on the canvas waits while the tab shows the Assess table.
             UiCommand::ConnectMode
             | UiCommand::FitView
@@ -224,6 +222,7 @@ impl Workspace {
             UiCommand::Save
             | UiCommand::SaveAs
             | UiCommand::Export
+            | UiCommand::ExportDeck
             | UiCommand::SelectAll
             | UiCommand::Paste
             | UiCommand::AddTeam

@@ -79,6 +79,7 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
                 UiCommand::Import,
                 UiCommand::ImportFolder,
                 UiCommand::Export,
+                UiCommand::ExportDeck,
             ],
         );
         ui.separator();
@@ -159,46 +160,89 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
     });
 }
 
-/// A toolbar button for `command`, greyed out when it can do nothing now, and drawn pressed
-/// while `selected`.
+/// A toolbar button for `command` with its name after the icon, greyed out when it can do
+/// nothing now, and drawn pressed while `selected`.
 fn tool_button(ui: &mut Ui, ws: &Workspace, command: UiCommand, icon: &str, selected: bool) {
+    tool_button_labelled(ui, ws, command, icon, selected, true);
+}
+
+/// A toolbar button, with its command's name after the icon when `labelled`; its tooltip
+/// names the command and its shortcut either way.
+fn tool_button_labelled(
+    ui: &mut Ui,
+    ws: &Workspace,
+    command: UiCommand,
+    icon: &str,
+    selected: bool,
+    labelled: bool,
+) {
     let enabled = ws.can_run(command);
-    let text = format!("{icon} {}", command.text());
+    let text = if labelled {
+        format!("{icon} {}", command.text())
+    } else {
+        icon.to_owned()
+    };
     let shortcut = shortcut_text(ui.ctx(), command);
+    let tooltip = if labelled {
+        format!("{} ({shortcut})", command.tooltip())
+    } else {
+        format!("{}: {} ({shortcut})", command.text(), command.tooltip())
+    };
     let response = ui
         .add_enabled(enabled, Button::new(text).selected(selected))
-        .on_hover_text(format!("{} ({shortcut})", command.tooltip()));
+        .on_hover_text(tooltip);
     if response.clicked() {
         ws.sender().ui(command);
     }
 }
 
+/// The width the toolbar takes with every button named; on a narrower window the undo and
+/// view buttons show their icons alone and the model's commands go into a "More" menu, so
+/// that the toolbar stays one row (down to about 900 px).
+const FULL_TOOLBAR_WIDTH: f32 = 1600.0;
+
 pub(super) fn toolbar(ui: &mut Ui, ws: &Workspace) {
     let modes = ws.active_view().map(|v| v.modes()).unwrap_or_default();
     let settings = ws.is_open(Window::Settings);
-    ui.horizontal_wrapped(|ui| {
+    let full = ui.available_width() >= FULL_TOOLBAR_WIDTH;
+    ui.horizontal(|ui| {
         tool_button(ui, ws, UiCommand::AddTeam, "✚", false);
         tool_button(ui, ws, UiCommand::AddService, "✚", false);
         tool_button(ui, ws, UiCommand::AddDomain, "✚", false);
         tool_button(ui, ws, UiCommand::ConnectMode, "⛓", modes.connecting);
         tool_button(ui, ws, UiCommand::Delete, "🗑", false);
         ui.separator();
-        tool_button(ui, ws, UiCommand::Undo, "⟲", false);
-        tool_button(ui, ws, UiCommand::Redo, "⟳", false);
+        for (command, icon) in [(UiCommand::Undo, "⟲"), (UiCommand::Redo, "⟳")] {
+            tool_button_labelled(ui, ws, command, icon, false, full);
+        }
         ui.separator();
-        tool_button(ui, ws, UiCommand::FitView, "⛶", false);
-        tool_button(ui, ws, UiCommand::AutoLayout, "⊞", false);
-        tool_button(
-            ui,
-            ws,
-            UiCommand::ToggleInteractions,
-            "⇄",
-            modes.interactions,
-        );
+        let view = [
+            (UiCommand::FitView, "⛶", false),
+            (UiCommand::AutoLayout, "⊞", false),
+            (UiCommand::ToggleInteractions, "⇄", modes.interactions),
+        ];
+        for (command, icon, selected) in view {
+            tool_button_labelled(ui, ws, command, icon, selected, full);
+        }
         ui.separator();
-        tool_button(ui, ws, UiCommand::Settings, "⚙", settings);
-        tool_button(ui, ws, UiCommand::DuplicateScenario, "⎘", false);
-        tool_button(ui, ws, UiCommand::CompareWith, "⚖", false);
+        let model = [
+            (UiCommand::Settings, "⚙", settings),
+            (UiCommand::DuplicateScenario, "⎘", false),
+            (UiCommand::CompareWith, "⚖", false),
+        ];
+        if full {
+            for (command, icon, selected) in model {
+                tool_button(ui, ws, command, icon, selected);
+            }
+        } else {
+            ui.menu_button("More", |ui| {
+                for (command, icon, selected) in model {
+                    tool_button(ui, ws, command, icon, selected);
+                }
+            })
+            .response
+            .on_hover_text("Model settings, duplicate as scenario, compare with…");
+        }
     });
 }
 

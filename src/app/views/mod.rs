@@ -15,6 +15,7 @@ mod dialogs;
 mod palette;
 mod panels;
 mod present;
+mod present_compare;
 mod shortcuts;
 mod tabs;
 pub mod theme;

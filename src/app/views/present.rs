@@ -11,7 +11,7 @@ use super::theme;
 use crate::analysis::{Analysis, Severity};
 use crate::app::state::{Document, DocumentView};
 use crate::format::{grouped, money, share_or_dash};
-use crate::model::EntityKind;
+use crate::model::{EntityKind, Model};
 use crate::report::empty;
 
 /// Screen height kept clear of nodes at the top of the canvas for the strip.
@@ -140,8 +140,35 @@ pub fn headline(ui: &mut Ui, analysis: &Analysis, sizes: Sizes) {
     });
 }
 
-/// The figures strip over the top of `canvas`: the [`headline`] figures, and how to leave.
-pub fn strip(ui: &Ui, canvas: Rect, analysis: &Analysis) {
+const NAME_PX: f32 = 20.0;
+/// What the strip's figures take, about, on a wide screen; the name has the rest, within
+/// these bounds, and a longer name is cut with "…".
+const FIGURES_WIDTH: f32 = 940.0;
+const NAME_WIDTH: (f32, f32) = (200.0, 520.0);
+
+/// The model's name, cut to `width`, over the date, as a caption is over a figure.
+fn title(ui: &mut Ui, model: &Model, width: f32) {
+    ui.vertical(|ui| {
+        ui.set_max_width(width);
+        ui.spacing_mut().item_spacing.y = 0.0;
+        ui.label(
+            RichText::new(crate::format::today().to_uppercase())
+                .size(Sizes::STRIP.caption)
+                .color(theme::MUTED_INK),
+        );
+        let name = model.name.trim();
+        let name = if name.is_empty() {
+            "Untitled model"
+        } else {
+            name
+        };
+        ui.add(egui::Label::new(RichText::new(name).size(NAME_PX).color(theme::INK)).truncate());
+    });
+}
+
+/// The figures strip over the top of `canvas`: the model's name over today's date, the
+/// [`headline`] figures, and how to leave.
+pub fn strip(ui: &Ui, canvas: Rect, model: &Model, analysis: &Analysis) {
     egui::Area::new(Id::new("presentation-strip"))
         .fixed_pos(canvas.min + vec2(12.0, 8.0))
         .interactable(false)
@@ -154,6 +181,9 @@ pub fn strip(ui: &Ui, canvas: Rect, analysis: &Analysis) {
                 .show(ui, |ui| {
                     ui.set_max_width(canvas.width() - 24.0);
                     ui.horizontal(|ui| {
+                        let room =
+                            (canvas.width() - FIGURES_WIDTH).clamp(NAME_WIDTH.0, NAME_WIDTH.1);
+                        title(ui, model, room);
                         headline(ui, analysis, Sizes::STRIP);
                         ui.label(
                             RichText::new("Esc leaves")

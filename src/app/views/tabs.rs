@@ -8,7 +8,7 @@ use egui::Ui;
 use super::canvas::{Canvas, CanvasAction, TextScale};
 use super::panels::figures::{self, Baseline};
 use super::panels::{DocView, assess, comparison, import_notes, inspector, roadmap};
-use super::{CanvasSlot, Views, present};
+use super::{CanvasSlot, Views, present, present_compare};
 use crate::app::state::{
     CameraRequest, Command, UiCommand, View, ViewCommand, ViewMode, Workspace,
 };
@@ -17,6 +17,18 @@ use crate::edit::actions;
 impl Views {
     pub(super) fn active_tab(&mut self, ui: &mut Ui, ws: &Workspace) {
         match ws.active_tab() {
+            Some(View::Comparison { docs, .. }) if ws.is_presenting() => {
+                // A room is shown the baseline against the first option: two diagrams are
+                // as many as a projector draws legibly side by side.
+                egui::CentralPanel::no_frame().show(ui, |ui| {
+                    let shown = (docs.first(), docs.get(1));
+                    if let (Some(a), Some(b)) = shown
+                        && let (Some(a), Some(b)) = (ws.document(*a), ws.document(*b))
+                    {
+                        present_compare::show(ui, a, b);
+                    }
+                });
+            }
             Some(View::Comparison { id, docs }) => {
                 let cache = self.comparisons.entry(*id).or_default();
                 let docs: Vec<_> = docs.iter().filter_map(|d| ws.document(*d)).collect();
@@ -100,7 +112,7 @@ impl Views {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let area = ui.available_rect_before_wrap();
             let canvas = self.draw_canvas(ui, ws, dv, TextScale::PRESENTING, present::STRIP_HEIGHT);
-            present::strip(ui, area, dv.analysis());
+            present::strip(ui, area, dv.model(), dv.analysis());
             if present::why_card(ui, area, dv.doc, dv.view, canvas) {
                 dv.select(None);
             }

@@ -119,12 +119,22 @@ fn best_first(fixes: &mut [Fix]) {
 /// an edit that several findings propose (raising one service that many depend on) is
 /// analysed once for all of them, and the edits are shared out over the machine's cores.
 pub fn fixes_for_every_finding(model: &Model, analysis: &Analysis) -> Vec<(usize, Vec<Fix>)> {
+    fixes_for_findings(model, analysis, |_| true)
+}
+
+/// [`fixes_for_every_finding`] for the findings whose position `wanted` accepts only (the
+/// deck shows the first few of each severity of a big estate).
+pub fn fixes_for_findings(
+    model: &Model,
+    analysis: &Analysis,
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<(usize, Vec<Fix>)> {
     // Each distinct edit, with the findings that propose it: the finding's position, where
     // the edit stands among its candidates, and its label for it.
     let mut proposals: Vec<(Edit, Vec<Proposal>)> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (index, finding) in analysis.findings.iter().enumerate() {
-        if !offers_fixes(finding.code) {
+        if !offers_fixes(finding.code) || !wanted(index) {
             continue;
         }
         for (rank, (label, edit)) in candidates(model, analysis, finding).into_iter().enumerate() {

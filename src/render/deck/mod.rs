@@ -5,6 +5,7 @@
 //!
 //! Pages are composed as marks on a 1280 × 720 screen and written by [`super::pdf`].
 
+mod compare;
 mod page;
 
 use crate::analysis::{Analysis, AvailabilitySource, Severity};
@@ -17,6 +18,7 @@ use crate::scene::legend::Shown;
 use crate::scene::marks::{Marks, Paint};
 use crate::scene::{Scene, palette};
 
+pub use compare::{comparison_deck_pdf, comparison_pages};
 pub use page::Deck;
 
 use super::pdf::{PdfError, pdf};
@@ -24,6 +26,9 @@ use super::picture::{self, fitted, slide_frame};
 
 /// Past this many services the operating model gets a page per domain after the whole.
 pub const PAGE_PER_DOMAIN_ABOVE: usize = 100;
+/// The errors, and then the warnings, a deck lists with their best fixes; the rest are
+/// counted, and `opmodel report --fixes` lists them all.
+pub const FINDINGS_SHOWN: usize = 30;
 
 /// The model's deck as a PDF, dated `date` (as "14 May 2026").
 pub fn deck_pdf(model: &Model, analysis: &Analysis, date: &str) -> Result<Vec<u8>, PdfError> {
@@ -239,23 +244,35 @@ fn findings_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         ink,
         1,
     );
+    let shown: std::collections::HashSet<usize> = [Severity::Error, Severity::Warning]
+        .into_iter()
+        .flat_map(|severity| {
+            sections::findings_of(analysis, severity)
+                .into_iter()
+                .take(FINDINGS_SHOWN)
+                .map(|(i, _)| i)
+        })
+        .collect();
     let fixes: std::collections::HashMap<usize, fixes::Fix> =
-        fixes::fixes_for_every_finding(model, analysis)
+        fixes::fixes_for_findings(model, analysis, |i| shown.contains(&i))
             .into_iter()
             .filter_map(|(i, fixes)| Some((i, fixes.into_iter().next()?)))
             .collect();
     for severity in [Severity::Error, Severity::Warning] {
-        let findings = sections::findings_of(analysis, severity);
+        let mut findings = sections::findings_of(analysis, severity);
         if findings.is_empty() {
             continue;
         }
+        let left_out = findings.len().saturating_sub(FINDINGS_SHOWN);
+        let total = findings.len();
+        findings.truncate(FINDINGS_SHOWN);
         if deck.current("Findings").room() < 120.0 {
             deck.page("Findings (continued)");
         }
         deck.current("Findings").heading(&format!(
             "{} ({})",
             sections::severity_heading(severity),
-            findings.len()
+            total
         ));
         let mut table = Table::new(&[
             ("Finding", Align::Left),
@@ -270,6 +287,17 @@ fn findings_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
             table.row(vec![finding.message.to_string(), fix, effect]);
         }
         deck.table(&table);
+        if left_out > 0 {
+            let page = deck.current("Findings");
+            page.text(
+                &format!(
+                    "The first {FINDINGS_SHOWN} of {total}; {left_out} more, and every fix of each, in `opmodel report --fixes`."
+                ),
+                page::TABLE_PX,
+                Paint::solid(palette::MUTED_INK),
+                2,
+            );
+        }
     }
 }
 
@@ -442,6 +470,23 @@ mod tests {
         assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
         let cost = money(analysis.totals.annual_cost, &analysis.currency);
         assert!(pages[0].contains(&cost), "the headline cost {cost}");
+    }
+
+    #[test]
+    fn a_big_estate_lists_its_first_findings_and_counts_the_rest() {
+        let model = crate::synthetic::generate(400, 80, 800, 3);
+        let analysis = analyze(&model);
+        let warnings = analysis.count(Severity::Warning);
+        assert!(
+            warnings > FINDINGS_SHOWN,
+            "the estate has {warnings} warnings"
+        );
+        let text = words(&pages(&model, &analysis, "1 January 2027")).join("\n");
+        let note = format!(
+            "The first {FINDINGS_SHOWN} of {warnings}; {} more",
+            warnings - FINDINGS_SHOWN
+        );
+        assert!(text.contains(&note), "{note}");
     }
 
     #[test]

@@ -91,6 +91,13 @@ pub fn sections(compared: &Compared) -> Vec<Section> {
     ]
 }
 
+/// A comparison's parts as a deck lays them out: its figures, then each section's heading,
+/// note, table and what an empty one says.
+pub fn compare_parts(models: &[&Model], comparison: &Comparison) -> (Table, Vec<Section>) {
+    let compared = Compared::new(models, comparison);
+    (compared.figures(), sections(&compared))
+}
+
 /// The figures and every section for a terminal, each section's title on a line of its own
 /// after a blank line and indented by `indent`, its table two spaces further in.
 pub(super) fn changes_text(compared: &Compared, indent: &str) -> String {

@@ -13,7 +13,7 @@ mod highlight;
 mod input;
 mod minimap;
 mod overlays;
-mod paint;
+pub(super) mod paint;
 mod rename;
 mod search;
 

@@ -1,0 +1,192 @@
+//! The deck in the editor through its real UI with egui_kittest (SPEC 6.4): File › Export
+//! deck… writes a PDF where the model was last saved, F5 on a comparison tab presents the
+//! comparison (title, change table, both diagrams), and presentation mode's strip names the
+//! model and the date. Diagram names are painted, not in the accessibility tree, so they are
+//! read from the frame's text shapes.
+
+use std::path::Path;
+
+use egui::epaint::{ClippedShape, Shape};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use opmodel::app::{OpmodelApp, Picker, RecentFiles, UiCommand};
+
+mod support;
+use support::{app, finish_file_jobs, harness, harness_at, shop_named, write};
+
+/// Every text painted in the last frame.
+fn painted(harness: &Harness<'_, OpmodelApp>) -> Vec<String> {
+    fn walk(shape: &Shape, out: &mut Vec<String>) {
+        match shape {
+            Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            Shape::Text(text) => out.push(text.galley.job.text.clone()),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for ClippedShape { shape, .. } in &harness.output().shapes {
+        walk(shape, &mut out);
+    }
+    out
+}
+
+/// Answers the built-in file prompt labelled `label` with `path`.
+fn answer_prompt(harness: &mut Harness<'_, OpmodelApp>, label: &str, path: &Path) {
+    harness.get_by_label(label).focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label(label)
+        .type_text(&path.display().to_string());
+    harness.run_steps(1);
+}
+
+#[test]
+fn export_deck_writes_a_pdf_beside_the_model_just_saved_not_in_the_catalog() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = dir.path().join("catalog");
+    let saved = dir.path().join("decks");
+    std::fs::create_dir_all(&catalog).unwrap();
+    std::fs::create_dir_all(&saved).unwrap();
+    let sheet = write(&catalog, "estate.csv", "service,team\nCheckout,Payments\n");
+    let mut harness = harness(app());
+    // An import remembers the catalog's folder…
+    harness.state_mut().run(UiCommand::Import);
+    harness.run_steps(2);
+    answer_prompt(
+        &mut harness,
+        "Path of a .yaml, .yml or .csv file, or of a folder of catalog files",
+        &sheet,
+    );
+    harness.get_by_label("Import").click();
+    harness.run_steps(2);
+    finish_file_jobs(&mut harness);
+    // …then the imported model is saved elsewhere, and the deck goes there.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    harness.run_steps(3);
+    answer_prompt(
+        &mut harness,
+        "Path of the .ron file",
+        &saved.join("estate.ron"),
+    );
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    finish_file_jobs(&mut harness);
+    assert!(saved.join("estate.ron").exists());
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run_steps(3);
+    let offered = harness
+        .get_by_label("File to write")
+        .value()
+        .unwrap_or_default();
+    let folder = saved.canonicalize().unwrap().display().to_string();
+    assert!(
+        offered.starts_with(&folder) && offered.ends_with("estate.pdf"),
+        "{offered} in {folder}"
+    );
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    finish_file_jobs(&mut harness);
+    assert!(harness.state().error_message().is_none());
+    let deck = std::fs::read(saved.canonicalize().unwrap().join("estate.pdf")).unwrap();
+    assert!(deck.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn f5_on_a_comparison_presents_its_title_change_table_and_both_diagrams() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = write(dir.path(), "shop.ron", &shop_named("Shop", 6));
+    let small = write(
+        dir.path(),
+        "small.ron",
+        &shop_named("Shop, small team", 2).replace("Shop front", "Small front"),
+    );
+    let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
+    app.open_at_start(&big);
+    let mut harness = harness(app);
+    harness.state_mut().run(UiCommand::OpenInNewTab);
+    harness.run_steps(3);
+    answer_prompt(&mut harness, "Path of the .ron file", &small);
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run_steps(3);
+    harness.get_by_label("Shop (shop.ron)").click();
+    harness.run_steps(4);
+    assert!(harness.state().is_comparing());
+
+    harness.key_press(Key::F5);
+    harness.run_steps(3);
+    assert!(harness.state().is_presenting());
+    let texts = painted(&harness);
+    let shows = |words: &str| texts.iter().any(|t| t.contains(words));
+    assert!(shows("COMPARISON ·"), "{texts:?}");
+    assert!(shows("A  Shop, small team    ·    B  Shop"), "{texts:?}");
+    for words in ["B − A", "Annual cost (GBP)", "Unhealthy rotas"] {
+        assert!(shows(words), "the change table's {words}: {texts:?}");
+    }
+    // Both diagrams, each with its own service and both teams' cards.
+    for words in [
+        "A · Shop, small team",
+        "B · Shop",
+        "Small front",
+        "Shop front",
+    ] {
+        assert!(shows(words), "{words}: {texts:?}");
+    }
+    assert_eq!(texts.iter().filter(|t| t.contains("Web team")).count(), 2);
+
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(!harness.state().is_presenting() && harness.state().is_comparing());
+}
+
+#[test]
+fn the_presentation_strip_names_the_model_and_the_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app();
+    app.open_at_start(&write(
+        dir.path(),
+        "shop.ron",
+        &shop_named("Harbour & Hart", 6),
+    ));
+    let mut harness = harness(app);
+    harness.key_press(Key::F5);
+    harness.run_steps(3);
+    let texts = painted(&harness);
+    let today = opmodel::format::today().to_uppercase();
+    assert!(texts.iter().any(|t| t == "Harbour & Hart"), "{texts:?}");
+    assert!(texts.contains(&today), "{today} in {texts:?}");
+    assert!(
+        texts.iter().any(|t| t == "ANNUAL ON-CALL COST"),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn the_toolbar_keeps_to_one_row_at_1280_pixels_with_the_model_commands_under_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = write(dir.path(), "shop.ron", &shop_named("Shop", 6));
+    for width in [1280.0, 1024.0] {
+        let mut harness = harness_at(&model, width, 720.0);
+        let row = harness.get_by_label_contains("Add team").rect();
+        let more = harness.get_by_label("More").rect();
+        assert_eq!(row.top(), more.top(), "one row at {width} px");
+        assert!(more.right() <= width, "More is on screen at {width} px");
+        harness.get_by_label("More").click();
+        harness.run_steps(2);
+        harness.get_by_label_contains("Compare with").click();
+        harness.run_steps(3);
+        // The command runs from the menu: its dialog opens.
+        harness.get_by_label_contains("Compare “Shop” with");
+    }
+    // Wide enough for every name, the model's commands are buttons of their own.
+    let harness = harness_at(&model, 1800.0, 900.0);
+    assert!(harness.query_by_label("More").is_none());
+    let row = harness.get_by_label_contains("Add team").rect();
+    assert_eq!(
+        harness.get_by_label_contains("Compare with").rect().top(),
+        row.top()
+    );
+}

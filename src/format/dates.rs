@@ -1,8 +1,8 @@
 //! Dates as people write them: "6 December 2025", for the deck's title page and
 //! presentation mode's strip.
 
-/// The date of a day counted from 1 January 1970, as "6 December 2025".
-pub fn date(days_since_1970: i64) -> String {
+/// The civil date (year, month 1–12, day 1–31) of a day counted from 1 January 1970.
+pub fn civil_from_days(days_since_1970: i64) -> (i64, i64, i64) {
     // Howard Hinnant's days-to-civil: eras of 400 years, March-based years.
     let z = days_since_1970 + 719_468;
     let era = z.div_euclid(146_097);
@@ -18,6 +18,12 @@ pub fn date(days_since_1970: i64) -> String {
         shifted_month - 9
     };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// The date of a day counted from 1 January 1970, as "6 December 2025".
+pub fn date(days_since_1970: i64) -> String {
+    let (year, month, day) = civil_from_days(days_since_1970);
     const MONTHS: [&str; 12] = [
         "January",
         "February",

@@ -7,7 +7,7 @@ mod escape;
 mod numbers;
 mod words;
 
-pub use dates::{date, today};
+pub use dates::{civil_from_days, date, today};
 pub use escape::{
     LINE_CHARS, PATH_CHARS, escape_json, escape_lines, escaped, line, needs_escape, shown_path,
 };

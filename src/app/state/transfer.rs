@@ -171,21 +171,6 @@ mod tests {
     }
 
     #[test]
-    fn yaml_files_and_folders_are_catalogs_and_csv_files_sheets() {
-        let dir = tempfile::tempdir().unwrap();
-        assert_eq!(ImportSource::of(dir.path()), Some(ImportSource::Backstage));
-        assert_eq!(
-            ImportSource::of(Path::new("a/catalog-info.YML")),
-            Some(ImportSource::Backstage)
-        );
-        assert_eq!(
-            ImportSource::of(Path::new("a/estate.csv")),
-            Some(ImportSource::Sheet)
-        );
-        assert_eq!(ImportSource::of(Path::new("a/shop.ron")), None);
-    }
-
-    #[test]
     fn notes_link_to_the_entities_they_became() {
         let dir = tempfile::tempdir().unwrap();
         let catalog = dir.path().join("catalog-info.yaml");

@@ -481,10 +481,10 @@ fn import_command(terminal: Terminal, command: ImportCommand) -> ExitCode {
             return ExitCode::from(CANNOT_LOAD);
         }
     };
-    eprint!("{}", imported.summary());
     if overwrites_input(output.as_deref(), &imported.files) {
         return ExitCode::from(CANNOT_LOAD);
     }
+    eprint!("{}", imported.summary());
     terminal.write(output.as_deref(), imported.text.as_bytes())
 }
 

@@ -7,6 +7,7 @@
 
 mod compare;
 mod page;
+mod roadmap;
 
 use crate::analysis::{Analysis, AvailabilitySource, Severity};
 use crate::edit::fixes;
@@ -20,6 +21,7 @@ use crate::scene::{Scene, palette};
 
 pub use compare::{comparison_deck_pdf, comparison_pages};
 pub use page::Deck;
+pub use roadmap::{roadmap_deck_pdf, roadmap_pages};
 
 use super::pdf::{PdfError, pdf};
 use super::picture::{self, fitted, slide_frame};

@@ -6,13 +6,13 @@
 use super::svg::MIN_TEXT_PX;
 use crate::analysis::Analysis;
 use crate::format;
+use crate::layout::text;
 use crate::layout::{self, Rect};
 use crate::model::{Model, Position};
 use crate::scene::draw::{Highlight, draw};
 use crate::scene::legend::{self, Context, Shown};
 use crate::scene::marks::{Anchor, Marks, Paint, Role, Shape};
 use crate::scene::{Options, Scene, TextScale, View, palette, view};
-use crate::text;
 
 /// Round a picture's edge.
 const MARGIN: f64 = 24.0;

@@ -10,9 +10,9 @@ use crate::layout::areas::{AREA_PADDING, OUTSIDE_TITLE, membership};
 use crate::layout::sizes::{
     self, DOMAIN_HEADER_HEIGHT, SERVICE_RADIUS, domain_header_size, footprint, team_card_size,
 };
+use crate::layout::text::Shaped;
 use crate::layout::{Positions, Rect, domain_areas};
 use crate::model::{EntityKind, Model, Position, ServiceKind};
-use crate::text::Shaped;
 
 /// What the scene shows besides the model's own entities.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! service shapes with their names measured once, edges routed round the cards, and the
 //! summary of each area for the zoomed-out overview. It is built from the model, its
 //! positions and its analysis ([`Scene::build`]), in canvas units, with the one set of
-//! sizes ([`crate::layout::sizes`]) and the one text measure ([`crate::text`]).
+//! sizes ([`crate::layout::sizes`]) and the one text measure ([`crate::layout::text`]).
 //!
 //! Seen through a [`View`] (a zoom, a pan, a text scale), a scene becomes [`Marks`] in
 //! output pixels ([`draw`]), names placed by [`labels`] so that none overlaps another or a
@@ -25,8 +25,8 @@ use std::collections::HashMap;
 
 use crate::analysis::Cover;
 use crate::layout::Rect;
+use crate::layout::text::Shaped;
 use crate::model::{InteractionMode, Lifecycle, Position, ServiceKind, TeamKind};
-use crate::text::Shaped;
 
 pub use build::Options;
 pub use labels::TextScale;

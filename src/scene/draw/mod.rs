@@ -17,8 +17,8 @@ use super::palette::{self, Rgb};
 use super::{EdgeKind, Look, Node, Scene, View, overview};
 use crate::layout::Rect;
 use crate::layout::sizes::{DOMAIN_NAME_PX, SERVICE_NAME_PX, TEAM_NAME_PX};
+use crate::layout::text::Shaped;
 use crate::model::{Position, ServiceKind};
-use crate::text::Shaped;
 use edges::{draw_edge, edge_path};
 use nodes::draw_node;
 

@@ -430,7 +430,7 @@ fn compare_command(
 }
 
 fn roadmap_command(terminal: Terminal, path: &Path, format: RoadmapFormat) -> ExitCode {
-    let roadmap = match crate::roadmap::load(path) {
+    let roadmap = match crate::files::roadmap::load(path) {
         Ok(roadmap) => roadmap,
         Err(error) => {
             say(&error.to_string());

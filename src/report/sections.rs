@@ -1,6 +1,6 @@
 //! The content of a model report, shared by the terminal and Markdown renderings: the
-//! headline figures, the rota, service, team and domain tables, the cost drivers and the
-//! compliance scopes.
+//! headline figures, the rota, service, team and domain tables, the peak season's rotas
+//! (SPEC 8.2), the cost drivers and the compliance scopes.
 
 use super::table::{Align, Table};
 use super::{FindingFixes, empty};
@@ -49,11 +49,11 @@ pub fn sections(model: &Model, analysis: &Analysis) -> Vec<Section> {
     let mut services = Section::new("Services", services(model, analysis), "No services.");
     services.note = services_footnote(analysis);
     vec![Section {
-        note: super::peak::outside_note(analysis),
+        note: peak_outside_note(analysis),
         ..Section::new("Rotas", rotas(analysis), &empty::no_rotas(analysis))
     }]
     .into_iter()
-    .chain(super::peak::section(analysis))
+    .chain(peak_section(analysis))
     .chain([
         services,
         Section::new("Teams", teams(model, analysis), "No teams."),
@@ -160,6 +160,43 @@ pub fn summary(analysis: &Analysis) -> Vec<(&'static str, String)> {
 
 pub fn rotas(analysis: &Analysis) -> Table {
     rota_table(&analysis.rotas)
+}
+
+/// What the rota table's costs are when the year has a peak season.
+fn peak_outside_note(analysis: &Analysis) -> Option<String> {
+    let peak = analysis.peak.as_ref()?;
+    Some(format!(
+        "Costs for the weeks outside the peak season; the {} weeks of the peak follow.",
+        trimmed(peak.weeks, 2)
+    ))
+}
+
+/// The peak season's section, when the model has one.
+fn peak_section(analysis: &Analysis) -> Option<Section> {
+    let peak = analysis.peak.as_ref()?;
+    let currency = &analysis.currency;
+    let weeks = trimmed(peak.weeks, 2);
+    let mut note = format!(
+        "Rotas of the peak season ({weeks} weeks a year), with their cost for those weeks. Without the peak the year would cost {}; the peak adds {}. On-call coverage in the peak: {}.",
+        money(peak.annual_cost_without_peak, currency),
+        money(peak.extra_cost, currency),
+        share(peak.coverage.on_call)
+    );
+    if !peak.findings.is_empty() {
+        let errors: Vec<String> = peak
+            .findings
+            .iter()
+            .map(|f| f.message.to_string())
+            .collect();
+        note.push_str(&format!(" Only in the peak: {}", errors.join(" ")));
+    }
+    Some(Section {
+        title: "Peak season",
+        table: rota_table(&peak.rotas),
+        empty: "No rota runs in the peak season.".to_owned(),
+        instead: None,
+        note: Some(note),
+    })
 }
 
 /// Rotas with their kind, pool, frequency, weeks on call each, health, services and costs.

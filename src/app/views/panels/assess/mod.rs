@@ -24,6 +24,7 @@ use crate::app::state::{
 use crate::app::views::present;
 use crate::app::views::theme;
 use crate::format::{count, entity_label, grouped};
+use crate::model::positions_by_id;
 
 pub use grid::Editing;
 
@@ -101,12 +102,7 @@ impl AssessSlot {
                     .zip(&model.services)
                     .all(|(a, s)| *a == s.id);
             if !same_services {
-                let now: HashMap<&str, usize> = model
-                    .services
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| (s.id.as_str(), i))
-                    .collect();
+                let now = positions_by_id(&model.services, |s| s.id.as_str());
                 let before: HashSet<&str> = self.ids.iter().map(String::as_str).collect();
                 let mut kept: Vec<usize> = self
                     .rows

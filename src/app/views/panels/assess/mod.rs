@@ -21,7 +21,7 @@ use crate::analysis::{FindingCode, Severity};
 use crate::app::state::{
     AssessCommand, Column, DocumentId, Filter, Scope, ViewCommand, assessed, rows,
 };
-use crate::app::views::present;
+use crate::app::views::panels::headline::{self, Sizes};
 use crate::app::views::theme;
 use crate::format::{count, entity_label, grouped};
 use crate::model::positions_by_id;
@@ -168,7 +168,7 @@ impl Scale {
 }
 
 /// The whole Assess view of `dv`, in `ui`, with the headline figures at `sizes`.
-pub fn show(ui: &mut Ui, dv: DocView, slot: &mut AssessSlot, scale: Scale, sizes: present::Sizes) {
+pub fn show(ui: &mut Ui, dv: DocView, slot: &mut AssessSlot, scale: Scale, sizes: Sizes) {
     slot.refresh(dv);
     if scale.text != Scale::EDITOR.text {
         let style = ui.style_mut();
@@ -187,7 +187,7 @@ pub fn show(ui: &mut Ui, dv: DocView, slot: &mut AssessSlot, scale: Scale, sizes
 }
 
 /// The title, "N of M assessed" with its bar, and the headline figures.
-fn header(ui: &mut Ui, dv: DocView, slot: &AssessSlot, sizes: present::Sizes) {
+fn header(ui: &mut Ui, dv: DocView, slot: &AssessSlot, sizes: Sizes) {
     let (done, total) = slot.assessed;
     ui.add_space(6.0);
     ui.horizontal(|ui| {
@@ -216,7 +216,7 @@ fn header(ui: &mut Ui, dv: DocView, slot: &AssessSlot, sizes: present::Sizes) {
         }
     });
     ui.add_space(2.0);
-    present::headline(ui, dv.analysis(), sizes);
+    headline::headline(ui, dv.analysis(), sizes);
     ui.add_space(4.0);
 }
 

@@ -33,6 +33,11 @@ pub use labels::TextScale;
 pub use marks::{Mark, Marks, Paint, Pen, Role};
 pub use view::View;
 
+/// The band at the top of the outside area that holds its title, as a domain's header
+/// and the gap under it take in the auto-layout.
+pub const OUTSIDE_TITLE_BAND: f64 =
+    crate::layout::sizes::DOMAIN_HEADER_HEIGHT + crate::layout::auto::HEADER_GAP;
+
 /// How a node looks.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Look {

@@ -204,7 +204,7 @@ pub fn draw(scene: &Scene, view: &View, highlight: &Highlight) -> Drawn {
                     Some(Pen::new(1.5, palette::OUTSIDE_STROKE).dashed(6.0, 4.0)),
                 );
                 let band = Rect {
-                    max_y: rect.min_y + super::build::OUTSIDE_TITLE_BAND,
+                    max_y: rect.min_y + super::OUTSIDE_TITLE_BAND,
                     ..rect
                 };
                 titles.push((a, view.rect_to_screen(&band).expand(-4.0)));

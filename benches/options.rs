@@ -95,7 +95,7 @@ fn roadmap(c: &mut Criterion) {
     // Target: ≤ 0.5 s.
     group.bench_function("roadmap of 3 × 1k services, text", |b| {
         b.iter(|| {
-            let loaded = roadmap::load(black_box(&path)).expect("it loads");
+            let loaded = opmodel::files::roadmap::load(black_box(&path)).expect("it loads");
             report::roadmap_text(&loaded, &roadmap::plan(&loaded))
         })
     });

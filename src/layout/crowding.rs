@@ -7,9 +7,9 @@
 
 use super::Rect;
 use super::sizes::{DOMAIN_NAME_PX, SERVICE_NAME_PX, SERVICE_RADIUS, TEAM_NAME_PX, footprint};
+use crate::layout::text::Shaped;
 use crate::model::{EntityKind, Position};
 use crate::scene::labels::{Label, TextScale, place};
-use crate::text::Shaped;
 
 /// The screen judged: a 1280 × 720 projector less the presentation mode's figures strip.
 const SCREEN: (f64, f64) = (1264.0, 620.0);

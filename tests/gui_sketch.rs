@@ -233,6 +233,8 @@ fn new_things_land_where_they_belong() {
         .select(Some(Selection::Entity("retail".into())));
     harness.run_steps(3);
     press(&mut harness, Modifiers::NONE, Key::T);
+    // The new team's name is ready to be typed over; Enter keeps it.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
     let model = document(&harness).model();
     assert_eq!(
         model.team("new-team").unwrap().domain.as_deref(),
@@ -241,9 +243,18 @@ fn new_things_land_where_they_belong() {
     );
     // With that team selected, a new service is its own; a new domain goes beside.
     press(&mut harness, Modifiers::NONE, Key::S);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
     let model = document(&harness).model();
     assert_eq!(
         model.service("new-service").unwrap().owner.as_deref(),
+        Some("new-team")
+    );
+    // With that service selected, another service is its team's too.
+    press(&mut harness, Modifiers::NONE, Key::S);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let model = document(&harness).model();
+    assert_eq!(
+        model.service("new-service-2").unwrap().owner.as_deref(),
         Some("new-team")
     );
     press(&mut harness, Modifiers::NONE, Key::D);
@@ -387,6 +398,8 @@ fn a_double_click_or_f2_renames_a_node_in_place_and_its_id_follows() {
         .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), support::app());
     harness.run_steps(8);
     press(&mut harness, Modifiers::NONE, Key::T);
+    // Enter keeps the name the new team started with.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
     let team = node(&harness, "new-team");
     // Two clicks a few frames apart make a double click.
     support::click_at(&mut harness, team);
@@ -478,4 +491,39 @@ fn a_model_nearby_opens_on_one_click() {
     harness.run_steps(3);
     support::finish_file_jobs(&mut harness);
     assert_eq!(document(&harness).model().name, "Second shop");
+}
+
+#[test]
+fn a_new_node_is_named_as_it_is_added_a_click_elsewhere_keeps_the_name_and_esc_does_not() {
+    let mut harness = harness(support::app());
+    press(&mut harness, Modifiers::NONE, Key::T);
+    assert_eq!(
+        harness.state().workspace.active_view().unwrap().renaming(),
+        Some("new-team"),
+        "the new team's name is ready to be typed over"
+    );
+    harness.event(Event::Text("Checkout".into()));
+    harness.run_steps(2);
+    // A click in the inspector keeps what was typed, and the id follows it.
+    harness.get_by_label("Members").click();
+    harness.run_steps(4);
+    let model = document(&harness).model();
+    assert_eq!(model.team("checkout").unwrap().name, "Checkout");
+    assert_eq!(
+        harness.state().workspace.active_view().unwrap().renaming(),
+        None
+    );
+
+    // A copy of one thing is named straight away too; Esc leaves the copy's name as it is.
+    press(&mut harness, Modifiers::COMMAND, Key::D);
+    assert_eq!(
+        harness.state().workspace.active_view().unwrap().renaming(),
+        Some("checkout-2")
+    );
+    harness.event(Event::Text("Payments".into()));
+    harness.run_steps(1);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let model = document(&harness).model();
+    assert_eq!(model.team("checkout-2").unwrap().name, "Checkout 2");
+    assert_eq!(selected_ids(&harness), ["checkout-2"], "Esc did only that");
 }

@@ -44,12 +44,12 @@ pub enum CanvasAction {
     },
     /// Edit an entity's name on the canvas: a double click on its node.
     StartRenaming(String),
-    /// The name typed on the canvas for entity `id`, kept with Enter.
+    /// The name typed on the canvas for entity `id`, kept with Enter, Tab or a click elsewhere.
     Renamed {
         id: String,
         name: String,
     },
-    /// The name on the canvas was left unchanged (Esc, or a click elsewhere).
+    /// The name on the canvas was left unchanged (Esc, or nothing typed).
     StopRenaming,
     /// Positions after a drag or an auto-layout, as one undo step.
     Move {

@@ -1,6 +1,8 @@
 //! Renaming in place: while the view names an entity to rename (F2, or a double click on
-//! its node), a text field sits over the node with its name selected, so typing replaces
-//! it. Enter keeps the new name; Esc, or a click elsewhere, leaves it as it was.
+//! its node, or a node just added or duplicated), a text field sits over the node with its
+//! name selected, so typing replaces it. Enter keeps the new name, and so does leaving the
+//! field by Tab or a click elsewhere (as a file manager keeps a name typed for a file); Esc
+//! leaves the name as it was.
 
 use egui::text::{CCursor, CCursorRange};
 use egui::{Align2, Ui};
@@ -17,6 +19,8 @@ pub struct Rename {
     text: String,
     /// Whether the field has had the keyboard yet: until then, losing it means nothing.
     focused: bool,
+    /// Whether the view was asked to centre the node, which was out of sight.
+    centred: bool,
 }
 
 impl Canvas {
@@ -36,14 +40,24 @@ impl Canvas {
                 id: id.to_owned(),
                 text: model.display_name(id).to_owned(),
                 focused: false,
+                centred: false,
             });
         }
         let Some(at) = self.screen_position(id) else {
             return Vec::new();
         };
+        // A node added out of sight, or under the legend or the map, is brought to the
+        // middle first, so that its name is typed where it can be seen.
+        let hidden = !self.in_clear_view(at);
         let Some(rename) = self.rename.as_mut() else {
             return Vec::new();
         };
+        if hidden && !rename.centred && !rename.focused {
+            rename.centred = true;
+            self.request_centre(id);
+            ui.ctx().request_repaint();
+            return Vec::new();
+        }
         let field_id = egui::Id::new(("rename-in-place", id));
         let output = egui::Area::new(egui::Id::new("rename-in-place-area"))
             .pivot(Align2::CENTER_CENTER)
@@ -72,7 +86,7 @@ impl Canvas {
         if !response.lost_focus() {
             return Vec::new();
         }
-        let kept = ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let kept = !ui.input(|i| i.key_pressed(egui::Key::Escape));
         let name = rename.text.trim().to_owned();
         let id = rename.id.clone();
         self.rename = None;
@@ -81,5 +95,25 @@ impl Canvas {
         } else {
             vec![CanvasAction::StopRenaming]
         }
+    }
+}
+
+impl Canvas {
+    /// Whether the screen point `at` is on the canvas, clear of its edges, the legend and
+    /// the overview map.
+    fn in_clear_view(&self, at: egui::Pos2) -> bool {
+        let Some(last) = self.last.as_ref() else {
+            return true;
+        };
+        let rect = last.key.rect;
+        let legend = self
+            .legend_shown(rect)
+            .then(|| super::overlays::legend_rect(rect));
+        let map = self.minimap.map(|m| m.area());
+        rect.shrink2(egui::vec2(WIDTH / 2.0, 30.0)).contains(at)
+            && [legend, map]
+                .into_iter()
+                .flatten()
+                .all(|covered| !covered.expand(24.0).contains(at))
     }
 }

@@ -2,7 +2,7 @@
 //! domain, the services that drive the cost, the compliance scopes, the R(n) vs R(1)
 //! baselines and the findings (see [`super::findings`]) with their one-click fixes —
 //! recomputed after every edit. Clicking a rota, a service or a finding selects what it is
-//! about and centres it.
+//! about and centres it; with Shift or Ctrl held, adds it to the selection (or takes it out).
 
 use std::collections::HashMap;
 
@@ -60,7 +60,7 @@ pub fn show(ui: &mut Ui, dv: DocView, baseline: Option<Baseline>) {
             let mut apply: Option<Fix> = None;
             findings::list(ui, dv, &mut select, &mut apply);
             if let Some(id) = select {
-                dv.reveal(&id);
+                dv.pick(ui, &id);
             }
             if let Some(fix) = apply {
                 dv.edit(&fix.label, Ok(fix.edit), None);

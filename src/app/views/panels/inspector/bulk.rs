@@ -258,7 +258,7 @@ pub(super) fn mixed(ui: &mut Ui, dv: DocView, selection: &[Selection]) {
             Selection::Entity(id) => {
                 let name = dv.model().display_name(id).to_owned();
                 if ui.link(entity_label(&name, id)).clicked() {
-                    dv.reveal(id);
+                    dv.pick(ui, id);
                 }
             }
             Selection::Dependency { from, to } => {

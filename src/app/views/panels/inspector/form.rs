@@ -304,7 +304,7 @@ pub(super) fn entity_links<'a>(
     for (id, name) in entities {
         none = false;
         if ui.link(entity_label(name, id)).clicked() {
-            dv.reveal(id);
+            dv.pick(ui, id);
         }
     }
     if none {

@@ -174,9 +174,19 @@ fn coverage(ui: &mut Ui, analysis: &Analysis) {
     }
 }
 
-/// Longest rota name in the table before it is cut short (the full name is in its tooltip),
-/// so that every column fits the panel.
-const ROTA_NAME_CHARS: usize = 13;
+/// The widest a rota's name is drawn in a table before it wraps onto another line, so that
+/// every column fits the panel and the name still shows whole.
+const ROTA_NAME_WIDTH: f32 = 100.0;
+
+/// A rota's name as a link, whole, wrapped within [`ROTA_NAME_WIDTH`].
+fn rota_link(ui: &mut Ui, name: &str) -> egui::Response {
+    ui.scope(|ui| {
+        ui.set_max_width(ROTA_NAME_WIDTH);
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+        ui.link(name)
+    })
+    .inner
+}
 
 fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
     if analysis.rotas.is_empty() {
@@ -208,8 +218,7 @@ fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
                 }
                 ui.end_row();
                 for rota in &analysis.rotas {
-                    if ui
-                        .link(charts::shorten(&rota.name, ROTA_NAME_CHARS))
+                    if rota_link(ui, &rota.name)
                         .on_hover_text(format!("{} ({}) — covers {}", rota.name, rota.id, rota.services.join(", ")))
                         .clicked()
                     {
@@ -347,8 +356,7 @@ fn shared_rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
         .spacing([10.0, 4.0])
         .show(ui, |ui| {
             for rota in &analysis.rotas {
-                if ui
-                    .link(charts::shorten(&rota.name, ROTA_NAME_CHARS))
+                if rota_link(ui, &rota.name)
                     .on_hover_text(format!(
                         "{} — covers {}",
                         rota.name,

@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable;
 use opmodel::app::{Command, OpmodelApp, Picker, RecentFiles, Selection, UiCommand, ViewCommand};
 
 mod support;
-use support::{document, harness, open, open_in_new_tab, shop, shop_named, write};
+use support::{document, harness, open, open_in_new_tab, selected_ids, shop, shop_named, write};
 
 fn press(harness: &mut Harness<'_, OpmodelApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
@@ -41,18 +41,6 @@ fn copy(harness: &mut Harness<'_, OpmodelApp>) -> String {
 fn paste(harness: &mut Harness<'_, OpmodelApp>, text: &str) {
     harness.event(Event::Paste(text.to_owned()));
     harness.run_steps(4);
-}
-
-fn selected_ids(harness: &Harness<'_, OpmodelApp>) -> Vec<String> {
-    harness
-        .state()
-        .selected()
-        .into_iter()
-        .filter_map(|s| match s {
-            Selection::Entity(id) => Some(id),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Selects `ids` in the active tab, as Shift+clicks on the canvas would.

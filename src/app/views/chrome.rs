@@ -95,6 +95,7 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
                 UiCommand::Copy,
                 UiCommand::Paste,
                 UiCommand::Duplicate,
+                UiCommand::Rename,
                 UiCommand::Delete,
                 UiCommand::SelectAll,
             ],

@@ -13,6 +13,9 @@ use crate::model::Model;
 /// How wide the field is, in screen pixels.
 const WIDTH: f32 = 200.0;
 
+/// How near the canvas's edge a node may be and still be renamed where it is.
+const EDGE_MARGIN: f32 = 30.0;
+
 /// The name being typed, for which entity.
 pub struct Rename {
     id: String,
@@ -54,9 +57,9 @@ impl Canvas {
         };
         if hidden && !rename.centred && !rename.focused {
             rename.centred = true;
-            self.request_centre(id);
+            self.camera
+                .request(super::camera::Request::Centre(id.to_owned()));
             ui.ctx().request_repaint();
-            return Vec::new();
         }
         let field_id = egui::Id::new(("rename-in-place", id));
         let output = egui::Area::new(egui::Id::new("rename-in-place-area"))
@@ -110,7 +113,7 @@ impl Canvas {
             .legend_shown(rect)
             .then(|| super::overlays::legend_rect(rect));
         let map = self.minimap.map(|m| m.area());
-        rect.shrink2(egui::vec2(WIDTH / 2.0, 30.0)).contains(at)
+        rect.shrink(EDGE_MARGIN).contains(at)
             && [legend, map]
                 .into_iter()
                 .flatten()

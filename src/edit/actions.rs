@@ -11,7 +11,7 @@ mod many;
 mod settings;
 
 pub use clipboard::{Pasted, copied, duplicate, paste, read};
-pub use many::{chained, update_services_and_place, update_teams_and_place};
+pub use many::{chained, update_services_and_place, update_teams_and_place, with_rehoming};
 pub use settings::{next_band, set_info, set_settings};
 
 use std::collections::{HashMap, HashSet};

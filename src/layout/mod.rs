@@ -12,6 +12,8 @@ pub mod areas;
 pub mod arrange;
 pub mod auto;
 pub mod crowding;
+#[cfg(test)]
+pub mod fixtures;
 pub mod placement;
 pub mod sizes;
 

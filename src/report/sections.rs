@@ -309,8 +309,19 @@ pub fn cost_drivers(model: &Model, analysis: &Analysis) -> Table {
     for figures in analysis.cost_drivers(COST_DRIVERS) {
         table.row(vec![
             crate::format::entity_label(model.display_name(&figures.id), &figures.id),
-            figures.owner.as_deref().unwrap_or("—").to_owned(),
-            figures.rota.as_deref().unwrap_or("—").to_owned(),
+            figures
+                .owner
+                .as_deref()
+                .map_or("—", |owner| model.display_name(owner))
+                .to_owned(),
+            figures
+                .rota
+                .as_deref()
+                .and_then(|rota| analysis.rota(rota))
+                .map_or_else(
+                    || "—".to_owned(),
+                    |rota| format!("{} ({})", rota.name, rota.kind.label()),
+                ),
             grouped(figures.cover_cost),
             share(figures.cover_cost / analysis.totals.annual_cost),
         ]);

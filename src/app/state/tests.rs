@@ -322,7 +322,7 @@ fn an_export_writes_the_format_the_extension_names() {
     run(
         &mut ws,
         Command::Answer(Answer::Export {
-            doc,
+            source: ExportSource::Document(doc),
             format: ExportFormat::Dot,
             path: path.clone(),
         }),

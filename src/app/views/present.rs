@@ -255,7 +255,9 @@ pub fn why_card(ui: &Ui, area: Rect, doc: &Document, view: &DocumentView, canvas
                     });
                     let rows: Vec<(String, String)> = match (kind, figures) {
                         (EntityKind::Service, Some(figures)) => {
-                            explain::service_rows(analysis, figures, currency)
+                            let exposure =
+                                doc.model().service(id).and_then(|s| s.exposure_per_hour);
+                            explain::service_rows(analysis, figures, exposure, currency)
                                 .into_iter()
                                 .map(|(label, value)| (label.to_owned(), value))
                                 .collect()

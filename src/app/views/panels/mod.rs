@@ -46,6 +46,13 @@ impl DocView<'_> {
         self.tx.edit(self.doc.id(), label, edit, merge_key);
     }
 
+    /// Applies a fix the user chose, with the moves that take a service handed to a team of
+    /// another domain into that domain's area.
+    pub fn apply_fix(&self, fix: crate::edit::fixes::Fix) {
+        let edit = crate::edit::actions::with_rehoming(self.model(), fix.edit);
+        self.edit(&fix.label, Ok(edit), None);
+    }
+
     /// Asks for the current undo step to be closed: the user let go of a field.
     pub fn seal(&self) {
         self.tx.send(Command::Seal(self.doc.id()));

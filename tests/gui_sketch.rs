@@ -441,20 +441,36 @@ fn tab_and_shift_tab_move_through_the_inspectors_fields_in_order() {
         "Peak exposure / hour (GBP)",
         "Availability (%)",
         "Feature demand",
+        "Callouts / year",
+        "Operating model",
+        "Out of hours",
+        "Lifecycle",
+        "Compliance scope",
+        "Add a dependency",
     ];
+    // Every field of the service form, from the id to a new dependency.
     for label in order {
         harness.key_press(Key::Tab);
         harness.run_steps(2);
         assert!(focused(&harness, label), "Tab reaches {label}");
     }
-    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
-    harness.run_steps(2);
-    assert!(focused(&harness, "Availability (%)"), "Shift+Tab goes back");
-    // Typed straight in, with Tab: the exposure, then on to the peak exposure.
-    for _ in 0..2 {
+    // Shift+Tab goes back the same way, field by field, to the exposure.
+    for label in order
+        .iter()
+        .rev()
+        .skip(1)
+        .take_while(|l| **l != "Peak exposure / hour (GBP)")
+    {
         harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
         harness.run_steps(2);
+        assert!(focused(&harness, label), "Shift+Tab goes back to {label}");
     }
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run_steps(2);
+    assert!(focused(&harness, "Exposure / hour (GBP)"));
+    // Typed straight in, with Tab: the exposure, then on to the peak exposure.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
         .get_by_label("Exposure / hour (GBP)")
@@ -514,4 +530,30 @@ fn a_new_node_is_named_as_it_is_added_a_click_elsewhere_keeps_the_name_and_esc_d
     let model = document(&harness).model();
     assert_eq!(model.team("checkout-2").unwrap().name, "Checkout 2");
     assert_eq!(selected_ids(&harness), ["checkout-2"], "Esc did only that");
+}
+
+#[test]
+fn esc_does_one_thing_at_a_time_a_popup_then_a_field_then_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(dir.path(), &shop());
+    harness
+        .state()
+        .select(Some(Selection::Entity("shop".into())));
+    harness.run_steps(3);
+    // A list open over the form: Esc closes it, and only it.
+    harness.get_by_label("Feature demand").click();
+    harness.run_steps(3);
+    assert!(egui::Popup::is_any_open(&harness.ctx));
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!egui::Popup::is_any_open(&harness.ctx));
+    assert_eq!(selected_ids(&harness), ["shop"]);
+    // A text field with the keyboard: Esc leaves it, and only that.
+    harness.get_by_label("Name").focus();
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.ctx.memory(|m| m.focused().is_none()));
+    assert_eq!(selected_ids(&harness), ["shop"]);
+    // Then the selection.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(selected_ids(&harness).is_empty());
 }

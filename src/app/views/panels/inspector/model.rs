@@ -55,5 +55,5 @@ pub(super) fn model_info(ui: &mut Ui, dv: DocView) {
         dv.tx.ui(UiCommand::Settings);
     }
     ui.add_space(12.0);
-    ui.label(RichText::new("Select a team, service or domain on the canvas to edit it. Right-click the canvas to add things; press C to connect them.").color(theme::MUTED_INK));
+    ui.label(RichText::new("Select a team, service or domain on the canvas to edit it; Shift+click, or drag over empty canvas, to select several. Press T, S or D to add one and type its name; C to connect two. Drag with the middle button, or with Space held, to pan. Ctrl+Shift+P lists every command.").color(theme::MUTED_INK));
 }

@@ -530,6 +530,17 @@ fn a_new_node_is_named_as_it_is_added_a_click_elsewhere_keeps_the_name_and_esc_d
     let model = document(&harness).model();
     assert_eq!(model.team("checkout-2").unwrap().name, "Checkout 2");
     assert_eq!(selected_ids(&harness), ["checkout-2"], "Esc did only that");
+
+    // Tab keeps the name too, and goes on to the inspector's next field, the kind.
+    press(&mut harness, Modifiers::NONE, Key::T);
+    harness.event(Event::Text("Payments".into()));
+    harness.run_steps(1);
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(document(&harness).model().team("payments").is_some());
+    assert!(
+        harness.query_all_by_label("Kind").any(|n| n.is_focused()),
+        "Tab went on to the kind"
+    );
 }
 
 #[test]

@@ -154,7 +154,9 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
         ui.label(
             "Click to select, Shift or Ctrl+click to add; drag empty canvas for a rubber band; \
              drag with the middle button or with Space held to pan; mouse wheel to zoom; \
-             drag a node to move it; double-click a node or press F2 to rename it.",
+             drag a node (or one of several selected) to move it; double-click a node or \
+             press F2 to rename it. Whatever you add or duplicate opens its name for typing: \
+             Enter or a click elsewhere keeps it, Esc keeps the old one.",
         );
         ui.label("Every command is also in the command palette (Ctrl+Shift+P).");
         ui.label(format!("Opmodel {}", env!("CARGO_PKG_VERSION")));

@@ -23,6 +23,7 @@ use egui::{Pos2, Rect, Sense, Shape, Ui, pos2};
 
 pub use crate::scene::TextScale;
 pub use crate::scene::draw::Focus;
+pub use rename::NAME_TABBED_OUT;
 
 use super::theme;
 use crate::analysis::Analysis;

@@ -16,6 +16,10 @@ const WIDTH: f32 = 200.0;
 /// How near the canvas's edge a node may be and still be renamed where it is.
 const EDGE_MARGIN: f32 = 30.0;
 
+/// The key of the flag that Tab out of the field leaves in egui's memory: the inspector's
+/// first field after the name then takes the keyboard, as Tab from its own name field would.
+pub const NAME_TABBED_OUT: &str = "rename-in-place-tabbed-out";
+
 /// The name being typed, for which entity.
 pub struct Rename {
     id: String,
@@ -90,6 +94,9 @@ impl Canvas {
             return Vec::new();
         }
         let kept = !ui.input(|i| i.key_pressed(egui::Key::Escape));
+        if ui.input(|i| i.key_pressed(egui::Key::Tab) && !i.modifiers.shift) {
+            ui.data_mut(|d| d.insert_temp(egui::Id::new(NAME_TABBED_OUT), true));
+        }
         let name = rename.text.trim().to_owned();
         let id = rename.id.clone();
         self.rename = None;

@@ -5,6 +5,7 @@
 use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
 
 use super::super::DocView;
+use crate::app::views::canvas::NAME_TABBED_OUT;
 use crate::app::views::theme;
 use crate::edit::{Edit, actions};
 use crate::format::entity_label;
@@ -109,7 +110,7 @@ pub(super) fn choice<T: Clone + PartialEq>(
         .find(|(v, _)| v == value)
         .map_or_else(String::new, |(_, l)| l.clone());
     let mut changed = false;
-    ComboBox::from_id_salt(label.id)
+    let response = ComboBox::from_id_salt(label.id)
         .selected_text(current)
         .width(field_width(ui))
         .truncate()
@@ -120,7 +121,17 @@ pub(super) fn choice<T: Clone + PartialEq>(
         })
         .response
         .labelled_by(label.id);
+    focus_if_tabbed_to(ui, &response);
     changed
+}
+
+/// Gives `response` the keyboard when Tab has just left a name typed on the canvas: the
+/// first field a form draws after the name takes it (see [`NAME_TABBED_OUT`]).
+fn focus_if_tabbed_to(ui: &Ui, response: &egui::Response) {
+    let key = egui::Id::new(NAME_TABBED_OUT);
+    if ui.data_mut(|d| d.remove_temp::<bool>(key)).is_some() {
+        response.request_focus();
+    }
 }
 
 /// A combo box over optional team, domain or service ids, `none` first.
@@ -193,6 +204,7 @@ impl Form {
     ) {
         let label = form_label(ui, label).id;
         let (response, changed) = typed_number(ui, label, value, (unset, mixed), range);
+        focus_if_tabbed_to(ui, &response);
         if changed {
             self.changed = Some(field);
         }
@@ -240,6 +252,8 @@ pub(super) fn entity_form(
             });
             rows(ui, &mut form);
         });
+    // A form with no field after the name leaves the keyboard where Tab put it.
+    ui.data_mut(|d| d.remove_temp::<bool>(egui::Id::new(NAME_TABBED_OUT)));
     for response in &form.sealing {
         seal_when_done(dv, response);
     }

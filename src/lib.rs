@@ -15,6 +15,7 @@ pub mod files;
 pub mod format;
 pub mod layout;
 pub mod model;
+pub mod parallel;
 pub mod render;
 pub mod report;
 pub mod roadmap;

@@ -15,7 +15,6 @@ pub mod files;
 pub mod format;
 pub mod layout;
 pub mod model;
-pub mod parallel;
 pub mod render;
 pub mod report;
 pub mod roadmap;

@@ -10,7 +10,7 @@ mod clipboard;
 mod many;
 
 pub use clipboard::{Pasted, copied, duplicate, paste, read};
-pub use many::{chained, update_services_and_place, update_teams_and_place};
+pub use many::{chained, update_services_and_place, update_teams_and_place, with_rehoming};
 
 use std::collections::{HashMap, HashSet};
 

@@ -12,9 +12,9 @@ use super::Rect;
 use super::areas::AREA_PADDING;
 use super::auto::AREA_GAP;
 use super::sizes::{DOMAIN_NAME_PX, SERVICE_NAME_PX, SERVICE_RADIUS, TEAM_NAME_PX, footprint};
+use crate::layout::text::Shaped;
 use crate::model::{EntityKind, Position};
 use crate::scene::labels::{AREA_INSET, Label, TextScale, place, room_for_names};
-use crate::text::Shaped;
 
 /// The screens judged: a 1280 × 720 projector less the presentation mode's figures strip,
 /// and the canvas of the editor on a full-HD screen, between its side panels and above

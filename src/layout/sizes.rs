@@ -1,6 +1,6 @@
 //! The one set of sizes every picture of a model uses, in canvas units: the canvas, the
 //! exports, the placement of new nodes and the layouts all agree on what a node covers.
-//! Names are measured with the one text measure ([`crate::text`]), so a card is as wide as
+//! Names are measured with the one text measure ([`crate::layout::text`]), so a card is as wide as
 //! its name is drawn. A node's *footprint* is everything drawn for it: a team's card, a
 //! domain's header, a service's shape together with the name label under it.
 
@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use super::Rect;
+use crate::layout::text::{self, Shaped};
 use crate::model::{EntityKind, Model, Position};
-use crate::text::{self, Shaped};
 
 /// The smallest team card; cards grow to fit longer names.
 pub const TEAM_CARD_MIN_WIDTH: f64 = 180.0;

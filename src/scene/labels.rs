@@ -11,8 +11,8 @@
 use std::collections::HashMap;
 
 use crate::layout::Rect;
+use crate::layout::text::{Line, Shaped};
 use crate::model::Position;
-use crate::text::{Line, Shaped};
 
 /// How large names are drawn in a mode.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -141,7 +141,7 @@ fn lay(name: &Shaped, px: f32, width: f64, rows: usize) -> Laid {
     // Never break inside a word: the wrap is at least as wide as the longest word.
     let width = width.max(f64::from(name.longest_word(px)) + 1.0);
     let wrapped = name.wrap(px, width as f32, rows);
-    let height = wrapped.lines.len() as f64 * f64::from(crate::text::row_height(px));
+    let height = wrapped.lines.len() as f64 * f64::from(crate::layout::text::row_height(px));
     Laid {
         size: (f64::from(wrapped.width()), height),
         cut: wrapped.cut,
@@ -315,7 +315,7 @@ pub fn place(
                     let wrapped = label.name.wrap(px, (room.width() - 6.0).max(1.0) as f32, 1);
                     let size = (
                         f64::from(wrapped.width()),
-                        f64::from(crate::text::row_height(px)),
+                        f64::from(crate::layout::text::row_height(px)),
                     );
                     let laid = Laid {
                         cut: wrapped.cut,

@@ -228,9 +228,17 @@ impl Workspace {
                     self.discard_recovered(&file);
                 }
             }
-            Answer::Export { doc, format, path } => self.start_export(doc, format, path),
-            Answer::BrowseExport { doc, format, typed } => {
-                self.browse_export(doc, format, typed);
+            Answer::Export {
+                source,
+                format,
+                path,
+            } => self.start_export(source, format, path),
+            Answer::BrowseExport {
+                source,
+                format,
+                typed,
+            } => {
+                self.browse_export(source, format, typed);
             }
             Answer::Assess { doc } => self.assess_unassessed(doc),
             Answer::DecideLater => {

@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use super::{CAPTION_MIN_PX, Focus, Highlight, crossing, focused, outline_point};
 use crate::layout::Rect;
 use crate::layout::sizes::SERVICE_RADIUS;
+use crate::layout::text;
 use crate::model::Position;
 use crate::scene::marks::{Anchor, Marks, Pen, Role, Shape};
 use crate::scene::palette::{self, Rgb};
 use crate::scene::{EdgeKind, Scene, View};
-use crate::text;
 
 /// A dependency from a service to itself: a small loop above its right shoulder.
 const SELF_LOOP_RADIUS: f64 = 12.0;

@@ -17,8 +17,8 @@ use super::palette::{self, Rgb};
 use super::{EdgeKind, Look, Node, Scene, View, overview};
 use crate::layout::Rect;
 use crate::layout::sizes::{DOMAIN_NAME_PX, SERVICE_NAME_PX, TEAM_NAME_PX};
+use crate::layout::text::Shaped;
 use crate::model::{Position, ServiceKind};
-use crate::text::Shaped;
 use edges::{draw_edge, edge_path};
 use nodes::draw_node;
 
@@ -184,7 +184,7 @@ pub fn draw(scene: &Scene, view: &View, highlight: &Highlight) -> Drawn {
         boxes.push((a, view.rect_to_screen(&rect)));
         if area.domain.is_none() {
             let band = Rect {
-                max_y: rect.min_y + super::build::OUTSIDE_TITLE_BAND,
+                max_y: rect.min_y + super::OUTSIDE_TITLE_BAND,
                 ..rect
             };
             titles.push((a, view.rect_to_screen(&band).expand(-4.0)));

@@ -6,11 +6,11 @@ use super::{CAPTION_MIN_PX, Focus, Highlight, focused, hexagon};
 use crate::analysis::Cover;
 use crate::layout::Rect;
 use crate::layout::sizes::{CARD_CAPTION_PX, SERVICE_RADIUS};
+use crate::layout::text;
 use crate::model::{Lifecycle, Position, ServiceKind};
 use crate::scene::marks::{Anchor, Marks, Pen, Role, Shape};
 use crate::scene::palette;
 use crate::scene::{Look, Node};
-use crate::text;
 
 /// Compliance badges' text size in canvas units.
 const BADGE_PX: f64 = 12.0;
@@ -243,7 +243,7 @@ fn draw_badges(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Shaped;
+    use crate::layout::text::Shaped;
 
     fn service(lifecycle: Lifecycle, badges: &[&str]) -> Node {
         Node {

@@ -63,7 +63,7 @@ pub fn show(ui: &mut Ui, dv: DocView, baseline: Option<Baseline>) {
                 dv.reveal(&id);
             }
             if let Some(fix) = apply {
-                dv.edit(&fix.label, Ok(fix.edit), None);
+                dv.apply_fix(fix);
             }
         });
 }

@@ -119,6 +119,6 @@ fn findings_about(ui: &mut Ui, dv: DocView, related: Vec<Finding>) {
         }
     }
     if let Some(fix) = apply {
-        dv.edit(&fix.label, Ok(fix.edit), None);
+        dv.apply_fix(fix);
     }
 }

@@ -223,7 +223,10 @@ pub(super) fn explain_service(ui: &mut Ui, dv: DocView, figures: &ServiceFigures
         .corner_radius(6.0)
         .inner_margin(8.0)
         .show(ui, |ui| {
-            let rows = explain::service_rows(dv.analysis(), figures, &dv.model().settings.currency);
+            let model = dv.model();
+            let exposure = model.service(&figures.id).and_then(|s| s.exposure_per_hour);
+            let rows =
+                explain::service_rows(dv.analysis(), figures, exposure, &model.settings.currency);
             for (label, value) in rows {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format!("{label}:")).color(theme::MUTED_INK));

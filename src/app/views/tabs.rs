@@ -162,6 +162,10 @@ impl Views {
             dv.tx.view(view.id(), ViewCommand::Moved(centre));
         }
         for action in actions {
+            if let CanvasAction::PasteHere(at) = action {
+                // The clipboard's text comes with a later frame; where it goes waits here.
+                self.paste_at = Some((view.id(), at));
+            }
             send(dv, action);
         }
         &slot.canvas
@@ -206,6 +210,8 @@ fn send(dv: DocView, action: CanvasAction) {
         CanvasAction::StartConnecting => Command::View(view, ViewCommand::StartConnecting),
         CanvasAction::SearchClosed => Command::View(view, ViewCommand::SearchClosed),
         CanvasAction::AutoLayout => Command::Ui(UiCommand::AutoLayout),
+        CanvasAction::Run(command) => Command::Ui(command),
+        CanvasAction::PasteHere(_) => Command::Ui(UiCommand::Paste),
     };
     dv.tx.send(command);
 }

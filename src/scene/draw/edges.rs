@@ -32,9 +32,7 @@ pub(super) fn edge_path(
             y: centre.y - SERVICE_RADIUS,
         })];
     }
-    let moved = highlight
-        .dragged
-        .is_some_and(|(d, _)| d == edge.from || d == edge.to);
+    let moved = highlight.is_dragged(edge.from) || highlight.is_dragged(edge.to);
     if !moved {
         return edge.path.iter().map(|p| view.to_screen(*p)).collect();
     }

@@ -39,8 +39,8 @@ pub enum Focus {
 }
 
 /// What the editor adds to a picture: the selection and its neighbourhood, the node under
-/// the pointer, and a node being dragged (by an offset in canvas units). Exports use the
-/// default: nothing.
+/// the pointer, and the nodes being dragged together (by an offset in canvas units). Exports
+/// use the default: nothing.
 #[derive(Clone, Debug, Default)]
 pub struct Highlight {
     /// Per node and per edge, by index; empty when nothing is selected.
@@ -50,7 +50,7 @@ pub struct Highlight {
     pub selected_nodes: Vec<usize>,
     pub selected_edge: Option<usize>,
     pub hovered: Option<usize>,
-    pub dragged: Option<(usize, Position)>,
+    pub dragged: Option<(Vec<usize>, Position)>,
 }
 
 impl Highlight {
@@ -62,10 +62,15 @@ impl Highlight {
         self.edges.get(i).copied().unwrap_or_default()
     }
 
-    /// Where node `i` is drawn: moved by the drag, if it is the one dragged.
+    /// Whether node `i` is being dragged.
+    fn is_dragged(&self, i: usize) -> bool {
+        self.dragged.as_ref().is_some_and(|(d, _)| d.contains(&i))
+    }
+
+    /// Where node `i` is drawn: moved by the drag, if it is one of those dragged.
     fn centre(&self, node: &Node, i: usize) -> Position {
-        match self.dragged {
-            Some((d, by)) if d == i => Position {
+        match &self.dragged {
+            Some((d, by)) if d.contains(&i) => Position {
                 x: node.centre.x + by.x,
                 y: node.centre.y + by.y,
             },

@@ -24,8 +24,7 @@ const BADGE_SPACING: f64 = 0.3;
 /// the pointer, else its own (stepped back when out of focus).
 fn outline(base: Pen, zoom: f64, i: usize, highlight: &Highlight) -> Pen {
     let width = |w: f64| (w * zoom).clamp(1.0, 6.0);
-    let dragged = highlight.dragged.is_some_and(|(d, _)| d == i);
-    if highlight.selected_nodes.contains(&i) || dragged {
+    if highlight.selected_nodes.contains(&i) || highlight.is_dragged(i) {
         Pen {
             width: width(4.0).max(3.0),
             paint: palette::SELECTION.into(),

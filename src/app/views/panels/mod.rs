@@ -72,6 +72,17 @@ impl DocView<'_> {
         });
     }
 
+    /// A click on a link to entity `id` in a panel: with Shift or Ctrl held, adds it to the
+    /// selection or takes it out, as on the canvas; else selects it alone and centres it.
+    pub fn pick(&self, ui: &egui::Ui, id: &str) {
+        if ui.input(|i| i.modifiers.shift || i.modifiers.command) {
+            let item = Selection::Entity(id.to_owned());
+            self.tx.view(self.view.id(), ViewCommand::Toggle(item));
+        } else {
+            self.reveal(id);
+        }
+    }
+
     pub fn show_interactions(&self) {
         self.tx.view(self.view.id(), ViewCommand::ShowInteractions);
     }

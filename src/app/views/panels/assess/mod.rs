@@ -135,10 +135,10 @@ impl AssessSlot {
         self.ordered = assess.ordered();
     }
 
-    /// The cursor: the view's selection, when it is a service shown in the table, as its
-    /// place among the rows.
+    /// The cursor: the entity the view selected last, when it is a service shown in the
+    /// table, as its place among the rows.
     fn cursor(&self, dv: DocView) -> Option<usize> {
-        let index = *self.index.get(dv.view.selected_entity()?)?;
+        let index = *self.index.get(dv.view.selected().entities().last()?)?;
         self.rows.iter().position(|&i| i == index)
     }
 

@@ -77,6 +77,10 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, short, value_enum, default_value_t = RoadmapFormat::Text)]
         format: RoadmapFormat,
+        /// Where to write (standard output without it, or with `-`); never the roadmap or
+        /// one of its models.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Import a model from a Backstage catalog or a spreadsheet (CSV); the summary goes to
     /// stderr.
@@ -169,6 +173,8 @@ pub enum RoadmapFormat {
     Text,
     Json,
     Markdown,
+    /// A deck: the year, the phases, every phase's diagram, handovers and changes.
+    Pdf,
 }
 
 /// Exit code for a file that cannot be loaded, or an output that would overwrite an input.
@@ -201,7 +207,11 @@ pub fn run(command: Command, terminal: Terminal) -> ExitCode {
             format,
             output,
         } => compare_command(terminal, &models, format, output.as_deref()),
-        Command::Roadmap { file, format } => roadmap_command(terminal, &file, format),
+        Command::Roadmap {
+            file,
+            format,
+            output,
+        } => roadmap_command(terminal, &file, format, output.as_deref()),
         Command::Import { source } => import_command(terminal, source),
         Command::Export {
             file,
@@ -306,6 +316,19 @@ fn overwrites_input(output: Option<&Path>, inputs: &[Identity]) -> bool {
     false
 }
 
+/// Whether a binary output (`what`, such as "PDF deck") would go to a terminal, said so when
+/// it would: a terminal cannot show it, and the bytes could drive it.
+fn binary_to_a_terminal(output: Option<&Path>, what: &str) -> bool {
+    let to_stdout = output.is_none_or(|p| p.as_os_str() == STANDARD_STREAM);
+    if to_stdout && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        say(&format!(
+            "a {what} is binary; give a file with -o, or pipe the output"
+        ));
+        return true;
+    }
+    false
+}
+
 fn report_command(
     terminal: Terminal,
     path: &Path,
@@ -388,12 +411,7 @@ fn compare_command(
     if overwrites_input(output, &inputs) {
         return ExitCode::from(CANNOT_LOAD);
     }
-    let to_stdout = output.is_none_or(|p| p.as_os_str() == STANDARD_STREAM);
-    if format == CompareFormat::Pdf
-        && to_stdout
-        && std::io::IsTerminal::is_terminal(&std::io::stdout())
-    {
-        say("a PDF deck is binary; give a file with -o, or pipe the output");
+    if format == CompareFormat::Pdf && binary_to_a_terminal(output, "PDF deck") {
         return ExitCode::from(CANNOT_LOAD);
     }
     let mut models = Vec::with_capacity(paths.len());
@@ -429,21 +447,46 @@ fn compare_command(
     terminal.write(output, text.as_bytes())
 }
 
-fn roadmap_command(terminal: Terminal, path: &Path, format: RoadmapFormat) -> ExitCode {
-    let roadmap = match crate::roadmap::load(path) {
+fn roadmap_command(
+    terminal: Terminal,
+    path: &Path,
+    format: RoadmapFormat,
+    output: Option<&Path>,
+) -> ExitCode {
+    if format == RoadmapFormat::Pdf && binary_to_a_terminal(output, "PDF deck") {
+        return ExitCode::from(CANNOT_LOAD);
+    }
+    let roadmap = match crate::files::roadmap::load(path) {
         Ok(roadmap) => roadmap,
         Err(error) => {
             say(&error.to_string());
             return ExitCode::from(CANNOT_LOAD);
         }
     };
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let inputs: Vec<Identity> = std::iter::once(path.to_path_buf())
+        .chain(roadmap.phases.iter().map(|p| folder.join(&p.model_path)))
+        .filter_map(|p| Identity::of(&p))
+        .collect();
+    if overwrites_input(output, &inputs) {
+        return ExitCode::from(CANNOT_LOAD);
+    }
     let plan = crate::roadmap::plan(&roadmap);
     let text = match format {
         RoadmapFormat::Text => format::escape_lines(&report::roadmap_text(&roadmap, &plan)),
         RoadmapFormat::Json => report::roadmap_json(&plan),
         RoadmapFormat::Markdown => format::escape_lines(&report::roadmap_markdown(&roadmap, &plan)),
+        RoadmapFormat::Pdf => {
+            return match crate::render::roadmap_deck_pdf(&roadmap, &plan, &format::today()) {
+                Ok(bytes) => terminal.write(output, &bytes),
+                Err(e) => {
+                    say(&e.to_string());
+                    ExitCode::from(CANNOT_WRITE)
+                }
+            };
+        }
     };
-    terminal.print(text.as_bytes(), ExitCode::SUCCESS)
+    terminal.write(output, text.as_bytes())
 }
 
 fn import_command(terminal: Terminal, command: ImportCommand) -> ExitCode {
@@ -481,10 +524,10 @@ fn import_command(terminal: Terminal, command: ImportCommand) -> ExitCode {
             return ExitCode::from(CANNOT_LOAD);
         }
     };
-    eprint!("{}", imported.summary());
     if overwrites_input(output.as_deref(), &imported.files) {
         return ExitCode::from(CANNOT_LOAD);
     }
+    eprint!("{}", imported.summary());
     terminal.write(output.as_deref(), imported.text.as_bytes())
 }
 
@@ -518,12 +561,7 @@ fn export_command(
     if path.as_os_str() != STANDARD_STREAM && overwrites_input(output, &input) {
         return ExitCode::from(CANNOT_LOAD);
     }
-    let to_stdout = output.is_none_or(|p| p.as_os_str() == STANDARD_STREAM);
-    if !format.is_text() && to_stdout && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-        say(&format!(
-            "a {} is binary; give a file with -o, or pipe the output",
-            format.label()
-        ));
+    if !format.is_text() && binary_to_a_terminal(output, format.label()) {
         return ExitCode::from(CANNOT_LOAD);
     }
     let Some(model) = load_or_explain(path) else {

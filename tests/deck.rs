@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 mod support;
+use opmodel::format::grouped;
 use support::{opmodel, shop, shop_named, write};
 
 const SAMPLES: [&str; 6] = [
@@ -197,6 +198,67 @@ fn a_comparison_deck_goes_to_a_file_and_a_bad_model_is_named() {
     let b = write(dir.path(), "b.ron", &shop_with_basket());
     let (code, _, stderr) =
         opmodel(&["compare", path(&a), path(&b), "-f", "pdf", "-o", path(&pdf)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+}
+
+fn sample_roadmap() -> String {
+    format!(
+        "{}/samples/retail-roadmap/harbour-and-hart.roadmap.ron",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+#[ignore = "needs poppler-utils"]
+fn the_roadmap_deck_shows_the_year_the_phases_and_the_handovers_with_the_reports_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("roadmap.pdf");
+    let roadmap = sample_roadmap();
+    let (code, _, stderr) = opmodel(&["roadmap", &roadmap, "-f", "pdf", "-o", path(&pdf)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(info(&pdf, "Page size"), "960 x 540 pts");
+    assert_eq!(info(&pdf, "Title"), "Harbour & Hart to product domains");
+    assert_fonts_embedded(&pdf);
+    let (code, json, _) = opmodel(&["roadmap", &roadmap, "-f", "json"]);
+    assert_eq!(code, 0);
+    let plan: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let text = text_of(&pdf);
+    let cost = plan["cost_of_the_year"].as_f64().unwrap();
+    let cost = format!("the cost of the year is GBP {}", grouped(cost));
+    assert!(text.contains(&cost), "{cost} in {text}");
+    for (i, phase) in plan["phases"].as_array().unwrap().iter().enumerate() {
+        let name = phase["name"].as_str().unwrap();
+        let title = format!("Phase {} · {name}", i + 1);
+        assert!(text.contains(&title), "{title}'s diagram in {text}");
+        let annual = phase["figures"]["annual_cost"].as_f64().unwrap();
+        let step = format!("GBP {}", grouped(annual));
+        assert!(text.contains(&step), "{step} over {name}'s step in {text}");
+    }
+    assert!(text.contains("The year"));
+    assert_eq!(text.matches("Handovers").count(), 2, "{text}");
+}
+
+#[test]
+fn a_roadmap_deck_never_overwrites_the_roadmap_or_a_phase_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/retail-roadmap");
+    for file in std::fs::read_dir(&folder).unwrap() {
+        let file = file.unwrap().path();
+        std::fs::copy(&file, dir.path().join(file.file_name().unwrap())).unwrap();
+    }
+    let roadmap = dir.path().join("harbour-and-hart.roadmap.ron");
+    for target in ["harbour-and-hart.roadmap.ron", "domain-rotas.ron"] {
+        let target = dir.path().join(target);
+        let before = std::fs::read(&target).unwrap();
+        let (code, _, stderr) =
+            opmodel(&["roadmap", path(&roadmap), "-f", "pdf", "-o", path(&target)]);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains("is a file this command reads"), "{stderr}");
+        assert_eq!(std::fs::read(&target).unwrap(), before);
+    }
+    let pdf = dir.path().join("deck.pdf");
+    let (code, _, stderr) = opmodel(&["roadmap", path(&roadmap), "-f", "pdf", "-o", path(&pdf)]);
     assert_eq!(code, 0, "{stderr}");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 }

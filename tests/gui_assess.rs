@@ -154,6 +154,25 @@ fn not_assessed_only_and_the_text_filter_narrow_the_rows() {
 }
 
 #[test]
+fn keys_typed_faster_than_a_frame_all_reach_the_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = assessing(dir.path());
+    harness.get_by_label("not set").click();
+    harness.run_steps(3);
+    // Five keys in one frame, as a fast typist on a slow frame sends them: the first opens
+    // the cell, and the four after it must not be lost.
+    for key in ["5", "0", "0", "0", "0"] {
+        harness.event(Event::Text(key.to_owned()));
+    }
+    harness.run_steps(3);
+    press(&mut harness, Key::Tab);
+    assert_eq!(
+        service(&harness, "reports").exposure_per_hour,
+        Some(50_000.0)
+    );
+}
+
+#[test]
 fn typing_an_exposure_and_a_demand_assesses_a_service_and_moves_the_figures() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = assessing(dir.path());
@@ -269,6 +288,13 @@ fn an_import_first_says_how_many_services_are_not_assessed_and_opens_the_view_on
     harness.run_steps(2);
     finish_file_jobs(&mut harness);
     harness.get_by_label("2 of 2 services are not assessed yet");
+    harness.get_by_label_contains("2 have no availability target or exposure");
+    assert!(
+        harness
+            .query_by_label_contains("2 of 2 services are not assessed yet:")
+            .is_none(),
+        "the count is said once, in the heading"
+    );
     assert_eq!(mode(&harness), Some(ViewMode::Canvas));
     harness.get_by_label("Assess them now").click();
     harness.run_steps(4);

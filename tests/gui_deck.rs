@@ -145,6 +145,94 @@ fn f5_on_a_comparison_presents_its_title_change_table_and_both_diagrams() {
     assert!(!harness.state().is_presenting() && harness.state().is_comparing());
 }
 
+/// The PDF's page count, from its page tree's `/Count`.
+fn pages_of(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Count ")
+        .filter_map(|(at, _)| {
+            text[at + 7..]
+                .split(|c: char| !c.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn export_deck_on_a_comparison_tab_writes_the_comparison_deck() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(dir.path(), "shop.ron", &shop_named("Shop", 6));
+    let b = write(dir.path(), "small.ron", &shop_named("Shop, small team", 2));
+    let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
+    app.open_at_start(&a);
+    let mut harness = harness(app);
+    harness.state_mut().run(UiCommand::OpenInNewTab);
+    harness.run_steps(3);
+    answer_prompt(&mut harness, "Path of the .ron file", &b);
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run_steps(3);
+    harness.get_by_label("Shop (shop.ron)").click();
+    harness.run_steps(4);
+    assert!(harness.state().is_comparing());
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run_steps(3);
+    harness.get_by_label("Export the comparison deck (PDF)");
+    // A deck has one format: no choice of SVG or CSV is offered.
+    assert!(harness.query_by_label("SVG picture").is_none());
+    let deck = dir.path().join("options.pdf");
+    answer_prompt(&mut harness, "File to write", &deck);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    finish_file_jobs(&mut harness);
+    assert!(harness.state().error_message().is_none());
+    let bytes = std::fs::read(&deck).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    // The title, the change table, a diagram for each model, then what changed: more pages
+    // than the two diagrams alone.
+    assert!(pages_of(&bytes) >= 4, "{} pages", pages_of(&bytes));
+}
+
+#[test]
+fn export_deck_on_a_roadmap_tab_writes_the_roadmap_deck_beside_the_roadmap() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/retail-roadmap");
+    for file in std::fs::read_dir(&folder).unwrap() {
+        let file = file.unwrap().path();
+        std::fs::copy(&file, dir.path().join(file.file_name().unwrap())).unwrap();
+    }
+    let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
+    app.open_at_start(&dir.path().join("harbour-and-hart.roadmap.ron"));
+    let mut harness = harness(app);
+    harness.run_steps(4);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run_steps(3);
+    harness.get_by_label("Export the deck of the roadmap “Harbour & Hart to product domains”");
+    let offered = harness
+        .get_by_label("File to write")
+        .value()
+        .unwrap_or_default();
+    let beside = Path::new(&offered)
+        .parent()
+        .and_then(|f| f.canonicalize().ok());
+    assert_eq!(beside, dir.path().canonicalize().ok(), "{offered}");
+    assert!(offered.ends_with(".pdf"), "{offered}");
+    let deck = dir.path().join("year.pdf");
+    answer_prompt(&mut harness, "File to write", &deck);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    finish_file_jobs(&mut harness);
+    assert!(harness.state().error_message().is_none());
+    let bytes = std::fs::read(&deck).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    // Title, the year, three diagrams and two phases' changes.
+    assert!(pages_of(&bytes) >= 7, "{} pages", pages_of(&bytes));
+}
+
 #[test]
 fn the_presentation_strip_names_the_model_and_the_date() {
     let dir = tempfile::tempdir().unwrap();

@@ -144,9 +144,15 @@ fn a_catalog_folder_imports_and_a_note_selects_and_centres_its_entity() {
     harness.get_by_label("Import notes");
     harness.get_by_label_contains("Owner is a user, not a team");
     harness.get_by_label_contains("Component that is not run");
-    // `utils` became nothing, so its note is plain text; `ledger` is a link.
-    harness.get_by_label("component:default/utils");
-    harness.get_by_label("component:default/ledger").click();
+    // A note names what it is about as the canvas does, not by its catalog reference:
+    // `utils` became nothing, so its note is plain text naming its kind; `ledger` is a link.
+    harness.get_by_label("utils (component)");
+    assert!(
+        harness
+            .query_by_label_contains("component:default/")
+            .is_none()
+    );
+    harness.get_by_label("ledger").click();
     harness.run_steps(3);
     assert_eq!(
         harness.state().selection(),

@@ -573,6 +573,31 @@ fn a_folder_two_thousand_levels_deep_is_searched_to_the_depth_bound() {
 // 10. `-o` naming the input destroys it.
 
 #[test]
+fn a_catalog_of_locations_alone_is_refused_rather_than_written_as_an_empty_model() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("catalog-info.yaml"),
+        "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: all\nspec:\n  targets:\n    - ./gone.yaml\n",
+    )
+    .unwrap();
+    let output_file = dir.path().join("out.ron");
+    let (code, _, message) = opmodel(&[
+        "import",
+        "backstage",
+        &text(dir.path()),
+        "-o",
+        &text(&output_file),
+    ]);
+    assert_eq!(code, 2, "{message}");
+    assert!(
+        message
+            .contains("1 catalog entity but no domain, team or service to model; nothing written"),
+        "{message}"
+    );
+    assert!(!output_file.exists());
+}
+
+#[test]
 fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
     let dir = tempfile::tempdir().unwrap();
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/startup.ron");
@@ -637,6 +662,10 @@ fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
         assert!(
             message.contains("is a file this command reads; write the output to another file"),
             "{message}"
+        );
+        assert!(
+            !message.contains("Imported"),
+            "a refused import does not say it imported: {message}"
         );
     }
     assert_eq!(std::fs::read(&model).unwrap(), original);

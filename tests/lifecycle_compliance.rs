@@ -683,6 +683,7 @@ fn every_report_format_shows_cost_drivers_and_compliance_scope() {
     let first_driver = text[drivers..].lines().nth(3).unwrap();
     assert!(
         first_driver.contains("Card vault (card-vault)")
+            && first_driver.contains("Card processing (team)")
             && first_driver.contains("26,480")
             && first_driver.contains("21.2 %"),
         "{first_driver}"

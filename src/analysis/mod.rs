@@ -14,6 +14,7 @@ mod cover_cost;
 mod coverage;
 mod findings;
 mod graph;
+pub mod parallel;
 mod peak;
 mod rotas;
 
@@ -364,7 +365,7 @@ pub fn analyze(model: &Model) -> Analysis {
     let ceilings = OnceLock::new();
     let graph = || graph.get_or_init(|| graph::DependencyGraph::new(model, &index));
     let ceilings = || ceilings.get_or_init(|| ceiling::Ceilings::new(graph(), &decisions));
-    let ((), (plan, costs, mut services, findings)) = crate::parallel::both(
+    let ((), (plan, costs, mut services, findings)) = crate::analysis::parallel::both(
         model.services.len() >= PARALLEL_FROM,
         || ceilings().help(),
         || {

@@ -276,6 +276,18 @@ pub fn import(
                     notes: import.notes,
                 });
             }
+            if import.model.domains.is_empty()
+                && import.model.teams.is_empty()
+                && import.model.services.is_empty()
+            {
+                return Err(ImportFailure {
+                    message: format!(
+                        "{shown}: {} but no domain, team or service to model; nothing written",
+                        crate::format::count(import.entities, "catalog entity", "catalog entities")
+                    ),
+                    notes: import.notes,
+                });
+            }
             if options.strict && import.skipped_anything() {
                 return Err(ImportFailure {
                     message:

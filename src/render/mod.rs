@@ -11,7 +11,7 @@ pub mod picture;
 pub mod png;
 pub mod svg;
 
-pub use deck::{comparison_deck_pdf, deck_pdf};
+pub use deck::{comparison_deck_pdf, deck_pdf, roadmap_deck_pdf};
 pub use dot::{dot, dot_with};
 pub use mermaid::{mermaid, mermaid_with};
 pub use png::{DEFAULT_SCALE, Png, PngError, png, png_from_svg};

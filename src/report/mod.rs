@@ -6,7 +6,6 @@ mod compare;
 mod csv;
 pub mod empty;
 mod markdown;
-mod peak;
 mod roadmap;
 pub(crate) mod sections;
 mod table;
@@ -19,8 +18,8 @@ pub use compare::{
 pub use csv::csv;
 pub use markdown::{markdown, markdown_with_fixes};
 pub use roadmap::{
-    roadmap_handovers, roadmap_headline, roadmap_markdown, roadmap_names, roadmap_phases,
-    roadmap_text,
+    roadmap_change_parts, roadmap_handovers, roadmap_headline, roadmap_markdown, roadmap_names,
+    roadmap_phases, roadmap_text,
 };
 pub use table::{Align, Table};
 pub use text::{text, text_with_fixes};

@@ -3,7 +3,7 @@
 //! cost of the year; then each phase after the first with its handovers and its change from
 //! the phase before, as a comparison shows it.
 
-use super::compare::{Compared, changes_markdown, changes_text};
+use super::compare::{Compared, Section, changes_markdown, changes_text, sections};
 use super::table::{Align, Table};
 use crate::analysis::Analysis;
 use crate::compare::Names;
@@ -106,6 +106,18 @@ fn change<'a>(roadmap: &'a Roadmap, plan: &'a RoadmapPlan, i: usize) -> Option<C
         vec![before.name.clone(), after.name.clone()],
         vec!["Change".to_owned()],
     ))
+}
+
+/// Phase `i`'s change from the phase before as the comparison's parts: the figures side by
+/// side, then the sections (rotas, weeks on call, findings, what changed, cover costs);
+/// none for the first phase.
+pub fn roadmap_change_parts(
+    roadmap: &Roadmap,
+    plan: &RoadmapPlan,
+    i: usize,
+) -> Option<(Table, Vec<Section>)> {
+    let compared = change(roadmap, plan, i)?;
+    Some((compared.figures(), sections(&compared)))
 }
 
 /// "Domain rotas, from 2027-04-05 to 2027-10-03 (182 days): domain-rotas.ron".

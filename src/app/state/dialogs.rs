@@ -85,12 +85,20 @@ pub enum Dialog {
     NotAssessed {
         doc: DocumentId,
     },
-    /// File › Export…: the format and the file to write, as first offered.
+    /// File › Export… and Export deck…: the format and the file to write, as first offered.
     Export {
-        doc: DocumentId,
+        source: ExportSource,
         format: ExportFormat,
         suggested: String,
     },
+}
+
+/// What an export writes: a document, in the format chosen, or the deck of a comparison or
+/// a roadmap tab (a PDF).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportSource {
+    Document(DocumentId),
+    Deck(ViewId),
 }
 
 /// The user's answer to a dialog.
@@ -138,15 +146,15 @@ pub enum Answer {
     Assess {
         doc: DocumentId,
     },
-    /// Write document `doc` as `format` to `path`.
+    /// Write `source` as `format` to `path`.
     Export {
-        doc: DocumentId,
+        source: ExportSource,
         format: ExportFormat,
         path: PathBuf,
     },
     /// The export dialog's Browse…: the desktop's save dialog, starting from `typed`.
     BrowseExport {
-        doc: DocumentId,
+        source: ExportSource,
         format: ExportFormat,
         typed: PathBuf,
     },

@@ -4,12 +4,15 @@
 
 use std::path::{Path, PathBuf};
 
-use super::dialogs::{Dialog, Purpose};
+use std::sync::Arc;
+
+use super::dialogs::{Dialog, ExportSource, Purpose};
 use super::errors::AppError;
 use super::files;
-use super::ids::DocumentId;
-use super::transfer::{ExportFormat, ImportSource, Imported};
+use super::transfer::{self, ExportFormat, ImportSource, Imported};
+use super::view::View;
 use super::workspace::Workspace;
+use crate::model::Model;
 
 impl Workspace {
     /// The folder an import or export dialog starts in: the last one used, else the folder
@@ -113,53 +116,122 @@ impl Workspace {
         }
     }
 
-    /// File › Export… and Export deck…: the export dialog for the active document, with
-    /// `format` chosen.
+    /// File › Export… and Export deck…: the export dialog for the active tab, with `format`
+    /// chosen; on a comparison or a roadmap tab, for its deck.
     pub(super) fn choose_export(&mut self, format: ExportFormat) {
-        let Some(doc) = self.active_document() else {
+        let Some((source, format, name, beside)) = self.export_source(format) else {
             return;
         };
-        let stem = files::suggested_file_name(&doc.model().name);
+        let stem = files::suggested_file_name(&name);
         let stem = stem.trim_end_matches(".ron");
         let folder = self
             .transfer_start_folder()
-            .or_else(|| doc.path().and_then(Path::parent).map(Path::to_owned))
+            .or_else(|| beside.as_deref().and_then(Path::parent).map(Path::to_owned))
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
         let suggested = folder
             .join(format!("{stem}.{}", format.extension()))
             .display()
             .to_string();
-        let doc = doc.id();
         self.open_dialog(Dialog::Export {
-            doc,
+            source,
             format,
             suggested,
         });
+    }
+
+    /// What the active tab exports, in which format, under which name, and the file it sits
+    /// beside: a document in `format`; a comparison or a roadmap as its deck.
+    fn export_source(
+        &self,
+        format: ExportFormat,
+    ) -> Option<(ExportSource, ExportFormat, String, Option<PathBuf>)> {
+        match self.active_tab()? {
+            View::Document(view) => {
+                let doc = self.document(view.doc)?;
+                Some((
+                    ExportSource::Document(doc.id()),
+                    format,
+                    doc.model().name.clone(),
+                    doc.path().map(Path::to_owned),
+                ))
+            }
+            View::Comparison { id, docs } => {
+                let documents: Vec<_> = docs.iter().filter_map(|d| self.document(*d)).collect();
+                let names: Vec<&str> = documents.iter().map(|d| d.model().name.as_str()).collect();
+                Some((
+                    ExportSource::Deck(*id),
+                    ExportFormat::Pdf,
+                    format!("{} comparison", names.join(" vs ")),
+                    documents.iter().find_map(|d| d.path().map(Path::to_owned)),
+                ))
+            }
+            View::Roadmap(roadmap) => Some((
+                ExportSource::Deck(roadmap.id()),
+                ExportFormat::Pdf,
+                roadmap.plan.name.clone(),
+                Some(roadmap.path.clone()),
+            )),
+        }
     }
 
     /// The desktop's save dialog for an export, from the export dialog's Browse… button.
-    pub(super) fn browse_export(&mut self, doc: DocumentId, format: ExportFormat, typed: PathBuf) {
+    pub(super) fn browse_export(
+        &mut self,
+        source: ExportSource,
+        format: ExportFormat,
+        typed: PathBuf,
+    ) {
         let chosen = files::native_export(&typed, format.label(), format.extension());
         let suggested = chosen.unwrap_or(typed).display().to_string();
-        let format = ExportFormat::from_path(Path::new(&suggested)).unwrap_or(format);
+        let format = match source {
+            ExportSource::Document(_) => {
+                ExportFormat::from_path(Path::new(&suggested)).unwrap_or(format)
+            }
+            ExportSource::Deck(_) => ExportFormat::Pdf,
+        };
         self.open_dialog(Dialog::Export {
-            doc,
+            source,
             format,
             suggested,
         });
     }
 
-    /// Starts writing document `doc` as `format` to `path` on a worker thread.
-    pub(super) fn start_export(&mut self, doc: DocumentId, format: ExportFormat, path: PathBuf) {
-        let Some(document) = self.document(doc) else {
-            return;
+    /// Starts writing `source` as `format` to `path` on a worker thread.
+    pub(super) fn start_export(
+        &mut self,
+        source: ExportSource,
+        format: ExportFormat,
+        path: PathBuf,
+    ) {
+        let make: Box<dyn FnOnce() -> Result<Vec<u8>, String> + Send> = match source {
+            ExportSource::Document(doc) => {
+                let Some(document) = self.document(doc) else {
+                    return;
+                };
+                let model = document.model().clone();
+                self.last_export_format = format;
+                Box::new(move || transfer::export(&model, format))
+            }
+            ExportSource::Deck(view) => match self.tabs().iter().find(|t| t.id() == view) {
+                Some(View::Comparison { docs, .. }) => {
+                    let models: Vec<Model> = docs
+                        .iter()
+                        .filter_map(|d| self.document(*d))
+                        .map(|d| d.model().clone())
+                        .collect();
+                    Box::new(move || transfer::comparison_deck(&models))
+                }
+                Some(View::Roadmap(roadmap)) => {
+                    let (roadmap, plan) = (Arc::clone(&roadmap.roadmap), Arc::clone(&roadmap.plan));
+                    Box::new(move || transfer::roadmap_deck(&roadmap, &plan))
+                }
+                _ => return,
+            },
         };
-        let model = document.model().clone();
         self.remember_folder(&path);
-        self.last_export_format = format;
         self.status = format!("Exporting {}…", path.display());
-        if let Err(error) = self.jobs.export(model, format, path.clone(), &self.waker) {
+        if let Err(error) = self.jobs.export(path.clone(), &self.waker, make) {
             self.report(AppError::Export {
                 path,
                 message: format!("cannot start writing it: {error}"),

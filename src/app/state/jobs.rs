@@ -14,7 +14,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use super::commands::Waker;
 use super::dialogs::Pending;
 use super::ids::{DocumentId, ViewId};
-use super::transfer::{self, ExportFormat, Imported};
+use super::transfer::{self, Imported};
 use crate::edit::history::SavedPoint;
 use crate::files::fingerprint::Fingerprint;
 use crate::files::recovery::{Session, Snapshot};
@@ -218,17 +218,16 @@ impl Jobs {
         })
     }
 
-    /// Starts writing `model` as `format` to `path`.
+    /// Starts writing to `path` the bytes `make` makes: a model in a format, or a deck.
     pub fn export(
         &mut self,
-        model: Model,
-        format: ExportFormat,
         path: PathBuf,
         waker: &Waker,
+        make: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
     ) -> std::io::Result<()> {
         let file = path.clone();
         self.start(Task::Export { path }, waker, move |_| {
-            Outcome::Exported(transfer::export(&model, format).and_then(|bytes| {
+            Outcome::Exported(make().and_then(|bytes| {
                 crate::files::safe_write::write(&file, &bytes).map_err(|e| e.to_string())
             }))
         })

@@ -48,7 +48,7 @@ pub use autosave::interval_from_env;
 pub use commands::{
     Command, CommandSender, ComparisonCommand, NewEntity, ViewCommand, Waker, Window,
 };
-pub use dialogs::{Answer, Dialog, Pending, Purpose, QuitFlow};
+pub use dialogs::{Answer, Dialog, ExportSource, Pending, Purpose, QuitFlow};
 pub use document::Document;
 pub use errors::AppError;
 pub use files::{

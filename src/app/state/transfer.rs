@@ -10,6 +10,7 @@ use crate::files::backstage::{Note, NoteReason};
 use crate::files::transfer::{self, ExportOptions, ImportOptions};
 pub use crate::files::transfer::{ExportFormat, ImportSource};
 use crate::model::Model;
+use crate::roadmap::{Roadmap, RoadmapPlan};
 
 /// Storage key for the folder last imported from or exported to.
 pub const FOLDER_KEY: &str = "opmodel.transfer_folder";
@@ -17,6 +18,20 @@ pub const FOLDER_KEY: &str = "opmodel.transfer_folder";
 /// The file's contents for `model` in `format`, as the editor writes it.
 pub fn export(model: &Model, format: ExportFormat) -> Result<Vec<u8>, String> {
     transfer::export(model, format, &ExportOptions::default()).map(|exported| exported.bytes)
+}
+
+/// The deck of a comparison of `models`, the first the baseline, dated today.
+pub fn comparison_deck(models: &[Model]) -> Result<Vec<u8>, String> {
+    let models: Vec<&Model> = models.iter().collect();
+    let comparison = crate::compare::compare(&models);
+    crate::render::comparison_deck_pdf(&models, &comparison, &crate::format::today())
+        .map_err(|e| e.to_string())
+}
+
+/// The deck of a roadmap, dated today.
+pub fn roadmap_deck(roadmap: &Roadmap, plan: &RoadmapPlan) -> Result<Vec<u8>, String> {
+    crate::render::roadmap_deck_pdf(roadmap, plan, &crate::format::today())
+        .map_err(|e| e.to_string())
 }
 
 /// Where an export goes, once the user has chosen: the path as typed, with the format's

@@ -219,10 +219,10 @@ impl Workspace {
                         .active_view()
                         .is_some_and(|v| v.mode() == super::assess::ViewMode::Canvas)
             }
+            // A comparison or a roadmap exports as its deck.
+            UiCommand::Export | UiCommand::ExportDeck => self.active_tab().is_some(),
             UiCommand::Save
             | UiCommand::SaveAs
-            | UiCommand::Export
-            | UiCommand::ExportDeck
             | UiCommand::SelectAll
             | UiCommand::Paste
             | UiCommand::AddTeam

@@ -138,7 +138,7 @@ pub fn fixes_for_findings(
     let wanted: Vec<usize> = (0..analysis.findings.len())
         .filter(|&index| offers_fixes(analysis.findings[index].code) && wanted(index))
         .collect();
-    let proposed = crate::parallel::in_shares(&wanted, |share| {
+    let proposed = crate::analysis::parallel::in_shares(&wanted, |share| {
         share
             .iter()
             .flat_map(|&index| {
@@ -160,7 +160,7 @@ pub fn fixes_for_findings(
         });
         proposals[slot].1.push(proposal);
     }
-    let mut worked = crate::parallel::in_shares(&proposals, |share| {
+    let mut worked = crate::analysis::parallel::in_shares(&proposals, |share| {
         let mut copy = model.clone();
         let mut worked = Vec::new();
         for (edit, proposed) in share {

@@ -52,7 +52,13 @@ pub fn comparison_pages(models: &[&Model], comparison: &Comparison, date: &str) 
     );
     deck.current("What changes").gap(6.0);
     deck.table(&figures);
-    diagram_pages(&mut deck, models, comparison);
+    let reports: Vec<&crate::analysis::Analysis> = comparison.reports.iter().collect();
+    let titles: Vec<String> = models
+        .iter()
+        .enumerate()
+        .map(|(i, m)| format!("{} · {}", report::letter(i), picture::title(m)))
+        .collect();
+    diagram_pages(&mut deck, models, &reports, &titles);
     for section in sections {
         let ink = Paint::solid(palette::INK);
         let page = deck.page(section.title);
@@ -100,21 +106,25 @@ fn title_page(deck: &mut Deck, models: &[&Model], date: &str) {
     );
 }
 
-/// A page per model with its diagram, every one at the zoom that fits the largest, centred
-/// in the same room.
-fn diagram_pages(deck: &mut Deck, models: &[&Model], comparison: &Comparison) {
+/// A page per model with its diagram under its title, every one at the zoom that fits the
+/// largest, centred in the same room, so that sizes compare from page to page.
+pub(super) fn diagram_pages(
+    deck: &mut Deck,
+    models: &[&Model],
+    reports: &[&crate::analysis::Analysis],
+    titles: &[String],
+) {
     let scenes: Vec<Scene> = models
         .iter()
-        .zip(&comparison.reports)
+        .zip(reports)
         .map(|(model, analysis)| picture::scene_of(model, analysis))
         .collect();
     let mut frames: Vec<(Marks, Rect)> = Vec::new();
-    for ((i, model), scene) in models.iter().enumerate().zip(&scenes) {
+    for ((title, analysis), scene) in titles.iter().zip(reports).zip(&scenes) {
         let mut marks = Marks::default();
-        let analysis = &comparison.reports[i];
         let room = slide_frame(
             &mut marks,
-            &format!("{} · {}", report::letter(i), picture::title(model)),
+            title,
             &picture::figures_line(analysis),
             (page::WIDTH, page::HEIGHT - 30.0),
             Shown::of(scene),

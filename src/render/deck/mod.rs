@@ -7,8 +7,9 @@
 
 mod compare;
 mod page;
+mod roadmap;
 
-use crate::analysis::{Analysis, AvailabilitySource, Severity};
+use crate::analysis::{Analysis, FindingCode, Severity};
 use crate::edit::fixes;
 use crate::format::{self, count, grouped, money, trimmed};
 use crate::layout::Rect;
@@ -20,6 +21,7 @@ use crate::scene::{Scene, palette};
 
 pub use compare::{comparison_deck_pdf, comparison_pages};
 pub use page::Deck;
+pub use roadmap::{roadmap_deck_pdf, roadmap_pages};
 
 use super::pdf::{PdfError, pdf};
 use super::picture::{self, fitted, slide_frame};
@@ -344,38 +346,47 @@ fn assumptions_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
     let page = deck.page("Assumptions");
     let ink = Paint::solid(palette::INK);
     let settings = &model.settings;
+    // The services the not-assessed finding counts, in its words: the editor's "N of M
+    // assessed" and this page agree.
     let assumed: Vec<(usize, &crate::analysis::ServiceFigures)> = analysis
         .services
         .iter()
         .enumerate()
-        .filter(|(_, s)| {
-            matches!(
-                s.availability_source,
-                AvailabilitySource::LowestBand | AvailabilitySource::NoBands
-            )
-        })
+        .filter(|(_, s)| s.assumed.any())
         .collect();
-    page.text(
-        &format!(
-            "{} of {} not yet assessed: neither an availability nor an exposure is set, so the lowest band's availability is assumed.",
-            count(assumed.len(), "service", "services"),
-            analysis.services.len()
-        ),
-        page::BODY_PX,
-        ink,
-        2,
-    );
+    let summary = analysis
+        .findings
+        .iter()
+        .find(|f| f.code == FindingCode::NotAssessed)
+        .map_or_else(
+            || "Every service is assessed: its exposure or availability, and its feature demand, are set.".to_owned(),
+            |f| f.message.to_string(),
+        );
+    page.text(&summary, page::BODY_PX, ink, 4);
     if !assumed.is_empty() {
         let mut table = Table::new(&[
             ("Service", Align::Left),
-            ("Availability assumed", Align::Right),
-            ("Deployment taken", Align::Left),
+            ("Availability", Align::Left),
+            ("Deployment", Align::Left),
         ]);
+        let noted = |value: String, assumed: bool| {
+            if assumed {
+                format!("{value}, assumed")
+            } else {
+                value
+            }
+        };
         for (i, figures) in assumed {
             table.row(vec![
                 model.services[i].name.clone(),
-                format::percent(figures.availability),
-                figures.deployment.label().to_owned(),
+                noted(
+                    format::percent(figures.availability),
+                    figures.assumed.availability,
+                ),
+                noted(
+                    figures.deployment.label().to_owned(),
+                    figures.assumed.demand,
+                ),
             ]);
         }
         deck.table(&table);
@@ -487,6 +498,32 @@ mod tests {
             warnings - FINDINGS_SHOWN
         );
         assert!(text.contains(&note), "{note}");
+    }
+
+    #[test]
+    fn the_assumptions_list_every_service_not_assessed_as_the_editor_counts_them() {
+        let mut model = crate::synthetic::generate(20, 4, 10, 1);
+        // Three not assessed: no exposure or availability; an unknown demand; both.
+        model.services[0].availability = None;
+        model.services[0].exposure_per_hour = None;
+        model.services[1].demand = crate::model::Demand::Unknown;
+        model.services[2].availability = None;
+        model.services[2].exposure_per_hour = None;
+        model.services[2].demand = crate::model::Demand::Unknown;
+        let analysis = analyze(&model);
+        let not_assessed = analysis.services.iter().filter(|s| s.assumed.any()).count();
+        let text = words(&pages(&model, &analysis, "1 January 2027")).join("\n");
+        let assumptions = &text[text.find("Assumptions").expect("the page")..];
+        assert!(
+            assumptions.contains(&format!(
+                "{not_assessed} of 20 services are not assessed yet"
+            )),
+            "{assumptions}"
+        );
+        for i in [0, 1, 2] {
+            assert!(assumptions.contains(&model.services[i].name), "{i}");
+        }
+        assert!(assumptions.contains(", assumed"));
     }
 
     #[test]

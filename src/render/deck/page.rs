@@ -2,11 +2,11 @@
 //! a title, paragraphs, figures and tables flowed from the top down, a table carried on to
 //! the next page under the same title when it runs out of room, and a footer on each.
 
+use crate::layout::text;
 use crate::model::Position;
 use crate::report::Table;
 use crate::scene::marks::{Anchor, Mark, Marks, Paint, Pen, Role, Shape};
 use crate::scene::palette;
-use crate::text;
 
 /// The screen a page is composed on (see [`crate::render::pdf`]).
 pub const WIDTH: f64 = 1280.0;
@@ -233,8 +233,9 @@ impl Deck {
     }
 }
 
-/// The columns' widths: each as wide as its widest cell, the text columns narrowed in
-/// proportion when together they are wider than `room`.
+/// The columns' widths: each as wide as its widest cell. When together they are wider than
+/// `room`, figures keep their width and the widest text columns are narrowed to one cap
+/// (and wrap), so that short columns such as a severity stay whole beside a long message.
 fn column_widths(table: &Table, room: f64) -> Vec<f64> {
     let natural: Vec<f64> = (0..table.headers().len())
         .map(|c| {
@@ -245,17 +246,18 @@ fn column_widths(table: &Table, room: f64) -> Vec<f64> {
                 + 2.0 * CELL_PADDING.0
         })
         .collect();
-    let total: f64 = natural.iter().sum();
-    if total <= room {
+    if natural.iter().sum::<f64>() <= room {
         return natural;
     }
-    // Figures keep their width; text columns share what is left.
     let fixed: f64 = (0..natural.len())
         .filter(|&c| table.is_right_aligned(c))
         .map(|c| natural[c])
         .sum();
-    let text_total = total - fixed;
-    let share = ((room - fixed) / text_total.max(1.0)).max(0.1);
+    let mut text_widths: Vec<f64> = (0..natural.len())
+        .filter(|&c| !table.is_right_aligned(c))
+        .map(|c| natural[c])
+        .collect();
+    let cap = narrowing_cap(&mut text_widths, room - fixed);
     natural
         .iter()
         .enumerate()
@@ -263,10 +265,27 @@ fn column_widths(table: &Table, room: f64) -> Vec<f64> {
             if table.is_right_aligned(c) {
                 *w
             } else {
-                w * share
+                w.min(cap)
             }
         })
         .collect()
+}
+
+/// The width `c` such that the `widths`, each cut to at most `c`, add up to `budget`: the
+/// narrow ones keep theirs and the rest share what is left equally (never below a few
+/// characters' room).
+fn narrowing_cap(widths: &mut [f64], budget: f64) -> f64 {
+    const NARROWEST: f64 = 3.0 * TABLE_PX;
+    widths.sort_by(f64::total_cmp);
+    let mut left = budget;
+    for (k, w) in widths.iter().enumerate() {
+        let sharing = (widths.len() - k) as f64;
+        if w * sharing > left {
+            return (left / sharing).max(NARROWEST);
+        }
+        left -= w;
+    }
+    f64::INFINITY
 }
 
 /// Draws one row of a table at the page's cursor, `height` high.
@@ -342,4 +361,39 @@ fn draw_row(
         x += width;
     }
     page.y = top + height;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Align;
+
+    #[test]
+    fn narrow_columns_keep_their_width_and_the_wide_ones_share_the_rest() {
+        // 40 + 60 kept, the 900 cut to what is left of 600.
+        assert_eq!(narrowing_cap(&mut [900.0, 40.0, 60.0], 600.0), 500.0);
+        // Three alike share equally.
+        assert_eq!(narrowing_cap(&mut [300.0, 300.0, 300.0], 600.0), 200.0);
+        // Two wide ones over 400 left after the narrow: 200 each.
+        assert_eq!(narrowing_cap(&mut [100.0, 700.0, 500.0], 500.0), 200.0);
+        // Everything fits: no cap.
+        assert_eq!(narrowing_cap(&mut [100.0, 200.0], 500.0), f64::INFINITY);
+    }
+
+    #[test]
+    fn a_severity_column_stays_whole_beside_a_long_message() {
+        let mut table = Table::new(&[("Severity", Align::Left), ("Message", Align::Left)]);
+        table.row(vec!["warning".to_owned(), "word ".repeat(400)]);
+        let widths = column_widths(&table, 800.0);
+        let widest = ["Severity", "warning"]
+            .map(|w| text::width(w, TABLE_PX as f32))
+            .into_iter()
+            .fold(0.0, f32::max);
+        let severity = f64::from(widest) + 2.0 * CELL_PADDING.0;
+        assert_eq!(widths[0], severity);
+        assert!(
+            (widths.iter().sum::<f64>() - 800.0).abs() < 1e-6,
+            "{widths:?}"
+        );
+    }
 }

@@ -25,12 +25,12 @@ pub(super) fn prompt(ui: &mut Ui, ws: &Workspace, doc: DocumentId) -> Option<Ans
         .iter()
         .find(|f| f.code == FindingCode::NotAssessed)
     {
-        ui.label(finding.message.to_string());
+        ui.label(what_was_assumed(&finding.message.to_string()));
     }
     ui.add_space(6.0);
     ui.label(
         RichText::new(
-            "Until they are, the cost and the cover rest on these assumptions. The Assess view lists them in a table where you set each one's exposure and demand with the client.",
+            "The Assess view lists them in a table where you set each one's exposure and demand with the client.",
         )
         .color(theme::MUTED_INK),
     );
@@ -54,4 +54,29 @@ pub(super) fn prompt(ui: &mut Ui, ws: &Workspace, doc: DocumentId) -> Option<Ans
         }
     });
     answer
+}
+
+/// The finding's message without its opening count, which the heading already says: "6 of 7
+/// services are not assessed yet: 5 have no availability target…" → "5 have no availability
+/// target…".
+fn what_was_assumed(message: &str) -> String {
+    let detail = message.split_once(": ").map_or(message, |(_, rest)| rest);
+    let mut letters = detail.chars();
+    letters.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(letters).collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_count_the_heading_says_is_not_said_twice() {
+        assert_eq!(
+            what_was_assumed("2 of 3 services are not assessed yet: 2 have no exposure."),
+            "2 have no exposure."
+        );
+        assert_eq!(what_was_assumed("all assumed"), "All assumed");
+    }
 }

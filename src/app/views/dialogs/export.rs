@@ -1,13 +1,15 @@
-//! File › Export…: the format and the file to write, with Browse… for the desktop's own
-//! save dialog. Choosing a format changes the file's extension; typing a known extension
-//! chooses the format.
+//! File › Export… and Export deck…: the format and the file to write, with Browse… for the
+//! desktop's own save dialog. Choosing a format changes the file's extension; typing a known
+//! extension chooses the format. A comparison or a roadmap tab writes its deck, a PDF.
 
 use std::path::{Path, PathBuf};
 
-use egui::{Id, Key, RichText, Ui};
+use egui::{Key, RichText, Ui};
 
 use super::Draft;
-use crate::app::state::{Answer, DocumentId, ExportFormat, Picker, Workspace, export_target};
+use crate::app::state::{
+    Answer, ExportFormat, ExportSource, Picker, View, Workspace, export_target,
+};
 use crate::app::views::theme;
 
 /// The export dialog. Choosing a format changes the file's extension; typing a known
@@ -15,7 +17,7 @@ use crate::app::views::theme;
 pub(super) fn dialog(
     ui: &mut Ui,
     ws: &Workspace,
-    doc: DocumentId,
+    source: ExportSource,
     draft: &mut Draft,
 ) -> Option<Answer> {
     let Draft {
@@ -25,20 +27,22 @@ pub(super) fn dialog(
     } = draft;
     let format = format.get_or_insert(ExportFormat::Svg);
     let mut answer = None;
-    let name = ws
-        .document(doc)
-        .map_or_else(String::new, |d| d.model().name.clone());
-    ui.heading(format!("Export “{name}”"));
+    ui.heading(heading(ws, source));
     ui.add_space(4.0);
-    if let Some(typed) = ExportFormat::from_path(Path::new(text.trim())) {
+    let deck = matches!(source, ExportSource::Deck(_));
+    if let Some(typed) = ExportFormat::from_path(Path::new(text.trim()))
+        && !deck
+    {
         *format = typed;
     }
     let before = *format;
-    ui.horizontal_wrapped(|ui| {
-        for choice in ExportFormat::ALL {
-            ui.radio_value(format, choice, choice.label());
-        }
-    });
+    if !deck {
+        ui.horizontal_wrapped(|ui| {
+            for choice in ExportFormat::ALL {
+                ui.radio_value(format, choice, choice.label());
+            }
+        });
+    }
     if *format != before {
         let typed = PathBuf::from(text.trim());
         if !typed.as_os_str().is_empty() {
@@ -51,15 +55,7 @@ pub(super) fn dialog(
         }
     }
     ui.add_space(4.0);
-    let label = ui.label("File to write").id;
-    let field = ui
-        .add(
-            egui::TextEdit::singleline(text)
-                .desired_width(520.0)
-                .id(Id::new("export-path-field")),
-        )
-        .labelled_by(label);
-    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    let (_, enter) = super::path::path_field(ui, "File to write", text, "export-path-field");
     let (path, chosen) = export_target(Path::new(text.trim()), *format);
     if path.is_file() {
         ui.label(
@@ -85,22 +81,40 @@ pub(super) fn dialog(
                 ));
             } else {
                 answer = Some(Answer::Export {
-                    doc,
-                    format: chosen,
+                    source,
+                    format: if deck { ExportFormat::Pdf } else { chosen },
                     path: path.clone(),
                 });
             }
         }
         if ws.picker() == Picker::Native && ui.button("Browse…").clicked() {
             answer = Some(Answer::BrowseExport {
-                doc,
+                source,
                 format: *format,
                 typed: path.clone(),
             });
         }
-        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+        if ui.button("Cancel").clicked() || super::pressed(ui, Key::Escape) {
             answer = Some(Answer::Close);
         }
     });
     answer
+}
+
+/// "Export “Shop”", or for a comparison or a roadmap, the deck it writes.
+fn heading(ws: &Workspace, source: ExportSource) -> String {
+    match source {
+        ExportSource::Document(doc) => {
+            let name = ws
+                .document(doc)
+                .map_or_else(String::new, |d| d.model().name.clone());
+            format!("Export “{name}”")
+        }
+        ExportSource::Deck(view) => match ws.tabs().iter().find(|t| t.id() == view) {
+            Some(View::Roadmap(roadmap)) => {
+                format!("Export the deck of the roadmap “{}”", roadmap.plan.name)
+            }
+            _ => "Export the comparison deck (PDF)".to_owned(),
+        },
+    }
 }

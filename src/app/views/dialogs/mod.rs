@@ -249,7 +249,9 @@ pub fn show(
                 }
                 Dialog::Recover => answer = recover::offer(ui, ws),
                 Dialog::NotAssessed { doc } => answer = assess::prompt(ui, ws, *doc),
-                Dialog::Export { doc, .. } => answer = export::dialog(ui, ws, *doc, &mut draft),
+                Dialog::Export { source, .. } => {
+                    answer = export::dialog(ui, ws, *source, &mut draft);
+                }
             }
         });
     if let Some(answer) = answer {

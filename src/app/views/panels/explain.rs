@@ -5,10 +5,12 @@ use crate::analysis::{Analysis, Cover, ServiceFigures};
 use crate::format::{count, duration, money, percent, trimmed};
 use crate::model::Lifecycle;
 
-/// Each figure of a service with where it comes from, as (label, value) rows.
+/// Each figure of a service with where it comes from, as (label, value) rows; `exposure` is
+/// the service's own, so that a loss is not shown as nothing when it is not known.
 pub fn service_rows(
     analysis: &Analysis,
     figures: &ServiceFigures,
+    exposure: Option<f64>,
     currency: &str,
 ) -> Vec<(&'static str, String)> {
     let overridden = figures.operating_model != figures.recommended_operating_model;
@@ -92,7 +94,11 @@ pub fn service_rows(
         ),
         (
             "Projected loss",
-            money(figures.projected_annual_loss, currency) + " a year",
+            if exposure.is_some() {
+                money(figures.projected_annual_loss, currency) + " a year"
+            } else {
+                "not known until its exposure per hour is set".to_owned()
+            },
         ),
         (
             "Availability ceiling",

@@ -2,7 +2,7 @@
 //! model settings and the import notes, the Assess table that takes the canvas's place, and
 //! what they share (charts, the "why" rows, the one-click fixes). Each reads a document
 //! through [`DocView`] and asks for changes through it; a new panel is a file here, shown
-//! from `tabs.rs`.
+//! from `tabs.rs`. The headline figures ([`headline`]) are shared with presentation mode.
 
 pub mod assess;
 pub mod charts;
@@ -11,6 +11,7 @@ pub mod explain;
 pub mod figures;
 pub mod findings;
 pub mod fix_list;
+pub mod headline;
 pub mod import_notes;
 pub mod inspector;
 pub mod peak;
@@ -46,6 +47,13 @@ impl DocView<'_> {
         self.tx.edit(self.doc.id(), label, edit, merge_key);
     }
 
+    /// Applies a fix the user chose, with the moves that take a service handed to a team of
+    /// another domain into that domain's area.
+    pub fn apply_fix(&self, fix: crate::edit::fixes::Fix) {
+        let edit = crate::edit::actions::with_rehoming(self.model(), fix.edit);
+        self.edit(&fix.label, Ok(edit), None);
+    }
+
     /// Asks for the current undo step to be closed: the user let go of a field.
     pub fn seal(&self) {
         self.tx.send(Command::Seal(self.doc.id()));
@@ -62,6 +70,17 @@ impl DocView<'_> {
             doc: self.doc.id(),
             selection: Selection::Entity(id.to_owned()),
         });
+    }
+
+    /// A click on a link to entity `id` in a panel: with Shift or Ctrl held, adds it to the
+    /// selection or takes it out, as on the canvas; else selects it alone and centres it.
+    pub fn pick(&self, ui: &egui::Ui, id: &str) {
+        if ui.input(|i| i.modifiers.shift || i.modifiers.command) {
+            let item = Selection::Entity(id.to_owned());
+            self.tx.view(self.view.id(), ViewCommand::Toggle(item));
+        } else {
+            self.reveal(id);
+        }
     }
 
     pub fn show_interactions(&self) {

@@ -57,18 +57,19 @@ pub(super) fn focus(ctx: &Context, dv: DocView) {
 /// Base widths at the editor's type size, scaled to the room there is.
 fn base_width(column: Column) -> f32 {
     match column {
-        Column::Name => 190.0,
-        Column::Owner => 140.0,
-        Column::Kind => 80.0,
-        Column::Lifecycle => 76.0,
-        Column::Exposure => 118.0,
-        Column::Demand => 84.0,
-        Column::Availability => 142.0,
-        Column::Recommended => 178.0,
-        Column::OperatingModel => 214.0,
-        Column::OutOfHours => 124.0,
-        Column::Cover => 104.0,
-        Column::LineItem => 90.0,
+        Column::Name => 176.0,
+        Column::Owner => 130.0,
+        Column::Kind => 74.0,
+        Column::Lifecycle => 74.0,
+        Column::Exposure => 110.0,
+        Column::Demand => 80.0,
+        Column::Availability => 134.0,
+        // An operating model's name and its note ("assumed", "override") side by side.
+        Column::Recommended => 232.0,
+        Column::OperatingModel => 232.0,
+        Column::OutOfHours => 110.0,
+        Column::Cover => 100.0,
+        Column::LineItem => 86.0,
     }
 }
 

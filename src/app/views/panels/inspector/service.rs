@@ -159,7 +159,7 @@ pub(super) fn dependencies(ui: &mut Ui, dv: DocView, id: &str) {
                 .link(entity_label(dv.model().display_name(to), to))
                 .clicked()
             {
-                dv.reveal(to);
+                dv.pick(ui, to);
             }
         });
     }
@@ -206,7 +206,7 @@ pub(super) fn dependencies(ui: &mut Ui, dv: DocView, id: &str) {
                 .link(entity_label(dv.model().display_name(&from), &from))
                 .clicked()
             {
-                dv.reveal(&from);
+                dv.pick(ui, &from);
             }
         }
     }
@@ -223,7 +223,10 @@ pub(super) fn explain_service(ui: &mut Ui, dv: DocView, figures: &ServiceFigures
         .corner_radius(6.0)
         .inner_margin(8.0)
         .show(ui, |ui| {
-            let rows = explain::service_rows(dv.analysis(), figures, &dv.model().settings.currency);
+            let model = dv.model();
+            let exposure = model.service(&figures.id).and_then(|s| s.exposure_per_hour);
+            let rows =
+                explain::service_rows(dv.analysis(), figures, exposure, &model.settings.currency);
             for (label, value) in rows {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(format!("{label}:")).color(theme::MUTED_INK));

@@ -153,7 +153,12 @@ pub(super) fn type_into(ui: &mut Ui, dv: DocView, editing: &mut Editing) {
     let id = editor_id(dv);
     editing.cell = Some(ui.max_rect());
     let before = editing.text.clone();
-    let response = ui.add(
+    if editing.fresh {
+        // Focused before it is drawn, so that the keys typed after the first in the same
+        // frame (a fast typist, a slow frame) go into the cell instead of being lost.
+        ui.memory_mut(|m| m.request_focus(id));
+    }
+    ui.add(
         TextEdit::singleline(&mut editing.text)
             .id(id)
             .desired_width(f32::INFINITY)
@@ -164,7 +169,6 @@ pub(super) fn type_into(ui: &mut Ui, dv: DocView, editing: &mut Editing) {
     }
     if editing.fresh {
         editing.fresh = false;
-        response.request_focus();
         // The list under a list cell shows from the next frame on.
         ui.ctx().request_repaint();
         if let Some(mut state) = TextEdit::load_state(ui.ctx(), id) {

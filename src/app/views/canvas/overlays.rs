@@ -1,5 +1,5 @@
-//! What the canvas draws over the picture: the legend in the bottom-left corner, the
-//! overview map in the bottom-right while part of the model is out of view, the rubber
+//! What the canvas draws over the picture: the legend along the bottom, the overview map
+//! in the bottom-right corner (above the legend) while part of the model is out of view, the rubber
 //! band of a connection being made, and the banners (connect mode, an empty model, an
 //! auto-layout in progress).
 
@@ -16,14 +16,28 @@ pub const MIN_CANVAS_WIDTH: f32 = 480.0;
 pub const MARGIN: f32 = 10.0;
 const LEGEND_PX: f64 = 13.0;
 
-/// The widest the legend flows to on a canvas of `rect`: clear of the overview map.
+/// The widest the legend flows to on a canvas of `rect`: the canvas's width, so that it
+/// takes as few rows as it can from the picture (the overview map goes above it).
 fn legend_width(rect: Rect) -> f64 {
-    f64::from((rect.width() - minimap::size().x - 3.0 * MARGIN).max(200.0))
+    f64::from((rect.width() - 2.0 * MARGIN).max(200.0))
 }
 
 /// The legend laid out for a canvas of `rect`, from its top-left corner, and its size.
 pub fn legend_layout(rect: Rect) -> (crate::scene::Marks, (f64, f64)) {
     legend::legend(Context::Canvas, LEGEND_PX, legend_width(rect))
+}
+
+/// Where the overview map goes on a canvas of `rect`: in the bottom-right corner, above the
+/// legend when it is shown; `None` when the canvas is too short to hold both.
+pub fn minimap_area(rect: Rect, legend: bool) -> Option<Rect> {
+    let bottom = if legend {
+        legend_rect(rect).top()
+    } else {
+        rect.bottom()
+    };
+    let size = minimap::size();
+    let min = pos2(rect.right(), bottom) - size - egui::Vec2::splat(MARGIN);
+    (min.y > rect.top() + MARGIN).then(|| Rect::from_min_size(min, size))
 }
 
 /// Where the legend goes on a canvas of `rect`.
@@ -118,11 +132,10 @@ impl Canvas {
             || world.min_y < visible.min_y
             || world.max_x > visible.max_x
             || world.max_y > visible.max_y;
-        self.minimap = (room && out_of_view).then(|| {
-            let area =
-                Rect::from_min_size(rect.right_bottom() - size - egui::Vec2::splat(MARGIN), size);
-            minimap::Projection::new(egui_rect(world.expand(40.0)), area)
-        });
+        let legend = self.legend_shown(rect);
+        self.minimap = minimap_area(rect, legend)
+            .filter(|_| room && out_of_view)
+            .map(|area| minimap::Projection::new(egui_rect(world.expand(40.0)), area));
         let Some(projection) = self.minimap else {
             return;
         };
@@ -181,15 +194,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_legend_sits_in_the_bottom_left_corner_clear_of_the_overview_map() {
+    fn the_legend_runs_along_the_bottom_under_the_overview_map() {
         let canvas = Rect::from_min_size(pos2(300.0, 100.0), vec2(900.0, 700.0));
         let legend = legend_rect(canvas);
         assert_eq!(legend.left(), canvas.left() + MARGIN);
         assert_eq!(legend.bottom(), canvas.bottom() - MARGIN);
-        let map = Rect::from_min_size(
-            canvas.right_bottom() - minimap::size() - egui::Vec2::splat(MARGIN),
-            minimap::size(),
-        );
+        assert!(legend.right() <= canvas.right() - MARGIN);
+        // Flowed across the canvas, it takes a quarter of its height at most.
+        assert!(legend.height() < canvas.height() / 4.0, "{legend:?}");
+        let map = minimap_area(canvas, true).expect("room for the map");
         assert!(!legend.intersects(map), "{legend:?} and {map:?}");
+        assert_eq!(map.right(), canvas.right() - MARGIN);
+        let alone = minimap_area(canvas, false).unwrap();
+        assert_eq!(alone.bottom(), canvas.bottom() - MARGIN);
+        let short = Rect::from_min_size(pos2(0.0, 0.0), vec2(900.0, 300.0));
+        assert_eq!(minimap_area(short, true), None, "no room above the legend");
     }
 }

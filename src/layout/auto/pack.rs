@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::AREA_GAP;
 use super::blocks::Slot;
+use crate::layout::areas::AREA_GAP;
 use crate::layout::areas::membership;
 use crate::layout::crowding::{Node, crowded_names};
 use crate::layout::rounded;

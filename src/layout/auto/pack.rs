@@ -2,8 +2,8 @@
 //! its top is highest up, in a strip whose width is chosen so that the whole fits a screen
 //! largest; among strips nearly as good, the one whose names a projector would crowd least.
 
-use super::AREA_GAP;
 use super::blocks::Slot;
+use crate::layout::areas::AREA_GAP;
 use crate::layout::areas::membership;
 use crate::layout::crowding::{Node, crowded_names};
 use crate::layout::sizes::entities;

@@ -291,7 +291,7 @@ mod tests {
     use crate::layout::fixtures::two_domains;
     use crate::layout::sizes::service_footprint;
     use crate::model::{Domain, Service, ServiceKind, Team, TeamKind};
-    use crate::synthetic::generate;
+    use crate::synthetic::{Rng, generate};
 
     /// Whether the footprint of a node of `kind` at `at` keeps the gap from every other.
     fn clear_of_everything(model: &Model, kind: EntityKind, at: Position) -> bool {
@@ -397,13 +397,8 @@ mod tests {
     #[test]
     fn new_nodes_never_land_on_anything_in_random_models() {
         // A fixed pseudo-random walk over model sizes, kinds and drop points.
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |below: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % below
-        };
+        let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |below: u64| rng.below(below as usize) as u64;
         for round in 0..12 {
             let services = 5 + next(80) as usize;
             let teams = 1 + next(15) as usize;

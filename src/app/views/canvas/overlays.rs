@@ -16,27 +16,55 @@ pub const MIN_CANVAS_WIDTH: f32 = 480.0;
 pub const MARGIN: f32 = 10.0;
 const LEGEND_PX: f64 = 13.0;
 
-/// The widest the legend flows to on a canvas of `rect`: clear of the overview map.
-fn legend_width(rect: Rect) -> f64 {
-    f64::from((rect.width() - minimap::size().x - 3.0 * MARGIN).max(200.0))
+/// The widest the legend flows to on a canvas `canvas_width` wide: clear of the overview map.
+fn legend_width(canvas_width: f32) -> f64 {
+    f64::from((canvas_width - minimap::size().x - 3.0 * MARGIN).max(200.0))
 }
 
-/// The legend laid out for a canvas of `rect`, from its top-left corner, and its size.
-pub fn legend_layout(rect: Rect) -> (crate::scene::Marks, (f64, f64)) {
-    legend::legend(Context::Canvas, LEGEND_PX, legend_width(rect))
+/// The legend laid out for a canvas `width` wide, from its top-left corner, and its size.
+/// Laying it out shapes every entry's words, so the canvas keeps it ([`LegendLayout`]).
+fn legend_layout(width: f32) -> LegendLayout {
+    let (marks, size) = legend::legend(Context::Canvas, LEGEND_PX, legend_width(width));
+    LegendLayout {
+        width,
+        marks,
+        size: vec2(size.0 as f32, size.1 as f32),
+    }
 }
 
-/// Where the legend goes on a canvas of `rect`.
-pub fn legend_rect(rect: Rect) -> Rect {
-    let (_, size) = legend_layout(rect);
-    let size = vec2(size.0 as f32, size.1 as f32);
-    Rect::from_min_size(
-        pos2(rect.left() + MARGIN, rect.bottom() - size.y - MARGIN),
-        size,
-    )
+/// The legend as laid out for a canvas of one width, kept until the width changes.
+pub struct LegendLayout {
+    width: f32,
+    marks: crate::scene::Marks,
+    size: egui::Vec2,
+}
+
+impl LegendLayout {
+    /// Where the legend goes on a canvas of `rect`.
+    fn rect(&self, rect: Rect) -> Rect {
+        Rect::from_min_size(
+            pos2(rect.left() + MARGIN, rect.bottom() - self.size.y - MARGIN),
+            self.size,
+        )
+    }
 }
 
 impl Canvas {
+    /// The legend's layout for a canvas of `rect`, laid out again only when its width
+    /// changed.
+    fn legend_layout(&mut self, rect: Rect) -> &LegendLayout {
+        let width = rect.width();
+        if self.legend.as_ref().is_some_and(|l| l.width != width) {
+            self.legend = None;
+        }
+        self.legend.get_or_insert_with(|| legend_layout(width))
+    }
+
+    /// Where the legend goes on a canvas of `rect`.
+    pub(super) fn legend_rect(&mut self, rect: Rect) -> Rect {
+        self.legend_layout(rect).rect(rect)
+    }
+
     /// The legend, the overview map, the rubber band and the banners.
     pub(super) fn paint_overlays(&mut self, ui: &mut Ui, rect: Rect, model: &Model, view: &View) {
         let painter = ui.painter_at(rect);
@@ -57,11 +85,10 @@ impl Canvas {
             ));
         }
         if self.legend_shown(rect) {
-            let (mut marks, size) = legend_layout(rect);
-            marks.translate(
-                f64::from(rect.left() + MARGIN),
-                f64::from(rect.bottom() - MARGIN) - size.1,
-            );
+            let legend = self.legend_layout(rect);
+            let mut marks = legend.marks.clone();
+            let at = legend.rect(rect).min;
+            marks.translate(f64::from(at.x), f64::from(at.y));
             let shapes = ui.fonts_mut(|fonts| paint::shapes(fonts, &marks.list));
             painter.extend(shapes);
         }
@@ -183,7 +210,7 @@ mod tests {
     #[test]
     fn the_legend_sits_in_the_bottom_left_corner_clear_of_the_overview_map() {
         let canvas = Rect::from_min_size(pos2(300.0, 100.0), vec2(900.0, 700.0));
-        let legend = legend_rect(canvas);
+        let legend = legend_layout(canvas.width()).rect(canvas);
         assert_eq!(legend.left(), canvas.left() + MARGIN);
         assert_eq!(legend.bottom(), canvas.bottom() - MARGIN);
         let map = Rect::from_min_size(

@@ -95,7 +95,7 @@ fn roadmap(c: &mut Criterion) {
     // Target: ≤ 0.5 s.
     group.bench_function("roadmap of 3 × 1k services, text", |b| {
         b.iter(|| {
-            let loaded = roadmap::load(black_box(&path)).expect("it loads");
+            let loaded = opmodel::files::roadmap::load(black_box(&path)).expect("it loads");
             report::roadmap_text(&loaded, &roadmap::plan(&loaded))
         })
     });
@@ -140,13 +140,18 @@ fn peak(c: &mut Criterion) {
         });
         let mut times = times.into_inner();
         times.sort_unstable();
-        medians.push(times[times.len() / 2]);
+        // Nothing timed when a filter left this bench out.
+        if let Some(median) = times.get(times.len() / 2) {
+            medians.push(*median);
+        }
     }
     group.finish();
-    let ratio = medians[1].as_secs_f64() / medians[0].as_secs_f64();
+    let [without, with] = medians[..] else {
+        return;
+    };
+    let ratio = with.as_secs_f64() / without.as_secs_f64();
     println!(
-        "peak ratio: {ratio:.2} (with a peak {:?}, without {:?}; target ≤ {PEAK_RATIO})",
-        medians[1], medians[0]
+        "peak ratio: {ratio:.2} (with a peak {with:?}, without {without:?}; target ≤ {PEAK_RATIO})"
     );
 }
 

@@ -456,7 +456,7 @@ fn roadmap_command(
     if format == RoadmapFormat::Pdf && binary_to_a_terminal(output, "PDF deck") {
         return ExitCode::from(CANNOT_LOAD);
     }
-    let roadmap = match crate::roadmap::load(path) {
+    let roadmap = match crate::files::roadmap::load(path) {
         Ok(roadmap) => roadmap,
         Err(error) => {
             say(&error.to_string());

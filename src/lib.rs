@@ -19,7 +19,6 @@ pub mod render;
 pub mod report;
 pub mod roadmap;
 pub mod scene;
-pub mod text;
 
 // The synthetic generator is test support, kept out of the shipped library: the unit tests
 // include it by path, and it names the library `opmodel` as the tests and benches do.

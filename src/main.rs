@@ -1,3 +1,6 @@
+//! The `opmodel` program: with a subcommand it is the command line ([`opmodel::cli`]),
+//! without one the desktop editor ([`opmodel::app`]), opening the file it is given.
+
 use std::process::ExitCode;
 
 use clap::Parser;

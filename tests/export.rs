@@ -99,7 +99,7 @@ fn the_svg_is_well_formed_and_draws_every_entity() {
         );
         for text in document.descendants().filter(|n| n.has_tag_name("text")) {
             assert!(
-                attribute(text, "font-size") >= render::svg::MIN_TEXT_PX,
+                attribute(text, "font-size") >= render::picture::MIN_TEXT_PX,
                 "{name}"
             );
         }

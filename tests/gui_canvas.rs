@@ -5,14 +5,16 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Key, Modifiers, Pos2, vec2};
+use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use opmodel::app::{Focus, OpmodelApp, Selection};
 use opmodel::model::{Dependency, Service, ServiceKind};
 
 mod support;
-use support::{click_at, harness_at, model_text, node_position, selection, shop_model, write};
+use support::{
+    click_at, drag, harness_at, model_text, node_position, selection, shop_model, write,
+};
 
 /// The shared shop, with a payments service the web team also runs, which the shop front
 /// depends on: Payments, exposure 5,000 → 95 %, needs no cover, so the cost stays 26,480.
@@ -27,19 +29,6 @@ fn with_shop(dir: &Path) -> Harness<'static, OpmodelApp> {
         to: "pay".into(),
     });
     harness_at(&write(dir, "shop.ron", &model_text(&model)), 1600.0, 1000.0)
-}
-
-fn drag(harness: &mut Harness<'_, OpmodelApp>, from: Pos2, by: egui::Vec2) {
-    harness.hover_at(from);
-    harness.run_steps(2);
-    harness.drag_at(from);
-    harness.run_steps(1);
-    for step in 1..=10 {
-        harness.hover_at(from + by * (step as f32 / 10.0));
-        harness.run_steps(1);
-    }
-    harness.drop_at(from + by);
-    harness.run_steps(4);
 }
 
 fn press(harness: &mut Harness<'_, OpmodelApp>, key: Key) {

@@ -126,6 +126,9 @@ fn adding_things_moves_nothing_and_lands_on_nothing() {
         let after = layout(&harness);
         assert_eq!(after.len(), before.len() + 1);
         assert_unmoved(&before, &after);
+        // Enter keeps the name the new node starts with, ready to be typed over.
+        harness.key_press(Key::Enter);
+        harness.run_steps(3);
     }
     // A service for the selected team goes under it, inside its domain.
     harness

@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable;
 use opmodel::app::{Command, OpmodelApp, Picker, RecentFiles, Selection, UiCommand, ViewCommand};
 
 mod support;
-use support::{document, harness, open, open_in_new_tab, shop, shop_named, write};
+use support::{document, harness, open, open_in_new_tab, selected_ids, shop, shop_named, write};
 
 fn press(harness: &mut Harness<'_, OpmodelApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
@@ -41,18 +41,6 @@ fn copy(harness: &mut Harness<'_, OpmodelApp>) -> String {
 fn paste(harness: &mut Harness<'_, OpmodelApp>, text: &str) {
     harness.event(Event::Paste(text.to_owned()));
     harness.run_steps(4);
-}
-
-fn selected_ids(harness: &Harness<'_, OpmodelApp>) -> Vec<String> {
-    harness
-        .state()
-        .selected()
-        .into_iter()
-        .filter_map(|s| match s {
-            Selection::Entity(id) => Some(id),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Selects `ids` in the active tab, as Shift+clicks on the canvas would.
@@ -233,6 +221,8 @@ fn new_things_land_where_they_belong() {
         .select(Some(Selection::Entity("retail".into())));
     harness.run_steps(3);
     press(&mut harness, Modifiers::NONE, Key::T);
+    // The new team's name is ready to be typed over; Enter keeps it.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
     let model = document(&harness).model();
     assert_eq!(
         model.team("new-team").unwrap().domain.as_deref(),
@@ -241,9 +231,18 @@ fn new_things_land_where_they_belong() {
     );
     // With that team selected, a new service is its own; a new domain goes beside.
     press(&mut harness, Modifiers::NONE, Key::S);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
     let model = document(&harness).model();
     assert_eq!(
         model.service("new-service").unwrap().owner.as_deref(),
+        Some("new-team")
+    );
+    // With that service selected, another service is its team's too.
+    press(&mut harness, Modifiers::NONE, Key::S);
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    let model = document(&harness).model();
+    assert_eq!(
+        model.service("new-service-2").unwrap().owner.as_deref(),
         Some("new-team")
     );
     press(&mut harness, Modifiers::NONE, Key::D);
@@ -387,6 +386,8 @@ fn a_double_click_or_f2_renames_a_node_in_place_and_its_id_follows() {
         .build_ui_state(|ui, app: &mut OpmodelApp| app.show(ui), support::app());
     harness.run_steps(8);
     press(&mut harness, Modifiers::NONE, Key::T);
+    // Enter keeps the name the new team started with.
+    press(&mut harness, Modifiers::NONE, Key::Enter);
     let team = node(&harness, "new-team");
     // Two clicks a few frames apart make a double click.
     support::click_at(&mut harness, team);
@@ -440,20 +441,36 @@ fn tab_and_shift_tab_move_through_the_inspectors_fields_in_order() {
         "Peak exposure / hour (GBP)",
         "Availability (%)",
         "Feature demand",
+        "Callouts / year",
+        "Operating model",
+        "Out of hours",
+        "Lifecycle",
+        "Compliance scope",
+        "Add a dependency",
     ];
+    // Every field of the service form, from the id to a new dependency.
     for label in order {
         harness.key_press(Key::Tab);
         harness.run_steps(2);
         assert!(focused(&harness, label), "Tab reaches {label}");
     }
-    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
-    harness.run_steps(2);
-    assert!(focused(&harness, "Availability (%)"), "Shift+Tab goes back");
-    // Typed straight in, with Tab: the exposure, then on to the peak exposure.
-    for _ in 0..2 {
+    // Shift+Tab goes back the same way, field by field, to the exposure.
+    for label in order
+        .iter()
+        .rev()
+        .skip(1)
+        .take_while(|l| **l != "Peak exposure / hour (GBP)")
+    {
         harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
         harness.run_steps(2);
+        assert!(focused(&harness, label), "Shift+Tab goes back to {label}");
     }
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run_steps(2);
+    assert!(focused(&harness, "Exposure / hour (GBP)"));
+    // Typed straight in, with Tab: the exposure, then on to the peak exposure.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
         .get_by_label("Exposure / hour (GBP)")
@@ -478,4 +495,65 @@ fn a_model_nearby_opens_on_one_click() {
     harness.run_steps(3);
     support::finish_file_jobs(&mut harness);
     assert_eq!(document(&harness).model().name, "Second shop");
+}
+
+#[test]
+fn a_new_node_is_named_as_it_is_added_a_click_elsewhere_keeps_the_name_and_esc_does_not() {
+    let mut harness = harness(support::app());
+    press(&mut harness, Modifiers::NONE, Key::T);
+    assert_eq!(
+        harness.state().workspace.active_view().unwrap().renaming(),
+        Some("new-team"),
+        "the new team's name is ready to be typed over"
+    );
+    harness.event(Event::Text("Checkout".into()));
+    harness.run_steps(2);
+    // A click in the inspector keeps what was typed, and the id follows it.
+    harness.get_by_label("Members").click();
+    harness.run_steps(4);
+    let model = document(&harness).model();
+    assert_eq!(model.team("checkout").unwrap().name, "Checkout");
+    assert_eq!(
+        harness.state().workspace.active_view().unwrap().renaming(),
+        None
+    );
+
+    // A copy of one thing is named straight away too; Esc leaves the copy's name as it is.
+    press(&mut harness, Modifiers::COMMAND, Key::D);
+    assert_eq!(
+        harness.state().workspace.active_view().unwrap().renaming(),
+        Some("checkout-2")
+    );
+    harness.event(Event::Text("Payments".into()));
+    harness.run_steps(1);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    let model = document(&harness).model();
+    assert_eq!(model.team("checkout-2").unwrap().name, "Checkout 2");
+    assert_eq!(selected_ids(&harness), ["checkout-2"], "Esc did only that");
+}
+
+#[test]
+fn esc_does_one_thing_at_a_time_a_popup_then_a_field_then_the_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open(dir.path(), &shop());
+    harness
+        .state()
+        .select(Some(Selection::Entity("shop".into())));
+    harness.run_steps(3);
+    // A list open over the form: Esc closes it, and only it.
+    harness.get_by_label("Feature demand").click();
+    harness.run_steps(3);
+    assert!(egui::Popup::is_any_open(&harness.ctx));
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(!egui::Popup::is_any_open(&harness.ctx));
+    assert_eq!(selected_ids(&harness), ["shop"]);
+    // A text field with the keyboard: Esc leaves it, and only that.
+    harness.get_by_label("Name").focus();
+    harness.run_steps(2);
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(harness.ctx.memory(|m| m.focused().is_none()));
+    assert_eq!(selected_ids(&harness), ["shop"]);
+    // Then the selection.
+    press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(selected_ids(&harness).is_empty());
 }

@@ -20,6 +20,7 @@ use opmodel::model::{Model, validate};
 use proptest::prelude::*;
 
 mod support;
+use support::synthetic::Rng;
 use support::{obeyed_by_terminal, yaml_quoted};
 
 /// Characters a hostile estate might hold, weighted towards the awkward ones.
@@ -404,18 +405,6 @@ fn catalog_case(paths: &[PathBuf]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// A small, seeded random number generator (xorshift), so every run edits the same way.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n.max(1) as u64) as usize
-    }
-}
-
 /// Random edits of the sample catalog's files: delete, repeat or swap a span, or put in
 /// text YAML gives meaning to.
 fn run_catalog_mutations(cases: usize, seed: u64) {
@@ -449,7 +438,7 @@ fn run_catalog_mutations(cases: usize, seed: u64) {
         }
     }
     files.sort();
-    let mut rng = Rng(seed);
+    let mut rng = Rng::new(seed);
     for case in 0..cases {
         let dir = tempfile::tempdir().unwrap();
         for file in &files {

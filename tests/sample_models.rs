@@ -499,7 +499,7 @@ fn the_retail_roadmap_goes_from_team_rotas_to_domain_rotas_to_cots_with_operatio
     for phase in ["today.ron", "domain-rotas.ron", "cots-to-ops.ron"] {
         load_canonical(&folder.join(phase));
     }
-    let roadmap = opmodel::roadmap::load(&folder.join("harbour-and-hart.roadmap.ron"))
+    let roadmap = opmodel::files::roadmap::load(&folder.join("harbour-and-hart.roadmap.ron"))
         .unwrap_or_else(|e| panic!("{e}"));
     let plan = opmodel::roadmap::plan(&roadmap);
     let phase = |i: usize| &plan.phases[i];

@@ -14,6 +14,7 @@ mod cover_cost;
 mod coverage;
 mod findings;
 mod graph;
+pub mod parallel;
 mod peak;
 mod rotas;
 
@@ -33,7 +34,7 @@ pub use availability::{
     Assumed, AvailabilitySource, Deployment, RecommendationReason, assumed_deployment,
     out_of_hours_level,
 };
-pub use findings::{FindingCode, Message, Severity};
+pub use findings::{FindingCode, FindingKey, Message, Severity};
 pub use peak::{Peak, PeakService};
 
 /// Everything Opmodel works out about a model.
@@ -353,28 +354,6 @@ impl<'m> Index<'m> {
 /// Services from which a second thread pays for itself.
 const PARALLEL_FROM: usize = 2_000;
 
-/// Runs `a` and `b`, on two threads when `parallel`.
-fn both<A: Send, B>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
-    if !parallel {
-        return (a(), b());
-    }
-    // Kept where this thread can still reach it, in case no thread can be started.
-    let a = std::sync::Mutex::new(Some(a));
-    let take = || a.lock().ok().and_then(|mut a| a.take());
-    std::thread::scope(|scope| {
-        let helper = std::thread::Builder::new().spawn_scoped(scope, || take().map(|a| a()));
-        let second = b();
-        let first = match helper.map(|helper| helper.join()) {
-            Ok(Ok(Some(first))) => first,
-            Ok(Err(panic)) => std::panic::resume_unwind(panic),
-            _ => take()
-                .map(|a| a())
-                .expect("the work is run here when no thread took it"),
-        };
-        (first, second)
-    })
-}
-
 /// Works out every figure for `model`. Pure: the same model always gives the same analysis.
 pub fn analyze(model: &Model) -> Analysis {
     let index = Index::new(model);
@@ -386,7 +365,7 @@ pub fn analyze(model: &Model) -> Analysis {
     let ceilings = OnceLock::new();
     let graph = || graph.get_or_init(|| graph::DependencyGraph::new(model, &index));
     let ceilings = || ceilings.get_or_init(|| ceiling::Ceilings::new(graph(), &decisions));
-    let ((), (plan, costs, mut services, findings)) = both(
+    let ((), (plan, costs, mut services, findings)) = crate::analysis::parallel::both(
         model.services.len() >= PARALLEL_FROM,
         || ceilings().help(),
         || {
@@ -431,20 +410,21 @@ pub fn analyze(model: &Model) -> Analysis {
 
 /// What a change to a model is judged by (SPEC 7.4): the annual cost, the coverage and the
 /// findings, worked out by exactly the rules of [`analyze`] but without the figures nothing
-/// compares them by (availability ceilings, cover costs, compliance scopes), so that a fix's
-/// effect on a big model costs a fraction of a whole analysis.
+/// compares them by (availability ceilings, cover costs, compliance scopes) and without the
+/// findings' sentences, so that a fix's effect on a big model costs a fraction of a whole
+/// analysis.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Headline {
     pub annual_cost: f64,
     pub coverage: Coverage,
-    pub findings: Vec<Finding>,
+    pub findings: Vec<FindingKey>,
 }
 
 impl Headline {
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
-            .filter(|f| f.severity == severity)
+            .filter(|f| f.severity() == severity)
             .count()
     }
 }
@@ -459,7 +439,7 @@ pub fn headline(model: &Model) -> Headline {
     Headline {
         annual_cost: costs.annual,
         coverage: coverage::coverage(&plan.cover),
-        findings: findings::findings(model, &index, &decisions, &plan, &graph),
+        findings: findings::finding_keys(model, &index, &decisions, &plan, &graph),
     }
 }
 
@@ -520,7 +500,11 @@ mod tests {
             let headline = headline(&model);
             assert_eq!(headline.annual_cost, analysis.totals.annual_cost);
             assert_eq!(headline.coverage, analysis.coverage);
-            assert_eq!(headline.findings, analysis.findings);
+            assert_eq!(headline.findings.len(), analysis.findings.len());
+            for (key, finding) in headline.findings.iter().zip(&analysis.findings) {
+                assert!(key.is(finding), "{key:?} is the key of {finding:?}");
+                assert_eq!(key.severity(), finding.severity);
+            }
         }
     }
 }

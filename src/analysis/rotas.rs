@@ -163,50 +163,23 @@ pub(crate) fn plan(model: &Model, index: &Index, decisions: &[Decision]) -> Rota
             };
         }
     };
-    for (t, services) in team_services
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !s.is_empty())
-    {
-        let team = &teams[t];
-        let rota = new_rota(
-            RotaKind::Team,
-            &index.ids().teams[t],
-            &team.name,
-            u64::from(team.members),
-            services,
-        );
-        assign(&mut rotas, rota, services);
-    }
-    for (d, services) in domain_services
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !s.is_empty())
-    {
-        let domain = &model.domains[d];
-        let rota = new_rota(
-            RotaKind::Domain,
-            &index.ids().domains[d],
-            &domain.name,
-            domain_pool[d],
-            services,
-        );
-        assign(&mut rotas, rota, services);
-    }
-    for (t, services) in ops_services
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !s.is_empty())
-    {
-        let team = &teams[t];
-        let rota = new_rota(
-            RotaKind::Ops,
-            &index.ids().teams[t],
-            &team.name,
-            u64::from(team.members),
-            services,
-        );
-        assign(&mut rotas, rota, services);
+    // Team rotas first, then domain rotas, then operations teams' rotas: the report's order.
+    for (kind, lists) in [
+        (RotaKind::Team, &team_services),
+        (RotaKind::Domain, &domain_services),
+        (RotaKind::Ops, &ops_services),
+    ] {
+        for (i, services) in lists.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
+            let (id, name, pool) = if kind == RotaKind::Domain {
+                let domain = &model.domains[i];
+                (&index.ids().domains[i], &domain.name, domain_pool[i])
+            } else {
+                let team = &teams[i];
+                (&index.ids().teams[i], &team.name, u64::from(team.members))
+            };
+            let rota = new_rota(kind, id, name, pool, services);
+            assign(&mut rotas, rota, services);
+        }
     }
     RotaPlan {
         rotas,

@@ -1,24 +1,26 @@
 //! Whole user actions — add, update, rename, connect, delete — turned into one [`Edit`] each,
 //! so every action undoes in one step and never leaves a dangling reference behind. Copy,
 //! paste and duplicate are in [`clipboard`]; changes of several entities at once in
-//! [`many`].
+//! [`many`]; the model's settings and name in [`settings`].
 //!
 //! Builders check what a person could get wrong (an empty or taken id, a dependency on a
 //! team) and refuse with a message for them; what they return always applies cleanly.
 
 mod clipboard;
 mod many;
+mod settings;
 
 pub use clipboard::{Pasted, copied, duplicate, paste, read};
 pub use many::{chained, update_services_and_place, update_teams_and_place, with_rehoming};
+pub use settings::{next_band, set_info, set_settings};
 
 use std::collections::{HashMap, HashSet};
 
 use crate::edit::{Edit, Entity, Key};
 use crate::model::{
     Demand, Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
-    OutOfHours, Position, Service, Settings, Team, follows_name, id_from_name, limits, next_free,
-    validate, validate_service,
+    OutOfHours, Position, Service, Team, follows_name, id_from_name, limits, next_free, validate,
+    validate_service,
 };
 
 /// Why an id cannot be used, or `Ok` when it can.
@@ -174,26 +176,6 @@ pub fn set_owner(model: &Model, service_id: &str, owner: Option<&str>) -> Result
     let mut changed = service.clone();
     changed.owner = owner.map(str::to_owned);
     update_service(model, changed)
-}
-
-/// Replaces the settings after checking them as the loader would.
-pub fn set_settings(model: &Model, settings: Settings) -> Result<Edit, String> {
-    let mut trial = Model::named(&model.name);
-    trial.settings = settings.clone();
-    validate(&trial).map_err(|e| e.message)?;
-    Ok(Edit::SetSettings(Box::new(settings)))
-}
-
-/// Sets the model's name and description, each cut to the most a model file holds (a name
-/// or a description longer than that can only have been pasted by mistake).
-pub fn set_info(name: &str, description: &str) -> Edit {
-    Edit::SetInfo {
-        name: name.chars().take(limits::NAME_CHARS).collect(),
-        description: description
-            .chars()
-            .take(limits::DESCRIPTION_CHARS)
-            .collect(),
-    }
 }
 
 pub fn add_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, String> {

@@ -1,17 +1,17 @@
 //! Files on disk: reading and writing a model's `.ron` text ([`ron`], with [`scan`] to point
-//! at faults), replacing a file safely, noticing changes made by others, recovery copies of
+//! at faults) and a roadmap's ([`roadmap`]), replacing a file safely, noticing changes made by others, recovery copies of
 //! unsaved work, and the ways in and out of a model ([`transfer`]): importing a Backstage
 //! catalog or a spreadsheet, and exporting. Whatever is read is opened through [`input`] and
 //! bounded by [`limits`].
 
 pub mod backstage;
-pub mod csv_cell;
 pub mod csv_sheet;
 pub mod fingerprint;
 pub mod ids;
 pub mod input;
 pub mod limits;
 pub mod recovery;
+pub mod roadmap;
 pub mod ron;
 pub mod safe_write;
 mod scan;

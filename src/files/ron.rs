@@ -487,31 +487,25 @@ pub fn to_ron(model: &Model) -> String {
         text
     };
     field(INDENT, "settings", settings_text);
-    field(
-        INDENT,
-        "domains",
-        list(&model.domains, INDENT, "[", "]", one_line),
-    );
-    field(
-        INDENT,
-        "teams",
-        list(&model.teams, INDENT, "[", "]", one_line),
-    );
-    field(
-        INDENT,
-        "services",
-        list(&model.services, INDENT, "[", "]", one_line),
-    );
-    field(
-        INDENT,
-        "dependencies",
-        list(&model.dependencies, INDENT, "[", "]", one_line),
-    );
-    field(
-        INDENT,
-        "interactions",
-        list(&model.interactions, INDENT, "[", "]", one_line),
-    );
+    let entities = [
+        ("domains", list(&model.domains, INDENT, "[", "]", one_line)),
+        ("teams", list(&model.teams, INDENT, "[", "]", one_line)),
+        (
+            "services",
+            list(&model.services, INDENT, "[", "]", one_line),
+        ),
+        (
+            "dependencies",
+            list(&model.dependencies, INDENT, "[", "]", one_line),
+        ),
+        (
+            "interactions",
+            list(&model.interactions, INDENT, "[", "]", one_line),
+        ),
+    ];
+    for (name, items) in entities {
+        field(INDENT, name, items);
+    }
     let positions: Vec<_> = model.layout.iter().collect();
     field(
         INDENT,

@@ -308,23 +308,12 @@ pub fn hand_written_parts(text: &str) -> HandWrittenParts {
 
 /// Reads the whole text as a tree, or `None` when it is not well-formed RON.
 pub fn tree(text: &str) -> Option<Node> {
-    let mut reader = Reader {
-        tokens: Tokens::new(text),
-        peeked: None,
-        depth: 0,
-    };
-    reader.skip_attributes(text)?;
-    reader.value()
+    Reader::at_value(text)?.value()
 }
 
 /// Where the text after the model's value starts: trailing characters, when there are any.
 pub fn end_of_value(text: &str) -> Option<usize> {
-    let mut reader = Reader {
-        tokens: Tokens::new(text),
-        peeked: None,
-        depth: 0,
-    };
-    reader.skip_attributes(text)?;
+    let mut reader = Reader::at_value(text)?;
     reader.value()?;
     reader.peek().map(|(start, _)| start)
 }
@@ -338,7 +327,18 @@ struct Reader<'a> {
     depth: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// A reader of `text` past its `#![enable(…)]` attributes, where the value starts.
+    fn at_value(text: &'a str) -> Option<Reader<'a>> {
+        let mut reader = Reader {
+            tokens: Tokens::new(text),
+            peeked: None,
+            depth: 0,
+        };
+        reader.skip_attributes(text)?;
+        Some(reader)
+    }
+
     /// Skips `#![enable(…)]` attributes at the start of `text`.
     fn skip_attributes(&mut self, text: &str) -> Option<()> {
         while self.peek()?.1 == Token::Other && text[self.peek()?.0..].starts_with('#') {

@@ -1,7 +1,9 @@
 //! Number and name formatting shared by the reports, the findings and the GUI, so a figure
 //! reads the same everywhere: [`numbers`] for figures, [`words`] for names, ids and fields,
-//! [`dates`] for days, and [`escape`], the one rule for what a terminal may be shown.
+//! [`dates`] for days, [`escape`], the one rule for what a terminal may be shown, and
+//! [`csv_cell`], the one CSV writer, for every sheet and report.
 
+pub mod csv_cell;
 mod dates;
 mod escape;
 mod numbers;

@@ -140,10 +140,10 @@ mod tests {
         .collect();
         let area = domain_area(&model, &positions, "d").unwrap();
         // Header: 220 wide, 40 high around (0, 0): x −110…110, y −20…20. Service at y 200:
-        // footprint down to 200 + 68 = 268. Team card 54 high at y 100: 73…127. Padding 16.
+        // footprint down to 200 + 110 = 310. Team card 54 high at y 100: 73…127. Padding 16.
         assert_eq!(area.min_x, -DOMAIN_HEADER_MIN_WIDTH / 2.0 - AREA_PADDING);
         assert_eq!(area.min_y, -DOMAIN_HEADER_HEIGHT / 2.0 - AREA_PADDING);
-        assert_eq!(area.max_y, 268.0 + AREA_PADDING);
+        assert_eq!(area.max_y, 310.0 + AREA_PADDING);
         assert!(area.max_x < 900.0 - 90.0, "the loose team stays out");
         assert!(100.0 - TEAM_CARD_HEIGHT / 2.0 > area.min_y);
         assert_eq!(domain_area(&model, &Positions::new(), "d"), None);

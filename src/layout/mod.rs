@@ -1,7 +1,8 @@
-//! Where things sit on the canvas, worked out without any GUI: the sizes nodes are drawn
-//! at ([`sizes`]), the tinted area of each domain ([`areas`]), a free spot for a new node
-//! ([`placement`]), the arrangement of a model opened without positions ([`arrange`]) and
-//! the auto-layout the user asks for ([`auto`]), which [`crowding`] helps fit to a screen.
+//! Where things sit on the canvas, worked out without any GUI: the one font and its text
+//! measure ([`text`]), the sizes nodes are drawn at ([`sizes`]), the tinted area of each
+//! domain ([`areas`]), a free spot for a new node ([`placement`]), the arrangement of a
+//! model opened without positions ([`arrange`]) and the auto-layout the user asks for
+//! ([`auto`]), which [`crowding`] helps fit to a screen.
 //!
 //! Positions are stable: a model is arranged once, when it opens, and from then on a node
 //! moves only when the user drags it, asks for an auto-layout, or moves it (or its team)
@@ -16,6 +17,7 @@ pub mod crowding;
 pub mod fixtures;
 pub mod placement;
 pub mod sizes;
+pub mod text;
 
 use std::collections::HashMap;
 
@@ -112,6 +114,15 @@ pub fn rounded(position: Position) -> Position {
         x: tenth(position.x),
         y: tenth(position.y),
     }
+}
+
+/// Each item's index by its id, to find the entity a reference names.
+pub fn index_by_id<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<&str, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (id(item), i))
+        .collect()
 }
 
 /// Positions by id, as the layout functions take and give them.

@@ -1,6 +1,6 @@
 //! The one set of sizes every picture of a model uses, in canvas units: the canvas, the
 //! exports, the placement of new nodes and the layouts all agree on what a node covers.
-//! Names are measured with the one text measure ([`crate::text`]), so a card is as wide as
+//! Names are measured with the one text measure ([`crate::layout::text`]), so a card is as wide as
 //! its name is drawn. A node's *footprint* is everything drawn for it: a team's card, a
 //! domain's header, a service's shape together with the name label under it.
 
@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use super::Rect;
+use crate::layout::text::{self, Shaped};
 use crate::model::{EntityKind, Model, Position};
-use crate::text::{self, Shaped};
 
 /// The smallest team card; cards grow to fit longer names.
 pub const TEAM_CARD_MIN_WIDTH: f64 = 180.0;
@@ -24,14 +24,19 @@ pub const DOMAIN_HEADER_MAX_WIDTH: f64 = 420.0;
 pub const NAME_LINES: usize = 3;
 /// The radius of a service's circle (squares and hexagons are drawn about as large).
 pub const SERVICE_RADIUS: f64 = 26.0;
-/// Service names wrap at this width, on at most two lines under the shape.
-pub const SERVICE_LABEL_WIDTH: f64 = 140.0;
+/// The room a service's name has under its shape. Names are drawn at least 14 px high
+/// (16 px presenting) whatever the zoom, and a model of a few dozen services fits a
+/// screen at a zoom of about 0.4 to 0.6, where a name two rows of 16 px takes some
+/// 100 × 40 px: so the room is sized for names about twice as large as they are drawn at
+/// 100 %.
+pub const SERVICE_LABEL_WIDTH: f64 = 220.0;
 /// How far a service's footprint reaches above its centre: the hexagon, 1.1 × the radius,
 /// and its stroke.
 pub const SERVICE_REACH_UP: f64 = 30.0;
 /// How far below its centre: the label starts 1.15 × the radius + 2 below the centre and
-/// holds two lines of about 17 units each.
-pub const SERVICE_REACH_DOWN: f64 = 68.0;
+/// holds two lines of about 17 units each at 100 %, and room to spare for names drawn
+/// larger than the zoom (see [`SERVICE_LABEL_WIDTH`]).
+pub const SERVICE_REACH_DOWN: f64 = 110.0;
 /// Text sizes in canvas units: names on team cards, domain headers and under services, and
 /// the caption on a card (kind and size).
 pub const TEAM_NAME_PX: f32 = 15.0;

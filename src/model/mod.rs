@@ -10,7 +10,7 @@ mod validate;
 pub use ids::{follows_name, id_from_name, next_free};
 pub use validate::{Step, ValidationError, limits, validate, validate_file, validate_service};
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -93,6 +93,19 @@ where
 
 fn format_version() -> u32 {
     FIRST_FORMAT_VERSION
+}
+
+/// Where each of `entities` stands in its list, by its id (`id` gives it): the lookup built
+/// once when references are followed many times, rather than a search of the list for each.
+pub fn positions_by_id<'a, T>(
+    entities: &'a [T],
+    id: impl Fn(&'a T) -> &'a str,
+) -> HashMap<&'a str, usize> {
+    entities
+        .iter()
+        .enumerate()
+        .map(|(position, entity)| (id(entity), position))
+        .collect()
 }
 
 impl Default for Model {

@@ -13,10 +13,10 @@ use krilla::paint::{Fill, LineCap, LineJoin, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
+use crate::layout::text::{self, Face};
 use crate::model::Position;
 use crate::scene::marks::{Anchor, Mark, Paint, Pen, Shape};
 use crate::scene::palette::CANVAS_BACKGROUND;
-use crate::text::{self, Face};
 
 /// The screen a page is composed on, in pixels.
 pub const SCREEN: (f64, f64) = (1280.0, 720.0);

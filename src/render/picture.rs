@@ -3,16 +3,18 @@
 //! diagram is drawn at 100 % with the editor's text; on a slide (`--size`, the deck's
 //! pages) it is fitted into the frame with presentation mode's text, as the room saw it.
 
-use super::svg::MIN_TEXT_PX;
 use crate::analysis::Analysis;
 use crate::format;
+use crate::layout::text;
 use crate::layout::{self, Rect};
 use crate::model::{Model, Position};
 use crate::scene::draw::{Highlight, draw};
 use crate::scene::legend::{self, Context, Shown};
 use crate::scene::marks::{Anchor, Marks, Paint, Role, Shape};
 use crate::scene::{Options, Scene, TextScale, View, palette, view};
-use crate::text;
+
+/// The smallest text in a picture, so it stays readable when projected.
+pub const MIN_TEXT_PX: f32 = 12.0;
 
 /// Round a picture's edge.
 const MARGIN: f64 = 24.0;

@@ -6,9 +6,9 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
+use crate::layout::text::{FONT_FAMILY, Face};
 use crate::model::Model;
 use crate::scene::palette::{CANVAS_BACKGROUND, Rgb};
-use crate::text::{FONT_FAMILY, Face};
 
 /// The default `--scale`: twice the size, sharp on a high-density screen or a slide.
 pub const DEFAULT_SCALE: f32 = 2.0;

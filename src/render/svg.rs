@@ -5,12 +5,9 @@
 use std::fmt::Write;
 
 use crate::analysis::{Analysis, analyze};
+use crate::layout::text::{self, Face};
 use crate::model::{Model, Position};
 use crate::scene::marks::{Anchor, Mark, Paint, Pen, Role, Shape};
-use crate::text::{self, Face};
-
-/// The smallest text in a picture, so it stays readable when projected.
-pub const MIN_TEXT_PX: f32 = 12.0;
 
 /// A number for an SVG attribute: one decimal is finer than a projector shows.
 struct N(f64);

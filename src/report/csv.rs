@@ -1,10 +1,10 @@
 //! CSV line items: one row per service with its owner, domain, decisions, rota, annual cost,
 //! lifecycle, compliance tags (`;`-separated, as the spreadsheet import reads them) and cover
-//! cost. Written by the one CSV writer ([`crate::files::csv_cell`]), so quoting is right and
+//! cost. Written by the one CSV writer ([`crate::format::csv_cell`]), so quoting is right and
 //! no name can act as a formula when the sheet is opened.
 
 use crate::analysis::Analysis;
-use crate::files::csv_cell;
+use crate::format::csv_cell;
 use crate::model::Model;
 
 const HEADER: [&str; 13] = [

@@ -1,7 +1,8 @@
 //! The Markdown report, to paste into a wiki page or a slide.
 
-use super::{FindingFixes, sections};
-use crate::analysis::{Analysis, Severity};
+use super::sections::{self, Markup};
+use super::{FindingFixes, Table};
+use crate::analysis::Analysis;
 use crate::format::{escape_lines, escaped};
 use crate::model::Model;
 
@@ -28,48 +29,38 @@ fn unescaped(model: &Model, analysis: &Analysis, fixes: &FindingFixes) -> String
     for (label, value) in sections::summary(analysis) {
         out.push_str(&format!("| {label} | {value} |\n"));
     }
-    for section in sections::sections(model, analysis) {
-        out.push_str(&format!("\n## {}\n\n", section.title));
-        if section.table.is_empty() {
-            out.push_str(&format!("{}\n", section.empty));
-            if let Some(instead) = &section.instead {
-                out.push_str(&format!("\n{}", instead.markdown()));
-            }
-        } else {
-            out.push_str(&section.table.markdown());
-        }
-        if let Some(note) = &section.note {
-            out.push_str(&format!("\n{note}\n"));
-        }
-    }
-    out.push_str("\n## Findings\n");
-    if analysis.findings.is_empty() {
-        out.push_str("\nNo findings: every service is owned and covered.\n");
-    }
-    for severity in Severity::ALL {
-        let findings = sections::findings_of(analysis, severity);
-        if findings.is_empty() {
-            continue;
-        }
-        out.push_str(&format!(
-            "\n### {} ({})\n\n",
-            sections::severity_heading(severity),
-            findings.len()
-        ));
-        for (index, finding) in findings {
-            out.push_str(&format!(
-                "- **{}**: {}\n",
-                finding.code.as_str(),
-                finding.message
-            ));
-            for fix in sections::fixes_of(fixes, index) {
-                out.push_str(&format!(
-                    "  - Fix: {} ({})\n",
-                    escaped(&fix.label),
-                    fix.effect.describe(&analysis.currency)
-                ));
-            }
-        }
-    }
+    out.push_str(&sections::body(model, analysis, fixes, &Markdown));
     out
+}
+
+struct Markdown;
+
+impl Markup for Markdown {
+    fn heading(&self, title: &str) -> String {
+        format!("\n## {title}\n")
+    }
+    fn table(&self, table: &Table) -> String {
+        format!("\n{}", table.markdown())
+    }
+    fn instead(&self, table: &Table) -> String {
+        format!("\n{}", table.markdown())
+    }
+    fn empty(&self, text: &str) -> String {
+        format!("\n{text}\n")
+    }
+    fn note(&self, text: &str) -> String {
+        format!("\n{text}\n")
+    }
+    fn no_findings(&self, text: &str) -> String {
+        format!("\n{text}\n")
+    }
+    fn severity(&self, heading: &str, count: usize) -> String {
+        format!("\n### {heading} ({count})\n\n")
+    }
+    fn finding(&self, code: &str, message: &str) -> String {
+        format!("- **{code}**: {message}\n")
+    }
+    fn fix(&self, label: &str, effect: &str) -> String {
+        format!("  - Fix: {label} ({effect})\n")
+    }
 }

@@ -6,7 +6,6 @@ mod compare;
 mod csv;
 pub mod empty;
 mod markdown;
-mod peak;
 mod roadmap;
 pub(crate) mod sections;
 mod table;

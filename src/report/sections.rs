@@ -1,6 +1,8 @@
 //! The content of a model report, shared by the terminal and Markdown renderings: the
-//! headline figures, the rota, service, team and domain tables, the cost drivers and the
-//! compliance scopes.
+//! headline figures, the rota, service, team and domain tables, the peak season's rotas
+//! (SPEC 8.2), the cost drivers and the compliance scopes, then the findings by severity
+//! with their fixes. [`body`] walks them once; each rendering only marks them up
+//! ([`Markup`]).
 
 use super::table::{Align, Table};
 use super::{FindingFixes, empty};
@@ -8,7 +10,7 @@ use crate::analysis::{
     Analysis, AvailabilitySource, Cover, Finding, Rota, Severity, assumed_deployment,
 };
 use crate::edit::fixes::Fix;
-use crate::format::{count, grouped, money, percent, share, trimmed};
+use crate::format::{count, escaped, grouped, money, percent, share, trimmed};
 use crate::model::{Model, ServiceKind};
 
 /// One section of a report: a table, what to say instead when it is empty (SPEC 7.3: an
@@ -49,11 +51,11 @@ pub fn sections(model: &Model, analysis: &Analysis) -> Vec<Section> {
     let mut services = Section::new("Services", services(model, analysis), "No services.");
     services.note = services_footnote(analysis);
     vec![Section {
-        note: super::peak::outside_note(analysis),
+        note: peak_outside_note(analysis),
         ..Section::new("Rotas", rotas(analysis), &empty::no_rotas(analysis))
     }]
     .into_iter()
-    .chain(super::peak::section(analysis))
+    .chain(peak_section(analysis))
     .chain([
         services,
         Section::new("Teams", teams(model, analysis), "No teams."),
@@ -160,6 +162,43 @@ pub fn summary(analysis: &Analysis) -> Vec<(&'static str, String)> {
 
 pub fn rotas(analysis: &Analysis) -> Table {
     rota_table(&analysis.rotas)
+}
+
+/// What the rota table's costs are when the year has a peak season.
+fn peak_outside_note(analysis: &Analysis) -> Option<String> {
+    let peak = analysis.peak.as_ref()?;
+    Some(format!(
+        "Costs for the weeks outside the peak season; the {} weeks of the peak follow.",
+        trimmed(peak.weeks, 2)
+    ))
+}
+
+/// The peak season's section, when the model has one.
+fn peak_section(analysis: &Analysis) -> Option<Section> {
+    let peak = analysis.peak.as_ref()?;
+    let currency = &analysis.currency;
+    let weeks = trimmed(peak.weeks, 2);
+    let mut note = format!(
+        "Rotas of the peak season ({weeks} weeks a year), with their cost for those weeks. Without the peak the year would cost {}; the peak adds {}. On-call coverage in the peak: {}.",
+        money(peak.annual_cost_without_peak, currency),
+        money(peak.extra_cost, currency),
+        share(peak.coverage.on_call)
+    );
+    if !peak.findings.is_empty() {
+        let errors: Vec<String> = peak
+            .findings
+            .iter()
+            .map(|f| f.message.to_string())
+            .collect();
+        note.push_str(&format!(" Only in the peak: {}", errors.join(" ")));
+    }
+    Some(Section {
+        title: "Peak season",
+        table: rota_table(&peak.rotas),
+        empty: "No rota runs in the peak season.".to_owned(),
+        instead: None,
+        note: Some(note),
+    })
 }
 
 /// Rotas with their kind, pool, frequency, weeks on call each, health, services and costs.
@@ -364,6 +403,74 @@ pub fn compliance(analysis: &Analysis) -> Table {
         ]);
     }
     table
+}
+
+/// How a rendering marks up the parts of a model report's body.
+pub trait Markup {
+    /// A section's title, or the findings' heading.
+    fn heading(&self, title: &str) -> String;
+    /// A table with rows.
+    fn table(&self, table: &Table) -> String;
+    /// The second table shown in place of an empty one.
+    fn instead(&self, table: &Table) -> String;
+    /// What a section with no rows says instead.
+    fn empty(&self, text: &str) -> String;
+    /// The note under a section.
+    fn note(&self, text: &str) -> String;
+    /// What is said when there are no findings at all.
+    fn no_findings(&self, text: &str) -> String;
+    /// The heading of one severity's findings, with how many there are.
+    fn severity(&self, heading: &str, count: usize) -> String;
+    /// A finding, by its code and message.
+    fn finding(&self, code: &str, message: &str) -> String;
+    /// A fix of the finding above it, with its effect.
+    fn fix(&self, label: &str, effect: &str) -> String;
+}
+
+/// The report's sections and its findings by severity, each finding with its fixes, in
+/// `markup`.
+pub fn body(
+    model: &Model,
+    analysis: &Analysis,
+    fixes: &FindingFixes,
+    markup: &impl Markup,
+) -> String {
+    let mut out = String::new();
+    for section in sections(model, analysis) {
+        out.push_str(&markup.heading(section.title));
+        if section.table.is_empty() {
+            out.push_str(&markup.empty(&section.empty));
+            if let Some(instead) = &section.instead {
+                out.push_str(&markup.instead(instead));
+            }
+        } else {
+            out.push_str(&markup.table(&section.table));
+        }
+        if let Some(note) = &section.note {
+            out.push_str(&markup.note(note));
+        }
+    }
+    out.push_str(&markup.heading("Findings"));
+    if analysis.findings.is_empty() {
+        out.push_str(&markup.no_findings("No findings: every service is owned and covered."));
+    }
+    for severity in Severity::ALL {
+        let findings = findings_of(analysis, severity);
+        if findings.is_empty() {
+            continue;
+        }
+        out.push_str(&markup.severity(severity_heading(severity), findings.len()));
+        for (index, finding) in findings {
+            out.push_str(&markup.finding(finding.code.as_str(), &finding.message.to_string()));
+            for fix in fixes_of(fixes, index) {
+                out.push_str(&markup.fix(
+                    &escaped(&fix.label),
+                    &fix.effect.describe(&analysis.currency),
+                ));
+            }
+        }
+    }
+    out
 }
 
 /// Findings of one severity, in report order, with their positions in the analysis.

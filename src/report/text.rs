@@ -1,8 +1,9 @@
 //! The terminal report: headline figures, coverage, the rota table, services, teams and
 //! domains, the cost drivers and compliance scopes, and findings grouped by severity.
 
-use super::{FindingFixes, sections};
-use crate::analysis::{Analysis, Severity};
+use super::sections::{self, Markup};
+use super::{FindingFixes, Table};
+use crate::analysis::Analysis;
 use crate::format::{escape_lines, escaped};
 use crate::model::Model;
 
@@ -40,48 +41,38 @@ fn unescaped(model: &Model, analysis: &Analysis, fixes: &FindingFixes) -> String
     for (label, value) in &summary {
         out.push_str(&format!("  {label:<width$}  {value}\n"));
     }
-    for section in sections::sections(model, analysis) {
-        out.push_str(&format!("\n{}\n", section.title));
-        if section.table.is_empty() {
-            out.push_str(&format!("  {}\n", section.empty));
-            if let Some(instead) = &section.instead {
-                out.push_str(&instead.terminal("  "));
-            }
-        } else {
-            out.push_str(&section.table.terminal("  "));
-        }
-        if let Some(note) = &section.note {
-            out.push_str(&format!("  {note}\n"));
-        }
-    }
-    out.push_str("\nFindings\n");
-    if analysis.findings.is_empty() {
-        out.push_str("  No findings: every service is owned and covered.\n");
-    }
-    for severity in Severity::ALL {
-        let findings = sections::findings_of(analysis, severity);
-        if findings.is_empty() {
-            continue;
-        }
-        out.push_str(&format!(
-            "  {} ({})\n",
-            sections::severity_heading(severity),
-            findings.len()
-        ));
-        for (index, finding) in findings {
-            out.push_str(&format!(
-                "    [{}] {}\n",
-                finding.code.as_str(),
-                finding.message
-            ));
-            for fix in sections::fixes_of(fixes, index) {
-                out.push_str(&format!(
-                    "      fix: {} ({})\n",
-                    escaped(&fix.label),
-                    fix.effect.describe(&analysis.currency)
-                ));
-            }
-        }
-    }
+    out.push_str(&sections::body(model, analysis, fixes, &Terminal));
     out
+}
+
+struct Terminal;
+
+impl Markup for Terminal {
+    fn heading(&self, title: &str) -> String {
+        format!("\n{title}\n")
+    }
+    fn table(&self, table: &Table) -> String {
+        table.terminal("  ")
+    }
+    fn instead(&self, table: &Table) -> String {
+        table.terminal("  ")
+    }
+    fn empty(&self, text: &str) -> String {
+        format!("  {text}\n")
+    }
+    fn note(&self, text: &str) -> String {
+        format!("  {text}\n")
+    }
+    fn no_findings(&self, text: &str) -> String {
+        format!("  {text}\n")
+    }
+    fn severity(&self, heading: &str, count: usize) -> String {
+        format!("  {heading} ({count})\n")
+    }
+    fn finding(&self, code: &str, message: &str) -> String {
+        format!("    [{code}] {message}\n")
+    }
+    fn fix(&self, label: &str, effect: &str) -> String {
+        format!("      fix: {label} ({effect})\n")
+    }
 }

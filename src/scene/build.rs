@@ -4,15 +4,15 @@
 use std::collections::{HashMap, HashSet};
 
 use super::routes::{self, Obstacles};
-use super::{Area, Edge, EdgeKind, Look, Node, Scene, Summary, grid::Grid, overview};
+use super::{
+    Area, Edge, EdgeKind, Look, Node, OUTSIDE_TITLE_BAND, Scene, Summary, grid::Grid, overview,
+};
 use crate::analysis::{Analysis, Cover, RotaKind, Severity};
 use crate::layout::areas::{AREA_PADDING, OUTSIDE_TITLE, membership};
-use crate::layout::sizes::{
-    self, DOMAIN_HEADER_HEIGHT, SERVICE_RADIUS, domain_header_size, footprint, team_card_size,
-};
-use crate::layout::{Positions, Rect, domain_areas};
+use crate::layout::sizes::{self, SERVICE_RADIUS, domain_header_size, footprint, team_card_size};
+use crate::layout::text::Shaped;
+use crate::layout::{Positions, Rect, domain_areas, index_by_id};
 use crate::model::{EntityKind, Model, Position, ServiceKind};
-use crate::text::Shaped;
 
 /// What the scene shows besides the model's own entities.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -20,10 +20,6 @@ pub struct Options {
     /// The interactions between teams, as dashed edges.
     pub interactions: bool,
 }
-
-/// The band at the top of the outside area that holds its title, as a domain's header
-/// and the gap under it take in the auto-layout.
-pub const OUTSIDE_TITLE_BAND: f64 = DOMAIN_HEADER_HEIGHT + crate::layout::auto::HEADER_GAP;
 
 /// The order in which services' names claim space: errors first (uncovered or the
 /// subject of an error finding), then understaffed cover, then by exposure, highest
@@ -260,12 +256,7 @@ fn areas(
             summary: Summary::default(),
         })
         .collect();
-    let domain_index: HashMap<&str, usize> = model
-        .domains
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
+    let domain_index = index_by_id(&model.domains, |d| &d.id);
     let mut outside = Area {
         domain: None,
         name: OUTSIDE_TITLE.to_owned(),

@@ -11,8 +11,8 @@
 use std::collections::HashMap;
 
 use crate::layout::Rect;
+use crate::layout::text::{Line, Shaped};
 use crate::model::Position;
-use crate::text::{Line, Shaped};
 
 /// How large names are drawn in a mode.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,6 +47,8 @@ impl TextScale {
 
 /// The gap between a shape and a name beside it.
 pub const GAP: f64 = 3.0;
+/// How far inside its area's outline a name stays, in output pixels.
+pub const AREA_INSET: f64 = 2.0;
 /// A grown card's padding round its name, each way.
 const CARD_PADDING: (f64, f64) = (6.0, 3.0);
 /// Rows of a name beside its shape.
@@ -66,6 +68,10 @@ pub struct Label<'a> {
     pub canvas_px: f32,
     /// Lower goes first.
     pub rank: u64,
+    /// The room round the box of the area the node belongs to, which a name beside its
+    /// shape or a card grown round its name stays inside, so that a room reads every name
+    /// as part of its domain (the box grows to hold them).
+    pub within: Option<Rect>,
 }
 
 /// Where a name went.
@@ -135,7 +141,7 @@ fn lay(name: &Shaped, px: f32, width: f64, rows: usize) -> Laid {
     // Never break inside a word: the wrap is at least as wide as the longest word.
     let width = width.max(f64::from(name.longest_word(px)) + 1.0);
     let wrapped = name.wrap(px, width as f32, rows);
-    let height = wrapped.lines.len() as f64 * f64::from(crate::text::row_height(px));
+    let height = wrapped.lines.len() as f64 * f64::from(crate::layout::text::row_height(px));
     Laid {
         size: (f64::from(wrapped.width()), height),
         cut: wrapped.cut,
@@ -157,7 +163,7 @@ fn rect_at(min: Position, size: (f64, f64)) -> Rect {
 /// below or above leaning right or left.
 fn spots(label: &Label, size: (f64, f64)) -> Vec<(Rect, Spot)> {
     let shape = label.shape;
-    let mut spots = Vec::with_capacity(9);
+    let mut spots = Vec::with_capacity(11);
     if let Some(room) = label.room {
         let fits = size.0 <= room.width() - 6.0 && size.1 <= room.height();
         if fits {
@@ -165,8 +171,15 @@ fn spots(label: &Label, size: (f64, f64)) -> Vec<(Rect, Spot)> {
             spots.push((Rect::around(centre, size.0, size.1), Spot::Inside));
             return spots;
         }
+        // Grown about its centre, or up or down from its lower or upper edge where the card
+        // or header next to it leaves no room.
         let grown = (size.0 + 2.0 * CARD_PADDING.0, size.1 + 2.0 * CARD_PADDING.1);
-        spots.push((Rect::around(shape.centre(), grown.0, grown.1), Spot::Card));
+        let around = Rect::around(shape.centre(), grown.0, grown.1);
+        let up = around.translate(0.0, shape.max_y - around.max_y);
+        let down = around.translate(0.0, shape.min_y - around.min_y);
+        for rect in [around, up, down] {
+            spots.push((rect, Spot::Card));
+        }
     }
     let centre = shape.centre();
     let x = centre.x - size.0 / 2.0;
@@ -233,7 +246,14 @@ pub fn place(
         // one wider row where two rows would run into the shape below.
         let narrow = (label.shape.width() * 1.4).max(fpx * 7.0);
         let halves = f64::from(label.name.width(px)) * 0.6;
-        let mut tries: Vec<(f64, usize)> = vec![(narrow, OUTSIDE_ROWS)];
+        // A card or header tries one row first: a grown card two rows high runs into the
+        // header above it or the services below it long before one row wide meets its
+        // neighbours.
+        let mut tries: Vec<(f64, usize)> = Vec::with_capacity(5);
+        if label.room.is_some() {
+            tries.push((fpx * 18.0, 1));
+        }
+        tries.push((narrow, OUTSIDE_ROWS));
         if halves < narrow {
             tries.push((halves, OUTSIDE_ROWS));
         }
@@ -243,7 +263,9 @@ pub fn place(
         tries.push((fpx * 18.0, OUTSIDE_ROWS));
         let mut laid: Vec<Option<Laid>> = tries.iter().map(|_| None).collect();
         let free = |rect: &Rect, spot: Spot| {
-            if !contains(&view, rect) {
+            if !contains(&view, rect)
+                || (spot != Spot::Inside && label.within.is_some_and(|area| !contains(&area, rect)))
+            {
                 return false;
             }
             match spot {
@@ -282,11 +304,32 @@ pub fn place(
                 }
             }
         }
-        let Some((k, rect, spot)) = found else {
-            continue;
-        };
-        let Some(chosen) = laid[k].take() else {
-            continue;
+        let (chosen, rect, spot) = match found {
+            Some((k, rect, spot)) => match laid[k].take() {
+                Some(chosen) => (chosen, rect, spot),
+                None => continue,
+            },
+            // A card or header is never left blank: its name, cut to one line, on it.
+            None => match label.room {
+                Some(room) => {
+                    let wrapped = label.name.wrap(px, (room.width() - 6.0).max(1.0) as f32, 1);
+                    let size = (
+                        f64::from(wrapped.width()),
+                        f64::from(crate::layout::text::row_height(px)),
+                    );
+                    let laid = Laid {
+                        cut: wrapped.cut,
+                        lines: wrapped.lines,
+                        size,
+                    };
+                    (
+                        laid,
+                        Rect::around(room.centre(), size.0, size.1),
+                        Spot::Inside,
+                    )
+                }
+                None => continue,
+            },
         };
         let text_top = Position {
             x: rect.centre().x,
@@ -305,6 +348,34 @@ pub fn place(
         });
     }
     placed
+}
+
+/// How far each of `boxes` may grow to hold its members' names: `reach` each way, never
+/// past the middle of the gap to another box, so grown boxes never meet.
+pub fn room_for_names(boxes: &[Rect], reach: f64) -> Vec<Rect> {
+    let reach = reach.max(0.0);
+    boxes
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut room = a.expand(reach);
+            for (j, b) in boxes.iter().enumerate() {
+                if i == j || !room.overlaps(&b.expand(reach)) {
+                    continue;
+                }
+                if b.min_x >= a.max_x {
+                    room.max_x = room.max_x.min((a.max_x + b.min_x) / 2.0);
+                } else if b.max_x <= a.min_x {
+                    room.min_x = room.min_x.max((a.min_x + b.max_x) / 2.0);
+                } else if b.min_y >= a.max_y {
+                    room.max_y = room.max_y.min((a.max_y + b.min_y) / 2.0);
+                } else if b.max_y <= a.min_y {
+                    room.min_y = room.min_y.max((a.min_y + b.max_y) / 2.0);
+                }
+            }
+            room
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -331,6 +402,7 @@ mod tests {
             room: None,
             canvas_px: 14.0,
             rank,
+            within: None,
         }
     }
 
@@ -407,6 +479,7 @@ mod tests {
             room: Some(shape),
             canvas_px: 15.0,
             rank: 0,
+            within: None,
         };
         let view = Rect::around(at(0.0, 0.0), 800.0, 800.0);
         let placed = place(&[label], &[shape], &[], view, 0.5, TextScale::EDITOR);

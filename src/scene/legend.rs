@@ -7,8 +7,8 @@ use super::marks::{Anchor, Marks, Paint, Pen, Role, Shape};
 use super::palette::{self, Rgb};
 use crate::analysis::Cover;
 use crate::layout::Rect;
+use crate::layout::text;
 use crate::model::{InteractionMode, Position, TeamKind};
-use crate::text;
 
 /// Where the legend is shown, which decides its entries and how they flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

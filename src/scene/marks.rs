@@ -144,9 +144,33 @@ pub enum Shape {
         text: String,
         px: f64,
         paint: Paint,
-        /// Its width as measured by [`crate::text`], so backends need not measure.
+        /// Its width as measured by [`crate::layout::text`], so backends need not measure.
         width: f64,
     },
+}
+
+impl Shape {
+    /// A rectangle covering `rect`, its corners rounded by `radius`.
+    pub fn rect(
+        rect: crate::layout::Rect,
+        radius: f64,
+        fill: Option<Paint>,
+        stroke: Option<Pen>,
+    ) -> Shape {
+        Shape::Rect {
+            min: Position {
+                x: rect.min_x,
+                y: rect.min_y,
+            },
+            max: Position {
+                x: rect.max_x,
+                y: rect.max_y,
+            },
+            radius,
+            fill,
+            stroke,
+        }
+    }
 }
 
 /// A shape and what it stands for.
@@ -200,7 +224,7 @@ impl Mark {
                     min_x: left,
                     min_y: at.y,
                     max_x: left + width,
-                    max_y: at.y + f64::from(crate::text::row_height(*px as f32)),
+                    max_y: at.y + f64::from(crate::layout::text::row_height(*px as f32)),
                 }
             }
         }
@@ -250,7 +274,7 @@ impl Marks {
         px: f64,
         paint: Paint,
     ) {
-        let width = f64::from(crate::text::width(text, px as f32));
+        let width = f64::from(crate::layout::text::width(text, px as f32));
         self.push(
             role,
             Shape::Text {
@@ -264,18 +288,18 @@ impl Marks {
         );
     }
 
-    /// Lines of text already measured (see [`crate::text::Wrapped`]), one under the other
+    /// Lines of text already measured (see [`crate::layout::text::Wrapped`]), one under the other
     /// from `top`, centred on `centre_x`.
     pub fn centred_lines(
         &mut self,
         role: Role,
         centre_x: f64,
         top: f64,
-        lines: &[crate::text::Line],
+        lines: &[crate::layout::text::Line],
         px: f64,
         paint: Paint,
     ) {
-        let row = f64::from(crate::text::row_height(px as f32));
+        let row = f64::from(crate::layout::text::row_height(px as f32));
         for (i, line) in lines.iter().enumerate() {
             self.push(
                 role,
@@ -302,22 +326,7 @@ impl Marks {
         fill: Option<Paint>,
         stroke: Option<Pen>,
     ) {
-        self.push(
-            role,
-            Shape::Rect {
-                min: Position {
-                    x: rect.min_x,
-                    y: rect.min_y,
-                },
-                max: Position {
-                    x: rect.max_x,
-                    y: rect.max_y,
-                },
-                radius,
-                fill,
-                stroke,
-            },
-        );
+        self.push(role, Shape::rect(rect, radius, fill, stroke));
     }
 
     /// Clips what is drawn next to `rect` (`None`: no longer).
@@ -377,7 +386,7 @@ mod tests {
             Paint::solid(Rgb(0, 0, 0)),
         );
         let bounds = marks.list[0].bounds();
-        let width = f64::from(crate::text::width("Checkout", 14.0));
+        let width = f64::from(crate::layout::text::width("Checkout", 14.0));
         assert!((bounds.width() - width).abs() < 1e-9);
         assert!((bounds.centre().x - 100.0).abs() < 1e-9);
         assert_eq!(bounds.min_y, 10.0);

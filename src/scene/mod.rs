@@ -3,7 +3,7 @@
 //! service shapes with their names measured once, edges routed round the cards, and the
 //! summary of each area for the zoomed-out overview. It is built from the model, its
 //! positions and its analysis ([`Scene::build`]), in canvas units, with the one set of
-//! sizes ([`crate::layout::sizes`]) and the one text measure ([`crate::text`]).
+//! sizes ([`crate::layout::sizes`]) and the one text measure ([`crate::layout::text`]).
 //!
 //! Seen through a [`View`] (a zoom, a pan, a text scale), a scene becomes [`Marks`] in
 //! output pixels ([`draw`]), names placed by [`labels`] so that none overlaps another or a
@@ -25,13 +25,18 @@ use std::collections::HashMap;
 
 use crate::analysis::Cover;
 use crate::layout::Rect;
+use crate::layout::text::Shaped;
 use crate::model::{InteractionMode, Lifecycle, Position, ServiceKind, TeamKind};
-use crate::text::Shaped;
 
 pub use build::Options;
 pub use labels::TextScale;
 pub use marks::{Mark, Marks, Paint, Pen, Role};
 pub use view::View;
+
+/// The band at the top of the outside area that holds its title, as a domain's header
+/// and the gap under it take in the auto-layout.
+pub const OUTSIDE_TITLE_BAND: f64 =
+    crate::layout::sizes::DOMAIN_HEADER_HEIGHT + crate::layout::auto::HEADER_GAP;
 
 /// How a node looks.
 #[derive(Clone, Copy, Debug, PartialEq)]

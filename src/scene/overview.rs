@@ -9,8 +9,8 @@ use super::palette;
 use super::{Summary, TextScale};
 use crate::format::{money, share};
 use crate::layout::Rect;
+use crate::layout::text::{self, Shaped};
 use crate::model::Position;
-use crate::text::{self, Shaped};
 
 /// Below this zoom a big model is drawn as boxes.
 pub const OVERVIEW_ZOOM: f64 = 0.3;

@@ -139,6 +139,33 @@ pub fn selection(harness: &Harness<'_, OpmodelApp>) -> Option<Selection> {
     harness.state().selection().cloned()
 }
 
+/// The ids of the entities the active tab has selected, in the order they were picked.
+pub fn selected_ids(harness: &Harness<'_, OpmodelApp>) -> Vec<String> {
+    harness
+        .state()
+        .selected()
+        .into_iter()
+        .filter_map(|s| match s {
+            Selection::Entity(id) => Some(id),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A primary-button drag from `from` by `by`, in ten steps as a hand would.
+pub fn drag(harness: &mut Harness<'_, OpmodelApp>, from: Pos2, by: egui::Vec2) {
+    harness.hover_at(from);
+    harness.run_steps(2);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for step in 1..=10 {
+        harness.hover_at(from + by * (step as f32 / 10.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(from + by);
+    harness.run_steps(4);
+}
+
 /// Where the active canvas last drew the entity `id`, if it drew it as a node.
 pub fn node_position(harness: &Harness<'_, OpmodelApp>, id: &str) -> Option<Pos2> {
     harness.state().canvas().and_then(|c| c.screen_position(id))

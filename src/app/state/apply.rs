@@ -167,11 +167,15 @@ impl Workspace {
             ViewCommand::ShowInteractions => view.modes.interactions = true,
             ViewCommand::Mode(mode) => view.mode = mode,
             ViewCommand::Assess(command) => {
-                if let AssessCommand::SelectRows { cursor, .. } = &command {
+                if let AssessCommand::SelectRows { rows, cursor } = &command {
                     if cursor.as_ref().is_some_and(|id| !model.id_in_use(id)) {
                         return;
                     }
-                    view.select(cursor.clone().map(Selection::Entity));
+                    // The rows are the tab's selection, the cursor's last: the one the
+                    // table and the inspector show.
+                    let others = rows.iter().filter(|id| Some(*id) != cursor.as_ref());
+                    let rows = others.chain(cursor).filter(|id| model.id_in_use(id));
+                    view.selection = SelectionSet::of(rows.cloned().map(Selection::Entity));
                 }
                 view.assess.apply(command);
             }

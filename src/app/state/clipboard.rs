@@ -57,11 +57,11 @@ impl Workspace {
         };
         let pasted = actions::read(text)
             .and_then(|fragment| actions::paste(model, &fragment, at.unwrap_or(centre)));
-        self.add_and_select(view, "Paste", pasted);
+        self.add_and_select(view, ("Paste", false), pasted);
     }
 
     /// Copies the active view's selected entities beside themselves, as one step, and
-    /// selects the copies.
+    /// selects the copies; the copy of one thing is renamed on the canvas straight away.
     pub(super) fn duplicate(&mut self) {
         let Some(view) = self.active_view() else {
             return;
@@ -76,14 +76,15 @@ impl Workspace {
             return;
         };
         let duplicated = actions::duplicate(model, &ids);
-        self.add_and_select(id, "Duplicate", duplicated);
+        self.add_and_select(id, ("Duplicate", true), duplicated);
     }
 
-    /// Applies a paste or a duplicate and selects what it added.
+    /// Applies a paste or a duplicate and selects what it added; when `name_one` and it added
+    /// one thing, starts renaming that on the canvas.
     fn add_and_select(
         &mut self,
         view: ViewId,
-        verb: &str,
+        (verb, name_one): (&str, bool),
         pasted: Result<actions::Pasted, String>,
     ) {
         let Some(doc) = self.view_mut(view).map(|v| v.doc) else {
@@ -100,6 +101,11 @@ impl Workspace {
                 .map(|d| summary(d.model(), &added))
                 .unwrap_or_default();
             if let Some(view) = self.view_mut(view) {
+                // One copy of one thing is named straight away, as a new one is.
+                view.renaming = match added.as_slice() {
+                    [one] if name_one => one.entity().map(str::to_owned),
+                    _ => None,
+                };
                 view.selection = SelectionSet::of(added);
             }
             self.status = format!("{verb}: {what} (Ctrl+Z to undo)");

@@ -41,8 +41,7 @@ pub enum ViewCommand {
     Toggle(Selection),
     /// Select all of `items`: instead of the selection, or (`add`) as well as it.
     SelectMany { items: Vec<Selection>, add: bool },
-    /// The name being edited on the canvas was left without a change (Esc, or a click
-    /// elsewhere).
+    /// The name being edited on the canvas was left as it was (Esc).
     StopRenaming,
     /// Edit entity `id`'s name on the canvas: a double click on its node.
     StartRenaming(String),

@@ -135,21 +135,22 @@ impl Document {
     }
 
     pub(super) fn undo(&mut self) -> Result<String, HistoryError> {
-        let label = self.history.undo(&mut self.model)?;
-        self.renamed = self
-            .history
-            .last_undone()
-            .map(Edit::renamed_ids)
-            .unwrap_or_default();
-        self.changed();
-        Ok(label)
+        self.walk_history(History::undo, History::last_undone)
     }
 
     pub(super) fn redo(&mut self) -> Result<String, HistoryError> {
-        let label = self.history.redo(&mut self.model)?;
-        self.renamed = self
-            .history
-            .last_redone()
+        self.walk_history(History::redo, History::last_redone)
+    }
+
+    /// One step back or forward through the history; the views' selections follow the ids
+    /// the step renamed.
+    fn walk_history(
+        &mut self,
+        step: fn(&mut History, &mut Model) -> Result<String, HistoryError>,
+        stepped: fn(&History) -> Option<&Edit>,
+    ) -> Result<String, HistoryError> {
+        let label = step(&mut self.history, &mut self.model)?;
+        self.renamed = stepped(&self.history)
             .map(Edit::renamed_ids)
             .unwrap_or_default();
         self.changed();

@@ -13,7 +13,8 @@ use crate::model::{
 
 impl Workspace {
     /// Adds a team, service or domain with a fresh id to view `view`'s document, places it
-    /// (at `at`, else beside the selection, else in the middle of the view) and selects it.
+    /// (at `at`, else beside the selection, else in the middle of the view), selects it and
+    /// starts renaming it on the canvas, so that its name is typed straight away.
     pub(super) fn add_entity(
         &mut self,
         view: ViewId,
@@ -30,9 +31,15 @@ impl Workspace {
         let model = doc.model();
         let selected = shown.selected_entity();
         let selected_team = selected.and_then(|id| model.team(id));
-        // A service joins the selected team; a team, the selected domain or team's domain.
+        // A service joins the selected team, or the selected service's; a team, the selected
+        // domain or team's domain.
+        let sibling_owner = selected
+            .and_then(|id| model.service(id))
+            .and_then(|s| s.owner.clone());
         let parent = match kind {
-            NewEntity::Service => owner.or(selected_team.map(|t| t.id.clone())),
+            NewEntity::Service => owner
+                .or(selected_team.map(|t| t.id.clone()))
+                .or(sibling_owner),
             NewEntity::Team => selected
                 .filter(|id| model.domain(id).is_some())
                 .map(str::to_owned)
@@ -70,8 +77,10 @@ impl Workspace {
             }
         };
         if self.edit(shown.doc, label, edit, None) {
+            // Selected, its name ready to be typed over on the canvas.
             if let Some(view) = self.view_mut(view) {
                 view.select(Some(Selection::Entity(id.clone())));
+                view.renaming = Some(id.clone());
             }
             let name = self
                 .document(shown.doc)

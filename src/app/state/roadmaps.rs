@@ -33,7 +33,7 @@ impl Workspace {
             self.status = format!("{} is already open", path.display());
             return;
         }
-        match crate::roadmap::load(&path) {
+        match crate::files::roadmap::load(&path) {
             Ok(roadmap) => {
                 let plan = crate::roadmap::plan(&roadmap);
                 self.recent.add(&path);

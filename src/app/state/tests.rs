@@ -51,15 +51,23 @@ fn add_team(ws: &mut Workspace, id: &str) {
     run(ws, command);
 }
 
+/// The shop opened from its file in a new folder, with one unsaved edit: the team `ops`
+/// added. The folder is removed when the first value is dropped.
+fn edited() -> (tempfile::TempDir, PathBuf, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = model_file(dir.path());
+    let mut ws = opened(&path);
+    add_team(&mut ws, "ops");
+    (dir, path, ws)
+}
+
 fn answer(ws: &mut Workspace, answer: Answer) {
     run(ws, Command::Answer(answer));
 }
 
 #[test]
 fn an_edit_then_undo_is_clean_again_and_redo_dirty() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut ws = opened(&model_file(dir.path()));
-    add_team(&mut ws, "ops");
+    let (_dir, _, mut ws) = edited();
     assert!(ws.active_document().unwrap().is_dirty());
     run(&mut ws, Command::Ui(UiCommand::Undo));
     assert!(!ws.active_document().unwrap().is_dirty());
@@ -84,10 +92,7 @@ fn a_refused_edit_is_reported_and_changes_nothing() {
 
 #[test]
 fn saving_writes_in_the_background_and_marks_clean() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = model_file(dir.path());
-    let mut ws = opened(&path);
-    add_team(&mut ws, "ops");
+    let (_dir, path, mut ws) = edited();
     run(&mut ws, Command::Ui(UiCommand::Save));
     assert!(!ws.active_document().unwrap().is_dirty());
     assert_eq!(crate::files::ron::load(&path).unwrap().teams.len(), 2);
@@ -96,9 +101,7 @@ fn saving_writes_in_the_background_and_marks_clean() {
 
 #[test]
 fn closing_an_unsaved_tab_asks_and_cancel_keeps_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut ws = opened(&model_file(dir.path()));
-    add_team(&mut ws, "ops");
+    let (_dir, _, mut ws) = edited();
     run(&mut ws, Command::Ui(UiCommand::CloseTab));
     let Some(Dialog::Unsaved { doc, then }) = ws.dialog() else {
         panic!("asks about unsaved changes");
@@ -114,9 +117,7 @@ fn closing_an_unsaved_tab_asks_and_cancel_keeps_it() {
 
 #[test]
 fn quitting_asks_about_each_unsaved_document_then_closes() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut ws = opened(&model_file(dir.path()));
-    add_team(&mut ws, "ops");
+    let (_dir, _, mut ws) = edited();
     run(&mut ws, Command::Ui(UiCommand::NewTab));
     add_team(&mut ws, "other");
     run(&mut ws, Command::Ui(UiCommand::Quit));
@@ -163,10 +164,7 @@ fn save_as_over_an_existing_file_asks_first() {
 
 #[test]
 fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = model_file(dir.path());
-    let mut ws = opened(&path);
-    add_team(&mut ws, "ops");
+    let (_dir, path, mut ws) = edited();
     let theirs = MODEL.replace("\"Shop\"", "\"Their shop, renamed\"");
     std::fs::write(&path, &theirs).unwrap();
     ws.check_disk();

@@ -95,6 +95,7 @@ pub(super) fn menus(ui: &mut Ui, ws: &Workspace) {
                 UiCommand::Copy,
                 UiCommand::Paste,
                 UiCommand::Duplicate,
+                UiCommand::Rename,
                 UiCommand::Delete,
                 UiCommand::SelectAll,
             ],
@@ -196,48 +197,86 @@ fn tool_button_labelled(
     }
 }
 
-/// The width the toolbar takes with every button named; on a narrower window the undo and
-/// view buttons show their icons alone and the model's commands go into a "More" menu, so
-/// that the toolbar stays one row (down to about 900 px).
-const FULL_TOOLBAR_WIDTH: f32 = 1600.0;
+/// The toolbar's groups of buttons, each with its icon, between separators: editing, undo,
+/// the view, and the model's commands.
+const EDITING: [(UiCommand, &str); 5] = [
+    (UiCommand::AddTeam, "✚"),
+    (UiCommand::AddService, "✚"),
+    (UiCommand::AddDomain, "✚"),
+    (UiCommand::ConnectMode, "⛓"),
+    (UiCommand::Delete, "🗑"),
+];
+const HISTORY: [(UiCommand, &str); 2] = [(UiCommand::Undo, "⟲"), (UiCommand::Redo, "⟳")];
+const VIEWING: [(UiCommand, &str); 3] = [
+    (UiCommand::FitView, "⛶"),
+    (UiCommand::AutoLayout, "⊞"),
+    (UiCommand::ToggleInteractions, "⇄"),
+];
+const MODEL: [(UiCommand, &str); 3] = [
+    (UiCommand::Settings, "⚙"),
+    (UiCommand::DuplicateScenario, "⎘"),
+    (UiCommand::CompareWith, "⚖"),
+];
+
+/// The width the toolbar takes with every button named, measured in the buttons' font; on
+/// a narrower window the undo and view buttons show their icons alone and the model's
+/// commands go into a "More" menu, so that the toolbar stays one row (down to about 900 px).
+fn full_toolbar_width(ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let (padding, gap) = (ui.spacing().button_padding.x, TOOLBAR_GAP);
+    let buttons = [&EDITING[..], &HISTORY, &VIEWING, &MODEL].concat();
+    let named: f32 = ui.fonts_mut(|fonts| {
+        buttons
+            .iter()
+            .map(|(command, icon)| {
+                let text = format!("{icon} {}", command.text());
+                let galley = fonts.layout_no_wrap(text, font.clone(), egui::Color32::BLACK);
+                galley.size().x + 2.0 * padding
+            })
+            .sum()
+    });
+    // Three separators, each a few pixels wide, between the four groups.
+    let separators = 3.0 * SEPARATOR_WIDTH;
+    named + separators + gap * (buttons.len() + 3 - 1) as f32
+}
+
+/// The room egui's separator takes in a row.
+const SEPARATOR_WIDTH: f32 = 6.0;
+
+/// The gap between toolbar buttons: a little tighter than elsewhere, so that every button
+/// is named on a 1600-pixel screen.
+const TOOLBAR_GAP: f32 = 6.0;
 
 pub(super) fn toolbar(ui: &mut Ui, ws: &Workspace) {
     let modes = ws.active_view().map(|v| v.modes()).unwrap_or_default();
     let settings = ws.is_open(Window::Settings);
-    let full = ui.available_width() >= FULL_TOOLBAR_WIDTH;
+    ui.spacing_mut().item_spacing.x = TOOLBAR_GAP;
+    let full = ui.available_width() >= full_toolbar_width(ui);
+    let pressed = |command: UiCommand| match command {
+        UiCommand::ConnectMode => modes.connecting,
+        UiCommand::ToggleInteractions => modes.interactions,
+        UiCommand::Settings => settings,
+        _ => false,
+    };
     ui.horizontal(|ui| {
-        tool_button(ui, ws, UiCommand::AddTeam, "✚", false);
-        tool_button(ui, ws, UiCommand::AddService, "✚", false);
-        tool_button(ui, ws, UiCommand::AddDomain, "✚", false);
-        tool_button(ui, ws, UiCommand::ConnectMode, "⛓", modes.connecting);
-        tool_button(ui, ws, UiCommand::Delete, "🗑", false);
-        ui.separator();
-        for (command, icon) in [(UiCommand::Undo, "⟲"), (UiCommand::Redo, "⟳")] {
-            tool_button_labelled(ui, ws, command, icon, false, full);
+        for (command, icon) in EDITING {
+            tool_button(ui, ws, command, icon, pressed(command));
+        }
+        for group in [&HISTORY[..], &VIEWING] {
+            ui.separator();
+            for &(command, icon) in group {
+                tool_button_labelled(ui, ws, command, icon, pressed(command), full);
+            }
         }
         ui.separator();
-        let view = [
-            (UiCommand::FitView, "⛶", false),
-            (UiCommand::AutoLayout, "⊞", false),
-            (UiCommand::ToggleInteractions, "⇄", modes.interactions),
-        ];
-        for (command, icon, selected) in view {
-            tool_button_labelled(ui, ws, command, icon, selected, full);
-        }
-        ui.separator();
-        let model = [
-            (UiCommand::Settings, "⚙", settings),
-            (UiCommand::DuplicateScenario, "⎘", false),
-            (UiCommand::CompareWith, "⚖", false),
-        ];
         if full {
-            for (command, icon, selected) in model {
-                tool_button(ui, ws, command, icon, selected);
+            for (command, icon) in MODEL {
+                tool_button(ui, ws, command, icon, pressed(command));
             }
         } else {
             ui.menu_button("More", |ui| {
-                for (command, icon, selected) in model {
-                    tool_button(ui, ws, command, icon, selected);
+                for (command, icon) in MODEL {
+                    tool_button(ui, ws, command, icon, pressed(command));
                 }
             })
             .response

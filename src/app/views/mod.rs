@@ -57,6 +57,8 @@ pub struct Views {
     copied: u64,
     /// How many pastes from menus were passed on to the window.
     pastes_asked: u64,
+    /// Where the context menu's "Paste here" asked the clipboard's text to go, in which tab.
+    paste_at: Option<(ViewId, crate::model::Position)>,
 }
 
 impl Views {
@@ -76,10 +78,16 @@ impl Views {
                 ws.sender().ui(command);
             }
             if let (Some(text), Some(view)) = (pressed.pasted, ws.active_view()) {
+                // "Paste here", else near the pointer when it is over the canvas.
+                let asked = self.paste_at.take().filter(|(v, _)| *v == view.id());
+                let at = asked.map(|(_, at)| at).or_else(|| {
+                    let pointer = ctx.pointer_latest_pos()?;
+                    self.canvases.get(&view.id())?.canvas.canvas_point(pointer)
+                });
                 ws.push(Command::Paste {
                     view: view.id(),
                     text,
-                    at: None,
+                    at,
                 });
             }
         }

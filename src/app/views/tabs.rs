@@ -7,6 +7,7 @@ use egui::Ui;
 
 use super::canvas::{Canvas, CanvasAction, TextScale};
 use super::panels::figures::{self, Baseline};
+use super::panels::headline::Sizes;
 use super::panels::{DocView, assess, comparison, import_notes, inspector, roadmap};
 use super::{CanvasSlot, Views, present, present_compare};
 use crate::app::state::{
@@ -100,9 +101,9 @@ impl Views {
         }
         let slot = self.assess.entry(dv.view.id()).or_default();
         let (scale, sizes) = if presenting {
-            (assess::Scale::PRESENTING, present::Sizes::STRIP)
+            (assess::Scale::PRESENTING, Sizes::STRIP)
         } else {
-            (assess::Scale::EDITOR, present::Sizes::COMPACT)
+            (assess::Scale::EDITOR, Sizes::COMPACT)
         };
         egui::CentralPanel::default().show(ui, |ui| assess::show(ui, dv, slot, scale, sizes));
     }
@@ -161,6 +162,10 @@ impl Views {
             dv.tx.view(view.id(), ViewCommand::Moved(centre));
         }
         for action in actions {
+            if let CanvasAction::PasteHere(at) = action {
+                // The clipboard's text comes with a later frame; where it goes waits here.
+                self.paste_at = Some((view.id(), at));
+            }
             send(dv, action);
         }
         &slot.canvas
@@ -205,6 +210,8 @@ fn send(dv: DocView, action: CanvasAction) {
         CanvasAction::StartConnecting => Command::View(view, ViewCommand::StartConnecting),
         CanvasAction::SearchClosed => Command::View(view, ViewCommand::SearchClosed),
         CanvasAction::AutoLayout => Command::Ui(UiCommand::AutoLayout),
+        CanvasAction::Run(command) => Command::Ui(command),
+        CanvasAction::PasteHere(_) => Command::Ui(UiCommand::Paste),
     };
     dv.tx.send(command);
 }

@@ -2,10 +2,11 @@
 //! each with a label a consultant can read out and its effect on annual cost, on-call
 //! coverage and ownership.
 //!
-//! Effects are never estimated: each candidate edit is applied to a copy of the model, which
-//! is analysed again. That costs one analysis per candidate, so fixes are worked out on demand
-//! for one finding ([`fixes_for_finding`]) or one service ([`fixes_for_service`]) at a time,
-//! never for every finding on every edit. Edits come only from [`crate::edit::actions`].
+//! Effects are never estimated: each candidate edit is applied to a working copy of the
+//! model, whose headline figures are worked out again, and then undone. That costs one
+//! analysis per candidate, so fixes are worked out on demand for one finding
+//! ([`fixes_for_finding`]) or one service ([`fixes_for_service`]) at a time, never for every
+//! finding on every edit. Edits come only from [`crate::edit::actions`].
 
 use std::collections::{HashMap, HashSet};
 
@@ -82,10 +83,11 @@ impl Effect {
 /// resolve the finding, then fewer errors, better cover and lower cost. Empty when Opmodel
 /// knows no one-click fix for it.
 pub fn fixes_for_finding(model: &Model, analysis: &Analysis, finding: &Finding) -> Vec<Fix> {
+    let mut copy = model.clone();
     let mut fixes: Vec<Fix> = candidates(model, analysis, finding)
         .into_iter()
         .filter_map(|(label, edit)| {
-            let after = headline_after(model, &edit)?;
+            let after = headline_with(&mut copy, model, &edit)?;
             Some(Fix {
                 label,
                 effect: effect(analysis, finding, &after),
@@ -117,7 +119,8 @@ fn best_first(fixes: &mut [Fix]) {
 /// `analysis.findings`, its fixes best first), in finding order: what `opmodel report
 /// --fixes` lists (SPEC 7.4). Each fix is worked out on an edited copy, as for one finding;
 /// an edit that several findings propose (raising one service that many depend on) is
-/// analysed once for all of them, and the edits are shared out over the machine's cores.
+/// analysed once for all of them, and the findings and edits are shared out over the
+/// machine's cores.
 pub fn fixes_for_every_finding(model: &Model, analysis: &Analysis) -> Vec<(usize, Vec<Fix>)> {
     fixes_for_findings(model, analysis, |_| true)
 }
@@ -129,56 +132,48 @@ pub fn fixes_for_findings(
     analysis: &Analysis,
     wanted: impl Fn(usize) -> bool,
 ) -> Vec<(usize, Vec<Fix>)> {
-    // Each distinct edit, with the findings that propose it: the finding's position, where
-    // the edit stands among its candidates, and its label for it.
-    let mut proposals: Vec<(Edit, Vec<Proposal>)> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (index, finding) in analysis.findings.iter().enumerate() {
-        if !offers_fixes(finding.code) || !wanted(index) {
-            continue;
-        }
-        for (rank, (label, edit)) in candidates(model, analysis, finding).into_iter().enumerate() {
-            let key = format!("{edit:?}");
-            let slot = *seen.entry(key).or_insert_with(|| {
-                proposals.push((edit, Vec::new()));
-                proposals.len() - 1
-            });
-            proposals[slot].1.push((index, rank, label));
-        }
-    }
-    let work = |share: &[(Edit, Vec<Proposal>)]| -> Vec<((usize, usize), Fix)> {
+    // Each finding's candidates, with the key that tells their edits apart, worked out on
+    // every core; then each distinct edit with the findings that propose it: the finding's
+    // position, where the edit stands among its candidates, and its label for it.
+    let wanted: Vec<usize> = (0..analysis.findings.len())
+        .filter(|&index| offers_fixes(analysis.findings[index].code) && wanted(index))
+        .collect();
+    let proposed = crate::analysis::parallel::in_shares(&wanted, |share| {
         share
             .iter()
-            .filter_map(|(edit, proposed)| Some((edit, proposed, headline_after(model, edit)?)))
-            .flat_map(|(edit, proposed, after)| {
-                proposed
-                    .iter()
-                    .map(|(index, rank, label)| {
-                        let effect = effect(analysis, &analysis.findings[*index], &after);
-                        (
-                            (*index, *rank),
-                            Fix {
-                                label: label.clone(),
-                                edit: edit.clone(),
-                                effect,
-                            },
-                        )
+            .flat_map(|&index| {
+                candidates(model, analysis, &analysis.findings[index])
+                    .into_iter()
+                    .enumerate()
+                    .map(move |(rank, (label, edit))| {
+                        (format!("{edit:?}"), edit, (index, rank, label))
                     })
-                    .collect::<Vec<_>>()
             })
             .collect()
-    };
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let share = proposals.len().div_ceil(threads).max(1);
-    let mut worked: Vec<((usize, usize), Fix)> = std::thread::scope(|scope| {
-        let mut shares = proposals.chunks(share);
-        let first = shares.next().unwrap_or_default();
-        let workers: Vec<_> = shares.map(|s| scope.spawn(move || work(s))).collect();
-        let mut worked = work(first);
-        for worker in workers {
-            match worker.join() {
-                Ok(more) => worked.extend(more),
-                Err(panic) => std::panic::resume_unwind(panic),
+    });
+    let mut proposals: Vec<(Edit, Vec<Proposal>)> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (key, edit, proposal) in proposed {
+        let slot = *seen.entry(key).or_insert_with(|| {
+            proposals.push((edit, Vec::new()));
+            proposals.len() - 1
+        });
+        proposals[slot].1.push(proposal);
+    }
+    let mut worked = crate::analysis::parallel::in_shares(&proposals, |share| {
+        let mut copy = model.clone();
+        let mut worked = Vec::new();
+        for (edit, proposed) in share {
+            let Some(after) = headline_with(&mut copy, model, edit) else {
+                continue;
+            };
+            for (index, rank, label) in proposed {
+                let fix = Fix {
+                    label: label.clone(),
+                    edit: edit.clone(),
+                    effect: effect(analysis, &analysis.findings[*index], &after),
+                };
+                worked.push(((*index, *rank), fix));
             }
         }
         worked
@@ -239,18 +234,23 @@ pub fn offers_fixes(code: FindingCode) -> bool {
     )
 }
 
-/// The [`Headline`] of a copy of `model` with `edit` applied; `None` if it does not apply.
-fn headline_after(model: &Model, edit: &Edit) -> Option<Headline> {
-    let mut edited = model.clone();
-    edit.clone().apply(&mut edited).ok()?;
-    Some(headline(&edited))
+/// The [`Headline`] of `model` with `edit` applied, worked out on `copy`, a copy of `model`:
+/// the edit is applied to it and undone again, which costs far less than copying a big model
+/// for every edit. `None` if the edit does not apply.
+fn headline_with(copy: &mut Model, model: &Model, edit: &Edit) -> Option<Headline> {
+    let undo = edit.clone().apply(copy).ok()?;
+    let after = headline(copy);
+    if undo.apply(copy).is_err() {
+        // An edit's inverse always fits the model it was just applied to; were it ever not
+        // to, the copy starts again from the model rather than carrying the edit on.
+        *copy = model.clone();
+    }
+    Some(after)
 }
 
 /// What an edit did for `finding`: its headline `after` against the analysis `before`.
 fn effect(before: &Analysis, finding: &Finding, after: &Headline) -> Effect {
-    let resolves = !after.findings.iter().any(|f| {
-        f.code == finding.code && f.subject == finding.subject && f.depends_on == finding.depends_on
-    });
+    let resolves = !after.findings.iter().any(|key| key.is(finding));
     Effect {
         annual_cost: after.annual_cost - before.totals.annual_cost,
         on_call: after.coverage.on_call - before.coverage.on_call,

@@ -5,7 +5,7 @@
 //!
 //! A bad cell fails the whole import with a [`SheetError`] that names its row, numbered as
 //! a spreadsheet numbers it (the header is row 1), and its column. Cells that a spreadsheet
-//! would run as formulas are written defused and read back exactly ([`super::csv_cell`]).
+//! would run as formulas are written defused and read back exactly ([`crate::format::csv_cell`]).
 
 mod read;
 mod write;

@@ -11,11 +11,11 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{SheetError, SheetFileError, id_from_name, service_columns};
-use crate::files::csv_cell;
 use crate::files::ids::Ids;
 use crate::files::input::{self, Identity};
 use crate::files::limits::{SHEET_BYTES, SHEET_ROWS};
 use crate::files::values;
+use crate::format::csv_cell;
 use crate::format::{Shown, grouped};
 use crate::model::{
     Demand, Dependency, Domain, EntityKind, Model, Service, ServiceKind, Team, TeamKind,

@@ -9,9 +9,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{COLUMNS, id_from_name, sheet_name};
-use crate::files::csv_cell;
 use crate::files::ids::Ids;
 use crate::format::Shown;
+use crate::format::csv_cell;
 use crate::model::{Demand, EntityKind, Model, Team};
 
 /// The model as a sheet, or why a sheet cannot carry it.

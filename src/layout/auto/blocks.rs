@@ -210,17 +210,17 @@ mod tests {
 
     #[test]
     fn a_team_block_centres_its_card_over_a_grid_of_services() {
-        // 5 services: min(5, ⌈√10⌉ = 4) = 4 columns, so 2 rows. Grid 4 × 164 − 24 = 632
-        // wide, wider than the 180 card. First row at 54 + 28 + 30 = 112, second 232; the
-        // lone service of the second row sits in the middle: (632 − 140) / 2 + 70 = 316.
+        // 5 services: min(5, ⌈√10⌉ = 4) = 4 columns, so 2 rows. Grid 4 × 244 − 24 = 952
+        // wide, wider than the 180 card. First row at 54 + 28 + 30 = 112, second 277; the
+        // lone service of the second row sits in the middle: (952 − 220) / 2 + 110 = 476.
         let block = team_block((180.0, TEAM_CARD_HEIGHT), 5, super::super::ASPECT);
-        assert_eq!(block.width, 632.0);
-        assert_eq!(block.team, Position { x: 316.0, y: 27.0 });
-        assert_eq!(block.services[0], Position { x: 70.0, y: 112.0 });
-        assert_eq!(block.services[3], Position { x: 562.0, y: 112.0 });
-        assert_eq!(block.services[4], Position { x: 316.0, y: 232.0 });
-        // The last footprint ends 68 under its centre.
-        assert_eq!(block.height, 300.0);
+        assert_eq!(block.width, 952.0);
+        assert_eq!(block.team, Position { x: 476.0, y: 27.0 });
+        assert_eq!(block.services[0], Position { x: 110.0, y: 112.0 });
+        assert_eq!(block.services[3], Position { x: 842.0, y: 112.0 });
+        assert_eq!(block.services[4], Position { x: 476.0, y: 277.0 });
+        // The last footprint ends 110 under its centre.
+        assert_eq!(block.height, 387.0);
         let lone = team_block((180.0, TEAM_CARD_HEIGHT), 0, super::super::ASPECT);
         assert_eq!((lone.width, lone.height), (180.0, TEAM_CARD_HEIGHT));
     }

@@ -40,7 +40,7 @@ pub const SWEEPS: usize = 8;
 pub(super) const SERVICE_PITCH_X: f64 = SERVICE_LABEL_WIDTH + 24.0;
 
 /// Vertical distance between rows of services.
-pub const SERVICE_PITCH_Y: f64 = 120.0;
+pub const SERVICE_PITCH_Y: f64 = 165.0;
 
 /// Between a team card and the top of the first row of its services' footprints.
 pub(super) const CARD_TO_SERVICES: f64 = 28.0;
@@ -48,11 +48,13 @@ pub(super) const CARD_TO_SERVICES: f64 = 28.0;
 /// Between team blocks in an area.
 pub(super) const BLOCK_GAP: f64 = 32.0;
 
-/// Between a domain header and the first row of teams.
-pub const HEADER_GAP: f64 = 28.0;
+/// Between a domain header and the first row of teams: room for a header and a card that
+/// grow on screen round their names when the picture is fitted small.
+pub const HEADER_GAP: f64 = 48.0;
 
-/// Between neighbouring areas: room for the edges that run between them.
-pub(super) const AREA_GAP: f64 = 64.0;
+/// Between neighbouring areas: room for the edges that run between them, and for the
+/// names at an area's edge, whose box may grow into half of it (see `scene::draw`).
+pub const AREA_GAP: f64 = 80.0;
 
 /// Between the top of a service's footprint and its centre (see `sizes`).
 pub(super) const SERVICE_TOP: f64 = 30.0;

@@ -4,10 +4,11 @@
 
 use super::AREA_GAP;
 use super::blocks::Slot;
-use crate::layout::crowding::crowded_names;
-use crate::layout::rounded;
+use crate::layout::areas::membership;
+use crate::layout::crowding::{Node, crowded_names};
 use crate::layout::sizes::entities;
-use crate::model::{EntityKind, Model, Position};
+use crate::layout::{index_by_id, rounded};
+use crate::model::{Model, Position};
 
 /// And for names with room round them.
 pub(super) const SCALE_GIVEN_FOR_NAMES: f64 = 0.1;
@@ -110,9 +111,11 @@ pub(super) fn raise(skyline: &mut Vec<(f64, f64)>, from: f64, to: f64, y: f64) {
     *skyline = steps;
 }
 
-/// The shape of screen (width against height) the areas are packed for: between a laptop's
-/// canvas beside the side panels and a 16:9 projector in presentation mode.
-pub(super) const SCREEN_ASPECT: f64 = 1.6;
+/// The shape of screen (width against height) the areas are packed for: a 16:9 projector
+/// in presentation mode less its figures strip, and a deck's page less its title and
+/// legend, where a room reads the picture; the editor's canvas is squarer and shows it a
+/// little smaller.
+pub(super) const SCREEN_ASPECT: f64 = 2.0;
 
 /// How large a packing shows on a screen one unit high: the zoom that fits it there.
 pub(super) fn screen_scale(packed: &Packed) -> f64 {
@@ -172,15 +175,25 @@ pub(super) fn least_crowded_placement(
     if model.services.len() > JUDGED_SERVICES {
         return place(model, slots, sequence, &packings[largest].1);
     }
+    // Each entity's area: its domain's, by index, or the one outside every domain.
+    let member_of = membership(model);
+    let domain_index = index_by_id(&model.domains, |d| &d.id);
+    let area_of = |id: &str| {
+        member_of
+            .get(id)
+            .and_then(|d| domain_index.get(d))
+            .copied()
+            .unwrap_or(model.domains.len())
+    };
     let mut best: Option<(usize, f64, [Vec<Position>; 3])> = None;
     for (size, packed) in &packings {
         if *size < scale * (1.0 - SCALE_GIVEN_FOR_NAMES) {
             continue;
         }
         let placed = place(model, slots, sequence, packed);
-        let nodes: Vec<(EntityKind, &str, Position)> = entities(model)
+        let nodes: Vec<Node> = entities(model)
             .zip(placed.iter().flatten())
-            .map(|((_, kind, name), at)| (kind, name, *at))
+            .map(|((id, kind, name), at)| (kind, name, *at, area_of(id)))
             .collect();
         let crowded = crowded_names(&nodes);
         let better = best.as_ref().is_none_or(|(fewest, larger, _)| {
@@ -236,26 +249,34 @@ pub(super) fn place(
 mod tests {
     use super::*;
 
-    /// A tall area then two short ones, in a strip 800 wide, 64 apart. A goes at the left;
-    /// B beside it at x = 400 + 64 = 464; C fits beside A too, under B at y = 200 + 64 = 264,
-    /// where rows would have put it under A, at y = 664.
+    /// A tall area then two short ones, in a strip 800 wide, 80 apart. A goes at the left;
+    /// B beside it at x = 400 + 80 = 480; C fits beside A too, under B at y = 200 + 80 = 280,
+    /// where rows would have put it under A, at y = 680.
     #[test]
     fn a_short_area_fills_the_space_beside_a_tall_one() {
         let packed = pack(&[(400.0, 600.0), (300.0, 200.0), (300.0, 200.0)], 800.0);
-        assert_eq!(packed.corners, [(0.0, 0.0), (464.0, 0.0), (464.0, 264.0)]);
-        assert_eq!((packed.width, packed.height), (764.0, 600.0));
+        assert_eq!(packed.corners, [(0.0, 0.0), (480.0, 0.0), (480.0, 280.0)]);
+        assert_eq!((packed.width, packed.height), (780.0, 600.0));
     }
 
-    /// Four squares 100 wide, 64 apart, for a screen 1.6 times as wide as high. In one row
-    /// they are 592 × 100 and fit at 1.6 / 592 ≈ 0.0027; three and one, 428 × 264, at
-    /// 1.6 / 428 ≈ 0.0037; two by two, 264 × 264, at 1 / 264 ≈ 0.0038, the largest.
+    /// Six squares 100 wide, 80 apart, for a screen twice as wide as high. In one row they
+    /// are 1,000 × 100 and fit at 2 / 1,000 = 0.002; four and two, 640 × 280, at
+    /// 2 / 640 ≈ 0.0031; three by two, 460 × 280, at 1 / 280 ≈ 0.0036, the largest; two by
+    /// three, 280 × 460, at 1 / 460 ≈ 0.0022.
     #[test]
     fn the_strip_is_as_wide_as_fills_the_screen_best() {
-        let squares = [(100.0, 100.0); 4];
+        let squares = [(100.0, 100.0); 6];
         let (strip, scale) = best_packing(&squares);
-        assert!((scale - 1.0 / 264.0).abs() < 1e-12, "{scale}");
+        assert!((scale - 1.0 / 280.0).abs() < 1e-12, "{scale}");
         let packed = pack(&squares, strip);
-        let two_by_two = [(0.0, 0.0), (164.0, 0.0), (0.0, 164.0), (164.0, 164.0)];
-        assert_eq!(packed.corners, two_by_two);
+        let three_by_two = [
+            (0.0, 0.0),
+            (180.0, 0.0),
+            (360.0, 0.0),
+            (0.0, 180.0),
+            (180.0, 180.0),
+            (360.0, 180.0),
+        ];
+        assert_eq!(packed.corners, three_by_two);
     }
 }

@@ -2,11 +2,11 @@
 //! a title, paragraphs, figures and tables flowed from the top down, a table carried on to
 //! the next page under the same title when it runs out of room, and a footer on each.
 
+use crate::layout::text;
 use crate::model::Position;
 use crate::report::Table;
 use crate::scene::marks::{Anchor, Mark, Marks, Paint, Pen, Role, Shape};
 use crate::scene::palette;
-use crate::text;
 
 /// The screen a page is composed on (see [`crate::render::pdf`]).
 pub const WIDTH: f64 = 1280.0;

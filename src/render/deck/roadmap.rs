@@ -9,12 +9,12 @@ use super::page::{self, Deck, MARGIN, Page};
 use crate::analysis::Analysis;
 use crate::format::{escaped, grouped, share};
 use crate::layout::Rect;
+use crate::layout::text;
 use crate::model::{Model, Position};
 use crate::report::{self, roadmap_change_parts};
 use crate::roadmap::{Roadmap, RoadmapPlan, YEAR_DAYS};
 use crate::scene::marks::{Anchor, Mark, Paint, Pen, Role, Shape};
 use crate::scene::palette;
-use crate::text;
 
 use super::super::pdf::{PdfError, pdf};
 
@@ -356,7 +356,7 @@ mod tests {
     fn sample_plan() -> (Roadmap, RoadmapPlan) {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("samples/retail-roadmap/harbour-and-hart.roadmap.ron");
-        let roadmap = crate::roadmap::load(&path).expect("the sample roadmap loads");
+        let roadmap = crate::files::roadmap::load(&path).expect("the sample roadmap loads");
         let plan = crate::roadmap::plan(&roadmap);
         (roadmap, plan)
     }

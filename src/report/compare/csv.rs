@@ -2,14 +2,14 @@
 //! service any of them has, and of every kind of finding (how many of it each model has),
 //! with one column per model and, for numbers, one change column per model after the
 //! baseline (each minus A). Numbers are unrounded; a cell is empty where a model lacks the
-//! thing. Written by the one CSV writer ([`crate::files::csv_cell`]).
+//! thing. Written by the one CSV writer ([`crate::format::csv_cell`]).
 
 use std::collections::HashMap;
 
 use super::sections::letter;
 use crate::analysis::{Analysis, Rota, ServiceFigures, TeamFigures};
 use crate::compare::{Comparison, Names, team_rotas};
-use crate::files::csv_cell;
+use crate::format::csv_cell;
 use crate::model::Model;
 
 /// A figure of a whole model: its section, its name, and how to read it.

@@ -256,34 +256,46 @@ impl<'a> Compared<'a> {
         table
     }
 
+    /// A table of rows about the options, led by an "In" column naming the option when
+    /// there are several.
+    fn per_option(&self, columns: &[(&str, Align)]) -> Table {
+        let mut columns = columns.to_vec();
+        if self.deltas().len() > 1 {
+            columns.insert(0, ("In", Align::Left));
+        }
+        Table::new(&columns)
+    }
+
+    /// The cells of a row about option `i` of [`Self::per_option`]'s table.
+    fn in_option(&self, i: usize, mut cells: Vec<String>) -> Vec<String> {
+        if self.deltas().len() > 1 {
+            cells.insert(0, self.changes[i].clone());
+        }
+        cells
+    }
+
     /// Findings each model has that A has not (+) and the other way round (−), with their
     /// messages.
     pub fn findings(&self) -> Table {
-        let several = self.deltas().len() > 1;
-        let mut columns = vec![
+        let mut table = self.per_option(&[
             ("", Align::Left),
             ("Severity", Align::Left),
             ("Finding", Align::Left),
             ("Message", Align::Left),
-        ];
-        if several {
-            columns.insert(0, ("In", Align::Left));
-        }
-        let mut table = Table::new(&columns);
+        ]);
         for (i, delta) in self.deltas().iter().enumerate() {
             for (sign, findings) in [("+", &delta.findings_added), ("−", &delta.findings_removed)]
             {
                 for finding in findings {
-                    let mut cells = vec![
-                        sign.to_owned(),
-                        finding.severity.label().to_owned(),
-                        finding.code.as_str().to_owned(),
-                        finding.message.clone(),
-                    ];
-                    if several {
-                        cells.insert(0, self.changes[i].clone());
-                    }
-                    table.row(cells);
+                    table.row(self.in_option(
+                        i,
+                        vec![
+                            sign.to_owned(),
+                            finding.severity.label().to_owned(),
+                            finding.code.as_str().to_owned(),
+                            finding.message.clone(),
+                        ],
+                    ));
                 }
             }
         }
@@ -293,24 +305,17 @@ impl<'a> Compared<'a> {
     /// Services, teams, domains, settings, dependencies and interactions added, removed or
     /// changed, by name, with changed fields in the editor's words.
     pub fn changes(&self) -> Table {
-        let several = self.deltas().len() > 1;
-        let mut columns = vec![
+        let mut table = self.per_option(&[
             ("Change", Align::Left),
             ("What", Align::Left),
             ("Name", Align::Left),
             ("Details", Align::Left),
-        ];
-        if several {
-            columns.insert(0, ("In", Align::Left));
-        }
-        let mut table = Table::new(&columns);
+        ]);
         for (i, delta) in self.deltas().iter().enumerate() {
             let mut row = |change: &str, what: &str, name: String, details: String| {
-                let mut cells = vec![change.to_owned(), what.to_owned(), name, details];
-                if several {
-                    cells.insert(0, self.changes[i].clone());
-                }
-                table.row(cells);
+                table.row(
+                    self.in_option(i, vec![change.to_owned(), what.to_owned(), name, details]),
+                );
             };
             let names = &self.names;
             for (change, what, ids, name) in [

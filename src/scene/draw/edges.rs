@@ -7,11 +7,11 @@ use std::collections::HashMap;
 use super::{CAPTION_MIN_PX, Focus, Highlight, crossing, focused, outline_point};
 use crate::layout::Rect;
 use crate::layout::sizes::SERVICE_RADIUS;
+use crate::layout::text;
 use crate::model::Position;
 use crate::scene::marks::{Anchor, Marks, Pen, Role, Shape};
 use crate::scene::palette::{self, Rgb};
 use crate::scene::{EdgeKind, Scene, View};
-use crate::text;
 
 /// A dependency from a service to itself: a small loop above its right shoulder.
 const SELF_LOOP_RADIUS: f64 = 12.0;
@@ -32,9 +32,7 @@ pub(super) fn edge_path(
             y: centre.y - SERVICE_RADIUS,
         })];
     }
-    let moved = highlight
-        .dragged
-        .is_some_and(|(d, _)| d == edge.from || d == edge.to);
+    let moved = highlight.is_dragged(edge.from) || highlight.is_dragged(edge.to);
     if !moved {
         return edge.path.iter().map(|p| view.to_screen(*p)).collect();
     }

@@ -11,14 +11,14 @@ mod nodes;
 
 use std::collections::HashMap;
 
-use super::labels::{self, Label, Placed, Spot};
+use super::labels::{self, AREA_INSET, Label, Placed, Spot};
 use super::marks::{Marks, Paint, Pen, Role};
 use super::palette::{self, Rgb};
 use super::{EdgeKind, Look, Node, Scene, View, overview};
 use crate::layout::Rect;
 use crate::layout::sizes::{DOMAIN_NAME_PX, SERVICE_NAME_PX, TEAM_NAME_PX};
+use crate::layout::text::Shaped;
 use crate::model::{Position, ServiceKind};
-use crate::text::Shaped;
 use edges::{draw_edge, edge_path};
 use nodes::draw_node;
 
@@ -39,8 +39,8 @@ pub enum Focus {
 }
 
 /// What the editor adds to a picture: the selection and its neighbourhood, the node under
-/// the pointer, and a node being dragged (by an offset in canvas units). Exports use the
-/// default: nothing.
+/// the pointer, and the nodes being dragged together (by an offset in canvas units). Exports
+/// use the default: nothing.
 #[derive(Clone, Debug, Default)]
 pub struct Highlight {
     /// Per node and per edge, by index; empty when nothing is selected.
@@ -50,7 +50,7 @@ pub struct Highlight {
     pub selected_nodes: Vec<usize>,
     pub selected_edge: Option<usize>,
     pub hovered: Option<usize>,
-    pub dragged: Option<(usize, Position)>,
+    pub dragged: Option<(Vec<usize>, Position)>,
 }
 
 impl Highlight {
@@ -62,10 +62,15 @@ impl Highlight {
         self.edges.get(i).copied().unwrap_or_default()
     }
 
-    /// Where node `i` is drawn: moved by the drag, if it is the one dragged.
+    /// Whether node `i` is being dragged.
+    fn is_dragged(&self, i: usize) -> bool {
+        self.dragged.as_ref().is_some_and(|(d, _)| d.contains(&i))
+    }
+
+    /// Where node `i` is drawn: moved by the drag, if it is one of those dragged.
     fn centre(&self, node: &Node, i: usize) -> Position {
-        match self.dragged {
-            Some((d, by)) if d == i => Position {
+        match &self.dragged {
+            Some((d, by)) if d.contains(&i) => Position {
                 x: node.centre.x + by.x,
                 y: node.centre.y + by.y,
             },
@@ -172,45 +177,33 @@ pub fn draw(scene: &Scene, view: &View, highlight: &Highlight) -> Drawn {
     let found = scene.within(&visible);
     let zoom = view.zoom;
     let mut marks = Marks::default();
-    // Areas first, underneath everything.
+    // Areas' boxes, drawn under everything once their members' names are placed: a box
+    // grows into half the gap round it to hold a name that needs the room.
+    let mut boxes: Vec<(usize, Rect)> = Vec::new();
     let mut titles: Vec<(usize, Rect)> = Vec::new();
     for &a in &found.areas {
         let area = &scene.areas[a];
         let Some(rect) = area.rect.filter(|r| r.overlaps(&visible)) else {
             continue;
         };
-        let on_screen = view.rect_to_screen(&rect);
-        let radius = (18.0 * zoom).clamp(4.0, 24.0);
-        match area.domain {
-            Some(_) => marks.rect(
-                Role::DomainArea,
-                on_screen,
-                radius,
-                Some(Paint::translucent(
-                    palette::DOMAIN_FILL,
-                    palette::DOMAIN_FILL_OPACITY,
-                )),
-                Some(Pen::new(1.5, palette::DOMAIN_STROKE)),
-            ),
-            None => {
-                marks.rect(
-                    Role::OutsideArea,
-                    on_screen,
-                    radius,
-                    Some(Paint::translucent(
-                        palette::OUTSIDE_FILL,
-                        palette::OUTSIDE_FILL_OPACITY,
-                    )),
-                    Some(Pen::new(1.5, palette::OUTSIDE_STROKE).dashed(6.0, 4.0)),
-                );
-                let band = Rect {
-                    max_y: rect.min_y + super::build::OUTSIDE_TITLE_BAND,
-                    ..rect
-                };
-                titles.push((a, view.rect_to_screen(&band).expand(-4.0)));
-            }
+        boxes.push((a, view.rect_to_screen(&rect)));
+        if area.domain.is_none() {
+            let band = Rect {
+                max_y: rect.min_y + super::OUTSIDE_TITLE_BAND,
+                ..rect
+            };
+            titles.push((a, view.rect_to_screen(&band).expand(-4.0)));
         }
     }
+    let rooms = labels::room_for_names(
+        &boxes.iter().map(|(_, r)| *r).collect::<Vec<_>>(),
+        crate::layout::auto::AREA_GAP / 2.0 * zoom - AREA_INSET,
+    );
+    let room_of: HashMap<usize, Rect> = boxes
+        .iter()
+        .zip(&rooms)
+        .map(|((a, _), room)| (*a, room.expand(-AREA_INSET)))
+        .collect();
 
     // Shapes, drawn into their own list: names are placed against them.
     let nodes: Vec<usize> = found.nodes.clone();
@@ -273,6 +266,7 @@ pub fn draw(scene: &Scene, view: &View, highlight: &Highlight) -> Drawn {
                     Look::Service { .. } => SERVICE_NAME_PX,
                 },
                 rank: (focus_first(i) << 40) | node.rank,
+                within: node.area.and_then(|a| room_of.get(&a).copied()),
             }
         })
         .collect();
@@ -284,6 +278,7 @@ pub fn draw(scene: &Scene, view: &View, highlight: &Highlight) -> Drawn {
             room: Some(*band),
             canvas_px: DOMAIN_NAME_PX,
             rank: 0,
+            within: None,
         });
     }
     let frame = Rect {
@@ -304,6 +299,19 @@ pub fn draw(scene: &Scene, view: &View, highlight: &Highlight) -> Drawn {
         {
             grown.insert(i, p.rect);
         }
+    }
+
+    // Each box grown round its members' names.
+    for (k, &(i, _, _)) in labelled.iter().enumerate() {
+        let (Some(p), Some(a)) = (&placed[k], scene.nodes[i].area) else {
+            continue;
+        };
+        if let Some((_, rect)) = boxes.iter_mut().find(|(b, _)| *b == a) {
+            *rect = rect.union(&p.rect.expand(AREA_INSET));
+        }
+    }
+    for &(a, on_screen) in &boxes {
+        draw_area(&mut marks, scene.areas[a].domain.is_some(), on_screen, zoom);
     }
 
     // Edges, their ends moved out to any card grown round its name.
@@ -351,6 +359,33 @@ pub fn draw(scene: &Scene, view: &View, highlight: &Highlight) -> Drawn {
     }
     drawn.marks = marks;
     drawn
+}
+
+/// An area's box: a domain's tinted, the outside area's dashed.
+fn draw_area(marks: &mut Marks, domain: bool, on_screen: Rect, zoom: f64) {
+    let radius = (18.0 * zoom).clamp(4.0, 24.0);
+    let (role, fill, opacity, pen) = if domain {
+        (
+            Role::DomainArea,
+            palette::DOMAIN_FILL,
+            palette::DOMAIN_FILL_OPACITY,
+            Pen::new(1.5, palette::DOMAIN_STROKE),
+        )
+    } else {
+        (
+            Role::OutsideArea,
+            palette::OUTSIDE_FILL,
+            palette::OUTSIDE_FILL_OPACITY,
+            Pen::new(1.5, palette::OUTSIDE_STROKE).dashed(6.0, 4.0),
+        )
+    };
+    marks.rect(
+        role,
+        on_screen,
+        radius,
+        Some(Paint::translucent(fill, opacity)),
+        Some(pen),
+    );
 }
 
 /// One box per area, with its name and figures.

@@ -6,11 +6,11 @@ use super::{CAPTION_MIN_PX, Focus, Highlight, focused, hexagon};
 use crate::analysis::Cover;
 use crate::layout::Rect;
 use crate::layout::sizes::{CARD_CAPTION_PX, SERVICE_RADIUS};
+use crate::layout::text;
 use crate::model::{Lifecycle, Position, ServiceKind};
 use crate::scene::marks::{Anchor, Marks, Pen, Role, Shape};
 use crate::scene::palette;
 use crate::scene::{Look, Node};
-use crate::text;
 
 /// Compliance badges' text size in canvas units.
 const BADGE_PX: f64 = 12.0;
@@ -24,8 +24,7 @@ const BADGE_SPACING: f64 = 0.3;
 /// the pointer, else its own (stepped back when out of focus).
 fn outline(base: Pen, zoom: f64, i: usize, highlight: &Highlight) -> Pen {
     let width = |w: f64| (w * zoom).clamp(1.0, 6.0);
-    let dragged = highlight.dragged.is_some_and(|(d, _)| d == i);
-    if highlight.selected_nodes.contains(&i) || dragged {
+    if highlight.selected_nodes.contains(&i) || highlight.is_dragged(i) {
         Pen {
             width: width(4.0).max(3.0),
             paint: palette::SELECTION.into(),
@@ -152,19 +151,7 @@ pub(super) fn draw_node(
                     fill,
                     stroke: Some(pen),
                 },
-                ServiceKind::Cots => Shape::Rect {
-                    min: Position {
-                        x: rect.min_x,
-                        y: rect.min_y,
-                    },
-                    max: Position {
-                        x: rect.max_x,
-                        y: rect.max_y,
-                    },
-                    radius: 4.0 * zoom,
-                    fill,
-                    stroke: Some(pen),
-                },
+                ServiceKind::Cots => Shape::rect(rect, 4.0 * zoom, fill, Some(pen)),
                 ServiceKind::Foundational => Shape::Polygon {
                     points: hexagon(centre, radius * 1.1),
                     fill,
@@ -243,7 +230,7 @@ fn draw_badges(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Shaped;
+    use crate::layout::text::Shaped;
 
     fn service(lifecycle: Lifecycle, badges: &[&str]) -> Node {
         Node {

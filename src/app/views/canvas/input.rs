@@ -1,7 +1,8 @@
 //! What the pointer does on the canvas, as actions: a click selects what is under it (a
 //! node, an edge, a domain's box) or clears the selection, and with Shift or Ctrl adds it
-//! to the selection or takes it out; a drag that starts on a node moves it (one undo step
-//! when it is let go), one that starts off every shape draws a rubber band that selects
+//! to the selection or takes it out; a drag that starts on a node moves it, with the rest of
+//! the selection when it is selected (one undo step when it is let go), one that starts off
+//! every shape draws a rubber band that selects
 //! what it takes in (with Shift or Ctrl, as well as the selection), and one with the middle
 //! button or with Space held pans; the wheel and a pinch zoom about the pointer; a double
 //! click opens a domain's box or renames a node; in connect mode a click, then another (or
@@ -11,7 +12,7 @@ use egui::{Pos2, Rect, Ui};
 
 use super::camera::{self, Request};
 use super::{Canvas, CanvasAction};
-use crate::app::state::{NewEntity, Selection};
+use crate::app::state::{NewEntity, Selection, UiCommand};
 use crate::model::{Model, Position};
 use crate::scene::{EdgeKind, Look};
 
@@ -23,9 +24,9 @@ const MOVE_THRESHOLD: f64 = 0.5;
 /// What the pointer is in the middle of.
 #[derive(Clone, Debug)]
 enum Drag {
-    /// Moving a node: by how much so far, in canvas units.
-    Node {
-        node: usize,
+    /// Moving nodes together (the one grabbed first): by how much so far, in canvas units.
+    Nodes {
+        nodes: Vec<usize>,
         by: Position,
     },
     Pan,
@@ -60,10 +61,10 @@ impl Pointer {
         }
     }
 
-    /// The node being dragged and by how much, in canvas units.
-    pub fn dragged_offset(&self) -> Option<(usize, Position)> {
-        match self.drag {
-            Some(Drag::Node { node, by }) => Some((node, by)),
+    /// The nodes being dragged and by how much, in canvas units.
+    pub fn dragged_offset(&self) -> Option<(Vec<usize>, Position)> {
+        match &self.drag {
+            Some(Drag::Nodes { nodes, by }) => Some((nodes.clone(), *by)),
             _ => None,
         }
     }
@@ -161,8 +162,8 @@ impl Canvas {
                     self.pointer.connect_from = Some(self.scene.nodes[node].id.clone());
                     Drag::Connect
                 }
-                (Some(node), _) => Drag::Node {
-                    node,
+                (Some(node), _) => Drag::Nodes {
+                    nodes: self.dragged_with(node),
                     by: Position::default(),
                 },
                 (None, Some(from)) if !self.modes.connecting => Drag::Band {
@@ -176,7 +177,7 @@ impl Canvas {
         if response.dragged() {
             let delta = response.drag_delta();
             match &mut self.pointer.drag {
-                Some(Drag::Node { by, .. }) => {
+                Some(Drag::Nodes { by, .. }) => {
                     by.x += f64::from(delta.x) / self.camera.zoom;
                     by.y += f64::from(delta.y) / self.camera.zoom;
                 }
@@ -191,21 +192,7 @@ impl Canvas {
         }
         if response.drag_stopped() {
             match self.pointer.drag.take() {
-                Some(Drag::Node { node, by }) => {
-                    let id = self.scene.nodes[node].id.clone();
-                    if (by.x * by.x + by.y * by.y).sqrt() > MOVE_THRESHOLD {
-                        let was = self.scene.nodes[node].centre;
-                        let at = crate::layout::rounded(Position {
-                            x: was.x + by.x,
-                            y: was.y + by.y,
-                        });
-                        actions.push(CanvasAction::Move {
-                            label: format!("Move {}", model.display_name(&id)),
-                            positions: vec![(id.clone(), at)],
-                        });
-                    }
-                    actions.push(CanvasAction::Select(Some(Selection::Entity(id))));
-                }
+                Some(Drag::Nodes { nodes, by }) => actions.extend(self.dropped(model, &nodes, by)),
                 Some(Drag::Connect) => {
                     let to = self.pointer.hovered.map(|n| self.scene.nodes[n].id.clone());
                     if let (Some(from), Some(to)) = (self.pointer.connect_from.take(), to)
@@ -241,12 +228,71 @@ impl Canvas {
         if response.secondary_clicked() {
             self.pointer.context_target =
                 self.pointer.hovered.map(|n| self.scene.nodes[n].id.clone());
+            // The menu acts on the selection: a node outside it is selected first.
+            if let Some(id) = &self.pointer.context_target {
+                let selected = self.shown_selection.as_deref().unwrap_or_default();
+                let item = Selection::Entity(id.clone());
+                if !selected.contains(&item) {
+                    actions.push(CanvasAction::Select(Some(item)));
+                }
+            }
             if let Some(p) = response.interact_pointer_pos() {
                 let view = self.camera.view(rect, self.text_scale, self.reserved_top);
                 self.pointer.context_at = view.to_canvas(camera::position(p));
             }
         }
         response.context_menu(|ui| self.context_menu(ui, &mut actions));
+        actions
+    }
+
+    /// The nodes a drag that grabs `node` moves: the selected ones when it is selected, with
+    /// it first; else it alone.
+    fn dragged_with(&self, node: usize) -> Vec<usize> {
+        let id = &self.scene.nodes[node].id;
+        let selection = self.shown_selection.as_deref().unwrap_or_default();
+        if !selection.iter().any(|s| s.entity() == Some(id)) {
+            return vec![node];
+        }
+        let others = selection
+            .iter()
+            .filter_map(|s| self.scene.node(s.entity()?))
+            .filter(|n| *n != node);
+        std::iter::once(node).chain(others).collect()
+    }
+
+    /// Nodes let go after a drag by `by`: moved there as one step (when they moved at all),
+    /// and the one grabbed selected unless it moved with the rest of the selection.
+    fn dropped(&self, model: &Model, nodes: &[usize], by: Position) -> Vec<CanvasAction> {
+        let mut actions = Vec::new();
+        let ids: Vec<String> = nodes
+            .iter()
+            .map(|n| self.scene.nodes[*n].id.clone())
+            .collect();
+        if (by.x * by.x + by.y * by.y).sqrt() > MOVE_THRESHOLD {
+            let positions = nodes
+                .iter()
+                .zip(&ids)
+                .map(|(n, id)| {
+                    let was = self.scene.nodes[*n].centre;
+                    let at = crate::layout::rounded(Position {
+                        x: was.x + by.x,
+                        y: was.y + by.y,
+                    });
+                    (id.clone(), at)
+                })
+                .collect();
+            let label = match ids.as_slice() {
+                [one] => format!("Move {}", model.display_name(one)),
+                [first, rest @ ..] => {
+                    format!("Move {} and {} more", model.display_name(first), rest.len())
+                }
+                [] => return actions,
+            };
+            actions.push(CanvasAction::Move { label, positions });
+        }
+        if let [one] = ids.as_slice() {
+            actions.push(CanvasAction::Select(Some(Selection::Entity(one.clone()))));
+        }
         actions
     }
 
@@ -375,6 +421,11 @@ impl Canvas {
                     }
                 }
                 ui.separator();
+                let paste = UiCommand::Paste;
+                if menu_item(ui, paste, "Paste here") {
+                    actions.push(CanvasAction::PasteHere(at));
+                }
+                ui.separator();
                 if ui.button("Fit to view").clicked() {
                     self.request_fit();
                 }
@@ -407,12 +458,31 @@ impl Canvas {
                     self.request_centre(&id);
                 }
                 ui.separator();
-                if ui.button("Delete").clicked() {
+                for command in [
+                    UiCommand::Rename,
+                    UiCommand::Duplicate,
+                    UiCommand::Copy,
+                    UiCommand::Cut,
+                ] {
+                    if menu_item(ui, command, command.text()) {
+                        actions.push(CanvasAction::Run(command));
+                    }
+                }
+                ui.separator();
+                if menu_item(ui, UiCommand::Delete, "Delete") {
                     actions.push(CanvasAction::Delete(Selection::Entity(id)));
                 }
             }
         }
     }
+}
+
+/// A context menu item with its command's shortcut beside it; whether it was clicked.
+fn menu_item(ui: &mut Ui, command: UiCommand, text: &str) -> bool {
+    let shortcut = crate::app::views::shortcuts::shortcut_text(ui.ctx(), command);
+    ui.add(egui::Button::new(text).shortcut_text(shortcut))
+        .on_hover_text(command.tooltip())
+        .clicked()
 }
 
 #[cfg(test)]

@@ -44,12 +44,12 @@ pub enum CanvasAction {
     },
     /// Edit an entity's name on the canvas: a double click on its node.
     StartRenaming(String),
-    /// The name typed on the canvas for entity `id`, kept with Enter.
+    /// The name typed on the canvas for entity `id`, kept with Enter, Tab or a click elsewhere.
     Renamed {
         id: String,
         name: String,
     },
-    /// The name on the canvas was left unchanged (Esc, or a click elsewhere).
+    /// The name on the canvas was left unchanged (Esc, or nothing typed).
     StopRenaming,
     /// Positions after a drag or an auto-layout, as one undo step.
     Move {
@@ -73,6 +73,10 @@ pub enum CanvasAction {
     SearchClosed,
     /// The context menu's "Auto-layout".
     AutoLayout,
+    /// A command of the context menu on the selection: rename, duplicate, copy, cut.
+    Run(crate::app::state::UiCommand),
+    /// The context menu's "Paste here": what the clipboard holds, around this point.
+    PasteHere(Position),
 }
 
 /// What the last frame drew, and for which view, to replay while nothing changes.
@@ -91,7 +95,7 @@ struct FrameKey {
     scene: u64,
     highlight: u64,
     hovered: Option<usize>,
-    dragged: Option<(usize, Position)>,
+    dragged: Option<(Vec<usize>, Position)>,
     text: TextScale,
     reserved_top: f32,
 }
@@ -238,6 +242,15 @@ impl Canvas {
         self.named.contains(id)
     }
 
+    /// The canvas point under the screen point `at`, when the last frame drew the canvas
+    /// there: where a paste with the pointer over the canvas lands.
+    pub fn canvas_point(&self, at: Pos2) -> Option<Position> {
+        let rect = self.last.as_ref()?.key.rect;
+        let view = self.camera.view(rect, self.text_scale, self.reserved_top);
+        rect.contains(at)
+            .then(|| view.to_canvas(camera::position(at)))
+    }
+
     /// Where a new entity goes when it is not placed with the mouse: the view's centre.
     pub fn view_centre(&self, _ui: &Ui) -> Position {
         let rect = self.last.as_ref().map_or(
@@ -329,7 +342,7 @@ impl Canvas {
             scene: self.scene_version,
             highlight: self.highlight_version,
             hovered: highlight.hovered,
-            dragged: highlight.dragged,
+            dragged: highlight.dragged.clone(),
             text: self.text_scale,
             reserved_top: self.reserved_top,
         };

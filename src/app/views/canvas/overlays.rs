@@ -1,5 +1,5 @@
-//! What the canvas draws over the picture: the legend in the bottom-left corner, the
-//! overview map in the bottom-right while part of the model is out of view, the rubber
+//! What the canvas draws over the picture: the legend along the bottom, the overview map
+//! in the bottom-right corner (above the legend) while part of the model is out of view, the rubber
 //! band of a connection being made, and the banners (connect mode, an empty model, an
 //! auto-layout in progress).
 
@@ -16,9 +16,10 @@ pub const MIN_CANVAS_WIDTH: f32 = 480.0;
 pub const MARGIN: f32 = 10.0;
 const LEGEND_PX: f64 = 13.0;
 
-/// The widest the legend flows to on a canvas `canvas_width` wide: clear of the overview map.
+/// The widest the legend flows to on a canvas `canvas_width` wide: the canvas's width, so
+/// that it takes as few rows as it can from the picture (the overview map goes above it).
 fn legend_width(canvas_width: f32) -> f64 {
-    f64::from((canvas_width - minimap::size().x - 3.0 * MARGIN).max(200.0))
+    f64::from((canvas_width - 2.0 * MARGIN).max(200.0))
 }
 
 /// The legend laid out for a canvas `width` wide, from its top-left corner, and its size.
@@ -47,6 +48,20 @@ impl LegendLayout {
             self.size,
         )
     }
+}
+
+/// Where the overview map goes on a canvas of `rect`: in the bottom-right corner, above the
+/// legend (where it is, when it is shown); `None` when the canvas is too short to hold both.
+pub fn minimap_area(rect: Rect, legend: Option<Rect>) -> Option<Rect> {
+    let bottom = legend.map_or(rect.bottom(), |l| l.top());
+    let size = minimap::size();
+    let min = pos2(rect.right(), bottom) - size - egui::Vec2::splat(MARGIN);
+    (min.y > rect.top() + MARGIN).then(|| Rect::from_min_size(min, size))
+}
+
+/// Where the legend goes on a canvas of `rect`, laid out afresh (the canvas keeps its own).
+pub fn legend_rect(rect: Rect) -> Rect {
+    legend_layout(rect.width()).rect(rect)
 }
 
 impl Canvas {
@@ -145,11 +160,14 @@ impl Canvas {
             || world.min_y < visible.min_y
             || world.max_x > visible.max_x
             || world.max_y > visible.max_y;
-        self.minimap = (room && out_of_view).then(|| {
-            let area =
-                Rect::from_min_size(rect.right_bottom() - size - egui::Vec2::splat(MARGIN), size);
-            minimap::Projection::new(egui_rect(world.expand(40.0)), area)
-        });
+        let legend = if self.legend_shown(rect) {
+            Some(self.legend_rect(rect))
+        } else {
+            None
+        };
+        self.minimap = minimap_area(rect, legend)
+            .filter(|_| room && out_of_view)
+            .map(|area| minimap::Projection::new(egui_rect(world.expand(40.0)), area));
         let Some(projection) = self.minimap else {
             return;
         };
@@ -208,15 +226,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_legend_sits_in_the_bottom_left_corner_clear_of_the_overview_map() {
+    fn the_legend_runs_along_the_bottom_under_the_overview_map() {
         let canvas = Rect::from_min_size(pos2(300.0, 100.0), vec2(900.0, 700.0));
-        let legend = legend_layout(canvas.width()).rect(canvas);
+        let legend = legend_rect(canvas);
         assert_eq!(legend.left(), canvas.left() + MARGIN);
         assert_eq!(legend.bottom(), canvas.bottom() - MARGIN);
-        let map = Rect::from_min_size(
-            canvas.right_bottom() - minimap::size() - egui::Vec2::splat(MARGIN),
-            minimap::size(),
-        );
+        assert!(legend.right() <= canvas.right() - MARGIN);
+        // Flowed across the canvas, it takes a quarter of its height at most.
+        assert!(legend.height() < canvas.height() / 4.0, "{legend:?}");
+        let map = minimap_area(canvas, Some(legend)).expect("room for the map");
         assert!(!legend.intersects(map), "{legend:?} and {map:?}");
+        assert_eq!(map.right(), canvas.right() - MARGIN);
+        let alone = minimap_area(canvas, None).unwrap();
+        assert_eq!(alone.bottom(), canvas.bottom() - MARGIN);
+        let short = Rect::from_min_size(pos2(0.0, 0.0), vec2(900.0, 300.0));
+        assert_eq!(
+            minimap_area(short, Some(legend_rect(short))),
+            None,
+            "no room above the legend"
+        );
     }
 }

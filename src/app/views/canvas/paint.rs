@@ -210,7 +210,7 @@ mod tests {
         let Shape::Text(text) = &painted(&marks)[0] else {
             panic!("text");
         };
-        let measured = crate::text::width("Order management", 14.0);
+        let measured = crate::layout::text::width("Order management", 14.0);
         assert!(
             (text.galley.size().x - measured).abs() < 0.5,
             "{} vs {measured}",

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Id, Key, RichText, Ui};
+use egui::{Key, RichText, Ui};
 
 use super::Draft;
 use crate::app::state::{
@@ -55,15 +55,7 @@ pub(super) fn dialog(
         }
     }
     ui.add_space(4.0);
-    let label = ui.label("File to write").id;
-    let field = ui
-        .add(
-            egui::TextEdit::singleline(text)
-                .desired_width(520.0)
-                .id(Id::new("export-path-field")),
-        )
-        .labelled_by(label);
-    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    let (_, enter) = super::path::path_field(ui, "File to write", text, "export-path-field");
     let (path, chosen) = export_target(Path::new(text.trim()), *format);
     if path.is_file() {
         ui.label(
@@ -102,7 +94,7 @@ pub(super) fn dialog(
                 typed: path.clone(),
             });
         }
-        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+        if ui.button("Cancel").clicked() || super::pressed(ui, Key::Escape) {
             answer = Some(Answer::Close);
         }
     });

@@ -36,16 +36,7 @@ pub(super) fn prompt(
         _ => ("Open a model", "Path of the .ron file", "Open"),
     };
     ui.heading(heading);
-    let label = ui.label(what).id;
-    let field = ui
-        .add(
-            egui::TextEdit::singleline(text)
-                .desired_width(520.0)
-                .id(Id::new("path-field")),
-        )
-        .labelled_by(label);
-    // Read before asking for the focus again, which would clear "lost focus".
-    let enter = field.lost_focus() && pressed(ui, Key::Enter);
+    let (field, enter) = path_field(ui, what, text, "path-field");
     if !field.has_focus() && ui.memory(|m| m.focused().is_none()) {
         field.request_focus();
     }
@@ -93,4 +84,24 @@ pub(super) fn prompt(
         cancel(ui, &mut answer);
     });
     answer
+}
+
+/// A one-line field for a path under its label, and whether Enter was pressed in it: read
+/// at once, before anything asks for the focus again, which would clear "lost focus".
+pub(super) fn path_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    text: &mut String,
+    id: &str,
+) -> (egui::Response, bool) {
+    let label = ui.label(label).id;
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(text)
+                .desired_width(520.0)
+                .id(Id::new(id)),
+        )
+        .labelled_by(label);
+    let enter = field.lost_focus() && pressed(ui, Key::Enter);
+    (field, enter)
 }

@@ -2,7 +2,7 @@
 //! domain, the services that drive the cost, the compliance scopes, the R(n) vs R(1)
 //! baselines and the findings (see [`super::findings`]) with their one-click fixes —
 //! recomputed after every edit. Clicking a rota, a service or a finding selects what it is
-//! about and centres it.
+//! about and centres it; with Shift or Ctrl held, adds it to the selection (or takes it out).
 
 use std::collections::HashMap;
 
@@ -60,7 +60,7 @@ pub fn show(ui: &mut Ui, dv: DocView, baseline: Option<Baseline>) {
             let mut apply: Option<Fix> = None;
             findings::list(ui, dv, &mut select, &mut apply);
             if let Some(id) = select {
-                dv.reveal(&id);
+                dv.pick(ui, &id);
             }
             if let Some(fix) = apply {
                 dv.apply_fix(fix);
@@ -174,9 +174,19 @@ fn coverage(ui: &mut Ui, analysis: &Analysis) {
     }
 }
 
-/// Longest rota name in the table before it is cut short (the full name is in its tooltip),
-/// so that every column fits the panel.
-const ROTA_NAME_CHARS: usize = 13;
+/// The widest a rota's name is drawn in a table before it wraps onto another line, so that
+/// every column fits the panel and the name still shows whole.
+const ROTA_NAME_WIDTH: f32 = 100.0;
+
+/// A rota's name as a link, whole, wrapped within [`ROTA_NAME_WIDTH`].
+fn rota_link(ui: &mut Ui, name: &str) -> egui::Response {
+    ui.scope(|ui| {
+        ui.set_max_width(ROTA_NAME_WIDTH);
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+        ui.link(name)
+    })
+    .inner
+}
 
 fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
     if analysis.rotas.is_empty() {
@@ -208,8 +218,7 @@ fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
                 }
                 ui.end_row();
                 for rota in &analysis.rotas {
-                    if ui
-                        .link(charts::shorten(&rota.name, ROTA_NAME_CHARS))
+                    if rota_link(ui, &rota.name)
                         .on_hover_text(format!("{} ({}) — covers {}", rota.name, rota.id, rota.services.join(", ")))
                         .clicked()
                     {
@@ -347,8 +356,7 @@ fn shared_rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
         .spacing([10.0, 4.0])
         .show(ui, |ui| {
             for rota in &analysis.rotas {
-                if ui
-                    .link(charts::shorten(&rota.name, ROTA_NAME_CHARS))
+                if rota_link(ui, &rota.name)
                     .on_hover_text(format!(
                         "{} — covers {}",
                         rota.name,

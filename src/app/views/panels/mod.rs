@@ -2,7 +2,7 @@
 //! model settings and the import notes, the Assess table that takes the canvas's place, and
 //! what they share (charts, the "why" rows, the one-click fixes). Each reads a document
 //! through [`DocView`] and asks for changes through it; a new panel is a file here, shown
-//! from `tabs.rs`.
+//! from `tabs.rs`. The headline figures ([`headline`]) are shared with presentation mode.
 
 pub mod assess;
 pub mod charts;
@@ -11,6 +11,7 @@ pub mod explain;
 pub mod figures;
 pub mod findings;
 pub mod fix_list;
+pub mod headline;
 pub mod import_notes;
 pub mod inspector;
 pub mod peak;
@@ -69,6 +70,17 @@ impl DocView<'_> {
             doc: self.doc.id(),
             selection: Selection::Entity(id.to_owned()),
         });
+    }
+
+    /// A click on a link to entity `id` in a panel: with Shift or Ctrl held, adds it to the
+    /// selection or takes it out, as on the canvas; else selects it alone and centres it.
+    pub fn pick(&self, ui: &egui::Ui, id: &str) {
+        if ui.input(|i| i.modifiers.shift || i.modifiers.command) {
+            let item = Selection::Entity(id.to_owned());
+            self.tx.view(self.view.id(), ViewCommand::Toggle(item));
+        } else {
+            self.reveal(id);
+        }
     }
 
     pub fn show_interactions(&self) {

@@ -6,7 +6,7 @@ use egui::{DragValue, Grid, RichText, TextEdit, Ui};
 use crate::app::state::{Command, CommandSender, Document, Window};
 use crate::app::views::theme;
 use crate::edit::actions;
-use crate::model::{ExposureBand, Settings};
+use crate::model::Settings;
 
 /// Shows the settings window for `doc`; closing it is a command like any other.
 pub fn window(ctx: &egui::Context, doc: &Document, tx: &CommandSender) {
@@ -185,21 +185,13 @@ fn editor(ui: &mut Ui, doc: &Document, tx: &CommandSender) {
             settled: true,
         });
     }
-    if ui.button("+ Add band").clicked() {
-        let next = settings
-            .exposure_bands
-            .iter()
-            .map(|b| b.max_exposure_per_hour)
-            .fold(0.0, f64::max);
-        let availability = settings
-            .exposure_bands
-            .iter()
-            .map(|b| b.availability)
-            .fold(95.0, f64::max);
-        settings.exposure_bands.push(ExposureBand {
-            max_exposure_per_hour: if next > 0.0 { next * 10.0 } else { 10_000.0 },
-            availability,
-        });
+    if ui
+        .button("+ Add band")
+        .on_hover_text("The next level of availability, for a higher exposure")
+        .clicked()
+    {
+        let next = actions::next_band(&settings);
+        settings.exposure_bands.push(next);
         change = Some(Change {
             field: "exposure bands",
             settled: true,

@@ -21,9 +21,10 @@ use crate::analysis::{FindingCode, Severity};
 use crate::app::state::{
     AssessCommand, Column, DocumentId, Filter, Scope, ViewCommand, assessed, rows,
 };
-use crate::app::views::present;
+use crate::app::views::panels::headline::{self, Sizes};
 use crate::app::views::theme;
 use crate::format::{count, entity_label, grouped};
+use crate::model::positions_by_id;
 
 pub use grid::Editing;
 
@@ -101,12 +102,7 @@ impl AssessSlot {
                     .zip(&model.services)
                     .all(|(a, s)| *a == s.id);
             if !same_services {
-                let now: HashMap<&str, usize> = model
-                    .services
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| (s.id.as_str(), i))
-                    .collect();
+                let now = positions_by_id(&model.services, |s| s.id.as_str());
                 let before: HashSet<&str> = self.ids.iter().map(String::as_str).collect();
                 let mut kept: Vec<usize> = self
                     .rows
@@ -139,10 +135,10 @@ impl AssessSlot {
         self.ordered = assess.ordered();
     }
 
-    /// The cursor: the view's selection, when it is a service shown in the table, as its
-    /// place among the rows.
+    /// The cursor: the entity the view selected last, when it is a service shown in the
+    /// table, as its place among the rows.
     fn cursor(&self, dv: DocView) -> Option<usize> {
-        let index = *self.index.get(dv.view.selected_entity()?)?;
+        let index = *self.index.get(dv.view.selected().entities().last()?)?;
         self.rows.iter().position(|&i| i == index)
     }
 
@@ -172,7 +168,7 @@ impl Scale {
 }
 
 /// The whole Assess view of `dv`, in `ui`, with the headline figures at `sizes`.
-pub fn show(ui: &mut Ui, dv: DocView, slot: &mut AssessSlot, scale: Scale, sizes: present::Sizes) {
+pub fn show(ui: &mut Ui, dv: DocView, slot: &mut AssessSlot, scale: Scale, sizes: Sizes) {
     slot.refresh(dv);
     if scale.text != Scale::EDITOR.text {
         let style = ui.style_mut();
@@ -191,7 +187,7 @@ pub fn show(ui: &mut Ui, dv: DocView, slot: &mut AssessSlot, scale: Scale, sizes
 }
 
 /// The title, "N of M assessed" with its bar, and the headline figures.
-fn header(ui: &mut Ui, dv: DocView, slot: &AssessSlot, sizes: present::Sizes) {
+fn header(ui: &mut Ui, dv: DocView, slot: &AssessSlot, sizes: Sizes) {
     let (done, total) = slot.assessed;
     ui.add_space(6.0);
     ui.horizontal(|ui| {
@@ -220,7 +216,7 @@ fn header(ui: &mut Ui, dv: DocView, slot: &AssessSlot, sizes: present::Sizes) {
         }
     });
     ui.add_space(2.0);
-    present::headline(ui, dv.analysis(), sizes);
+    headline::headline(ui, dv.analysis(), sizes);
     ui.add_space(4.0);
 }
 

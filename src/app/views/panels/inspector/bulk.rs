@@ -6,7 +6,8 @@ use egui::{ComboBox, Grid, RichText, Ui};
 
 use super::super::DocView;
 use super::form::{
-    FIELD_WIDTH, domain_options, heading, labelled, seal_when_done, team_options, typed_number,
+    COLUMN_GAP, domain_options, field_width, form_label, heading, labelled, seal_when_done,
+    team_options, typed_number,
 };
 use crate::app::state::Selection;
 use crate::app::views::theme;
@@ -35,7 +36,7 @@ fn pick<V: Clone + PartialEq>(
     current: Option<V>,
     options: &[(V, String)],
 ) -> Option<V> {
-    let label = ui.label(label);
+    let label = form_label(ui, label);
     let text = match &current {
         Some(value) => options
             .iter()
@@ -46,7 +47,7 @@ fn pick<V: Clone + PartialEq>(
     let mut picked = None;
     ComboBox::from_id_salt(label.id)
         .selected_text(text)
-        .width(FIELD_WIDTH)
+        .width(field_width(ui))
         .truncate()
         .show_ui(ui, |ui| {
             for (value, text) in options {
@@ -71,7 +72,7 @@ fn number(
     current: Option<Option<f64>>,
     (unset, range): (&str, std::ops::RangeInclusive<f64>),
 ) -> Option<Option<f64>> {
-    let label = ui.label(label).id;
+    let label = form_label(ui, label).id;
     let mut value = current.flatten();
     let (response, changed) =
         typed_number(ui, label, &mut value, (unset, current.is_none()), range);
@@ -128,7 +129,7 @@ pub(super) fn services(ui: &mut Ui, dv: DocView, ids: &[&str]) {
     let mut change: Option<Change<Service>> = None;
     Grid::new("bulk-services")
         .num_columns(2)
-        .spacing([10.0, 8.0])
+        .spacing([COLUMN_GAP, 8.0])
         .show(ui, |ui| {
             let kinds = labelled(&ServiceKind::ALL, ServiceKind::label);
             if let Some(kind) = pick(ui, "Kind", shared(&services, |s| s.kind), &kinds) {
@@ -224,7 +225,7 @@ pub(super) fn teams(ui: &mut Ui, dv: DocView, ids: &[&str]) {
     let mut change: Option<Change<Team>> = None;
     Grid::new("bulk-teams")
         .num_columns(2)
-        .spacing([10.0, 8.0])
+        .spacing([COLUMN_GAP, 8.0])
         .show(ui, |ui| {
             let kinds = labelled(&TeamKind::ALL, TeamKind::label);
             if let Some(kind) = pick(ui, "Kind", shared(&teams, |t| t.kind), &kinds) {
@@ -258,7 +259,7 @@ pub(super) fn mixed(ui: &mut Ui, dv: DocView, selection: &[Selection]) {
             Selection::Entity(id) => {
                 let name = dv.model().display_name(id).to_owned();
                 if ui.link(entity_label(&name, id)).clicked() {
-                    dv.reveal(id);
+                    dv.pick(ui, id);
                 }
             }
             Selection::Dependency { from, to } => {

@@ -10,8 +10,42 @@ use crate::edit::{Edit, actions};
 use crate::format::entity_label;
 use crate::model::Model;
 
-/// Width of the value column, so the panel does not grow with its content.
-pub(super) const FIELD_WIDTH: f32 = 170.0;
+/// The widest the value column gets, on a wide panel.
+const FIELD_WIDTH: f32 = 170.0;
+
+/// The narrowest the value column gets, on a panel dragged narrow.
+const NARROWEST_FIELD: f32 = 100.0;
+
+/// The widest a form's label is drawn before it wraps onto a second line ("Peak exposure /
+/// hour (GBP)" does).
+const LABEL_WIDTH: f32 = 150.0;
+
+/// Sizes the value column to what the panel leaves beside the labels, so that the panel
+/// keeps its width whatever is selected; the text fields and lists take it from the style.
+pub(super) fn fit_fields(ui: &mut Ui) {
+    let field =
+        (ui.available_width() - LABEL_WIDTH - COLUMN_GAP).clamp(NARROWEST_FIELD, FIELD_WIDTH);
+    let spacing = ui.spacing_mut();
+    spacing.text_edit_width = field;
+    spacing.combo_width = field;
+}
+
+/// A form's label, wrapped within the label column.
+pub(super) fn form_label(ui: &mut Ui, text: &str) -> egui::Response {
+    ui.scope(|ui| {
+        ui.set_max_width(LABEL_WIDTH);
+        ui.add(egui::Label::new(text).wrap())
+    })
+    .inner
+}
+
+/// The value column's width, as [`fit_fields`] set it.
+pub(super) fn field_width(ui: &Ui) -> f32 {
+    ui.spacing().text_edit_width
+}
+
+/// The gap between a form's labels and its values.
+pub(super) const COLUMN_GAP: f32 = 10.0;
 
 /// Ends coalescing of a field's edits when the user lets go of it.
 pub(super) fn seal_when_done(dv: DocView, response: &egui::Response) {
@@ -26,7 +60,7 @@ pub(super) fn heading(ui: &mut Ui, kind: &str, title: &str) {
             .small()
             .color(theme::MUTED_INK),
     );
-    ui.heading(title);
+    ui.add(egui::Label::new(RichText::new(title).heading()).wrap());
     ui.add_space(4.0);
 }
 
@@ -38,7 +72,7 @@ pub(super) fn id_field(ui: &mut Ui, dv: DocView, id: &str, label: egui::Id) {
         .data(|d| d.get_temp::<String>(key))
         .unwrap_or_else(|| id.to_owned());
     let response = ui
-        .add(TextEdit::singleline(&mut text).desired_width(FIELD_WIDTH))
+        .add(TextEdit::singleline(&mut text).desired_width(field_width(ui)))
         .labelled_by(label);
     let problem = (text != id)
         .then(|| actions::check_id(dv.model(), &text).err())
@@ -69,7 +103,7 @@ pub(super) fn choice<T: Clone + PartialEq>(
     value: &mut T,
     options: &[(T, String)],
 ) -> bool {
-    let label = ui.label(label);
+    let label = form_label(ui, label);
     let current = options
         .iter()
         .find(|(v, _)| v == value)
@@ -77,7 +111,7 @@ pub(super) fn choice<T: Clone + PartialEq>(
     let mut changed = false;
     ComboBox::from_id_salt(label.id)
         .selected_text(current)
-        .width(FIELD_WIDTH)
+        .width(field_width(ui))
         .truncate()
         .show_ui(ui, |ui| {
             for (option, text) in options {
@@ -139,7 +173,7 @@ impl Form {
         label: &str,
         add: impl FnOnce(&mut Ui) -> egui::Response,
     ) {
-        let label = ui.label(label).id;
+        let label = form_label(ui, label).id;
         let response = add(ui).labelled_by(label);
         if response.changed() {
             self.changed = Some(field);
@@ -157,7 +191,7 @@ impl Form {
         (unset, mixed): (&str, bool),
         range: std::ops::RangeInclusive<f64>,
     ) {
-        let label = ui.label(label).id;
+        let label = form_label(ui, label).id;
         let (response, changed) = typed_number(ui, label, value, (unset, mixed), range);
         if changed {
             self.changed = Some(field);
@@ -196,13 +230,13 @@ pub(super) fn entity_form(
     // Keyed by kind, not id: the name field keeps the keyboard while its id follows it.
     Grid::new(("entity-form", kind))
         .num_columns(2)
-        .spacing([10.0, 8.0])
+        .spacing([COLUMN_GAP, 8.0])
         .show(ui, |ui| {
-            let label = ui.label("Id").id;
+            let label = form_label(ui, "Id").id;
             id_field(ui, dv, id, label);
             ui.end_row();
             form.row(ui, "name", "Name", |ui| {
-                ui.add(TextEdit::singleline(name).desired_width(FIELD_WIDTH))
+                ui.add(TextEdit::singleline(name).desired_width(field_width(ui)))
             });
             rows(ui, &mut form);
         });
@@ -244,7 +278,7 @@ pub(super) fn typed_number(
         .add(
             TextEdit::singleline(&mut text)
                 .hint_text(RichText::new(hint).color(theme::MUTED_INK))
-                .desired_width(FIELD_WIDTH),
+                .desired_width(field_width(ui)),
         )
         .labelled_by(label);
     let mut changed = false;
@@ -304,7 +338,7 @@ pub(super) fn entity_links<'a>(
     for (id, name) in entities {
         none = false;
         if ui.link(entity_label(name, id)).clicked() {
-            dv.reveal(id);
+            dv.pick(ui, id);
         }
     }
     if none {

@@ -26,6 +26,9 @@ pub fn show(ui: &mut Ui, dv: DocView) {
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            form::fit_fields(ui);
+            // Long names wrap rather than widen the panel and shift the canvas.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
             if dv.view.selected().len() > 1 {
                 several(ui, dv);
                 return;

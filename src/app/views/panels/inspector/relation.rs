@@ -14,11 +14,11 @@ fn relation_heading(ui: &mut Ui, dv: DocView, kind: &str, from: &str, verb: &str
     heading(ui, kind, "");
     ui.horizontal_wrapped(|ui| {
         if ui.link(dv.model().display_name(from).to_owned()).clicked() {
-            dv.reveal(from);
+            dv.pick(ui, from);
         }
         ui.label(verb);
         if ui.link(dv.model().display_name(to).to_owned()).clicked() {
-            dv.reveal(to);
+            dv.pick(ui, to);
         }
     });
     ui.add_space(8.0);

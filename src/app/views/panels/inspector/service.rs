@@ -159,7 +159,7 @@ pub(super) fn dependencies(ui: &mut Ui, dv: DocView, id: &str) {
                 .link(entity_label(dv.model().display_name(to), to))
                 .clicked()
             {
-                dv.reveal(to);
+                dv.pick(ui, to);
             }
         });
     }
@@ -206,7 +206,7 @@ pub(super) fn dependencies(ui: &mut Ui, dv: DocView, id: &str) {
                 .link(entity_label(dv.model().display_name(&from), &from))
                 .clicked()
             {
-                dv.reveal(&from);
+                dv.pick(ui, &from);
             }
         }
     }

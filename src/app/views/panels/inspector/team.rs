@@ -98,7 +98,7 @@ fn interactions(ui: &mut Ui, dv: DocView, id: &str) {
             ui.colored_label(theme::interaction_colour(*mode), mode.label());
             ui.label("with");
             if ui.link(dv.model().display_name(other).to_owned()).clicked() {
-                dv.reveal(other);
+                dv.pick(ui, other);
             }
         });
     }

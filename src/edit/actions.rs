@@ -1,26 +1,31 @@
 //! Whole user actions — add, update, rename, connect, delete — turned into one [`Edit`] each,
 //! so every action undoes in one step and never leaves a dangling reference behind. Copy,
-//! paste and duplicate are in [`clipboard`]; changes of several entities at once in
-//! [`many`]; the model's settings and name in [`settings`].
+//! paste and duplicate are in [`clipboard`]; dependencies and interactions in [`links`];
+//! changes of several entities at once in [`many`]; the model's settings and name in
+//! [`settings`].
 //!
 //! Builders check what a person could get wrong (an empty or taken id, a dependency on a
 //! team) and refuse with a message for them; what they return always applies cleanly.
 
 mod clipboard;
+mod links;
 mod many;
 mod settings;
 
 pub use clipboard::{Pasted, copied, duplicate, paste, read};
+pub use links::{
+    add_dependency, add_interaction, remove_dependency, remove_interaction, set_interaction_mode,
+};
 pub use many::{chained, update_services_and_place, update_teams_and_place, with_rehoming};
 pub use settings::{next_band, set_info, set_settings};
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use crate::edit::{Edit, Entity, Key};
 use crate::model::{
-    Demand, Dependency, Domain, EntityKind, Interaction, InteractionMode, Model, OperatingModel,
-    OutOfHours, Position, Service, Team, follows_name, id_from_name, limits, next_free, validate,
-    validate_service,
+    Demand, Dependency, Domain, EntityKind, Interaction, Model, OperatingModel, OutOfHours,
+    Position, Service, Team, follows_name, id_from_name, limits, next_free, positions_by_id,
+    validate, validate_service,
 };
 
 /// Why an id cannot be used, or `Ok` when it can.
@@ -140,28 +145,6 @@ pub fn update_domain(model: &Model, domain: Domain) -> Result<Edit, String> {
     ))
 }
 
-/// Changes an interaction's mode.
-pub fn set_interaction_mode(
-    model: &Model,
-    from: &str,
-    to: &str,
-    mode: InteractionMode,
-) -> Result<Edit, String> {
-    let old = model
-        .interactions
-        .iter()
-        .find(|i| i.from == from && i.to == to)
-        .ok_or_else(|| gone("interaction"))?;
-    let new = Interaction {
-        mode,
-        ..old.clone()
-    };
-    Ok(replaced(
-        Entity::Interaction(old.clone()),
-        Entity::Interaction(new),
-    ))
-}
-
 pub fn set_owner(model: &Model, service_id: &str, owner: Option<&str>) -> Result<Edit, String> {
     let service = model
         .service(service_id)
@@ -176,86 +159,6 @@ pub fn set_owner(model: &Model, service_id: &str, owner: Option<&str>) -> Result
     let mut changed = service.clone();
     changed.owner = owner.map(str::to_owned);
     update_service(model, changed)
-}
-
-pub fn add_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
-    for end in [from, to] {
-        if model.service(end).is_none() {
-            return Err(match model.entity_kind(end) {
-                Some(kind) => format!(
-                    "Only services have dependencies, and `{end}` is a {}.",
-                    kind.label()
-                ),
-                None => format!("There is no service `{end}`."),
-            });
-        }
-    }
-    let dependency = Dependency {
-        from: from.to_owned(),
-        to: to.to_owned(),
-    };
-    if model.dependencies.contains(&dependency) {
-        return Err(format!("`{from}` already depends on `{to}`."));
-    }
-    Ok(appended(Entity::Dependency(dependency)))
-}
-
-pub fn remove_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
-    if !model
-        .dependencies
-        .iter()
-        .any(|d| d.from == from && d.to == to)
-    {
-        return Err(gone("dependency"));
-    }
-    Ok(Edit::Remove(Key::Dependency {
-        from: from.to_owned(),
-        to: to.to_owned(),
-    }))
-}
-
-pub fn add_interaction(
-    model: &Model,
-    from: &str,
-    to: &str,
-    mode: InteractionMode,
-) -> Result<Edit, String> {
-    for end in [from, to] {
-        if model.team(end).is_none() {
-            return Err(format!(
-                "Interactions are between teams, and `{end}` is not a team."
-            ));
-        }
-    }
-    if from == to {
-        return Err("A team cannot interact with itself.".to_owned());
-    }
-    if model
-        .interactions
-        .iter()
-        .any(|i| (i.from == from && i.to == to) || (i.from == to && i.to == from))
-    {
-        return Err(format!("`{from}` and `{to}` already have an interaction."));
-    }
-    Ok(appended(Entity::Interaction(Interaction {
-        from: from.to_owned(),
-        to: to.to_owned(),
-        mode,
-    })))
-}
-
-pub fn remove_interaction(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
-    if !model
-        .interactions
-        .iter()
-        .any(|i| i.from == from && i.to == to)
-    {
-        return Err(gone("interaction"));
-    }
-    Ok(Edit::Remove(Key::Interaction {
-        from: from.to_owned(),
-        to: to.to_owned(),
-    }))
 }
 
 /// Moves entities on the canvas; one batch, so one drag or one auto-layout undoes at once.
@@ -515,12 +418,7 @@ pub fn update_services(
     service_ids: &[&str],
     change: impl Fn(&mut Service),
 ) -> Result<Edit, String> {
-    let index: HashMap<&str, usize> = model
-        .services
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
+    let index = positions_by_id(&model.services, |s| s.id.as_str());
     let mut trial: Option<Model> = None;
     let mut edits = Vec::new();
     let mut seen = HashSet::new();

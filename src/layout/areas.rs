@@ -10,6 +10,10 @@ use crate::model::{Model, Position};
 
 /// The margin between an area's edge and the footprints of its members.
 pub const AREA_PADDING: f64 = 16.0;
+
+/// Between neighbouring areas: room for the edges that run between them, and for the
+/// names at an area's edge, whose box may grow into half of it (see `scene::draw`).
+pub const AREA_GAP: f64 = 80.0;
 /// The title of the area of what lies outside every domain.
 pub const OUTSIDE_TITLE: &str = "Outside any domain";
 

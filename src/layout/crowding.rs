@@ -9,8 +9,7 @@
 use std::collections::HashMap;
 
 use super::Rect;
-use super::areas::AREA_PADDING;
-use super::auto::AREA_GAP;
+use super::areas::{AREA_GAP, AREA_PADDING};
 use super::sizes::{DOMAIN_NAME_PX, SERVICE_NAME_PX, SERVICE_RADIUS, TEAM_NAME_PX, footprint};
 use crate::layout::text::Shaped;
 use crate::model::{EntityKind, Position};

@@ -73,27 +73,16 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
 }
 
 /// The picture's RGB pixels, row by row. A big model's picture runs to tens of megapixels,
-/// so it is drawn in horizontal bands, one per processor, side by side; each band is the
-/// whole tree clipped to its rows.
+/// so it is drawn in horizontal bands, one per processor, side by side (shared out by
+/// [`crate::analysis::parallel::in_shares`]); each band is the whole tree clipped to its
+/// rows.
 fn rasterise(tree: &usvg::Tree, scale: f32, width: u32, height: u32) -> Result<Vec<u8>, PngError> {
     let bands = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
     let band_height = height.div_ceil(bands.clamp(1, height));
     let tops: Vec<u32> = (0..height).step_by(band_height as usize).collect();
-    let drawn: Vec<Result<Vec<u8>, PngError>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = tops
-            .iter()
-            .map(|&top| {
-                let rows = band_height.min(height - top);
-                scope.spawn(move || band(tree, scale, width, top, rows))
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|_| Err(PngError::Encode("a drawing thread failed".into())))
-            })
+    let drawn = crate::analysis::parallel::in_shares(&tops, |share| {
+        (share.iter())
+            .map(|&top| band(tree, scale, width, top, band_height.min(height - top)))
             .collect()
     });
     let mut rgb = Vec::with_capacity(width as usize * height as usize * 3);

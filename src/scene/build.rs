@@ -11,7 +11,7 @@ use crate::analysis::{Analysis, Cover, RotaKind, Severity};
 use crate::layout::areas::{AREA_PADDING, OUTSIDE_TITLE, membership};
 use crate::layout::sizes::{self, SERVICE_RADIUS, domain_header_size, footprint, team_card_size};
 use crate::layout::text::Shaped;
-use crate::layout::{Positions, Rect, domain_areas};
+use crate::layout::{Positions, Rect, domain_areas, index_by_id};
 use crate::model::{EntityKind, Model, Position, ServiceKind};
 
 /// What the scene shows besides the model's own entities.
@@ -256,12 +256,7 @@ fn areas(
             summary: Summary::default(),
         })
         .collect();
-    let domain_index: HashMap<&str, usize> = model
-        .domains
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
+    let domain_index = index_by_id(&model.domains, |d| &d.id);
     let mut outside = Area {
         domain: None,
         name: OUTSIDE_TITLE.to_owned(),

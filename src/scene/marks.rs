@@ -149,6 +149,30 @@ pub enum Shape {
     },
 }
 
+impl Shape {
+    /// A rectangle covering `rect`, its corners rounded by `radius`.
+    pub fn rect(
+        rect: crate::layout::Rect,
+        radius: f64,
+        fill: Option<Paint>,
+        stroke: Option<Pen>,
+    ) -> Shape {
+        Shape::Rect {
+            min: Position {
+                x: rect.min_x,
+                y: rect.min_y,
+            },
+            max: Position {
+                x: rect.max_x,
+                y: rect.max_y,
+            },
+            radius,
+            fill,
+            stroke,
+        }
+    }
+}
+
 /// A shape and what it stands for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
@@ -302,22 +326,7 @@ impl Marks {
         fill: Option<Paint>,
         stroke: Option<Pen>,
     ) {
-        self.push(
-            role,
-            Shape::Rect {
-                min: Position {
-                    x: rect.min_x,
-                    y: rect.min_y,
-                },
-                max: Position {
-                    x: rect.max_x,
-                    y: rect.max_y,
-                },
-                radius,
-                fill,
-                stroke,
-            },
-        );
+        self.push(role, Shape::rect(rect, radius, fill, stroke));
     }
 
     /// Clips what is drawn next to `rect` (`None`: no longer).

@@ -7,7 +7,7 @@
 //! first shape in the way, pass that shape (with any shapes touching it) on its nearer
 //! side, and carry on from there.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::layout::Rect;
 use crate::model::Position;
@@ -22,9 +22,11 @@ const CELL: f64 = 128.0;
 const CORNER_POINTS: usize = 5;
 
 /// The shapes of a scene, bucketed in a grid so that a segment only looks at those near it.
+/// The grid is looked up for every step of every edge's route, so its cells are hashed with
+/// the quick hasher the analysis uses rather than the default, built to resist attack.
 pub struct Obstacles {
     rects: Vec<Rect>,
-    cells: HashMap<(i64, i64), Vec<usize>>,
+    cells: FxHashMap<(i64, i64), Vec<usize>>,
 }
 
 fn at(x: f64, y: f64) -> Position {
@@ -82,7 +84,7 @@ fn entry(p: Position, q: Position, rect: &Rect) -> Option<f64> {
 
 impl Obstacles {
     pub fn new(rects: Vec<Rect>) -> Obstacles {
-        let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+        let mut cells: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
         for (i, rect) in rects.iter().enumerate() {
             for cell in rect.expand(CLEARANCE).cells(CELL) {
                 cells.entry(cell).or_default().push(i);

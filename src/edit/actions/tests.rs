@@ -2,7 +2,7 @@
 //! undoes in one step, and what each refuses.
 
 use super::*;
-use crate::model::{ServiceKind, TeamKind};
+use crate::model::{InteractionMode, ServiceKind, TeamKind};
 
 /// Team `web` in domain `shop` owns `front`, which depends on `db`; `web` collaborates
 /// with `ops`. Every entity has a canvas position.

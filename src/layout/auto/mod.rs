@@ -52,10 +52,6 @@ pub(super) const BLOCK_GAP: f64 = 32.0;
 /// grow on screen round their names when the picture is fitted small.
 pub const HEADER_GAP: f64 = 48.0;
 
-/// Between neighbouring areas: room for the edges that run between them, and for the
-/// names at an area's edge, whose box may grow into half of it (see `scene::draw`).
-pub const AREA_GAP: f64 = 80.0;
-
 /// Between the top of a service's footprint and its centre (see `sizes`).
 pub(super) const SERVICE_TOP: f64 = 30.0;
 

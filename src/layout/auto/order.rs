@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use super::ASPECT;
+use crate::layout::index_by_id;
 use crate::layout::sizes::team_card_size;
 use crate::model::Model;
 
@@ -38,18 +39,8 @@ pub(super) struct Structure {
 }
 
 pub(super) fn structure(model: &Model) -> Structure {
-    let domain_index: HashMap<&str, usize> = model
-        .domains
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
-    let team_index: HashMap<&str, usize> = model
-        .teams
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
+    let domain_index = index_by_id(&model.domains, |d| &d.id);
+    let team_index = index_by_id(&model.teams, |t| &t.id);
     let mut owned = vec![Vec::new(); model.teams.len()];
     let mut unowned = Vec::new();
     for (index, service) in model.services.iter().enumerate() {

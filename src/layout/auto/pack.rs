@@ -2,14 +2,12 @@
 //! its top is highest up, in a strip whose width is chosen so that the whole fits a screen
 //! largest; among strips nearly as good, the one whose names a projector would crowd least.
 
-use std::collections::HashMap;
-
-use super::AREA_GAP;
 use super::blocks::Slot;
+use crate::layout::areas::AREA_GAP;
 use crate::layout::areas::membership;
 use crate::layout::crowding::{Node, crowded_names};
-use crate::layout::rounded;
 use crate::layout::sizes::entities;
+use crate::layout::{index_by_id, rounded};
 use crate::model::{Model, Position};
 
 /// And for names with room round them.
@@ -179,12 +177,7 @@ pub(super) fn least_crowded_placement(
     }
     // Each entity's area: its domain's, by index, or the one outside every domain.
     let member_of = membership(model);
-    let domain_index: HashMap<&str, usize> = model
-        .domains
-        .iter()
-        .enumerate()
-        .map(|(k, d)| (d.id.as_str(), k))
-        .collect();
+    let domain_index = index_by_id(&model.domains, |d| &d.id);
     let area_of = |id: &str| {
         member_of
             .get(id)

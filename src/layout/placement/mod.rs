@@ -288,30 +288,10 @@ fn beside_domains(model: &Model, placed: &Positions) -> Option<Position> {
 mod tests {
     use super::*;
     use crate::layout::areas::{domain_area, intruders};
+    use crate::layout::fixtures::two_domains;
     use crate::layout::sizes::service_footprint;
     use crate::model::{Domain, Service, ServiceKind, Team, TeamKind};
-    use crate::synthetic::generate;
-
-    /// Two domains side by side, each with a team owning two services, all laid out.
-    pub(super) fn two_domains() -> Model {
-        let mut model = Model::named("m");
-        for d in ["a", "b"] {
-            model.domains.push(Domain {
-                id: d.into(),
-                name: d.to_uppercase(),
-            });
-            let mut team = Team::new(&format!("{d}-team"), "Team", TeamKind::Product);
-            team.domain = Some(d.into());
-            model.teams.push(team);
-            for n in 0..2 {
-                let mut service = Service::new(&format!("{d}{n}"), "S", ServiceKind::Digital);
-                service.owner = Some(format!("{d}-team"));
-                model.services.push(service);
-            }
-        }
-        crate::layout::fill_missing(&mut model);
-        model
-    }
+    use crate::synthetic::{Rng, generate};
 
     /// Whether the footprint of a node of `kind` at `at` keeps the gap from every other.
     fn clear_of_everything(model: &Model, kind: EntityKind, at: Position) -> bool {
@@ -417,13 +397,8 @@ mod tests {
     #[test]
     fn new_nodes_never_land_on_anything_in_random_models() {
         // A fixed pseudo-random walk over model sizes, kinds and drop points.
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |below: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % below
-        };
+        let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15);
+        let mut next = |below: u64| rng.below(below as usize) as u64;
         for round in 0..12 {
             let services = 5 + next(80) as usize;
             let teams = 1 + next(15) as usize;

@@ -192,7 +192,7 @@ mod tests {
     use super::*;
     use crate::layout::Positions;
     use crate::layout::areas::{domain_area, intruders};
-    use crate::layout::placement::tests::two_domains;
+    use crate::layout::fixtures::two_domains;
     use crate::model::{Team, TeamKind};
 
     #[test]

@@ -197,7 +197,7 @@ pub fn draw(scene: &Scene, view: &View, highlight: &Highlight) -> Drawn {
     }
     let rooms = labels::room_for_names(
         &boxes.iter().map(|(_, r)| *r).collect::<Vec<_>>(),
-        crate::layout::auto::AREA_GAP / 2.0 * zoom - AREA_INSET,
+        crate::layout::areas::AREA_GAP / 2.0 * zoom - AREA_INSET,
     );
     let room_of: HashMap<usize, Rect> = boxes
         .iter()

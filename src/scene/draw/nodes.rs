@@ -151,19 +151,7 @@ pub(super) fn draw_node(
                     fill,
                     stroke: Some(pen),
                 },
-                ServiceKind::Cots => Shape::Rect {
-                    min: Position {
-                        x: rect.min_x,
-                        y: rect.min_y,
-                    },
-                    max: Position {
-                        x: rect.max_x,
-                        y: rect.max_y,
-                    },
-                    radius: 4.0 * zoom,
-                    fill,
-                    stroke: Some(pen),
-                },
+                ServiceKind::Cots => Shape::rect(rect, 4.0 * zoom, fill, Some(pen)),
                 ServiceKind::Foundational => Shape::Polygon {
                     points: hexagon(centre, radius * 1.1),
                     fill,

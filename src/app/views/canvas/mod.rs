@@ -133,6 +133,8 @@ pub struct Canvas {
     minimap: Option<minimap::Projection>,
     /// The name being typed on the canvas, while one is.
     rename: Option<rename::Rename>,
+    /// The legend as last laid out: laying it out shapes its words, too dear for a frame.
+    legend: Option<overlays::LegendLayout>,
 }
 
 impl Canvas {
@@ -156,6 +158,7 @@ impl Canvas {
             search: None,
             minimap: None,
             rename: None,
+            legend: None,
         }
     }
 
@@ -395,7 +398,7 @@ impl Canvas {
 
     /// What covers the canvas's corners and a fit must keep clear of, in screen pixels:
     /// the strip at the top and the legend.
-    fn covered(&self, rect: Rect) -> Vec<crate::layout::Rect> {
+    fn covered(&mut self, rect: Rect) -> Vec<crate::layout::Rect> {
         let mut covered = Vec::new();
         if self.reserved_top > 0.0 {
             covered.push(camera::rect(Rect::from_min_size(
@@ -404,7 +407,8 @@ impl Canvas {
             )));
         }
         if self.legend_shown(rect) {
-            covered.push(camera::rect(overlays::legend_rect(rect)));
+            let legend = self.legend_rect(rect);
+            covered.push(camera::rect(legend));
         }
         covered
     }

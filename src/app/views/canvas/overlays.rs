@@ -16,41 +16,70 @@ pub const MIN_CANVAS_WIDTH: f32 = 480.0;
 pub const MARGIN: f32 = 10.0;
 const LEGEND_PX: f64 = 13.0;
 
-/// The widest the legend flows to on a canvas of `rect`: the canvas's width, so that it
-/// takes as few rows as it can from the picture (the overview map goes above it).
-fn legend_width(rect: Rect) -> f64 {
-    f64::from((rect.width() - 2.0 * MARGIN).max(200.0))
+/// The widest the legend flows to on a canvas `canvas_width` wide: the canvas's width, so
+/// that it takes as few rows as it can from the picture (the overview map goes above it).
+fn legend_width(canvas_width: f32) -> f64 {
+    f64::from((canvas_width - 2.0 * MARGIN).max(200.0))
 }
 
-/// The legend laid out for a canvas of `rect`, from its top-left corner, and its size.
-pub fn legend_layout(rect: Rect) -> (crate::scene::Marks, (f64, f64)) {
-    legend::legend(Context::Canvas, LEGEND_PX, legend_width(rect))
+/// The legend laid out for a canvas `width` wide, from its top-left corner, and its size.
+/// Laying it out shapes every entry's words, so the canvas keeps it ([`LegendLayout`]).
+fn legend_layout(width: f32) -> LegendLayout {
+    let (marks, size) = legend::legend(Context::Canvas, LEGEND_PX, legend_width(width));
+    LegendLayout {
+        width,
+        marks,
+        size: vec2(size.0 as f32, size.1 as f32),
+    }
+}
+
+/// The legend as laid out for a canvas of one width, kept until the width changes.
+pub struct LegendLayout {
+    width: f32,
+    marks: crate::scene::Marks,
+    size: egui::Vec2,
+}
+
+impl LegendLayout {
+    /// Where the legend goes on a canvas of `rect`.
+    fn rect(&self, rect: Rect) -> Rect {
+        Rect::from_min_size(
+            pos2(rect.left() + MARGIN, rect.bottom() - self.size.y - MARGIN),
+            self.size,
+        )
+    }
 }
 
 /// Where the overview map goes on a canvas of `rect`: in the bottom-right corner, above the
-/// legend when it is shown; `None` when the canvas is too short to hold both.
-pub fn minimap_area(rect: Rect, legend: bool) -> Option<Rect> {
-    let bottom = if legend {
-        legend_rect(rect).top()
-    } else {
-        rect.bottom()
-    };
+/// legend (where it is, when it is shown); `None` when the canvas is too short to hold both.
+pub fn minimap_area(rect: Rect, legend: Option<Rect>) -> Option<Rect> {
+    let bottom = legend.map_or(rect.bottom(), |l| l.top());
     let size = minimap::size();
     let min = pos2(rect.right(), bottom) - size - egui::Vec2::splat(MARGIN);
     (min.y > rect.top() + MARGIN).then(|| Rect::from_min_size(min, size))
 }
 
-/// Where the legend goes on a canvas of `rect`.
+/// Where the legend goes on a canvas of `rect`, laid out afresh (the canvas keeps its own).
 pub fn legend_rect(rect: Rect) -> Rect {
-    let (_, size) = legend_layout(rect);
-    let size = vec2(size.0 as f32, size.1 as f32);
-    Rect::from_min_size(
-        pos2(rect.left() + MARGIN, rect.bottom() - size.y - MARGIN),
-        size,
-    )
+    legend_layout(rect.width()).rect(rect)
 }
 
 impl Canvas {
+    /// The legend's layout for a canvas of `rect`, laid out again only when its width
+    /// changed.
+    fn legend_layout(&mut self, rect: Rect) -> &LegendLayout {
+        let width = rect.width();
+        if self.legend.as_ref().is_some_and(|l| l.width != width) {
+            self.legend = None;
+        }
+        self.legend.get_or_insert_with(|| legend_layout(width))
+    }
+
+    /// Where the legend goes on a canvas of `rect`.
+    pub(super) fn legend_rect(&mut self, rect: Rect) -> Rect {
+        self.legend_layout(rect).rect(rect)
+    }
+
     /// The legend, the overview map, the rubber band and the banners.
     pub(super) fn paint_overlays(&mut self, ui: &mut Ui, rect: Rect, model: &Model, view: &View) {
         let painter = ui.painter_at(rect);
@@ -71,11 +100,10 @@ impl Canvas {
             ));
         }
         if self.legend_shown(rect) {
-            let (mut marks, size) = legend_layout(rect);
-            marks.translate(
-                f64::from(rect.left() + MARGIN),
-                f64::from(rect.bottom() - MARGIN) - size.1,
-            );
+            let legend = self.legend_layout(rect);
+            let mut marks = legend.marks.clone();
+            let at = legend.rect(rect).min;
+            marks.translate(f64::from(at.x), f64::from(at.y));
             let shapes = ui.fonts_mut(|fonts| paint::shapes(fonts, &marks.list));
             painter.extend(shapes);
         }
@@ -132,7 +160,11 @@ impl Canvas {
             || world.min_y < visible.min_y
             || world.max_x > visible.max_x
             || world.max_y > visible.max_y;
-        let legend = self.legend_shown(rect);
+        let legend = if self.legend_shown(rect) {
+            Some(self.legend_rect(rect))
+        } else {
+            None
+        };
         self.minimap = minimap_area(rect, legend)
             .filter(|_| room && out_of_view)
             .map(|area| minimap::Projection::new(egui_rect(world.expand(40.0)), area));
@@ -202,12 +234,16 @@ mod tests {
         assert!(legend.right() <= canvas.right() - MARGIN);
         // Flowed across the canvas, it takes a quarter of its height at most.
         assert!(legend.height() < canvas.height() / 4.0, "{legend:?}");
-        let map = minimap_area(canvas, true).expect("room for the map");
+        let map = minimap_area(canvas, Some(legend)).expect("room for the map");
         assert!(!legend.intersects(map), "{legend:?} and {map:?}");
         assert_eq!(map.right(), canvas.right() - MARGIN);
-        let alone = minimap_area(canvas, false).unwrap();
+        let alone = minimap_area(canvas, None).unwrap();
         assert_eq!(alone.bottom(), canvas.bottom() - MARGIN);
         let short = Rect::from_min_size(pos2(0.0, 0.0), vec2(900.0, 300.0));
-        assert_eq!(minimap_area(short, true), None, "no room above the legend");
+        assert_eq!(
+            minimap_area(short, Some(legend_rect(short))),
+            None,
+            "no room above the legend"
+        );
     }
 }

@@ -66,11 +66,14 @@ pub fn list(ui: &mut Ui, dv: DocView, select: &mut Option<String>, apply: &mut O
                                         .wrap()
                                         .sense(egui::Sense::click()),
                                 )
-                                .on_hover_text(format!(
-                                    "{} — click to show {}",
-                                    finding.code.as_str(),
-                                    subject_label(model, &finding.subject)
-                                ));
+                                // Written only while hovered: a big model lists many rows.
+                                .on_hover_ui(|ui| {
+                                    ui.label(format!(
+                                        "{} — click to show {}",
+                                        finding.code.as_str(),
+                                        subject_label(model, &finding.subject)
+                                    ));
+                                });
                             if response.clicked()
                                 && let Some(id) = subject_entity(model, analysis, &finding.subject)
                             {
@@ -97,8 +100,9 @@ pub fn list(ui: &mut Ui, dv: DocView, select: &mut Option<String>, apply: &mut O
     }
 }
 
-/// How many findings of one severity are listed before "Show more".
-const FINDINGS_PAGE: usize = 100;
+/// How many findings of one severity are listed before "Show more": a panel's worth to
+/// read, and few enough that a big model's figures panel stays cheap to draw every frame.
+const FINDINGS_PAGE: usize = 25;
 
 fn subject_label(model: &Model, subject: &str) -> String {
     if subject.is_empty() {

@@ -43,6 +43,10 @@ pub struct AssessSlot {
     stale: bool,
     /// Owner names by team id.
     teams: HashMap<String, String>,
+    /// The owner and domain filters' choices, as (id, label): made once per revision rather
+    /// than every frame, as a big estate has thousands of teams.
+    team_choices: Vec<(String, String)>,
+    domain_choices: Vec<(String, String)>,
     assessed: (usize, usize),
     /// The cursor's column (its row is the view's selection).
     column: Column,
@@ -68,6 +72,8 @@ impl Default for AssessSlot {
             rows: Vec::new(),
             stale: false,
             teams: HashMap::new(),
+            team_choices: Vec::new(),
+            domain_choices: Vec::new(),
             assessed: (0, 0),
             column: Column::Exposure,
             anchor: None,
@@ -128,6 +134,16 @@ impl AssessSlot {
             .teams
             .iter()
             .map(|t| (t.id.clone(), t.name.clone()))
+            .collect();
+        self.team_choices = model
+            .teams
+            .iter()
+            .map(|t| (t.id.clone(), entity_label(&t.name, &t.id)))
+            .collect();
+        self.domain_choices = model
+            .domains
+            .iter()
+            .map(|d| (d.id.clone(), entity_label(&d.name, &d.id)))
             .collect();
         self.assessed = assessed(analysis);
         self.doc = Some(dv.doc.id());
@@ -244,19 +260,21 @@ fn filter_bar(ui: &mut Ui, dv: DocView, slot: &mut AssessSlot) {
         {
             grid::focus(ui.ctx(), dv);
         }
-        let teams: Vec<(String, String)> = model
-            .teams
-            .iter()
-            .map(|t| (t.id.clone(), entity_label(&t.name, &t.id)))
-            .collect();
-        scope_choice(ui, "Owner", &mut filter.owner, "no owner", &teams);
-        let domains: Vec<(String, String)> = model
-            .domains
-            .iter()
-            .map(|d| (d.id.clone(), entity_label(&d.name, &d.id)))
-            .collect();
-        if !domains.is_empty() {
-            scope_choice(ui, "Domain", &mut filter.domain, "no domain", &domains);
+        scope_choice(
+            ui,
+            "Owner",
+            &mut filter.owner,
+            "no owner",
+            &slot.team_choices,
+        );
+        if !slot.domain_choices.is_empty() {
+            scope_choice(
+                ui,
+                "Domain",
+                &mut filter.domain,
+                "no domain",
+                &slot.domain_choices,
+            );
         }
         ui.checkbox(&mut filter.unassessed_only, "Not assessed only")
             .on_hover_text("Only the services whose availability or demand is still assumed");

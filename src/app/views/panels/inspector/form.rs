@@ -186,11 +186,7 @@ impl Form {
     ) {
         let label = form_label(ui, label).id;
         let response = add(ui).labelled_by(label);
-        if response.changed() {
-            self.changed = Some(field);
-        }
-        self.sealing.push(response);
-        ui.end_row();
+        self.end_row(ui, field, response.changed(), Some(response));
     }
 
     /// A labelled [`typed_number`] row.
@@ -205,11 +201,7 @@ impl Form {
         let label = form_label(ui, label).id;
         let (response, changed) = typed_number(ui, label, value, (unset, mixed), range);
         focus_if_tabbed_to(ui, &response);
-        if changed {
-            self.changed = Some(field);
-        }
-        self.sealing.push(response);
-        ui.end_row();
+        self.end_row(ui, field, changed, Some(response));
     }
 
     /// A row drawn by [`choice`] or [`id_choice`], which label themselves.
@@ -219,9 +211,23 @@ impl Form {
         field: &'static str,
         add: impl FnOnce(&mut Ui) -> bool,
     ) {
-        if add(ui) {
+        let changed = add(ui);
+        self.end_row(ui, field, changed, None);
+    }
+
+    /// Ends a row: `field` is the one that changed, if it did, and `sealing` the widget whose
+    /// edits merge into one undo step until it is let go.
+    fn end_row(
+        &mut self,
+        ui: &mut Ui,
+        field: &'static str,
+        changed: bool,
+        sealing: Option<egui::Response>,
+    ) {
+        if changed {
             self.changed = Some(field);
         }
+        self.sealing.extend(sealing);
         ui.end_row();
     }
 }

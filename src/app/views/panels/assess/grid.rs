@@ -57,16 +57,16 @@ pub(super) fn focus(ctx: &Context, dv: DocView) {
 /// Base widths at the editor's type size, scaled to the room there is.
 fn base_width(column: Column) -> f32 {
     match column {
-        Column::Name => 176.0,
-        Column::Owner => 130.0,
-        Column::Kind => 74.0,
+        Column::Name => 168.0,
+        Column::Owner => 138.0,
+        Column::Kind => 80.0,
         Column::Lifecycle => 74.0,
-        Column::Exposure => 110.0,
+        Column::Exposure => 120.0,
         Column::Demand => 80.0,
-        Column::Availability => 134.0,
+        Column::Availability => 128.0,
         // An operating model's name and its note ("assumed", "override") side by side.
         Column::Recommended => 232.0,
-        Column::OperatingModel => 232.0,
+        Column::OperatingModel => 222.0,
         Column::OutOfHours => 110.0,
         Column::Cover => 100.0,
         Column::LineItem => 86.0,

@@ -6,7 +6,7 @@ use std::process::Command;
 
 mod support;
 use opmodel::format::grouped;
-use support::{opmodel, shop, shop_named, write};
+use support::{copy_sample_roadmap, opmodel, shop, shop_named, write};
 
 const SAMPLES: [&str; 6] = [
     "startup",
@@ -242,11 +242,7 @@ fn the_roadmap_deck_shows_the_year_the_phases_and_the_handovers_with_the_reports
 #[test]
 fn a_roadmap_deck_never_overwrites_the_roadmap_or_a_phase_model() {
     let dir = tempfile::tempdir().unwrap();
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/retail-roadmap");
-    for file in std::fs::read_dir(&folder).unwrap() {
-        let file = file.unwrap().path();
-        std::fs::copy(&file, dir.path().join(file.file_name().unwrap())).unwrap();
-    }
+    copy_sample_roadmap(dir.path());
     let roadmap = dir.path().join("harbour-and-hart.roadmap.ron");
     for target in ["harbour-and-hart.roadmap.ron", "domain-rotas.ron"] {
         let target = dir.path().join(target);

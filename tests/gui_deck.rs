@@ -13,7 +13,7 @@ use egui_kittest::kittest::Queryable;
 use opmodel::app::{OpmodelApp, Picker, RecentFiles, UiCommand};
 
 mod support;
-use support::{app, finish_file_jobs, harness, harness_at, shop_named, write};
+use support::{app, copy_sample_roadmap, finish_file_jobs, harness, harness_at, shop_named, write};
 
 /// Every text painted in the last frame.
 fn painted(harness: &Harness<'_, OpmodelApp>) -> Vec<String> {
@@ -160,6 +160,19 @@ fn pages_of(pdf: &[u8]) -> usize {
         .unwrap_or(0)
 }
 
+/// Answers the open export dialog with `deck`, waits for the file, and returns its bytes:
+/// a PDF, written without an error.
+fn export_deck_to(harness: &mut Harness<'_, OpmodelApp>, deck: &Path) -> Vec<u8> {
+    answer_prompt(harness, "File to write", deck);
+    harness.get_by_label("Export").click();
+    harness.run_steps(2);
+    finish_file_jobs(harness);
+    assert!(harness.state().error_message().is_none());
+    let bytes = std::fs::read(deck).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    bytes
+}
+
 #[test]
 fn export_deck_on_a_comparison_tab_writes_the_comparison_deck() {
     let dir = tempfile::tempdir().unwrap();
@@ -185,13 +198,7 @@ fn export_deck_on_a_comparison_tab_writes_the_comparison_deck() {
     // A deck has one format: no choice of SVG or CSV is offered.
     assert!(harness.query_by_label("SVG picture").is_none());
     let deck = dir.path().join("options.pdf");
-    answer_prompt(&mut harness, "File to write", &deck);
-    harness.get_by_label("Export").click();
-    harness.run_steps(2);
-    finish_file_jobs(&mut harness);
-    assert!(harness.state().error_message().is_none());
-    let bytes = std::fs::read(&deck).unwrap();
-    assert!(bytes.starts_with(b"%PDF-"));
+    let bytes = export_deck_to(&mut harness, &deck);
     // The title, the change table, a diagram for each model, then what changed: more pages
     // than the two diagrams alone.
     assert!(pages_of(&bytes) >= 4, "{} pages", pages_of(&bytes));
@@ -200,11 +207,7 @@ fn export_deck_on_a_comparison_tab_writes_the_comparison_deck() {
 #[test]
 fn export_deck_on_a_roadmap_tab_writes_the_roadmap_deck_beside_the_roadmap() {
     let dir = tempfile::tempdir().unwrap();
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/retail-roadmap");
-    for file in std::fs::read_dir(&folder).unwrap() {
-        let file = file.unwrap().path();
-        std::fs::copy(&file, dir.path().join(file.file_name().unwrap())).unwrap();
-    }
+    copy_sample_roadmap(dir.path());
     let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
     app.open_at_start(&dir.path().join("harbour-and-hart.roadmap.ron"));
     let mut harness = harness(app);
@@ -222,13 +225,7 @@ fn export_deck_on_a_roadmap_tab_writes_the_roadmap_deck_beside_the_roadmap() {
     assert_eq!(beside, dir.path().canonicalize().ok(), "{offered}");
     assert!(offered.ends_with(".pdf"), "{offered}");
     let deck = dir.path().join("year.pdf");
-    answer_prompt(&mut harness, "File to write", &deck);
-    harness.get_by_label("Export").click();
-    harness.run_steps(2);
-    finish_file_jobs(&mut harness);
-    assert!(harness.state().error_message().is_none());
-    let bytes = std::fs::read(&deck).unwrap();
-    assert!(bytes.starts_with(b"%PDF-"));
+    let bytes = export_deck_to(&mut harness, &deck);
     // Title, the year, three diagrams and two phases' changes.
     assert!(pages_of(&bytes) >= 7, "{} pages", pages_of(&bytes));
 }

@@ -262,3 +262,13 @@ pub fn yaml_quoted(text: &str) -> String {
     out.push('"');
     out
 }
+
+/// Copies `samples/retail-roadmap/` (the roadmap and its three phase models) into `dir`, so a
+/// test may write beside them.
+pub fn copy_sample_roadmap(dir: &std::path::Path) {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/retail-roadmap");
+    for file in std::fs::read_dir(&folder).unwrap() {
+        let file = file.unwrap().path();
+        std::fs::copy(&file, dir.join(file.file_name().unwrap())).unwrap();
+    }
+}

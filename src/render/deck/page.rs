@@ -81,6 +81,23 @@ impl Page {
         }
     }
 
+    /// A line across the page at `y`, from the left margin, `width` long.
+    pub fn rule(&mut self, y: f64, width: f64, pen: Pen) {
+        self.marks.push(
+            Role::Other,
+            Shape::Line {
+                points: vec![
+                    Position { x: MARGIN, y },
+                    Position {
+                        x: MARGIN + width,
+                        y,
+                    },
+                ],
+                pen,
+            },
+        );
+    }
+
     /// A heading inside the page, in the ink of the page's title.
     pub fn heading(&mut self, words: &str) {
         self.gap(6.0);
@@ -312,21 +329,10 @@ fn draw_row(
             None,
         );
     } else {
-        page.marks.push(
-            Role::Other,
-            Shape::Line {
-                points: vec![
-                    Position {
-                        x: MARGIN,
-                        y: top + height,
-                    },
-                    Position {
-                        x: MARGIN + widths.iter().sum::<f64>(),
-                        y: top + height,
-                    },
-                ],
-                pen: Pen::new(0.75, palette::GREY_FILL.darker()),
-            },
+        page.rule(
+            top + height,
+            widths.iter().sum::<f64>(),
+            Pen::new(0.75, palette::GREY_FILL.darker()),
         );
     }
     let ink = Paint::solid(if header {

@@ -266,22 +266,8 @@ fn step_chart(
             pen: Pen::new(2.5, palette::SELECTION),
         },
     );
-    page.marks.push(
-        Role::Other,
-        Shape::Line {
-            points: vec![
-                Position {
-                    x: MARGIN,
-                    y: baseline,
-                },
-                Position {
-                    x: MARGIN + page.width(),
-                    y: baseline,
-                },
-            ],
-            pen: Pen::new(1.0, palette::MUTED_INK),
-        },
-    );
+    let width = page.width();
+    page.rule(baseline, width, Pen::new(1.0, palette::MUTED_INK));
     page.y = baseline + 8.0;
 }
 

@@ -1,6 +1,7 @@
 //! The house rules of README's "How the code is laid out", checked on the sources
 //! themselves, so that a change that breaks one fails here rather than in a later review:
-//! the domain core and the editor's state use no egui, only `lib.rs`, `main.rs` and `cli.rs`
+//! the domain core and the editor's state use no egui, no module uses one on its own floor
+//! or above, only `lib.rs`, `main.rs` and `cli.rs`
 //! stand loose at the top of `src/`, and every module opens with a doc comment saying what
 //! it is for.
 
@@ -80,4 +81,61 @@ fn every_module_opens_with_a_doc_comment() {
         .map(|path| path.display().to_string())
         .collect();
     assert!(undocumented.is_empty(), "{}", undocumented.join("\n"));
+}
+
+/// The floors of README's "How the code is laid out", from the ground up. A module may use
+/// the modules on floors below its own and none above; the modules that share a floor
+/// stand side by side and use none of each other. Tests may reach anywhere: a file's unit
+/// tests (from its `#[cfg(test)]` on, or a `tests.rs`) and doc comments are not read.
+const FLOORS: [&[&str]; 10] = [
+    &["format"],
+    &["model"],
+    &["analysis", "layout"],
+    &["edit", "compare", "scene"],
+    &["roadmap"],
+    &["report"],
+    &["render"],
+    &["files"],
+    &["cli"],
+    &["app"],
+];
+
+fn floor_of(module: &str) -> Option<usize> {
+    FLOORS.iter().position(|floor| floor.contains(&module))
+}
+
+#[test]
+fn no_module_uses_one_on_its_own_floor_or_above() {
+    let mut offenders = Vec::new();
+    for path in sources(&src()) {
+        let relative = path.strip_prefix(src()).expect("under src/");
+        let top = relative.iter().next().expect("a path under src/");
+        let module = top.to_str().expect("a UTF-8 name").trim_end_matches(".rs");
+        let Some(floor) = floor_of(module) else {
+            continue;
+        };
+        if path.ends_with("tests.rs") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).expect("a source reads");
+        let shipped = text
+            .lines()
+            .take_while(|line| line.trim() != "#[cfg(test)]");
+        for (number, line) in shipped.enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for (at, _) in line.match_indices("crate::") {
+                let used: String = line[at + "crate::".len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                let too_high = floor_of(&used).is_some_and(|f| f >= floor) && used != module;
+                if too_high {
+                    offenders.push(format!("{}:{}: {line}", relative.display(), number + 1));
+                }
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "{}", offenders.join("\n"));
 }

@@ -7,10 +7,10 @@
 use std::path::Path;
 
 use opmodel::analysis::analyze;
+use opmodel::layout::labels::{GAP, Spot};
 use opmodel::layout::{Rect, positions};
 use opmodel::model::{Model, Position};
 use opmodel::scene::draw::{Highlight, draw, outline_contains};
-use opmodel::scene::labels::{GAP, Spot};
 use opmodel::scene::marks::Shape;
 use opmodel::scene::routes::crosses;
 use opmodel::scene::{Look, Options, Scene, TextScale, View, view};

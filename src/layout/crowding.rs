@@ -3,7 +3,7 @@
 //! whatever the zoom, so whether a service's name has room where it naturally sits (under
 //! its shape) depends on the screen the whole is fitted to. This counts, for a projector
 //! in presentation mode and the editor on a full-HD screen, the services whose name the
-//! one label placement ([`crate::scene::labels`]) leaves out, each name kept inside the
+//! one label placement ([`super::labels`]) leaves out, each name kept inside the
 //! room round its area's box, as the canvas and the deck would.
 
 use std::collections::HashMap;
@@ -11,9 +11,9 @@ use std::collections::HashMap;
 use super::Rect;
 use super::areas::{AREA_GAP, AREA_PADDING};
 use super::sizes::{DOMAIN_NAME_PX, SERVICE_NAME_PX, SERVICE_RADIUS, TEAM_NAME_PX, footprint};
+use crate::layout::labels::{AREA_INSET, Label, TextScale, place, room_for_names};
 use crate::layout::text::Shaped;
 use crate::model::{EntityKind, Position};
-use crate::scene::labels::{AREA_INSET, Label, TextScale, place, room_for_names};
 
 /// The screens judged: a 1280 × 720 projector less the presentation mode's figures strip,
 /// and the canvas of the editor on a full-HD screen, between its side panels and above

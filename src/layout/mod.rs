@@ -1,5 +1,6 @@
 //! Where things sit on the canvas, worked out without any GUI: the one font and its text
-//! measure ([`text`]), the sizes nodes are drawn at ([`sizes`]), the tinted area of each
+//! measure ([`text`]), the sizes nodes are drawn at ([`sizes`]), where names go without
+//! overlapping ([`labels`]), the tinted area of each
 //! domain ([`areas`]), a free spot for a new node ([`placement`]), the arrangement of a
 //! model opened without positions ([`arrange`]) and the auto-layout the user asks for
 //! ([`auto`]), which [`crowding`] helps fit to a screen.
@@ -15,6 +16,7 @@ pub mod auto;
 pub mod crowding;
 #[cfg(test)]
 pub mod fixtures;
+pub mod labels;
 pub mod placement;
 pub mod sizes;
 pub mod text;

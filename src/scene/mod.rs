@@ -6,14 +6,13 @@
 //! sizes ([`crate::layout::sizes`]) and the one text measure ([`crate::layout::text`]).
 //!
 //! Seen through a [`View`] (a zoom, a pan, a text scale), a scene becomes [`Marks`] in
-//! output pixels ([`draw`]), names placed by [`labels`] so that none overlaps another or a
+//! output pixels ([`draw`]), names placed by [`crate::layout::labels`] so that none overlaps another or a
 //! shape; the canvas does this for what is on screen, each frame, and every export for its
 //! frame, once. What the room saw is what the deck shows.
 
 pub mod build;
 pub mod draw;
 pub mod grid;
-pub mod labels;
 pub mod legend;
 pub mod marks;
 pub mod overview;
@@ -28,8 +27,8 @@ use crate::layout::Rect;
 use crate::layout::text::Shaped;
 use crate::model::{InteractionMode, Lifecycle, Position, ServiceKind, TeamKind};
 
+pub use crate::layout::labels::TextScale;
 pub use build::Options;
-pub use labels::TextScale;
 pub use marks::{Mark, Marks, Paint, Pen, Role};
 pub use view::View;
 

@@ -11,11 +11,11 @@ mod nodes;
 
 use std::collections::HashMap;
 
-use super::labels::{self, AREA_INSET, Label, Placed, Spot};
 use super::marks::{Marks, Paint, Pen, Role};
 use super::palette::{self, Rgb};
 use super::{EdgeKind, Look, Node, Scene, View, overview};
 use crate::layout::Rect;
+use crate::layout::labels::{self, AREA_INSET, Label, Placed, Spot};
 use crate::layout::sizes::{DOMAIN_NAME_PX, SERVICE_NAME_PX, TEAM_NAME_PX};
 use crate::layout::text::Shaped;
 use crate::model::{Position, ServiceKind};

@@ -287,11 +287,15 @@ pub fn slide_frame(
 /// The widths a slide's legend is tried at, as a fraction of the slide's: from one or two
 /// rows along the bottom to a block for a corner.
 const LEGEND_WIDTHS: [f64; 5] = [1.0, 0.6, 0.42, 0.3, 0.22];
+/// How far a diagram is shrunk, step by step, to free a corner for its legend before it
+/// goes beside the diagram instead.
+const SHRINK_STEPS: [f64; 8] = [1.0, 0.99, 0.98, 0.97, 0.95, 0.93, 0.9, 0.87];
 
 /// A slide of `size` showing `bounds` of `scene`: the title line, then the diagram fitted
-/// to all the room under it with the legend in a place it leaves free (a corner first);
-/// where the diagram leaves none, the legend goes along the bottom or down the right side,
-/// whichever leaves the diagram larger. Never does the legend cover the model.
+/// to all the room under it with the legend in a place it leaves free (a corner first),
+/// the diagram shrunk a little where that frees one; else the legend goes along the
+/// bottom or down the right side, whichever leaves the diagram larger. Never does the
+/// legend cover the model.
 pub fn slide_with_diagram(
     marks: &mut Marks,
     scene: &Scene,
@@ -307,53 +311,82 @@ pub fn slide_with_diagram(
         max_x: size.0 - SLIDE_MARGIN * 0.5,
         max_y: size.1 - SLIDE_MARGIN * 0.5,
     };
+    let inside = room.expand(-SLIDE_MARGIN * 0.5);
     let shown = Context::Export(Shown::of(scene));
     let mut legends: Vec<(Marks, (f64, f64))> = LEGEND_WIDTHS
         .iter()
-        .map(|share| {
-            legend::legend(
-                shown,
-                SLIDE_LEGEND_PX,
-                (size.0 - 2.0 * SLIDE_MARGIN) * share,
-            )
-        })
+        .map(|share| legend::legend(shown, SLIDE_LEGEND_PX, inside.width() * share))
         .collect();
+    let (beside, beside_at, beside_view) =
+        legend_beside(bounds, &room, &inside, &legends, summarise);
     let whole = fitted(bounds, &room, summarise);
-    let drawn = draw(scene, &whole, &Highlight::default()).marks;
-    let inside = room.expand(-SLIDE_MARGIN * 0.5);
-    let free = legends
+    let tries = SHRINK_STEPS
         .iter()
-        .enumerate()
-        .find_map(|(k, (_, legend_size))| {
-            legend::free_place(&drawn.list, &inside, *legend_size).map(|at| (k, at))
-        });
-    let (k, at) = match free {
-        Some(found) => {
+        .take_while(|&&f| whole.zoom * f > beside_view.zoom)
+        .flat_map(|&f| shrunk(&whole, bounds, f));
+    for view in tries {
+        let drawn = draw(scene, &view, &Highlight::default()).marks;
+        let free = legends
+            .iter()
+            .enumerate()
+            .find_map(|(k, (_, legend_size))| {
+                legend::free_place(&drawn.list, &inside, *legend_size).map(|at| (k, at))
+            });
+        if let Some((k, at)) = free {
             clipped(marks, drawn, &room);
-            found
+            let (legend, _) = legends.swap_remove(k);
+            return place_legend(marks, legend, at);
         }
-        None => legend_beside(marks, scene, bounds, &room, &inside, &legends, summarise),
-    };
-    let (mut legend, _) = legends.swap_remove(k);
+    }
+    diagram(marks, scene, &beside_view);
+    let (legend, _) = legends.swap_remove(beside);
+    place_legend(marks, legend, beside_at);
+}
+
+fn place_legend(marks: &mut Marks, mut legend: Marks, at: Position) {
     legend.translate(at.x, at.y);
     marks.list.extend(legend.list);
 }
 
-/// The diagram of `bounds` drawn in `room` beside its legend: the widest of `legends`
-/// under it, or the narrowest down its right, whichever leaves the diagram larger. Returns
-/// which legend and where it goes.
+/// `whole` zoomed out by `factor` (at 1, itself): about the frame's centre, or held to its
+/// top-left or top-right corner, so that room opens along the bottom and one side.
+fn shrunk(whole: &View, bounds: &Rect, factor: f64) -> Vec<View> {
+    if factor >= 1.0 {
+        return vec![*whole];
+    }
+    let zoom = whole.zoom * factor;
+    let drawn = whole.rect_to_screen(bounds);
+    let (width, height) = (bounds.width() * zoom, bounds.height() * zoom);
+    let centre = drawn.centre();
+    [
+        (centre.x - width / 2.0, centre.y - height / 2.0),
+        (drawn.min_x, drawn.min_y),
+        (drawn.max_x - width, drawn.min_y),
+    ]
+    .into_iter()
+    .map(|(left, top)| View {
+        zoom,
+        pan: Position {
+            x: left - bounds.min_x * zoom,
+            y: top - bounds.min_y * zoom,
+        },
+        ..*whole
+    })
+    .collect()
+}
+
+/// Where the legend goes when the diagram leaves it no place: the widest of `legends`
+/// under the diagram, or the narrowest down its right, whichever leaves the diagram
+/// larger. Returns which legend, where it goes and the diagram's view.
 fn legend_beside(
-    marks: &mut Marks,
-    scene: &Scene,
     bounds: &Rect,
     room: &Rect,
     inside: &Rect,
     legends: &[(Marks, (f64, f64))],
     summarise: bool,
-) -> (usize, Position) {
+) -> (usize, Position, View) {
     let last = legends.len() - 1;
     let (wide, narrow) = (legends[0].1, legends[last].1);
-    // Each legend with the room it leaves the diagram and where its left edge goes.
     let under = Rect {
         max_y: inside.max_y - wide.1 - GAP * 0.5,
         ..*room
@@ -362,33 +395,34 @@ fn legend_beside(
         max_x: inside.max_x - narrow.0 - GAP * 0.5,
         ..*room
     };
-    let (k, view, left) = [
+    [
         (0, under, inside.min_x),
         (last, beside, inside.max_x - narrow.0),
     ]
     .into_iter()
-    .map(|(k, area, left)| (k, fitted(bounds, &area, summarise), left))
+    .map(|(k, area, left)| {
+        let at = Position {
+            x: left,
+            y: inside.max_y - legends[k].1.1,
+        };
+        (k, at, fitted(bounds, &area, summarise))
+    })
     .reduce(|best, next| {
-        if next.1.zoom > best.1.zoom {
+        if next.2.zoom > best.2.zoom {
             next
         } else {
             best
         }
     })
-    .expect("two ways to try");
-    diagram(marks, scene, &view);
-    (
-        k,
-        Position {
-            x: left,
-            y: inside.max_y - legends[k].1.1,
-        },
-    )
+    .expect("two ways to try")
 }
 
-/// Room round a fitted diagram for the names of the shapes at its edges, in pixels: a name
-/// is drawn at least 16 px high however far out the diagram is.
-const NAME_ROOM: f64 = 16.0;
+/// Room round a fitted diagram, in pixels, within the slide's margin: the diagram sits
+/// 16 px from the slide's edge, as it does from the canvas's. The scene's bounds already
+/// hold the boxes' edges and the room for the names under the shapes; every pixel more
+/// would shrink a diagram whose names need the zoom (the enterprise sample's two-row names
+/// between rows of services fit from a zoom of about 0.4).
+const NAME_ROOM: f64 = 6.0;
 
 /// A view that fits `bounds` (canvas units) into `area` with presentation mode's text;
 /// `summarise` as in [`View`].

@@ -482,9 +482,9 @@ mod tests {
     /// The enterprise sample (46 services, two columns of domains beside a wide area of
     /// shared services): with the legend set in a corner the diagram leaves free, the
     /// diagram takes the page's height under the title line, as it does on a projector,
-    /// and 17 names in 20 show whole (with the legend along the bottom, 23 of 46 did).
+    /// and nine names in ten show whole (with the legend along the bottom, 23 of 46 did).
     #[test]
-    fn the_enterprise_samples_diagram_page_shows_most_service_names_whole() {
+    fn the_enterprise_samples_diagram_page_shows_nine_service_names_in_ten_whole() {
         let path =
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/enterprise-hybrid.ron");
         let model = crate::files::ron::load(&path).expect("the sample loads");
@@ -493,7 +493,7 @@ mod tests {
         let names: Vec<String> = model.services.iter().map(|s| s.name.clone()).collect();
         let whole = names_whole(&pages[1], &names);
         assert!(
-            whole * 20 >= names.len() * 17,
+            whole * 10 >= names.len() * 9,
             "{whole} of {} service names whole",
             names.len()
         );

@@ -15,7 +15,7 @@ use crate::analysis::{
 };
 use crate::edit::Edit;
 use crate::edit::actions;
-use crate::format::{EntityLabel, Percent, escaped};
+use crate::format::{EntityLabel, Percent};
 use crate::model::{
     Demand, EntityKind, Model, OperatingModel, OutOfHours, Service, Team, TeamKind,
 };

@@ -22,8 +22,9 @@ pub const TABLE_PX: f64 = 14.0;
 const FOOTER_PX: f64 = 12.0;
 /// Inside a table's cells, each way.
 const CELL_PADDING: (f64, f64) = (8.0, 4.0);
-/// Rows a table's cell may take before it is cut short.
-const CELL_LINES: usize = 2;
+/// Lines a table's cell may take before it is cut short: enough for a finding's whole
+/// sentence beside its fix.
+const CELL_LINES: usize = 3;
 /// A section's heading and at least two rows of its table: less room than this left on a
 /// page starts the section on the next.
 const SECTION_ROOM: f64 = 110.0;

@@ -54,6 +54,9 @@ pub const AREA_INSET: f64 = 2.0;
 const CARD_PADDING: (f64, f64) = (6.0, 3.0);
 /// Rows of a name beside its shape.
 const OUTSIDE_ROWS: usize = 2;
+/// How far a name under or over its shape may be moved sideways, in output pixels, to
+/// clear a neighbour's name.
+const NUDGES: [f64; 3] = [4.0, 8.0, 16.0];
 /// Cell of the grid that finds overlaps, in output pixels.
 const CELL: f64 = 64.0;
 
@@ -160,11 +163,12 @@ fn rect_at(min: Position, size: (f64, f64)) -> Rect {
 }
 
 /// The places a name of `size` may go round `label`, best first: a card's or header's
-/// name inside it, or over it grown to fit; every name then below, above, right, left, and
-/// below or above leaning right or left.
+/// name inside it, or over it grown to fit; every name then below (nudged sideways a
+/// little where it must be), above (likewise), right, left, and below or above leaning
+/// right or left.
 fn spots(label: &Label, size: (f64, f64)) -> Vec<(Rect, Spot)> {
     let shape = label.shape;
-    let mut spots = Vec::with_capacity(11);
+    let mut spots = Vec::with_capacity(11 + 4 * NUDGES.len());
     if let Some(room) = label.room {
         let fits = size.0 <= room.width() - 6.0 && size.1 <= room.height();
         if fits {
@@ -187,16 +191,22 @@ fn spots(label: &Label, size: (f64, f64)) -> Vec<(Rect, Spot)> {
     let y = centre.y - size.1 / 2.0;
     let (below, above) = (shape.max_y + GAP, shape.min_y - GAP - size.1);
     let (right, left) = (centre.x, centre.x - size.0);
-    for (x, y) in [
-        (x, below),
-        (x, above),
-        (shape.max_x + GAP, y),
-        (shape.min_x - GAP - size.0, y),
-        (right, below),
-        (left, below),
-        (right, above),
-        (left, above),
-    ] {
+    // Below or above, nudged sideways a little where a neighbour's name touches.
+    let nudged = |y: f64| NUDGES.iter().flat_map(move |&d| [(x + d, y), (x - d, y)]);
+    for (x, y) in [(x, below)]
+        .into_iter()
+        .chain(nudged(below))
+        .chain([(x, above)])
+        .chain(nudged(above))
+        .chain([
+            (shape.max_x + GAP, y),
+            (shape.min_x - GAP - size.0, y),
+            (right, below),
+            (left, below),
+            (right, above),
+            (left, above),
+        ])
+    {
         spots.push((rect_at(Position { x, y }, size), Spot::Outside));
     }
     spots
@@ -444,6 +454,42 @@ mod tests {
             let other = &shapes[1 - i];
             assert!(!found.rect.expand(GAP).overlaps(other), "{i}: {found:?}");
         }
+    }
+
+    /// Two services whose names, each centred under its shape, would touch: the second
+    /// name goes under its shape all the same, nudged a few pixels away from the first,
+    /// rather than over its shape.
+    #[test]
+    fn a_name_that_would_touch_its_neighbours_is_nudged_sideways() {
+        let (a, b) = (Shaped::new("Core banking"), Shaped::new("Document store"));
+        let view = Rect::around(at(0.0, 0.0), 2000.0, 2000.0);
+        let alone = |name: &Shaped| {
+            let label = service(name, 0.0, 0.0, 0);
+            let placed = place(
+                &[service(name, 0.0, 0.0, 0)],
+                &[label.shape],
+                &[],
+                view,
+                1.0,
+                TextScale::EDITOR,
+            );
+            placed[0].as_ref().expect("placed").rect
+        };
+        // Centred, the two names would be 0.5 px apart, closer than the 1 px names keep.
+        let apart = alone(&a).width() / 2.0 + alone(&b).width() / 2.0 + 0.5;
+        let labels = [service(&a, 0.0, 0.0, 0), service(&b, apart, 0.0, 1)];
+        let shapes = [labels[0].shape, labels[1].shape];
+        let placed = place(&labels, &shapes, &[], view, 1.0, TextScale::EDITOR);
+        let (first, second) = (placed[0].as_ref().unwrap(), placed[1].as_ref().unwrap());
+        assert!(
+            (second.rect.min_y - (26.0 + GAP)).abs() < 1e-9,
+            "under: {second:?}"
+        );
+        assert!(
+            (second.rect.centre().x - (apart + 4.0)).abs() < 1e-9,
+            "4 px to the right: {second:?}"
+        );
+        assert!(!first.rect.expand(1.0).overlaps(&second.rect));
     }
 
     #[test]

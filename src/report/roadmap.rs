@@ -4,7 +4,7 @@
 //! the phase before, as a comparison shows it.
 
 use super::compare::{Compared, Section, changes_markdown, changes_text, sections};
-use super::table::{Align, Table};
+use super::table::Table;
 use crate::analysis::Analysis;
 use crate::compare::Names;
 use crate::format::{count, escaped, grouped, share};
@@ -14,17 +14,15 @@ use crate::roadmap::{Roadmap, RoadmapPlan, YEAR_DAYS};
 /// The phases side by side, and the cost of the year on the last row.
 pub fn roadmap_phases(plan: &RoadmapPlan) -> Table {
     let currency = &plan.currency;
-    let mut table = Table::new(&[
-        ("Phase", Align::Left),
-        ("From", Align::Left),
-        ("To", Align::Left),
-        ("Days", Align::Right),
-        (&format!("Annual cost ({currency})"), Align::Right),
-        ("Cost in the year", Align::Right),
-        ("Ownership", Align::Right),
-        ("On-call coverage", Align::Right),
-        ("Rotas", Align::Right),
-        ("Errors", Align::Right),
+    let annual_cost = format!("Annual cost ({currency})");
+    let mut table = Table::default().left(["Phase", "From", "To"]).right([
+        "Days",
+        &annual_cost,
+        "Cost in the year",
+        "Ownership",
+        "On-call coverage",
+        "Rotas",
+        "Errors",
     ]);
     for phase in &plan.phases {
         let figures = &phase.figures;
@@ -60,11 +58,7 @@ pub fn roadmap_phases(plan: &RoadmapPlan) -> Table {
 /// The handovers of phase `i`: each service whose owner or operating model changes, from
 /// what to what.
 pub fn roadmap_handovers(plan: &RoadmapPlan, i: usize, names: &Names) -> Table {
-    let mut table = Table::new(&[
-        ("Service", Align::Left),
-        ("Owner", Align::Left),
-        ("Operating model", Align::Left),
-    ]);
+    let mut table = Table::default().left(["Service", "Owner", "Operating model"]);
     let owner = |id: &Option<String>| {
         id.as_deref()
             .map_or_else(|| "no owner".to_owned(), |id| names.team(id).to_owned())

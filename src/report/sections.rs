@@ -4,7 +4,7 @@
 //! with their fixes. [`body`] walks them once; each rendering only marks them up
 //! ([`Markup`]).
 
-use super::table::{Align, Table};
+use super::table::Table;
 use super::{FindingFixes, empty};
 use crate::analysis::{
     Analysis, AvailabilitySource, Cover, Finding, Rota, Severity, assumed_deployment,
@@ -72,12 +72,9 @@ pub fn sections(model: &Model, analysis: &Analysis) -> Vec<Section> {
 
 /// The rotas behind the bill, when no single service's cover accounts for any of it.
 fn shared_rotas(analysis: &Analysis) -> Table {
-    let mut table = Table::new(&[
-        ("Rota", Align::Left),
-        ("Kind", Align::Left),
-        ("Services", Align::Right),
-        ("Annual cost", Align::Right),
-    ]);
+    let mut table = Table::default()
+        .left(["Rota", "Kind"])
+        .right(["Services", "Annual cost"]);
     for rota in &analysis.rotas {
         table.row(vec![
             format!("{} ({})", rota.name, rota.id),
@@ -203,18 +200,11 @@ fn peak_section(analysis: &Analysis) -> Option<Section> {
 
 /// Rotas with their kind, pool, frequency, weeks on call each, health, services and costs.
 pub fn rota_table(rotas: &[Rota]) -> Table {
-    let mut table = Table::new(&[
-        ("Rota", Align::Left),
-        ("Kind", Align::Left),
-        ("Pool", Align::Right),
-        ("1 week in", Align::Right),
-        ("Weeks each", Align::Right),
-        ("Healthy", Align::Left),
-        ("Services", Align::Right),
-        ("Standby", Align::Right),
-        ("Callout", Align::Right),
-        ("Annual cost", Align::Right),
-    ]);
+    let mut table = Table::default()
+        .left(["Rota", "Kind"])
+        .right(["Pool", "1 week in", "Weeks each"])
+        .left(["Healthy"])
+        .right(["Services", "Standby", "Callout", "Annual cost"]);
     for rota in rotas {
         table.row(vec![
             format!("{} ({})", rota.name, rota.id),
@@ -235,18 +225,18 @@ pub fn rota_table(rotas: &[Rota]) -> Table {
 /// A service's decisions, with the deployment and availability that put it in its cell of
 /// the selector next to the recommendation, and `*` on each that was assumed (SPEC 7.2).
 pub fn services(model: &Model, analysis: &Analysis) -> Table {
-    let mut table = Table::new(&[
-        ("Service", Align::Left),
-        ("Owner", Align::Left),
-        ("Availability", Align::Right),
-        ("Deploys", Align::Left),
-        ("Recommended", Align::Left),
-        ("Operating model", Align::Left),
-        ("Out of hours", Align::Left),
-        ("Cover", Align::Left),
-        ("Rota", Align::Left),
-        ("Annual cost", Align::Right),
-    ]);
+    let mut table = Table::default()
+        .left(["Service", "Owner"])
+        .right(["Availability"])
+        .left([
+            "Deploys",
+            "Recommended",
+            "Operating model",
+            "Out of hours",
+            "Cover",
+            "Rota",
+        ])
+        .right(["Annual cost"]);
     let marked = |text: String, assumed: bool| {
         if assumed { format!("{text} *") } else { text }
     };
@@ -301,14 +291,11 @@ pub fn services_footnote(analysis: &Analysis) -> Option<String> {
 }
 
 pub fn teams(model: &Model, analysis: &Analysis) -> Table {
-    let mut table = Table::new(&[
-        ("Team", Align::Left),
-        ("Kind", Align::Left),
-        ("Members", Align::Right),
-        ("Domain", Align::Left),
-        ("Services", Align::Right),
-        ("Annual cost", Align::Right),
-    ]);
+    let mut table = Table::default()
+        .left(["Team", "Kind"])
+        .right(["Members"])
+        .left(["Domain"])
+        .right(["Services", "Annual cost"]);
     for (team, figures) in model.teams.iter().zip(&analysis.teams) {
         table.row(vec![
             format!("{} ({})", team.name, team.id),
@@ -323,7 +310,7 @@ pub fn teams(model: &Model, analysis: &Analysis) -> Table {
 }
 
 pub fn domains(model: &Model, analysis: &Analysis) -> Table {
-    let mut table = Table::new(&[("Domain", Align::Left), ("Annual cost", Align::Right)]);
+    let mut table = Table::default().left(["Domain"]).right(["Annual cost"]);
     for (domain, figures) in model.domains.iter().zip(&analysis.domains) {
         table.row(vec![
             format!("{} ({})", domain.name, domain.id),
@@ -338,13 +325,9 @@ pub const COST_DRIVERS: usize = 10;
 
 /// The services whose cover costs most: what the annual total would fall by without it.
 pub fn cost_drivers(model: &Model, analysis: &Analysis) -> Table {
-    let mut table = Table::new(&[
-        ("Service", Align::Left),
-        ("Owner", Align::Left),
-        ("Rota", Align::Left),
-        ("Cover cost", Align::Right),
-        ("Share of total", Align::Right),
-    ]);
+    let mut table = Table::default()
+        .left(["Service", "Owner", "Rota"])
+        .right(["Cover cost", "Share of total"]);
     for figures in analysis.cost_drivers(COST_DRIVERS) {
         table.row(vec![
             crate::format::entity_label(model.display_name(&figures.id), &figures.id),
@@ -373,13 +356,11 @@ const SCOPE_SERVICES_LISTED: usize = 8;
 
 /// Per compliance tag: the services in scope and how they are run and covered.
 pub fn compliance(analysis: &Analysis) -> Table {
-    let mut table = Table::new(&[
-        ("Scope", Align::Left),
-        ("Services", Align::Left),
-        ("YBIYRI", Align::Right),
-        ("Ops Run It", Align::Right),
-        ("Need cover", Align::Right),
-        ("Covered", Align::Right),
+    let mut table = Table::default().left(["Scope", "Services"]).right([
+        "YBIYRI",
+        "Ops Run It",
+        "Need cover",
+        "Covered",
     ]);
     for scope in &analysis.compliance {
         let mut services: Vec<&str> = scope

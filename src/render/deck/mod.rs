@@ -14,7 +14,7 @@ use crate::edit::fixes;
 use crate::format::{self, count, grouped, money, trimmed};
 use crate::layout::Rect;
 use crate::model::Model;
-use crate::report::{Align, Table, sections};
+use crate::report::{Table, sections};
 use crate::scene::legend::Shown;
 use crate::scene::marks::{Marks, Paint};
 use crate::scene::{Scene, palette};
@@ -158,14 +158,12 @@ fn cost_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         3,
     );
     page.heading("Rotas");
-    let mut rotas = Table::new(&[
-        ("Rota", Align::Left),
-        ("Kind", Align::Left),
-        ("Pool", Align::Right),
-        ("1 week in", Align::Right),
-        ("Weeks each", Align::Right),
-        ("Services", Align::Right),
-        ("Annual cost", Align::Right),
+    let mut rotas = Table::default().left(["Rota", "Kind"]).right([
+        "Pool",
+        "1 week in",
+        "Weeks each",
+        "Services",
+        "Annual cost",
     ]);
     for rota in &analysis.rotas {
         rotas.row(vec![
@@ -191,13 +189,9 @@ fn cost_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
     }
     let page = deck.page("Cost by team and by domain");
     page.heading("Teams");
-    let mut teams = Table::new(&[
-        ("Team", Align::Left),
-        ("Kind", Align::Left),
-        ("Domain", Align::Left),
-        ("Services", Align::Right),
-        ("Annual cost", Align::Right),
-    ]);
+    let mut teams = Table::default()
+        .left(["Team", "Kind", "Domain"])
+        .right(["Services", "Annual cost"]);
     for (team, figures) in model.teams.iter().zip(&analysis.teams) {
         let domain = team
             .domain
@@ -218,7 +212,7 @@ fn cost_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
     } else {
         page.heading("Domains");
     }
-    let mut domains = Table::new(&[("Domain", Align::Left), ("Annual cost", Align::Right)]);
+    let mut domains = Table::default().left(["Domain"]).right(["Annual cost"]);
     for (domain, figures) in model.domains.iter().zip(&analysis.domains) {
         domains.row(vec![domain.name.clone(), grouped(figures.annual_cost)]);
     }
@@ -276,11 +270,7 @@ fn findings_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
             sections::severity_heading(severity),
             total
         ));
-        let mut table = Table::new(&[
-            ("Finding", Align::Left),
-            ("Best fix", Align::Left),
-            ("What the fix does", Align::Left),
-        ]);
+        let mut table = Table::default().left(["Finding", "Best fix", "What the fix does"]);
         for (i, finding) in findings {
             let (fix, effect) = match fixes.get(&i) {
                 Some(fix) => (fix.label.clone(), fix.effect.describe(&analysis.currency)),
@@ -364,11 +354,7 @@ fn assumptions_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         );
     page.text(&summary, page::BODY_PX, ink, 4);
     if !assumed.is_empty() {
-        let mut table = Table::new(&[
-            ("Service", Align::Left),
-            ("Availability", Align::Left),
-            ("Deployment", Align::Left),
-        ]);
+        let mut table = Table::default().left(["Service", "Availability", "Deployment"]);
         let noted = |value: String, assumed: bool| {
             if assumed {
                 format!("{value}, assumed")
@@ -396,11 +382,9 @@ fn assumptions_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         deck.page("Assumptions (continued)");
     }
     deck.current("").heading("Pay and exposure bands");
-    let mut pay = Table::new(&[
-        ("Pay", Align::Left),
-        ("Standby a week", Align::Right),
-        ("Callout an hour", Align::Right),
-    ]);
+    let mut pay = Table::default()
+        .left(["Pay"])
+        .right(["Standby a week", "Callout an hour"]);
     for (who, rates) in [
         ("Product teams", &settings.product_pay),
         ("Operations", &settings.ops_pay),
@@ -412,10 +396,7 @@ fn assumptions_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         ]);
     }
     deck.table(&pay);
-    let mut bands = Table::new(&[
-        ("Exposure an hour up to", Align::Right),
-        ("Availability", Align::Right),
-    ]);
+    let mut bands = Table::default().right(["Exposure an hour up to", "Availability"]);
     for band in settings.sorted_bands() {
         bands.row(vec![
             money(band.max_exposure_per_hour, &settings.currency),

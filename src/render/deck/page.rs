@@ -372,7 +372,6 @@ fn draw_row(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Align;
 
     #[test]
     fn narrow_columns_keep_their_width_and_the_wide_ones_share_the_rest() {
@@ -388,7 +387,7 @@ mod tests {
 
     #[test]
     fn a_severity_column_stays_whole_beside_a_long_message() {
-        let mut table = Table::new(&[("Severity", Align::Left), ("Message", Align::Left)]);
+        let mut table = Table::default().left(["Severity", "Message"]);
         table.row(vec!["warning".to_owned(), "word ".repeat(400)]);
         let widths = column_widths(&table, 800.0);
         let widest = ["Severity", "warning"]

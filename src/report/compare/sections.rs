@@ -75,22 +75,18 @@ impl<'a> Compared<'a> {
         &self.deltas
     }
 
-    /// Columns: the label columns, one per model (aligned as `cells`), and one change per
-    /// model after the first.
-    fn columns(&self, first: &[(&str, Align)], cells: Align) -> Table {
-        let mut columns: Vec<(&str, Align)> = first.to_vec();
-        columns.extend(self.headers.iter().map(|l| (l.as_str(), cells)));
-        columns.extend(self.changes.iter().map(|c| (c.as_str(), Align::Right)));
-        Table::new(&columns)
+    /// Columns: the label columns (words), one per model (aligned as `cells`), and one
+    /// change per model after the first.
+    fn columns(&self, labels: &[&str], cells: Align) -> Table {
+        Table::default()
+            .left(labels)
+            .columns(&self.headers, cells)
+            .right(&self.changes)
     }
 
     /// The header, name and file of each model.
     pub fn models(&self, files: &[String]) -> Table {
-        let mut table = Table::new(&[
-            ("", Align::Left),
-            ("Model", Align::Left),
-            ("File", Align::Left),
-        ]);
+        let mut table = Table::default().left(["", "Model", "File"]);
         for (i, (report, file)) in self.reports().iter().zip(files).enumerate() {
             let role = if i == 0 { " (baseline)" } else { "" };
             table.row(vec![
@@ -104,7 +100,7 @@ impl<'a> Compared<'a> {
 
     /// The headline figures of every model, then each one's change against A.
     pub fn figures(&self) -> Table {
-        let mut table = self.columns(&[("Figure", Align::Left)], Align::Right);
+        let mut table = self.columns(&["Figure"], Align::Right);
         let reports = self.reports();
         let currency = &reports[0].currency;
         let money_row = |label: String, get: &dyn Fn(&Analysis) -> f64| {
@@ -162,7 +158,7 @@ impl<'a> Compared<'a> {
     /// Every rota added, removed or changed in any model, by name, with its pool, frequency,
     /// weeks on call per person and cost in each model, and the change in its cost.
     pub fn rotas(&self) -> Table {
-        let mut table = self.columns(&[("Rota", Align::Left), ("Kind", Align::Left)], Align::Left);
+        let mut table = self.columns(&["Rota", "Kind"], Align::Left);
         let by_id: Vec<HashMap<&str, &Rota>> = self
             .reports()
             .iter()
@@ -205,7 +201,7 @@ impl<'a> Compared<'a> {
     /// How many weeks a year each person of a team is on call, and on which rota, for the
     /// teams in A and another model whose weeks differ.
     pub fn team_weeks(&self) -> Table {
-        let mut table = self.columns(&[("Team", Align::Left)], Align::Left);
+        let mut table = self.columns(&["Team"], Align::Left);
         let on_call: Vec<HashMap<&str, Option<&Rota>>> = self
             .models
             .iter()
@@ -258,12 +254,9 @@ impl<'a> Compared<'a> {
 
     /// A table of rows about the options, led by an "In" column naming the option when
     /// there are several.
-    fn per_option(&self, columns: &[(&str, Align)]) -> Table {
-        let mut columns = columns.to_vec();
-        if self.deltas().len() > 1 {
-            columns.insert(0, ("In", Align::Left));
-        }
-        Table::new(&columns)
+    fn per_option(&self) -> Table {
+        let several = self.deltas().len() > 1;
+        Table::default().left(several.then_some("In"))
     }
 
     /// The cells of a row about option `i` of [`Self::per_option`]'s table.
@@ -277,12 +270,9 @@ impl<'a> Compared<'a> {
     /// Findings each model has that A has not (+) and the other way round (−), with their
     /// messages.
     pub fn findings(&self) -> Table {
-        let mut table = self.per_option(&[
-            ("", Align::Left),
-            ("Severity", Align::Left),
-            ("Finding", Align::Left),
-            ("Message", Align::Left),
-        ]);
+        let mut table = self
+            .per_option()
+            .left(["", "Severity", "Finding", "Message"]);
         for (i, delta) in self.deltas().iter().enumerate() {
             for (sign, findings) in [("+", &delta.findings_added), ("−", &delta.findings_removed)]
             {
@@ -305,12 +295,9 @@ impl<'a> Compared<'a> {
     /// Services, teams, domains, settings, dependencies and interactions added, removed or
     /// changed, by name, with changed fields in the editor's words.
     pub fn changes(&self) -> Table {
-        let mut table = self.per_option(&[
-            ("Change", Align::Left),
-            ("What", Align::Left),
-            ("Name", Align::Left),
-            ("Details", Align::Left),
-        ]);
+        let mut table = self
+            .per_option()
+            .left(["Change", "What", "Name", "Details"]);
         for (i, delta) in self.deltas().iter().enumerate() {
             let mut row = |change: &str, what: &str, name: String, details: String| {
                 table.row(
@@ -389,7 +376,7 @@ impl<'a> Compared<'a> {
     /// Each service whose cover cost differs between A and another model: what its cover
     /// alone costs in each model, and the change.
     pub fn cover_costs(&self) -> Table {
-        let mut table = self.columns(&[("Service", Align::Left)], Align::Right);
+        let mut table = self.columns(&["Service"], Align::Right);
         let listed: HashSet<&str> = self
             .deltas()
             .iter()

@@ -176,17 +176,12 @@ fn cost_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
             grouped(rota.annual_cost),
         ]);
     }
-    if rotas.is_empty() {
-        let page = deck.current("Cost");
-        page.text(
-            "No rotas: no team gives out-of-hours cover yet.",
-            page::BODY_PX,
-            ink,
-            2,
-        );
-    } else {
-        deck.table(&rotas);
-    }
+    deck.table_or(
+        &rotas,
+        "No rotas: no team gives out-of-hours cover yet.",
+        ink,
+        2,
+    );
     let page = deck.page("Cost by team and by domain");
     page.heading("Teams");
     let mut teams = Table::default()
@@ -216,12 +211,7 @@ fn cost_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
     for (domain, figures) in model.domains.iter().zip(&analysis.domains) {
         domains.row(vec![domain.name.clone(), grouped(figures.annual_cost)]);
     }
-    if domains.is_empty() {
-        let page = deck.current("Cost by domain");
-        page.text("No domains.", page::BODY_PX, ink, 1);
-    } else {
-        deck.table(&domains);
-    }
+    deck.table_or(&domains, "No domains.", ink, 1);
 }
 
 /// Each error and warning with its best fix and what that fix does to cost and coverage,
@@ -303,16 +293,12 @@ fn drivers_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         2,
     );
     let drivers = sections::cost_drivers(model, analysis);
-    if drivers.is_empty() {
-        deck.current("").text(
-            "No service's cover costs anything on its own.",
-            page::BODY_PX,
-            ink,
-            1,
-        );
-    } else {
-        deck.table(&drivers);
-    }
+    deck.table_or(
+        &drivers,
+        "No service's cover costs anything on its own.",
+        ink,
+        1,
+    );
     let page = deck.current("Cost drivers and compliance scope");
     if page.room() < 120.0 {
         deck.page("Compliance scope");
@@ -320,16 +306,7 @@ fn drivers_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         page.heading("Compliance scope");
     }
     let scopes = sections::compliance(analysis);
-    if scopes.is_empty() {
-        deck.current("").text(
-            "No service carries a compliance tag.",
-            page::BODY_PX,
-            ink,
-            1,
-        );
-    } else {
-        deck.table(&scopes);
-    }
+    deck.table_or(&scopes, "No service carries a compliance tag.", ink, 1);
 }
 
 fn assumptions_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {

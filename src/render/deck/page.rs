@@ -204,6 +204,16 @@ impl Deck {
         }
     }
 
+    /// `table` as [`Deck::table`] lays it out or, when it has no rows, `empty` in its place,
+    /// a paragraph of at most `lines` lines: an empty table says why (SPEC 7.3).
+    pub fn table_or(&mut self, table: &Table, empty: &str, paint: Paint, lines: usize) {
+        if table.is_empty() {
+            self.current("").text(empty, BODY_PX, paint, lines);
+        } else {
+            self.table(table);
+        }
+    }
+
     /// The pages' marks, each with its footer: the deck's footer and "k / n".
     pub fn finish(self) -> Vec<Vec<Mark>> {
         let count = self.pages.len();

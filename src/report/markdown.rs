@@ -42,16 +42,7 @@ impl Markup for Markdown {
     fn table(&self, table: &Table) -> String {
         format!("\n{}", table.markdown())
     }
-    fn instead(&self, table: &Table) -> String {
-        format!("\n{}", table.markdown())
-    }
-    fn empty(&self, text: &str) -> String {
-        format!("\n{text}\n")
-    }
-    fn note(&self, text: &str) -> String {
-        format!("\n{text}\n")
-    }
-    fn no_findings(&self, text: &str) -> String {
+    fn paragraph(&self, text: &str) -> String {
         format!("\n{text}\n")
     }
     fn severity(&self, heading: &str, count: usize) -> String {

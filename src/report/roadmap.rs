@@ -148,31 +148,50 @@ pub fn roadmap_names(roadmap: &Roadmap, plan: &RoadmapPlan) -> Names {
     Names::new(&models, &reports)
 }
 
+/// A phase after the first, as both renderings show it: its handovers and its change from
+/// the phase before, named `before`.
+struct PhaseChange<'a> {
+    before: &'a str,
+    handovers: Table,
+    compared: Compared<'a>,
+}
+
+/// Each phase's line ([`phase_line`]) with, for every phase after the first, its change.
+fn phase_changes<'a>(
+    roadmap: &'a Roadmap,
+    plan: &'a RoadmapPlan,
+) -> impl Iterator<Item = (String, Option<PhaseChange<'a>>)> {
+    let names = roadmap_names(roadmap, plan);
+    (0..plan.phases.len()).map(move |i| {
+        let change = change(roadmap, plan, i).map(|compared| PhaseChange {
+            before: &plan.phases[i - 1].name,
+            handovers: roadmap_handovers(plan, i, &names),
+            compared,
+        });
+        (phase_line(plan, i), change)
+    })
+}
+
 /// The terminal roadmap.
 pub fn roadmap_text(roadmap: &Roadmap, plan: &RoadmapPlan) -> String {
     let name = escaped(&plan.name);
     let mut out = format!("{name}\n{}\n", "═".repeat(name.chars().count().max(1)));
     out.push_str(&roadmap_headline(plan, ""));
     out.push_str(&roadmap_phases(plan).terminal("  "));
-    let names = roadmap_names(roadmap, plan);
-    for i in 0..plan.phases.len() {
-        out.push_str(&format!("\n{}\n", phase_line(plan, i)));
-        let Some(compared) = change(roadmap, plan, i) else {
+    for (line, change) in phase_changes(roadmap, plan) {
+        out.push_str(&format!("\n{line}\n"));
+        let Some(change) = change else {
             out.push_str("  The first phase: where the roadmap starts.\n");
             continue;
         };
-        let handovers = roadmap_handovers(plan, i, &names);
-        if handovers.is_empty() {
+        if change.handovers.is_empty() {
             out.push_str("  Handovers: none; every service keeps its owner and operating model.\n");
         } else {
             out.push_str("  Handovers: services whose owner or operating model changes\n");
-            out.push_str(&handovers.terminal("    "));
+            out.push_str(&change.handovers.terminal("    "));
         }
-        out.push_str(&format!(
-            "\n  Change from {}\n",
-            escaped(&plan.phases[i - 1].name)
-        ));
-        out.push_str(&changes_text(&compared, "  "));
+        out.push_str(&format!("\n  Change from {}\n", escaped(change.before)));
+        out.push_str(&changes_text(&change.compared, "  "));
     }
     out
 }
@@ -182,25 +201,20 @@ pub fn roadmap_markdown(roadmap: &Roadmap, plan: &RoadmapPlan) -> String {
     let mut out = format!("# {}\n\n", escaped(&plan.name));
     out.push_str(&roadmap_headline(plan, "**"));
     out.push_str(&roadmap_phases(plan).markdown());
-    let names = roadmap_names(roadmap, plan);
-    for i in 0..plan.phases.len() {
-        out.push_str(&format!("\n## {}\n\n", phase_line(plan, i)));
-        let Some(compared) = change(roadmap, plan, i) else {
+    for (line, change) in phase_changes(roadmap, plan) {
+        out.push_str(&format!("\n## {line}\n\n"));
+        let Some(change) = change else {
             out.push_str("The first phase: where the roadmap starts.\n");
             continue;
         };
         out.push_str("### Handovers\n\n");
-        let handovers = roadmap_handovers(plan, i, &names);
-        if handovers.is_empty() {
+        if change.handovers.is_empty() {
             out.push_str("None: every service keeps its owner and operating model.\n");
         } else {
-            out.push_str(&handovers.markdown());
+            out.push_str(&change.handovers.markdown());
         }
-        out.push_str(&format!(
-            "\n### Change from {}\n\n",
-            escaped(&plan.phases[i - 1].name)
-        ));
-        out.push_str(&changes_markdown(&compared, "####"));
+        out.push_str(&format!("\n### Change from {}\n\n", escaped(change.before)));
+        out.push_str(&changes_markdown(&change.compared, "####"));
     }
     out
 }

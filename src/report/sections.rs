@@ -390,16 +390,11 @@ pub fn compliance(analysis: &Analysis) -> Table {
 pub trait Markup {
     /// A section's title, or the findings' heading.
     fn heading(&self, title: &str) -> String;
-    /// A table with rows.
+    /// A table with rows, or the one shown in place of an empty one.
     fn table(&self, table: &Table) -> String;
-    /// The second table shown in place of an empty one.
-    fn instead(&self, table: &Table) -> String;
-    /// What a section with no rows says instead.
-    fn empty(&self, text: &str) -> String;
-    /// The note under a section.
-    fn note(&self, text: &str) -> String;
-    /// What is said when there are no findings at all.
-    fn no_findings(&self, text: &str) -> String;
+    /// A paragraph: what a section with no rows says instead, the note under a section, or
+    /// what is said when there are no findings at all.
+    fn paragraph(&self, text: &str) -> String;
     /// The heading of one severity's findings, with how many there are.
     fn severity(&self, heading: &str, count: usize) -> String;
     /// A finding, by its code and message.
@@ -420,20 +415,20 @@ pub fn body(
     for section in sections(model, analysis) {
         out.push_str(&markup.heading(section.title));
         if section.table.is_empty() {
-            out.push_str(&markup.empty(&section.empty));
+            out.push_str(&markup.paragraph(&section.empty));
             if let Some(instead) = &section.instead {
-                out.push_str(&markup.instead(instead));
+                out.push_str(&markup.table(instead));
             }
         } else {
             out.push_str(&markup.table(&section.table));
         }
         if let Some(note) = &section.note {
-            out.push_str(&markup.note(note));
+            out.push_str(&markup.paragraph(note));
         }
     }
     out.push_str(&markup.heading("Findings"));
     if analysis.findings.is_empty() {
-        out.push_str(&markup.no_findings("No findings: every service is owned and covered."));
+        out.push_str(&markup.paragraph("No findings: every service is owned and covered."));
     }
     for severity in Severity::ALL {
         let findings = findings_of(analysis, severity);

@@ -54,16 +54,7 @@ impl Markup for Terminal {
     fn table(&self, table: &Table) -> String {
         table.terminal("  ")
     }
-    fn instead(&self, table: &Table) -> String {
-        table.terminal("  ")
-    }
-    fn empty(&self, text: &str) -> String {
-        format!("  {text}\n")
-    }
-    fn note(&self, text: &str) -> String {
-        format!("  {text}\n")
-    }
-    fn no_findings(&self, text: &str) -> String {
+    fn paragraph(&self, text: &str) -> String {
         format!("  {text}\n")
     }
     fn severity(&self, heading: &str, count: usize) -> String {

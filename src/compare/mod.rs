@@ -57,27 +57,35 @@ impl Serialize for Comparison {
 /// `b − a` for every figure; ids in file order (added: `b`'s order; removed and changed: `a`'s).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Delta {
+    /// The year's on-call cost, in the models' currency.
     pub annual_cost: f64,
     pub standby_cost: f64,
     pub callout_cost: f64,
+    /// Shares (−1 to 1): the ownership and on-call coverage of [`crate::analysis::Coverage`].
     pub ownership: f64,
     pub on_call: f64,
+    /// Counts: rotas, then findings by severity.
     pub rotas: i64,
     pub errors: i64,
     pub warnings: i64,
     pub infos: i64,
+    /// Service ids added, removed, and in both with a stored field changed (layout aside).
     pub services_added: Vec<String>,
     pub services_removed: Vec<String>,
     pub services_changed: Vec<String>,
+    /// Team ids, as for services.
     pub teams_added: Vec<String>,
     pub teams_removed: Vec<String>,
     pub teams_changed: Vec<String>,
+    /// Domain ids, as for services.
     pub domains_added: Vec<String>,
     pub domains_removed: Vec<String>,
     pub domains_changed: Vec<String>,
     /// Field by field, for every changed service, team and domain.
     pub changes: Vec<EntityChange>,
+    /// The settings whose value differs, in the editor's words.
     pub settings_changed: Vec<FieldChange>,
+    /// Dependencies and interactions, matched by their two ends (and an interaction's mode).
     pub dependencies_added: Vec<Dependency>,
     pub dependencies_removed: Vec<Dependency>,
     pub interactions_added: Vec<Interaction>,

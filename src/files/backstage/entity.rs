@@ -17,24 +17,33 @@ use crate::format::grouped;
 /// The fields of an entity this import uses.
 #[derive(Clone, Debug)]
 pub struct Entity {
+    /// Kind, namespace and name, as references are matched.
     pub key: Key,
     /// metadata.name and metadata.namespace as written.
     pub name: String,
     pub namespace: String,
+    /// metadata.title, a name for people.
     pub title: Option<String>,
     /// The file it was read from, shared by the file's entities.
     pub file: Rc<Path>,
+    /// spec.type: `service`, `website`, `team`…
     pub spec_type: Option<String>,
+    /// spec.owner, spec.lifecycle, spec.system and spec.domain: references and words as
+    /// written.
     pub owner: Option<String>,
     pub lifecycle: Option<String>,
     pub system: Option<String>,
     pub domain: Option<String>,
+    /// spec.dependsOn, spec.consumesApis, spec.providesApis, spec.memberOf and
+    /// spec.members: references as written, in order.
     pub depends_on: Vec<String>,
     pub consumes_apis: Vec<String>,
     pub provides_apis: Vec<String>,
     pub member_of: Vec<String>,
     pub members: Vec<String>,
+    /// spec.profile.displayName, a group's name for people.
     pub display_name: Option<String>,
+    /// metadata.annotations, (key, value) in order.
     pub annotations: Vec<(String, String)>,
     /// A Location's `spec.target` then `spec.targets`, in order.
     pub targets: Vec<String>,

@@ -96,6 +96,24 @@ pub enum Fault {
     TooManyEntities,
 }
 
+/// Which bound a document nesting `depth` deep and holding `nodes` values passes, if any,
+/// in words: the depth first, as the parser meets it.
+fn beyond_bounds(depth: usize, nodes: usize) -> Option<String> {
+    if depth > limits::DOCUMENT_DEPTH {
+        Some(format!(
+            "a document nests lists and mappings more than {} levels deep",
+            limits::DOCUMENT_DEPTH
+        ))
+    } else if nodes > limits::DOCUMENT_NODES {
+        Some(format!(
+            "a document holds more than {} values",
+            grouped(limits::DOCUMENT_NODES as f64)
+        ))
+    } else {
+        None
+    }
+}
+
 /// The documents of a file's text, in order, or why the file cannot be read. Documents that
 /// are not Backstage entities are left out; reading stops once more than `room` entities
 /// are found, so a file of many small documents cannot hold more than the catalog may.
@@ -115,18 +133,7 @@ pub fn documents(source: &str, file: &Rc<Path>, room: usize) -> Result<Vec<Docum
                 loader = Some(YamlLoader::default());
                 (depth, nodes, start_line) = (0, 0, span.start.line());
             }
-            Event::SequenceStart(..) | Event::MappingStart(..) => {
-                depth += 1;
-                if depth > limits::DOCUMENT_DEPTH {
-                    return Err(Fault::TooLarge(
-                        start_line,
-                        format!(
-                            "a document nests lists and mappings more than {} levels deep",
-                            limits::DOCUMENT_DEPTH
-                        ),
-                    ));
-                }
-            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => depth += 1,
             Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
             _ => {}
         }
@@ -138,15 +145,9 @@ pub fn documents(source: &str, file: &Rc<Path>, room: usize) -> Result<Vec<Docum
                 | Event::MappingStart(..)
         ) {
             nodes += 1;
-            if nodes > limits::DOCUMENT_NODES {
-                return Err(Fault::TooLarge(
-                    start_line,
-                    format!(
-                        "a document holds more than {} values",
-                        grouped(limits::DOCUMENT_NODES as f64)
-                    ),
-                ));
-            }
+        }
+        if let Some(beyond) = beyond_bounds(depth, nodes) {
+            return Err(Fault::TooLarge(start_line, beyond));
         }
         let ends = matches!(event, Event::DocumentEnd);
         if let Some(loader) = loader.as_mut() {

@@ -386,60 +386,89 @@ pub fn compliance(analysis: &Analysis) -> Table {
     table
 }
 
-/// How a rendering marks up the parts of a model report's body.
-pub trait Markup {
+/// How a model report's body is marked up: aligned for a terminal, or as Markdown.
+#[derive(Clone, Copy)]
+pub enum Markup {
+    Terminal,
+    Markdown,
+}
+
+/// A part of a model report's body.
+enum Part<'a> {
     /// A section's title, or the findings' heading.
-    fn heading(&self, title: &str) -> String;
+    Heading(&'a str),
     /// A table with rows, or the one shown in place of an empty one.
-    fn table(&self, table: &Table) -> String;
-    /// A paragraph: what a section with no rows says instead, the note under a section, or
-    /// what is said when there are no findings at all.
-    fn paragraph(&self, text: &str) -> String;
+    Table(&'a Table),
+    /// What a section with no rows says instead, the note under a section, or what is said
+    /// when there are no findings at all.
+    Paragraph(&'a str),
     /// The heading of one severity's findings, with how many there are.
-    fn severity(&self, heading: &str, count: usize) -> String;
+    Severity(&'a str, usize),
     /// A finding, by its code and message.
-    fn finding(&self, code: &str, message: &str) -> String;
-    /// A fix of the finding above it, with its effect.
-    fn fix(&self, label: &str, effect: &str) -> String;
+    Finding(&'a str, &'a str),
+    /// A fix of the finding above it, by its label and effect.
+    Fix(&'a str, &'a str),
+}
+
+impl Markup {
+    /// `part` marked up: each part's two renderings side by side.
+    fn mark(self, part: Part) -> String {
+        use Markup::{Markdown, Terminal};
+        match (self, part) {
+            (Terminal, Part::Heading(title)) => format!("\n{title}\n"),
+            (Markdown, Part::Heading(title)) => format!("\n## {title}\n"),
+            (Terminal, Part::Table(table)) => table.terminal("  "),
+            (Markdown, Part::Table(table)) => format!("\n{}", table.markdown()),
+            (Terminal, Part::Paragraph(text)) => format!("  {text}\n"),
+            (Markdown, Part::Paragraph(text)) => format!("\n{text}\n"),
+            (Terminal, Part::Severity(heading, count)) => format!("  {heading} ({count})\n"),
+            (Markdown, Part::Severity(heading, count)) => format!("\n### {heading} ({count})\n\n"),
+            (Terminal, Part::Finding(code, message)) => format!("    [{code}] {message}\n"),
+            (Markdown, Part::Finding(code, message)) => format!("- **{code}**: {message}\n"),
+            (Terminal, Part::Fix(label, effect)) => format!("      fix: {label} ({effect})\n"),
+            (Markdown, Part::Fix(label, effect)) => format!("  - Fix: {label} ({effect})\n"),
+        }
+    }
 }
 
 /// The report's sections and its findings by severity, each finding with its fixes, in
 /// `markup`.
-pub fn body(
-    model: &Model,
-    analysis: &Analysis,
-    fixes: &FindingFixes,
-    markup: &impl Markup,
-) -> String {
+pub fn body(model: &Model, analysis: &Analysis, fixes: &FindingFixes, markup: Markup) -> String {
     let mut out = String::new();
+    let mut add = |part: Part<'_>| out.push_str(&markup.mark(part));
     for section in sections(model, analysis) {
-        out.push_str(&markup.heading(section.title));
+        add(Part::Heading(section.title));
         if section.table.is_empty() {
-            out.push_str(&markup.paragraph(&section.empty));
+            add(Part::Paragraph(&section.empty));
             if let Some(instead) = &section.instead {
-                out.push_str(&markup.table(instead));
+                add(Part::Table(instead));
             }
         } else {
-            out.push_str(&markup.table(&section.table));
+            add(Part::Table(&section.table));
         }
         if let Some(note) = &section.note {
-            out.push_str(&markup.paragraph(note));
+            add(Part::Paragraph(note));
         }
     }
-    out.push_str(&markup.heading("Findings"));
+    add(Part::Heading("Findings"));
     if analysis.findings.is_empty() {
-        out.push_str(&markup.paragraph("No findings: every service is owned and covered."));
+        add(Part::Paragraph(
+            "No findings: every service is owned and covered.",
+        ));
     }
     for severity in Severity::ALL {
         let findings = findings_of(analysis, severity);
         if findings.is_empty() {
             continue;
         }
-        out.push_str(&markup.severity(severity_heading(severity), findings.len()));
+        add(Part::Severity(severity_heading(severity), findings.len()));
         for (index, finding) in findings {
-            out.push_str(&markup.finding(finding.code.as_str(), &finding.message.to_string()));
+            add(Part::Finding(
+                finding.code.as_str(),
+                &finding.message.to_string(),
+            ));
             for fix in fixes_of(fixes, index) {
-                out.push_str(&markup.fix(
+                add(Part::Fix(
                     &escaped(&fix.label),
                     &fix.effect.describe(&analysis.currency),
                 ));

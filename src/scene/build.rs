@@ -11,8 +11,8 @@ use crate::analysis::{Analysis, Cover, RotaKind, Severity};
 use crate::layout::areas::{AREA_PADDING, OUTSIDE_TITLE, membership};
 use crate::layout::sizes::{self, SERVICE_RADIUS, domain_header_size, footprint, team_card_size};
 use crate::layout::text::Shaped;
-use crate::layout::{Positions, Rect, domain_areas, index_by_id};
-use crate::model::{EntityKind, Model, Position, ServiceKind};
+use crate::layout::{Positions, Rect, domain_areas};
+use crate::model::{EntityKind, Model, Position, ServiceKind, positions_by_id};
 
 /// What the scene shows besides the model's own entities.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -256,7 +256,7 @@ fn areas(
             summary: Summary::default(),
         })
         .collect();
-    let domain_index = index_by_id(&model.domains, |d| &d.id);
+    let domain_index = positions_by_id(&model.domains, |d| d.id.as_str());
     let mut outside = Area {
         domain: None,
         name: OUTSIDE_TITLE.to_owned(),
@@ -285,12 +285,7 @@ fn areas(
             .unwrap_or(&finding.subject);
         *errors.entry(subject).or_default() += 1;
     }
-    let service_index: HashMap<&str, usize> = model
-        .services
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
+    let service_index = positions_by_id(&model.services, |s| s.id.as_str());
     let fill = |area: &mut Area| {
         let mut summary = Summary::default();
         if let Some(domain) = &area.domain {

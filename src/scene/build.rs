@@ -442,38 +442,16 @@ fn to_outlines(path: &[Position], from: &Node, to: &Node) -> Vec<Position> {
 mod tests {
     use super::*;
     use crate::analysis::analyze;
+    use crate::layout::fixtures::shop;
     use crate::layout::positions;
-    use crate::model::{Domain, Service, Team, TeamKind};
+    use crate::model::Service;
 
-    /// A domain with a team owning two services; a team and a service outside any domain.
+    /// The shop, with a service `ledger` that `ops`, outside every domain, owns.
     fn model() -> Model {
-        let mut model = Model::named("m");
-        model.domains.push(Domain {
-            id: "shop".into(),
-            name: "Shop".into(),
-        });
-        let mut web = Team::new("web", "Web", TeamKind::Product);
-        web.domain = Some("shop".into());
-        model.teams.push(web);
-        model
-            .teams
-            .push(Team::new("ops", "Operations", TeamKind::Operations));
-        for (id, owner) in [
-            ("checkout", Some("web")),
-            ("basket", Some("web")),
-            ("ledger", Some("ops")),
-        ] {
-            let mut service = Service::new(id, id, ServiceKind::Digital);
-            service.owner = owner.map(str::to_owned);
-            model.services.push(service);
-        }
-        model
-            .services
-            .push(Service::new("orphan", "Orphan", ServiceKind::Cots));
-        model.dependencies.push(crate::model::Dependency {
-            from: "checkout".into(),
-            to: "ledger".into(),
-        });
+        let mut model = shop();
+        let mut ledger = Service::new("ledger", "Ledger", ServiceKind::Digital);
+        ledger.owner = Some("ops".into());
+        model.services.push(ledger);
         model
     }
 
@@ -499,10 +477,10 @@ mod tests {
             .iter()
             .map(|&m| scene.nodes[m].id.as_str())
             .collect();
-        assert_eq!(ids, HashSet::from(["ops", "ledger", "orphan"]));
+        assert_eq!(ids, HashSet::from(["ops", "ledger", "db"]));
         assert_eq!((outside.summary.teams, outside.summary.services), (1, 2));
         let shop = &scene.areas[0];
-        assert_eq!((shop.summary.teams, shop.summary.services), (1, 2));
+        assert_eq!((shop.summary.teams, shop.summary.services), (1, 1));
         let (a, b) = (
             shop.rect.unwrap(),
             outside.rect.expect("the auto-layout packs it apart"),
@@ -514,7 +492,7 @@ mod tests {
     fn edges_run_from_outline_to_outline() {
         let model = model();
         let scene = built(&model);
-        assert_eq!(scene.edges.len(), 4, "three owners and one dependency");
+        assert_eq!(scene.edges.len(), 3, "two owners and one dependency");
         for edge in &scene.edges {
             let (from, to) = (&scene.nodes[edge.from], &scene.nodes[edge.to]);
             let (first, last) = (edge.path[0], edge.path[edge.path.len() - 1]);

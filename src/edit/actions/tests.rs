@@ -2,32 +2,13 @@
 //! undoes in one step, and what each refuses.
 
 use super::*;
+use crate::layout::fixtures::shop;
 use crate::model::{InteractionMode, ServiceKind, TeamKind};
 
 /// Team `web` in domain `shop` owns `front`, which depends on `db`; `web` collaborates
 /// with `ops`. Every entity has a canvas position.
 fn model() -> Model {
-    let mut model = Model::named("m");
-    model.domains.push(Domain {
-        id: "shop".into(),
-        name: "Shop".into(),
-    });
-    let mut web = Team::new("web", "Web", TeamKind::Product);
-    web.domain = Some("shop".into());
-    model.teams.push(web);
-    model
-        .teams
-        .push(Team::new("ops", "Ops", TeamKind::Operations));
-    let mut front = Service::new("front", "Front", ServiceKind::Digital);
-    front.owner = Some("web".into());
-    model.services.push(front);
-    model
-        .services
-        .push(Service::new("db", "Database", ServiceKind::Foundational));
-    model.dependencies.push(Dependency {
-        from: "front".into(),
-        to: "db".into(),
-    });
+    let mut model = shop();
     model.interactions.push(Interaction {
         from: "web".into(),
         to: "ops".into(),

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::layout::fixtures::shop;
-use crate::model::{InteractionMode, ServiceKind, TeamKind};
+use crate::model::{Interaction, InteractionMode, ServiceKind, TeamKind};
 
 /// Team `web` in domain `shop` owns `front`, which depends on `db`; `web` collaborates
 /// with `ops`. Every entity has a canvas position.

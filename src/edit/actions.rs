@@ -205,15 +205,13 @@ pub fn delete(model: &Model, id: &str) -> Result<Edit, String> {
     let mut edits = Vec::new();
     match kind {
         EntityKind::Team => {
-            for service in &model.services {
-                if service.owner.as_deref() == Some(id) {
-                    let mut orphan = service.clone();
-                    orphan.owner = None;
-                    edits.push(replaced(
-                        Entity::Service(service.clone()),
-                        Entity::Service(orphan),
-                    ));
-                }
+            for service in model.services_of(id) {
+                let mut orphan = service.clone();
+                orphan.owner = None;
+                edits.push(replaced(
+                    Entity::Service(service.clone()),
+                    Entity::Service(orphan),
+                ));
             }
             edits.extend(remove_where(
                 &model.interactions,

@@ -98,12 +98,7 @@ pub fn regroup(model: &Model, team: &str, domain: Option<&str>) -> Vec<(String, 
         t.domain = domain.map(str::to_owned);
     }
     let placed = positions(model);
-    let services: Vec<&str> = model
-        .services
-        .iter()
-        .filter(|s| s.owner.as_deref() == Some(team))
-        .map(|s| s.id.as_str())
-        .collect();
+    let services: Vec<&str> = model.services_of(team).map(|s| s.id.as_str()).collect();
     let leaving: HashSet<&str> = services.iter().copied().chain([team]).collect();
     let mut scene = Scene::new(&moved, &placed, &leaving);
 

@@ -48,12 +48,7 @@ pub(super) fn team(ui: &mut Ui, dv: DocView, id: &str) {
     for line in explain::team_lines(dv.analysis(), id, &dv.model().settings.currency) {
         ui.label(line);
     }
-    let owned = dv
-        .model()
-        .services
-        .iter()
-        .filter(|s| s.owner.as_deref() == Some(id));
-    let owned = owned.map(|s| (&s.id, &s.name));
+    let owned = dv.model().services_of(id).map(|s| (&s.id, &s.name));
     entity_links(ui, dv, "Services", owned, "none yet");
     interactions(ui, dv, id);
     let related = dv

@@ -165,9 +165,8 @@ fn an_edit_built_before_a_delete_still_changes_the_entity_it_was_built_for() {
     // while, in the same frame, `front` is deleted and applied first: the change must
     // still land on `db`, and `cache` must stay as it was.
     let mut model = model();
-    model
-        .services
-        .push(Service::new("cache", "Cache", ServiceKind::Foundational));
+    let cache = Service::new("cache", "Cache", ServiceKind::Foundational);
+    model.services.push(cache);
     let mut renamed = model.service("db").unwrap().clone();
     renamed.name = "Store".into();
     let change = update_service(&model, renamed).unwrap();
@@ -308,9 +307,8 @@ fn a_duplicated_domain_brings_its_teams_and_their_services() {
 #[test]
 fn an_id_follows_the_name_until_it_is_edited_by_hand() {
     let mut model = model();
-    model
-        .teams
-        .push(Team::new("new-team", "New team", TeamKind::Product));
+    let new_team = Team::new("new-team", "New team", TeamKind::Product);
+    model.teams.push(new_team);
     let (edit, id) = set_name(&model, "new-team", "Checkout squad").unwrap();
     assert_eq!(id, "checkout-squad");
     let named = applied(&model, Ok(edit));

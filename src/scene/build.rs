@@ -445,6 +445,7 @@ mod tests {
     use crate::layout::fixtures::shop;
     use crate::layout::positions;
     use crate::model::Service;
+    use crate::scene::draw::outline_contains;
 
     /// The shop, with a service `ledger` that `ops`, outside every domain, owns.
     fn model() -> Model {
@@ -496,22 +497,11 @@ mod tests {
         for edge in &scene.edges {
             let (from, to) = (&scene.nodes[edge.from], &scene.nodes[edge.to]);
             let (first, last) = (edge.path[0], edge.path[edge.path.len() - 1]);
-            assert!(
-                super::super::draw::outline_contains(from, first, 0.5),
-                "{edge:?}"
-            );
-            assert!(
-                !super::super::draw::outline_contains(from, first, -0.5),
-                "{edge:?}"
-            );
-            assert!(
-                super::super::draw::outline_contains(to, last, 0.5),
-                "{edge:?}"
-            );
-            assert!(
-                !super::super::draw::outline_contains(to, last, -0.5),
-                "{edge:?}"
-            );
+            for (node, end) in [(from, first), (to, last)] {
+                // On the outline: within it grown by half a unit, not within it shrunk by as much.
+                assert!(outline_contains(node, end, 0.5), "{edge:?}");
+                assert!(!outline_contains(node, end, -0.5), "{edge:?}");
+            }
         }
     }
 }

@@ -2,7 +2,7 @@
 //! typed, applied with every reference on Enter), combo boxes over values and ids, optional
 //! numbers, and [`Form`], which turns a changed field into one undoable edit per field.
 
-use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
+use egui::{ComboBox, DragValue, Grid, RichText, TextEdit, Ui};
 
 use super::super::DocView;
 use crate::app::views::canvas::NAME_TABBED_OUT;
@@ -142,13 +142,18 @@ pub(super) fn id_choice(
     none: &str,
     options: &[(String, String)],
 ) -> bool {
-    let mut choices = vec![(None, none.to_owned())];
-    choices.extend(
-        options
-            .iter()
-            .map(|(id, text)| (Some(id.clone()), text.clone())),
-    );
-    choice(ui, label, value, &choices)
+    choice(ui, label, value, &or_none(none, options))
+}
+
+/// `options` as optional values, led by `none` for no value.
+pub(super) fn or_none<T: Clone>(
+    none: impl Into<String>,
+    options: &[(T, String)],
+) -> Vec<(Option<T>, String)> {
+    let values = options
+        .iter()
+        .map(|(v, text)| (Some(v.clone()), text.clone()));
+    std::iter::once((None, none.into())).chain(values).collect()
 }
 
 pub(super) fn team_options(model: &Model) -> Vec<(String, String)> {
@@ -187,6 +192,19 @@ impl Form {
         let label = form_label(ui, label).id;
         let response = add(ui).labelled_by(label);
         self.end_row(ui, field, response.changed(), Some(response));
+    }
+
+    /// A labelled row of a number dragged from nothing up to `most`.
+    pub(super) fn drag_row<N: egui::emath::Numeric>(
+        &mut self,
+        ui: &mut Ui,
+        (field, label): (&'static str, &str),
+        value: &mut N,
+        most: f64,
+    ) {
+        self.row(ui, field, label, |ui| {
+            ui.add(DragValue::new(value).range(0.0..=most).speed(0.1))
+        });
     }
 
     /// A labelled [`typed_number`] row.

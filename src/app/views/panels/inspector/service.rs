@@ -2,10 +2,12 @@
 //! out-of-hours cover and lifecycle; its compliance tags and dependencies; why its figures
 //! are what they are; and the findings about it.
 
-use egui::{DragValue, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::super::{DocView, explain};
-use super::form::{choice, commit_field, entity_form, heading, id_choice, labelled, team_options};
+use super::form::{
+    choice, commit_field, entity_form, heading, id_choice, labelled, or_none, team_options,
+};
 use super::{compliance, findings_about};
 use crate::analysis::ServiceFigures;
 use crate::app::views::theme;
@@ -28,20 +30,16 @@ pub(super) fn service(ui: &mut Ui, dv: DocView, id: &str) {
     let recommended = figures
         .as_ref()
         .map_or("", |f| f.recommended_operating_model.label());
-    let mut models = vec![(None, format!("Recommended ({recommended})"))];
-    models.extend(
-        OperatingModel::ALL
-            .iter()
-            .map(|m| (Some(*m), m.label().to_owned())),
+    let models = or_none(
+        format!("Recommended ({recommended})"),
+        &labelled(&OperatingModel::ALL, OperatingModel::label),
     );
     let level = figures.as_ref().map_or("", |f| {
         crate::analysis::out_of_hours_level(f.operating_model, f.availability).label()
     });
-    let mut levels = vec![(None, format!("By availability ({level})"))];
-    levels.extend(
-        OutOfHours::ALL
-            .iter()
-            .map(|l| (Some(*l), l.label().to_owned())),
+    let levels = or_none(
+        format!("By availability ({level})"),
+        &labelled(&OutOfHours::ALL, OutOfHours::label),
     );
 
     let mut edited = original.clone();
@@ -86,13 +84,8 @@ pub(super) fn service(ui: &mut Ui, dv: DocView, id: &str) {
         form.pick(ui, "demand", |ui| {
             choice(ui, "Feature demand", &mut edited.demand, &demands)
         });
-        form.row(ui, "callouts_per_year", "Callouts / year", |ui| {
-            ui.add(
-                DragValue::new(&mut edited.callouts_per_year)
-                    .range(0.0..=100_000.0)
-                    .speed(0.1),
-            )
-        });
+        let callouts = ("callouts_per_year", "Callouts / year");
+        form.drag_row(ui, callouts, &mut edited.callouts_per_year, 100_000.0);
         form.pick(ui, "operating_model", |ui| {
             choice(ui, "Operating model", &mut edited.operating_model, &models)
         });

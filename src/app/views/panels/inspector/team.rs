@@ -1,7 +1,7 @@
 //! The team form: kind, members and domain; what the team costs and carries; the services it
 //! owns, its interactions with other teams, and the findings about it.
 
-use egui::{DragValue, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::super::{DocView, explain};
 use super::findings_about;
@@ -29,13 +29,7 @@ pub(super) fn team(ui: &mut Ui, dv: DocView, id: &str) {
         form.pick(ui, "kind", |ui| {
             choice(ui, "Kind", &mut edited.kind, &kinds)
         });
-        form.row(ui, "members", "Members", |ui| {
-            ui.add(
-                DragValue::new(&mut edited.members)
-                    .range(0..=1000)
-                    .speed(0.1),
-            )
-        });
+        form.drag_row(ui, ("members", "Members"), &mut edited.members, 1000.0);
         form.pick(ui, "domain", |ui| {
             id_choice(ui, "Domain", &mut edited.domain, "— no domain —", &domains)
         });

@@ -59,19 +59,11 @@ pub fn comparison_pages(models: &[&Model], comparison: &Comparison, date: &str) 
         .map(|(i, m)| format!("{} · {}", report::letter(i), picture::title(m)))
         .collect();
     diagram_pages(&mut deck, models, &reports, &titles);
-    for section in sections {
-        let ink = Paint::solid(palette::INK);
-        let page = deck.page(section.title);
-        if section.table.is_empty() {
-            page.text(section.empty, page::BODY_PX, ink, 2);
-            continue;
-        }
-        if let Some(note) = section.note {
-            page.text(note, page::BODY_PX, Paint::solid(palette::MUTED_INK), 2);
-            page.gap(6.0);
-        }
-        deck.table(&section.table);
-    }
+    // The sections flow on under headings: most are a line or a short table, and a page
+    // each would leave the room turning empty pages.
+    let changes = "What was added, removed and changed";
+    deck.page(changes);
+    deck.sections(changes, &sections);
     deck.finish()
 }
 

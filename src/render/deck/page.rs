@@ -4,7 +4,7 @@
 
 use crate::layout::text;
 use crate::model::Position;
-use crate::report::Table;
+use crate::report::{Section, Table};
 use crate::scene::marks::{Anchor, Mark, Marks, Paint, Pen, Role, Shape};
 use crate::scene::palette;
 
@@ -22,8 +22,12 @@ pub const TABLE_PX: f64 = 14.0;
 const FOOTER_PX: f64 = 12.0;
 /// Inside a table's cells, each way.
 const CELL_PADDING: (f64, f64) = (8.0, 4.0);
-/// Rows a table's cell may take before it is cut short.
-const CELL_LINES: usize = 2;
+/// Lines a table's cell may take before it is cut short: enough for a finding's whole
+/// sentence beside its fix.
+const CELL_LINES: usize = 3;
+/// A section's heading and at least two rows of its table: less room than this left on a
+/// page starts the section on the next.
+const SECTION_ROOM: f64 = 110.0;
 
 /// One page being laid out.
 pub struct Page {
@@ -142,6 +146,34 @@ impl Deck {
             return self.page(title);
         }
         self.pages.last_mut().expect("there is a page")
+    }
+
+    /// `sections` flowed down the pages under headings, from the cursor of the current
+    /// page: each its note and table, or the words it says when it has none.
+    pub fn sections(&mut self, title: &str, sections: &[Section]) {
+        for section in sections {
+            self.section_heading(title, section.title);
+            if section.table.is_empty() {
+                let ink = Paint::solid(palette::INK);
+                self.current(title).text(section.empty, BODY_PX, ink, 2);
+                continue;
+            }
+            if let Some(note) = section.note {
+                let muted = Paint::solid(palette::MUTED_INK);
+                self.current(title).text(note, BODY_PX, muted, 2);
+            }
+            self.table(&section.table);
+        }
+    }
+
+    /// A heading under the current page's cursor, or at the top of a new page titled
+    /// "`title` (continued)" when too little room is left for the heading and the start of
+    /// what follows it.
+    pub fn section_heading(&mut self, title: &str, heading: &str) {
+        if self.current(title).room() < SECTION_ROOM {
+            self.page(&format!("{title} (continued)"));
+        }
+        self.current(title).heading(heading);
     }
 
     /// A page whose marks are already composed (a diagram).

@@ -55,7 +55,7 @@ pub(super) fn dialog(
         }
     }
     ui.add_space(4.0);
-    let (_, enter) = super::path::path_field(ui, "File to write", text, "export-path-field");
+    let enter = super::path::path_field(ui, "File to write", text, "export-path-field");
     let (path, chosen) = export_target(Path::new(text.trim()), *format);
     if path.is_file() {
         ui.label(

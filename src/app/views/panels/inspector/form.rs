@@ -222,14 +222,15 @@ impl Form {
         self.end_row(ui, field, changed, Some(response));
     }
 
-    /// A row drawn by [`choice`] or [`id_choice`], which label themselves.
-    pub(super) fn pick(
+    /// A labelled [`choice`] row.
+    pub(super) fn choice<T: Clone + PartialEq>(
         &mut self,
         ui: &mut Ui,
-        field: &'static str,
-        add: impl FnOnce(&mut Ui) -> bool,
+        (field, label): (&'static str, &str),
+        value: &mut T,
+        options: &[(T, String)],
     ) {
-        let changed = add(ui);
+        let changed = choice(ui, label, value, options);
         self.end_row(ui, field, changed, None);
     }
 
@@ -359,6 +360,28 @@ pub(super) fn commit_field(
 
 pub(super) fn labelled<T: Copy>(values: &[T], label: fn(T) -> &'static str) -> Vec<(T, String)> {
     values.iter().map(|v| (*v, label(*v).to_owned())).collect()
+}
+
+/// The links an inspector lists with a button that removes each.
+pub(super) enum Link {
+    Dependency,
+    Interaction,
+}
+
+/// A small 🗙 button that removes the `link` `from` → `to`, in a step named as it reads: "Web
+/// no longer works with Ops".
+pub(super) fn remove_button(ui: &mut Ui, dv: DocView, link: Link, (from, to): (&str, &str)) {
+    let (hint, verb, remove): (_, _, fn(&Model, &str, &str) -> _) = match link {
+        Link::Dependency => ("dependency", "depends on", actions::remove_dependency),
+        Link::Interaction => ("interaction", "works with", actions::remove_interaction),
+    };
+    let hint = format!("Remove this {hint}");
+    if ui.small_button("🗙").on_hover_text(hint).clicked() {
+        let model = dv.model();
+        let (from_name, to_name) = (model.display_name(from), model.display_name(to));
+        let label = format!("{from_name} no longer {verb} {to_name}");
+        dv.edit(&label, remove(model, from, to), None);
+    }
 }
 
 /// A heading over links to the entities `ids` (each shown as its label), a click selecting

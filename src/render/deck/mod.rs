@@ -13,7 +13,7 @@ use crate::analysis::{Analysis, FindingCode, Severity};
 use crate::edit::fixes;
 use crate::format::{self, count, grouped, money, trimmed};
 use crate::model::Model;
-use crate::report::{Align, Table, sections};
+use crate::report::{Table, sections};
 use crate::scene::legend::Shown;
 use crate::scene::marks::{Marks, Paint};
 use crate::scene::{Scene, palette};
@@ -154,14 +154,12 @@ fn cost_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         3,
     );
     page.heading("Rotas");
-    let mut rotas = Table::new(&[
-        ("Rota", Align::Left),
-        ("Kind", Align::Left),
-        ("Pool", Align::Right),
-        ("1 week in", Align::Right),
-        ("Weeks each", Align::Right),
-        ("Services", Align::Right),
-        ("Annual cost", Align::Right),
+    let mut rotas = Table::default().left(["Rota", "Kind"]).right([
+        "Pool",
+        "1 week in",
+        "Weeks each",
+        "Services",
+        "Annual cost",
     ]);
     for rota in &analysis.rotas {
         rotas.row(vec![
@@ -174,26 +172,17 @@ fn cost_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
             grouped(rota.annual_cost),
         ]);
     }
-    if rotas.is_empty() {
-        let page = deck.current("Cost");
-        page.text(
-            "No rotas: no team gives out-of-hours cover yet.",
-            page::BODY_PX,
-            ink,
-            2,
-        );
-    } else {
-        deck.table(&rotas);
-    }
+    deck.table_or(
+        &rotas,
+        "No rotas: no team gives out-of-hours cover yet.",
+        ink,
+        2,
+    );
     let page = deck.page("Cost by team and by domain");
     page.heading("Teams");
-    let mut teams = Table::new(&[
-        ("Team", Align::Left),
-        ("Kind", Align::Left),
-        ("Domain", Align::Left),
-        ("Services", Align::Right),
-        ("Annual cost", Align::Right),
-    ]);
+    let mut teams = Table::default()
+        .left(["Team", "Kind", "Domain"])
+        .right(["Services", "Annual cost"]);
     for (team, figures) in model.teams.iter().zip(&analysis.teams) {
         let domain = team
             .domain
@@ -214,16 +203,11 @@ fn cost_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
     } else {
         page.heading("Domains");
     }
-    let mut domains = Table::new(&[("Domain", Align::Left), ("Annual cost", Align::Right)]);
+    let mut domains = Table::default().left(["Domain"]).right(["Annual cost"]);
     for (domain, figures) in model.domains.iter().zip(&analysis.domains) {
         domains.row(vec![domain.name.clone(), grouped(figures.annual_cost)]);
     }
-    if domains.is_empty() {
-        let page = deck.current("Cost by domain");
-        page.text("No domains.", page::BODY_PX, ink, 1);
-    } else {
-        deck.table(&domains);
-    }
+    deck.table_or(&domains, "No domains.", ink, 1);
 }
 
 /// Each error and warning with its best fix and what that fix does to cost and coverage,
@@ -272,11 +256,7 @@ fn findings_pages(deck: &mut Deck, model: &Model, analysis: &Analysis) {
             sections::severity_heading(severity),
             total
         ));
-        let mut table = Table::new(&[
-            ("Finding", Align::Left),
-            ("Best fix", Align::Left),
-            ("What the fix does", Align::Left),
-        ]);
+        let mut table = Table::default().left(["Finding", "Best fix", "What the fix does"]);
         for (i, finding) in findings {
             let (fix, effect) = match fixes.get(&i) {
                 Some(fix) => (fix.label.clone(), fix.effect.describe(&analysis.currency)),
@@ -309,16 +289,12 @@ fn drivers_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         2,
     );
     let drivers = sections::cost_drivers(model, analysis);
-    if drivers.is_empty() {
-        deck.current("").text(
-            "No service's cover costs anything on its own.",
-            page::BODY_PX,
-            ink,
-            1,
-        );
-    } else {
-        deck.table(&drivers);
-    }
+    deck.table_or(
+        &drivers,
+        "No service's cover costs anything on its own.",
+        ink,
+        1,
+    );
     let page = deck.current("Cost drivers and compliance scope");
     if page.room() < 120.0 {
         deck.page("Compliance scope");
@@ -326,16 +302,7 @@ fn drivers_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         page.heading("Compliance scope");
     }
     let scopes = sections::compliance(analysis);
-    if scopes.is_empty() {
-        deck.current("").text(
-            "No service carries a compliance tag.",
-            page::BODY_PX,
-            ink,
-            1,
-        );
-    } else {
-        deck.table(&scopes);
-    }
+    deck.table_or(&scopes, "No service carries a compliance tag.", ink, 1);
 }
 
 fn assumptions_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
@@ -360,11 +327,7 @@ fn assumptions_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         );
     page.text(&summary, page::BODY_PX, ink, 4);
     if !assumed.is_empty() {
-        let mut table = Table::new(&[
-            ("Service", Align::Left),
-            ("Availability", Align::Left),
-            ("Deployment", Align::Left),
-        ]);
+        let mut table = Table::default().left(["Service", "Availability", "Deployment"]);
         let noted = |value: String, assumed: bool| {
             if assumed {
                 format!("{value}, assumed")
@@ -392,11 +355,9 @@ fn assumptions_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         deck.page("Assumptions (continued)");
     }
     deck.current("").heading("Pay and exposure bands");
-    let mut pay = Table::new(&[
-        ("Pay", Align::Left),
-        ("Standby a week", Align::Right),
-        ("Callout an hour", Align::Right),
-    ]);
+    let mut pay = Table::default()
+        .left(["Pay"])
+        .right(["Standby a week", "Callout an hour"]);
     for (who, rates) in [
         ("Product teams", &settings.product_pay),
         ("Operations", &settings.ops_pay),
@@ -408,10 +369,7 @@ fn assumptions_page(deck: &mut Deck, model: &Model, analysis: &Analysis) {
         ]);
     }
     deck.table(&pay);
-    let mut bands = Table::new(&[
-        ("Exposure an hour up to", Align::Right),
-        ("Availability", Align::Right),
-    ]);
+    let mut bands = Table::default().right(["Exposure an hour up to", "Availability"]);
     for band in settings.sorted_bands() {
         bands.row(vec![
             money(band.max_exposure_per_hour, &settings.currency),

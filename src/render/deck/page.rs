@@ -161,16 +161,12 @@ impl Deck {
     pub fn sections(&mut self, title: &str, sections: &[Section]) {
         for section in sections {
             self.section_heading(title, section.title);
-            if section.table.is_empty() {
-                let ink = Paint::solid(palette::INK);
-                self.current(title).text(section.empty, BODY_PX, ink, 2);
-                continue;
-            }
-            if let Some(note) = section.note {
+            if let Some(note) = section.note.filter(|_| !section.table.is_empty()) {
                 let muted = Paint::solid(palette::MUTED_INK);
                 self.current(title).text(note, BODY_PX, muted, 2);
             }
-            self.table(&section.table);
+            let ink = Paint::solid(palette::INK);
+            self.table_or(&section.table, section.empty, ink, 2);
         }
     }
 
@@ -243,6 +239,16 @@ impl Deck {
         }
         if let Some(page) = self.pages.last_mut() {
             page.gap(10.0);
+        }
+    }
+
+    /// `table` as [`Deck::table`] lays it out or, when it has no rows, `empty` in its place,
+    /// a paragraph of at most `lines` lines: an empty table says why (SPEC 7.3).
+    pub fn table_or(&mut self, table: &Table, empty: &str, paint: Paint, lines: usize) {
+        if table.is_empty() {
+            self.current("").text(empty, BODY_PX, paint, lines);
+        } else {
+            self.table(table);
         }
     }
 
@@ -432,7 +438,6 @@ fn draw_row(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Align;
 
     #[test]
     fn narrow_columns_keep_their_width_and_the_wide_ones_share_the_rest() {
@@ -448,7 +453,7 @@ mod tests {
 
     #[test]
     fn a_severity_column_stays_whole_beside_a_long_message() {
-        let mut table = Table::new(&[("Severity", Align::Left), ("Message", Align::Left)]);
+        let mut table = Table::default().left(["Severity", "Message"]);
         table.row(vec!["warning".to_owned(), "word ".repeat(400)]);
         let widths = column_widths(&table, 800.0);
         let widest = ["Severity", "warning"]

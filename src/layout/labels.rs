@@ -54,8 +54,8 @@ pub const AREA_INSET: f64 = 2.0;
 const CARD_PADDING: (f64, f64) = (6.0, 3.0);
 /// Rows of a name beside its shape.
 const OUTSIDE_ROWS: usize = 2;
-/// How far a name under or over its shape may be moved sideways, in output pixels, to
-/// clear a neighbour's name.
+/// How far a name under or over its shape, or a card grown round its name, may be moved
+/// sideways, in output pixels, to clear a neighbour's name or the edge of its area.
 const NUDGES: [f64; 3] = [4.0, 8.0, 16.0];
 /// Cell of the grid that finds overlaps, in output pixels.
 const CELL: f64 = 64.0;
@@ -177,12 +177,21 @@ fn spots(label: &Label, size: (f64, f64)) -> Vec<(Rect, Spot)> {
             return spots;
         }
         // Grown about its centre, or up or down from its lower or upper edge where the card
-        // or header next to it leaves no room.
+        // or header next to it leaves no room; then each moved a little sideways (still
+        // over the whole card) where the edge of its area is near.
         let grown = (size.0 + 2.0 * CARD_PADDING.0, size.1 + 2.0 * CARD_PADDING.1);
         let around = Rect::around(shape.centre(), grown.0, grown.1);
         let up = around.translate(0.0, shape.max_y - around.max_y);
         let down = around.translate(0.0, shape.min_y - around.min_y);
-        for rect in [around, up, down] {
+        let slack = (grown.0 - shape.width()) / 2.0;
+        let shifts = NUDGES
+            .iter()
+            .filter(|&&d| d <= slack)
+            .flat_map(|&d| [d, -d]);
+        let sideways: Vec<Rect> = shifts
+            .flat_map(|d| [around, up, down].map(|rect| rect.translate(d, 0.0)))
+            .collect();
+        for rect in [around, up, down].into_iter().chain(sideways) {
             spots.push((rect, Spot::Card));
         }
     }
@@ -512,6 +521,40 @@ mod tests {
                 assert!(!a.overlaps(b), "{a:?} overlaps {b:?}");
             }
         }
+    }
+
+    /// A card near the left edge of its area's room: grown about its centre, its name on one
+    /// row would cross that edge by 5 px, so it grows 8 px further right instead (still over
+    /// the whole card) rather than onto two rows.
+    #[test]
+    fn a_grown_card_moves_sideways_off_the_edge_of_its_area() {
+        let name = Shaped::new("Financial advice");
+        let shape = Rect::around(at(0.0, 0.0), 70.0, 21.0);
+        let one_row = f64::from(name.width(14.0)) + 2.0 * CARD_PADDING.0;
+        let room = Rect {
+            min_x: -one_row / 2.0 + 5.0,
+            min_y: -200.0,
+            max_x: 400.0,
+            max_y: 200.0,
+        };
+        let label = Label {
+            name: &name,
+            shape,
+            room: Some(shape),
+            canvas_px: 15.0,
+            rank: 0,
+            within: Some(room),
+        };
+        let view = Rect::around(at(0.0, 0.0), 800.0, 800.0);
+        let placed = place(&[label], &[shape], &[], view, 0.5, TextScale::EDITOR);
+        let placed = placed[0].as_ref().expect("placed");
+        assert_eq!(
+            (placed.spot, placed.lines.len()),
+            (Spot::Card, 1),
+            "{placed:?}"
+        );
+        assert!((placed.rect.centre().x - 8.0).abs() < 1e-9, "{placed:?}");
+        assert!(placed.rect.min_x <= shape.min_x && placed.rect.max_x >= shape.max_x);
     }
 
     /// A card 180 × 54 at zoom 0.5 is 90 × 27 on screen; its name at the editor's 14 px

@@ -523,6 +523,22 @@ mod tests {
         }
     }
 
+    /// Where the name of a team card `shape` (on screen, the name 15 canvas px) goes with
+    /// nothing else round it, at zoom 0.5 in the editor.
+    fn card_alone(name: &Shaped, shape: Rect, within: Option<Rect>) -> Placed {
+        let label = Label {
+            name,
+            shape,
+            room: Some(shape),
+            canvas_px: 15.0,
+            rank: 0,
+            within,
+        };
+        let view = Rect::around(at(0.0, 0.0), 800.0, 800.0);
+        let placed = place(&[label], &[shape], &[], view, 0.5, TextScale::EDITOR);
+        placed[0].clone().expect("placed")
+    }
+
     /// A card near the left edge of its area's room: grown about its centre, its name on one
     /// row would cross that edge by 5 px, so it grows 8 px further right instead (still over
     /// the whole card) rather than onto two rows.
@@ -537,17 +553,7 @@ mod tests {
             max_x: 400.0,
             max_y: 200.0,
         };
-        let label = Label {
-            name: &name,
-            shape,
-            room: Some(shape),
-            canvas_px: 15.0,
-            rank: 0,
-            within: Some(room),
-        };
-        let view = Rect::around(at(0.0, 0.0), 800.0, 800.0);
-        let placed = place(&[label], &[shape], &[], view, 0.5, TextScale::EDITOR);
-        let placed = placed[0].as_ref().expect("placed");
+        let placed = card_alone(&name, shape, Some(room));
         assert_eq!(
             (placed.spot, placed.lines.len()),
             (Spot::Card, 1),
@@ -563,17 +569,7 @@ mod tests {
     fn a_card_grows_on_screen_to_hold_its_name() {
         let name = Shaped::new("Payments platform");
         let shape = Rect::around(at(0.0, 0.0), 90.0, 27.0);
-        let label = Label {
-            name: &name,
-            shape,
-            room: Some(shape),
-            canvas_px: 15.0,
-            rank: 0,
-            within: None,
-        };
-        let view = Rect::around(at(0.0, 0.0), 800.0, 800.0);
-        let placed = place(&[label], &[shape], &[], view, 0.5, TextScale::EDITOR);
-        let placed = placed[0].as_ref().expect("placed");
+        let placed = card_alone(&name, shape, None);
         assert_eq!(placed.spot, Spot::Card);
         assert!(placed.rect.width() > shape.width());
         assert!((placed.rect.centre().x).abs() < 1e-9);

@@ -110,6 +110,16 @@ pub enum Anchor {
     Middle,
 }
 
+impl Anchor {
+    /// Where a row `width` wide, anchored at `x`, begins.
+    pub fn left(self, x: f64, width: f64) -> f64 {
+        match self {
+            Anchor::Start => x,
+            Anchor::Middle => x - width / 2.0,
+        }
+    }
+}
+
 /// One drawn thing, in output pixels.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shape {
@@ -216,10 +226,7 @@ impl Mark {
                 width,
                 ..
             } => {
-                let left = match anchor {
-                    Anchor::Start => at.x,
-                    Anchor::Middle => at.x - width / 2.0,
-                };
+                let left = anchor.left(at.x, *width);
                 Rect {
                     min_x: left,
                     min_y: at.y,

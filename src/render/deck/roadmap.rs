@@ -294,16 +294,12 @@ fn change_pages(
     );
     page.heading("Handovers");
     let handovers = report::roadmap_handovers(plan, i, names);
-    if handovers.is_empty() {
-        page.text(
-            "None: every service keeps its owner and operating model.",
-            page::BODY_PX,
-            muted,
-            2,
-        );
-    } else {
-        deck.table(&handovers);
-    }
+    deck.table_or(
+        &handovers,
+        "None: every service keeps its owner and operating model.",
+        muted,
+        2,
+    );
     let Some((figures, sections)) = roadmap_change_parts(roadmap, plan, i) else {
         return;
     };

@@ -197,6 +197,13 @@ impl Model {
             .expect("an unbounded range always yields a free id")
     }
 
+    /// The services team `team` owns, in the model's order.
+    pub fn services_of<'a>(&'a self, team: &'a str) -> impl Iterator<Item = &'a Service> + 'a {
+        self.services
+            .iter()
+            .filter(move |s| s.owner.as_deref() == Some(team))
+    }
+
     /// The entity of kind `kind` with id `id`, by its name, if there is one.
     pub fn name_of(&self, kind: EntityKind, id: &str) -> Option<&str> {
         match kind {

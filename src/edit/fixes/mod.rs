@@ -625,12 +625,7 @@ fn overloaded(model: &Model, team_id: &str, out: &mut Vec<Candidate>) {
     let Some(team) = model.team(team_id) else {
         return;
     };
-    let owned: Vec<&str> = model
-        .services
-        .iter()
-        .filter(|s| s.owner.as_deref() == Some(team_id))
-        .map(|s| s.id.as_str())
-        .collect();
+    let owned: Vec<&str> = model.services_of(team_id).map(|s| s.id.as_str()).collect();
     let excess = owned
         .len()
         .saturating_sub(model.settings.max_services_per_team as usize);

@@ -13,7 +13,7 @@ use crate::scene::marks::{Mark, Marks, Paint};
 use crate::scene::{Scene, palette};
 
 use super::super::pdf::{PdfError, pdf};
-use super::super::picture::{self, slide_frame};
+use super::super::picture::{self, SlideHeading, slide_frame};
 
 /// The comparison deck of `models` (the first the baseline) as a PDF, dated `date`.
 pub fn comparison_deck_pdf(
@@ -114,11 +114,15 @@ pub(super) fn diagram_pages(
     let mut frames: Vec<(Marks, Rect)> = Vec::new();
     for ((title, analysis), scene) in titles.iter().zip(reports).zip(&scenes) {
         let mut marks = Marks::default();
+        let heading = SlideHeading {
+            title,
+            figures: &picture::figures_line(analysis),
+            corner: page::CORNER_WIDTH,
+        };
         let room = slide_frame(
             &mut marks,
-            title,
-            &picture::figures_line(analysis),
-            (page::WIDTH, page::HEIGHT - 30.0),
+            &heading,
+            (page::WIDTH, page::HEIGHT),
             Shown::of(scene),
         );
         frames.push((marks, room));

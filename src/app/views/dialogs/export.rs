@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Key, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::Draft;
 use crate::app::state::{
@@ -94,9 +94,7 @@ pub(super) fn dialog(
                 typed: path.clone(),
             });
         }
-        if ui.button("Cancel").clicked() || super::pressed(ui, Key::Escape) {
-            answer = Some(Answer::Close);
-        }
+        super::cancel(ui, &mut answer);
     });
     answer
 }

@@ -3,7 +3,7 @@
 //! draws has its entry here; a mark without one is not drawn. The canvas adds what the
 //! selection does to the picture.
 
-use super::marks::{Anchor, Mark, Marks, Paint, Pen, Role, Shape};
+use super::marks::{Anchor, Mark, Marks, Paint, Pen, Role, Shape, area_paint};
 use super::palette::{self, Rgb};
 use crate::analysis::Cover;
 use crate::layout::Rect;
@@ -281,24 +281,12 @@ fn swatch(marks: &mut Marks, kind: Swatch, x: f64, y: f64, px: f64) -> f64 {
             .dashed(6.0, 4.0),
         ),
         Swatch::Domain | Swatch::Outside => {
-            let (fill, opacity, stroke) = if matches!(kind, Swatch::Domain) {
-                (
-                    palette::DOMAIN_FILL,
-                    palette::DOMAIN_FILL_OPACITY,
-                    Pen::new(1.5, palette::DOMAIN_STROKE),
-                )
-            } else {
-                (
-                    palette::OUTSIDE_FILL,
-                    palette::OUTSIDE_FILL_OPACITY,
-                    Pen::new(1.5, palette::OUTSIDE_STROKE).dashed(4.0, 3.0),
-                )
-            };
+            let (fill, stroke) = area_paint(matches!(kind, Swatch::Domain), (4.0, 3.0));
             marks.rect(
                 Role::Legend,
                 Rect::around(at(x + 13.0, y), 26.0, 16.0),
                 5.0,
-                Some(Paint::translucent(fill, opacity)),
+                Some(fill),
                 Some(stroke),
             );
             26.0

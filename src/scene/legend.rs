@@ -281,24 +281,17 @@ fn swatch(marks: &mut Marks, kind: Swatch, x: f64, y: f64, px: f64) -> f64 {
             .dashed(6.0, 4.0),
         ),
         Swatch::Domain | Swatch::Outside => {
-            let (fill, opacity, stroke) = if matches!(kind, Swatch::Domain) {
-                (
-                    palette::DOMAIN_FILL,
-                    palette::DOMAIN_FILL_OPACITY,
-                    Pen::new(1.5, palette::DOMAIN_STROKE),
-                )
-            } else {
-                (
-                    palette::OUTSIDE_FILL,
-                    palette::OUTSIDE_FILL_OPACITY,
-                    Pen::new(1.5, palette::OUTSIDE_STROKE).dashed(4.0, 3.0),
-                )
+            let (fill, pen) = super::draw::area_look(matches!(kind, Swatch::Domain));
+            // A swatch is small: its dashes are too.
+            let stroke = Pen {
+                dash: pen.dash.map(|_| (4.0, 3.0)),
+                ..pen
             };
             marks.rect(
                 Role::Legend,
                 Rect::around(at(x + 13.0, y), 26.0, 16.0),
                 5.0,
-                Some(Paint::translucent(fill, opacity)),
+                Some(fill),
                 Some(stroke),
             );
             26.0

@@ -361,31 +361,32 @@ pub fn draw(scene: &Scene, view: &View, highlight: &Highlight) -> Drawn {
     drawn
 }
 
-/// An area's box: a domain's tinted, the outside area's dashed.
-fn draw_area(marks: &mut Marks, domain: bool, on_screen: Rect, zoom: f64) {
-    let radius = (18.0 * zoom).clamp(4.0, 24.0);
-    let (role, fill, opacity, pen) = if domain {
+/// How an area's box is filled and outlined: a domain's tinted, the outside area's grey
+/// and dashed. The legend's swatches show the same look.
+pub fn area_look(domain: bool) -> (Paint, Pen) {
+    if domain {
         (
-            Role::DomainArea,
-            palette::DOMAIN_FILL,
-            palette::DOMAIN_FILL_OPACITY,
+            Paint::translucent(palette::DOMAIN_FILL, palette::DOMAIN_FILL_OPACITY),
             Pen::new(1.5, palette::DOMAIN_STROKE),
         )
     } else {
         (
-            Role::OutsideArea,
-            palette::OUTSIDE_FILL,
-            palette::OUTSIDE_FILL_OPACITY,
+            Paint::translucent(palette::OUTSIDE_FILL, palette::OUTSIDE_FILL_OPACITY),
             Pen::new(1.5, palette::OUTSIDE_STROKE).dashed(6.0, 4.0),
         )
+    }
+}
+
+/// An area's box, as [`area_look`] says.
+fn draw_area(marks: &mut Marks, domain: bool, on_screen: Rect, zoom: f64) {
+    let radius = (18.0 * zoom).clamp(4.0, 24.0);
+    let role = if domain {
+        Role::DomainArea
+    } else {
+        Role::OutsideArea
     };
-    marks.rect(
-        role,
-        on_screen,
-        radius,
-        Some(Paint::translucent(fill, opacity)),
-        Some(pen),
-    );
+    let (fill, pen) = area_look(domain);
+    marks.rect(role, on_screen, radius, Some(fill), Some(pen));
 }
 
 /// One box per area, with its name and figures.

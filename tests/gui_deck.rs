@@ -145,6 +145,72 @@ fn f5_on_a_comparison_presents_its_title_change_table_and_both_diagrams() {
     assert!(!harness.state().is_presenting() && harness.state().is_comparing());
 }
 
+#[test]
+fn a_three_way_comparison_presents_a_against_each_option_in_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = [
+        write(dir.path(), "shop.ron", &shop_named("Shop", 6)),
+        write(
+            dir.path(),
+            "small.ron",
+            &shop_named("Shop, small team", 2).replace("Shop front", "Small front"),
+        ),
+        write(
+            dir.path(),
+            "large.ron",
+            &shop_named("Shop, large team", 9).replace("Shop front", "Large front"),
+        ),
+    ];
+    let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
+    app.open_at_start(&paths[0]);
+    let mut harness = harness(app);
+    for path in &paths[1..] {
+        harness.state_mut().run(UiCommand::OpenInNewTab);
+        harness.run_steps(3);
+        answer_prompt(&mut harness, "Path of the .ron file", path);
+        harness.key_press(Key::Enter);
+        harness.run_steps(4);
+    }
+    // From the last tab opened, so A is Shop, large team.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run_steps(3);
+    harness.get_by_label("All 3 models side by side").click();
+    harness.run_steps(4);
+    harness.key_press(Key::F5);
+    harness.run_steps(3);
+    let shows = |harness: &Harness<'_, OpmodelApp>, words: &str| {
+        painted(harness).iter().any(|t| t.contains(words))
+    };
+    assert!(shows(&harness, "A  Shop, large team    ·    B  "));
+    assert!(shows(&harness, "Option 1 of 2: ← → for the others"));
+    assert!(shows(&harness, "B − A") && !shows(&harness, "C − A"));
+    // A's service, and one of the other two: B's.
+    assert!(shows(&harness, "Large front"));
+    let fronts = ["Shop front", "Small front"];
+    let b = fronts
+        .iter()
+        .position(|front| shows(&harness, front))
+        .expect("B's service is drawn");
+    let (b_front, c_front) = (fronts[b], fronts[1 - b]);
+    assert!(!shows(&harness, c_front), "only A and B are drawn");
+
+    // A presenter's clicker sends Page Down: the next option, with its letter and change.
+    harness.key_press(Key::PageDown);
+    harness.run_steps(3);
+    assert!(shows(&harness, "A  Shop, large team    ·    C  "));
+    assert!(shows(&harness, "Option 2 of 2: ← → for the others"));
+    assert!(shows(&harness, "C − A") && !shows(&harness, "B − A"));
+    assert!(shows(&harness, "C · ") && shows(&harness, c_front));
+    assert!(!shows(&harness, b_front), "B's diagram is gone");
+    // Past the last option it stays; back goes to B.
+    harness.key_press(Key::ArrowRight);
+    harness.run_steps(3);
+    assert!(shows(&harness, "Option 2 of 2"));
+    harness.key_press(Key::ArrowLeft);
+    harness.run_steps(3);
+    assert!(shows(&harness, "Option 1 of 2") && shows(&harness, b_front));
+}
+
 /// The PDF's page count, from its page tree's `/Count`.
 fn pages_of(pdf: &[u8]) -> usize {
     let text = String::from_utf8_lossy(pdf);

@@ -174,7 +174,7 @@ fn a_fix_does_what_its_preview_said_and_one_undo_takes_it_back() {
     // Giving legacy to the web team puts it on the web rota: standby stays 26,000, callouts
     // become (4 + 4) × 2 × 60 = 960, so the cost rises by 480 to 26,960; on-call coverage
     // and ownership both go from 1 of 2 to 2 of 2, +50 points.
-    harness.get_by_label("cost +480 GBP/yr");
+    harness.get_by_label("cost +480 GBP a year");
     harness.get_by_label("on-call +50.0 pts");
     harness.get_by_label("owned +50.0 pts");
     harness.get_by_label_contains("● resolves it");

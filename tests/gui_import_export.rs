@@ -259,6 +259,46 @@ fn every_export_format_is_written_and_reads_back() {
     );
 }
 
+#[test]
+fn a_refused_export_path_keeps_the_keyboard_in_the_field_to_type_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app();
+    app.open_at_start(&write(dir.path(), "shop.ron", SHOP));
+    let mut harness = harness(app);
+    file_menu(&mut harness, "Export…");
+    harness.get_by_label("SVG picture").click();
+    harness.run_steps(1);
+    harness.get_by_label("File to write").focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    let missing = dir.path().join("missing");
+    harness
+        .get_by_label("File to write")
+        .type_text(&missing.join("shop").display().to_string());
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    harness.get_by_label(&format!("There is no folder {}.", missing.display()));
+
+    // Typed straight on, with no click: the keys land in the field.
+    harness.key_press(Key::End);
+    harness.run_steps(1);
+    for _ in 0.."missing/shop".len() {
+        harness.key_press(Key::Backspace);
+    }
+    harness.run_steps(1);
+    harness.event(egui::Event::Text("shop".to_owned()));
+    harness.run_steps(1);
+    let typed = harness
+        .get_by_label("File to write")
+        .value()
+        .unwrap_or_default();
+    assert_eq!(typed, dir.path().join("shop").display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    finish_file_jobs(&mut harness);
+    assert!(dir.path().join("shop.svg").is_file());
+}
+
 /// A file dropped on the window, as the windowing layer hands it over.
 #[derive(Debug)]
 struct Dropped(PathBuf);

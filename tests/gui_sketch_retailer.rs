@@ -78,6 +78,7 @@ impl Route {
                 return;
             }
         }
+        panic!("node {id} was still moving after 240 frames");
     }
 
     /// Adds a team, service or domain with its key and types its name over the new node's;

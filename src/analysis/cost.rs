@@ -55,10 +55,8 @@ pub(crate) fn costs(model: &Model, index: &Index, plan: &mut RotaPlan) -> Costs 
         annual += rota.annual_cost;
     }
 
-    let mut teams: Vec<TeamFigures> = index
-        .ids()
-        .teams
-        .iter()
+    let ids = index.ids();
+    let mut teams: Vec<TeamFigures> = (ids.teams.iter())
         .map(|id| TeamFigures {
             id: id.clone(),
             annual_cost: 0.0,
@@ -71,10 +69,7 @@ pub(crate) fn costs(model: &Model, index: &Index, plan: &mut RotaPlan) -> Costs 
             teams[t].services += 1;
         }
     }
-    let mut domains: Vec<DomainFigures> = index
-        .ids()
-        .domains
-        .iter()
+    let mut domains: Vec<DomainFigures> = (ids.domains.iter())
         .map(|id| DomainFigures {
             id: id.clone(),
             annual_cost: 0.0,

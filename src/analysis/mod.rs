@@ -40,17 +40,26 @@ pub use peak::{Peak, PeakService};
 /// Everything Opmodel works out about a model.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Analysis {
+    /// The model's name, as written in its file.
     pub name: String,
+    /// The currency code every amount is in (the model's settings), such as `GBP`.
     pub currency: String,
+    /// The year's on-call cost and the model's size.
     pub totals: Totals,
     pub coverage: Coverage,
     pub baselines: Baselines,
+    /// Team rotas, then domain rotas, then operations rotas, each in file order of their
+    /// team or domain (SPEC 4); empty when no team gives out-of-hours cover.
     pub rotas: Vec<Rota>,
+    /// One per service, in file order.
     pub services: Vec<ServiceFigures>,
+    /// One per team, in file order.
     pub teams: Vec<TeamFigures>,
+    /// One per domain, in file order.
     pub domains: Vec<DomainFigures>,
     /// Per compliance tag, in order of first appearance.
     pub compliance: Vec<ComplianceScope>,
+    /// What needs attention, in the order the rules run (the errors' rules first).
     pub findings: Vec<Finding>,
     /// The peak season, when the model has one (SPEC 8.2); the figures above then blend it in.
     #[serde(skip_serializing_if = "Option::is_none")]

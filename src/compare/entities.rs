@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::words::{Names, Owner, field_label, value_words};
-use crate::model::EntityKind;
+use crate::model::{Domain, EntityKind, Service, Team};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EntityChange {
@@ -56,17 +56,40 @@ pub(crate) struct Matched {
     pub changed: Vec<(usize, usize)>,
 }
 
-pub(crate) fn match_entities<T: PartialEq>(
-    a: &[T],
-    b: &[T],
-    id: impl Fn(&T) -> &String,
-) -> Matched {
-    let in_b: HashMap<&String, usize> = b.iter().enumerate().map(|(i, e)| (id(e), i)).collect();
-    let in_a: HashSet<&String> = a.iter().map(&id).collect();
+/// A team, service or domain: what a comparison matches between two models, by id.
+pub(crate) trait ModelEntity: PartialEq {
+    const KIND: EntityKind;
+    fn id(&self) -> &String;
+}
+
+impl ModelEntity for Service {
+    const KIND: EntityKind = EntityKind::Service;
+    fn id(&self) -> &String {
+        &self.id
+    }
+}
+
+impl ModelEntity for Team {
+    const KIND: EntityKind = EntityKind::Team;
+    fn id(&self) -> &String {
+        &self.id
+    }
+}
+
+impl ModelEntity for Domain {
+    const KIND: EntityKind = EntityKind::Domain;
+    fn id(&self) -> &String {
+        &self.id
+    }
+}
+
+fn match_entities<T: ModelEntity>(a: &[T], b: &[T]) -> Matched {
+    let in_b: HashMap<&String, usize> = b.iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
+    let in_a: HashSet<&String> = a.iter().map(T::id).collect();
     let mut matched = Matched {
         added: b
             .iter()
-            .map(&id)
+            .map(T::id)
             .filter(|i| !in_a.contains(i))
             .cloned()
             .collect(),
@@ -74,13 +97,32 @@ pub(crate) fn match_entities<T: PartialEq>(
         changed: Vec::new(),
     };
     for (i, old) in a.iter().enumerate() {
-        match in_b.get(id(old)) {
-            None => matched.removed.push(id(old).clone()),
+        match in_b.get(old.id()) {
+            None => matched.removed.push(old.id().clone()),
             Some(&j) if b[j] != *old => matched.changed.push((i, j)),
             Some(_) => {}
         }
     }
     matched
+}
+
+/// The entities of `a` and `b` matched by id, and each one in both whose stored fields
+/// differ with its changes field by field: `fields` gives an entity's stored fields, and
+/// `reading` where the fields of the entities at positions (in `a`, in `b`) are read.
+pub(crate) fn entity_changes<'n, T: ModelEntity>(
+    (a, b): (&[T], &[T]),
+    fields: impl Fn(&T) -> Value,
+    reading: impl Fn(usize, usize) -> Reading<'n>,
+) -> (Matched, Vec<EntityChange>) {
+    let matched = match_entities(a, b);
+    let changes = (matched.changed.iter())
+        .map(|&(i, j)| EntityChange {
+            kind: T::KIND,
+            id: a[i].id().clone(),
+            fields: field_changes(&fields(&a[i]), &fields(&b[j]), &reading(i, j)),
+        })
+        .collect();
+    (matched, changes)
 }
 
 /// Items of `these` that `those` lacks, in order.

@@ -22,7 +22,7 @@ use serde_json::Value;
 
 use crate::analysis::{Analysis, Severity, analyze};
 use crate::model::{Dependency, EntityKind, Interaction, Lifecycle, Model, Service, Settings};
-use entities::{Reading, field_changes, match_entities, missing_from};
+use entities::{Reading, entity_changes, field_changes, missing_from};
 use words::Owner;
 
 /// The most models one comparison takes.
@@ -57,27 +57,35 @@ impl Serialize for Comparison {
 /// `b − a` for every figure; ids in file order (added: `b`'s order; removed and changed: `a`'s).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Delta {
+    /// The year's on-call cost, in the models' currency.
     pub annual_cost: f64,
     pub standby_cost: f64,
     pub callout_cost: f64,
+    /// Shares (−1 to 1): the ownership and on-call coverage of [`crate::analysis::Coverage`].
     pub ownership: f64,
     pub on_call: f64,
+    /// Counts: rotas, then findings by severity.
     pub rotas: i64,
     pub errors: i64,
     pub warnings: i64,
     pub infos: i64,
+    /// Service ids added, removed, and in both with a stored field changed (layout aside).
     pub services_added: Vec<String>,
     pub services_removed: Vec<String>,
     pub services_changed: Vec<String>,
+    /// Team ids, as for services.
     pub teams_added: Vec<String>,
     pub teams_removed: Vec<String>,
     pub teams_changed: Vec<String>,
+    /// Domain ids, as for services.
     pub domains_added: Vec<String>,
     pub domains_removed: Vec<String>,
     pub domains_changed: Vec<String>,
     /// Field by field, for every changed service, team and domain.
     pub changes: Vec<EntityChange>,
+    /// The settings whose value differs, in the editor's words.
     pub settings_changed: Vec<FieldChange>,
+    /// Dependencies and interactions, matched by their two ends (and an interaction's mode).
     pub dependencies_added: Vec<Dependency>,
     pub dependencies_removed: Vec<Dependency>,
     pub interactions_added: Vec<Interaction>,
@@ -166,43 +174,20 @@ pub fn delta_named(
         currencies,
         names,
     };
-    let services = match_entities(&a.services, &b.services, |s| &s.id);
-    let service_changes = services.changed.iter().map(|&(i, j)| EntityChange {
-        kind: EntityKind::Service,
-        id: a.services[i].id.clone(),
-        fields: field_changes(
-            &service_fields(&a.services[i]),
-            &service_fields(&b.services[j]),
-            &reading(
+    let (services, service_changes) =
+        entity_changes((&a.services, &b.services), service_fields, |i, j| {
+            reading(
                 Owner::Service(report_a.services.get(i)),
                 Owner::Service(report_b.services.get(j)),
-            ),
-        ),
+            )
+        });
+    let (teams, team_changes) = entity_changes((&a.teams, &b.teams), fields, |_, _| {
+        reading(Owner::Team, Owner::Team)
     });
-    let teams = match_entities(&a.teams, &b.teams, |t| &t.id);
-    let team_changes = teams.changed.iter().map(|&(i, j)| EntityChange {
-        kind: EntityKind::Team,
-        id: a.teams[i].id.clone(),
-        fields: field_changes(
-            &fields(&a.teams[i]),
-            &fields(&b.teams[j]),
-            &reading(Owner::Team, Owner::Team),
-        ),
+    let (domains, domain_changes) = entity_changes((&a.domains, &b.domains), fields, |_, _| {
+        reading(Owner::Domain, Owner::Domain)
     });
-    let domains = match_entities(&a.domains, &b.domains, |d| &d.id);
-    let domain_changes = domains.changed.iter().map(|&(i, j)| EntityChange {
-        kind: EntityKind::Domain,
-        id: a.domains[i].id.clone(),
-        fields: field_changes(
-            &fields(&a.domains[i]),
-            &fields(&b.domains[j]),
-            &reading(Owner::Domain, Owner::Domain),
-        ),
-    });
-    delta.changes = service_changes
-        .chain(team_changes)
-        .chain(domain_changes)
-        .collect();
+    delta.changes = [service_changes, team_changes, domain_changes].concat();
     let ids = |kind| -> Vec<String> {
         (delta.changes.iter())
             .filter(|c| c.kind == kind)

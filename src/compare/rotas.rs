@@ -14,20 +14,27 @@ use crate::model::Model;
 /// A rota in both models whose pool, frequency, services or cost changed.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RotaChange {
+    /// The rota's id, the same in both models.
     pub id: String,
+    /// People who share the rota in `a` and in `b`.
     pub pool_a: u64,
     pub pool_b: u64,
+    /// One week on call in this many, in `a` and in `b`.
     pub frequency_weeks_a: u64,
     pub frequency_weeks_b: u64,
+    /// Weeks a year each person spends on call, in `a` and in `b`.
     pub weeks_on_call_per_person_a: f64,
     pub weeks_on_call_per_person_b: f64,
+    /// Whether its pool reaches the minimum rota size, in `a` and in `b`.
     pub healthy_a: bool,
     pub healthy_b: bool,
+    /// How many services it covers, in `a` and in `b`.
     pub services_a: usize,
     pub services_b: usize,
     /// Services it covers in `b` but not in `a`, and the other way round, in file order.
     pub services_added: Vec<String>,
     pub services_removed: Vec<String>,
+    /// The rota's cost in a year, in `a` and in `b`.
     pub annual_cost_a: f64,
     pub annual_cost_b: f64,
     /// Only what changed, in words (see [`RotaChange::what_changed`]).

@@ -29,23 +29,15 @@ pub struct Names {
 
 impl Names {
     pub fn new(models: &[&Model], reports: &[&Analysis]) -> Self {
-        let services = models
-            .iter()
-            .flat_map(|m| m.services.iter().map(|s| (&*s.id, &*s.name)));
-        let teams = models
-            .iter()
-            .flat_map(|m| m.teams.iter().map(|t| (&*t.id, &*t.name)));
-        let domains = models
-            .iter()
-            .flat_map(|m| m.domains.iter().map(|d| (&*d.id, &*d.name)));
-        let rotas = reports
-            .iter()
-            .flat_map(|r| r.rotas.iter().map(|r| (&*r.id, &*r.name)));
+        let services = models.iter().flat_map(|m| &m.services);
+        let teams = models.iter().flat_map(|m| &m.teams);
+        let domains = models.iter().flat_map(|m| &m.domains);
+        let rotas = reports.iter().flat_map(|r| &r.rotas);
         Names {
-            services: labels(services),
-            teams: labels(teams),
-            domains: labels(domains),
-            rotas: labels(rotas),
+            services: labels(services.map(|s| (&*s.id, &*s.name))),
+            teams: labels(teams.map(|t| (&*t.id, &*t.name))),
+            domains: labels(domains.map(|d| (&*d.id, &*d.name))),
+            rotas: labels(rotas.map(|r| (&*r.id, &*r.name))),
         }
     }
 

@@ -21,11 +21,10 @@ pub use settings::{next_band, set_info, set_settings};
 
 use std::collections::HashSet;
 
-use crate::edit::{Edit, Entity, Key};
+use crate::edit::{Edit, Entity, Key, entities};
 use crate::model::{
-    Demand, Dependency, Domain, EntityKind, Interaction, Model, OperatingModel, OutOfHours,
-    Position, Service, Team, follows_name, id_from_name, limits, next_free, positions_by_id,
-    validate, validate_service,
+    Demand, Domain, EntityKind, Model, OperatingModel, OutOfHours, Position, Service, Team,
+    follows_name, id_from_name, limits, next_free, positions_by_id, validate, validate_service,
 };
 
 /// Why an id cannot be used, or `Ok` when it can.
@@ -108,6 +107,18 @@ fn gone(what: &str) -> String {
     format!("The {what} no longer exists.")
 }
 
+/// A copy of `found`, the `what` an action changes, changed as `change` says; refused when
+/// it no longer exists.
+fn changed<T: Clone>(
+    found: Option<&T>,
+    what: &str,
+    change: impl FnOnce(&mut T),
+) -> Result<T, String> {
+    let mut entity = found.ok_or_else(|| gone(what))?.clone();
+    change(&mut entity);
+    Ok(entity)
+}
+
 /// Replaces a team's stored fields, keeping its id (see [`rename`] for ids).
 pub fn update_team(model: &Model, team: Team) -> Result<Edit, String> {
     let old = model.team(&team.id).ok_or_else(|| gone("team"))?;
@@ -146,9 +157,9 @@ pub fn update_domain(model: &Model, domain: Domain) -> Result<Edit, String> {
 }
 
 pub fn set_owner(model: &Model, service_id: &str, owner: Option<&str>) -> Result<Edit, String> {
-    let service = model
-        .service(service_id)
-        .ok_or_else(|| "The service no longer exists.".to_owned())?;
+    let service = changed(model.service(service_id), "service", |s| {
+        s.owner = owner.map(str::to_owned);
+    })?;
     if let Some(owner) = owner
         && model.team(owner).is_none()
     {
@@ -156,9 +167,7 @@ pub fn set_owner(model: &Model, service_id: &str, owner: Option<&str>) -> Result
             "`{owner}` is not a team, so it cannot own a service."
         ));
     }
-    let mut changed = service.clone();
-    changed.owner = owner.map(str::to_owned);
-    update_service(model, changed)
+    update_service(model, service)
 }
 
 /// Moves entities on the canvas; one batch, so one drag or one auto-layout undoes at once.
@@ -196,15 +205,13 @@ pub fn delete(model: &Model, id: &str) -> Result<Edit, String> {
     let mut edits = Vec::new();
     match kind {
         EntityKind::Team => {
-            for service in &model.services {
-                if service.owner.as_deref() == Some(id) {
-                    let mut orphan = service.clone();
-                    orphan.owner = None;
-                    edits.push(replaced(
-                        Entity::Service(service.clone()),
-                        Entity::Service(orphan),
-                    ));
-                }
+            for service in model.services_of(id) {
+                let mut orphan = service.clone();
+                orphan.owner = None;
+                edits.push(replaced(
+                    Entity::Service(service.clone()),
+                    Entity::Service(orphan),
+                ));
             }
             edits.extend(remove_where(
                 &model.interactions,
@@ -245,84 +252,17 @@ pub fn rename(model: &Model, old: &str, new: &str) -> Result<Edit, String> {
         return Ok(Edit::Batch(Vec::new()));
     }
     check_id(model, new)?;
-    let kind = model
-        .entity_kind(old)
-        .ok_or_else(|| format!("There is nothing with the id `{old}`."))?;
-    let swap = |id: &String| {
-        if id == old {
-            new.to_owned()
-        } else {
-            id.clone()
-        }
-    };
+    if model.entity_kind(old).is_none() {
+        return Err(format!("There is nothing with the id `{old}`."));
+    }
     let mut edits = Vec::new();
-    let mut change = |old: Entity, new: Entity| edits.push(replaced(old, new));
-    match kind {
-        EntityKind::Team => {
-            for team in model.teams.iter().filter(|t| t.id == old) {
-                let renamed = Team {
-                    id: new.to_owned(),
-                    ..team.clone()
-                };
-                change(Entity::Team(team.clone()), Entity::Team(renamed));
-            }
-            for service in &model.services {
-                if service.owner.as_deref() == Some(old) {
-                    let mut changed = service.clone();
-                    changed.owner = Some(new.to_owned());
-                    change(Entity::Service(service.clone()), Entity::Service(changed));
-                }
-            }
-            for interaction in &model.interactions {
-                if interaction.from == old || interaction.to == old {
-                    let changed = Interaction {
-                        from: swap(&interaction.from),
-                        to: swap(&interaction.to),
-                        mode: interaction.mode,
-                    };
-                    change(
-                        Entity::Interaction(interaction.clone()),
-                        Entity::Interaction(changed),
-                    );
-                }
-            }
+    for entity in entities(model) {
+        let mut renamed = entity.clone();
+        for id in renamed.ids_mut().into_iter().filter(|id| *id == old) {
+            *id = new.to_owned();
         }
-        EntityKind::Service => {
-            for service in model.services.iter().filter(|s| s.id == old) {
-                let renamed = Service {
-                    id: new.to_owned(),
-                    ..service.clone()
-                };
-                change(Entity::Service(service.clone()), Entity::Service(renamed));
-            }
-            for dependency in &model.dependencies {
-                if dependency.from == old || dependency.to == old {
-                    let changed = Dependency {
-                        from: swap(&dependency.from),
-                        to: swap(&dependency.to),
-                    };
-                    change(
-                        Entity::Dependency(dependency.clone()),
-                        Entity::Dependency(changed),
-                    );
-                }
-            }
-        }
-        EntityKind::Domain => {
-            for domain in model.domains.iter().filter(|d| d.id == old) {
-                let renamed = Domain {
-                    id: new.to_owned(),
-                    name: domain.name.clone(),
-                };
-                change(Entity::Domain(domain.clone()), Entity::Domain(renamed));
-            }
-            for team in &model.teams {
-                if team.domain.as_deref() == Some(old) {
-                    let mut changed = team.clone();
-                    changed.domain = Some(new.to_owned());
-                    change(Entity::Team(team.clone()), Entity::Team(changed));
-                }
-            }
+        if renamed != entity {
+            edits.push(replaced(entity, renamed));
         }
     }
     if let Some(position) = model.layout.get(old) {
@@ -345,32 +285,22 @@ pub fn set_name(model: &Model, id: &str, name: &str) -> Result<(Edit, String), S
     let kind = model
         .entity_kind(id)
         .ok_or_else(|| format!("There is nothing with the id `{id}`."))?;
-    let (update, old_name) = match kind {
-        EntityKind::Team => {
-            let old = model.team(id).ok_or_else(|| gone("team"))?;
-            let team = Team {
-                name: name.to_owned(),
-                ..old.clone()
-            };
-            (update_team(model, team)?, &old.name)
-        }
-        EntityKind::Service => {
-            let old = model.service(id).ok_or_else(|| gone("service"))?;
-            let service = Service {
-                name: name.to_owned(),
-                ..old.clone()
-            };
-            (update_service(model, service)?, &old.name)
-        }
-        EntityKind::Domain => {
-            let old = model.domain(id).ok_or_else(|| gone("domain"))?;
-            let domain = Domain {
-                name: name.to_owned(),
-                ..old.clone()
-            };
-            (update_domain(model, domain)?, &old.name)
-        }
-    };
+    let old_name = model.name_of(kind, id).unwrap_or_default();
+    let new_name = || name.to_owned();
+    let update = match kind {
+        EntityKind::Team => update_team(
+            model,
+            changed(model.team(id), "team", |t| t.name = new_name())?,
+        ),
+        EntityKind::Service => update_service(
+            model,
+            changed(model.service(id), "service", |s| s.name = new_name())?,
+        ),
+        EntityKind::Domain => update_domain(
+            model,
+            changed(model.domain(id), "domain", |d| d.name = new_name())?,
+        ),
+    }?;
     if !follows_name(id, old_name, kind) {
         return Ok((update, id.to_owned()));
     }
@@ -391,21 +321,17 @@ pub fn set_name(model: &Model, id: &str, name: &str) -> Result<(Edit, String), S
 
 /// Sets how many people a team has.
 pub fn set_members(model: &Model, team_id: &str, members: u32) -> Result<Edit, String> {
-    let mut team = model
-        .team(team_id)
-        .ok_or_else(|| "The team no longer exists.".to_owned())?
-        .clone();
-    team.members = members;
-    update_team(model, team)
+    update_team(
+        model,
+        changed(model.team(team_id), "team", |t| t.members = members)?,
+    )
 }
 
 /// Puts a team in a domain, or in none.
 pub fn set_team_domain(model: &Model, team_id: &str, domain: Option<&str>) -> Result<Edit, String> {
-    let mut team = model
-        .team(team_id)
-        .ok_or_else(|| "The team no longer exists.".to_owned())?
-        .clone();
-    team.domain = domain.map(str::to_owned);
+    let team = changed(model.team(team_id), "team", |t| {
+        t.domain = domain.map(str::to_owned);
+    })?;
     update_team(model, team)
 }
 

@@ -250,16 +250,17 @@ mod tests {
         }
     }
 
+    /// Moves `id` to `x` as a step of its own, named `label`.
+    fn step(history: &mut History, model: &mut Model, label: &str, (id, x): (&str, f64)) {
+        history.apply(model, label, at(id, x), None).unwrap();
+    }
+
     #[test]
     fn undo_and_redo_walk_the_steps_and_name_them() {
         let mut model = Model::named("m");
         let mut history = History::default();
-        history
-            .apply(&mut model, "Move a", at("a", 1.0), None)
-            .unwrap();
-        history
-            .apply(&mut model, "Move b", at("b", 2.0), None)
-            .unwrap();
+        step(&mut history, &mut model, "Move a", ("a", 1.0));
+        step(&mut history, &mut model, "Move b", ("b", 2.0));
         assert_eq!(history.undo(&mut model), Ok("Move b".to_owned()));
         assert!(!model.layout.contains_key("b"));
         assert_eq!(history.redo_label(), Some("Move b"));
@@ -364,9 +365,7 @@ mod tests {
         let mut history = History::with_limit(2);
         let saved = SavedPoint::at(&history, &model);
         for x in 1..=3 {
-            history
-                .apply(&mut model, "Move", at("a", f64::from(x)), None)
-                .unwrap();
+            step(&mut history, &mut model, "Move", ("a", f64::from(x)));
         }
         history.undo(&mut model).unwrap();
         history.undo(&mut model).unwrap();
@@ -383,17 +382,11 @@ mod tests {
     fn an_edit_reversed_by_hand_counts_as_clean() {
         let mut model = Model::named("m");
         let mut history = History::default();
-        history
-            .apply(&mut model, "Move", at("a", 1.0), None)
-            .unwrap();
+        step(&mut history, &mut model, "Move", ("a", 1.0));
         let saved = SavedPoint::at(&history, &model);
-        history
-            .apply(&mut model, "Move", at("a", 5.0), None)
-            .unwrap();
+        step(&mut history, &mut model, "Move", ("a", 5.0));
         assert!(saved.differs(&history, &model));
-        history
-            .apply(&mut model, "Move", at("a", 1.0), None)
-            .unwrap();
+        step(&mut history, &mut model, "Move", ("a", 1.0));
         assert!(!saved.differs(&history, &model));
         assert!(SavedPoint::never().differs(&history, &model));
     }

@@ -37,7 +37,34 @@ pub enum Key {
     Interaction { from: String, to: String },
 }
 
+/// Every entity of `model`, list by list: domains, teams, services, dependencies and
+/// interactions.
+fn entities(model: &Model) -> impl Iterator<Item = Entity> + '_ {
+    let domains = model.domains.iter().cloned().map(Entity::Domain);
+    let teams = model.teams.iter().cloned().map(Entity::Team);
+    let services = model.services.iter().cloned().map(Entity::Service);
+    let dependencies = model.dependencies.iter().cloned().map(Entity::Dependency);
+    let interactions = model.interactions.iter().cloned().map(Entity::Interaction);
+    domains
+        .chain(teams)
+        .chain(services)
+        .chain(dependencies)
+        .chain(interactions)
+}
+
 impl Entity {
+    /// Its own id, where it has one, and the ids it refers to: what a new id for an entity
+    /// changes.
+    fn ids_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Entity::Domain(d) => vec![&mut d.id],
+            Entity::Team(t) => std::iter::once(&mut t.id).chain(&mut t.domain).collect(),
+            Entity::Service(s) => std::iter::once(&mut s.id).chain(&mut s.owner).collect(),
+            Entity::Dependency(d) => vec![&mut d.from, &mut d.to],
+            Entity::Interaction(i) => vec![&mut i.from, &mut i.to],
+        }
+    }
+
     /// The key that finds this entity in a model.
     pub fn key(&self) -> Key {
         match self {

@@ -79,6 +79,10 @@ impl Fingerprint {
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
+    use tempfile::TempDir;
+
     use super::*;
 
     /// Sets a file's modification time to `seconds` after the epoch.
@@ -88,22 +92,28 @@ mod tests {
         file.set_modified(time).unwrap();
     }
 
-    #[test]
-    fn an_untouched_file_is_unchanged() {
+    /// A file holding `contents`, modified `seconds` after the epoch when given, and its
+    /// fingerprint as first read (the folder goes when dropped).
+    fn fingerprinted(contents: &str, seconds: Option<u64>) -> (TempDir, PathBuf, Fingerprint) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.ron");
-        fs::write(&path, "(name: \"a\")").unwrap();
-        let mut print = Fingerprint::read(&path).unwrap();
+        fs::write(&path, contents).unwrap();
+        if let Some(seconds) = seconds {
+            set_time(&path, seconds);
+        }
+        let print = Fingerprint::read(&path).unwrap();
+        (dir, path, print)
+    }
+
+    #[test]
+    fn an_untouched_file_is_unchanged() {
+        let (_dir, path, mut print) = fingerprinted("(name: \"a\")", None);
         assert_eq!(print.check(&path), DiskState::Unchanged);
     }
 
     #[test]
     fn new_contents_of_the_same_length_and_time_are_caught_by_the_time() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("m.ron");
-        fs::write(&path, "aaaa").unwrap();
-        set_time(&path, 1_000);
-        let mut print = Fingerprint::read(&path).unwrap();
+        let (_dir, path, mut print) = fingerprinted("aaaa", Some(1_000));
         fs::write(&path, "bbbb").unwrap();
         set_time(&path, 2_000);
         assert_eq!(print.check(&path), DiskState::Changed);
@@ -111,11 +121,7 @@ mod tests {
 
     #[test]
     fn a_touched_file_with_the_same_contents_is_unchanged() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("m.ron");
-        fs::write(&path, "aaaa").unwrap();
-        set_time(&path, 1_000);
-        let mut print = Fingerprint::read(&path).unwrap();
+        let (_dir, path, mut print) = fingerprinted("aaaa", Some(1_000));
         set_time(&path, 2_000);
         assert_eq!(print.check(&path), DiskState::Unchanged);
         assert_eq!(
@@ -127,10 +133,7 @@ mod tests {
 
     #[test]
     fn a_longer_or_deleted_file_is_reported() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("m.ron");
-        fs::write(&path, "aaaa").unwrap();
-        let mut print = Fingerprint::read(&path).unwrap();
+        let (_dir, path, mut print) = fingerprinted("aaaa", None);
         fs::write(&path, "aaaaa").unwrap();
         assert_eq!(print.check(&path), DiskState::Changed);
         fs::remove_file(&path).unwrap();

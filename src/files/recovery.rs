@@ -221,10 +221,12 @@ mod tests {
     use super::*;
     use crate::model::{Team, TeamKind};
 
+    /// A model with one change from a new one: a team.
     fn edited() -> Model {
-        let mut model = Model::named("Client estate");
-        model.teams.push(Team::new("web", "Web", TeamKind::Product));
-        model
+        Model {
+            teams: vec![Team::new("web", "Web", TeamKind::Product)],
+            ..Model::named("Client estate")
+        }
     }
 
     #[test]

@@ -183,12 +183,18 @@ mod tests {
     #[test]
     fn a_link_loop_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let a = dir.path().join("a.ron");
-        let b = dir.path().join("b.ron");
+        let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
         std::os::unix::fs::symlink(&b, &a).unwrap();
         std::os::unix::fs::symlink(&a, &b).unwrap();
         let error = write(&a, b"x").unwrap_err();
         assert!(error.to_string().contains("symbolic links"), "{error}");
+    }
+
+    /// A file's permission bits.
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
     }
 
     #[cfg(unix)]
@@ -200,20 +206,17 @@ mod tests {
         fs::write(&path, "old").unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
         write(&path, b"new").unwrap();
-        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
+        assert_eq!(mode(&path), 0o600);
     }
 
     #[cfg(unix)]
     #[test]
     fn a_new_file_gets_the_mode_any_new_file_gets() {
-        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
-        let usual = dir.path().join("usual.txt");
-        fs::write(&usual, "made the ordinary way").unwrap();
         let path = dir.path().join("new.ron");
         write(&path, b"new").unwrap();
-        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let usual = dir.path().join("usual.txt");
+        fs::write(&usual, "made the ordinary way").unwrap();
         assert_eq!(mode(&path), mode(&usual));
     }
 

@@ -580,36 +580,23 @@ mod tests {
         (id: "\x41", owner: "x"),
     ],
 )"##;
+        let entity = |field, value: &str| Step::Entity {
+            field,
+            value: value.to_owned(),
+        };
         let second_owner = text.rfind("owner").unwrap();
-        assert_eq!(
-            at(
-                text,
-                &[Step::Field("services"), Step::Item(1), Step::Field("owner")]
-            ),
-            Some(second_owner)
-        );
         let escaped_id = text.rfind("id:").unwrap();
-        assert_eq!(
-            at(
-                text,
-                &[Step::Entity {
-                    field: "id",
-                    value: "A".to_owned()
-                }]
-            ),
-            Some(escaped_id)
-        );
         let first_owner = text.find("owner: r#").unwrap();
-        assert_eq!(
-            at(
-                text,
-                &[Step::Entity {
-                    field: "owner",
-                    value: "x".to_owned()
-                }]
+        for (path, found) in [
+            (
+                vec![Step::Field("services"), Step::Item(1), Step::Field("owner")],
+                second_owner,
             ),
-            Some(first_owner)
-        );
+            (vec![entity("id", "A")], escaped_id),
+            (vec![entity("owner", "x")], first_owner),
+        ] {
+            assert_eq!(at(text, &path), Some(found), "{path:?}");
+        }
     }
 
     #[test]
@@ -627,18 +614,16 @@ mod tests {
     fn a_missing_step_stops_at_the_last_found() {
         let text = "(layout: {\"a\": (x: 1.0, y: 2.0)}, teams: [(id: \"t\")])";
         let key = text.find("\"a\"").unwrap();
-        assert_eq!(
-            at(text, &[Step::Field("layout"), Step::Key("a".to_owned())]),
-            Some(key)
-        );
         let team = text.find("(id").unwrap();
-        assert_eq!(
-            at(
-                text,
-                &[Step::Field("teams"), Step::Item(0), Step::Field("members")]
+        for (path, found) in [
+            (vec![Step::Field("layout"), Step::Key("a".to_owned())], key),
+            (
+                vec![Step::Field("teams"), Step::Item(0), Step::Field("members")],
+                team,
             ),
-            Some(team)
-        );
+        ] {
+            assert_eq!(at(text, &path), Some(found), "{path:?}");
+        }
     }
 
     #[test]

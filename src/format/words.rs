@@ -70,13 +70,18 @@ mod tests {
 
     #[test]
     fn shown_text_stays_on_one_line_and_short() {
-        assert_eq!(shown("t\n"), "t\\n");
-        assert_eq!(shown("\u{1b}[2J"), "\\u{1b}[2J");
-        assert_eq!(super::super::escaped("a\tb\u{202e}c"), "a\\tb\\u{202e}c");
-        let long = "x".repeat(1_000);
+        let (long, accents) = ("x".repeat(1_000), "é".repeat(60));
         // 60 characters kept, then the ellipsis.
-        assert_eq!(shown(&long), format!("{}…", "x".repeat(60)));
-        assert_eq!(shown(&"é".repeat(60)), "é".repeat(60));
+        let cut = format!("{}…", "x".repeat(60));
+        for (text, seen) in [
+            ("t\n", "t\\n"),
+            ("\u{1b}[2J", "\\u{1b}[2J"),
+            (&long, &cut),
+            (&accents, &accents),
+        ] {
+            assert_eq!(shown(text), seen, "{text:?}");
+        }
+        assert_eq!(super::super::escaped("a\tb\u{202e}c"), "a\\tb\\u{202e}c");
         assert_eq!(entity_label("Bad\u{1b}", "b\n"), "Bad\\u{1b} (b\\n)");
     }
 

@@ -95,61 +95,43 @@ pub fn intruders<'m>(model: &'m Model, positions: &Positions) -> Vec<(&'m str, &
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::fixtures::shop;
     use crate::layout::sizes::{DOMAIN_HEADER_HEIGHT, DOMAIN_HEADER_MIN_WIDTH, TEAM_CARD_HEIGHT};
-    use crate::model::{Domain, Service, ServiceKind, Team, TeamKind};
-
-    fn model() -> Model {
-        let mut model = Model::named("m");
-        model.domains.push(Domain {
-            id: "d".into(),
-            name: "D".into(),
-        });
-        let mut team = Team::new("t", "T", TeamKind::Product);
-        team.domain = Some("d".into());
-        model.teams.push(team);
-        model
-            .teams
-            .push(Team::new("loose", "Loose", TeamKind::Product));
-        let mut owned = Service::new("s", "S", ServiceKind::Digital);
-        owned.owner = Some("t".into());
-        model.services.push(owned);
-        model
-            .services
-            .push(Service::new("u", "U", ServiceKind::Digital));
-        model
-    }
 
     #[test]
     fn membership_follows_team_domains_and_owners() {
-        let model = model();
+        let model = shop();
         let member_of = membership(&model);
-        assert_eq!(member_of.get("d"), Some(&"d"));
-        assert_eq!(member_of.get("t"), Some(&"d"));
-        assert_eq!(member_of.get("s"), Some(&"d"));
-        assert_eq!(member_of.get("loose"), None);
-        assert_eq!(member_of.get("u"), None);
+        assert_eq!(member_of.get("shop"), Some(&"shop"));
+        assert_eq!(member_of.get("web"), Some(&"shop"));
+        assert_eq!(member_of.get("front"), Some(&"shop"));
+        assert_eq!(member_of.get("ops"), None);
+        assert_eq!(member_of.get("db"), None);
     }
 
     #[test]
     fn an_area_spans_header_team_and_services_plus_padding() {
-        let model = model();
+        let model = shop();
         let positions: Positions = [
-            ("d", Position { x: 0.0, y: 0.0 }),
-            ("t", Position { x: 0.0, y: 100.0 }),
-            ("s", Position { x: 0.0, y: 200.0 }),
-            ("loose", Position { x: 900.0, y: 0.0 }),
+            ("shop", Position { x: 0.0, y: 0.0 }),
+            ("web", Position { x: 0.0, y: 100.0 }),
+            ("front", Position { x: 0.0, y: 200.0 }),
+            ("ops", Position { x: 900.0, y: 0.0 }),
         ]
         .into_iter()
         .map(|(id, p)| (id.to_owned(), p))
         .collect();
-        let area = domain_area(&model, &positions, "d").unwrap();
+        let area = domain_area(&model, &positions, "shop").unwrap();
         // Header: 220 wide, 40 high around (0, 0): x −110…110, y −20…20. Service at y 200:
         // footprint down to 200 + 110 = 310. Team card 54 high at y 100: 73…127. Padding 16.
         assert_eq!(area.min_x, -DOMAIN_HEADER_MIN_WIDTH / 2.0 - AREA_PADDING);
         assert_eq!(area.min_y, -DOMAIN_HEADER_HEIGHT / 2.0 - AREA_PADDING);
         assert_eq!(area.max_y, 310.0 + AREA_PADDING);
-        assert!(area.max_x < 900.0 - 90.0, "the loose team stays out");
+        assert!(
+            area.max_x < 900.0 - 90.0,
+            "the team outside every domain stays out"
+        );
         assert!(100.0 - TEAM_CARD_HEIGHT / 2.0 > area.min_y);
-        assert_eq!(domain_area(&model, &Positions::new(), "d"), None);
+        assert_eq!(domain_area(&model, &Positions::new(), "shop"), None);
     }
 }

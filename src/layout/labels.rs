@@ -45,8 +45,9 @@ impl TextScale {
     }
 }
 
-/// The gap between a shape and a name beside it.
-pub const GAP: f64 = 3.0;
+/// The gap between a shape and a name beside it: small enough that a name of two rows fits
+/// between two rows of services at the zoom a 720p screen fits a few dozen services at.
+pub const GAP: f64 = 2.0;
 /// How far inside its area's outline a name stays, in output pixels.
 pub const AREA_INSET: f64 = 2.0;
 /// A grown card's padding round its name, each way.

@@ -118,14 +118,5 @@ pub fn rounded(position: Position) -> Position {
     }
 }
 
-/// Each item's index by its id, to find the entity a reference names.
-pub fn index_by_id<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<&str, usize> {
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| (id(item), i))
-        .collect()
-}
-
 /// Positions by id, as the layout functions take and give them.
 pub type Positions = HashMap<String, Position>;

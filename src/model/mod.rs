@@ -197,6 +197,13 @@ impl Model {
             .expect("an unbounded range always yields a free id")
     }
 
+    /// The services team `team` owns, in the model's order.
+    pub fn services_of<'a>(&'a self, team: &'a str) -> impl Iterator<Item = &'a Service> + 'a {
+        self.services
+            .iter()
+            .filter(move |s| s.owner.as_deref() == Some(team))
+    }
+
     /// The entity of kind `kind` with id `id`, by its name, if there is one.
     pub fn name_of(&self, kind: EntityKind, id: &str) -> Option<&str> {
         match kind {
@@ -464,25 +471,34 @@ impl OutOfHours {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
+    /// Unique among the model's teams, services and domains; what references name.
     pub id: String,
     pub name: String,
     pub kind: ServiceKind,
+    /// The owning team's id; none for an orphan.
     #[serde(default)]
     pub owner: Option<String>,
+    /// What an hour of downtime costs, in the model's currency: read against the exposure
+    /// bands when no availability target is set.
     #[serde(default)]
     pub exposure_per_hour: Option<f64>,
     /// The exposure during the peak season (version 3, SPEC 8.2; omitted from files when
     /// not set).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub peak_exposure_per_hour: Option<f64>,
+    /// The availability target in percent (99.9); none to take it from the exposure.
     #[serde(default)]
     pub availability: Option<f64>,
+    /// How much feature demand the service has, which sets its deployment target.
     #[serde(default)]
     pub demand: Demand,
+    /// Out-of-hours callouts a year, each paid for `settings.callout_hours`.
     #[serde(default)]
     pub callouts_per_year: f64,
+    /// An override of the selector's recommendation; none to follow it.
     #[serde(default)]
     pub operating_model: Option<OperatingModel>,
+    /// An override of the out-of-hours level the rules give it; none to follow them.
     #[serde(default)]
     pub out_of_hours: Option<OutOfHours>,
     /// Where the service is in its life (version 2; omitted from files when `Live`).

@@ -2,7 +2,7 @@
 //! box, and how a node looks.
 
 use crate::analysis::{Analysis, Cover};
-use crate::model::Model;
+use crate::model::{Model, positions_by_id};
 
 /// The model cut into boxes: one per domain (its teams and the services they own), then
 /// what belongs to no domain. Indexes point into the model's lists.
@@ -21,12 +21,7 @@ impl Grouping {
             .iter()
             .map(|t| t.domain.as_deref().and_then(domain_of))
             .collect();
-        let team_index: std::collections::HashMap<&str, usize> = model
-            .teams
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.as_str(), i))
-            .collect();
+        let team_index = positions_by_id(&model.teams, |t| t.id.as_str());
         let mut domains: Vec<(usize, Vec<usize>, Vec<usize>)> = (0..model.domains.len())
             .map(|d| (d, Vec::new(), Vec::new()))
             .collect();

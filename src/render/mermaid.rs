@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::diagram::{Grouping, cover_class, covers};
 use crate::analysis::{Analysis, Cover, analyze};
-use crate::model::{Model, ServiceKind, TeamKind};
+use crate::model::{Model, ServiceKind, TeamKind, positions_by_id};
 use crate::scene::palette;
 
 /// The model as Mermaid flowchart text.
@@ -41,12 +41,7 @@ pub fn mermaid_with(model: &Model, analysis: &Analysis) -> String {
     for s in &grouping.loose_services {
         service_node(&mut out, model, *s, "    ");
     }
-    let service_index: std::collections::HashMap<&str, usize> = model
-        .services
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
+    let service_index = positions_by_id(&model.services, |s| s.id.as_str());
     for (s, service) in model.services.iter().enumerate() {
         if let Some(t) = service
             .owner
@@ -168,23 +163,21 @@ fn one_line(text: &str) -> String {
         .collect()
 }
 
+/// The characters Mermaid reads as syntax inside a quoted label, and the entity code each
+/// is written as.
+const MERMAID_CODES: [(char, &str); 6] = [
+    ('"', "#quot;"),
+    ('#', "#35;"),
+    ('<', "#lt;"),
+    ('>', "#gt;"),
+    ('&', "#amp;"),
+    ('`', "#96;"),
+];
+
 /// A name inside a quoted Mermaid label: characters Mermaid reads as syntax become entity
 /// codes, and line breaks spaces.
 fn label(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("#quot;"),
-            '#' => out.push_str("#35;"),
-            '<' => out.push_str("#lt;"),
-            '>' => out.push_str("#gt;"),
-            '&' => out.push_str("#amp;"),
-            '`' => out.push_str("#96;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    super::encoded(text, &MERMAID_CODES, |_| false)
 }
 
 #[cfg(test)]
@@ -193,7 +186,12 @@ mod tests {
 
     #[test]
     fn labels_escape_what_mermaid_would_read_as_syntax() {
-        assert_eq!(label("a \"b\" #1 <c>"), "a #quot;b#quot; #35;1 #lt;c#gt;");
-        assert_eq!(label("x\ny"), "x y");
+        for (name, written) in [
+            ("a \"b\" #1 <c>", "a #quot;b#quot; #35;1 #lt;c#gt;"),
+            ("R&D `ops`", "R#amp;D #96;ops#96;"),
+            ("x\ny", "x y"),
+        ] {
+            assert_eq!(label(name), written, "{name:?}");
+        }
     }
 }

@@ -15,7 +15,7 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 
 use crate::layout::text::{self, Face};
 use crate::model::Position;
-use crate::scene::marks::{Anchor, Mark, Paint, Pen, Shape};
+use crate::scene::marks::{Mark, Paint, Pen, Shape};
 use crate::scene::palette::CANVAS_BACKGROUND;
 
 /// The screen a page is composed on, in pixels.
@@ -213,61 +213,29 @@ fn draw(surface: &mut Surface, mark: &Mark, font: &impl Fn(Face) -> Option<Font>
     let mut path = PathBuilder::new();
     match &mark.shape {
         Shape::Rect {
-            min,
-            max,
-            radius,
-            fill,
-            stroke,
-        } => {
-            rounded_rect(&mut path, *min, *max, *radius);
-            paint_path(surface, path, *fill, *stroke);
-        }
-        Shape::Circle {
-            centre,
-            radius,
-            fill,
-            stroke,
-        } => {
-            circle(&mut path, *centre, *radius);
-            paint_path(surface, path, *fill, *stroke);
-        }
-        Shape::Polygon {
-            points,
-            fill,
-            stroke,
-        } => {
-            polyline(&mut path, points, true);
-            paint_path(surface, path, *fill, *stroke);
-        }
-        Shape::Line { points, pen } => {
-            polyline(&mut path, points, false);
-            paint_path(surface, path, None, Some(*pen));
-        }
-        Shape::Clip(_) => {}
+            min, max, radius, ..
+        } => rounded_rect(&mut path, *min, *max, *radius),
+        Shape::Circle { centre, radius, .. } => circle(&mut path, *centre, *radius),
+        Shape::Polygon { points, .. } => polyline(&mut path, points, true),
+        Shape::Line { points, .. } => polyline(&mut path, points, false),
+        Shape::Clip(_) => return,
         Shape::Text {
             at,
-            anchor,
             text: words,
             px,
             paint,
-            width,
+            ..
         } => {
-            let left = match anchor {
-                Anchor::Start => at.x,
-                Anchor::Middle => at.x - width / 2.0,
-            };
+            // Text is set from its left end, which its bounds give whatever its anchor.
+            let left = mark.bounds().min_x;
             let baseline = at.y + f64::from(text::ascent(*px as f32));
-            write_text(
-                surface,
-                words,
-                left as f32,
-                baseline as f32,
-                *px as f32,
-                *paint,
-                font,
-            );
+            let (left, baseline, px) = (left as f32, baseline as f32, *px as f32);
+            write_text(surface, words, left, baseline, px, *paint, font);
+            return;
         }
     }
+    let (fill, stroke) = super::paints(&mark.shape);
+    paint_path(surface, path, fill, stroke);
 }
 
 /// `words` set from `left` on `baseline` at `px`, each run of characters in the face that

@@ -23,8 +23,10 @@ const FIGURES_PX: f64 = 16.0;
 const LEGEND_PX: f64 = 14.0;
 /// A slide's margin, its title line and its legend: as small as reads well, to leave the
 /// room to the diagram.
-const SLIDE_MARGIN: f64 = 20.0;
+pub const SLIDE_MARGIN: f64 = 20.0;
 const SLIDE_TITLE_PX: f64 = 22.0;
+/// Where a slide's title row starts.
+const SLIDE_TITLE_TOP: f64 = SLIDE_MARGIN * 0.75;
 const SLIDE_LEGEND_PX: f64 = 12.0;
 /// Between the heading, the diagram and the legend.
 const GAP: f64 = 16.0;
@@ -105,8 +107,13 @@ pub fn heading(
 /// `marks`.
 pub fn diagram(marks: &mut Marks, scene: &Scene, view: &View) {
     let drawn = draw(scene, view, &Highlight::default());
-    marks.clip(Some(view.frame));
-    marks.list.extend(drawn.marks.list);
+    clipped(marks, drawn.marks, &view.frame);
+}
+
+/// `drawn` added to `marks`, clipped to `frame`.
+fn clipped(marks: &mut Marks, drawn: Marks, frame: &Rect) {
+    marks.clip(Some(*frame));
+    marks.list.extend(drawn.list);
     marks.clip(None);
 }
 
@@ -159,41 +166,52 @@ pub fn natural(model: &Model, analysis: &Analysis) -> Picture {
     }
 }
 
-/// A slide of `size` pixels: the heading, then the diagram fitted into the room the legend
-/// leaves, with presentation mode's text.
+/// A slide of `size` pixels: the title line, the diagram fitted as large as the slide
+/// allows with presentation mode's text, and the legend where the diagram leaves room.
 pub fn slide(model: &Model, analysis: &Analysis, size: (f64, f64)) -> Picture {
     let scene = scene_of(model, analysis);
     let mut marks = Marks::default();
-    let area = slide_frame(
-        &mut marks,
-        title(model),
-        &figures_line(analysis),
-        size,
-        Shown::of(&scene),
-    );
-    if let Some(bounds) = scene.bounds {
-        let view = fitted(&bounds, &area, true);
-        diagram(&mut marks, &scene, &view);
+    let heading = SlideHeading {
+        title: title(model),
+        figures: &figures_line(analysis),
+        corner: 0.0,
+    };
+    match scene.bounds {
+        Some(bounds) => slide_with_diagram(&mut marks, &scene, &bounds, &heading, size, true),
+        None => {
+            slide_frame(&mut marks, &heading, size, Shown::of(&scene));
+        }
     }
     Picture { marks, size }
 }
 
-/// The title line along the top of a slide of `size` (the title, and the figures after it
-/// on the same line where they fit), and the legend of `shown` along its bottom, added to
-/// `marks`. Returns the room left for the diagram.
-pub fn slide_frame(
-    marks: &mut Marks,
-    title: &str,
-    figures: &str,
-    size: (f64, f64),
-    shown: Shown,
-) -> Rect {
-    let width = size.0 - 2.0 * SLIDE_MARGIN;
-    let title_line = text::wrap(title, SLIDE_TITLE_PX as f32, (width * 0.6) as f32, 1);
+/// The baseline of a slide's title, which what sits beside it shares.
+pub fn slide_title_baseline() -> f64 {
+    SLIDE_TITLE_TOP + f64::from(text::ascent(SLIDE_TITLE_PX as f32))
+}
+
+/// What goes along a slide's top: its title, the figures after it (or under it where they
+/// do not fit), and `corner` pixels kept free at the right end (a deck's page number).
+pub struct SlideHeading<'a> {
+    pub title: &'a str,
+    pub figures: &'a str,
+    pub corner: f64,
+}
+
+/// The title line along the top of a slide `width` wide, added to `marks`; returns its
+/// bottom.
+fn title_line(marks: &mut Marks, heading: &SlideHeading, width: f64) -> f64 {
+    let width = width - 2.0 * SLIDE_MARGIN - heading.corner;
+    let title_line = text::wrap(
+        heading.title,
+        SLIDE_TITLE_PX as f32,
+        (width * 0.6) as f32,
+        1,
+    );
     let title_width = f64::from(title_line.width());
     let title_row = f64::from(text::row_height(SLIDE_TITLE_PX as f32));
     let figures_row = f64::from(text::row_height(FIGURES_PX as f32));
-    let top = SLIDE_MARGIN * 0.75;
+    let top = SLIDE_TITLE_TOP;
     if let Some(line) = title_line.lines.first() {
         marks.push(
             Role::Title,
@@ -211,10 +229,11 @@ pub fn slide_frame(
         );
     }
     // The figures on the title's baseline, after it, or under it where they do not fit.
+    let figures = heading.figures;
     let beside = width - title_width - 24.0;
     let (left, figures_top, room) = if f64::from(text::width(figures, FIGURES_PX as f32)) <= beside
     {
-        let baseline = top + f64::from(text::ascent(SLIDE_TITLE_PX as f32));
+        let baseline = slide_title_baseline();
         (
             SLIDE_MARGIN + title_width + 24.0,
             baseline - f64::from(text::ascent(FIGURES_PX as f32)),
@@ -240,7 +259,19 @@ pub fn slide_frame(
             },
         );
     }
-    let heading_bottom = (top + title_row).max(figures_top + figures_row);
+    (top + title_row).max(figures_top + figures_row)
+}
+
+/// The title line along the top of a slide of `size` and the legend of `shown` along its
+/// bottom, added to `marks`. Returns the room left for the diagram.
+pub fn slide_frame(
+    marks: &mut Marks,
+    heading: &SlideHeading,
+    size: (f64, f64),
+    shown: Shown,
+) -> Rect {
+    let heading_bottom = title_line(marks, heading, size.0);
+    let width = size.0 - 2.0 * SLIDE_MARGIN;
     let (mut legend, legend_size) = legend::legend(Context::Export(shown), SLIDE_LEGEND_PX, width);
     let legend_top = size.1 - SLIDE_MARGIN * 0.5 - legend_size.1;
     legend.translate(SLIDE_MARGIN, legend_top);
@@ -253,9 +284,145 @@ pub fn slide_frame(
     }
 }
 
-/// Room round a fitted diagram for the names of the shapes at its edges, in pixels: a name
-/// is drawn at least 16 px high however far out the diagram is.
-const NAME_ROOM: f64 = 16.0;
+/// The widths a slide's legend is tried at, as a fraction of the slide's: from one or two
+/// rows along the bottom to a block for a corner.
+const LEGEND_WIDTHS: [f64; 5] = [1.0, 0.6, 0.42, 0.3, 0.22];
+/// How far a diagram is shrunk, step by step, to free a corner for its legend before it
+/// goes beside the diagram instead.
+const SHRINK_STEPS: [f64; 8] = [1.0, 0.99, 0.98, 0.97, 0.95, 0.93, 0.9, 0.87];
+
+/// A slide of `size` showing `bounds` of `scene`: the title line, then the diagram fitted
+/// to all the room under it with the legend in a place it leaves free (a corner first),
+/// the diagram shrunk a little where that frees one; else the legend goes along the
+/// bottom or down the right side, whichever leaves the diagram larger. Never does the
+/// legend cover the model.
+pub fn slide_with_diagram(
+    marks: &mut Marks,
+    scene: &Scene,
+    bounds: &Rect,
+    heading: &SlideHeading,
+    size: (f64, f64),
+    summarise: bool,
+) {
+    let heading_bottom = title_line(marks, heading, size.0);
+    let room = Rect {
+        min_x: SLIDE_MARGIN * 0.5,
+        min_y: heading_bottom + GAP * 0.5,
+        max_x: size.0 - SLIDE_MARGIN * 0.5,
+        max_y: size.1 - SLIDE_MARGIN * 0.5,
+    };
+    let inside = room.expand(-SLIDE_MARGIN * 0.5);
+    let shown = Context::Export(Shown::of(scene));
+    let mut legends: Vec<(Marks, (f64, f64))> = LEGEND_WIDTHS
+        .iter()
+        .map(|share| legend::legend(shown, SLIDE_LEGEND_PX, inside.width() * share))
+        .collect();
+    let (beside, beside_at, beside_view) =
+        legend_beside(bounds, &room, &inside, &legends, summarise);
+    let whole = fitted(bounds, &room, summarise);
+    let tries = SHRINK_STEPS
+        .iter()
+        .take_while(|&&f| whole.zoom * f > beside_view.zoom)
+        .flat_map(|&f| shrunk(&whole, bounds, f));
+    for view in tries {
+        let drawn = draw(scene, &view, &Highlight::default()).marks;
+        let free = legends
+            .iter()
+            .enumerate()
+            .find_map(|(k, (_, legend_size))| {
+                legend::free_place(&drawn.list, &inside, *legend_size).map(|at| (k, at))
+            });
+        if let Some((k, at)) = free {
+            clipped(marks, drawn, &room);
+            let (legend, _) = legends.swap_remove(k);
+            return place_legend(marks, legend, at);
+        }
+    }
+    diagram(marks, scene, &beside_view);
+    let (legend, _) = legends.swap_remove(beside);
+    place_legend(marks, legend, beside_at);
+}
+
+fn place_legend(marks: &mut Marks, mut legend: Marks, at: Position) {
+    legend.translate(at.x, at.y);
+    marks.list.extend(legend.list);
+}
+
+/// `whole` zoomed out by `factor` (at 1, itself): about the frame's centre, or held to its
+/// top-left or top-right corner, so that room opens along the bottom and one side.
+fn shrunk(whole: &View, bounds: &Rect, factor: f64) -> Vec<View> {
+    if factor >= 1.0 {
+        return vec![*whole];
+    }
+    let zoom = whole.zoom * factor;
+    let drawn = whole.rect_to_screen(bounds);
+    let (width, height) = (bounds.width() * zoom, bounds.height() * zoom);
+    let centre = drawn.centre();
+    [
+        (centre.x - width / 2.0, centre.y - height / 2.0),
+        (drawn.min_x, drawn.min_y),
+        (drawn.max_x - width, drawn.min_y),
+    ]
+    .into_iter()
+    .map(|(left, top)| View {
+        zoom,
+        pan: Position {
+            x: left - bounds.min_x * zoom,
+            y: top - bounds.min_y * zoom,
+        },
+        ..*whole
+    })
+    .collect()
+}
+
+/// Where the legend goes when the diagram leaves it no place: the widest of `legends`
+/// under the diagram, or the narrowest down its right, whichever leaves the diagram
+/// larger. Returns which legend, where it goes and the diagram's view.
+fn legend_beside(
+    bounds: &Rect,
+    room: &Rect,
+    inside: &Rect,
+    legends: &[(Marks, (f64, f64))],
+    summarise: bool,
+) -> (usize, Position, View) {
+    let last = legends.len() - 1;
+    let (wide, narrow) = (legends[0].1, legends[last].1);
+    let under = Rect {
+        max_y: inside.max_y - wide.1 - GAP * 0.5,
+        ..*room
+    };
+    let beside = Rect {
+        max_x: inside.max_x - narrow.0 - GAP * 0.5,
+        ..*room
+    };
+    [
+        (0, under, inside.min_x),
+        (last, beside, inside.max_x - narrow.0),
+    ]
+    .into_iter()
+    .map(|(k, area, left)| {
+        let at = Position {
+            x: left,
+            y: inside.max_y - legends[k].1.1,
+        };
+        (k, at, fitted(bounds, &area, summarise))
+    })
+    .reduce(|best, next| {
+        if next.2.zoom > best.2.zoom {
+            next
+        } else {
+            best
+        }
+    })
+    .expect("two ways to try")
+}
+
+/// Room round a fitted diagram, in pixels, within the slide's margin: the diagram sits
+/// 16 px from the slide's edge, as it does from the canvas's. The scene's bounds already
+/// hold the boxes' edges and the room for the names under the shapes; every pixel more
+/// would shrink a diagram whose names need the zoom (the enterprise sample's two-row names
+/// between rows of services fit from a zoom of about 0.4).
+const NAME_ROOM: f64 = 6.0;
 
 /// A view that fits `bounds` (canvas units) into `area` with presentation mode's text;
 /// `summarise` as in [`View`].
@@ -301,6 +468,73 @@ pub fn on_one_scale(fits: &[(Rect, Rect)]) -> Vec<View> {
 mod tests {
     use super::*;
     use crate::analysis::analyze;
+
+    /// The legend's backing, and every other mark of the picture but the title line.
+    fn legend_and_diagram(marks: &[crate::scene::Mark]) -> (Rect, Vec<&crate::scene::Mark>) {
+        let legend = marks
+            .iter()
+            .find(|m| m.role == Role::Legend)
+            .expect("a legend")
+            .bounds();
+        let diagram = marks
+            .iter()
+            .filter(|m| {
+                !matches!(m.role, Role::Legend | Role::Title) && !matches!(m.shape, Shape::Clip(_))
+            })
+            .collect();
+        (legend, diagram)
+    }
+
+    /// Points every pixel along a line, to test it against a rectangle point by point.
+    fn along(points: &[Position]) -> Vec<Position> {
+        points
+            .windows(2)
+            .flat_map(|pair| {
+                let (a, b) = (pair[0], pair[1]);
+                let steps = ((b.x - a.x).hypot(b.y - a.y)).ceil().max(1.0) as usize;
+                (0..=steps).map(move |k| {
+                    let t = k as f64 / steps as f64;
+                    Position {
+                        x: a.x + (b.x - a.x) * t,
+                        y: a.y + (b.y - a.y) * t,
+                    }
+                })
+            })
+            .collect()
+    }
+
+    /// On a 16:9 slide every sample's legend goes where it covers no shape, name, box or
+    /// edge of the diagram: in a place the diagram leaves free, else beside it.
+    #[test]
+    fn a_slides_legend_covers_nothing_of_the_diagram() {
+        for file in [
+            "enterprise-hybrid.ron",
+            "needs-attention.ron",
+            "payments-compliance.ron",
+            "retail-domains.ron",
+            "retail-peak-season.ron",
+            "startup.ron",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples")
+                .join(file);
+            let model = crate::files::ron::load(&path).expect("the sample loads");
+            let picture = slide(&model, &crate::analysis::analyze(&model), (1280.0, 720.0));
+            let (legend, diagram) = legend_and_diagram(&picture.marks.list);
+            for mark in diagram {
+                let hit = match &mark.shape {
+                    Shape::Line { points, .. } => along(points).into_iter().any(|p| {
+                        p.x > legend.min_x
+                            && p.x < legend.max_x
+                            && p.y > legend.min_y
+                            && p.y < legend.max_y
+                    }),
+                    _ => mark.bounds().overlaps(&legend),
+                };
+                assert!(!hit, "{file}: the legend {legend:?} covers {mark:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_slide_holds_everything_within_its_frame() {

@@ -23,22 +23,19 @@ impl std::fmt::Display for N {
     }
 }
 
+/// The characters XML reads as markup, and how each is written in text.
+const XML_CODES: [(char, &str); 5] = [
+    ('&', "&amp;"),
+    ('<', "&lt;"),
+    ('>', "&gt;"),
+    ('"', "&quot;"),
+    ('\'', "&apos;"),
+];
+
 /// Text escaped for XML content and attribute values.
 pub(crate) fn xml_escape(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // XML 1.0 allows no other control characters.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    // XML 1.0 allows no control characters but these.
+    super::encoded(raw, &XML_CODES, |c| matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// The model drawn as an SVG document at its natural size.
@@ -171,11 +168,7 @@ fn element(out: &mut String, mark: &Mark, classed: bool) {
         .unwrap_or_default();
     match &mark.shape {
         Shape::Rect {
-            min,
-            max,
-            radius,
-            fill,
-            stroke,
+            min, max, radius, ..
         } => {
             let _ = write!(
                 out,
@@ -186,14 +179,8 @@ fn element(out: &mut String, mark: &Mark, classed: bool) {
                 N(max.y - min.y),
                 N(radius.min((max.x - min.x) / 2.0).min((max.y - min.y) / 2.0)),
             );
-            paint_attributes(out, *fill, *stroke);
         }
-        Shape::Circle {
-            centre,
-            radius,
-            fill,
-            stroke,
-        } => {
+        Shape::Circle { centre, radius, .. } => {
             let _ = write!(
                 out,
                 r#"<circle{class} cx="{}" cy="{}" r="{}""#,
@@ -201,20 +188,14 @@ fn element(out: &mut String, mark: &Mark, classed: bool) {
                 N(centre.y),
                 N(*radius)
             );
-            paint_attributes(out, *fill, *stroke);
         }
         Shape::Polygon {
-            points: corners,
-            fill,
-            stroke,
+            points: corners, ..
         } => {
             let _ = write!(out, r#"<polygon{class} points="{}""#, points(corners));
-            paint_attributes(out, *fill, *stroke);
         }
-        Shape::Line { points: along, pen } => {
+        Shape::Line { points: along, .. } => {
             let _ = write!(out, r#"<polyline{class} points="{}""#, points(along));
-            paint_attributes(out, None, Some(*pen));
-            out.push_str(r#" stroke-linejoin="round" stroke-linecap="round""#);
         }
         Shape::Clip(_) => return,
         Shape::Text {
@@ -241,11 +222,14 @@ fn element(out: &mut String, mark: &Mark, classed: bool) {
             if paint.opacity < 1.0 {
                 let _ = write!(out, r#" fill-opacity="{:.3}""#, paint.opacity);
             }
-            let _ = write!(out, ">{}</text>", xml_escape(words));
+            let _ = writeln!(out, ">{}</text>", xml_escape(words));
+            return;
         }
     }
-    if !matches!(mark.shape, Shape::Text { .. }) {
-        out.push_str("/>");
+    let (fill, stroke) = super::paints(&mark.shape);
+    paint_attributes(out, fill, stroke);
+    if matches!(mark.shape, Shape::Line { .. }) {
+        out.push_str(r#" stroke-linejoin="round" stroke-linecap="round""#);
     }
-    out.push('\n');
+    out.push_str("/>\n");
 }

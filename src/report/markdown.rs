@@ -1,7 +1,7 @@
 //! The Markdown report, to paste into a wiki page or a slide.
 
+use super::FindingFixes;
 use super::sections::{self, Markup};
-use super::{FindingFixes, Table};
 use crate::analysis::Analysis;
 use crate::format::{escape_lines, escaped};
 use crate::model::Model;
@@ -29,38 +29,6 @@ fn unescaped(model: &Model, analysis: &Analysis, fixes: &FindingFixes) -> String
     for (label, value) in sections::summary(analysis) {
         out.push_str(&format!("| {label} | {value} |\n"));
     }
-    out.push_str(&sections::body(model, analysis, fixes, &Markdown));
+    out.push_str(&sections::body(model, analysis, fixes, Markup::Markdown));
     out
-}
-
-struct Markdown;
-
-impl Markup for Markdown {
-    fn heading(&self, title: &str) -> String {
-        format!("\n## {title}\n")
-    }
-    fn table(&self, table: &Table) -> String {
-        format!("\n{}", table.markdown())
-    }
-    fn instead(&self, table: &Table) -> String {
-        format!("\n{}", table.markdown())
-    }
-    fn empty(&self, text: &str) -> String {
-        format!("\n{text}\n")
-    }
-    fn note(&self, text: &str) -> String {
-        format!("\n{text}\n")
-    }
-    fn no_findings(&self, text: &str) -> String {
-        format!("\n{text}\n")
-    }
-    fn severity(&self, heading: &str, count: usize) -> String {
-        format!("\n### {heading} ({count})\n\n")
-    }
-    fn finding(&self, code: &str, message: &str) -> String {
-        format!("- **{code}**: {message}\n")
-    }
-    fn fix(&self, label: &str, effect: &str) -> String {
-        format!("  - Fix: {label} ({effect})\n")
-    }
 }

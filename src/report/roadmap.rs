@@ -4,7 +4,7 @@
 //! the phase before, as a comparison shows it.
 
 use super::compare::{Compared, Section, changes_markdown, changes_text, sections};
-use super::table::{Align, Table};
+use super::table::Table;
 use crate::analysis::Analysis;
 use crate::compare::Names;
 use crate::format::{count, escaped, grouped, share};
@@ -14,17 +14,15 @@ use crate::roadmap::{Roadmap, RoadmapPlan, YEAR_DAYS};
 /// The phases side by side, and the cost of the year on the last row.
 pub fn roadmap_phases(plan: &RoadmapPlan) -> Table {
     let currency = &plan.currency;
-    let mut table = Table::new(&[
-        ("Phase", Align::Left),
-        ("From", Align::Left),
-        ("To", Align::Left),
-        ("Days", Align::Right),
-        (&format!("Annual cost ({currency})"), Align::Right),
-        ("Cost in the year", Align::Right),
-        ("Ownership", Align::Right),
-        ("On-call coverage", Align::Right),
-        ("Rotas", Align::Right),
-        ("Errors", Align::Right),
+    let annual_cost = format!("Annual cost ({currency})");
+    let mut table = Table::default().left(["Phase", "From", "To"]).right([
+        "Days",
+        &annual_cost,
+        "Cost in the year",
+        "Ownership",
+        "On-call coverage",
+        "Rotas",
+        "Errors",
     ]);
     for phase in &plan.phases {
         let figures = &phase.figures;
@@ -60,11 +58,7 @@ pub fn roadmap_phases(plan: &RoadmapPlan) -> Table {
 /// The handovers of phase `i`: each service whose owner or operating model changes, from
 /// what to what.
 pub fn roadmap_handovers(plan: &RoadmapPlan, i: usize, names: &Names) -> Table {
-    let mut table = Table::new(&[
-        ("Service", Align::Left),
-        ("Owner", Align::Left),
-        ("Operating model", Align::Left),
-    ]);
+    let mut table = Table::default().left(["Service", "Owner", "Operating model"]);
     let owner = |id: &Option<String>| {
         id.as_deref()
             .map_or_else(|| "no owner".to_owned(), |id| names.team(id).to_owned())
@@ -154,31 +148,50 @@ pub fn roadmap_names(roadmap: &Roadmap, plan: &RoadmapPlan) -> Names {
     Names::new(&models, &reports)
 }
 
+/// A phase after the first, as both renderings show it: its handovers and its change from
+/// the phase before, named `before`.
+struct PhaseChange<'a> {
+    before: &'a str,
+    handovers: Table,
+    compared: Compared<'a>,
+}
+
+/// Each phase's line ([`phase_line`]) with, for every phase after the first, its change.
+fn phase_changes<'a>(
+    roadmap: &'a Roadmap,
+    plan: &'a RoadmapPlan,
+) -> impl Iterator<Item = (String, Option<PhaseChange<'a>>)> {
+    let names = roadmap_names(roadmap, plan);
+    (0..plan.phases.len()).map(move |i| {
+        let change = change(roadmap, plan, i).map(|compared| PhaseChange {
+            before: &plan.phases[i - 1].name,
+            handovers: roadmap_handovers(plan, i, &names),
+            compared,
+        });
+        (phase_line(plan, i), change)
+    })
+}
+
 /// The terminal roadmap.
 pub fn roadmap_text(roadmap: &Roadmap, plan: &RoadmapPlan) -> String {
     let name = escaped(&plan.name);
     let mut out = format!("{name}\n{}\n", "═".repeat(name.chars().count().max(1)));
     out.push_str(&roadmap_headline(plan, ""));
     out.push_str(&roadmap_phases(plan).terminal("  "));
-    let names = roadmap_names(roadmap, plan);
-    for i in 0..plan.phases.len() {
-        out.push_str(&format!("\n{}\n", phase_line(plan, i)));
-        let Some(compared) = change(roadmap, plan, i) else {
+    for (line, change) in phase_changes(roadmap, plan) {
+        out.push_str(&format!("\n{line}\n"));
+        let Some(change) = change else {
             out.push_str("  The first phase: where the roadmap starts.\n");
             continue;
         };
-        let handovers = roadmap_handovers(plan, i, &names);
-        if handovers.is_empty() {
+        if change.handovers.is_empty() {
             out.push_str("  Handovers: none; every service keeps its owner and operating model.\n");
         } else {
             out.push_str("  Handovers: services whose owner or operating model changes\n");
-            out.push_str(&handovers.terminal("    "));
+            out.push_str(&change.handovers.terminal("    "));
         }
-        out.push_str(&format!(
-            "\n  Change from {}\n",
-            escaped(&plan.phases[i - 1].name)
-        ));
-        out.push_str(&changes_text(&compared, "  "));
+        out.push_str(&format!("\n  Change from {}\n", escaped(change.before)));
+        out.push_str(&changes_text(&change.compared, "  "));
     }
     out
 }
@@ -188,25 +201,20 @@ pub fn roadmap_markdown(roadmap: &Roadmap, plan: &RoadmapPlan) -> String {
     let mut out = format!("# {}\n\n", escaped(&plan.name));
     out.push_str(&roadmap_headline(plan, "**"));
     out.push_str(&roadmap_phases(plan).markdown());
-    let names = roadmap_names(roadmap, plan);
-    for i in 0..plan.phases.len() {
-        out.push_str(&format!("\n## {}\n\n", phase_line(plan, i)));
-        let Some(compared) = change(roadmap, plan, i) else {
+    for (line, change) in phase_changes(roadmap, plan) {
+        out.push_str(&format!("\n## {line}\n\n"));
+        let Some(change) = change else {
             out.push_str("The first phase: where the roadmap starts.\n");
             continue;
         };
         out.push_str("### Handovers\n\n");
-        let handovers = roadmap_handovers(plan, i, &names);
-        if handovers.is_empty() {
+        if change.handovers.is_empty() {
             out.push_str("None: every service keeps its owner and operating model.\n");
         } else {
-            out.push_str(&handovers.markdown());
+            out.push_str(&change.handovers.markdown());
         }
-        out.push_str(&format!(
-            "\n### Change from {}\n\n",
-            escaped(&plan.phases[i - 1].name)
-        ));
-        out.push_str(&changes_markdown(&compared, "####"));
+        out.push_str(&format!("\n### Change from {}\n\n", escaped(change.before)));
+        out.push_str(&changes_markdown(&change.compared, "####"));
     }
     out
 }

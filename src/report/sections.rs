@@ -4,7 +4,7 @@
 //! with their fixes. [`body`] walks them once; each rendering only marks them up
 //! ([`Markup`]).
 
-use super::table::{Align, Table};
+use super::table::Table;
 use super::{FindingFixes, empty};
 use crate::analysis::{
     Analysis, AvailabilitySource, Cover, Finding, Rota, Severity, assumed_deployment,
@@ -72,12 +72,9 @@ pub fn sections(model: &Model, analysis: &Analysis) -> Vec<Section> {
 
 /// The rotas behind the bill, when no single service's cover accounts for any of it.
 fn shared_rotas(analysis: &Analysis) -> Table {
-    let mut table = Table::new(&[
-        ("Rota", Align::Left),
-        ("Kind", Align::Left),
-        ("Services", Align::Right),
-        ("Annual cost", Align::Right),
-    ]);
+    let mut table = Table::default()
+        .left(["Rota", "Kind"])
+        .right(["Services", "Annual cost"]);
     for rota in &analysis.rotas {
         table.row(vec![
             format!("{} ({})", rota.name, rota.id),
@@ -203,18 +200,11 @@ fn peak_section(analysis: &Analysis) -> Option<Section> {
 
 /// Rotas with their kind, pool, frequency, weeks on call each, health, services and costs.
 pub fn rota_table(rotas: &[Rota]) -> Table {
-    let mut table = Table::new(&[
-        ("Rota", Align::Left),
-        ("Kind", Align::Left),
-        ("Pool", Align::Right),
-        ("1 week in", Align::Right),
-        ("Weeks each", Align::Right),
-        ("Healthy", Align::Left),
-        ("Services", Align::Right),
-        ("Standby", Align::Right),
-        ("Callout", Align::Right),
-        ("Annual cost", Align::Right),
-    ]);
+    let mut table = Table::default()
+        .left(["Rota", "Kind"])
+        .right(["Pool", "1 week in", "Weeks each"])
+        .left(["Healthy"])
+        .right(["Services", "Standby", "Callout", "Annual cost"]);
     for rota in rotas {
         table.row(vec![
             format!("{} ({})", rota.name, rota.id),
@@ -235,18 +225,18 @@ pub fn rota_table(rotas: &[Rota]) -> Table {
 /// A service's decisions, with the deployment and availability that put it in its cell of
 /// the selector next to the recommendation, and `*` on each that was assumed (SPEC 7.2).
 pub fn services(model: &Model, analysis: &Analysis) -> Table {
-    let mut table = Table::new(&[
-        ("Service", Align::Left),
-        ("Owner", Align::Left),
-        ("Availability", Align::Right),
-        ("Deploys", Align::Left),
-        ("Recommended", Align::Left),
-        ("Operating model", Align::Left),
-        ("Out of hours", Align::Left),
-        ("Cover", Align::Left),
-        ("Rota", Align::Left),
-        ("Annual cost", Align::Right),
-    ]);
+    let mut table = Table::default()
+        .left(["Service", "Owner"])
+        .right(["Availability"])
+        .left([
+            "Deploys",
+            "Recommended",
+            "Operating model",
+            "Out of hours",
+            "Cover",
+            "Rota",
+        ])
+        .right(["Annual cost"]);
     let marked = |text: String, assumed: bool| {
         if assumed { format!("{text} *") } else { text }
     };
@@ -301,14 +291,11 @@ pub fn services_footnote(analysis: &Analysis) -> Option<String> {
 }
 
 pub fn teams(model: &Model, analysis: &Analysis) -> Table {
-    let mut table = Table::new(&[
-        ("Team", Align::Left),
-        ("Kind", Align::Left),
-        ("Members", Align::Right),
-        ("Domain", Align::Left),
-        ("Services", Align::Right),
-        ("Annual cost", Align::Right),
-    ]);
+    let mut table = Table::default()
+        .left(["Team", "Kind"])
+        .right(["Members"])
+        .left(["Domain"])
+        .right(["Services", "Annual cost"]);
     for (team, figures) in model.teams.iter().zip(&analysis.teams) {
         table.row(vec![
             format!("{} ({})", team.name, team.id),
@@ -323,7 +310,7 @@ pub fn teams(model: &Model, analysis: &Analysis) -> Table {
 }
 
 pub fn domains(model: &Model, analysis: &Analysis) -> Table {
-    let mut table = Table::new(&[("Domain", Align::Left), ("Annual cost", Align::Right)]);
+    let mut table = Table::default().left(["Domain"]).right(["Annual cost"]);
     for (domain, figures) in model.domains.iter().zip(&analysis.domains) {
         table.row(vec![
             format!("{} ({})", domain.name, domain.id),
@@ -338,13 +325,9 @@ pub const COST_DRIVERS: usize = 10;
 
 /// The services whose cover costs most: what the annual total would fall by without it.
 pub fn cost_drivers(model: &Model, analysis: &Analysis) -> Table {
-    let mut table = Table::new(&[
-        ("Service", Align::Left),
-        ("Owner", Align::Left),
-        ("Rota", Align::Left),
-        ("Cover cost", Align::Right),
-        ("Share of total", Align::Right),
-    ]);
+    let mut table = Table::default()
+        .left(["Service", "Owner", "Rota"])
+        .right(["Cover cost", "Share of total"]);
     for figures in analysis.cost_drivers(COST_DRIVERS) {
         table.row(vec![
             crate::format::entity_label(model.display_name(&figures.id), &figures.id),
@@ -373,13 +356,11 @@ const SCOPE_SERVICES_LISTED: usize = 8;
 
 /// Per compliance tag: the services in scope and how they are run and covered.
 pub fn compliance(analysis: &Analysis) -> Table {
-    let mut table = Table::new(&[
-        ("Scope", Align::Left),
-        ("Services", Align::Left),
-        ("YBIYRI", Align::Right),
-        ("Ops Run It", Align::Right),
-        ("Need cover", Align::Right),
-        ("Covered", Align::Right),
+    let mut table = Table::default().left(["Scope", "Services"]).right([
+        "YBIYRI",
+        "Ops Run It",
+        "Need cover",
+        "Covered",
     ]);
     for scope in &analysis.compliance {
         let mut services: Vec<&str> = scope
@@ -405,65 +386,89 @@ pub fn compliance(analysis: &Analysis) -> Table {
     table
 }
 
-/// How a rendering marks up the parts of a model report's body.
-pub trait Markup {
+/// How a model report's body is marked up: aligned for a terminal, or as Markdown.
+#[derive(Clone, Copy)]
+pub enum Markup {
+    Terminal,
+    Markdown,
+}
+
+/// A part of a model report's body.
+enum Part<'a> {
     /// A section's title, or the findings' heading.
-    fn heading(&self, title: &str) -> String;
-    /// A table with rows.
-    fn table(&self, table: &Table) -> String;
-    /// The second table shown in place of an empty one.
-    fn instead(&self, table: &Table) -> String;
-    /// What a section with no rows says instead.
-    fn empty(&self, text: &str) -> String;
-    /// The note under a section.
-    fn note(&self, text: &str) -> String;
-    /// What is said when there are no findings at all.
-    fn no_findings(&self, text: &str) -> String;
+    Heading(&'a str),
+    /// A table with rows, or the one shown in place of an empty one.
+    Table(&'a Table),
+    /// What a section with no rows says instead, the note under a section, or what is said
+    /// when there are no findings at all.
+    Paragraph(&'a str),
     /// The heading of one severity's findings, with how many there are.
-    fn severity(&self, heading: &str, count: usize) -> String;
+    Severity(&'a str, usize),
     /// A finding, by its code and message.
-    fn finding(&self, code: &str, message: &str) -> String;
-    /// A fix of the finding above it, with its effect.
-    fn fix(&self, label: &str, effect: &str) -> String;
+    Finding(&'a str, &'a str),
+    /// A fix of the finding above it, by its label and effect.
+    Fix(&'a str, &'a str),
+}
+
+impl Markup {
+    /// `part` marked up: each part's two renderings side by side.
+    fn mark(self, part: Part) -> String {
+        use Markup::{Markdown, Terminal};
+        match (self, part) {
+            (Terminal, Part::Heading(title)) => format!("\n{title}\n"),
+            (Markdown, Part::Heading(title)) => format!("\n## {title}\n"),
+            (Terminal, Part::Table(table)) => table.terminal("  "),
+            (Markdown, Part::Table(table)) => format!("\n{}", table.markdown()),
+            (Terminal, Part::Paragraph(text)) => format!("  {text}\n"),
+            (Markdown, Part::Paragraph(text)) => format!("\n{text}\n"),
+            (Terminal, Part::Severity(heading, count)) => format!("  {heading} ({count})\n"),
+            (Markdown, Part::Severity(heading, count)) => format!("\n### {heading} ({count})\n\n"),
+            (Terminal, Part::Finding(code, message)) => format!("    [{code}] {message}\n"),
+            (Markdown, Part::Finding(code, message)) => format!("- **{code}**: {message}\n"),
+            (Terminal, Part::Fix(label, effect)) => format!("      fix: {label} ({effect})\n"),
+            (Markdown, Part::Fix(label, effect)) => format!("  - Fix: {label} ({effect})\n"),
+        }
+    }
 }
 
 /// The report's sections and its findings by severity, each finding with its fixes, in
 /// `markup`.
-pub fn body(
-    model: &Model,
-    analysis: &Analysis,
-    fixes: &FindingFixes,
-    markup: &impl Markup,
-) -> String {
+pub fn body(model: &Model, analysis: &Analysis, fixes: &FindingFixes, markup: Markup) -> String {
     let mut out = String::new();
+    let mut add = |part: Part<'_>| out.push_str(&markup.mark(part));
     for section in sections(model, analysis) {
-        out.push_str(&markup.heading(section.title));
+        add(Part::Heading(section.title));
         if section.table.is_empty() {
-            out.push_str(&markup.empty(&section.empty));
+            add(Part::Paragraph(&section.empty));
             if let Some(instead) = &section.instead {
-                out.push_str(&markup.instead(instead));
+                add(Part::Table(instead));
             }
         } else {
-            out.push_str(&markup.table(&section.table));
+            add(Part::Table(&section.table));
         }
         if let Some(note) = &section.note {
-            out.push_str(&markup.note(note));
+            add(Part::Paragraph(note));
         }
     }
-    out.push_str(&markup.heading("Findings"));
+    add(Part::Heading("Findings"));
     if analysis.findings.is_empty() {
-        out.push_str(&markup.no_findings("No findings: every service is owned and covered."));
+        add(Part::Paragraph(
+            "No findings: every service is owned and covered.",
+        ));
     }
     for severity in Severity::ALL {
         let findings = findings_of(analysis, severity);
         if findings.is_empty() {
             continue;
         }
-        out.push_str(&markup.severity(severity_heading(severity), findings.len()));
+        add(Part::Severity(severity_heading(severity), findings.len()));
         for (index, finding) in findings {
-            out.push_str(&markup.finding(finding.code.as_str(), &finding.message.to_string()));
+            add(Part::Finding(
+                finding.code.as_str(),
+                &finding.message.to_string(),
+            ));
             for fix in fixes_of(fixes, index) {
-                out.push_str(&markup.fix(
+                add(Part::Fix(
                     &escaped(&fix.label),
                     &fix.effect.describe(&analysis.currency),
                 ));

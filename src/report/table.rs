@@ -6,6 +6,7 @@ pub enum Align {
     Right,
 }
 
+#[derive(Default)]
 pub struct Table {
     headers: Vec<String>,
     align: Vec<Align>,
@@ -13,13 +14,27 @@ pub struct Table {
 }
 
 impl Table {
-    /// Columns given as (header, alignment).
-    pub fn new(columns: &[(&str, Align)]) -> Self {
-        Table {
-            headers: columns.iter().map(|(h, _)| (*h).to_owned()).collect(),
-            align: columns.iter().map(|(_, a)| *a).collect(),
-            rows: Vec::new(),
+    /// Adds columns of words, aligned left, headed `headers` in order.
+    pub fn left(self, headers: impl IntoIterator<Item = impl AsRef<str>>) -> Self {
+        self.columns(headers, Align::Left)
+    }
+
+    /// Adds columns of figures, aligned right, headed `headers` in order.
+    pub fn right(self, headers: impl IntoIterator<Item = impl AsRef<str>>) -> Self {
+        self.columns(headers, Align::Right)
+    }
+
+    /// Adds columns headed `headers`, each aligned `align`.
+    pub fn columns(
+        mut self,
+        headers: impl IntoIterator<Item = impl AsRef<str>>,
+        align: Align,
+    ) -> Self {
+        for header in headers {
+            self.headers.push(header.as_ref().to_owned());
+            self.align.push(align);
         }
+        self
     }
 
     /// Adds a row; control characters in the cells are escaped, so that no id or name can

@@ -1,8 +1,8 @@
 //! The terminal report: headline figures, coverage, the rota table, services, teams and
 //! domains, the cost drivers and compliance scopes, and findings grouped by severity.
 
+use super::FindingFixes;
 use super::sections::{self, Markup};
-use super::{FindingFixes, Table};
 use crate::analysis::Analysis;
 use crate::format::{escape_lines, escaped};
 use crate::model::Model;
@@ -41,38 +41,6 @@ fn unescaped(model: &Model, analysis: &Analysis, fixes: &FindingFixes) -> String
     for (label, value) in &summary {
         out.push_str(&format!("  {label:<width$}  {value}\n"));
     }
-    out.push_str(&sections::body(model, analysis, fixes, &Terminal));
+    out.push_str(&sections::body(model, analysis, fixes, Markup::Terminal));
     out
-}
-
-struct Terminal;
-
-impl Markup for Terminal {
-    fn heading(&self, title: &str) -> String {
-        format!("\n{title}\n")
-    }
-    fn table(&self, table: &Table) -> String {
-        table.terminal("  ")
-    }
-    fn instead(&self, table: &Table) -> String {
-        table.terminal("  ")
-    }
-    fn empty(&self, text: &str) -> String {
-        format!("  {text}\n")
-    }
-    fn note(&self, text: &str) -> String {
-        format!("  {text}\n")
-    }
-    fn no_findings(&self, text: &str) -> String {
-        format!("  {text}\n")
-    }
-    fn severity(&self, heading: &str, count: usize) -> String {
-        format!("  {heading} ({count})\n")
-    }
-    fn finding(&self, code: &str, message: &str) -> String {
-        format!("    [{code}] {message}\n")
-    }
-    fn fix(&self, label: &str, effect: &str) -> String {
-        format!("      fix: {label} ({effect})\n")
-    }
 }

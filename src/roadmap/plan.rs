@@ -15,6 +15,7 @@ use crate::model::{Model, OperatingModel};
 /// Everything `opmodel roadmap` reports.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RoadmapPlan {
+    /// The roadmap's name.
     pub name: String,
     /// The first phase's currency, in which the cost of the year is given.
     pub currency: String,
@@ -27,21 +28,30 @@ pub struct RoadmapPlan {
     pub cost_of_the_year: f64,
 }
 
+/// One phase of the year: its dates, its model's figures and what changed from the phase
+/// before.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PhasePlan {
+    /// The phase's name, as the roadmap gives it.
     pub name: String,
     /// The model's path, as the roadmap gives it.
     pub model: String,
+    /// The name written in the model's file.
     pub model_name: String,
+    /// The phase's first day.
     pub start: Date,
     /// The first day after the phase: the next phase's start, or the end of the year.
     pub end: Date,
+    /// How many days the phase lasts, from `start` to `end`.
     pub days: i64,
+    /// The model's headline figures, for the whole year as if it ran all year.
     pub figures: PhaseFigures,
     /// The phase's share of the cost of the year: annual cost × days ÷ 365.
     pub cost_in_the_year: f64,
     /// This phase − the phase before; none for the first.
     pub change: Option<Delta>,
+    /// The services whose owner or operating model changes from the phase before, in this
+    /// phase's file order; empty for the first.
     pub handovers: Vec<Handover>,
     /// The phase's whole analysis, for the reports and the editor.
     #[serde(skip)]
@@ -67,7 +77,9 @@ pub struct PhaseFigures {
 /// changes.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Handover {
+    /// The service's id.
     pub service: String,
+    /// The owning team's id in the phase before and in this one; none for an orphan.
     pub owner_before: Option<String>,
     pub owner_after: Option<String>,
     pub operating_model_before: OperatingModel,

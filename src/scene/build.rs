@@ -11,8 +11,8 @@ use crate::analysis::{Analysis, Cover, RotaKind, Severity};
 use crate::layout::areas::{AREA_PADDING, OUTSIDE_TITLE, membership};
 use crate::layout::sizes::{self, SERVICE_RADIUS, domain_header_size, footprint, team_card_size};
 use crate::layout::text::Shaped;
-use crate::layout::{Positions, Rect, domain_areas, index_by_id};
-use crate::model::{EntityKind, Model, Position, ServiceKind};
+use crate::layout::{Positions, Rect, domain_areas};
+use crate::model::{EntityKind, Model, Position, ServiceKind, positions_by_id};
 
 /// What the scene shows besides the model's own entities.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -256,7 +256,7 @@ fn areas(
             summary: Summary::default(),
         })
         .collect();
-    let domain_index = index_by_id(&model.domains, |d| &d.id);
+    let domain_index = positions_by_id(&model.domains, |d| d.id.as_str());
     let mut outside = Area {
         domain: None,
         name: OUTSIDE_TITLE.to_owned(),
@@ -285,12 +285,7 @@ fn areas(
             .unwrap_or(&finding.subject);
         *errors.entry(subject).or_default() += 1;
     }
-    let service_index: HashMap<&str, usize> = model
-        .services
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
+    let service_index = positions_by_id(&model.services, |s| s.id.as_str());
     let fill = |area: &mut Area| {
         let mut summary = Summary::default();
         if let Some(domain) = &area.domain {
@@ -447,38 +442,17 @@ fn to_outlines(path: &[Position], from: &Node, to: &Node) -> Vec<Position> {
 mod tests {
     use super::*;
     use crate::analysis::analyze;
+    use crate::layout::fixtures::shop;
     use crate::layout::positions;
-    use crate::model::{Domain, Service, Team, TeamKind};
+    use crate::model::Service;
+    use crate::scene::draw::outline_contains;
 
-    /// A domain with a team owning two services; a team and a service outside any domain.
+    /// The shop, with a service `ledger` that `ops`, outside every domain, owns.
     fn model() -> Model {
-        let mut model = Model::named("m");
-        model.domains.push(Domain {
-            id: "shop".into(),
-            name: "Shop".into(),
-        });
-        let mut web = Team::new("web", "Web", TeamKind::Product);
-        web.domain = Some("shop".into());
-        model.teams.push(web);
-        model
-            .teams
-            .push(Team::new("ops", "Operations", TeamKind::Operations));
-        for (id, owner) in [
-            ("checkout", Some("web")),
-            ("basket", Some("web")),
-            ("ledger", Some("ops")),
-        ] {
-            let mut service = Service::new(id, id, ServiceKind::Digital);
-            service.owner = owner.map(str::to_owned);
-            model.services.push(service);
-        }
-        model
-            .services
-            .push(Service::new("orphan", "Orphan", ServiceKind::Cots));
-        model.dependencies.push(crate::model::Dependency {
-            from: "checkout".into(),
-            to: "ledger".into(),
-        });
+        let mut model = shop();
+        let mut ledger = Service::new("ledger", "Ledger", ServiceKind::Digital);
+        ledger.owner = Some("ops".into());
+        model.services.push(ledger);
         model
     }
 
@@ -504,10 +478,10 @@ mod tests {
             .iter()
             .map(|&m| scene.nodes[m].id.as_str())
             .collect();
-        assert_eq!(ids, HashSet::from(["ops", "ledger", "orphan"]));
+        assert_eq!(ids, HashSet::from(["ops", "ledger", "db"]));
         assert_eq!((outside.summary.teams, outside.summary.services), (1, 2));
         let shop = &scene.areas[0];
-        assert_eq!((shop.summary.teams, shop.summary.services), (1, 2));
+        assert_eq!((shop.summary.teams, shop.summary.services), (1, 1));
         let (a, b) = (
             shop.rect.unwrap(),
             outside.rect.expect("the auto-layout packs it apart"),
@@ -519,26 +493,15 @@ mod tests {
     fn edges_run_from_outline_to_outline() {
         let model = model();
         let scene = built(&model);
-        assert_eq!(scene.edges.len(), 4, "three owners and one dependency");
+        assert_eq!(scene.edges.len(), 3, "two owners and one dependency");
         for edge in &scene.edges {
             let (from, to) = (&scene.nodes[edge.from], &scene.nodes[edge.to]);
             let (first, last) = (edge.path[0], edge.path[edge.path.len() - 1]);
-            assert!(
-                super::super::draw::outline_contains(from, first, 0.5),
-                "{edge:?}"
-            );
-            assert!(
-                !super::super::draw::outline_contains(from, first, -0.5),
-                "{edge:?}"
-            );
-            assert!(
-                super::super::draw::outline_contains(to, last, 0.5),
-                "{edge:?}"
-            );
-            assert!(
-                !super::super::draw::outline_contains(to, last, -0.5),
-                "{edge:?}"
-            );
+            for (node, end) in [(from, first), (to, last)] {
+                // On the outline: within it grown by half a unit, not within it shrunk by as much.
+                assert!(outline_contains(node, end, 0.5), "{edge:?}");
+                assert!(!outline_contains(node, end, -0.5), "{edge:?}");
+            }
         }
     }
 }

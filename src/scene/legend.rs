@@ -3,7 +3,7 @@
 //! draws has its entry here; a mark without one is not drawn. The canvas adds what the
 //! selection does to the picture.
 
-use super::marks::{Anchor, Marks, Paint, Pen, Role, Shape};
+use super::marks::{Anchor, Mark, Marks, Paint, Pen, Role, Shape};
 use super::palette::{self, Rgb};
 use crate::analysis::Cover;
 use crate::layout::Rect;
@@ -367,16 +367,26 @@ pub fn legend(context: Context, px: f64, max_width: f64) -> (Marks, (f64, f64)) 
     let (mut y, mut right) = (MARGIN + row / 2.0, 0.0_f64);
     let flowing = matches!(context, Context::Export(_));
     let mut x = MARGIN;
+    let wanted = |kind: Swatch, words: &str| {
+        swatch_width(kind, px) + 5.0 + f64::from(text::width(words, px as f32))
+    };
     for entries in rows(context) {
         if flowing {
-            // Kinds of mark apart by a little more than entries.
-            x += if x > MARGIN { SPACING } else { 0.0 };
+            // Kinds of mark apart by a little more than entries, and a kind that does not
+            // fit whole after the one before starts a row of its own.
+            let group: f64 = entries.iter().map(|&(k, w)| wanted(k, w) + SPACING).sum();
+            if x > MARGIN && x + SPACING + group - SPACING > max_width - MARGIN {
+                x = MARGIN;
+                y += row;
+            } else if x > MARGIN {
+                x += SPACING;
+            }
         } else {
             x = MARGIN;
         }
         for (kind, words) in entries {
             let words_width = f64::from(text::width(words, px as f32));
-            let wanted = swatch_width(kind, px) + 5.0 + words_width;
+            let wanted = wanted(kind, words);
             if x > MARGIN && x + wanted > max_width - MARGIN {
                 x = MARGIN;
                 y += row;
@@ -408,6 +418,118 @@ pub fn legend(context: Context, px: f64, max_width: f64) -> (Marks, (f64, f64)) 
     (marks, size)
 }
 
+/// How far a legend set among the diagram's marks keeps from them.
+const CLEARANCE: f64 = 6.0;
+/// Step of the search along a room's edges.
+const STEP: f64 = 8.0;
+
+/// Where a legend of `size` can sit inside `room` against one of its edges without
+/// covering any of `drawn` (shapes, names, area boxes or edges): its top-left corner,
+/// nearest a bottom corner of the room, else along the sides, else the top; `None` when
+/// the picture leaves no such place.
+pub fn free_place(drawn: &[Mark], room: &Rect, size: (f64, f64)) -> Option<Position> {
+    let (w, h) = size;
+    if w > room.width() || h > room.height() {
+        return None;
+    }
+    // Only marks in the bands along the edges can be in the way.
+    let inner = Rect {
+        min_x: room.min_x + w + CLEARANCE,
+        min_y: room.min_y + h + CLEARANCE,
+        max_x: room.max_x - w - CLEARANCE,
+        max_y: room.max_y - h - CLEARANCE,
+    };
+    let in_band = |r: &Rect| {
+        inner.width() <= 0.0
+            || inner.height() <= 0.0
+            || !(r.min_x > inner.min_x
+                && r.max_x < inner.max_x
+                && r.min_y > inner.min_y
+                && r.max_y < inner.max_y)
+    };
+    let obstacles: Vec<&Mark> = drawn
+        .iter()
+        .filter(|m| !matches!(m.shape, Shape::Clip(_)) && in_band(&m.bounds()))
+        .collect();
+    let free = |at: Position| {
+        let rect = Rect {
+            min_x: at.x,
+            min_y: at.y,
+            max_x: at.x + w,
+            max_y: at.y + h,
+        }
+        .expand(CLEARANCE);
+        !obstacles.iter().any(|m| covers(m, &rect))
+    };
+    let steps = |from: f64, to: f64| {
+        let count = ((to - from) / STEP).floor().max(0.0) as usize;
+        // From both ends inwards, so places nearer a corner come first.
+        let mut xs: Vec<f64> = (0..=count)
+            .flat_map(|k| [from + k as f64 * STEP, to - k as f64 * STEP])
+            .collect();
+        xs.dedup();
+        xs
+    };
+    let (left, right, top, bottom) = (room.min_x, room.max_x - w, room.min_y, room.max_y - h);
+    let along_bottom = steps(left, right)
+        .into_iter()
+        .map(|x| Position { x, y: bottom });
+    let rising = ((bottom - top) / STEP).floor().max(0.0) as usize;
+    let up_the_sides = (0..=rising)
+        .map(|k| bottom - k as f64 * STEP)
+        .flat_map(|y| [Position { x: right, y }, Position { x: left, y }]);
+    let along_top = steps(left, right)
+        .into_iter()
+        .map(|x| Position { x, y: top });
+    along_bottom
+        .chain(up_the_sides)
+        .chain(along_top)
+        .find(|&at| free(at))
+}
+
+/// Whether `mark` covers any of `rect`: a line by its segments, anything else by its
+/// bounds.
+fn covers(mark: &Mark, rect: &Rect) -> bool {
+    match &mark.shape {
+        Shape::Line { points, pen } => {
+            let rect = rect.expand(pen.width / 2.0);
+            points
+                .windows(2)
+                .any(|pair| segment_meets(pair[0], pair[1], &rect))
+        }
+        _ => mark.bounds().overlaps(rect),
+    }
+}
+
+/// Whether the segment from `a` to `b` meets `rect` (Liang–Barsky clipping).
+fn segment_meets(a: Position, b: Position, rect: &Rect) -> bool {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, a.x - rect.min_x),
+        (dx, rect.max_x - a.x),
+        (-dy, a.y - rect.min_y),
+        (dy, rect.max_y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// How wide a swatch is drawn (see [`swatch`]).
 fn swatch_width(kind: Swatch, px: f64) -> f64 {
     let mut scratch = Marks::default();
@@ -429,6 +551,76 @@ mod tests {
             assert!(b.min_x >= 0.0 && b.max_x <= narrow.0 + 1e-9, "{mark:?}");
             assert!(b.min_y >= 0.0 && b.max_y <= narrow.1 + 1e-9, "{mark:?}");
         }
+    }
+
+    fn line(from: (f64, f64), to: (f64, f64)) -> Mark {
+        Mark {
+            role: Role::DependsOn,
+            shape: Shape::Line {
+                points: vec![at(from.0, from.1), at(to.0, to.1)],
+                pen: Pen::new(1.0, palette::INK),
+            },
+        }
+    }
+
+    /// A room 400 × 300 with a legend of 100 × 50: free, it goes in the bottom-left corner;
+    /// a diagonal line through that corner (whose bounds would cover the whole room) moves it
+    /// to the bottom-right; a box along the whole bottom moves it up the right side.
+    #[test]
+    fn a_legend_goes_in_the_corner_nearest_the_bottom_that_nothing_covers() {
+        let room = Rect {
+            min_x: 0.0,
+            min_y: 0.0,
+            max_x: 400.0,
+            max_y: 300.0,
+        };
+        let size = (100.0, 50.0);
+        assert_eq!(free_place(&[], &room, size), Some(at(0.0, 250.0)));
+        let diagonal = [
+            line((0.0, 200.0), (100.0, 300.0)),
+            line((0.0, 0.0), (1.0, 1.0)),
+        ];
+        assert_eq!(free_place(&diagonal, &room, size), Some(at(300.0, 250.0)));
+        let mut marks = Marks::default();
+        marks.rect(
+            Role::DomainArea,
+            Rect {
+                min_x: 0.0,
+                min_y: 220.0,
+                max_x: 400.0,
+                max_y: 300.0,
+            },
+            0.0,
+            None,
+            None,
+        );
+        // 220 less the legend's height and the clearance of 6: the highest free row is
+        // 164, found stepping up the right side by 8 from 250 (250 − 11 × 8 = 162).
+        assert_eq!(free_place(&marks.list, &room, size), Some(at(300.0, 162.0)));
+        marks.rect(Role::DomainArea, room, 0.0, None, None);
+        assert_eq!(free_place(&marks.list, &room, size), None);
+        assert_eq!(free_place(&[], &room, (500.0, 50.0)), None, "too wide");
+    }
+
+    /// Flowed into a narrow block, each kind of mark starts a row of its own rather than
+    /// sharing one with the end of another kind.
+    #[test]
+    fn a_narrow_legend_keeps_each_kind_of_mark_together() {
+        let (marks, _) = legend(Context::Export(Shown::default()), 12.0, 300.0);
+        let top_of = |words: &str| {
+            marks
+                .list
+                .iter()
+                .find_map(|m| match &m.shape {
+                    Shape::Text { text, at, .. } if text == words => Some(at.y),
+                    _ => None,
+                })
+                .expect(words)
+        };
+        assert!(top_of("covered") > top_of("Foundational"));
+        assert!(top_of("Product") > top_of("no cover needed"));
+        assert!(top_of("owns") > top_of("Operations"));
+        assert_eq!(top_of("Digital"), top_of("Foundational"));
     }
 
     #[test]

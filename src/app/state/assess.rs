@@ -478,34 +478,39 @@ mod tests {
     #[test]
     fn rows_sort_by_any_column_with_what_needs_attention_first() {
         let model = model();
-        let all = Filter::default();
-        assert_eq!(
-            shown(&model, None, &all),
-            ["checkout", "basket", "reports", "legacy"]
-        );
-        assert_eq!(
-            shown(&model, by(Column::Name, Order::Ascending), &all),
-            ["basket", "checkout", "legacy", "reports"]
-        );
-        // No exposure first, then 1,000, then the two at 50,000 in the model's order.
-        assert_eq!(
-            shown(&model, by(Column::Exposure, Order::Ascending), &all),
-            ["legacy", "reports", "checkout", "basket"]
-        );
-        assert_eq!(
-            shown(&model, by(Column::Demand, Order::Descending), &all),
-            ["checkout", "reports", "basket", "legacy"]
-        );
-        // No owner first, then Data, then Web.
-        assert_eq!(
-            shown(&model, by(Column::Owner, Order::Ascending), &all),
-            ["legacy", "reports", "checkout", "basket"]
-        );
-        // Legacy's 95 % is assumed: it comes before the 95 % derived for reports.
-        assert_eq!(
-            shown(&model, by(Column::Availability, Order::Ascending), &all),
-            ["legacy", "reports", "checkout", "basket"]
-        );
+        let (up, down) = (Order::Ascending, Order::Descending);
+        for (sort, expected) in [
+            (None, ["checkout", "basket", "reports", "legacy"]),
+            (
+                by(Column::Name, up),
+                ["basket", "checkout", "legacy", "reports"],
+            ),
+            // No exposure first, then 1,000, then the two at 50,000 in the model's order.
+            (
+                by(Column::Exposure, up),
+                ["legacy", "reports", "checkout", "basket"],
+            ),
+            (
+                by(Column::Demand, down),
+                ["checkout", "reports", "basket", "legacy"],
+            ),
+            // No owner first, then Data, then Web.
+            (
+                by(Column::Owner, up),
+                ["legacy", "reports", "checkout", "basket"],
+            ),
+            // Legacy's 95 % is assumed: it comes before the 95 % derived for reports.
+            (
+                by(Column::Availability, up),
+                ["legacy", "reports", "checkout", "basket"],
+            ),
+        ] {
+            assert_eq!(
+                shown(&model, sort, &Filter::default()),
+                expected,
+                "{sort:?}"
+            );
+        }
     }
 
     #[test]

@@ -197,10 +197,10 @@ impl Document {
         self.disk_state = None;
     }
 
-    /// The file name, or "Untitled" for a model never saved.
+    /// The file name, or "not saved" for a model never saved: "Backstage (not saved)".
     pub fn file_label(&self) -> String {
         self.path.as_deref().and_then(Path::file_name).map_or_else(
-            || "Untitled".to_owned(),
+            || "not saved".to_owned(),
             |n| n.to_string_lossy().into_owned(),
         )
     }

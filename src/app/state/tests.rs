@@ -38,6 +38,17 @@ fn run(ws: &mut Workspace, command: Command) {
     ws.drain();
 }
 
+/// A sheet called `name` holding `text`, dropped on a fresh workspace; the sheet's folder
+/// lives as long as the first of the three.
+fn dropped(name: &str, text: &str) -> (tempfile::TempDir, PathBuf, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join(name);
+    std::fs::write(&sheet, text).unwrap();
+    let mut ws = workspace();
+    run(&mut ws, Command::OpenDropped(sheet.clone()));
+    (dir, sheet, ws)
+}
+
 fn add_team(ws: &mut Workspace, id: &str) {
     let doc = ws.active_document().unwrap();
     let team = Team::new(id, "Team", TeamKind::Product);
@@ -271,11 +282,8 @@ fn opening_a_file_that_is_open_switches_to_its_tab() {
 
 #[test]
 fn a_dropped_sheet_opens_as_a_new_unsaved_tab_without_a_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let sheet = dir.path().join("estate.csv");
-    std::fs::write(&sheet, "service,team\nCheckout,Payments\nSearch,Payments\n").unwrap();
-    let mut ws = workspace();
-    run(&mut ws, Command::OpenDropped(sheet));
+    let text = "service,team\nCheckout,Payments\nSearch,Payments\n";
+    let (dir, _, ws) = dropped("estate.csv", text);
     assert_eq!(ws.tab_count(), 2);
     let doc = ws.active_document().unwrap();
     assert!(doc.is_dirty() && doc.path().is_none());
@@ -297,11 +305,7 @@ fn a_dropped_sheet_opens_as_a_new_unsaved_tab_without_a_file() {
 
 #[test]
 fn a_bad_sheet_opens_nothing_and_says_where() {
-    let dir = tempfile::tempdir().unwrap();
-    let sheet = dir.path().join("bad.csv");
-    std::fs::write(&sheet, "service,team,members\nCheckout,Payments,many\n").unwrap();
-    let mut ws = workspace();
-    run(&mut ws, Command::OpenDropped(sheet.clone()));
+    let (_dir, sheet, ws) = dropped("bad.csv", "service,team,members\nCheckout,Payments,many\n");
     assert_eq!(ws.tab_count(), 1);
     assert!(!ws.active_document().unwrap().is_dirty());
     assert_eq!(ws.status(), format!("Could not import {}", sheet.display()));

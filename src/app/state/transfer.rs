@@ -167,22 +167,20 @@ mod tests {
 
     #[test]
     fn the_extension_chooses_the_format_and_a_bare_name_gets_the_chosen_one() {
-        assert_eq!(
-            export_target(Path::new("/x/shop.PNG"), ExportFormat::Svg),
-            (PathBuf::from("/x/shop.PNG"), ExportFormat::Png)
-        );
-        assert_eq!(
-            export_target(Path::new("/x/shop.gv"), ExportFormat::Csv),
-            (PathBuf::from("/x/shop.gv"), ExportFormat::Dot)
-        );
-        assert_eq!(
-            export_target(Path::new("/x/shop"), ExportFormat::Mermaid),
-            (PathBuf::from("/x/shop.mmd"), ExportFormat::Mermaid)
-        );
-        assert_eq!(
-            export_target(Path::new("/x/shop.v2"), ExportFormat::Csv),
-            (PathBuf::from("/x/shop.v2.csv"), ExportFormat::Csv)
-        );
+        use ExportFormat::{Csv, Dot, Mermaid, Png, Svg};
+        // (the name typed, the format chosen) → (the file written, its format)
+        for (typed, chosen, written, format) in [
+            ("/x/shop.PNG", Svg, "/x/shop.PNG", Png),
+            ("/x/shop.gv", Csv, "/x/shop.gv", Dot),
+            ("/x/shop", Mermaid, "/x/shop.mmd", Mermaid),
+            ("/x/shop.v2", Csv, "/x/shop.v2.csv", Csv),
+        ] {
+            assert_eq!(
+                export_target(Path::new(typed), chosen),
+                (PathBuf::from(written), format),
+                "{typed}"
+            );
+        }
     }
 
     #[test]

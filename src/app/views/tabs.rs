@@ -19,15 +19,9 @@ impl Views {
     pub(super) fn active_tab(&mut self, ui: &mut Ui, ws: &Workspace) {
         match ws.active_tab() {
             Some(View::Comparison { docs, .. }) if ws.is_presenting() => {
-                // A room is shown the baseline against the first option: two diagrams are
-                // as many as a projector draws legibly side by side.
+                let docs: Vec<_> = docs.iter().filter_map(|d| ws.document(*d)).collect();
                 egui::CentralPanel::no_frame().show(ui, |ui| {
-                    let shown = (docs.first(), docs.get(1));
-                    if let (Some(a), Some(b)) = shown
-                        && let (Some(a), Some(b)) = (ws.document(*a), ws.document(*b))
-                    {
-                        present_compare::show(ui, a, b);
-                    }
+                    present_compare::show(ui, &docs);
                 });
             }
             Some(View::Comparison { id, docs }) => {

@@ -3,7 +3,7 @@
 //! of the right kind, and a link is never added twice.
 
 use super::{appended, gone, replaced};
-use crate::edit::{Edit, Entity, Key};
+use crate::edit::{Edit, Entity, Key, Listed};
 use crate::model::{Dependency, Interaction, InteractionMode, Model};
 
 pub fn add_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
@@ -28,18 +28,18 @@ pub fn add_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, Strin
     Ok(appended(Entity::Dependency(dependency)))
 }
 
-pub fn remove_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
-    if !model
-        .dependencies
-        .iter()
-        .any(|d| d.from == from && d.to == to)
-    {
-        return Err(gone("dependency"));
+/// Removes the link `key` names from `links`, refused when it is gone: the `what` names it.
+fn removed<T: Listed>(links: &[T], key: Key, what: &str) -> Result<Edit, String> {
+    if !links.iter().any(|link| link.has_key(&key)) {
+        return Err(gone(what));
     }
-    Ok(Edit::Remove(Key::Dependency {
-        from: from.to_owned(),
-        to: to.to_owned(),
-    }))
+    Ok(Edit::Remove(key))
+}
+
+pub fn remove_dependency(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
+    let (from, to) = (from.to_owned(), to.to_owned());
+    let key = Key::Dependency { from, to };
+    removed(&model.dependencies, key, "dependency")
 }
 
 pub fn add_interaction(
@@ -72,20 +72,6 @@ pub fn add_interaction(
     })))
 }
 
-pub fn remove_interaction(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
-    if !model
-        .interactions
-        .iter()
-        .any(|i| i.from == from && i.to == to)
-    {
-        return Err(gone("interaction"));
-    }
-    Ok(Edit::Remove(Key::Interaction {
-        from: from.to_owned(),
-        to: to.to_owned(),
-    }))
-}
-
 /// Changes an interaction's mode.
 pub fn set_interaction_mode(
     model: &Model,
@@ -106,4 +92,10 @@ pub fn set_interaction_mode(
         Entity::Interaction(old.clone()),
         Entity::Interaction(new),
     ))
+}
+
+pub fn remove_interaction(model: &Model, from: &str, to: &str) -> Result<Edit, String> {
+    let (from, to) = (from.to_owned(), to.to_owned());
+    let key = Key::Interaction { from, to };
+    removed(&model.interactions, key, "interaction")
 }

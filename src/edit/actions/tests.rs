@@ -2,32 +2,13 @@
 //! undoes in one step, and what each refuses.
 
 use super::*;
-use crate::model::{InteractionMode, ServiceKind, TeamKind};
+use crate::layout::fixtures::shop;
+use crate::model::{Interaction, InteractionMode, ServiceKind, TeamKind};
 
 /// Team `web` in domain `shop` owns `front`, which depends on `db`; `web` collaborates
 /// with `ops`. Every entity has a canvas position.
 fn model() -> Model {
-    let mut model = Model::named("m");
-    model.domains.push(Domain {
-        id: "shop".into(),
-        name: "Shop".into(),
-    });
-    let mut web = Team::new("web", "Web", TeamKind::Product);
-    web.domain = Some("shop".into());
-    model.teams.push(web);
-    model
-        .teams
-        .push(Team::new("ops", "Ops", TeamKind::Operations));
-    let mut front = Service::new("front", "Front", ServiceKind::Digital);
-    front.owner = Some("web".into());
-    model.services.push(front);
-    model
-        .services
-        .push(Service::new("db", "Database", ServiceKind::Foundational));
-    model.dependencies.push(Dependency {
-        from: "front".into(),
-        to: "db".into(),
-    });
+    let mut model = shop();
     model.interactions.push(Interaction {
         from: "web".into(),
         to: "ops".into(),
@@ -184,9 +165,8 @@ fn an_edit_built_before_a_delete_still_changes_the_entity_it_was_built_for() {
     // while, in the same frame, `front` is deleted and applied first: the change must
     // still land on `db`, and `cache` must stay as it was.
     let mut model = model();
-    model
-        .services
-        .push(Service::new("cache", "Cache", ServiceKind::Foundational));
+    let cache = Service::new("cache", "Cache", ServiceKind::Foundational);
+    model.services.push(cache);
     let mut renamed = model.service("db").unwrap().clone();
     renamed.name = "Store".into();
     let change = update_service(&model, renamed).unwrap();
@@ -327,9 +307,8 @@ fn a_duplicated_domain_brings_its_teams_and_their_services() {
 #[test]
 fn an_id_follows_the_name_until_it_is_edited_by_hand() {
     let mut model = model();
-    model
-        .teams
-        .push(Team::new("new-team", "New team", TeamKind::Product));
+    let new_team = Team::new("new-team", "New team", TeamKind::Product);
+    model.teams.push(new_team);
     let (edit, id) = set_name(&model, "new-team", "Checkout squad").unwrap();
     assert_eq!(id, "checkout-squad");
     let named = applied(&model, Ok(edit));

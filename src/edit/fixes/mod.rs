@@ -15,10 +15,14 @@ use crate::analysis::{
 };
 use crate::edit::Edit;
 use crate::edit::actions;
-use crate::format::{EntityLabel, Percent, escaped, signed_count, signed_money, signed_points};
+use crate::format::{EntityLabel, Percent};
 use crate::model::{
     Demand, EntityKind, Model, OperatingModel, OutOfHours, Service, Team, TeamKind,
 };
+
+mod effect;
+
+pub use effect::{Effect, Moved};
 
 /// How many teams are offered, at most, when a fix is "give it to another team": as many as
 /// SPEC 7.4 offers an orphan, enough to choose from without a wall of near-equal options.
@@ -32,51 +36,6 @@ pub struct Fix {
     /// The edit to apply; it undoes in one step.
     pub edit: Edit,
     pub effect: Effect,
-}
-
-/// A fix's effect, from analysing the edited model: each figure is after − before.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Effect {
-    pub annual_cost: f64,
-    /// Change in the share of services needing cover that a healthy rota covers (0 to 1).
-    pub on_call: f64,
-    /// Change in the share of services with an owner (0 to 1).
-    pub ownership: f64,
-    /// Change in the number of error findings.
-    pub errors: i64,
-    /// Whether the finding is gone after the fix.
-    pub resolves: bool,
-}
-
-impl Effect {
-    /// The effect in words, as a report lists it under its fix: "resolves it; cost −26,000
-    /// GBP a year; on-call +25.0 pts; errors −1". Coverage and errors only when they move.
-    pub fn describe(&self, currency: &str) -> String {
-        let mut parts = vec![if self.resolves {
-            "resolves it".to_owned()
-        } else {
-            "does not resolve it alone".to_owned()
-        }];
-        parts.push(if self.annual_cost.abs() < 0.5 {
-            "no change in cost".to_owned()
-        } else {
-            format!(
-                "cost {} {} a year",
-                signed_money(self.annual_cost),
-                escaped(currency)
-            )
-        });
-        if self.on_call.abs() >= 0.0005 {
-            parts.push(format!("on-call {}", signed_points(self.on_call)));
-        }
-        if self.ownership.abs() >= 0.0005 {
-            parts.push(format!("owned {}", signed_points(self.ownership)));
-        }
-        if self.errors != 0 {
-            parts.push(format!("errors {}", signed_count(self.errors)));
-        }
-        parts.join("; ")
-    }
 }
 
 /// The fixes for one finding of `analysis` (the analysis of `model`), best first: those that
@@ -666,12 +625,7 @@ fn overloaded(model: &Model, team_id: &str, out: &mut Vec<Candidate>) {
     let Some(team) = model.team(team_id) else {
         return;
     };
-    let owned: Vec<&str> = model
-        .services
-        .iter()
-        .filter(|s| s.owner.as_deref() == Some(team_id))
-        .map(|s| s.id.as_str())
-        .collect();
+    let owned: Vec<&str> = model.services_of(team_id).map(|s| s.id.as_str()).collect();
     let excess = owned
         .len()
         .saturating_sub(model.settings.max_services_per_team as usize);

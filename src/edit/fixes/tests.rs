@@ -42,6 +42,24 @@ fn fixes(model: &Model, code: FindingCode) -> Vec<Fix> {
     fixes_for_finding(model, &analysis, finding)
 }
 
+/// `model` with `fix` applied, checked to undo in one step back to `model`.
+fn applied(model: &Model, fix: &Fix) -> Model {
+    let mut applied = model.clone();
+    let undo = fix.edit.clone().apply(&mut applied).unwrap();
+    let mut undone = applied.clone();
+    undo.apply(&mut undone).unwrap();
+    assert_eq!(&undone, model);
+    applied
+}
+
+/// Makes `from` depend on `to`.
+fn depend(model: &mut Model, from: &str, to: &str) {
+    model.dependencies.push(crate::model::Dependency {
+        from: from.into(),
+        to: to.into(),
+    });
+}
+
 fn labels(fixes: &[Fix]) -> Vec<&str> {
     fixes.iter().map(|f| f.label.as_str()).collect()
 }
@@ -102,11 +120,7 @@ fn an_understaffed_rota_gains_people_or_moves_to_the_domain_rota() {
     assert_eq!((moved.errors, added.errors), (-1, -1));
 
     // The fix applies as one undoable edit.
-    let mut applied = model.clone();
-    let undo = fixes[1].edit.clone().apply(&mut applied).unwrap();
-    assert_eq!(applied.team("web").unwrap().members, 3);
-    undo.apply(&mut applied).unwrap();
-    assert_eq!(applied, model);
+    assert_eq!(applied(&model, &fixes[1]).team("web").unwrap().members, 3);
 }
 
 #[test]
@@ -132,10 +146,7 @@ fn an_orphan_is_offered_to_the_non_operations_teams_owning_fewest_services() {
 fn an_orphan_goes_first_to_the_teams_it_works_with_most() {
     let mut model = shop();
     for (from, to) in [("crm", "invoices"), ("search", "crm"), ("crm", "checkout")] {
-        model.dependencies.push(crate::model::Dependency {
-            from: from.into(),
-            to: to.into(),
-        });
+        depend(&mut model, from, to);
     }
     // App owns two services linked to CRM, Web one; Ops none, so it is not offered.
     let analysis = analyze(&model);
@@ -163,8 +174,7 @@ fn an_orphan_in_a_model_without_teams_gets_a_product_team_of_its_own() {
         labels(&fixes),
         ["Add a product team, Checkout team (checkout-team), to own Checkout (checkout)"]
     );
-    let mut applied = model.clone();
-    let undo = fixes[0].edit.clone().apply(&mut applied).unwrap();
+    let applied = applied(&model, &fixes[0]);
     let team = applied.team("checkout-team").unwrap();
     assert_eq!(team.kind, crate::model::TeamKind::Product);
     assert_eq!(
@@ -172,8 +182,6 @@ fn an_orphan_in_a_model_without_teams_gets_a_product_team_of_its_own() {
         Some("checkout-team")
     );
     assert!(applied.layout.contains_key("checkout-team"));
-    undo.apply(&mut applied).unwrap();
-    assert_eq!(applied, model);
 }
 
 #[test]
@@ -228,10 +236,7 @@ fn a_digital_service_set_to_ops_run_it_against_its_recommendation_is_run_as_reco
 #[test]
 fn a_weaker_dependency_is_raised_or_its_dependent_lowered() {
     let mut model = shop();
-    model.dependencies.push(crate::model::Dependency {
-        from: "checkout".into(),
-        to: "search".into(),
-    });
+    depend(&mut model, "checkout", "search");
     let fixes = fixes(&model, FindingCode::WeakerDependency);
     // Lowering Checkout to 99.5 %: domain level, team:web closes, Checkout joins the shop
     // rota (26,000 + 120): −26,000, and it is covered (+0.25). Raising Search to 99.95 %:
@@ -252,10 +257,7 @@ fn a_weaker_dependency_is_raised_or_its_dependent_lowered() {
 fn a_dependency_on_a_retiring_service_is_removed() {
     let mut model = shop();
     model.services[1].lifecycle = Lifecycle::Retiring;
-    model.dependencies.push(crate::model::Dependency {
-        from: "invoices".into(),
-        to: "search".into(),
-    });
+    depend(&mut model, "invoices", "search");
     let fixes = fixes(&model, FindingCode::DependsOnRetiring);
     assert_eq!(
         labels(&fixes),

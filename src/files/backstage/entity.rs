@@ -17,24 +17,33 @@ use crate::format::grouped;
 /// The fields of an entity this import uses.
 #[derive(Clone, Debug)]
 pub struct Entity {
+    /// Kind, namespace and name, as references are matched.
     pub key: Key,
     /// metadata.name and metadata.namespace as written.
     pub name: String,
     pub namespace: String,
+    /// metadata.title, a name for people.
     pub title: Option<String>,
     /// The file it was read from, shared by the file's entities.
     pub file: Rc<Path>,
+    /// spec.type: `service`, `website`, `team`…
     pub spec_type: Option<String>,
+    /// spec.owner, spec.lifecycle, spec.system and spec.domain: references and words as
+    /// written.
     pub owner: Option<String>,
     pub lifecycle: Option<String>,
     pub system: Option<String>,
     pub domain: Option<String>,
+    /// spec.dependsOn, spec.consumesApis, spec.providesApis, spec.memberOf and
+    /// spec.members: references as written, in order.
     pub depends_on: Vec<String>,
     pub consumes_apis: Vec<String>,
     pub provides_apis: Vec<String>,
     pub member_of: Vec<String>,
     pub members: Vec<String>,
+    /// spec.profile.displayName, a group's name for people.
     pub display_name: Option<String>,
+    /// metadata.annotations, (key, value) in order.
     pub annotations: Vec<(String, String)>,
     /// A Location's `spec.target` then `spec.targets`, in order.
     pub targets: Vec<String>,
@@ -87,6 +96,24 @@ pub enum Fault {
     TooManyEntities,
 }
 
+/// Which bound a document nesting `depth` deep and holding `nodes` values passes, if any,
+/// in words: the depth first, as the parser meets it.
+fn beyond_bounds(depth: usize, nodes: usize) -> Option<String> {
+    if depth > limits::DOCUMENT_DEPTH {
+        Some(format!(
+            "a document nests lists and mappings more than {} levels deep",
+            limits::DOCUMENT_DEPTH
+        ))
+    } else if nodes > limits::DOCUMENT_NODES {
+        Some(format!(
+            "a document holds more than {} values",
+            grouped(limits::DOCUMENT_NODES as f64)
+        ))
+    } else {
+        None
+    }
+}
+
 /// The documents of a file's text, in order, or why the file cannot be read. Documents that
 /// are not Backstage entities are left out; reading stops once more than `room` entities
 /// are found, so a file of many small documents cannot hold more than the catalog may.
@@ -106,18 +133,7 @@ pub fn documents(source: &str, file: &Rc<Path>, room: usize) -> Result<Vec<Docum
                 loader = Some(YamlLoader::default());
                 (depth, nodes, start_line) = (0, 0, span.start.line());
             }
-            Event::SequenceStart(..) | Event::MappingStart(..) => {
-                depth += 1;
-                if depth > limits::DOCUMENT_DEPTH {
-                    return Err(Fault::TooLarge(
-                        start_line,
-                        format!(
-                            "a document nests lists and mappings more than {} levels deep",
-                            limits::DOCUMENT_DEPTH
-                        ),
-                    ));
-                }
-            }
+            Event::SequenceStart(..) | Event::MappingStart(..) => depth += 1,
             Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
             _ => {}
         }
@@ -129,15 +145,9 @@ pub fn documents(source: &str, file: &Rc<Path>, room: usize) -> Result<Vec<Docum
                 | Event::MappingStart(..)
         ) {
             nodes += 1;
-            if nodes > limits::DOCUMENT_NODES {
-                return Err(Fault::TooLarge(
-                    start_line,
-                    format!(
-                        "a document holds more than {} values",
-                        grouped(limits::DOCUMENT_NODES as f64)
-                    ),
-                ));
-            }
+        }
+        if let Some(beyond) = beyond_bounds(depth, nodes) {
+            return Err(Fault::TooLarge(start_line, beyond));
         }
         let ends = matches!(event, Event::DocumentEnd);
         if let Some(loader) = loader.as_mut() {

@@ -50,12 +50,7 @@ pub fn map(catalog: Catalog, name: &str) -> Import {
         .collect();
     let ids = mapping.ids(&services, &teams, &domains);
     mapping.domain_of_entity = domains.iter().enumerate().map(|(d, e)| (*e, d)).collect();
-    mapping.domain_of_id = ids
-        .domains
-        .iter()
-        .enumerate()
-        .map(|(d, id)| (id.clone(), d))
-        .collect();
+    mapping.domain_of_id = ids.domains.iter().cloned().zip(0..).collect();
     let service_domains = mapping.service_domains(&services);
 
     let mut model = Model::named(name);
@@ -218,43 +213,44 @@ impl Mapping<'_> {
 
     /// Each service's owning group, where its owner reference resolves to one.
     fn owners(&mut self, services: &[usize]) -> Vec<Option<usize>> {
-        let mut owners = Vec::with_capacity(services.len());
-        for &e in services {
-            let component = &self.entities[e];
-            let owner = component
-                .owner
-                .as_deref()
-                .and_then(|o| reference(o, Some("group")));
-            let resolved = match owner {
-                None => {
-                    let why = "it names no owner".to_owned();
+        let entities = self.entities;
+        services.iter().map(|&e| self.owner(&entities[e])).collect()
+    }
+
+    /// A component's owning group, where its owner reference resolves to one; noted where
+    /// it does not.
+    fn owner(&mut self, component: &Entity) -> Option<usize> {
+        let owner = component
+            .owner
+            .as_deref()
+            .and_then(|o| reference(o, Some("group")));
+        match owner {
+            None => {
+                let why = "it names no owner".to_owned();
+                self.note(NoteReason::OwnerUnresolved, &component.key, why);
+                None
+            }
+            Some(key) if key.kind == "user" => {
+                self.note(
+                    NoteReason::OwnerIsPerson,
+                    &component.key,
+                    format!("owner {key}"),
+                );
+                None
+            }
+            Some(key) => {
+                let group = self
+                    .index
+                    .get(&key)
+                    .copied()
+                    .filter(|g| self.entities[*g].key.kind == "group");
+                if group.is_none() {
+                    let why = format!("owner {key}");
                     self.note(NoteReason::OwnerUnresolved, &component.key, why);
-                    None
                 }
-                Some(key) if key.kind == "user" => {
-                    self.note(
-                        NoteReason::OwnerIsPerson,
-                        &component.key,
-                        format!("owner {key}"),
-                    );
-                    None
-                }
-                Some(key) => {
-                    let group = self
-                        .index
-                        .get(&key)
-                        .copied()
-                        .filter(|g| self.entities[*g].key.kind == "group");
-                    if group.is_none() {
-                        let why = format!("owner {key}");
-                        self.note(NoteReason::OwnerUnresolved, &component.key, why);
-                    }
-                    group
-                }
-            };
-            owners.push(resolved);
+                group
+            }
         }
-        owners
     }
 
     /// Ids: services keep theirs, then teams, then domains take a suffix when taken.
@@ -302,24 +298,24 @@ impl Mapping<'_> {
 
     /// Each service's domain: its own annotation, else its system's domain.
     fn service_domains(&mut self, services: &[usize]) -> Vec<Option<usize>> {
-        let mut found = Vec::with_capacity(services.len());
-        for &e in services {
-            let component = &self.entities[e];
-            let from_system = component
-                .system
-                .as_deref()
-                .and_then(|s| reference(s, Some("system")))
-                .and_then(|key| self.index.get(&key))
-                .map(|s| &self.entities[*s])
-                .filter(|s| s.key.kind == "system")
-                .and_then(|s| s.domain.as_deref())
-                .and_then(|d| reference(d, Some("domain")))
-                .and_then(|key| self.index.get(&key))
-                .and_then(|d| self.domain_of_entity.get(d).copied());
-            let annotated = self.domain_by_annotation(component);
-            found.push(annotated.or(from_system));
-        }
-        found
+        let entities = self.entities;
+        (services.iter())
+            .map(|&e| {
+                let component = &entities[e];
+                let from_system = component
+                    .system
+                    .as_deref()
+                    .and_then(|s| reference(s, Some("system")))
+                    .and_then(|key| self.index.get(&key))
+                    .map(|s| &self.entities[*s])
+                    .filter(|s| s.key.kind == "system")
+                    .and_then(|s| s.domain.as_deref())
+                    .and_then(|d| reference(d, Some("domain")))
+                    .and_then(|key| self.index.get(&key))
+                    .and_then(|d| self.domain_of_entity.get(d).copied());
+                self.domain_by_annotation(component).or(from_system)
+            })
+            .collect()
     }
 
     /// Members of each team: distinct users naming the group in memberOf or listed in its

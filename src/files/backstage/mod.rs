@@ -125,7 +125,9 @@ pub struct Note {
 /// The result of an import: the model, the notes, and how much was read.
 #[derive(Clone, Debug)]
 pub struct Import {
+    /// What was imported: domains, teams, services and dependencies in the order read.
     pub model: Model,
+    /// What was skipped or changed on the way, and why (see [`NoteReason`]).
     pub notes: Vec<Note>,
     /// Backstage entities read, duplicates included.
     pub entities: usize,

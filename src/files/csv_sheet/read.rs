@@ -538,36 +538,27 @@ mod tests {
         assert_eq!(unterminated_quote("a,b\n\"x\"\"\",y\n", ','), None);
     }
 
+    /// Where an error points: its row and column.
+    fn place(error: &SheetError) -> (Option<usize>, Option<&str>) {
+        (error.row, error.column.as_deref())
+    }
+
     #[test]
     fn names_are_kept_exactly_and_known_by_their_exact_text() {
         // `A b` and `a-b` are two services whose ids would clash: the second is numbered.
-        let model = read_sheet("service,team\nA b,Pay\na-b,pay\n'=x, T \n", "s").unwrap_err();
-        assert_eq!(
-            (model.row, model.column.as_deref()),
-            (Some(4), Some("team"))
-        );
+        let error = read_sheet("service,team\nA b,Pay\na-b,pay\n'=x, T \n", "s").unwrap_err();
+        assert_eq!(place(&error), (Some(4), Some("team")));
         let model = read_sheet("service,team\nA b,Pay\na-b,pay\n'=x,' T \n", "s").unwrap();
-        let services: Vec<(&str, &str)> = model
-            .services
-            .iter()
-            .map(|s| (s.id.as_str(), s.name.as_str()))
-            .collect();
+        let services: Vec<_> = model.services.iter().map(|s| (&*s.id, &*s.name)).collect();
         assert_eq!(services, [("a-b", "A b"), ("a-b-2", "a-b"), ("-x", "=x")]);
-        let teams: Vec<(&str, &str)> = model
-            .teams
-            .iter()
-            .map(|t| (t.id.as_str(), t.name.as_str()))
-            .collect();
+        let teams: Vec<_> = model.teams.iter().map(|t| (&*t.id, &*t.name)).collect();
         assert_eq!(teams, [("pay", "Pay"), ("pay-2", "pay"), ("-t-", " T ")]);
     }
 
     #[test]
     fn a_nameless_row_with_service_values_is_refused_not_dropped() {
         let error = read_sheet("service,team,depends_on\nA,T,\n,T,A\n", "s").unwrap_err();
-        assert_eq!(
-            (error.row, error.column.as_deref()),
-            (Some(3), Some("service"))
-        );
+        assert_eq!(place(&error), (Some(3), Some("service")));
         assert!(error.message.contains("depends_on"), "{error}");
     }
 }

@@ -6,9 +6,8 @@
 use std::collections::HashMap;
 
 use super::ASPECT;
-use crate::layout::index_by_id;
 use crate::layout::sizes::team_card_size;
-use crate::model::Model;
+use crate::model::{Model, positions_by_id};
 
 /// What a unit of an area stands for: a team with its services, or an unowned service.
 #[derive(Clone, Copy)]
@@ -39,8 +38,8 @@ pub(super) struct Structure {
 }
 
 pub(super) fn structure(model: &Model) -> Structure {
-    let domain_index = index_by_id(&model.domains, |d| &d.id);
-    let team_index = index_by_id(&model.teams, |t| &t.id);
+    let domain_index = positions_by_id(&model.domains, |d| d.id.as_str());
+    let team_index = positions_by_id(&model.teams, |t| t.id.as_str());
     let mut owned = vec![Vec::new(); model.teams.len()];
     let mut unowned = Vec::new();
     for (index, service) in model.services.iter().enumerate() {
@@ -83,12 +82,7 @@ pub(super) fn structure(model: &Model) -> Structure {
         group_of.push(outside);
         units.push(Unit::Unowned(service));
     }
-    let service_index: HashMap<&str, usize> = model
-        .services
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
+    let service_index = positions_by_id(&model.services, |s| s.id.as_str());
     let mut links = vec![Vec::new(); units.len()];
     let mut link = |a: usize, b: usize| {
         if a != b {
@@ -218,12 +212,7 @@ pub(super) fn order(
 /// For each service, the mean rank of the units it is linked to outside its own (its own
 /// rank when it has none), so that a team's grid reads in the order of its links.
 pub(super) fn service_keys(model: &Model, structure: &Structure, rank: &[f64]) -> Vec<f64> {
-    let index: HashMap<&str, usize> = model
-        .services
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
+    let index = positions_by_id(&model.services, |s| s.id.as_str());
     let mut sums: Vec<(f64, f64)> = vec![(0.0, 0.0); model.services.len()];
     for dependency in &model.dependencies {
         if let (Some(&a), Some(&b)) = (

@@ -6,9 +6,9 @@ use super::blocks::Slot;
 use crate::layout::areas::AREA_GAP;
 use crate::layout::areas::membership;
 use crate::layout::crowding::{Node, crowded_names};
+use crate::layout::rounded;
 use crate::layout::sizes::entities;
-use crate::layout::{index_by_id, rounded};
-use crate::model::{Model, Position};
+use crate::model::{Model, Position, positions_by_id};
 
 /// And for names with room round them.
 pub(super) const SCALE_GIVEN_FOR_NAMES: f64 = 0.1;
@@ -177,7 +177,7 @@ pub(super) fn least_crowded_placement(
     }
     // Each entity's area: its domain's, by index, or the one outside every domain.
     let member_of = membership(model);
-    let domain_index = index_by_id(&model.domains, |d| &d.id);
+    let domain_index = positions_by_id(&model.domains, |d| d.id.as_str());
     let area_of = |id: &str| {
         member_of
             .get(id)

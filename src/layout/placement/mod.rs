@@ -213,9 +213,7 @@ fn domain_of_owner<'m>(model: &'m Model, owner: Option<&str>) -> Option<&'m str>
 pub fn under_team(model: &Model, placed: &Positions, team: &str) -> Option<Position> {
     let card = *placed.get(team)?;
     let lowest = model
-        .services
-        .iter()
-        .filter(|s| s.owner.as_deref() == Some(team))
+        .services_of(team)
         .filter_map(|s| placed.get(&s.id))
         .map(|p| p.y)
         .fold(card.y, f64::max);

@@ -98,12 +98,7 @@ pub fn regroup(model: &Model, team: &str, domain: Option<&str>) -> Vec<(String, 
         t.domain = domain.map(str::to_owned);
     }
     let placed = positions(model);
-    let services: Vec<&str> = model
-        .services
-        .iter()
-        .filter(|s| s.owner.as_deref() == Some(team))
-        .map(|s| s.id.as_str())
-        .collect();
+    let services: Vec<&str> = model.services_of(team).map(|s| s.id.as_str()).collect();
     let leaving: HashSet<&str> = services.iter().copied().chain([team]).collect();
     let mut scene = Scene::new(&moved, &placed, &leaving);
 
@@ -195,17 +190,28 @@ mod tests {
     use crate::layout::fixtures::two_domains;
     use crate::model::{Team, TeamKind};
 
+    /// `model` changed as `change` says and with `moves` made, checked to leave no entity
+    /// inside an area it is not a member of; with its positions.
+    fn settled(
+        model: &Model,
+        change: impl FnOnce(&mut Model),
+        moves: Vec<(String, Position)>,
+    ) -> (Model, Positions) {
+        let mut after = model.clone();
+        change(&mut after);
+        after.layout.extend(moves);
+        let positions: Positions = after.layout.clone().into_iter().collect();
+        assert_eq!(intruders(&after, &positions), vec![]);
+        (after, positions)
+    }
+
     #[test]
     fn a_team_joining_a_domain_moves_with_its_services_into_its_area() {
         let model = two_domains();
         let moves = regroup(&model, "a-team", Some("b"));
         let moved: HashSet<&str> = moves.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(moved, HashSet::from(["a-team", "a0", "a1"]));
-        let mut after = model.clone();
-        after.teams[0].domain = Some("b".into());
-        after.layout.extend(moves);
-        let positions: Positions = after.layout.clone().into_iter().collect();
-        assert_eq!(intruders(&after, &positions), vec![]);
+        let (after, positions) = settled(&model, |m| m.teams[0].domain = Some("b".into()), moves);
         for id in ["a", "b", "b-team", "b0", "b1"] {
             assert_eq!(after.layout[id], model.layout[id], "{id} stays put");
         }
@@ -220,11 +226,7 @@ mod tests {
     fn a_team_leaving_its_domain_moves_out_of_the_area() {
         let model = two_domains();
         let moves = regroup(&model, "b-team", None);
-        let mut after = model.clone();
-        after.teams[1].domain = None;
-        after.layout.extend(moves);
-        let positions: Positions = after.layout.clone().into_iter().collect();
-        assert_eq!(intruders(&after, &positions), vec![]);
+        settled(&model, |m| m.teams[1].domain = None, moves);
     }
 
     #[test]
@@ -232,11 +234,8 @@ mod tests {
         let model = two_domains();
         let moves = rehome_service(&model, "a0", Some("b-team"));
         assert_eq!(moves.len(), 1);
-        let mut after = model.clone();
-        after.services[0].owner = Some("b-team".into());
-        after.layout.extend(moves);
-        let positions: Positions = after.layout.clone().into_iter().collect();
-        assert_eq!(intruders(&after, &positions), vec![]);
+        let owned = |m: &mut Model| m.services[0].owner = Some("b-team".into());
+        let (after, _) = settled(&model, owned, moves);
         assert!(after.layout["a0"].y > after.layout["b-team"].y);
         assert_eq!(
             rehome_service(&model, "a0", Some("a-team")),
@@ -245,11 +244,7 @@ mod tests {
         );
         // Losing its owner takes it out of the domain's area.
         let moves = rehome_service(&model, "b1", None);
-        let mut after = model.clone();
-        after.services[3].owner = None;
-        after.layout.extend(moves);
-        let positions: Positions = after.layout.clone().into_iter().collect();
-        assert_eq!(intruders(&after, &positions), vec![]);
+        settled(&model, |m| m.services[3].owner = None, moves);
     }
 
     #[test]
@@ -257,9 +252,8 @@ mod tests {
         let mut model = two_domains();
         // A loose team far below everything, then moved into domain a: its spot would
         // stretch a's area over nothing else, so it may stay.
-        model
-            .teams
-            .push(Team::new("loose", "Loose", TeamKind::Product));
+        let loose = Team::new("loose", "Loose", TeamKind::Product);
+        model.teams.push(loose);
         let a = model.layout["a"];
         model.layout.insert(
             "loose".into(),

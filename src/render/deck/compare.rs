@@ -13,7 +13,7 @@ use crate::scene::marks::{Mark, Marks, Paint};
 use crate::scene::{Scene, palette};
 
 use super::super::pdf::{PdfError, pdf};
-use super::super::picture::{self, slide_frame};
+use super::super::picture::{self, SlideHeading, slide_frame};
 
 /// The comparison deck of `models` (the first the baseline) as a PDF, dated `date`.
 pub fn comparison_deck_pdf(
@@ -59,19 +59,11 @@ pub fn comparison_pages(models: &[&Model], comparison: &Comparison, date: &str) 
         .map(|(i, m)| format!("{} · {}", report::letter(i), picture::title(m)))
         .collect();
     diagram_pages(&mut deck, models, &reports, &titles);
-    for section in sections {
-        let ink = Paint::solid(palette::INK);
-        let page = deck.page(section.title);
-        if section.table.is_empty() {
-            page.text(section.empty, page::BODY_PX, ink, 2);
-            continue;
-        }
-        if let Some(note) = section.note {
-            page.text(note, page::BODY_PX, Paint::solid(palette::MUTED_INK), 2);
-            page.gap(6.0);
-        }
-        deck.table(&section.table);
-    }
+    // The sections flow on under headings: most are a line or a short table, and a page
+    // each would leave the room turning empty pages.
+    let changes = "What was added, removed and changed";
+    deck.page(changes);
+    deck.sections(changes, &sections);
     deck.finish()
 }
 
@@ -122,11 +114,15 @@ pub(super) fn diagram_pages(
     let mut frames: Vec<(Marks, Rect)> = Vec::new();
     for ((title, analysis), scene) in titles.iter().zip(reports).zip(&scenes) {
         let mut marks = Marks::default();
+        let heading = SlideHeading {
+            title,
+            figures: &picture::figures_line(analysis),
+            corner: page::CORNER_WIDTH,
+        };
         let room = slide_frame(
             &mut marks,
-            title,
-            &picture::figures_line(analysis),
-            (page::WIDTH, page::HEIGHT - 30.0),
+            &heading,
+            (page::WIDTH, page::HEIGHT),
             Shown::of(scene),
         );
         frames.push((marks, room));

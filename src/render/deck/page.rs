@@ -4,9 +4,11 @@
 
 use crate::layout::text;
 use crate::model::Position;
-use crate::report::Table;
+use crate::report::{Section, Table};
 use crate::scene::marks::{Anchor, Mark, Marks, Paint, Pen, Role, Shape};
 use crate::scene::palette;
+
+use super::super::picture;
 
 /// The screen a page is composed on (see [`crate::render::pdf`]).
 pub const WIDTH: f64 = 1280.0;
@@ -20,10 +22,17 @@ pub const TITLE_PX: f64 = 32.0;
 pub const BODY_PX: f64 = 17.0;
 pub const TABLE_PX: f64 = 14.0;
 const FOOTER_PX: f64 = 12.0;
+/// What a composed page (a diagram, which takes the whole page) keeps free at the right
+/// end of its title line for its page number, in place of a footer.
+pub const CORNER_WIDTH: f64 = 72.0;
 /// Inside a table's cells, each way.
 const CELL_PADDING: (f64, f64) = (8.0, 4.0);
-/// Rows a table's cell may take before it is cut short.
-const CELL_LINES: usize = 2;
+/// Lines a table's cell may take before it is cut short: enough for a finding's whole
+/// sentence beside its fix.
+const CELL_LINES: usize = 3;
+/// A section's heading and at least two rows of its table: less room than this left on a
+/// page starts the section on the next.
+const SECTION_ROOM: f64 = 110.0;
 
 /// One page being laid out.
 pub struct Page {
@@ -31,6 +40,8 @@ pub struct Page {
     /// Where the next thing goes.
     pub y: f64,
     title: String,
+    /// Whether the page number goes at the top right, as the page is all diagram.
+    composed: bool,
 }
 
 impl Page {
@@ -127,6 +138,7 @@ impl Deck {
             marks: Marks::default(),
             y: TOP,
             title: title.to_owned(),
+            composed: false,
         };
         if !title.is_empty() {
             page.text(title, TITLE_PX, Paint::solid(palette::INK), 1);
@@ -144,12 +156,38 @@ impl Deck {
         self.pages.last_mut().expect("there is a page")
     }
 
-    /// A page whose marks are already composed (a diagram).
+    /// `sections` flowed down the pages under headings, from the cursor of the current
+    /// page: each its note and table, or the words it says when it has none.
+    pub fn sections(&mut self, title: &str, sections: &[Section]) {
+        for section in sections {
+            self.section_heading(title, section.title);
+            if let Some(note) = section.note.filter(|_| !section.table.is_empty()) {
+                let muted = Paint::solid(palette::MUTED_INK);
+                self.current(title).text(note, BODY_PX, muted, 2);
+            }
+            let ink = Paint::solid(palette::INK);
+            self.table_or(&section.table, section.empty, ink, 2);
+        }
+    }
+
+    /// A heading under the current page's cursor, or at the top of a new page titled
+    /// "`title` (continued)" when too little room is left for the heading and the start of
+    /// what follows it.
+    pub fn section_heading(&mut self, title: &str, heading: &str) {
+        if self.current(title).room() < SECTION_ROOM {
+            self.page(&format!("{title} (continued)"));
+        }
+        self.current(title).heading(heading);
+    }
+
+    /// A page whose marks are already composed (a diagram with its title line, over the
+    /// whole page but for [`CORNER_WIDTH`] at the right end of the title line).
     pub fn composed(&mut self, marks: Marks) {
         self.pages.push(Page {
             marks,
-            y: FOOTER_TOP,
+            y: HEIGHT,
             title: String::new(),
+            composed: true,
         });
     }
 
@@ -204,41 +242,60 @@ impl Deck {
         }
     }
 
-    /// The pages' marks, each with its footer: the deck's footer and "k / n".
+    /// `table` as [`Deck::table`] lays it out or, when it has no rows, `empty` in its place,
+    /// a paragraph of at most `lines` lines: an empty table says why (SPEC 7.3).
+    pub fn table_or(&mut self, table: &Table, empty: &str, paint: Paint, lines: usize) {
+        if table.is_empty() {
+            self.current("").text(empty, BODY_PX, paint, lines);
+        } else {
+            self.table(table);
+        }
+    }
+
+    /// The pages' marks, each with its footer: the deck's footer and "k / n"; a composed
+    /// page's number alone, at the right end of its title line.
     pub fn finish(self) -> Vec<Vec<Mark>> {
         let count = self.pages.len();
+        let muted = Paint::solid(palette::MUTED_INK);
         self.pages
             .into_iter()
             .enumerate()
             .map(|(k, mut page)| {
-                let muted = Paint::solid(palette::MUTED_INK);
                 let number = format!("{} / {count}", k + 1);
                 let number_width = f64::from(text::width(&number, FOOTER_PX as f32));
+                let right = WIDTH - page_margin(page.composed) - number_width;
+                if page.composed {
+                    let top =
+                        picture::slide_title_baseline() - f64::from(text::ascent(FOOTER_PX as f32));
+                    page.marks.text(
+                        Role::Other,
+                        Position { x: right, y: top },
+                        Anchor::Start,
+                        &number,
+                        FOOTER_PX,
+                        muted,
+                    );
+                    return page.marks.list;
+                }
                 let footer = text::wrap(
                     &self.footer,
                     FOOTER_PX as f32,
                     (WIDTH - 3.0 * MARGIN - number_width) as f32,
                     1,
                 );
-                for (words, x, anchor) in [
-                    (
-                        footer
-                            .lines
-                            .first()
-                            .map(|l| l.text.clone())
-                            .unwrap_or_default(),
-                        MARGIN,
-                        Anchor::Start,
-                    ),
-                    (number, WIDTH - MARGIN - number_width, Anchor::Start),
-                ] {
+                let words = footer
+                    .lines
+                    .first()
+                    .map(|l| l.text.clone())
+                    .unwrap_or_default();
+                for (words, x) in [(words, MARGIN), (number, right)] {
                     page.marks.text(
                         Role::Other,
                         Position {
                             x,
                             y: FOOTER_TOP + 8.0,
                         },
-                        anchor,
+                        Anchor::Start,
                         &words,
                         FOOTER_PX,
                         muted,
@@ -247,6 +304,15 @@ impl Deck {
                 page.marks.list
             })
             .collect()
+    }
+}
+
+/// The right margin of a page's number: a composed page's is its title line's.
+fn page_margin(composed: bool) -> f64 {
+    if composed {
+        picture::SLIDE_MARGIN
+    } else {
+        MARGIN
     }
 }
 
@@ -372,7 +438,6 @@ fn draw_row(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Align;
 
     #[test]
     fn narrow_columns_keep_their_width_and_the_wide_ones_share_the_rest() {
@@ -388,7 +453,7 @@ mod tests {
 
     #[test]
     fn a_severity_column_stays_whole_beside_a_long_message() {
-        let mut table = Table::new(&[("Severity", Align::Left), ("Message", Align::Left)]);
+        let mut table = Table::default().left(["Severity", "Message"]);
         table.row(vec!["warning".to_owned(), "word ".repeat(400)]);
         let widths = column_widths(&table, 800.0);
         let widest = ["Severity", "warning"]

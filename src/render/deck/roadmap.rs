@@ -20,9 +20,6 @@ use super::super::pdf::{PdfError, pdf};
 
 /// Room a chart keeps above its highest step for the step's figure.
 const CHART_HEADROOM: f64 = 1.25;
-/// A section's heading and at least two rows of its table: less room than this left on a
-/// page starts the section on the next.
-const SECTION_ROOM: f64 = 110.0;
 
 /// The roadmap's deck as a PDF, dated `date` (as "14 May 2026").
 pub fn roadmap_deck_pdf(
@@ -297,42 +294,18 @@ fn change_pages(
     );
     page.heading("Handovers");
     let handovers = report::roadmap_handovers(plan, i, names);
-    if handovers.is_empty() {
-        page.text(
-            "None: every service keeps its owner and operating model.",
-            page::BODY_PX,
-            muted,
-            2,
-        );
-    } else {
-        deck.table(&handovers);
-    }
+    deck.table_or(
+        &handovers,
+        "None: every service keeps its owner and operating model.",
+        muted,
+        2,
+    );
     let Some((figures, sections)) = roadmap_change_parts(roadmap, plan, i) else {
         return;
     };
-    section_heading(deck, &title, &format!("Change from {before}"));
+    deck.section_heading(&title, &format!("Change from {before}"));
     deck.table(&figures);
-    for section in sections {
-        section_heading(deck, &title, section.title);
-        if section.table.is_empty() {
-            deck.current(&title)
-                .text(section.empty, page::BODY_PX, muted, 2);
-            continue;
-        }
-        if let Some(note) = section.note {
-            deck.current(&title).text(note, page::BODY_PX, muted, 2);
-        }
-        deck.table(&section.table);
-    }
-}
-
-/// A heading under the page's cursor, or at the top of a new page when too little room is
-/// left for the heading and the start of its table.
-fn section_heading(deck: &mut Deck, title: &str, heading: &str) {
-    if deck.current(title).room() < SECTION_ROOM {
-        deck.page(&format!("{title} (continued)"));
-    }
-    deck.current(title).heading(heading);
+    deck.sections(&title, &sections);
 }
 
 #[cfg(test)]

@@ -164,26 +164,22 @@ fn entity_rows<T>(
 fn rotas(sheet: &mut Sheet, reports: &[Analysis], names: &Names) {
     let rotas = by_id(reports, |r| &r.rotas, |r: &Rota| &r.id);
     let number = |get: fn(&Rota) -> f64| move |r: &Rota| Cell::Number(get(r));
-    entity_rows(
-        sheet,
-        "rota",
-        &rotas,
-        |id| names.rota(id).to_owned(),
-        &[
-            ("kind", &|r: &Rota| Cell::Text(r.kind.label().to_owned())),
-            ("pool", &number(|r| r.pool as f64)),
-            ("frequency_weeks", &number(|r| r.frequency_weeks as f64)),
-            (
-                "weeks_on_call_per_person",
-                &number(|r| r.weeks_on_call_per_person),
-            ),
-            ("healthy", &|r: &Rota| Cell::Text(r.healthy.to_string())),
-            ("services", &number(|r| r.services.len() as f64)),
-            ("standby_cost", &number(|r| r.standby_cost)),
-            ("callout_cost", &number(|r| r.callout_cost)),
-            ("annual_cost", &number(|r| r.annual_cost)),
-        ],
-    );
+    let figures: [EntityFigure<Rota>; 9] = [
+        ("kind", &|r: &Rota| Cell::Text(r.kind.label().to_owned())),
+        ("pool", &number(|r| r.pool as f64)),
+        ("frequency_weeks", &number(|r| r.frequency_weeks as f64)),
+        (
+            "weeks_on_call_per_person",
+            &number(|r| r.weeks_on_call_per_person),
+        ),
+        ("healthy", &|r: &Rota| Cell::Text(r.healthy.to_string())),
+        ("services", &number(|r| r.services.len() as f64)),
+        ("standby_cost", &number(|r| r.standby_cost)),
+        ("callout_cost", &number(|r| r.callout_cost)),
+        ("annual_cost", &number(|r| r.annual_cost)),
+    ];
+    let name = |id: &str| names.rota(id).to_owned();
+    entity_rows(sheet, "rota", &rotas, name, &figures);
 }
 
 fn teams(sheet: &mut Sheet, models: &[&Model], reports: &[Analysis], names: &Names) {
@@ -239,31 +235,27 @@ fn services(sheet: &mut Sheet, reports: &[Analysis], names: &Names) {
     let services = by_id(reports, |r| &r.services, |s: &ServiceFigures| &s.id);
     let text = |get: fn(&ServiceFigures) -> String| move |s: &ServiceFigures| Cell::Text(get(s));
     let number = |get: fn(&ServiceFigures) -> f64| move |s: &ServiceFigures| Cell::Number(get(s));
-    entity_rows(
-        sheet,
-        "service",
-        &services,
-        |id| names.service(id).to_owned(),
-        &[
-            (
-                "owner",
-                &text(|s| s.owner.as_deref().unwrap_or_default().to_owned()),
-            ),
-            ("availability", &number(|s| s.availability)),
-            (
-                "operating_model",
-                &text(|s| format!("{:?}", s.operating_model)),
-            ),
-            ("out_of_hours", &text(|s| format!("{:?}", s.out_of_hours))),
-            ("cover", &text(|s| format!("{:?}", s.cover))),
-            (
-                "rota",
-                &text(|s| s.rota.as_deref().unwrap_or_default().to_owned()),
-            ),
-            ("annual_cost", &number(|s| s.annual_cost)),
-            ("cover_cost", &number(|s| s.cover_cost)),
-        ],
-    );
+    let figures: [EntityFigure<ServiceFigures>; 8] = [
+        (
+            "owner",
+            &text(|s| s.owner.as_deref().unwrap_or_default().to_owned()),
+        ),
+        ("availability", &number(|s| s.availability)),
+        (
+            "operating_model",
+            &text(|s| format!("{:?}", s.operating_model)),
+        ),
+        ("out_of_hours", &text(|s| format!("{:?}", s.out_of_hours))),
+        ("cover", &text(|s| format!("{:?}", s.cover))),
+        (
+            "rota",
+            &text(|s| s.rota.as_deref().unwrap_or_default().to_owned()),
+        ),
+        ("annual_cost", &number(|s| s.annual_cost)),
+        ("cover_cost", &number(|s| s.cover_cost)),
+    ];
+    let name = |id: &str| names.service(id).to_owned();
+    entity_rows(sheet, "service", &services, name, &figures);
 }
 
 /// How many findings of each severity, code and subject each model has.

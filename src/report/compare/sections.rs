@@ -9,7 +9,7 @@ use super::super::table::{Align, Table};
 use crate::analysis::{Analysis, Rota, Severity};
 use crate::compare::{Comparison, Delta, Names, team_rotas};
 use crate::format::{grouped, share, signed_count, signed_money, signed_points, trimmed};
-use crate::model::Model;
+use crate::model::{Dependency, Interaction, Model};
 
 /// What the sections are made from: the models, their analyses, and each one's delta against
 /// the first; with the heading of each model's column and of each change column.
@@ -75,22 +75,18 @@ impl<'a> Compared<'a> {
         &self.deltas
     }
 
-    /// Columns: the label columns, one per model (aligned as `cells`), and one change per
-    /// model after the first.
-    fn columns(&self, first: &[(&str, Align)], cells: Align) -> Table {
-        let mut columns: Vec<(&str, Align)> = first.to_vec();
-        columns.extend(self.headers.iter().map(|l| (l.as_str(), cells)));
-        columns.extend(self.changes.iter().map(|c| (c.as_str(), Align::Right)));
-        Table::new(&columns)
+    /// Columns: the label columns (words), one per model (aligned as `cells`), and one
+    /// change per model after the first.
+    fn columns(&self, labels: &[&str], cells: Align) -> Table {
+        Table::default()
+            .left(labels)
+            .columns(&self.headers, cells)
+            .right(&self.changes)
     }
 
     /// The header, name and file of each model.
     pub fn models(&self, files: &[String]) -> Table {
-        let mut table = Table::new(&[
-            ("", Align::Left),
-            ("Model", Align::Left),
-            ("File", Align::Left),
-        ]);
+        let mut table = Table::default().left(["", "Model", "File"]);
         for (i, (report, file)) in self.reports().iter().zip(files).enumerate() {
             let role = if i == 0 { " (baseline)" } else { "" };
             table.row(vec![
@@ -104,18 +100,11 @@ impl<'a> Compared<'a> {
 
     /// The headline figures of every model, then each one's change against A.
     pub fn figures(&self) -> Table {
-        let mut table = self.columns(&[("Figure", Align::Left)], Align::Right);
+        let mut table = self.columns(&["Figure"], Align::Right);
         let reports = self.reports();
         let currency = &reports[0].currency;
         let money_row = |label: String, get: &dyn Fn(&Analysis) -> f64| {
-            let mut cells = vec![label];
-            cells.extend(reports.iter().map(|r| grouped(get(r))));
-            cells.extend(
-                reports[1..]
-                    .iter()
-                    .map(|r| signed_money(get(r) - get(reports[0]))),
-            );
-            cells
+            figure_row(label, reports, get, grouped, |v, a| signed_money(v - a))
         };
         table.row(money_row(format!("Annual cost ({currency})"), &|r| {
             r.totals.annual_cost
@@ -128,26 +117,15 @@ impl<'a> Compared<'a> {
             }));
         }
         let share_row = |label: &str, get: &dyn Fn(&Analysis) -> f64| {
-            let mut cells = vec![label.to_owned()];
-            cells.extend(reports.iter().map(|r| share(get(r))));
-            cells.extend(
-                reports[1..]
-                    .iter()
-                    .map(|r| signed_points(get(r) - get(reports[0]))),
-            );
-            cells
+            figure_row(label.to_owned(), reports, get, share, |v, a| {
+                signed_points(v - a)
+            })
         };
         table.row(share_row("Ownership", &|r| r.coverage.ownership));
         table.row(share_row("On-call coverage", &|r| r.coverage.on_call));
         let count_row = |label: &str, get: &dyn Fn(&Analysis) -> usize| {
-            let mut cells = vec![label.to_owned()];
-            cells.extend(reports.iter().map(|r| get(r).to_string()));
-            cells.extend(
-                reports[1..]
-                    .iter()
-                    .map(|r| signed_count(get(r) as i64 - get(reports[0]) as i64)),
-            );
-            cells
+            let change = |n: usize, a: usize| signed_count(n as i64 - a as i64);
+            figure_row(label.to_owned(), reports, get, |n| n.to_string(), change)
         };
         table.row(count_row("Rotas", &|r| r.rotas.len()));
         table.row(count_row("Unhealthy rotas", &|r| {
@@ -162,7 +140,7 @@ impl<'a> Compared<'a> {
     /// Every rota added, removed or changed in any model, by name, with its pool, frequency,
     /// weeks on call per person and cost in each model, and the change in its cost.
     pub fn rotas(&self) -> Table {
-        let mut table = self.columns(&[("Rota", Align::Left), ("Kind", Align::Left)], Align::Left);
+        let mut table = self.columns(&["Rota", "Kind"], Align::Left);
         let by_id: Vec<HashMap<&str, &Rota>> = self
             .reports()
             .iter()
@@ -205,7 +183,7 @@ impl<'a> Compared<'a> {
     /// How many weeks a year each person of a team is on call, and on which rota, for the
     /// teams in A and another model whose weeks differ.
     pub fn team_weeks(&self) -> Table {
-        let mut table = self.columns(&[("Team", Align::Left)], Align::Left);
+        let mut table = self.columns(&["Team"], Align::Left);
         let on_call: Vec<HashMap<&str, Option<&Rota>>> = self
             .models
             .iter()
@@ -257,65 +235,49 @@ impl<'a> Compared<'a> {
     }
 
     /// A table of rows about the options, led by an "In" column naming the option when
-    /// there are several.
-    fn per_option(&self, columns: &[(&str, Align)]) -> Table {
-        let mut columns = columns.to_vec();
-        if self.deltas().len() > 1 {
-            columns.insert(0, ("In", Align::Left));
-        }
-        Table::new(&columns)
-    }
-
-    /// The cells of a row about option `i` of [`Self::per_option`]'s table.
-    fn in_option(&self, i: usize, mut cells: Vec<String>) -> Vec<String> {
-        if self.deltas().len() > 1 {
-            cells.insert(0, self.changes[i].clone());
-        }
-        cells
-    }
-
-    /// Findings each model has that A has not (+) and the other way round (−), with their
-    /// messages.
-    pub fn findings(&self) -> Table {
-        let mut table = self.per_option(&[
-            ("", Align::Left),
-            ("Severity", Align::Left),
-            ("Finding", Align::Left),
-            ("Message", Align::Left),
-        ]);
-        for (i, delta) in self.deltas().iter().enumerate() {
-            for (sign, findings) in [("+", &delta.findings_added), ("−", &delta.findings_removed)]
-            {
-                for finding in findings {
-                    table.row(self.in_option(
-                        i,
-                        vec![
-                            sign.to_owned(),
-                            finding.severity.label().to_owned(),
-                            finding.code.as_str().to_owned(),
-                            finding.message.clone(),
-                        ],
-                    ));
+    /// there are several, then columns headed `labels`: `rows` gives an option's rows from
+    /// its delta.
+    fn per_option(&self, labels: &[&str], rows: impl Fn(&Delta) -> Vec<Vec<String>>) -> Table {
+        let several = self.deltas().len() > 1;
+        let mut table = Table::default().left(several.then_some("In")).left(labels);
+        for (delta, change) in self.deltas().iter().zip(&self.changes) {
+            for mut cells in rows(delta) {
+                if several {
+                    cells.insert(0, change.clone());
                 }
+                table.row(cells);
             }
         }
         table
     }
 
+    /// Findings each model has that A has not (+) and the other way round (−), with their
+    /// messages.
+    pub fn findings(&self) -> Table {
+        self.per_option(&["", "Severity", "Finding", "Message"], |delta| {
+            [("+", &delta.findings_added), ("−", &delta.findings_removed)]
+                .into_iter()
+                .flat_map(|(sign, findings)| {
+                    findings.iter().map(move |finding| {
+                        vec![
+                            sign.to_owned(),
+                            finding.severity.label().to_owned(),
+                            finding.code.as_str().to_owned(),
+                            finding.message.clone(),
+                        ]
+                    })
+                })
+                .collect()
+        })
+    }
+
     /// Services, teams, domains, settings, dependencies and interactions added, removed or
     /// changed, by name, with changed fields in the editor's words.
     pub fn changes(&self) -> Table {
-        let mut table = self.per_option(&[
-            ("Change", Align::Left),
-            ("What", Align::Left),
-            ("Name", Align::Left),
-            ("Details", Align::Left),
-        ]);
-        for (i, delta) in self.deltas().iter().enumerate() {
+        self.per_option(&["Change", "What", "Name", "Details"], |delta| {
+            let mut rows = Vec::new();
             let mut row = |change: &str, what: &str, name: String, details: String| {
-                table.row(
-                    self.in_option(i, vec![change.to_owned(), what.to_owned(), name, details]),
-                );
+                rows.push(vec![change.to_owned(), what.to_owned(), name, details]);
             };
             let names = &self.names;
             for (change, what, ids, name) in [
@@ -352,44 +314,54 @@ impl<'a> Compared<'a> {
             for field in &delta.settings_changed {
                 row("Changed", "setting", field.label.clone(), field.values());
             }
-            for (change, dependencies) in [
-                ("Added", &delta.dependencies_added),
-                ("Removed", &delta.dependencies_removed),
-            ] {
-                for d in dependencies {
-                    row(
-                        change,
-                        "dependency",
-                        format!("{} → {}", names.service(&d.from), names.service(&d.to)),
-                        format!(
-                            "{} depends on {}",
-                            names.service(&d.from),
-                            names.service(&d.to)
-                        ),
-                    );
-                }
+            // A link added or removed: what it is, its name, and its details.
+            let dependency = |d: &Dependency| {
+                let (from, to) = (names.service(&d.from), names.service(&d.to));
+                (
+                    "dependency",
+                    format!("{from} → {to}"),
+                    format!("{from} depends on {to}"),
+                )
+            };
+            let interaction = |x: &Interaction| {
+                let (from, to) = (names.team(&x.from), names.team(&x.to));
+                (
+                    "interaction",
+                    format!("{from} ↔ {to}"),
+                    x.mode.label().to_owned(),
+                )
+            };
+            let links = (delta.dependencies_added.iter())
+                .map(|d| ("Added", dependency(d)))
+                .chain(
+                    delta
+                        .dependencies_removed
+                        .iter()
+                        .map(|d| ("Removed", dependency(d))),
+                )
+                .chain(
+                    delta
+                        .interactions_added
+                        .iter()
+                        .map(|x| ("Added", interaction(x))),
+                )
+                .chain(
+                    delta
+                        .interactions_removed
+                        .iter()
+                        .map(|x| ("Removed", interaction(x))),
+                );
+            for (change, (what, name, details)) in links {
+                row(change, what, name, details);
             }
-            for (change, interactions) in [
-                ("Added", &delta.interactions_added),
-                ("Removed", &delta.interactions_removed),
-            ] {
-                for x in interactions {
-                    row(
-                        change,
-                        "interaction",
-                        format!("{} ↔ {}", names.team(&x.from), names.team(&x.to)),
-                        x.mode.label().to_owned(),
-                    );
-                }
-            }
-        }
-        table
+            rows
+        })
     }
 
     /// Each service whose cover cost differs between A and another model: what its cover
     /// alone costs in each model, and the change.
     pub fn cover_costs(&self) -> Table {
-        let mut table = self.columns(&[("Service", Align::Left)], Align::Right);
+        let mut table = self.columns(&["Service"], Align::Right);
         let listed: HashSet<&str> = self
             .deltas()
             .iter()
@@ -442,4 +414,20 @@ fn signed_weeks(change: f64) -> String {
     } else {
         format!("−{shown}")
     }
+}
+
+/// A figure's row: its label, its value in each model as `shown`, then each model's change
+/// from A as `change` gives it from (that model's value, A's).
+fn figure_row<T: Copy>(
+    label: String,
+    reports: &[&Analysis],
+    get: impl Fn(&Analysis) -> T,
+    shown: impl Fn(T) -> String,
+    change: impl Fn(T, T) -> String,
+) -> Vec<String> {
+    let values: Vec<T> = reports.iter().map(|r| get(r)).collect();
+    let mut cells = vec![label];
+    cells.extend(values.iter().map(|v| shown(*v)));
+    cells.extend(values[1..].iter().map(|v| change(*v, values[0])));
+    cells
 }

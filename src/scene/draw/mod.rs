@@ -469,9 +469,14 @@ fn draw_label(marks: &mut Marks, node: &Node, placed: &Placed, focus: Focus) {
             Some(focused(fill, focus).into()),
             Some(Pen::new(1.5, focused(outline, focus))),
         ),
+        // Wider than the name each side, so that edges passing close by stay clear of it.
         Spot::Outside => marks.rect(
             Role::LabelBacking,
-            placed.rect.expand(2.0),
+            Rect {
+                min_x: placed.rect.min_x - 4.0,
+                max_x: placed.rect.max_x + 4.0,
+                ..placed.rect.expand(2.0)
+            },
             3.0,
             Some(palette::CANVAS_BACKGROUND.into()),
             None,

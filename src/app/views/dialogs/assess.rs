@@ -4,9 +4,10 @@
 
 use egui::{Key, RichText, Ui};
 
-use super::pressed;
+use super::chosen;
 use crate::analysis::FindingCode;
 use crate::app::state::{Answer, DocumentId, Workspace};
+use crate::app::views::panels::figures::capitalised;
 use crate::app::views::theme;
 
 pub(super) fn prompt(ui: &mut Ui, ws: &Workspace, doc: DocumentId) -> Option<Answer> {
@@ -37,19 +38,12 @@ pub(super) fn prompt(ui: &mut Ui, ws: &Workspace, doc: DocumentId) -> Option<Ans
     ui.add_space(10.0);
     let mut answer = None;
     ui.horizontal(|ui| {
-        if ui
-            .button(RichText::new("Assess them now").strong())
-            .clicked()
-            || pressed(ui, Key::Enter)
-        {
+        let now = ui.button(RichText::new("Assess them now").strong());
+        if chosen(&now, Key::Enter) {
             answer = Some(Answer::Assess { doc });
         }
-        if ui
-            .button("Later")
-            .on_hover_text("Look at the model first; View › Assess (A) opens the table at any time")
-            .clicked()
-            || pressed(ui, Key::Escape)
-        {
+        let hint = "Look at the model first; View › Assess (A) opens the table at any time";
+        if chosen(&ui.button("Later").on_hover_text(hint), Key::Escape) {
             answer = Some(Answer::Close);
         }
     });
@@ -60,11 +54,7 @@ pub(super) fn prompt(ui: &mut Ui, ws: &Workspace, doc: DocumentId) -> Option<Ans
 /// services are not assessed yet: 5 have no availability target…" → "5 have no availability
 /// target…".
 fn what_was_assumed(message: &str) -> String {
-    let detail = message.split_once(": ").map_or(message, |(_, rest)| rest);
-    let mut letters = detail.chars();
-    letters.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(letters).collect()
-    })
+    capitalised(message.split_once(": ").map_or(message, |(_, rest)| rest))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Key, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::Draft;
 use crate::app::state::{
@@ -55,7 +55,7 @@ pub(super) fn dialog(
         }
     }
     ui.add_space(4.0);
-    let (_, enter) = super::path::path_field(ui, "File to write", text, "export-path-field");
+    let enter = super::path::path_field(ui, "File to write", text, "export-path-field");
     let (path, chosen) = export_target(Path::new(text.trim()), *format);
     if path.is_file() {
         ui.label(
@@ -94,9 +94,7 @@ pub(super) fn dialog(
                 typed: path.clone(),
             });
         }
-        if ui.button("Cancel").clicked() || super::pressed(ui, Key::Escape) {
-            answer = Some(Answer::Close);
-        }
+        super::cancel(ui, &mut answer);
     });
     answer
 }

@@ -51,6 +51,12 @@ fn pressed(ui: &Ui, key: Key) -> bool {
     ui.input(|i| i.key_pressed(key))
 }
 
+/// Whether `button` was clicked, or `key` (Enter for the answer a dialog leads with, Escape
+/// for the one that puts it off) pressed for it.
+fn chosen(button: &egui::Response, key: Key) -> bool {
+    button.clicked() || button.ctx.input(|i| i.key_pressed(key))
+}
+
 fn doc_name(ws: &Workspace, id: DocumentId) -> String {
     ws.document(id)
         .map_or_else(String::new, |d| d.model().name.clone())
@@ -58,7 +64,7 @@ fn doc_name(ws: &Workspace, id: DocumentId) -> String {
 
 /// A Cancel button that Escape also presses.
 fn cancel(ui: &mut Ui, answer: &mut Option<Answer>) {
-    if ui.button("Cancel").clicked() || pressed(ui, Key::Escape) {
+    if chosen(&ui.button("Cancel"), Key::Escape) {
         *answer = Some(Answer::Close);
     }
 }

@@ -36,10 +36,7 @@ pub(super) fn prompt(
         _ => ("Open a model", "Path of the .ron file", "Open"),
     };
     ui.heading(heading);
-    let (field, enter) = path_field(ui, what, text, "path-field");
-    if !field.has_focus() && ui.memory(|m| m.focused().is_none()) {
-        field.request_focus();
-    }
+    let enter = path_field(ui, what, text, "path-field");
     if let Some(problem) = problem.as_ref() {
         ui.colored_label(theme::RED, problem.as_str());
     }
@@ -87,13 +84,10 @@ pub(super) fn prompt(
 }
 
 /// A one-line field for a path under its label, and whether Enter was pressed in it: read
-/// at once, before anything asks for the focus again, which would clear "lost focus".
-pub(super) fn path_field(
-    ui: &mut egui::Ui,
-    label: &str,
-    text: &mut String,
-    id: &str,
-) -> (egui::Response, bool) {
+/// at once, before the field asks for the focus again, which would clear "lost focus". The
+/// field takes the keyboard whenever nothing else has it, so after a refused path the user
+/// types on at once.
+pub(super) fn path_field(ui: &mut egui::Ui, label: &str, text: &mut String, id: &str) -> bool {
     let label = ui.label(label).id;
     let field = ui
         .add(
@@ -103,5 +97,8 @@ pub(super) fn path_field(
         )
         .labelled_by(label);
     let enter = field.lost_focus() && pressed(ui, Key::Enter);
-    (field, enter)
+    if !field.has_focus() && ui.memory(|m| m.focused().is_none()) {
+        field.request_focus();
+    }
+    enter
 }

@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use egui::{Key, RichText, Ui};
 
-use super::pressed;
+use super::chosen;
 use crate::app::state::{Answer, Workspace};
 use crate::app::views::theme;
 use crate::files::recovery;
@@ -58,12 +58,10 @@ pub(super) fn offer(ui: &mut Ui, ws: &Workspace) -> Option<Answer> {
         if ui.button("Discard all").clicked() {
             answer = Some(Answer::DiscardAll);
         }
-        if ui
+        let later = ui
             .button("Decide later")
-            .on_hover_text("Keep the copies and ask again at the next start")
-            .clicked()
-            || pressed(ui, Key::Escape)
-        {
+            .on_hover_text("Keep the copies and ask again at the next start");
+        if chosen(&later, Key::Escape) {
             answer = Some(Answer::DecideLater);
         }
     });

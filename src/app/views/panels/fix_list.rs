@@ -14,8 +14,7 @@ use egui::{Button, Id, RichText, Ui};
 use crate::analysis::{Finding, FindingCode};
 use crate::app::state::Document;
 use crate::app::views::theme;
-use crate::edit::fixes::{Effect, Fix, fixes_for_finding, offers_fixes};
-use crate::format::{signed_count, signed_money, signed_points};
+use crate::edit::fixes::{Effect, Fix, Moved, fixes_for_finding, offers_fixes};
 
 /// Which finding: its code, subject and the dependency it is about.
 type FindingKey = (FindingCode, String, Option<String>);
@@ -114,34 +113,26 @@ fn fixes_of(ui: &Ui, doc: &Document, finding: &Finding) -> Arc<Vec<Fix>> {
     })
 }
 
-/// What a fix would change, in one line: resolved or not, cost, coverage, errors.
+/// What a fix would change, in one line and in the report's words: resolved or not, cost,
+/// and coverage and errors where they move, each coloured by whether it helps.
 fn effect_line(ui: &mut Ui, effect: &Effect, currency: &str) {
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 10.0;
-        if effect.resolves {
-            ui.colored_label(theme::GREEN, "● resolves it");
-        } else {
-            ui.colored_label(theme::AMBER, "does not resolve it alone");
-        }
-        ui.colored_label(
-            theme::delta_colour(effect.annual_cost, true),
-            format!("cost {} {currency}/yr", signed_money(effect.annual_cost)),
-        );
-        ui.colored_label(
-            theme::delta_colour(effect.on_call, false),
-            format!("on-call {}", signed_points(effect.on_call)),
-        );
-        if effect.ownership.abs() >= 0.0005 {
-            ui.colored_label(
-                theme::delta_colour(effect.ownership, false),
-                format!("owned {}", signed_points(effect.ownership)),
-            );
-        }
-        if effect.errors != 0 {
-            ui.colored_label(
-                theme::delta_colour(effect.errors as f64, true),
-                format!("errors {}", signed_count(effect.errors)),
-            );
+        for (moved, words) in effect.parts(currency) {
+            let colour = match moved {
+                Moved::Resolution(true) => theme::GREEN,
+                Moved::Resolution(false) => theme::AMBER,
+                Moved::Cost(change) => theme::delta_colour(change, true),
+                Moved::OnCall(change) | Moved::Ownership(change) => {
+                    theme::delta_colour(change, false)
+                }
+                Moved::Errors(change) => theme::delta_colour(change as f64, true),
+            };
+            let words = match moved {
+                Moved::Resolution(true) => format!("● {words}"),
+                _ => words,
+            };
+            ui.colored_label(colour, words);
         }
     });
 }

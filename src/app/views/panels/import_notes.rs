@@ -5,6 +5,7 @@ use std::path::Path;
 
 use egui::{RichText, Ui};
 
+use super::figures::capitalised;
 use crate::app::state::{Command, CommandSender, Document, Selection};
 use crate::app::views::theme;
 
@@ -120,13 +121,6 @@ fn unlinked_subject(reference: &str, source: &Path) -> String {
         |_| reference.to_owned(),
         |inside| inside.display().to_string(),
     )
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 #[cfg(test)]

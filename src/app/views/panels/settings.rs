@@ -21,6 +21,33 @@ pub fn window(ctx: &egui::Context, doc: &Document, tx: &CommandSender) {
     }
 }
 
+/// The rota rules, each a number dragged slowly, in the order [`editor`] lists them: the
+/// label, the words of the undo label, the least and the most, and the unit.
+const RULES: [(&str, &str, f64, f64, &str); 4] = [
+    ("People per shift", "people per shift", 1.0, 20.0, ""),
+    (
+        "Callout hours per incident",
+        "callout hours",
+        0.0,
+        48.0,
+        " h",
+    ),
+    (
+        "Minimum rota size",
+        "minimum rota size",
+        0.0,
+        50.0,
+        " people",
+    ),
+    (
+        "Services per team (max)",
+        "services per team",
+        0.0,
+        200.0,
+        "",
+    ),
+];
+
 /// Which setting changed, for the undo label and for merging a drag into one step.
 struct Change {
     field: &'static str,
@@ -50,6 +77,14 @@ fn setting(
     ui.end_row();
 }
 
+/// An amount of money in `currency`, from nothing to `most`, dragged `speed` a point.
+fn money<'a>(value: &'a mut f64, currency: &str, (most, speed): (f64, f64)) -> DragValue<'a> {
+    DragValue::new(value)
+        .range(0.0..=most)
+        .speed(speed)
+        .prefix(format!("{currency} "))
+}
+
 fn editor(ui: &mut Ui, doc: &Document, tx: &CommandSender) {
     let original = doc.model().settings.clone();
     let mut settings: Settings = original.clone();
@@ -71,44 +106,16 @@ fn editor(ui: &mut Ui, doc: &Document, tx: &CommandSender) {
                 .speed(0.1)
                 .suffix(" weeks");
             setting(ui, &mut change, ("Peak season", "peak weeks"), peak);
-            let people = DragValue::new(&mut settings.people_per_shift)
-                .range(1..=20)
-                .speed(0.05);
-            setting(
-                ui,
-                &mut change,
-                ("People per shift", "people per shift"),
-                people,
-            );
-            let hours = DragValue::new(&mut settings.callout_hours)
-                .range(0.0..=48.0)
-                .speed(0.05)
-                .suffix(" h");
-            setting(
-                ui,
-                &mut change,
-                ("Callout hours per incident", "callout hours"),
-                hours,
-            );
-            let rota = DragValue::new(&mut settings.min_rota_size)
-                .range(0..=50)
-                .speed(0.05)
-                .suffix(" people");
-            setting(
-                ui,
-                &mut change,
-                ("Minimum rota size", "minimum rota size"),
-                rota,
-            );
-            let services = DragValue::new(&mut settings.max_services_per_team)
-                .range(0..=200)
-                .speed(0.05);
-            setting(
-                ui,
-                &mut change,
-                ("Services per team (max)", "services per team"),
-                services,
-            );
+            let rules = [
+                DragValue::new(&mut settings.people_per_shift),
+                DragValue::new(&mut settings.callout_hours),
+                DragValue::new(&mut settings.min_rota_size),
+                DragValue::new(&mut settings.max_services_per_team),
+            ];
+            for (value, (label, field, least, most, unit)) in rules.into_iter().zip(RULES) {
+                let value = value.range(least..=most).speed(0.05).suffix(unit);
+                setting(ui, &mut change, (label, field), value);
+            }
             for (who, pay, field_standby, field_callout) in [
                 (
                     "Product",
@@ -123,16 +130,10 @@ fn editor(ui: &mut Ui, doc: &Document, tx: &CommandSender) {
                     "operations callout pay",
                 ),
             ] {
-                let standby = DragValue::new(&mut pay.standby_per_week)
-                    .range(0.0..=1e6)
-                    .speed(5.0)
-                    .prefix(format!("{currency} "));
+                let standby = money(&mut pay.standby_per_week, &currency, (1e6, 5.0));
                 let label = format!("{who} standby per week");
                 setting(ui, &mut change, (&label, field_standby), standby);
-                let callout = DragValue::new(&mut pay.callout_per_hour)
-                    .range(0.0..=1e5)
-                    .speed(1.0)
-                    .prefix(format!("{currency} "));
+                let callout = money(&mut pay.callout_per_hour, &currency, (1e5, 1.0));
                 let label = format!("{who} callout per hour");
                 setting(ui, &mut change, (&label, field_callout), callout);
             }

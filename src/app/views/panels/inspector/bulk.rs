@@ -6,15 +6,15 @@ use egui::{ComboBox, Grid, RichText, Ui};
 
 use super::super::DocView;
 use super::form::{
-    COLUMN_GAP, domain_options, field_width, form_label, heading, labelled, seal_when_done,
-    team_options, typed_number,
+    COLUMN_GAP, domain_options, field_width, form_label, heading, labelled, or_none,
+    seal_when_done, team_options, typed_number,
 };
 use crate::app::state::Selection;
 use crate::app::views::theme;
-use crate::edit::actions;
+use crate::edit::{Edit, actions};
 use crate::format::{count, entity_label, field_words};
 use crate::model::{
-    Demand, Lifecycle, OperatingModel, OutOfHours, Service, ServiceKind, Team, TeamKind,
+    Demand, Lifecycle, Model, OperatingModel, OutOfHours, Service, ServiceKind, Team, TeamKind,
 };
 
 /// A change of one field, to set on every selected entity.
@@ -63,6 +63,18 @@ fn pick<V: Clone + PartialEq>(
     picked
 }
 
+/// A combo box over `$field` of every one of `$items`, labelled `$label` and offering
+/// `$options`: what is picked becomes the `$change` that sets it on all of them.
+macro_rules! pick_field {
+    ($ui:expr, $change:expr, $items:expr, $field:ident, $label:expr, $options:expr) => {
+        let current = shared($items, |item| item.$field.clone());
+        if let Some(value) = pick($ui, $label, current, $options) {
+            let field = stringify!($field);
+            *$change = Some((field, Box::new(move |item| item.$field = value.clone())));
+        }
+    };
+}
+
 /// A number typed for all of them; `None` (emptied) when `optional` allows it. Returns the
 /// value typed.
 fn number(
@@ -81,23 +93,29 @@ fn number(
     changed.then_some(value)
 }
 
-/// The heading over several entities: how many, and their names.
-fn several(ui: &mut Ui, kind: &str, names: impl Iterator<Item = String>) {
-    let names: Vec<String> = names.collect();
-    heading(ui, kind, &names.join(", "));
+/// The entities of `ids` that `find` finds, as they are now.
+fn found<'m, T: Clone + 'm>(ids: &[&str], find: impl Fn(&str) -> Option<&'m T>) -> Vec<T> {
+    ids.iter().filter_map(|id| find(id)).cloned().collect()
 }
 
-/// Sets the changed field on every one of `ids`, as one undo step.
-fn commit<T>(
-    dv: DocView,
+/// Edits `items`, the entities of `ids` (`one` and `many` name their kind), together: a
+/// heading with how many there are and their names, the grid of the fields they share that
+/// `rows` draws, and the change a row asks for, set on every one of them by `build` as one
+/// undo step.
+fn together<T>(
+    (ui, dv): (&mut Ui, DocView),
     (one, many, ids): (&str, &str, &[&str]),
-    change: Option<Change<T>>,
-    build: impl FnOnce(
-        &crate::model::Model,
-        &[&str],
-        Box<dyn Fn(&mut T)>,
-    ) -> Result<crate::edit::Edit, String>,
+    (items, name): (&[T], fn(&T) -> &str),
+    rows: impl FnOnce(&mut Ui, &mut Option<Change<T>>),
+    build: impl FnOnce(&Model, &[&str], Box<dyn Fn(&mut T)>) -> Result<Edit, String>,
 ) {
+    let names: Vec<&str> = items.iter().map(name).collect();
+    heading(ui, &count(items.len(), one, many), &names.join(", "));
+    let mut change = None;
+    Grid::new(format!("bulk-{many}"))
+        .num_columns(2)
+        .spacing([COLUMN_GAP, 8.0])
+        .show(ui, |ui| rows(ui, &mut change));
     if let Some((field, apply)) = change {
         let label = format!(
             "Change {} of {}",
@@ -110,140 +128,78 @@ fn commit<T>(
 }
 
 pub(super) fn services(ui: &mut Ui, dv: DocView, ids: &[&str]) {
-    let services: Vec<Service> = ids
-        .iter()
-        .filter_map(|id| dv.model().service(id).cloned())
-        .collect();
-    several(
-        ui,
-        &count(services.len(), "service", "services"),
-        services.iter().map(|s| s.name.clone()),
-    );
+    let services = found(ids, |id| dv.model().service(id));
     let currency = dv.model().settings.currency.clone();
-    let mut teams = vec![(None, "— no owner —".to_owned())];
-    teams.extend(
-        team_options(dv.model())
-            .into_iter()
-            .map(|(id, t)| (Some(id), t)),
-    );
-    let mut change: Option<Change<Service>> = None;
-    Grid::new("bulk-services")
-        .num_columns(2)
-        .spacing([COLUMN_GAP, 8.0])
-        .show(ui, |ui| {
-            let kinds = labelled(&ServiceKind::ALL, ServiceKind::label);
-            if let Some(kind) = pick(ui, "Kind", shared(&services, |s| s.kind), &kinds) {
-                change = Some(("kind", Box::new(move |s| s.kind = kind)));
-            }
-            if let Some(owner) = pick(ui, "Owner", shared(&services, |s| s.owner.clone()), &teams) {
-                change = Some(("owner", Box::new(move |s| s.owner = owner.clone())));
-            }
-            let exposure = shared(&services, |s| s.exposure_per_hour);
-            let label = format!("Exposure / hour ({currency})");
-            if let Some(value) = number(ui, dv, &label, exposure, ("not set", 0.0..=1e12)) {
-                change = Some((
-                    "exposure_per_hour",
-                    Box::new(move |s| s.exposure_per_hour = value),
-                ));
-            }
-            let availability = shared(&services, |s| s.availability);
-            let unset = ("from exposure bands", 0.01..=100.0);
-            if let Some(value) = number(ui, dv, "Availability (%)", availability, unset) {
-                change = Some(("availability", Box::new(move |s| s.availability = value)));
-            }
-            let demands = labelled(&Demand::ALL, Demand::label);
-            if let Some(demand) = pick(
-                ui,
-                "Feature demand",
-                shared(&services, |s| s.demand),
-                &demands,
-            ) {
-                change = Some(("demand", Box::new(move |s| s.demand = demand)));
-            }
-            let callouts = shared(&services, |s| Some(s.callouts_per_year));
-            if let Some(Some(value)) =
-                number(ui, dv, "Callouts / year", callouts, ("", 0.0..=100_000.0))
-            {
-                change = Some((
-                    "callouts_per_year",
-                    Box::new(move |s| s.callouts_per_year = value),
-                ));
-            }
-            let mut models = vec![(None, "Recommended".to_owned())];
-            models.extend(
-                OperatingModel::ALL
-                    .iter()
-                    .map(|m| (Some(*m), m.label().to_owned())),
-            );
-            let current = shared(&services, |s| s.operating_model);
-            if let Some(model) = pick(ui, "Operating model", current, &models) {
-                change = Some((
-                    "operating_model",
-                    Box::new(move |s| s.operating_model = model),
-                ));
-            }
-            let mut levels = vec![(None, "By availability".to_owned())];
-            levels.extend(
-                OutOfHours::ALL
-                    .iter()
-                    .map(|l| (Some(*l), l.label().to_owned())),
-            );
-            let current = shared(&services, |s| s.out_of_hours);
-            if let Some(level) = pick(ui, "Out of hours", current, &levels) {
-                change = Some(("out_of_hours", Box::new(move |s| s.out_of_hours = level)));
-            }
-            let lifecycles = labelled(&Lifecycle::ALL, Lifecycle::label);
-            let current = shared(&services, |s| s.lifecycle);
-            if let Some(lifecycle) = pick(ui, "Lifecycle", current, &lifecycles) {
-                change = Some(("lifecycle", Box::new(move |s| s.lifecycle = lifecycle)));
-            }
-        });
-    commit(
-        dv,
-        ("service", "services", ids),
-        change,
-        |model, ids, apply| actions::update_services_and_place(model, ids, apply),
-    );
+    let teams = or_none("— no owner —", &team_options(dv.model()));
+    let kind = ("service", "services", ids);
+    let rows = |ui: &mut Ui, change: &mut Option<Change<Service>>| {
+        let kinds = labelled(&ServiceKind::ALL, ServiceKind::label);
+        pick_field!(ui, change, &services, kind, "Kind", &kinds);
+        pick_field!(ui, change, &services, owner, "Owner", &teams);
+        let exposure = shared(&services, |s| s.exposure_per_hour);
+        let label = format!("Exposure / hour ({currency})");
+        if let Some(value) = number(ui, dv, &label, exposure, ("not set", 0.0..=1e12)) {
+            *change = Some((
+                "exposure_per_hour",
+                Box::new(move |s| s.exposure_per_hour = value),
+            ));
+        }
+        let availability = shared(&services, |s| s.availability);
+        let unset = ("from exposure bands", 0.01..=100.0);
+        if let Some(value) = number(ui, dv, "Availability (%)", availability, unset) {
+            *change = Some(("availability", Box::new(move |s| s.availability = value)));
+        }
+        let demands = labelled(&Demand::ALL, Demand::label);
+        pick_field!(ui, change, &services, demand, "Feature demand", &demands);
+        let callouts = shared(&services, |s| Some(s.callouts_per_year));
+        if let Some(Some(value)) =
+            number(ui, dv, "Callouts / year", callouts, ("", 0.0..=100_000.0))
+        {
+            *change = Some((
+                "callouts_per_year",
+                Box::new(move |s| s.callouts_per_year = value),
+            ));
+        }
+        let models = or_none(
+            "Recommended",
+            &labelled(&OperatingModel::ALL, OperatingModel::label),
+        );
+        pick_field!(
+            ui,
+            change,
+            &services,
+            operating_model,
+            "Operating model",
+            &models
+        );
+        let levels = or_none(
+            "By availability",
+            &labelled(&OutOfHours::ALL, OutOfHours::label),
+        );
+        pick_field!(ui, change, &services, out_of_hours, "Out of hours", &levels);
+        let lifecycles = labelled(&Lifecycle::ALL, Lifecycle::label);
+        pick_field!(ui, change, &services, lifecycle, "Lifecycle", &lifecycles);
+    };
+    let build = actions::update_services_and_place;
+    together((ui, dv), kind, (&services, |s| &s.name), rows, build);
 }
 
 pub(super) fn teams(ui: &mut Ui, dv: DocView, ids: &[&str]) {
-    let teams: Vec<Team> = ids
-        .iter()
-        .filter_map(|id| dv.model().team(id).cloned())
-        .collect();
-    several(
-        ui,
-        &count(teams.len(), "team", "teams"),
-        teams.iter().map(|t| t.name.clone()),
-    );
-    let mut domains = vec![(None, "— no domain —".to_owned())];
-    domains.extend(
-        domain_options(dv.model())
-            .into_iter()
-            .map(|(id, d)| (Some(id), d)),
-    );
-    let mut change: Option<Change<Team>> = None;
-    Grid::new("bulk-teams")
-        .num_columns(2)
-        .spacing([COLUMN_GAP, 8.0])
-        .show(ui, |ui| {
-            let kinds = labelled(&TeamKind::ALL, TeamKind::label);
-            if let Some(kind) = pick(ui, "Kind", shared(&teams, |t| t.kind), &kinds) {
-                change = Some(("kind", Box::new(move |t| t.kind = kind)));
-            }
-            let members = shared(&teams, |t| Some(f64::from(t.members)));
-            if let Some(Some(value)) = number(ui, dv, "Members", members, ("", 0.0..=1000.0)) {
-                let members = value.round() as u32;
-                change = Some(("members", Box::new(move |t| t.members = members)));
-            }
-            if let Some(domain) = pick(ui, "Domain", shared(&teams, |t| t.domain.clone()), &domains)
-            {
-                change = Some(("domain", Box::new(move |t| t.domain = domain.clone())));
-            }
-        });
-    commit(dv, ("team", "teams", ids), change, |model, ids, apply| {
-        actions::update_teams_and_place(model, ids, apply)
-    });
+    let teams = found(ids, |id| dv.model().team(id));
+    let domains = or_none("— no domain —", &domain_options(dv.model()));
+    let kind = ("team", "teams", ids);
+    let rows = |ui: &mut Ui, change: &mut Option<Change<Team>>| {
+        let kinds = labelled(&TeamKind::ALL, TeamKind::label);
+        pick_field!(ui, change, &teams, kind, "Kind", &kinds);
+        let members = shared(&teams, |t| Some(f64::from(t.members)));
+        if let Some(Some(value)) = number(ui, dv, "Members", members, ("", 0.0..=1000.0)) {
+            let members = value.round() as u32;
+            *change = Some(("members", Box::new(move |t| t.members = members)));
+        }
+        pick_field!(ui, change, &teams, domain, "Domain", &domains);
+    };
+    let build = actions::update_teams_and_place;
+    together((ui, dv), kind, (&teams, |t| &t.name), rows, build);
 }
 
 /// A selection of different kinds, or of domains: what it holds, each a link.

@@ -2,7 +2,7 @@
 //! typed, applied with every reference on Enter), combo boxes over values and ids, optional
 //! numbers, and [`Form`], which turns a changed field into one undoable edit per field.
 
-use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
+use egui::{ComboBox, DragValue, Grid, RichText, TextEdit, Ui};
 
 use super::super::DocView;
 use crate::app::views::canvas::NAME_TABBED_OUT;
@@ -142,13 +142,18 @@ pub(super) fn id_choice(
     none: &str,
     options: &[(String, String)],
 ) -> bool {
-    let mut choices = vec![(None, none.to_owned())];
-    choices.extend(
-        options
-            .iter()
-            .map(|(id, text)| (Some(id.clone()), text.clone())),
-    );
-    choice(ui, label, value, &choices)
+    choice(ui, label, value, &or_none(none, options))
+}
+
+/// `options` as optional values, led by `none` for no value.
+pub(super) fn or_none<T: Clone>(
+    none: impl Into<String>,
+    options: &[(T, String)],
+) -> Vec<(Option<T>, String)> {
+    let values = options
+        .iter()
+        .map(|(v, text)| (Some(v.clone()), text.clone()));
+    std::iter::once((None, none.into())).chain(values).collect()
 }
 
 pub(super) fn team_options(model: &Model) -> Vec<(String, String)> {
@@ -189,6 +194,19 @@ impl Form {
         self.end_row(ui, field, response.changed(), Some(response));
     }
 
+    /// A labelled row of a number dragged from nothing up to `most`.
+    pub(super) fn drag_row<N: egui::emath::Numeric>(
+        &mut self,
+        ui: &mut Ui,
+        (field, label): (&'static str, &str),
+        value: &mut N,
+        most: f64,
+    ) {
+        self.row(ui, field, label, |ui| {
+            ui.add(DragValue::new(value).range(0.0..=most).speed(0.1))
+        });
+    }
+
     /// A labelled [`typed_number`] row.
     pub(super) fn number_row(
         &mut self,
@@ -204,14 +222,15 @@ impl Form {
         self.end_row(ui, field, changed, Some(response));
     }
 
-    /// A row drawn by [`choice`] or [`id_choice`], which label themselves.
-    pub(super) fn pick(
+    /// A labelled [`choice`] row.
+    pub(super) fn choice<T: Clone + PartialEq>(
         &mut self,
         ui: &mut Ui,
-        field: &'static str,
-        add: impl FnOnce(&mut Ui) -> bool,
+        (field, label): (&'static str, &str),
+        value: &mut T,
+        options: &[(T, String)],
     ) {
-        let changed = add(ui);
+        let changed = choice(ui, label, value, options);
         self.end_row(ui, field, changed, None);
     }
 
@@ -341,6 +360,28 @@ pub(super) fn commit_field(
 
 pub(super) fn labelled<T: Copy>(values: &[T], label: fn(T) -> &'static str) -> Vec<(T, String)> {
     values.iter().map(|v| (*v, label(*v).to_owned())).collect()
+}
+
+/// The links an inspector lists with a button that removes each.
+pub(super) enum Link {
+    Dependency,
+    Interaction,
+}
+
+/// A small 🗙 button that removes the `link` `from` → `to`, in a step named as it reads: "Web
+/// no longer works with Ops".
+pub(super) fn remove_button(ui: &mut Ui, dv: DocView, link: Link, (from, to): (&str, &str)) {
+    let (hint, verb, remove): (_, _, fn(&Model, &str, &str) -> _) = match link {
+        Link::Dependency => ("dependency", "depends on", actions::remove_dependency),
+        Link::Interaction => ("interaction", "works with", actions::remove_interaction),
+    };
+    let hint = format!("Remove this {hint}");
+    if ui.small_button("🗙").on_hover_text(hint).clicked() {
+        let model = dv.model();
+        let (from_name, to_name) = (model.display_name(from), model.display_name(to));
+        let label = format!("{from_name} no longer {verb} {to_name}");
+        dv.edit(&label, remove(model, from, to), None);
+    }
 }
 
 /// A heading over links to the entities `ids` (each shown as its label), a click selecting

@@ -2,10 +2,13 @@
 //! out-of-hours cover and lifecycle; its compliance tags and dependencies; why its figures
 //! are what they are; and the findings about it.
 
-use egui::{DragValue, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::super::{DocView, explain};
-use super::form::{choice, commit_field, entity_form, heading, id_choice, labelled, team_options};
+use super::form::{
+    Link, commit_field, entity_form, heading, id_choice, labelled, or_none, remove_button,
+    team_options,
+};
 use super::{compliance, findings_about};
 use crate::analysis::ServiceFigures;
 use crate::app::views::theme;
@@ -17,42 +20,31 @@ pub(super) fn service(ui: &mut Ui, dv: DocView, id: &str) {
     let Some(original) = dv.model().service(id).cloned() else {
         return;
     };
-    heading(
-        ui,
-        &format!("{} service", original.kind.label()),
-        &original.name,
-    );
+    let kind = format!("{} service", original.kind.label());
+    heading(ui, &kind, &original.name);
     let currency = dv.model().settings.currency.clone();
-    let teams = team_options(dv.model());
+    let owners = or_none("— no owner —", &team_options(dv.model()));
     let figures = dv.analysis().service(id).cloned();
     let recommended = figures
         .as_ref()
         .map_or("", |f| f.recommended_operating_model.label());
-    let mut models = vec![(None, format!("Recommended ({recommended})"))];
-    models.extend(
-        OperatingModel::ALL
-            .iter()
-            .map(|m| (Some(*m), m.label().to_owned())),
+    let models = or_none(
+        format!("Recommended ({recommended})"),
+        &labelled(&OperatingModel::ALL, OperatingModel::label),
     );
     let level = figures.as_ref().map_or("", |f| {
         crate::analysis::out_of_hours_level(f.operating_model, f.availability).label()
     });
-    let mut levels = vec![(None, format!("By availability ({level})"))];
-    levels.extend(
-        OutOfHours::ALL
-            .iter()
-            .map(|l| (Some(*l), l.label().to_owned())),
+    let levels = or_none(
+        format!("By availability ({level})"),
+        &labelled(&OutOfHours::ALL, OutOfHours::label),
     );
 
     let mut edited = original.clone();
     let changed = entity_form(ui, dv, id, &mut edited.name, |ui, form| {
         let kinds = labelled(&ServiceKind::ALL, ServiceKind::label);
-        form.pick(ui, "kind", |ui| {
-            choice(ui, "Kind", &mut edited.kind, &kinds)
-        });
-        form.pick(ui, "owner", |ui| {
-            id_choice(ui, "Owner", &mut edited.owner, "— no owner —", &teams)
-        });
+        form.choice(ui, ("kind", "Kind"), &mut edited.kind, &kinds);
+        form.choice(ui, ("owner", "Owner"), &mut edited.owner, &owners);
         form.number_row(
             ui,
             (
@@ -83,26 +75,33 @@ pub(super) fn service(ui: &mut Ui, dv: DocView, id: &str) {
             0.01..=100.0,
         );
         let demands = labelled(&Demand::ALL, Demand::label);
-        form.pick(ui, "demand", |ui| {
-            choice(ui, "Feature demand", &mut edited.demand, &demands)
-        });
-        form.row(ui, "callouts_per_year", "Callouts / year", |ui| {
-            ui.add(
-                DragValue::new(&mut edited.callouts_per_year)
-                    .range(0.0..=100_000.0)
-                    .speed(0.1),
-            )
-        });
-        form.pick(ui, "operating_model", |ui| {
-            choice(ui, "Operating model", &mut edited.operating_model, &models)
-        });
-        form.pick(ui, "out_of_hours", |ui| {
-            choice(ui, "Out of hours", &mut edited.out_of_hours, &levels)
-        });
+        form.choice(
+            ui,
+            ("demand", "Feature demand"),
+            &mut edited.demand,
+            &demands,
+        );
+        let callouts = ("callouts_per_year", "Callouts / year");
+        form.drag_row(ui, callouts, &mut edited.callouts_per_year, 100_000.0);
+        form.choice(
+            ui,
+            ("operating_model", "Operating model"),
+            &mut edited.operating_model,
+            &models,
+        );
+        form.choice(
+            ui,
+            ("out_of_hours", "Out of hours"),
+            &mut edited.out_of_hours,
+            &levels,
+        );
         let lifecycles = labelled(&Lifecycle::ALL, Lifecycle::label);
-        form.pick(ui, "lifecycle", |ui| {
-            choice(ui, "Lifecycle", &mut edited.lifecycle, &lifecycles)
-        });
+        form.choice(
+            ui,
+            ("lifecycle", "Lifecycle"),
+            &mut edited.lifecycle,
+            &lifecycles,
+        );
         if edited.lifecycle == Lifecycle::Inception {
             ui.label("");
             ui.label(
@@ -128,33 +127,32 @@ pub(super) fn service(ui: &mut Ui, dv: DocView, id: &str) {
     findings_about(ui, dv, related);
 }
 
+/// The services at the far end of `id`'s dependencies: those it depends on when `outward`,
+/// else those that depend on it.
+fn far_ends(dv: DocView, id: &str, outward: bool) -> Vec<String> {
+    let links = dv.model().dependencies.iter();
+    let ends = links.map(|d| {
+        if outward {
+            (&d.from, &d.to)
+        } else {
+            (&d.to, &d.from)
+        }
+    });
+    ends.filter(|(near, _)| *near == id)
+        .map(|(_, far)| far.clone())
+        .collect()
+}
+
 pub(super) fn dependencies(ui: &mut Ui, dv: DocView, id: &str) {
     ui.add_space(8.0);
     ui.label(RichText::new("Depends on").strong());
-    let depends_on: Vec<String> = dv
-        .model()
-        .dependencies
-        .iter()
-        .filter(|d| d.from == id)
-        .map(|d| d.to.clone())
-        .collect();
+    let depends_on = far_ends(dv, id, true);
     if depends_on.is_empty() {
         ui.label(RichText::new("nothing").color(theme::MUTED_INK));
     }
     for to in &depends_on {
         ui.horizontal(|ui| {
-            if ui
-                .small_button("🗙")
-                .on_hover_text("Remove this dependency")
-                .clicked()
-            {
-                let label = format!(
-                    "{} no longer depends on {}",
-                    dv.model().display_name(id),
-                    dv.model().display_name(to)
-                );
-                dv.edit(&label, actions::remove_dependency(dv.model(), id, to), None);
-            }
+            remove_button(ui, dv, Link::Dependency, (id, to));
             if ui
                 .link(entity_label(dv.model().display_name(to), to))
                 .clicked()
@@ -192,13 +190,7 @@ pub(super) fn dependencies(ui: &mut Ui, dv: DocView, id: &str) {
         );
         dv.edit(&label, actions::add_dependency(dv.model(), id, &to), None);
     }
-    let used_by: Vec<String> = dv
-        .model()
-        .dependencies
-        .iter()
-        .filter(|d| d.to == id)
-        .map(|d| d.from.clone())
-        .collect();
+    let used_by = far_ends(dv, id, false);
     if !used_by.is_empty() {
         ui.label(RichText::new("Depended on by").strong());
         for from in used_by {

@@ -1,12 +1,13 @@
 //! The team form: kind, members and domain; what the team costs and carries; the services it
 //! owns, its interactions with other teams, and the findings about it.
 
-use egui::{DragValue, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::super::{DocView, explain};
 use super::findings_about;
 use super::form::{
-    choice, commit_field, domain_options, entity_form, entity_links, heading, id_choice, labelled,
+    Link, commit_field, domain_options, entity_form, entity_links, heading, id_choice, labelled,
+    or_none, remove_button,
 };
 use crate::app::views::theme;
 use crate::edit::actions;
@@ -17,28 +18,15 @@ pub(super) fn team(ui: &mut Ui, dv: DocView, id: &str) {
     let Some(original) = dv.model().team(id).cloned() else {
         return;
     };
-    heading(
-        ui,
-        &format!("{} team", original.kind.label()),
-        &original.name,
-    );
-    let domains = domain_options(dv.model());
+    let kind = format!("{} team", original.kind.label());
+    heading(ui, &kind, &original.name);
+    let domains = or_none("— no domain —", &domain_options(dv.model()));
     let mut edited: Team = original.clone();
     let changed = entity_form(ui, dv, id, &mut edited.name, |ui, form| {
         let kinds = labelled(&TeamKind::ALL, TeamKind::label);
-        form.pick(ui, "kind", |ui| {
-            choice(ui, "Kind", &mut edited.kind, &kinds)
-        });
-        form.row(ui, "members", "Members", |ui| {
-            ui.add(
-                DragValue::new(&mut edited.members)
-                    .range(0..=1000)
-                    .speed(0.1),
-            )
-        });
-        form.pick(ui, "domain", |ui| {
-            id_choice(ui, "Domain", &mut edited.domain, "— no domain —", &domains)
-        });
+        form.choice(ui, ("kind", "Kind"), &mut edited.kind, &kinds);
+        form.drag_row(ui, ("members", "Members"), &mut edited.members, 1000.0);
+        form.choice(ui, ("domain", "Domain"), &mut edited.domain, &domains);
     });
     commit_field(dv, ("team", id, &original.name), changed, |model| {
         actions::update_team_and_place(model, edited)
@@ -48,12 +36,7 @@ pub(super) fn team(ui: &mut Ui, dv: DocView, id: &str) {
     for line in explain::team_lines(dv.analysis(), id, &dv.model().settings.currency) {
         ui.label(line);
     }
-    let owned = dv
-        .model()
-        .services
-        .iter()
-        .filter(|s| s.owner.as_deref() == Some(id));
-    let owned = owned.map(|s| (&s.id, &s.name));
+    let owned = dv.model().services_of(id).map(|s| (&s.id, &s.name));
     entity_links(ui, dv, "Services", owned, "none yet");
     interactions(ui, dv, id);
     let related = dv
@@ -79,22 +62,7 @@ fn interactions(ui: &mut Ui, dv: DocView, id: &str) {
     for (from, to, mode) in &current {
         let other = if from == id { to } else { from };
         ui.horizontal(|ui| {
-            if ui
-                .small_button("🗙")
-                .on_hover_text("Remove this interaction")
-                .clicked()
-            {
-                let label = format!(
-                    "{} no longer works with {}",
-                    dv.model().display_name(from),
-                    dv.model().display_name(to)
-                );
-                dv.edit(
-                    &label,
-                    actions::remove_interaction(dv.model(), from, to),
-                    None,
-                );
-            }
+            remove_button(ui, dv, Link::Interaction, (from, to));
             ui.colored_label(theme::interaction_colour(*mode), mode.label());
             ui.label("with");
             if ui.link(dv.model().display_name(other).to_owned()).clicked() {

@@ -339,13 +339,13 @@ mod tests {
     use super::*;
     use crate::model::{ServiceKind, TeamKind};
 
+    /// Team `a` and service `s`.
     fn model() -> Model {
-        let mut model = Model::named("m");
-        model.teams.push(Team::new("a", "A", TeamKind::Product));
-        model
-            .services
-            .push(Service::new("s", "S", ServiceKind::Digital));
-        model
+        Model {
+            teams: vec![Team::new("a", "A", TeamKind::Product)],
+            services: vec![Service::new("s", "S", ServiceKind::Digital)],
+            ..Model::named("m")
+        }
     }
 
     fn team(id: &str, name: &str) -> Entity {

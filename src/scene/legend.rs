@@ -3,7 +3,7 @@
 //! draws has its entry here; a mark without one is not drawn. The canvas adds what the
 //! selection does to the picture.
 
-use super::marks::{Anchor, Mark, Marks, Paint, Pen, Role, Shape};
+use super::marks::{Anchor, Mark, Marks, Paint, Pen, Role, Shape, area_paint};
 use super::palette::{self, Rgb};
 use crate::analysis::Cover;
 use crate::layout::Rect;
@@ -281,12 +281,7 @@ fn swatch(marks: &mut Marks, kind: Swatch, x: f64, y: f64, px: f64) -> f64 {
             .dashed(6.0, 4.0),
         ),
         Swatch::Domain | Swatch::Outside => {
-            let (fill, pen) = super::draw::area_look(matches!(kind, Swatch::Domain));
-            // A swatch is small: its dashes are too.
-            let stroke = Pen {
-                dash: pen.dash.map(|_| (4.0, 3.0)),
-                ..pen
-            };
+            let (fill, stroke) = area_paint(matches!(kind, Swatch::Domain), (4.0, 3.0));
             marks.rect(
                 Role::Legend,
                 Rect::around(at(x + 13.0, y), 26.0, 16.0),

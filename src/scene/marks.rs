@@ -4,7 +4,7 @@
 //! writes them as elements, the PDF as paths and glyphs. No backend decides anything
 //! about the picture: they only translate marks.
 
-use super::palette::Rgb;
+use super::palette::{self, Rgb};
 use crate::model::Position;
 
 /// A colour and how opaque it is (1 = fully).
@@ -52,6 +52,18 @@ impl Pen {
             dash: Some((on, off)),
             ..self
         }
+    }
+}
+
+/// How an area is painted: a domain's tinted, with a solid outline; the outside area's a
+/// neutral tint, its outline dashed `(on, off)`.
+pub fn area_paint(domain: bool, (on, off): (f64, f64)) -> (Paint, Pen) {
+    if domain {
+        let fill = Paint::translucent(palette::DOMAIN_FILL, palette::DOMAIN_FILL_OPACITY);
+        (fill, Pen::new(1.5, palette::DOMAIN_STROKE))
+    } else {
+        let fill = Paint::translucent(palette::OUTSIDE_FILL, palette::OUTSIDE_FILL_OPACITY);
+        (fill, Pen::new(1.5, palette::OUTSIDE_STROKE).dashed(on, off))
     }
 }
 
@@ -108,6 +120,16 @@ impl Role {
 pub enum Anchor {
     Start,
     Middle,
+}
+
+impl Anchor {
+    /// Where a row `width` wide, anchored at `x`, begins.
+    pub fn left(self, x: f64, width: f64) -> f64 {
+        match self {
+            Anchor::Start => x,
+            Anchor::Middle => x - width / 2.0,
+        }
+    }
 }
 
 /// One drawn thing, in output pixels.
@@ -216,10 +238,7 @@ impl Mark {
                 width,
                 ..
             } => {
-                let left = match anchor {
-                    Anchor::Start => at.x,
-                    Anchor::Middle => at.x - width / 2.0,
-                };
+                let left = anchor.left(at.x, *width);
                 Rect {
                     min_x: left,
                     min_y: at.y,

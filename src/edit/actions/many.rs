@@ -25,39 +25,48 @@ pub fn chained<T>(
     Ok(Edit::Batch(edits))
 }
 
-/// Changes every service of `ids` as `change` says, as [`super::update_service_and_place`]
-/// does for one: a service whose owner takes it into another domain moves there.
-pub fn update_services_and_place(
-    model: &Model,
-    ids: &[&str],
-    change: impl Fn(&mut Service),
-) -> Result<Edit, String> {
-    chained(model, ids, |model, id| {
-        let mut service = model
-            .service(id)
-            .ok_or_else(|| format!("There is no service `{id}`."))?
-            .clone();
-        change(&mut service);
-        super::update_service_and_place(model, service)
-    })
+/// Defines a function that changes every entity of `ids` (looked up by `$find`, named
+/// `$what` when missing) as `change` says, each as `$one` changes one alone, built in turn.
+macro_rules! each_and_place {
+    ($(#[$doc:meta])* $name:ident, $type:ty, $find:ident, $what:literal, $one:path) => {
+        $(#[$doc])*
+        pub fn $name(
+            model: &Model,
+            ids: &[&str],
+            change: impl Fn(&mut $type),
+        ) -> Result<Edit, String> {
+            chained(model, ids, |model, id| {
+                let mut entity = model
+                    .$find(id)
+                    .ok_or_else(|| format!("There is no {} `{id}`.", $what))?
+                    .clone();
+                change(&mut entity);
+                $one(model, entity)
+            })
+        }
+    };
 }
 
-/// Changes every team of `ids` as `change` says, as [`super::update_team_and_place`] does
-/// for one: a team that joins another domain moves into its area with its services.
-pub fn update_teams_and_place(
-    model: &Model,
-    ids: &[&str],
-    change: impl Fn(&mut Team),
-) -> Result<Edit, String> {
-    chained(model, ids, |model, id| {
-        let mut team = model
-            .team(id)
-            .ok_or_else(|| format!("There is no team `{id}`."))?
-            .clone();
-        change(&mut team);
-        super::update_team_and_place(model, team)
-    })
-}
+each_and_place!(
+    /// Changes every service of `ids` as `change` says, as
+    /// [`super::update_service_and_place`] does for one: a service whose owner takes it into
+    /// another domain moves there.
+    update_services_and_place,
+    Service,
+    service,
+    "service",
+    super::update_service_and_place
+);
+
+each_and_place!(
+    /// Changes every team of `ids` as `change` says, as [`super::update_team_and_place`]
+    /// does for one: a team that joins another domain moves into its area with its services.
+    update_teams_and_place,
+    Team,
+    team,
+    "team",
+    super::update_team_and_place
+);
 
 /// `edit` with the moves that keep every area holding its members: each service whose owner
 /// the edit changes into another domain (or out of one) moves to free space there, as

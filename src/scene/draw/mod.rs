@@ -11,7 +11,7 @@ mod nodes;
 
 use std::collections::HashMap;
 
-use super::marks::{Marks, Paint, Pen, Role};
+use super::marks::{Marks, Paint, Pen, Role, area_paint};
 use super::palette::{self, Rgb};
 use super::{EdgeKind, Look, Node, Scene, View, overview};
 use crate::layout::Rect;
@@ -361,23 +361,7 @@ pub fn draw(scene: &Scene, view: &View, highlight: &Highlight) -> Drawn {
     drawn
 }
 
-/// How an area's box is filled and outlined: a domain's tinted, the outside area's grey
-/// and dashed. The legend's swatches show the same look.
-pub fn area_look(domain: bool) -> (Paint, Pen) {
-    if domain {
-        (
-            Paint::translucent(palette::DOMAIN_FILL, palette::DOMAIN_FILL_OPACITY),
-            Pen::new(1.5, palette::DOMAIN_STROKE),
-        )
-    } else {
-        (
-            Paint::translucent(palette::OUTSIDE_FILL, palette::OUTSIDE_FILL_OPACITY),
-            Pen::new(1.5, palette::OUTSIDE_STROKE).dashed(6.0, 4.0),
-        )
-    }
-}
-
-/// An area's box, as [`area_look`] says.
+/// An area's box, painted as [`area_paint`] says.
 fn draw_area(marks: &mut Marks, domain: bool, on_screen: Rect, zoom: f64) {
     let radius = (18.0 * zoom).clamp(4.0, 24.0);
     let role = if domain {
@@ -385,7 +369,7 @@ fn draw_area(marks: &mut Marks, domain: bool, on_screen: Rect, zoom: f64) {
     } else {
         Role::OutsideArea
     };
-    let (fill, pen) = area_look(domain);
+    let (fill, pen) = area_paint(domain, (6.0, 4.0));
     marks.rect(role, on_screen, radius, Some(fill), Some(pen));
 }
 

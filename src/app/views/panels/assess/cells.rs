@@ -261,6 +261,18 @@ pub(super) fn edit_text(column: Column, service: &Service) -> String {
     }
 }
 
+/// Every one of `values` with its label, as the cell value `wrap` makes of it.
+fn every<T: Copy>(
+    values: &[T],
+    label: fn(T) -> &'static str,
+    wrap: impl Fn(T) -> Value,
+) -> Vec<(String, Value)> {
+    values
+        .iter()
+        .map(|v| (label(*v).to_owned(), wrap(*v)))
+        .collect()
+}
+
 /// The values a choice cell offers, with their labels: `figures` are the cursor row's, so
 /// "Recommended" can say what the recommendation is.
 pub(super) fn options(
@@ -268,9 +280,8 @@ pub(super) fn options(
     model: &Model,
     figures: &ServiceFigures,
 ) -> Vec<(String, Value)> {
-    let labelled = |label: &str, value: Value| (label.to_owned(), value);
     match column {
-        Column::Owner => std::iter::once(labelled("no owner", Value::Owner(None)))
+        Column::Owner => std::iter::once(("no owner".to_owned(), Value::Owner(None)))
             .chain(model.teams.iter().map(|t| {
                 (
                     entity_label(&t.name, &t.id),
@@ -278,42 +289,33 @@ pub(super) fn options(
                 )
             }))
             .collect(),
-        Column::Kind => ServiceKind::ALL
-            .iter()
-            .map(|k| labelled(k.label(), Value::Kind(*k)))
-            .collect(),
-        Column::Lifecycle => Lifecycle::ALL
-            .iter()
-            .map(|l| labelled(l.label(), Value::Lifecycle(*l)))
-            .collect(),
-        Column::Demand => Demand::ALL
-            .iter()
-            .map(|d| labelled(d.label(), Value::Demand(*d)))
-            .collect(),
+        Column::Kind => every(&ServiceKind::ALL, ServiceKind::label, Value::Kind),
+        Column::Lifecycle => every(&Lifecycle::ALL, Lifecycle::label, Value::Lifecycle),
+        Column::Demand => every(&Demand::ALL, Demand::label, Value::Demand),
         Column::OperatingModel => {
-            let recommended = format!(
-                "Recommended ({})",
-                figures.recommended_operating_model.label()
+            let recommended = figures.recommended_operating_model.label();
+            let mut options = every(&OperatingModel::ALL, OperatingModel::label, |m| {
+                Value::OperatingModel(Some(m))
+            });
+            let unset = (
+                format!("Recommended ({recommended})"),
+                Value::OperatingModel(None),
             );
-            std::iter::once((recommended, Value::OperatingModel(None)))
-                .chain(
-                    OperatingModel::ALL
-                        .iter()
-                        .map(|m| labelled(m.label(), Value::OperatingModel(Some(*m)))),
-                )
-                .collect()
+            options.insert(0, unset);
+            options
         }
         Column::OutOfHours => {
             let level =
                 crate::analysis::out_of_hours_level(figures.operating_model, figures.availability);
-            let by_availability = format!("By availability ({})", level.label());
-            std::iter::once((by_availability, Value::OutOfHours(None)))
-                .chain(
-                    OutOfHours::ALL
-                        .iter()
-                        .map(|l| labelled(l.label(), Value::OutOfHours(Some(*l)))),
-                )
-                .collect()
+            let mut options = every(&OutOfHours::ALL, OutOfHours::label, |l| {
+                Value::OutOfHours(Some(l))
+            });
+            let unset = (
+                format!("By availability ({})", level.label()),
+                Value::OutOfHours(None),
+            );
+            options.insert(0, unset);
+            options
         }
         _ => Vec::new(),
     }

@@ -124,12 +124,7 @@ impl AssessSlot {
             self.stale = self.rows != fresh;
         }
         self.ids = model.services.iter().map(|s| s.id.clone()).collect();
-        self.index = self
-            .ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.clone(), i))
-            .collect();
+        self.index = self.ids.iter().cloned().zip(0..).collect();
         self.teams = model
             .teams
             .iter()

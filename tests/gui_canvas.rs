@@ -129,9 +129,9 @@ fn names_shown_whole(
 
 /// What a room sees: the samples fitted to a projector in presentation mode, and to a
 /// full-HD screen and a 1600 × 1000 one in the editor, show every team's name whole and at
-/// least eight service names in ten (the rest give way rather than overlap). The bar was
-/// nine in ten before the one scene; with names measured as they are drawn, the fitted
-/// editor cuts up to a fifth of them until the layout leaves names the room they need.
+/// least nine service names in ten (the rest give way rather than overlap). The enterprise
+/// sample on a projector is the hardest: two-row names between rows of services at a zoom
+/// of about 0.39, side by side 95 px apart.
 #[test]
 fn the_samples_fitted_to_a_screen_show_their_names() {
     let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
@@ -146,7 +146,7 @@ fn the_samples_fitted_to_a_screen_show_their_names() {
         let (shown, all, unnamed_teams) =
             names_shown_whole(&samples.join(file), width, height, keys);
         assert!(
-            shown * 10 >= all * 8,
+            shown * 10 >= all * 9,
             "{file} at {width}×{height}: {shown} of {all} service names whole"
         );
         assert_eq!(

@@ -54,6 +54,9 @@ pub const AREA_INSET: f64 = 2.0;
 const CARD_PADDING: (f64, f64) = (6.0, 3.0);
 /// Rows of a name beside its shape.
 const OUTSIDE_ROWS: usize = 2;
+/// How far a name under or over its shape, or a card grown round its name, may be moved
+/// sideways, in output pixels, to clear a neighbour's name or the edge of its area.
+const NUDGES: [f64; 3] = [4.0, 8.0, 16.0];
 /// Cell of the grid that finds overlaps, in output pixels.
 const CELL: f64 = 64.0;
 
@@ -160,11 +163,12 @@ fn rect_at(min: Position, size: (f64, f64)) -> Rect {
 }
 
 /// The places a name of `size` may go round `label`, best first: a card's or header's
-/// name inside it, or over it grown to fit; every name then below, above, right, left, and
-/// below or above leaning right or left.
+/// name inside it, or over it grown to fit; every name then below (nudged sideways a
+/// little where it must be), above (likewise), right, left, and below or above leaning
+/// right or left.
 fn spots(label: &Label, size: (f64, f64)) -> Vec<(Rect, Spot)> {
     let shape = label.shape;
-    let mut spots = Vec::with_capacity(11);
+    let mut spots = Vec::with_capacity(11 + 4 * NUDGES.len());
     if let Some(room) = label.room {
         let fits = size.0 <= room.width() - 6.0 && size.1 <= room.height();
         if fits {
@@ -173,12 +177,21 @@ fn spots(label: &Label, size: (f64, f64)) -> Vec<(Rect, Spot)> {
             return spots;
         }
         // Grown about its centre, or up or down from its lower or upper edge where the card
-        // or header next to it leaves no room.
+        // or header next to it leaves no room; then each moved a little sideways (still
+        // over the whole card) where the edge of its area is near.
         let grown = (size.0 + 2.0 * CARD_PADDING.0, size.1 + 2.0 * CARD_PADDING.1);
         let around = Rect::around(shape.centre(), grown.0, grown.1);
         let up = around.translate(0.0, shape.max_y - around.max_y);
         let down = around.translate(0.0, shape.min_y - around.min_y);
-        for rect in [around, up, down] {
+        let slack = (grown.0 - shape.width()) / 2.0;
+        let shifts = NUDGES
+            .iter()
+            .filter(|&&d| d <= slack)
+            .flat_map(|&d| [d, -d]);
+        let sideways: Vec<Rect> = shifts
+            .flat_map(|d| [around, up, down].map(|rect| rect.translate(d, 0.0)))
+            .collect();
+        for rect in [around, up, down].into_iter().chain(sideways) {
             spots.push((rect, Spot::Card));
         }
     }
@@ -187,16 +200,22 @@ fn spots(label: &Label, size: (f64, f64)) -> Vec<(Rect, Spot)> {
     let y = centre.y - size.1 / 2.0;
     let (below, above) = (shape.max_y + GAP, shape.min_y - GAP - size.1);
     let (right, left) = (centre.x, centre.x - size.0);
-    for (x, y) in [
-        (x, below),
-        (x, above),
-        (shape.max_x + GAP, y),
-        (shape.min_x - GAP - size.0, y),
-        (right, below),
-        (left, below),
-        (right, above),
-        (left, above),
-    ] {
+    // Below or above, nudged sideways a little where a neighbour's name touches.
+    let nudged = |y: f64| NUDGES.iter().flat_map(move |&d| [(x + d, y), (x - d, y)]);
+    for (x, y) in [(x, below)]
+        .into_iter()
+        .chain(nudged(below))
+        .chain([(x, above)])
+        .chain(nudged(above))
+        .chain([
+            (shape.max_x + GAP, y),
+            (shape.min_x - GAP - size.0, y),
+            (right, below),
+            (left, below),
+            (right, above),
+            (left, above),
+        ])
+    {
         spots.push((rect_at(Position { x, y }, size), Spot::Outside));
     }
     spots
@@ -446,6 +465,42 @@ mod tests {
         }
     }
 
+    /// Two services whose names, each centred under its shape, would touch: the second
+    /// name goes under its shape all the same, nudged a few pixels away from the first,
+    /// rather than over its shape.
+    #[test]
+    fn a_name_that_would_touch_its_neighbours_is_nudged_sideways() {
+        let (a, b) = (Shaped::new("Core banking"), Shaped::new("Document store"));
+        let view = Rect::around(at(0.0, 0.0), 2000.0, 2000.0);
+        let alone = |name: &Shaped| {
+            let label = service(name, 0.0, 0.0, 0);
+            let placed = place(
+                &[service(name, 0.0, 0.0, 0)],
+                &[label.shape],
+                &[],
+                view,
+                1.0,
+                TextScale::EDITOR,
+            );
+            placed[0].as_ref().expect("placed").rect
+        };
+        // Centred, the two names would be 0.5 px apart, closer than the 1 px names keep.
+        let apart = alone(&a).width() / 2.0 + alone(&b).width() / 2.0 + 0.5;
+        let labels = [service(&a, 0.0, 0.0, 0), service(&b, apart, 0.0, 1)];
+        let shapes = [labels[0].shape, labels[1].shape];
+        let placed = place(&labels, &shapes, &[], view, 1.0, TextScale::EDITOR);
+        let (first, second) = (placed[0].as_ref().unwrap(), placed[1].as_ref().unwrap());
+        assert!(
+            (second.rect.min_y - (26.0 + GAP)).abs() < 1e-9,
+            "under: {second:?}"
+        );
+        assert!(
+            (second.rect.centre().x - (apart + 4.0)).abs() < 1e-9,
+            "4 px to the right: {second:?}"
+        );
+        assert!(!first.rect.expand(1.0).overlaps(&second.rect));
+    }
+
     #[test]
     fn names_are_left_out_rather_than_overlapping() {
         let names: Vec<Shaped> = (0..12)
@@ -468,23 +523,53 @@ mod tests {
         }
     }
 
+    /// Where the name of a team card `shape` (on screen, the name 15 canvas px) goes with
+    /// nothing else round it, at zoom 0.5 in the editor.
+    fn card_alone(name: &Shaped, shape: Rect, within: Option<Rect>) -> Placed {
+        let label = Label {
+            name,
+            shape,
+            room: Some(shape),
+            canvas_px: 15.0,
+            rank: 0,
+            within,
+        };
+        let view = Rect::around(at(0.0, 0.0), 800.0, 800.0);
+        let placed = place(&[label], &[shape], &[], view, 0.5, TextScale::EDITOR);
+        placed[0].clone().expect("placed")
+    }
+
+    /// A card near the left edge of its area's room: grown about its centre, its name on one
+    /// row would cross that edge by 5 px, so it grows 8 px further right instead (still over
+    /// the whole card) rather than onto two rows.
+    #[test]
+    fn a_grown_card_moves_sideways_off_the_edge_of_its_area() {
+        let name = Shaped::new("Financial advice");
+        let shape = Rect::around(at(0.0, 0.0), 70.0, 21.0);
+        let one_row = f64::from(name.width(14.0)) + 2.0 * CARD_PADDING.0;
+        let room = Rect {
+            min_x: -one_row / 2.0 + 5.0,
+            min_y: -200.0,
+            max_x: 400.0,
+            max_y: 200.0,
+        };
+        let placed = card_alone(&name, shape, Some(room));
+        assert_eq!(
+            (placed.spot, placed.lines.len()),
+            (Spot::Card, 1),
+            "{placed:?}"
+        );
+        assert!((placed.rect.centre().x - 8.0).abs() < 1e-9, "{placed:?}");
+        assert!(placed.rect.min_x <= shape.min_x && placed.rect.max_x >= shape.max_x);
+    }
+
     /// A card 180 × 54 at zoom 0.5 is 90 × 27 on screen; its name at the editor's 14 px
     /// does not fit, so the card grows round it, centred on the card.
     #[test]
     fn a_card_grows_on_screen_to_hold_its_name() {
         let name = Shaped::new("Payments platform");
         let shape = Rect::around(at(0.0, 0.0), 90.0, 27.0);
-        let label = Label {
-            name: &name,
-            shape,
-            room: Some(shape),
-            canvas_px: 15.0,
-            rank: 0,
-            within: None,
-        };
-        let view = Rect::around(at(0.0, 0.0), 800.0, 800.0);
-        let placed = place(&[label], &[shape], &[], view, 0.5, TextScale::EDITOR);
-        let placed = placed[0].as_ref().expect("placed");
+        let placed = card_alone(&name, shape, None);
         assert_eq!(placed.spot, Spot::Card);
         assert!(placed.rect.width() > shape.width());
         assert!((placed.rect.centre().x).abs() < 1e-9);

@@ -290,3 +290,27 @@ fn find_selects_and_centres_what_is_typed() {
     let at = node_position(&harness, "legacy").unwrap();
     assert!((at.x - 750.0).abs() < 60.0, "centred across: {at:?}");
 }
+
+/// A big model's figures panel lists its rotas a page at a time (the rest of the panel
+/// stays in reach, and a frame stays cheap): the first 25, then up to 25 more on request.
+#[test]
+fn a_big_models_rotas_are_listed_a_page_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, model) = big_model(dir.path());
+    let rotas = opmodel::analysis::analyze(&model).rotas;
+    // 41 rotas: a page, and 16 more.
+    assert!((26..=50).contains(&rotas.len()), "{} rotas", rotas.len());
+    // Tall enough that the button below the page is on screen to click.
+    let mut harness = harness_at(&path, 1600.0, 2000.0);
+    harness.run_steps(4);
+    let listed = |harness: &Harness<'_, OpmodelApp>, i: usize| {
+        harness.query_all_by_label(&rotas[i].name).count() > 0
+    };
+    assert!(listed(&harness, 0) && listed(&harness, 24));
+    assert!(!listed(&harness, 25), "the 26th rota waits for Show more");
+    let more = format!("Show {0} more of {0}", rotas.len() - 25);
+    harness.get_by_label(&more).click();
+    harness.run_steps(4);
+    assert!(listed(&harness, 25) && listed(&harness, rotas.len() - 1));
+    assert!(harness.query_by_label(&more).is_none(), "all are listed");
+}

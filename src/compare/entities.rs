@@ -83,6 +83,7 @@ impl ModelEntity for Domain {
     }
 }
 
+/// How the entities of `a` and `b` line up by id: added, removed, and changed.
 fn match_entities<T: ModelEntity>(a: &[T], b: &[T]) -> Matched {
     let in_b: HashMap<&String, usize> = b.iter().enumerate().map(|(i, e)| (e.id(), i)).collect();
     let in_a: HashSet<&String> = a.iter().map(T::id).collect();

@@ -388,16 +388,28 @@ impl Marks {
     }
 }
 
+/// One black 14-pixel name centred on `at`: what the backends' tests draw text with.
+#[cfg(test)]
+pub(crate) fn centred_name(at: Position, name: &str) -> Marks {
+    let mut marks = Marks::default();
+    marks.text(
+        Role::Label,
+        at,
+        Anchor::Middle,
+        name,
+        14.0,
+        Paint::solid(Rgb(0, 0, 0)),
+    );
+    marks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn text_is_bounded_by_its_measured_width_and_row() {
-        let mut marks = Marks::default();
-        let at = Position { x: 100.0, y: 10.0 };
-        let ink = Paint::solid(Rgb(0, 0, 0));
-        marks.text(Role::Label, at, Anchor::Middle, "Checkout", 14.0, ink);
+        let mut marks = centred_name(Position { x: 100.0, y: 10.0 }, "Checkout");
         let bounds = marks.list[0].bounds();
         let width = f64::from(crate::layout::text::width("Checkout", 14.0));
         assert!((bounds.width() - width).abs() < 1e-9);

@@ -11,7 +11,7 @@ mod nodes;
 
 use std::collections::HashMap;
 
-use super::marks::{Marks, Paint, Pen, Role};
+use super::marks::{Marks, Paint, Pen, Role, area_paint};
 use super::palette::{self, Rgb};
 use super::{EdgeKind, Look, Node, Scene, View, overview};
 use crate::layout::Rect;
@@ -361,31 +361,16 @@ pub fn draw(scene: &Scene, view: &View, highlight: &Highlight) -> Drawn {
     drawn
 }
 
-/// An area's box: a domain's tinted, the outside area's dashed.
+/// An area's box, painted as [`area_paint`] says.
 fn draw_area(marks: &mut Marks, domain: bool, on_screen: Rect, zoom: f64) {
     let radius = (18.0 * zoom).clamp(4.0, 24.0);
-    let (role, fill, opacity, pen) = if domain {
-        (
-            Role::DomainArea,
-            palette::DOMAIN_FILL,
-            palette::DOMAIN_FILL_OPACITY,
-            Pen::new(1.5, palette::DOMAIN_STROKE),
-        )
+    let role = if domain {
+        Role::DomainArea
     } else {
-        (
-            Role::OutsideArea,
-            palette::OUTSIDE_FILL,
-            palette::OUTSIDE_FILL_OPACITY,
-            Pen::new(1.5, palette::OUTSIDE_STROKE).dashed(6.0, 4.0),
-        )
+        Role::OutsideArea
     };
-    marks.rect(
-        role,
-        on_screen,
-        radius,
-        Some(Paint::translucent(fill, opacity)),
-        Some(pen),
-    );
+    let (fill, pen) = area_paint(domain, (6.0, 4.0));
+    marks.rect(role, on_screen, radius, Some(fill), Some(pen));
 }
 
 /// One box per area, with its name and figures.

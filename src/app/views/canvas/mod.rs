@@ -349,7 +349,7 @@ impl Canvas {
         };
         if self.last.as_ref().is_none_or(|f| f.key != key) {
             let drawn = draw(&self.scene, &view, &highlight);
-            let shapes = ui.fonts_mut(|fonts| paint::shapes(fonts, &drawn.marks.list));
+            let shapes = ui.fonts_mut(|fonts| paint::shapes_within(fonts, &drawn.marks.list, rect));
             self.named = drawn
                 .named
                 .iter()

@@ -22,21 +22,58 @@ fn stroke(pen: Pen) -> Stroke {
     Stroke::new(pen.width as f32, colour(pen.paint))
 }
 
-/// An outline through `points` (closed), dashed as `pen` says, as shapes.
-fn dashed(points: &[Pos2], pen: Pen, closed: bool, out: &mut Vec<Shape>) {
-    let mut path: Vec<Pos2> = points.to_vec();
-    if closed && let Some(first) = points.first() {
-        path.push(*first);
+/// A closed outline through `points`, dashed as `pen` says.
+fn dashed_outline(points: &[Pos2], pen: Pen, out: &mut Vec<Shape>) {
+    let mut path = points.to_vec();
+    path.extend(points.first());
+    run(&path, 0.0, pen, out);
+}
+
+/// How far outside the clip a line is still drawn: past the longest dash, the widest pen's
+/// joins and its anti-aliasing, so that what is left out could not have shown.
+const CLIP_MARGIN: f32 = 32.0;
+
+/// An open line through `points` as shapes, only the runs of it that can show within
+/// `clip`: an edge routed across a big model is long, and tessellating all of it every
+/// frame cost more than the rest of the canvas. Each run keeps the line's dash pattern,
+/// and its ends lie beyond the margin, so the pixels within `clip` are those of the whole.
+fn line_within(points: &[Pos2], pen: Pen, clip: Rect, out: &mut Vec<Shape>) {
+    let reach = clip.expand(CLIP_MARGIN);
+    let shows = |a: Pos2, b: Pos2| reach.intersects(Rect::from_two_pos(a, b));
+    let mut along = 0.0;
+    let mut start: Option<(usize, f32)> = None;
+    for (i, pair) in points.windows(2).enumerate() {
+        match (shows(pair[0], pair[1]), start) {
+            (true, None) => start = Some((i, along)),
+            (false, Some((from, from_along))) => {
+                run(&points[from..=i], from_along, pen, out);
+                start = None;
+            }
+            _ => {}
+        }
+        along += pair[0].distance(pair[1]);
     }
+    if let Some((from, from_along)) = start {
+        run(&points[from..], from_along, pen, out);
+    }
+}
+
+/// The part of a line from `along` pixels into it, with its dashes where the whole
+/// line's fall (a dash begins every dash and gap from the line's start).
+fn run(points: &[Pos2], along: f32, pen: Pen, out: &mut Vec<Shape>) {
     match pen.dash {
-        Some((on, off)) => out.extend(Shape::dashed_line(
-            &path,
-            stroke(pen),
-            on as f32,
-            off as f32,
-        )),
-        None if closed => out.push(Shape::closed_line(points.to_vec(), stroke(pen))),
-        None => out.push(Shape::line(path, stroke(pen))),
+        Some((on, off)) => {
+            let period = (on + off) as f32;
+            Shape::dashed_line_many_with_offset(
+                points,
+                stroke(pen),
+                &[on as f32],
+                &[off as f32],
+                (period - along % period) % period,
+                out,
+            );
+        }
+        None => out.push(Shape::line(points.to_vec(), stroke(pen))),
     }
 }
 
@@ -51,6 +88,16 @@ fn circle_points(centre: Pos2, radius: f32) -> Vec<Pos2> {
 
 /// The egui shapes of `marks`, text laid out with `fonts`.
 pub fn shapes(fonts: &mut egui::epaint::FontsView<'_>, marks: &[Mark]) -> Vec<Shape> {
+    shapes_within(fonts, marks, Rect::EVERYTHING)
+}
+
+/// The egui shapes of `marks` as far as they can show within `clip` (where the painter
+/// clips them), text laid out with `fonts`.
+pub fn shapes_within(
+    fonts: &mut egui::epaint::FontsView<'_>,
+    marks: &[Mark],
+    clip: Rect,
+) -> Vec<Shape> {
     let mut out = Vec::with_capacity(marks.len() + marks.len() / 4);
     for mark in marks {
         match &mark.shape {
@@ -81,7 +128,7 @@ pub fn shapes(fonts: &mut egui::epaint::FontsView<'_>, marks: &[Mark]) -> Vec<Sh
                         rect.right_bottom(),
                         rect.left_bottom(),
                     ];
-                    dashed(&corners, pen, true, &mut out);
+                    dashed_outline(&corners, pen, &mut out);
                 }
             }
             Drawn::Circle {
@@ -98,10 +145,9 @@ pub fn shapes(fonts: &mut egui::epaint::FontsView<'_>, marks: &[Mark]) -> Vec<Sh
                     stroke: solid.map_or(Stroke::NONE, stroke),
                 }));
                 if let Some(pen) = pen.filter(|p| p.dash.is_some()) {
-                    dashed(
+                    dashed_outline(
                         &circle_points(point(*centre), *radius as f32),
                         pen,
-                        true,
                         &mut out,
                     );
                 }
@@ -120,12 +166,12 @@ pub fn shapes(fonts: &mut egui::epaint::FontsView<'_>, marks: &[Mark]) -> Vec<Sh
                     stroke: PathStroke::from(solid.map_or(Stroke::NONE, stroke)),
                 }));
                 if let Some(pen) = pen.filter(|p| p.dash.is_some()) {
-                    dashed(&points, pen, true, &mut out);
+                    dashed_outline(&points, pen, &mut out);
                 }
             }
             Drawn::Line { points, pen } => {
                 let points: Vec<Pos2> = points.iter().map(|p| point(*p)).collect();
-                dashed(&points, *pen, false, &mut out);
+                line_within(&points, *pen, clip, &mut out);
             }
             // The canvas clips to itself.
             Drawn::Clip(_) => {}
@@ -194,19 +240,75 @@ mod tests {
         assert_eq!(shapes.len() - 1, 30);
     }
 
+    /// The segments of line shapes (a solid line's or a dash's) that reach into `clip`.
+    fn segments_in(shapes: &[Shape], clip: Rect) -> Vec<[Pos2; 2]> {
+        let mut segments = Vec::new();
+        for shape in shapes {
+            let points = match shape {
+                Shape::LineSegment { points, .. } => points.to_vec(),
+                Shape::Path(path) => path.points.clone(),
+                other => panic!("{other:?}"),
+            };
+            segments.extend(
+                points
+                    .windows(2)
+                    .map(|pair| [pair[0], pair[1]])
+                    .filter(|[a, b]| clip.intersects(Rect::from_two_pos(*a, *b))),
+            );
+        }
+        segments
+    }
+
+    /// A long edge zig-zagging across a big model, seen through a small window: only the
+    /// stretch near the window is drawn, and within it the very segments and dashes of the
+    /// whole line, solid or dashed.
+    #[test]
+    fn a_long_line_is_drawn_only_near_the_view_with_the_same_pixels() {
+        let zigzag: Vec<Pos2> = (0..400)
+            .map(|i| {
+                pos2(
+                    i as f32 * 37.0 - 5000.0,
+                    if i % 2 == 0 { 0.0 } else { 23.0 },
+                )
+            })
+            .collect();
+        let window = Rect::from_min_max(pos2(-100.0, -50.0), pos2(300.0, 50.0));
+        for pen in [
+            Pen::new(2.0, Rgb(0, 0, 0)),
+            Pen::new(2.2, Rgb(0, 0, 0)).dashed(8.0, 5.6),
+        ] {
+            let mut whole = Vec::new();
+            line_within(&zigzag, pen, Rect::EVERYTHING, &mut whole);
+            let mut near = Vec::new();
+            line_within(&zigzag, pen, window, &mut near);
+            let points = |shapes: &[Shape]| -> usize {
+                shapes
+                    .iter()
+                    .map(|s| match s {
+                        Shape::Path(path) => path.points.len(),
+                        _ => 2,
+                    })
+                    .sum()
+            };
+            // The window and its margin span 12 of the line's 400 segments.
+            assert!(points(&near) * 20 < points(&whole), "{pen:?}");
+            let (a, b) = (segments_in(&whole, window), segments_in(&near, window));
+            assert!(!a.is_empty());
+            assert_eq!(a.len(), b.len(), "{pen:?}");
+            for (a, b) in a.iter().zip(&b) {
+                // Dashes measured 5,000 pixels along in single precision: a hundredth of a
+                // pixel either way.
+                let apart = a[0].distance(b[0]).max(a[1].distance(b[1]));
+                assert!(apart < 0.05, "{a:?} {b:?} {apart}");
+            }
+        }
+    }
+
     /// Text centred on a point is laid out by egui as wide as the scene measured it.
     #[test]
     fn centred_text_lands_where_the_scene_measured_it() {
-        let mut marks = Marks::default();
-        let at = Position { x: 200.0, y: 10.0 };
-        marks.text(
-            Role::Label,
-            at,
-            Anchor::Middle,
-            "Order management",
-            14.0,
-            Paint::solid(Rgb(0, 0, 0)),
-        );
+        let marks =
+            crate::scene::marks::centred_name(Position { x: 200.0, y: 10.0 }, "Order management");
         let Shape::Text(text) = &painted(&marks)[0] else {
             panic!("text");
         };

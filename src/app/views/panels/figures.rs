@@ -188,11 +188,52 @@ fn rota_link(ui: &mut Ui, name: &str) -> egui::Response {
     .inner
 }
 
+/// How many rows a table of rotas lists before "Show more": a panel's worth to read, and
+/// few enough that a big model's panel (thousands of rotas) stays cheap to draw every frame.
+const ROTAS_PAGE: usize = 25;
+
+/// A long list shown a page at a time: how many rows of it are shown, kept per list, and
+/// the button under it that shows another page.
+struct Paged {
+    id: egui::Id,
+    shown: usize,
+    total: usize,
+}
+
+impl Paged {
+    fn new(ui: &Ui, list: &str, total: usize) -> Paged {
+        let id = egui::Id::new(("shown", list));
+        let shown = ui.data(|d| d.get_temp::<usize>(id)).unwrap_or(ROTAS_PAGE);
+        Paged {
+            id,
+            shown: shown.min(total),
+            total,
+        }
+    }
+
+    /// "Show 25 more of 1,975", while rows are left out.
+    fn more_button(self, ui: &mut Ui) {
+        let hidden = self.total - self.shown;
+        if hidden > 0
+            && ui
+                .button(format!(
+                    "Show {} more of {}",
+                    hidden.min(ROTAS_PAGE),
+                    grouped(hidden as f64)
+                ))
+                .clicked()
+        {
+            ui.data_mut(|d| d.insert_temp(self.id, self.shown + ROTAS_PAGE));
+        }
+    }
+}
+
 fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
     if analysis.rotas.is_empty() {
         ui.label(RichText::new(empty::no_rotas(analysis)).color(theme::MUTED_INK));
         return;
     }
+    let page = Paged::new(ui, "rota-table", analysis.rotas.len());
     // Long rota names must not widen the panel past the window: the table scrolls instead.
     egui::ScrollArea::horizontal()
         .id_salt("rota-table-scroll")
@@ -217,7 +258,7 @@ fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
                     ui.label(RichText::new(header).strong()).on_hover_text(help);
                 }
                 ui.end_row();
-                for rota in &analysis.rotas {
+                for rota in &analysis.rotas[..page.shown] {
                     if rota_link(ui, &rota.name)
                         .on_hover_text(format!("{} ({}) — covers {}", rota.name, rota.id, rota.services.join(", ")))
                         .clicked()
@@ -238,12 +279,19 @@ fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
                 }
             });
         });
+    page.more_button(ui);
 }
 
 fn costs(ui: &mut Ui, model: &Model, analysis: &Analysis) {
     let currency = &analysis.currency;
-    let chart = |ui: &mut Ui, id: &str, rows: Vec<charts::Row>, colour: Color32| {
-        let rows = rows.into_iter().filter(|(_, v)| v[0] > 0.0).collect();
+    // A chart under its title of what each named thing costs a year, leaving out the free.
+    let chart = |ui: &mut Ui, title: &str, id: &str, rows: Vec<(String, f64)>, colour: Color32| {
+        ui.label(RichText::new(title).strong());
+        let rows = rows
+            .into_iter()
+            .filter(|(_, cost)| *cost > 0.0)
+            .map(|(name, cost)| (name, vec![cost]))
+            .collect();
         let series = [Series {
             name: "Annual cost",
             colour,
@@ -257,39 +305,33 @@ fn costs(ui: &mut Ui, model: &Model, analysis: &Analysis) {
             "Nothing costs anything yet.",
         );
     };
-    ui.label(RichText::new("By rota").strong());
-    chart(
-        ui,
-        "cost-by-rota",
-        analysis
-            .rotas
-            .iter()
-            .map(|r| (r.name.clone(), vec![r.annual_cost]))
-            .collect(),
-        theme::SELECTION,
-    );
-    ui.label(RichText::new("By team").strong());
-    let teams = model
-        .teams
+    let rotas = analysis
+        .rotas
         .iter()
-        .zip(&analysis.teams)
-        .map(|(t, f)| (t.name.clone(), vec![f.annual_cost]))
+        .map(|r| (r.name.clone(), r.annual_cost))
         .collect();
+    chart(ui, "By rota", "cost-by-rota", rotas, theme::SELECTION);
+    let teams = model.teams.iter().map(|t| t.name.clone());
+    let team_costs = analysis.teams.iter().map(|f| f.annual_cost);
+    let product = theme::team_fill(crate::model::TeamKind::Product);
     chart(
         ui,
+        "By team",
         "cost-by-team",
-        teams,
-        theme::team_fill(crate::model::TeamKind::Product),
+        teams.zip(team_costs).collect(),
+        product,
     );
     if !model.domains.is_empty() {
-        ui.label(RichText::new("By domain").strong());
-        let domains = model
-            .domains
-            .iter()
-            .zip(&analysis.domains)
-            .map(|(d, f)| (d.name.clone(), vec![f.annual_cost]))
-            .collect();
-        chart(ui, "cost-by-domain", domains, theme::DOMAIN_STROKE);
+        let domains = model.domains.iter().map(|d| d.name.clone());
+        let domain_costs = analysis.domains.iter().map(|f| f.annual_cost);
+        let rows = domains.zip(domain_costs).collect();
+        chart(
+            ui,
+            "By domain",
+            "cost-by-domain",
+            rows,
+            theme::DOMAIN_STROKE,
+        );
     }
 }
 
@@ -350,12 +392,13 @@ fn baselines(ui: &mut Ui, model: &Model, analysis: &Analysis, currency: &str) {
 /// The rotas behind a bill that no one service's cover accounts for (SPEC 7.3): each one's
 /// kind, how many services it covers, and its cost.
 fn shared_rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
+    let page = Paged::new(ui, "shared-rotas", analysis.rotas.len());
     Grid::new("shared-rotas")
         .striped(true)
         .num_columns(4)
         .spacing([10.0, 4.0])
         .show(ui, |ui| {
-            for rota in &analysis.rotas {
+            for rota in &analysis.rotas[..page.shown] {
                 if rota_link(ui, &rota.name)
                     .on_hover_text(format!(
                         "{} — covers {}",
@@ -372,6 +415,7 @@ fn shared_rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {
                 ui.end_row();
             }
         });
+    page.more_button(ui);
 }
 
 /// `text` with its first letter in capitals: a shared clause standing as a sentence.

@@ -422,7 +422,8 @@ fn duplicating_as_a_scenario_compares_live_with_the_original() {
     harness.get_by_label("Off").click();
     harness.run_steps(4);
     harness.get_by_label_contains("What-if against Shop");
-    harness.get_by_label("Cost −26,480 GBP");
+    harness.get_by_label("Cost −26,480 GBP a year");
+    harness.get_by_label("Ownership: no change");
     let comparison = harness.get_by_label_contains("⚖ Shop vs Shop (what-if)");
     comparison.click();
     harness.run_steps(4);

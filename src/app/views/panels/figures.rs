@@ -110,25 +110,40 @@ fn totals(ui: &mut Ui, analysis: &Analysis, currency: &str) {
     );
 }
 
+/// The what-if's change from its baseline in the words of a fix's effect: cost a year,
+/// coverage in points, and "no change" where a figure holds.
 fn what_if(ui: &mut Ui, analysis: &Analysis, baseline: &Baseline, currency: &str) {
-    let change = analysis.totals.annual_cost - baseline.analysis.totals.annual_cost;
-    let on_call = analysis.coverage.on_call - baseline.analysis.coverage.on_call;
+    let before = &baseline.analysis;
+    let change = analysis.totals.annual_cost - before.totals.annual_cost;
+    let on_call = analysis.coverage.on_call - before.coverage.on_call;
+    let ownership = analysis.coverage.ownership - before.coverage.ownership;
+    let rotas = analysis.rotas.len() as i64 - before.rotas.len() as i64;
     egui::Frame::new()
         .fill(theme::GREY_FILL)
         .corner_radius(6.0)
         .inner_margin(6.0)
         .show(ui, |ui| {
             ui.label(RichText::new(format!("What-if against {}", baseline.name)).strong());
-            ui.colored_label(
-                theme::delta_colour(change, true),
-                format!("Cost {} {currency}", signed_money(change)),
-            );
-            ui.colored_label(
-                theme::delta_colour(on_call, false),
-                format!("On-call coverage {}", signed_points(on_call)),
-            );
-            let rotas = analysis.rotas.len() as i64 - baseline.analysis.rotas.len() as i64;
-            ui.label(format!("Rotas {}", signed_count(rotas)));
+            let cost = if change.abs() < 0.5 {
+                "Cost: no change".to_owned()
+            } else {
+                format!("Cost {} {currency} a year", signed_money(change))
+            };
+            ui.colored_label(theme::delta_colour(change, true), cost);
+            for (figure, moved) in [("On-call coverage", on_call), ("Ownership", ownership)] {
+                let words = if moved.abs() < 0.0005 {
+                    format!("{figure}: no change")
+                } else {
+                    format!("{figure} {}", signed_points(moved))
+                };
+                ui.colored_label(theme::delta_colour(moved, false), words);
+            }
+            let rotas = if rotas == 0 {
+                "Rotas: no change".to_owned()
+            } else {
+                format!("Rotas {}", signed_count(rotas))
+            };
+            ui.label(rotas);
         });
 }
 

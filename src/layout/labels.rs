@@ -48,6 +48,9 @@ impl TextScale {
 /// The gap between a shape and a name beside it: small enough that a name of two rows fits
 /// between two rows of services at the zoom a 720p screen fits a few dozen services at.
 pub const GAP: f64 = 2.0;
+/// The least room between a name beside its shape and any other name, across and down, in
+/// output pixels.
+const NAME_SPACING: (f64, f64) = (5.0, 2.0);
 /// How far inside its area's outline a name stays, in output pixels.
 pub const AREA_INSET: f64 = 2.0;
 /// A grown card's padding round its name, each way.
@@ -295,7 +298,14 @@ pub fn place(
                     !taken.overlaps(rect, None) && !on_shapes.overlaps(rect, Some(&label.shape))
                 }
                 Spot::Outside => {
-                    !taken.overlaps(&rect.expand(1.0), None)
+                    // A word space from any other name, and a little more than a line's
+                    // leading above and below, so that two names never read as one.
+                    let apart = Rect {
+                        min_x: rect.min_x - NAME_SPACING.0,
+                        max_x: rect.max_x + NAME_SPACING.0,
+                        ..rect.expand(NAME_SPACING.1)
+                    };
+                    !taken.overlaps(&apart, None)
                         && !ends.overlaps(rect, None)
                         // Nearer its own shape than any other: no other shape within the gap.
                         && !on_shapes.overlaps(&rect.expand(GAP + 0.5), Some(&label.shape))
@@ -484,7 +494,8 @@ mod tests {
             );
             placed[0].as_ref().expect("placed").rect
         };
-        // Centred, the two names would be 0.5 px apart, closer than the 1 px names keep.
+        // Centred, the two names would be 0.5 px apart; 4 px to the right they would be
+        // 4.5 px apart, still closer than the word space names keep, so 8 px it is.
         let apart = alone(&a).width() / 2.0 + alone(&b).width() / 2.0 + 0.5;
         let labels = [service(&a, 0.0, 0.0, 0), service(&b, apart, 0.0, 1)];
         let shapes = [labels[0].shape, labels[1].shape];
@@ -495,10 +506,10 @@ mod tests {
             "under: {second:?}"
         );
         assert!(
-            (second.rect.centre().x - (apart + 4.0)).abs() < 1e-9,
-            "4 px to the right: {second:?}"
+            (second.rect.centre().x - (apart + 8.0)).abs() < 1e-9,
+            "8 px to the right: {second:?}"
         );
-        assert!(!first.rect.expand(1.0).overlaps(&second.rect));
+        assert!(second.rect.min_x - first.rect.max_x >= NAME_SPACING.0);
     }
 
     #[test]

@@ -41,6 +41,22 @@ fn answer_prompt(harness: &mut Harness<'_, OpmodelApp>, label: &str, path: &Path
     harness.run_steps(1);
 }
 
+/// File › Open in a new tab… with `path` typed in.
+fn open_in_new_tab(harness: &mut Harness<'_, OpmodelApp>, path: &Path) {
+    harness.state_mut().run(UiCommand::OpenInNewTab);
+    harness.run_steps(3);
+    answer_prompt(harness, "Path of the .ron file", path);
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+}
+
+/// Compare with… (Ctrl+K) on the active tab, choosing `choice`.
+fn compare_with(harness: &mut Harness<'_, OpmodelApp>, choice: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run_steps(3);
+    harness.get_by_label(choice).click();
+}
+
 #[test]
 fn export_deck_writes_a_pdf_beside_the_model_just_saved_not_in_the_catalog() {
     let dir = tempfile::tempdir().unwrap();
@@ -108,14 +124,8 @@ fn f5_on_a_comparison_presents_its_title_change_table_and_both_diagrams() {
     let mut app = OpmodelApp::new(RecentFiles::default(), Picker::BuiltIn);
     app.open_at_start(&big);
     let mut harness = harness(app);
-    harness.state_mut().run(UiCommand::OpenInNewTab);
-    harness.run_steps(3);
-    answer_prompt(&mut harness, "Path of the .ron file", &small);
-    harness.key_press(Key::Enter);
-    harness.run_steps(4);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
-    harness.run_steps(3);
-    harness.get_by_label("Shop (shop.ron)").click();
+    open_in_new_tab(&mut harness, &small);
+    compare_with(&mut harness, "Shop (shop.ron)");
     harness.run_steps(4);
     assert!(harness.state().is_comparing());
 
@@ -165,16 +175,10 @@ fn a_three_way_comparison_presents_a_against_each_option_in_turn() {
     app.open_at_start(&paths[0]);
     let mut harness = harness(app);
     for path in &paths[1..] {
-        harness.state_mut().run(UiCommand::OpenInNewTab);
-        harness.run_steps(3);
-        answer_prompt(&mut harness, "Path of the .ron file", path);
-        harness.key_press(Key::Enter);
-        harness.run_steps(4);
+        open_in_new_tab(&mut harness, path);
     }
     // From the last tab opened, so A is Shop, large team.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
-    harness.run_steps(3);
-    harness.get_by_label("All 3 models side by side").click();
+    compare_with(&mut harness, "All 3 models side by side");
     harness.run_steps(4);
     harness.key_press(Key::F5);
     harness.run_steps(3);

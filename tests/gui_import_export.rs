@@ -185,7 +185,7 @@ fn a_bad_sheet_imports_nothing_and_says_which_row() {
 }
 
 /// File › Export…, the format chosen by its button, and `file` typed over the suggestion.
-fn export_through_menu(harness: &mut Harness<'_, OpmodelApp>, format: &str, file: &Path) {
+fn export_dialog_with(harness: &mut Harness<'_, OpmodelApp>, format: &str, file: &Path) {
     file_menu(harness, "Export…");
     harness.get_by_label(format).click();
     harness.run_steps(1);
@@ -196,6 +196,11 @@ fn export_through_menu(harness: &mut Harness<'_, OpmodelApp>, format: &str, file
         .get_by_label("File to write")
         .type_text(&file.display().to_string());
     harness.run_steps(1);
+}
+
+/// [`export_dialog_with`], then Export, and the file written.
+fn export_through_menu(harness: &mut Harness<'_, OpmodelApp>, format: &str, file: &Path) {
+    export_dialog_with(harness, format, file);
     harness.get_by_label("Export").click();
     harness.run_steps(2);
     finish_file_jobs(harness);
@@ -265,16 +270,8 @@ fn a_refused_export_path_keeps_the_keyboard_in_the_field_to_type_on() {
     let mut app = app();
     app.open_at_start(&write(dir.path(), "shop.ron", SHOP));
     let mut harness = harness(app);
-    file_menu(&mut harness, "Export…");
-    harness.get_by_label("SVG picture").click();
-    harness.run_steps(1);
-    harness.get_by_label("File to write").focus();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     let missing = dir.path().join("missing");
-    harness
-        .get_by_label("File to write")
-        .type_text(&missing.join("shop").display().to_string());
-    harness.run_steps(1);
+    export_dialog_with(&mut harness, "SVG picture", &missing.join("shop"));
     harness.key_press(Key::Enter);
     harness.run_steps(2);
     harness.get_by_label(&format!("There is no folder {}.", missing.display()));

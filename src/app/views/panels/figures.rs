@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use egui::{CollapsingHeader, Color32, Grid, ProgressBar, RichText, ScrollArea, Ui};
 
 use super::charts::{self, Series};
+use super::paged::Paged;
 use super::{DocView, findings};
 use crate::analysis::{Analysis, ServiceFigures};
 use crate::app::views::theme;
@@ -201,46 +202,6 @@ fn rota_link(ui: &mut Ui, name: &str) -> egui::Response {
         ui.link(name)
     })
     .inner
-}
-
-/// How many rows a table of rotas lists before "Show more": a panel's worth to read, and
-/// few enough that a big model's panel (thousands of rotas) stays cheap to draw every frame.
-const ROTAS_PAGE: usize = 25;
-
-/// A long list shown a page at a time: how many rows of it are shown, kept per list, and
-/// the button under it that shows another page.
-struct Paged {
-    id: egui::Id,
-    shown: usize,
-    total: usize,
-}
-
-impl Paged {
-    fn new(ui: &Ui, list: &str, total: usize) -> Paged {
-        let id = egui::Id::new(("shown", list));
-        let shown = ui.data(|d| d.get_temp::<usize>(id)).unwrap_or(ROTAS_PAGE);
-        Paged {
-            id,
-            shown: shown.min(total),
-            total,
-        }
-    }
-
-    /// "Show 25 more of 1,975", while rows are left out.
-    fn more_button(self, ui: &mut Ui) {
-        let hidden = self.total - self.shown;
-        if hidden > 0
-            && ui
-                .button(format!(
-                    "Show {} more of {}",
-                    hidden.min(ROTAS_PAGE),
-                    grouped(hidden as f64)
-                ))
-                .clicked()
-        {
-            ui.data_mut(|d| d.insert_temp(self.id, self.shown + ROTAS_PAGE));
-        }
-    }
 }
 
 fn rotas(ui: &mut Ui, analysis: &Analysis, select: &mut Option<String>) {

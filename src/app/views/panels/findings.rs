@@ -4,6 +4,7 @@
 
 use egui::{CollapsingHeader, RichText, Ui};
 
+use super::paged::Paged;
 use super::{DocView, fix_list};
 use crate::analysis::{Analysis, Finding, Severity};
 use crate::app::views::theme;
@@ -51,12 +52,8 @@ pub fn list(ui: &mut Ui, dv: DocView, select: &mut Option<String>, apply: &mut O
             .default_open(severity != Severity::Info)
             .show(ui, |ui| {
                 // A big model can have thousands: show them a page at a time.
-                let shown_id = egui::Id::new(("findings-shown", severity.label()));
-                let shown = ui
-                    .data(|d| d.get_temp::<usize>(shown_id))
-                    .unwrap_or(FINDINGS_PAGE);
-                let hidden = of_severity.len().saturating_sub(shown);
-                for finding in of_severity.into_iter().take(shown) {
+                let page = Paged::new(ui, ("findings", severity.label()), of_severity.len());
+                for finding in of_severity.into_iter().take(page.shown) {
                     let open = ui
                         .horizontal_top(|ui| {
                             let open = fix_list::toggle(ui, dv.doc, finding, "figures");
@@ -86,23 +83,10 @@ pub fn list(ui: &mut Ui, dv: DocView, select: &mut Option<String>, apply: &mut O
                         *apply = Some(fix);
                     }
                 }
-                if hidden > 0
-                    && ui
-                        .button(format!(
-                            "Show {} more of {hidden}",
-                            hidden.min(FINDINGS_PAGE)
-                        ))
-                        .clicked()
-                {
-                    ui.data_mut(|d| d.insert_temp(shown_id, shown + FINDINGS_PAGE));
-                }
+                page.more_button(ui);
             });
     }
 }
-
-/// How many findings of one severity are listed before "Show more": a panel's worth to
-/// read, and few enough that a big model's figures panel stays cheap to draw every frame.
-const FINDINGS_PAGE: usize = 25;
 
 fn subject_label(model: &Model, subject: &str) -> String {
     if subject.is_empty() {

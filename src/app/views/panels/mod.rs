@@ -14,6 +14,7 @@ pub mod fix_list;
 pub mod headline;
 pub mod import_notes;
 pub mod inspector;
+pub mod paged;
 pub mod peak;
 pub mod roadmap;
 pub mod settings;
